@@ -1,0 +1,67 @@
+"""The in-memory shape every input format parses into, and every exporter starts
+from. It mirrors the interchange JSON (docs/interchange-format.md) one to one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass
+class ParsedActionItem:
+    text: str
+    # fiscal year → schedule cell (実施, 検討・実施…), only where the source says
+    # which item a cell belongs to; otherwise the cells stay in schedule_raw.
+    schedule: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass
+class ParsedYear:
+    achievements: list[str] = field(default_factory=list)
+    plan: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ParsedProgram:
+    number: int
+    name: str
+    direction: int
+    kind: str  # plans.models.ProgramKind value
+    ended_after_fy: int | None = None
+    policy_points: list[str] = field(default_factory=list)
+    action_items: list[ParsedActionItem] = field(default_factory=list)
+    schedule_raw: list[str] = field(default_factory=list)
+    years: dict[int, ParsedYear] = field(default_factory=dict)
+    line: int | None = None  # where it was read, for messages
+
+
+@dataclass
+class ParsedSection:
+    kind: str
+    heading: str
+    lead: str = ""
+
+
+@dataclass
+class ParsedEdition:
+    title: str
+    meeting: str = ""
+    material: str = ""
+    date: dt.date | None = None
+    fiscal_year: int | None = None
+    schedule_as_of: str = ""  # 'YYYY-MM': the date the schedule columns assume
+
+
+@dataclass
+class ParsedPlan:
+    municipality_name: str
+    municipality_code: str
+    title: str
+    first_fy: int
+    last_fy: int
+    sections: list[ParsedSection] = field(default_factory=list)
+    directions: dict[int, str] = field(default_factory=dict)
+    editions: list[ParsedEdition] = field(default_factory=list)
+    programs: list[ParsedProgram] = field(default_factory=list)
+    # What the parser passed over or could not know, said to the user after import.
+    notes: list[str] = field(default_factory=list)

@@ -1,0 +1,6 @@
+from django.urls import path
+
+from shinchoku.plans import views
+
+app_name = "plans"
+urlpatterns: list = []

@@ -43,7 +43,9 @@ ERA_DATE_RE = re.compile(
     rf"(?:\s*(?P<day>\d{{1,2}})\s*日)?"
 )
 # "R5.3", "R5.3.31", "R3": the short form used in table headers.
-SHORT_RE = re.compile(r"(?P<era>[RHS])(?P<year>\d{1,2})(?:\.(?P<month>\d{1,2}))?(?:\.(?P<day>\d{1,2}))?")
+SHORT_RE = re.compile(
+    r"(?P<era>[RHS])(?P<year>\d{1,2})(?:\.(?P<month>\d{1,2}))?(?:\.(?P<day>\d{1,2}))?"
+)
 
 
 class WarekiError(ValueError):
@@ -89,7 +91,9 @@ def parse_fiscal_year(text: str) -> int:
 
 def find_fiscal_years(text: str) -> list[int]:
     """Every fiscal year named in text, in order: '令和3年度～令和6年度' → [2021, 2024]."""
-    return [era_to_western(m["era"], m["year"]) for m in ERA_FY_RE.finditer(normalize(text))]
+    return [
+        era_to_western(m["era"], m["year"]) for m in ERA_FY_RE.finditer(normalize(text))
+    ]
 
 
 def parse_date(text: str) -> dt.date:

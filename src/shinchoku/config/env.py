@@ -45,7 +45,10 @@ def data_dir() -> Path:
 
 
 def database_url() -> str:
-    return os.environ.get("DATABASE_URL") or f"sqlite:///{data_dir() / 'shinchoku.sqlite3'}"
+    return (
+        os.environ.get("DATABASE_URL")
+        or f"sqlite:///{data_dir() / 'shinchoku.sqlite3'}"
+    )
 
 
 def secret_key(*, required: bool) -> str:

@@ -17,8 +17,12 @@ class ParsedActionItem:
 
 @dataclass
 class ParsedYear:
-    achievements: list[str] = field(default_factory=list)
-    plan: list[str] = field(default_factory=list)
+    """A program's records for one FY. None means "this file does not say" (the
+    committee table shows achievements for N-2 and plans for N-1 and N only), so an
+    import leaves that field alone; an empty list clears it."""
+
+    achievements: list[str] | None = None
+    plan: list[str] | None = None
 
 
 @dataclass

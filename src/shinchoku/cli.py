@@ -1,0 +1,46 @@
+"""The `shinchoku` command: the project's own commands under short names, and any
+other Django management command passed through (`shinchoku migrate`, …)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# Short names for the project's commands; Django's own names pass through.
+ALIASES = {
+    "import": "importplan",
+    "export": "exportplan",
+}
+
+USAGE = """\
+usage: shinchoku COMMAND [options]
+
+Shinchoku (進捗): progress of a municipality's administrative-reform plan.
+
+Commands:
+  demo [--port N]          set up the SQLite database, load Kodaira's plan, serve it
+  serve [--host H] [--port N]
+                           serve the web app without touching the data
+  import PATH              import a committee table (.txt/.tsv) or interchange JSON
+  export --format json     export a plan as interchange JSON
+  report --format F        render the committee report (xlsx, pdf, html)
+  COMMAND                  any Django management command (migrate, check, createsuperuser…)
+
+`shinchoku COMMAND --help` shows a command's options.
+"""
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shinchoku.config.settings.base")
+    if not argv or argv[0] in {"-h", "--help", "help"} and len(argv) == 1:
+        sys.stdout.write(USAGE)
+        return
+    argv[0] = ALIASES.get(argv[0], argv[0])
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["shinchoku", *argv])
+
+
+if __name__ == "__main__":
+    main()

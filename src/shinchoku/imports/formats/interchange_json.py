@@ -1,0 +1,306 @@
+"""Shinchoku's interchange JSON ("format": "shinchoku/1"), read and written.
+
+The format is documented in docs/interchange-format.md. Reading validates every
+field and names the one that is wrong ("programs[3].years.2022.plan[1]: …").
+Writing is the single exporter: the database is first turned into a ParsedPlan
+by plans.selectors, so import → export → import is lossless by construction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from shinchoku.imports.formats.base import ImportFormatError, ParseOptions, decode_text
+from shinchoku.imports.parsed import (
+    ParsedActionItem,
+    ParsedEdition,
+    ParsedPlan,
+    ParsedProgram,
+    ParsedSection,
+    ParsedYear,
+)
+
+name = "json"
+label = "Shinchoku interchange JSON (shinchoku/1)"
+FORMAT_ID = "shinchoku/1"
+KINDS = {"implementation", "former_study"}
+# Japanese labels are accepted too, as a clerk may type them.
+KIND_ALIASES = {"実施プログラム": "implementation", "旧検討プログラム": "former_study"}
+
+
+def sniff(data: bytes, filename: str) -> bool:
+    return data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+
+
+class _Reader:
+    def __init__(self, source: str):
+        self.source = source
+
+    def fail(self, path: str, message: str) -> ImportFormatError:
+        return ImportFormatError(f"{path}: {message}", source=self.source)
+
+    def obj(self, value: Any, path: str) -> dict:
+        if not isinstance(value, dict):
+            raise self.fail(path, f"expected an object, got {_type(value)}")
+        return value
+
+    def lst(self, value: Any, path: str) -> list:
+        if not isinstance(value, list):
+            raise self.fail(path, f"expected a list, got {_type(value)}")
+        return value
+
+    def text(self, value: Any, path: str, *, required: bool = True) -> str:
+        if value is None and not required:
+            return ""
+        if not isinstance(value, str):
+            raise self.fail(path, f"expected a string, got {_type(value)}")
+        if required and not value.strip():
+            raise self.fail(path, "must not be empty")
+        return value
+
+    def texts(self, value: Any, path: str) -> list[str]:
+        return [
+            self.text(v, f"{path}[{i}]") for i, v in enumerate(self.lst(value, path))
+        ]
+
+    def integer(self, value: Any, path: str, *, required: bool = True) -> int | None:
+        if value is None and not required:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(path, f"expected a whole number, got {_type(value)}")
+        return value
+
+    def fy(self, value: Any, path: str, *, required: bool = True) -> int | None:
+        if isinstance(value, str) and value.isdigit():
+            value = int(value)
+        year = self.integer(value, path, required=required)
+        if year is not None and not 1900 <= year <= 2200:
+            raise self.fail(path, f"{year} is not a fiscal year")
+        return year
+
+    def date(self, value: Any, path: str) -> dt.date | None:
+        if value in (None, ""):
+            return None
+        try:
+            return dt.date.fromisoformat(self.text(value, path))
+        except ValueError:
+            raise self.fail(
+                path, f"expected a date as YYYY-MM-DD, got {value!r}"
+            ) from None
+
+
+def parse(
+    data: bytes, *, source: str, options: ParseOptions | None = None
+) -> ParsedPlan:
+    text = decode_text(data, source=source)
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportFormatError(
+            f"not valid JSON: {exc.msg}", source=source, line=exc.lineno
+        ) from None
+    return load(doc, source=source)
+
+
+def load(doc: Any, *, source: str = "") -> ParsedPlan:
+    r = _Reader(source)
+    doc = r.obj(doc, "$")
+    if doc.get("format") != FORMAT_ID:
+        raise r.fail("format", f"expected {FORMAT_ID!r}, got {doc.get('format')!r}")
+    muni = r.obj(doc.get("municipality"), "municipality")
+    plan = r.obj(doc.get("plan"), "plan")
+    first_fy = r.fy(plan.get("first_fy"), "plan.first_fy")
+    last_fy = r.fy(plan.get("last_fy"), "plan.last_fy")
+    if last_fy < first_fy:
+        raise r.fail("plan.last_fy", "comes before plan.first_fy")
+    directions: dict[int, str] = {}
+    for i, d in enumerate(r.lst(doc.get("directions", []), "directions")):
+        path = f"directions[{i}]"
+        d = r.obj(d, path)
+        number = r.integer(d.get("number"), f"{path}.number")
+        if number in directions:
+            raise r.fail(f"{path}.number", f"方向性{number} appears twice")
+        directions[number] = r.text(d.get("name"), f"{path}.name")
+    sections = []
+    for i, s in enumerate(r.lst(doc.get("sections", []), "sections")):
+        path = f"sections[{i}]"
+        s = r.obj(s, path)
+        sections.append(
+            ParsedSection(
+                kind=_kind(r, s.get("kind"), f"{path}.kind"),
+                heading=r.text(s.get("heading"), f"{path}.heading"),
+                lead=r.text(s.get("lead"), f"{path}.lead", required=False),
+            )
+        )
+    editions = []
+    for i, e in enumerate(r.lst(doc.get("editions", []), "editions")):
+        path = f"editions[{i}]"
+        e = r.obj(e, path)
+        editions.append(
+            ParsedEdition(
+                title=r.text(e.get("title"), f"{path}.title"),
+                meeting=r.text(e.get("meeting"), f"{path}.meeting", required=False),
+                material=r.text(e.get("material"), f"{path}.material", required=False),
+                date=r.date(e.get("date"), f"{path}.date"),
+                fiscal_year=r.fy(
+                    e.get("fiscal_year"), f"{path}.fiscal_year", required=False
+                ),
+                schedule_as_of=r.text(
+                    e.get("schedule_as_of"), f"{path}.schedule_as_of", required=False
+                ),
+            )
+        )
+    programs: list[ParsedProgram] = []
+    seen: set[int] = set()
+    for i, p in enumerate(r.lst(doc.get("programs", []), "programs")):
+        program = _program(r, r.obj(p, f"programs[{i}]"), f"programs[{i}]", directions)
+        if program.number in seen:
+            raise r.fail(
+                f"programs[{i}].number", f"program {program.number} appears twice"
+            )
+        seen.add(program.number)
+        programs.append(program)
+    return ParsedPlan(
+        municipality_name=r.text(muni.get("name"), "municipality.name"),
+        municipality_code=r.text(muni.get("code"), "municipality.code"),
+        title=r.text(plan.get("title"), "plan.title"),
+        first_fy=first_fy,
+        last_fy=last_fy,
+        sections=sections,
+        directions=directions,
+        editions=editions,
+        programs=programs,
+    )
+
+
+def _kind(r: _Reader, value: Any, path: str) -> str:
+    kind = KIND_ALIASES.get(value, value)
+    if kind not in KINDS:
+        raise r.fail(path, f"expected one of {sorted(KINDS)}, got {value!r}")
+    return kind
+
+
+def _program(
+    r: _Reader, p: dict, path: str, directions: dict[int, str]
+) -> ParsedProgram:
+    number = r.integer(p.get("number"), f"{path}.number")
+    if number < 1:
+        raise r.fail(f"{path}.number", "must be 1 or more")
+    direction = r.integer(p.get("direction"), f"{path}.direction")
+    if direction not in directions:
+        raise r.fail(f"{path}.direction", f"方向性{direction} is not in 'directions'")
+    items = []
+    for j, item in enumerate(r.lst(p.get("action_items", []), f"{path}.action_items")):
+        ipath = f"{path}.action_items[{j}]"
+        item = r.obj(item, ipath)
+        schedule = {
+            r.fy(fy, f"{ipath}.schedule.{fy}"): r.text(cell, f"{ipath}.schedule.{fy}")
+            for fy, cell in r.obj(item.get("schedule", {}), f"{ipath}.schedule").items()
+        }
+        items.append(
+            ParsedActionItem(
+                text=r.text(item.get("text"), f"{ipath}.text"), schedule=schedule
+            )
+        )
+    years = {}
+    for fy, year in r.obj(p.get("years", {}), f"{path}.years").items():
+        ypath = f"{path}.years.{fy}"
+        year = r.obj(year, ypath)
+        unknown = set(year) - {"achievements", "plan"}
+        if unknown:
+            raise r.fail(ypath, f"unknown field(s) {sorted(unknown)}")
+        years[r.fy(fy, ypath)] = ParsedYear(
+            achievements=r.texts(year["achievements"], f"{ypath}.achievements")
+            if "achievements" in year
+            else None,
+            plan=r.texts(year["plan"], f"{ypath}.plan") if "plan" in year else None,
+        )
+    return ParsedProgram(
+        number=number,
+        name=r.text(p.get("name"), f"{path}.name"),
+        direction=direction,
+        kind=_kind(r, p.get("kind", "implementation"), f"{path}.kind"),
+        ended_after_fy=r.fy(
+            p.get("ended_after_fy"), f"{path}.ended_after_fy", required=False
+        ),
+        policy_points=r.texts(p.get("policy_points", []), f"{path}.policy_points"),
+        action_items=items,
+        schedule_raw=r.texts(p.get("schedule_raw", []), f"{path}.schedule_raw"),
+        years=dict(sorted(years.items())),
+    )
+
+
+def dump(plan: ParsedPlan) -> dict:
+    """The interchange document for a plan (empty year fields are left out)."""
+    return {
+        "format": FORMAT_ID,
+        "municipality": {
+            "name": plan.municipality_name,
+            "code": plan.municipality_code,
+        },
+        "plan": {
+            "title": plan.title,
+            "first_fy": plan.first_fy,
+            "last_fy": plan.last_fy,
+        },
+        "sections": [
+            {"kind": s.kind, "heading": s.heading, "lead": s.lead}
+            for s in plan.sections
+        ],
+        "editions": [
+            {
+                "title": e.title,
+                "meeting": e.meeting,
+                "material": e.material,
+                "date": e.date.isoformat() if e.date else None,
+                "fiscal_year": e.fiscal_year,
+                "schedule_as_of": e.schedule_as_of,
+            }
+            for e in plan.editions
+        ],
+        "directions": [
+            {"number": n, "name": t} for n, t in sorted(plan.directions.items())
+        ],
+        "programs": [_dump_program(p) for p in plan.programs],
+    }
+
+
+def _dump_program(p: ParsedProgram) -> dict:
+    years: dict[str, dict[str, list[str]]] = {}
+    for fy, year in sorted(p.years.items()):
+        fields = {
+            k: v
+            for k, v in (("achievements", year.achievements), ("plan", year.plan))
+            if v
+        }
+        if fields:
+            years[str(fy)] = fields
+    return {
+        "number": p.number,
+        "name": p.name,
+        "direction": p.direction,
+        "kind": p.kind,
+        "ended_after_fy": p.ended_after_fy,
+        "policy_points": list(p.policy_points),
+        "action_items": [
+            {
+                "text": a.text,
+                "schedule": {str(fy): c for fy, c in sorted(a.schedule.items())},
+            }
+            for a in p.action_items
+        ],
+        "schedule_raw": list(p.schedule_raw),
+        "years": years,
+    }
+
+
+def dumps(plan: ParsedPlan) -> bytes:
+    return (json.dumps(dump(plan), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _type(value: Any) -> str:
+    return {dict: "an object", list: "a list", str: "a string", bool: "true/false"}.get(
+        type(value), "null" if value is None else type(value).__name__
+    )

@@ -1,0 +1,36 @@
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from shinchoku.imports.formats import interchange_json
+from shinchoku.plans import selectors
+
+
+class Command(BaseCommand):
+    help = "Export a plan as Shinchoku interchange JSON (docs/interchange-format.md)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--format", choices=["json"], default="json", help="Output format (json)."
+        )
+        parser.add_argument(
+            "--plan",
+            help="CODE/SLUG (e.g. 132110/2021-2024) or title; not needed with one plan.",
+        )
+        parser.add_argument(
+            "-o", "--output", default="-", help="Output file ('-' for standard output)."
+        )
+
+    def handle(self, *args, **options):
+        try:
+            plan = selectors.plan_resolve(options["plan"])
+        except selectors.PlanNotFound as exc:
+            raise CommandError(str(exc)) from None
+        data = interchange_json.dumps(selectors.plan_to_parsed(plan))
+        if options["output"] == "-":
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        else:
+            with open(options["output"], "wb") as fh:
+                fh.write(data)
+            self.stderr.write(f"Wrote {options['output']} ({len(data):,} bytes)")

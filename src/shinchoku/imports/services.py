@@ -1,0 +1,339 @@
+"""Apply a parsed file to the database: one transaction, idempotent.
+
+Programs are keyed on municipality + plan + program number. A re-import of the
+same file changes nothing (no write, no history row); a changed file updates only
+what changed. Programs the file does not mention are left as they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from shinchoku.imports import formats
+from shinchoku.imports.formats import ImportFormatError, ParseOptions
+from shinchoku.imports.parsed import ParsedPlan, ParsedProgram
+from shinchoku.plans.models import (
+    Direction,
+    Edition,
+    Municipality,
+    Plan,
+    Program,
+    ProgramYear,
+)
+
+PROGRAM_FIELDS = (
+    "name",
+    "direction_id",
+    "kind",
+    "ended_after_fy",
+    "ordering",
+    "policy_points",
+    "action_items",
+    "schedule_raw",
+)
+
+
+@dataclass
+class Counts:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged"
+
+
+@dataclass
+class ImportResult:
+    plan: Plan
+    programs: Counts = field(default_factory=Counts)
+    years: Counts = field(default_factory=Counts)
+    notes: list[str] = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return bool(
+            self.programs.created
+            + self.programs.updated
+            + self.years.created
+            + self.years.updated
+        )
+
+    def summary(self) -> str:
+        prefix = "Dry run, nothing saved: " if self.dry_run else ""
+        return (
+            f"{prefix}{self.plan.municipality.name} {self.plan.title}: "
+            f"programs {self.programs}; year records {self.years}"
+        )
+
+
+def import_file(
+    path: str | Path,
+    *,
+    fmt: str | None = None,
+    options: ParseOptions | None = None,
+    user=None,
+    dry_run: bool = False,
+) -> ImportResult:
+    """Parse a file of any known format and apply it (see plan_import)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportFormatError(
+            f"cannot read the file: {exc.strerror}", source=str(path)
+        ) from None
+    parsed = formats.parse(data, source=path.name, fmt=fmt, options=options)
+    return plan_import(parsed=parsed, source=path.name, user=user, dry_run=dry_run)
+
+
+def plan_import(
+    *, parsed: ParsedPlan, source: str, user=None, dry_run: bool = False
+) -> ImportResult:
+    """Write a parsed plan in one transaction; roll back everything on any error
+    (or at the end of a dry run)."""
+    with transaction.atomic():
+        result = _Apply(parsed, reason=f"import: {source}", user=user).run()
+        result.dry_run = dry_run
+        if dry_run:
+            transaction.set_rollback(True)
+    return result
+
+
+class _Apply:
+    def __init__(self, parsed: ParsedPlan, *, reason: str, user):
+        self.parsed = parsed
+        self.reason = reason
+        self.user = user
+
+    def _save(self, obj) -> None:
+        obj._change_reason = self.reason
+        if self.user is not None:
+            obj._history_user = self.user
+        _clean(obj)
+        obj.save()
+
+    def run(self) -> ImportResult:
+        p = self.parsed
+        municipality = self._municipality()
+        plan = Plan.objects.filter(municipality=municipality, title=p.title).first()
+        sections = [
+            {"kind": s.kind, "heading": s.heading, "lead": s.lead} for s in p.sections
+        ]
+        if plan is None:
+            plan = Plan(
+                municipality=municipality,
+                title=p.title,
+                slug=_free_slug(municipality, f"{p.first_fy}-{p.last_fy}"),
+                first_fy=p.first_fy,
+                last_fy=p.last_fy,
+                sections=sections,
+            )
+            self._save(plan)
+        elif _assign(
+            plan,
+            first_fy=p.first_fy,
+            last_fy=p.last_fy,
+            sections=sections or plan.sections,
+        ):
+            self._save(plan)
+        result = ImportResult(plan=plan, notes=list(p.notes))
+        directions = self._directions(plan)
+        self._editions(plan)
+        self._programs(plan, directions, result)
+        return result
+
+    def _municipality(self) -> Municipality:
+        p = self.parsed
+        municipality = Municipality.objects.filter(code=p.municipality_code).first()
+        if municipality is None:
+            municipality = Municipality(
+                code=p.municipality_code, name=p.municipality_name
+            )
+            try:
+                municipality.full_clean()
+            except Exception as exc:  # ValidationError → a message about the file
+                raise ImportFormatError(
+                    f"municipality code {p.municipality_code!r}: {_first_message(exc)}"
+                ) from None
+            municipality.save()
+        elif municipality.name != p.municipality_name:
+            raise ImportFormatError(
+                f"municipality code {p.municipality_code} belongs to {municipality.name} "
+                f"in this database, but the file says {p.municipality_name}"
+            )
+        return municipality
+
+    def _directions(self, plan: Plan) -> dict[int, Direction]:
+        existing = {d.number: d for d in plan.directions.all()}
+        for number, name in self.parsed.directions.items():
+            direction = existing.get(number)
+            if direction is None:
+                direction = Direction(plan=plan, number=number, name=name)
+                self._save(direction)
+                existing[number] = direction
+            elif _assign(direction, name=name):
+                self._save(direction)
+        return existing
+
+    def _editions(self, plan: Plan) -> None:
+        existing = {e.title: e for e in plan.editions.all()}
+        for e in self.parsed.editions:
+            values = dict(
+                meeting=e.meeting,
+                material=e.material,
+                date=e.date,
+                fiscal_year=e.fiscal_year or plan.last_fy,
+                schedule_as_of=e.schedule_as_of,
+            )
+            edition = existing.get(e.title)
+            if edition is None:
+                self._save(Edition(plan=plan, title=e.title, **values))
+            elif _assign(edition, **values):
+                self._save(edition)
+
+    def _programs(
+        self, plan: Plan, directions: dict[int, Direction], result: ImportResult
+    ) -> None:
+        existing = {p.number: p for p in plan.programs.all()}
+        new, changed = [], []
+        for order, parsed in enumerate(self.parsed.programs, start=1):
+            values = _program_values(parsed, directions, order)
+            program = existing.get(parsed.number)
+            if program is None:
+                program = Program(plan=plan, number=parsed.number, **values)
+                _clean(program)
+                new.append(program)
+            elif _assign(program, **values):
+                program.version += 1
+                _clean(program)
+                changed.append(program)
+            else:
+                result.programs.unchanged += 1
+        if new:
+            bulk_create_with_history(
+                new, Program, default_user=self.user, default_change_reason=self.reason
+            )
+        if changed:
+            bulk_update_with_history(
+                changed,
+                Program,
+                [*PROGRAM_FIELDS, "version"],
+                default_user=self.user,
+                default_change_reason=self.reason,
+            )
+        result.programs.created, result.programs.updated = len(new), len(changed)
+        by_number = {p.number: p for p in (*existing.values(), *new)}
+        missing = sorted(set(existing) - {p.number for p in self.parsed.programs})
+        if missing:
+            result.notes.append(
+                f"programs {', '.join(map(str, missing))} are in the database but not in "
+                "this file: left as they are"
+            )
+        self._years(by_number, result)
+
+    def _years(self, programs: dict[int, Program], result: ImportResult) -> None:
+        program_ids = [programs[p.number].pk for p in self.parsed.programs]
+        existing = {
+            (y.program_id, y.fiscal_year): y
+            for y in ProgramYear.objects.filter(program_id__in=program_ids)
+        }
+        new, changed = [], []
+        for parsed in self.parsed.programs:
+            program = programs[parsed.number]
+            for fy, year in parsed.years.items():
+                given = {
+                    k: v
+                    for k, v in (
+                        ("achievements", year.achievements),
+                        ("plan", year.plan),
+                    )
+                    if v is not None
+                }
+                record = existing.get((program.pk, fy))
+                if record is None:
+                    if any(given.values()):
+                        record = ProgramYear(program=program, fiscal_year=fy, **given)
+                        _clean(record)
+                        new.append(record)
+                elif _assign(record, **given):
+                    record.version += 1
+                    _clean(record)
+                    changed.append(record)
+                else:
+                    result.years.unchanged += 1
+        if new:
+            bulk_create_with_history(
+                new,
+                ProgramYear,
+                default_user=self.user,
+                default_change_reason=self.reason,
+            )
+        if changed:
+            bulk_update_with_history(
+                changed,
+                ProgramYear,
+                ["achievements", "plan", "version"],
+                default_user=self.user,
+                default_change_reason=self.reason,
+            )
+        result.years.created, result.years.updated = len(new), len(changed)
+
+
+def _program_values(
+    parsed: ParsedProgram, directions: dict[int, Direction], order: int
+) -> dict:
+    return {
+        "name": parsed.name,
+        "direction_id": directions[parsed.direction].pk,
+        "kind": parsed.kind,
+        "ended_after_fy": parsed.ended_after_fy,
+        "ordering": order,
+        "policy_points": list(parsed.policy_points),
+        "action_items": [
+            {
+                "text": a.text,
+                "schedule": {str(fy): c for fy, c in sorted(a.schedule.items())},
+            }
+            for a in parsed.action_items
+        ],
+        "schedule_raw": list(parsed.schedule_raw),
+    }
+
+
+def _clean(obj) -> None:
+    """full_clean() without the per-object queries: uniqueness is checked by the
+    parser and the database constraints, and foreign keys were just fetched."""
+    obj.full_clean(
+        exclude=["plan", "program", "direction"],
+        validate_unique=False,
+        validate_constraints=False,
+    )
+
+
+def _assign(obj, **values) -> bool:
+    """Set the attributes that differ; report whether any did."""
+    changed = False
+    for attr, value in values.items():
+        if getattr(obj, attr) != value:
+            setattr(obj, attr, value)
+            changed = True
+    return changed
+
+
+def _free_slug(municipality: Municipality, base: str) -> str:
+    taken = set(municipality.plans.values_list("slug", flat=True))
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _first_message(exc: Exception) -> str:
+    messages = getattr(exc, "messages", None)
+    return messages[0] if messages else str(exc)

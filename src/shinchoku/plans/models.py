@@ -1,0 +1,293 @@
+"""The plan domain: municipality → plan → 方向性 → program → per-FY records.
+
+Several municipalities and plans share one database. Bullet lists (取組の方向性,
+実績, 当初予定) are ordered lists of plain strings kept in JSON fields: bullets
+have no identity of their own, are edited as a block, and are versioned with
+the row they belong to (see simple_history below).
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from shinchoku.common import wareki
+from shinchoku.common.text import program_number_label
+
+FY_VALIDATORS = [MinValueValidator(1900)]
+
+
+def validate_local_government_code(value: str) -> None:
+    """全国地方公共団体コード: five digits and a check digit (JIS X 0401/0402 style:
+    weights 6–2, modulus 11)."""
+    if len(value) != 6 or not value.isdigit():
+        raise ValidationError(_("A local government code has six digits, e.g. 132110."))
+    total = sum(int(d) * w for d, w in zip(value[:5], (6, 5, 4, 3, 2), strict=True))
+    check = (11 - total % 11) % 10
+    if int(value[5]) != check:
+        raise ValidationError(
+            _("%(code)s has a wrong check digit (expected %(check)s)."),
+            params={"code": value, "check": check},
+        )
+
+
+class Municipality(models.Model):
+    code = models.CharField(
+        _("local government code"),
+        max_length=6,
+        unique=True,
+        validators=[validate_local_government_code],
+        help_text=_("全国地方公共団体コード, six digits, e.g. 132110 for 小平市."),
+    )
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Plan(models.Model):
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="plans"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("URL name"),
+        max_length=50,
+        help_text=_("Short ASCII name used in URLs, e.g. 2021-2024."),
+        validators=[RegexValidator(r"^[a-z0-9-]+$")],
+    )
+    first_fy = models.PositiveSmallIntegerField(
+        _("first fiscal year"), validators=FY_VALIDATORS
+    )
+    last_fy = models.PositiveSmallIntegerField(
+        _("last fiscal year"), validators=FY_VALIDATORS
+    )
+    # [{"kind", "heading", "lead"}]: the section rows of the committee report
+    # (◆◇実施プログラム◇◆ 速やかに取組に着手する…), in printed order.
+    sections = models.JSONField(_("sections"), default=list, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["municipality__code", "first_fy", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "title"], name="plan_unique_title"
+            ),
+            models.UniqueConstraint(
+                fields=["municipality", "slug"], name="plan_unique_slug"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(last_fy__gte=models.F("first_fy")),
+                name="plan_fy_order",
+            ),
+        ]
+        verbose_name = _("plan")
+        verbose_name_plural = _("plans")
+
+    def __str__(self) -> str:
+        return f"{self.municipality.name}{self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "plans:plan", kwargs={"code": self.municipality.code, "plan": self.slug}
+        )
+
+    @property
+    def fiscal_years(self) -> range:
+        return range(self.first_fy, self.last_fy + 1)
+
+    @property
+    def period_label(self) -> str:
+        """令和3年度～令和6年度, as the city writes a plan's period."""
+        return (
+            f"{wareki.fiscal_year_label(self.first_fy)}～"
+            f"{wareki.fiscal_year_label(self.last_fy)}"
+        )
+
+    def section_for(self, kind: str) -> dict:
+        return next((s for s in self.sections if s.get("kind") == kind), {})
+
+
+class Direction(models.Model):
+    """方向性: the plan's four policy directions."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="directions")
+    number = models.PositiveSmallIntegerField(_("number"))
+    name = models.CharField(_("name"), max_length=200)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "number"], name="direction_unique_number"
+            ),
+        ]
+        verbose_name = _("direction")
+        verbose_name_plural = _("directions")
+
+    def __str__(self) -> str:
+        return f"方向性{self.number} {self.name}"
+
+
+class ProgramKind(models.TextChoices):
+    IMPLEMENTATION = "implementation", _("実施プログラム")
+    FORMER_STUDY = "former_study", _("旧検討プログラム")
+
+
+class Program(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="programs")
+    direction = models.ForeignKey(
+        Direction, on_delete=models.PROTECT, related_name="programs"
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=ProgramKind.choices,
+        default=ProgramKind.IMPLEMENTATION,
+    )
+    ended_after_fy = models.PositiveSmallIntegerField(
+        _("ended after fiscal year"),
+        null=True,
+        blank=True,
+        validators=FY_VALIDATORS,
+        help_text=_("Set when the program ended: ※令和4年度までをもって終了 = 2022."),
+    )
+    ordering = models.PositiveIntegerField(_("order"), default=0)
+    policy_points = models.JSONField(_("main policy points"), default=list, blank=True)
+    # [{"text": str, "schedule": {"2021": "実施", …}}]: 取組項目 and, where known,
+    # which schedule cell of which FY belongs to the item.
+    action_items = models.JSONField(_("action items"), default=list, blank=True)
+    # The schedule cells exactly as the source listed them, when it does not say
+    # which item (or FY) a cell belongs to: a PDF text extraction loses that.
+    schedule_raw = models.JSONField(
+        _("schedule cells (as published)"), default=list, blank=True
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan", "ordering", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "number"], name="program_unique_number"
+            ),
+        ]
+        verbose_name = _("program")
+        verbose_name_plural = _("programs")
+
+    def __str__(self) -> str:
+        return f"{self.number_label} {self.name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "plans:program",
+            kwargs={
+                "code": self.plan.municipality.code,
+                "plan": self.plan.slug,
+                "number": self.number,
+            },
+        )
+
+    @property
+    def number_label(self) -> str:
+        return program_number_label(self.number)
+
+    @property
+    def ended_note(self) -> str:
+        """※令和4年度までをもって終了: how the city marks an ended program."""
+        if self.ended_after_fy is None:
+            return ""
+        return f"※{wareki.fiscal_year_label(self.ended_after_fy)}までをもって終了"
+
+    def is_active_in(self, fy: int) -> bool:
+        return self.ended_after_fy is None or fy <= self.ended_after_fy
+
+
+class ProgramYear(models.Model):
+    """A program's records for one fiscal year.
+
+    ``achievements`` under FY N are the 取組実績 reported through FY N (the report's
+    "令和4年度までの取組実績" column is cumulative); ``plan`` holds the 当初予定 and
+    設定目標 bullets for FY N, where "(9団体)" states the previous year's actual.
+    """
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="years")
+    fiscal_year = models.PositiveSmallIntegerField(
+        _("fiscal year"), validators=FY_VALIDATORS
+    )
+    achievements = models.JSONField(_("achievements"), default=list, blank=True)
+    plan = models.JSONField(_("initial plan and targets"), default=list, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["program", "fiscal_year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program", "fiscal_year"], name="programyear_unique_fy"
+            ),
+        ]
+        verbose_name = _("program year")
+        verbose_name_plural = _("program years")
+
+    def __str__(self) -> str:
+        return f"{self.program} {wareki.fiscal_year_display(self.fiscal_year)}"
+
+
+class Edition(models.Model):
+    """The report as presented at a given meeting, e.g. 令和6年度当初計画,
+    第3回 経営方針推進委員会, 資料1, 2024-02-02."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="editions")
+    title = models.CharField(_("title"), max_length=200)
+    meeting = models.CharField(_("meeting"), max_length=200, blank=True)
+    material = models.CharField(_("material number"), max_length=50, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+    fiscal_year = models.PositiveSmallIntegerField(
+        _("fiscal year"),
+        validators=FY_VALIDATORS,
+        help_text=_(
+            "The report's year N: columns show achievements through N-2, plans for N-1 and N."
+        ),
+    )
+    schedule_as_of = models.CharField(
+        _("schedule as of"),
+        max_length=7,
+        blank=True,
+        validators=[RegexValidator(r"^\d{4}-\d{2}$")],
+        help_text=_(
+            "YYYY-MM the schedule columns assume, e.g. 2023-03 (R5.3時点想定)."
+        ),
+    )
+    published = models.BooleanField(_("published"), default=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan", "date", "fiscal_year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "title"], name="edition_unique_title"
+            ),
+        ]
+        verbose_name = _("edition")
+        verbose_name_plural = _("editions")
+
+    def __str__(self) -> str:
+        return self.title

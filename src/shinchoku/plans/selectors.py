@@ -1,0 +1,224 @@
+"""Reads of the plan domain. Anything spanning relations lives here, with the
+joins and prefetches that keep a page at a fixed number of queries."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, QuerySet
+
+from shinchoku.imports.parsed import (
+    ParsedActionItem,
+    ParsedEdition,
+    ParsedPlan,
+    ParsedProgram,
+    ParsedSection,
+    ParsedYear,
+)
+from shinchoku.plans.models import (
+    Direction,
+    Edition,
+    Municipality,
+    Plan,
+    Program,
+    ProgramYear,
+)
+
+
+class PlanNotFound(LookupError):
+    pass
+
+
+def municipality_list() -> QuerySet[Municipality]:
+    return Municipality.objects.prefetch_related(
+        Prefetch(
+            "plans", queryset=Plan.objects.annotate(program_count=Count("programs"))
+        )
+    )
+
+
+def plan_get(*, code: str, slug: str) -> Plan:
+    try:
+        return Plan.objects.select_related("municipality").get(
+            municipality__code=code, slug=slug
+        )
+    except Plan.DoesNotExist:
+        raise PlanNotFound(f"no plan {code}/{slug}") from None
+
+
+def plan_resolve(identifier: str | None = None) -> Plan:
+    """The plan a command means: 'CODE/SLUG', a plan title, or — when the database
+    holds a single plan — nothing at all."""
+    plans = Plan.objects.select_related("municipality")
+    if not identifier:
+        found = list(plans[:2])
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise PlanNotFound("the database holds no plan yet: import one first")
+        raise PlanNotFound(
+            f"several plans exist, choose one with --plan: {plan_choices()}"
+        )
+    if "/" in identifier:
+        code, _, slug = identifier.partition("/")
+        return plan_get(code=code, slug=slug)
+    match = list(plans.filter(title=identifier)[:2])
+    if len(match) == 1:
+        return match[0]
+    raise PlanNotFound(f"no single plan {identifier!r}; known plans: {plan_choices()}")
+
+
+def plan_choices() -> str:
+    return ", ".join(
+        f"{p.municipality.code}/{p.slug} ({p.title})"
+        for p in Plan.objects.select_related("municipality")
+    )
+
+
+@dataclass
+class DirectionGroup:
+    direction: Direction
+    programs: list[Program]
+
+
+@dataclass
+class SectionGroup:
+    kind: str
+    label: str
+    heading: str
+    lead: str
+    groups: list[DirectionGroup]
+
+    @property
+    def program_count(self) -> int:
+        return sum(len(g.programs) for g in self.groups)
+
+
+def plan_programs(plan: Plan) -> list[Program]:
+    """All programs of a plan in printed order, with their direction (1 query)."""
+    programs = list(
+        Program.objects.filter(plan=plan)
+        .select_related("direction")
+        .order_by("ordering", "number")
+    )
+    for program in programs:
+        program.plan = plan  # already loaded with its municipality: no query per URL
+    return programs
+
+
+def plan_overview(plan: Plan) -> list[SectionGroup]:
+    """Programs grouped by section (kind), then 方向性, in the order the city prints
+    them; a section without programs is left out."""
+    by_kind: dict[str, dict[int, DirectionGroup]] = defaultdict(dict)
+    for program in plan_programs(plan):
+        groups = by_kind[program.kind]
+        group = groups.get(program.direction.number)
+        if group is None:
+            group = groups[program.direction.number] = DirectionGroup(
+                program.direction, []
+            )
+        group.programs.append(program)
+    sections = []
+    kinds = [s.get("kind") for s in plan.sections] + [
+        k for k in by_kind if k not in {s.get("kind") for s in plan.sections}
+    ]
+    labels = dict(Program._meta.get_field("kind").choices)
+    for kind in kinds:
+        if kind not in by_kind:
+            continue
+        meta = plan.section_for(kind)
+        sections.append(
+            SectionGroup(
+                kind=kind,
+                label=str(labels.get(kind, kind)),
+                heading=meta.get("heading", ""),
+                lead=meta.get("lead", ""),
+                groups=sorted(by_kind[kind].values(), key=lambda g: g.direction.number),
+            )
+        )
+    return sections
+
+
+def program_get(*, plan: Plan, number: int) -> Program:
+    return (
+        Program.objects.select_related("direction", "plan__municipality")
+        .prefetch_related(
+            Prefetch("years", queryset=ProgramYear.objects.order_by("fiscal_year"))
+        )
+        .get(plan=plan, number=number)
+    )
+
+
+def program_neighbours(program: Program) -> tuple[Program | None, Program | None]:
+    siblings = list(
+        Program.objects.filter(plan_id=program.plan_id)
+        .order_by("ordering", "number")
+        .only("number", "name", "ordering", "plan_id")
+    )
+    for sibling in siblings:
+        sibling.plan = program.plan
+    i = next(i for i, p in enumerate(siblings) if p.pk == program.pk)
+    return (
+        siblings[i - 1] if i else None,
+        siblings[i + 1] if i + 1 < len(siblings) else None,
+    )
+
+
+def edition_latest(plan: Plan) -> Edition | None:
+    return plan.editions.order_by("-fiscal_year", "-date", "-pk").first()
+
+
+def plan_to_parsed(plan: Plan) -> ParsedPlan:
+    """The whole plan in the interchange shape (4 queries), for every exporter."""
+    programs = plan_programs(plan)
+    years: dict[int, dict[int, ParsedYear]] = defaultdict(dict)
+    for y in ProgramYear.objects.filter(program__plan=plan).order_by("fiscal_year"):
+        years[y.program_id][y.fiscal_year] = ParsedYear(
+            achievements=list(y.achievements), plan=list(y.plan)
+        )
+    return ParsedPlan(
+        municipality_name=plan.municipality.name,
+        municipality_code=plan.municipality.code,
+        title=plan.title,
+        first_fy=plan.first_fy,
+        last_fy=plan.last_fy,
+        sections=[
+            ParsedSection(s["kind"], s.get("heading", ""), s.get("lead", ""))
+            for s in plan.sections
+        ],
+        directions={d.number: d.name for d in plan.directions.order_by("number")},
+        editions=[
+            ParsedEdition(
+                title=e.title,
+                meeting=e.meeting,
+                material=e.material,
+                date=e.date,
+                fiscal_year=e.fiscal_year,
+                schedule_as_of=e.schedule_as_of,
+            )
+            for e in plan.editions.order_by("date", "fiscal_year", "pk")
+        ],
+        programs=[
+            ParsedProgram(
+                number=p.number,
+                name=p.name,
+                direction=p.direction.number,
+                kind=p.kind,
+                ended_after_fy=p.ended_after_fy,
+                policy_points=list(p.policy_points),
+                action_items=[
+                    ParsedActionItem(
+                        text=a["text"],
+                        schedule={
+                            int(fy): c for fy, c in a.get("schedule", {}).items()
+                        },
+                    )
+                    for a in p.action_items
+                ],
+                schedule_raw=list(p.schedule_raw),
+                years=years.get(p.pk, {}),
+            )
+            for p in programs
+        ],
+    )

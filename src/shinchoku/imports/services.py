@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -97,11 +98,16 @@ def plan_import(
 ) -> ImportResult:
     """Write a parsed plan in one transaction; roll back everything on any error
     (or at the end of a dry run)."""
-    with transaction.atomic():
-        result = _Apply(parsed, reason=f"import: {source}", user=user).run()
-        result.dry_run = dry_run
-        if dry_run:
-            transaction.set_rollback(True)
+    try:
+        with transaction.atomic():
+            result = _Apply(parsed, reason=f"import: {source}", user=user).run()
+            result.dry_run = dry_run
+            if dry_run:
+                transaction.set_rollback(True)
+    except ImportFormatError as exc:
+        if exc.source:
+            raise
+        raise ImportFormatError(exc.detail, source=source, line=exc.line) from None
     return result
 
 
@@ -155,12 +161,7 @@ class _Apply:
             municipality = Municipality(
                 code=p.municipality_code, name=p.municipality_name
             )
-            try:
-                municipality.full_clean()
-            except Exception as exc:  # ValidationError → a message about the file
-                raise ImportFormatError(
-                    f"municipality code {p.municipality_code!r}: {_first_message(exc)}"
-                ) from None
+            _clean(municipality)
             municipality.save()
         elif municipality.name != p.municipality_name:
             raise ImportFormatError(
@@ -207,11 +208,11 @@ class _Apply:
             program = existing.get(parsed.number)
             if program is None:
                 program = Program(plan=plan, number=parsed.number, **values)
-                _clean(program)
+                _clean(program, line=parsed.line)
                 new.append(program)
             elif _assign(program, **values):
                 program.version += 1
-                _clean(program)
+                _clean(program, line=parsed.line)
                 changed.append(program)
             else:
                 result.programs.unchanged += 1
@@ -306,14 +307,29 @@ def _program_values(
     }
 
 
-def _clean(obj) -> None:
-    """full_clean() without the per-object queries: uniqueness is checked by the
-    parser and the database constraints, and foreign keys were just fetched."""
-    obj.full_clean(
-        exclude=["plan", "program", "direction"],
-        validate_unique=False,
-        validate_constraints=False,
-    )
+def _clean(obj, *, line: int | None = None) -> None:
+    """full_clean() without the per-object queries (uniqueness is checked by the
+    parser and the database constraints; foreign keys were just fetched), its
+    errors turned into a message that names the record and the field."""
+    try:
+        obj.full_clean(
+            exclude=["plan", "program", "direction"],
+            validate_unique=False,
+            validate_constraints=False,
+        )
+    except ValidationError as exc:
+        fields = "; ".join(
+            f"{name}: {' '.join(messages)}" for name, messages in exc.message_dict.items()
+        )
+        raise ImportFormatError(f"{_describe(obj)}: {fields}", line=line) from None
+
+
+def _describe(obj) -> str:
+    if isinstance(obj, Program):
+        return f"program {obj.number}"
+    if isinstance(obj, ProgramYear):
+        return f"program {obj.program.number}, fiscal year {obj.fiscal_year}"
+    return f"{obj._meta.verbose_name} {obj}"
 
 
 def _assign(obj, **values) -> bool:
@@ -333,7 +349,3 @@ def _free_slug(municipality: Municipality, base: str) -> str:
         slug, n = f"{base}-{n}", n + 1
     return slug
 
-
-def _first_message(exc: Exception) -> str:
-    messages = getattr(exc, "messages", None)
-    return messages[0] if messages else str(exc)

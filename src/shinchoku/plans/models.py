@@ -142,14 +142,14 @@ class Direction(models.Model):
 
 
 class ProgramKind(models.TextChoices):
-    IMPLEMENTATION = "implementation", _("実施プログラム")
-    FORMER_STUDY = "former_study", _("旧検討プログラム")
+    IMPLEMENTATION = "implementation", _("Implementation program")
+    FORMER_STUDY = "former_study", _("Former study program")
 
 
 class Program(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="programs")
     direction = models.ForeignKey(
-        Direction, on_delete=models.PROTECT, related_name="programs"
+        Direction, on_delete=models.RESTRICT, related_name="programs"
     )
     number = models.PositiveSmallIntegerField(_("number"))
     name = models.CharField(_("name"), max_length=200)

@@ -82,7 +82,9 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = DATA_DIR / "static"
+# Only where collectstatic is used (production); whitenoise serves from the
+# package otherwise.
+STATIC_ROOT = env.get_str("STATIC_ROOT") or None
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 # Serve straight from the package in every profile: one install, no collectstatic
 # step for a single-city server. Production may still run collectstatic.

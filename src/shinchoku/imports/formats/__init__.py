@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from shinchoku.imports.formats import interchange_json, seed_table
-from shinchoku.imports.formats.base import ImportFormatError, ParseOptions
+from shinchoku.imports.formats.base import ImportFormatError, ParseOptions, refuse_non_text
 from shinchoku.imports.parsed import ParsedPlan
 
 FORMATS: dict[str, ModuleType] = {m.name: m for m in (interchange_json, seed_table)}
@@ -36,8 +36,7 @@ def parse(
                 f"unknown format {fmt!r} (known: {', '.join(FORMATS)})", source=source
             ) from None
     else:
-        if not data.strip():
-            raise ImportFormatError("the file is empty", source=source)
+        refuse_non_text(data, source=source)
         module = detect(data, source)
     return module.parse(data, source=source, options=options)
 

@@ -43,8 +43,8 @@ class ParseOptions:
     municipality_name: str = ""
 
 
-def decode_text(data: bytes, *, source: str) -> str:
-    """UTF-8 (with or without BOM) or Shift_JIS/CP932, as city PCs write them."""
+def refuse_non_text(data: bytes, *, source: str) -> None:
+    """Empty and binary files get their own message before any format is tried."""
     if not data.strip():
         raise ImportFormatError("the file is empty", source=source)
     if b"\x00" in data:
@@ -52,6 +52,11 @@ def decode_text(data: bytes, *, source: str) -> str:
             "this is a binary file, not a text file (it contains NUL bytes)",
             source=source,
         )
+
+
+def decode_text(data: bytes, *, source: str) -> str:
+    """UTF-8 (with or without BOM) or Shift_JIS/CP932, as city PCs write them."""
+    refuse_non_text(data, source=source)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as utf8_error:

@@ -1,0 +1,86 @@
+"""Import time of the seed, in process, after Django start-up.
+
+Prints, from one run: the time to merely read and split the file (the floor any
+importer pays), the time to parse it into a ParsedPlan, and the time of a full
+import into an empty SQLite database (parse + one transaction of writes, with
+history rows), plus the time of a re-import that changes nothing. Goal: full
+import ≤ 50 ms.
+
+    .venv/bin/python bench/import_seed.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import tempfile
+import time
+
+
+def timed(fn, repeat: int) -> list[float]:
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        runs.append(time.perf_counter() - start)
+    return runs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=20, help="Runs per figure.")
+    args = parser.parse_args()
+
+    os.environ["SHINCHOKU_DATA_DIR"] = tempfile.mkdtemp(prefix="shinchoku-bench-")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shinchoku.config.settings.base")
+    os.environ.pop("DATABASE_URL", None)
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from shinchoku.imports.formats import seed_table
+    from shinchoku.imports.services import import_file
+    from shinchoku.plans.models import Municipality
+
+    call_command("migrate", verbosity=0)
+    path = settings.SHINCHOKU_SEED_FILE
+
+    def read_split():
+        with open(path, "rb") as fh:
+            [line.split("\t") for line in fh.read().decode("utf-8").splitlines()]
+
+    def parse():
+        with open(path, "rb") as fh:
+            seed_table.parse(fh.read(), source="seed")
+
+    def full_import():
+        Municipality.objects.all().delete()
+        start = time.perf_counter()
+        import_file(path)
+        return time.perf_counter() - start
+
+    import_file(path)  # warm caches (templates of queries, imports)
+    split = timed(read_split, args.repeat)
+    parsed = timed(parse, args.repeat)
+    imports = [full_import() for _ in range(args.repeat)]
+    reimports = timed(lambda: import_file(path), args.repeat)
+
+    def row(label: str, runs: list[float]) -> None:
+        med = statistics.median(runs)
+        ratio = med / statistics.median(split)
+        print(f"{label:<34} median {med * 1000:8.2f} ms   best {min(runs) * 1000:8.2f} ms   ×{ratio:7.1f}")
+
+    print(f"seed: {path.name}, {args.repeat} runs each, SQLite, ratio against read+split")
+    row("read and split the file", split)
+    row("parse (no database)", parsed)
+    row("full import into an empty DB", imports)
+    row("re-import (nothing changes)", reimports)
+    verdict = "meets" if statistics.median(imports) <= 0.050 else "MISSES"
+    print(f"goal: full import ≤ 50 ms → {verdict} the goal")
+
+
+if __name__ == "__main__":
+    main()

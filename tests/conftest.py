@@ -1,0 +1,34 @@
+"""Shared fixtures: the seed file (the package's byte-identical copy of Kodaira
+City's committee report) and an imported plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return Path(settings.SHINCHOKU_SEED_FILE)
+
+
+@pytest.fixture(scope="session")
+def seed_bytes(seed_path) -> bytes:
+    return seed_path.read_bytes()
+
+
+@pytest.fixture(scope="session")
+def seed_text(seed_bytes) -> str:
+    return seed_bytes.decode("utf-8")
+
+
+@pytest.fixture
+def seed_plan(db, seed_path):
+    """Kodaira's plan imported through the real importer."""
+    from shinchoku.imports.services import import_file
+
+    return import_file(seed_path).plan

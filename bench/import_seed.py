@@ -71,9 +71,13 @@ def main() -> None:
     def row(label: str, runs: list[float]) -> None:
         med = statistics.median(runs)
         ratio = med / statistics.median(split)
-        print(f"{label:<34} median {med * 1000:8.2f} ms   best {min(runs) * 1000:8.2f} ms   ×{ratio:7.1f}")
+        print(
+            f"{label:<34} median {med * 1000:8.2f} ms   best {min(runs) * 1000:8.2f} ms   ×{ratio:7.1f}"
+        )
 
-    print(f"seed: {path.name}, {args.repeat} runs each, SQLite, ratio against read+split")
+    print(
+        f"seed: {path.name}, {args.repeat} runs each, SQLite, ratio against read+split"
+    )
     row("read and split the file", split)
     row("parse (no database)", parsed)
     row("full import into an empty DB", imports)

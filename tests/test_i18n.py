@@ -17,5 +17,7 @@ def test_the_compiled_catalogue_matches_the_source():
     po = polib.pofile(str(LOCALE / "ja" / "LC_MESSAGES" / "django.po"))
     mo = polib.mofile(str(LOCALE / "ja" / "LC_MESSAGES" / "django.mo"))
     compiled = {(e.msgid, e.msgstr) for e in mo if not e.msgid_plural}
-    source = {(e.msgid, e.msgstr) for e in po.translated_entries() if not e.msgid_plural}
+    source = {
+        (e.msgid, e.msgstr) for e in po.translated_entries() if not e.msgid_plural
+    }
     assert source <= compiled, "run: shinchoku compilemessages"

@@ -61,7 +61,12 @@ def test_short_forms_of_table_headers():
 
 @pytest.mark.parametrize(
     ("fy", "label"),
-    [(2024, "令和6年度"), (2019, "令和元年度"), (2018, "平成30年度"), (1989, "平成元年度")],
+    [
+        (2024, "令和6年度"),
+        (2019, "令和元年度"),
+        (2018, "平成30年度"),
+        (1989, "平成元年度"),
+    ],
 )
 def test_fiscal_year_label(fy, label):
     assert wareki.fiscal_year_label(fy) == label

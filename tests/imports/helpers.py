@@ -44,7 +44,9 @@ def lines(text: str) -> list[str]:
 
 def line_of(text: str, startswith: str) -> int:
     """1-based number of the first line starting with the given text."""
-    return next(i for i, line in enumerate(lines(text), 1) if line.startswith(startswith))
+    return next(
+        i for i, line in enumerate(lines(text), 1) if line.startswith(startswith)
+    )
 
 
 def replace_line(text: str, number: int, new: str) -> str:

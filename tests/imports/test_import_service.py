@@ -9,7 +9,14 @@ from django.core.management import call_command
 from shinchoku.imports.formats import ImportFormatError, interchange_json
 from shinchoku.imports.services import import_file
 from shinchoku.plans import selectors
-from shinchoku.plans.models import Direction, Edition, Municipality, Plan, Program, ProgramYear
+from shinchoku.plans.models import (
+    Direction,
+    Edition,
+    Municipality,
+    Plan,
+    Program,
+    ProgramYear,
+)
 from tests.imports.helpers import SEED_NAMES, line_of, replace_line, shift_years
 
 MODELS = (Municipality, Plan, Direction, Program, ProgramYear, Edition)
@@ -19,7 +26,9 @@ def snapshot() -> dict:
     """Every row of the plan tables, and every history row: what 'untouched' means."""
     rows = {m.__name__: list(m.objects.order_by("pk").values()) for m in MODELS}
     rows |= {
-        f"history:{m.__name__}": m.history.count() for m in MODELS if hasattr(m, "history")
+        f"history:{m.__name__}": m.history.count()
+        for m in MODELS
+        if hasattr(m, "history")
     }
     return rows
 
@@ -52,7 +61,10 @@ def test_the_seed_imports_with_every_program_and_record(db, seed_path):
         2024,
     )
     assert "programs 6–10 are not in this file" in result.notes
-    assert Program.history.filter(history_change_reason__startswith="import:").count() == 23
+    assert (
+        Program.history.filter(history_change_reason__startswith="import:").count()
+        == 23
+    )
 
 
 def test_importing_the_same_file_again_changes_nothing(db, seed_path):
@@ -103,7 +115,9 @@ BROKEN = {
 
 @pytest.mark.parametrize("case", sorted(BROKEN))
 @pytest.mark.django_db
-def test_a_malformed_file_leaves_the_database_untouched(case, seed_path, seed_text, tmp_path):
+def test_a_malformed_file_leaves_the_database_untouched(
+    case, seed_path, seed_text, tmp_path
+):
     import_file(seed_path)
     before = snapshot()
     path = write(tmp_path, f"{case}.txt", BROKEN[case](seed_text).encode())
@@ -113,13 +127,19 @@ def test_a_malformed_file_leaves_the_database_untouched(case, seed_path, seed_te
     assert snapshot() == before
 
 
-def test_an_error_after_writes_have_started_rolls_everything_back(db, seed_text, tmp_path):
+def test_an_error_after_writes_have_started_rolls_everything_back(
+    db, seed_text, tmp_path
+):
     """The over-long name of program 21 is found after the plan, directions and
     programs 1–20 were prepared: nothing of it may stay."""
     path = write(tmp_path, "late.txt", BROKEN["late-error"](seed_text).encode())
-    with pytest.raises(ImportFormatError, match="late.txt, line 47: program 21: name: .*200"):
+    with pytest.raises(
+        ImportFormatError, match="late.txt, line 47: program 21: name: .*200"
+    ):
         import_file(path)
-    assert all(not rows for name, rows in snapshot().items() if not name.startswith("history"))
+    assert all(
+        not rows for name, rows in snapshot().items() if not name.startswith("history")
+    )
     assert Program.history.count() == 0
 
 
@@ -153,11 +173,15 @@ def test_json_export_holds_every_seed_text_exactly(db, seed_path, seed_bytes):
     from shinchoku.imports.formats import seed_table
 
     import_file(seed_path)
-    doc = json.loads(interchange_json.dumps(selectors.plan_to_parsed(Plan.objects.get())))
+    doc = json.loads(
+        interchange_json.dumps(selectors.plan_to_parsed(Plan.objects.get()))
+    )
     expected = interchange_json.dump(seed_table.parse(seed_bytes, source="seed"))
     assert doc == expected
     p12 = next(p for p in doc["programs"] if p["number"] == 12)
-    assert p12["years"]["2022"]["achievements"][-1] == "令和4年度末での電子決裁率73.7%。"
+    assert (
+        p12["years"]["2022"]["achievements"][-1] == "令和4年度末での電子決裁率73.7%。"
+    )
     assert not any("<" in b for p in doc["programs"] for b in p["policy_points"])
 
 

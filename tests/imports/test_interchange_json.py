@@ -26,9 +26,21 @@ def test_dump_then_load_gives_the_same_plan(doc):
     [
         (("format",), "other/9", "format: expected 'shinchoku/1'"),
         (("plan", "first_fy"), "二千", "plan.first_fy: expected a whole number"),
-        (("programs", 3, "years", "2022", "achievements", 0), 5, r"programs\[3\].years.2022.achievements\[0\]: expected a string"),
-        (("programs", 0, "direction"), 9, r"programs\[0\].direction: 方向性9 is not in 'directions'"),
-        (("programs", 1, "number"), 1, r"programs\[1\].number: program 1 appears twice"),
+        (
+            ("programs", 3, "years", "2022", "achievements", 0),
+            5,
+            r"programs\[3\].years.2022.achievements\[0\]: expected a string",
+        ),
+        (
+            ("programs", 0, "direction"),
+            9,
+            r"programs\[0\].direction: 方向性9 is not in 'directions'",
+        ),
+        (
+            ("programs", 1, "number"),
+            1,
+            r"programs\[1\].number: program 1 appears twice",
+        ),
         (("programs", 0, "kind"), "other", r"programs\[0\].kind: expected one of"),
         (("editions", 0, "date"), "2024/02/02", r"editions\[0\].date: expected a date"),
         (("programs", 0, "name"), "", r"programs\[0\].name: must not be empty"),

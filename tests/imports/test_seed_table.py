@@ -9,7 +9,9 @@ from tests.imports.helpers import ENDED, SEED_NAMES, line_of, replace_line, shif
 
 
 def parse_text(text: str, **options):
-    return seed_table.parse(text.encode("utf-8"), source="t.txt", options=ParseOptions(**options))
+    return seed_table.parse(
+        text.encode("utf-8"), source="t.txt", options=ParseOptions(**options)
+    )
 
 
 @pytest.fixture(scope="module")
@@ -33,14 +35,20 @@ def test_plan_edition_and_municipality_come_from_the_title_block(parsed):
 def test_all_23_programs_with_their_names_kinds_and_end_markers(parsed):
     assert {p.number: p.name for p in parsed.programs} == SEED_NAMES
     assert [p.number for p in parsed.programs] == list(SEED_NAMES)
-    assert {p.number: p.ended_after_fy for p in parsed.programs if p.ended_after_fy} == ENDED
+    assert {
+        p.number: p.ended_after_fy for p in parsed.programs if p.ended_after_fy
+    } == ENDED
     kinds = {p.number: p.kind for p in parsed.programs}
     assert {n for n, k in kinds.items() if k == "former_study"} == set(range(21, 29))
 
 
 def test_sections_and_directions(parsed):
     assert [(s.kind, s.heading, s.lead) for s in parsed.sections] == [
-        ("implementation", "◆◇実施プログラム◇◆", "速やかに取組に着手する20項目のプログラムです。"),
+        (
+            "implementation",
+            "◆◇実施プログラム◇◆",
+            "速やかに取組に着手する20項目のプログラムです。",
+        ),
         (
             "former_study",
             "◆◆2年間の検討を経た実施プログラム(旧検討プログラム)◆◆",
@@ -85,8 +93,17 @@ def test_schedule_cells_are_kept_raw_whatever_their_number(parsed):
     by_number = {p.number: p for p in parsed.programs}
     assert by_number[1].schedule_raw == ["実施 試行的実施・実施"]  # 8 cells
     assert by_number[24].schedule_raw == ["実施", "検討・実施・見直し"]  # 9 cells
-    assert by_number[23].schedule_raw == ["実施", "検討・実施", "検討・実施"]  # 10 cells
-    assert by_number[23].years[2022].achievements[0].startswith("ふるさと納税の返礼品の拡充")
+    assert by_number[23].schedule_raw == [
+        "実施",
+        "検討・実施",
+        "検討・実施",
+    ]  # 10 cells
+    assert (
+        by_number[23]
+        .years[2022]
+        .achievements[0]
+        .startswith("ふるさと納税の返礼品の拡充")
+    )
     assert all(not a.schedule for p in parsed.programs for a in p.action_items)
 
 
@@ -128,7 +145,9 @@ def test_utf8_with_bom_parses_like_utf8(seed_bytes, parsed):
 
 def test_an_unknown_municipality_needs_its_code(seed_text):
     text = seed_text.replace("小平市第1期", "東村山市第1期", 1)
-    with pytest.raises(ImportFormatError, match="東村山市 is unknown.*--municipality-code"):
+    with pytest.raises(
+        ImportFormatError, match="東村山市 is unknown.*--municipality-code"
+    ):
         parse_text(text)
     assert parse_text(text, municipality_code="132136").municipality_name == "東村山市"
 
@@ -139,15 +158,26 @@ def test_an_unknown_municipality_needs_its_code(seed_text):
         (lambda t: "", "the file is empty"),
         (lambda t: "\n\n  \n", "the file is empty"),
         (
-            lambda t: replace_line(t, line_of(t, "⑫"), t.split("\n")[line_of(t, "⑫") - 1].rsplit("\t", 4)[0]),
+            lambda t: replace_line(
+                t,
+                line_of(t, "⑫"),
+                t.split("\n")[line_of(t, "⑫") - 1].rsplit("\t", 4)[0],
+            ),
             r"line 27: program ⑫ has 4 cells; a program row has 8–10",
         ),
         (
-            lambda t: replace_line(t, line_of(t, "⑫"), t.split("\n")[line_of(t, "⑫") - 1].replace("⑫", "⑪", 1)),
+            lambda t: replace_line(
+                t,
+                line_of(t, "⑫"),
+                t.split("\n")[line_of(t, "⑫") - 1].replace("⑫", "⑪", 1),
+            ),
             r"line 27: program number 11 appears twice \(lines 26 and 27\)",
         ),
         (lambda t: t.replace("進捗状況【", "状況【", 1), "line 3: unknown row"),
-        (lambda t: "\n".join(x for x in t.split("\n") if not x.startswith("No.")), "line 10: a 取組項目 header row before"),
+        (
+            lambda t: "\n".join(x for x in t.split("\n") if not x.startswith("No.")),
+            "line 10: a 取組項目 header row before",
+        ),
         (
             lambda t: t.replace("令和5年度当初予定", "令和7年度当初予定", 1),
             "line 10: the header's fiscal years are not consecutive",
@@ -156,8 +186,14 @@ def test_an_unknown_municipality_needs_its_code(seed_text):
             lambda t: t.replace("年度スケジュール(R5.3", "年度スケジュール(R6.3", 1),
             "line 21: this header row differs from the one on line 10",
         ),
-        (lambda t: t.replace("方向性1 地域", "方向性X 地域", 1), "line 13: unknown row"),
-        (lambda t: t.replace("令和6年2月2日", "令和6年2月30日"), "line 6: unreadable meeting date"),
+        (
+            lambda t: t.replace("方向性1 地域", "方向性X 地域", 1),
+            "line 13: unknown row",
+        ),
+        (
+            lambda t: t.replace("令和6年2月2日", "令和6年2月30日"),
+            "line 6: unreadable meeting date",
+        ),
         (lambda t: "a\tb\nc\td\n", "line 1: unknown row of 2 cells"),
     ],
     ids=[
@@ -174,7 +210,9 @@ def test_an_unknown_municipality_needs_its_code(seed_text):
         "unknown-layout",
     ],
 )
-def test_malformed_tables_are_refused_with_the_line_and_the_reason(seed_text, mutate, message):
+def test_malformed_tables_are_refused_with_the_line_and_the_reason(
+    seed_text, mutate, message
+):
     with pytest.raises(ImportFormatError, match=message):
         parse_text(mutate(seed_text))
 
@@ -183,4 +221,6 @@ def test_binary_and_undecodable_files_are_refused():
     with pytest.raises(ImportFormatError, match="binary file"):
         seed_table.parse(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", source="x.png")
     with pytest.raises(ImportFormatError, match="neither UTF-8 nor Shift_JIS"):
-        seed_table.parse("小平市\tテスト\n".encode("utf-8") + b"\xff\xfe\xfd\n", source="x.txt")
+        seed_table.parse(
+            "小平市\tテスト\n".encode() + b"\xff\xfe\xfd\n", source="x.txt"
+        )

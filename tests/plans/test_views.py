@@ -32,10 +32,15 @@ def test_plan_overview_groups_programs_by_section_and_direction(client, plan_url
 
 
 def test_program_page_shows_every_field_and_the_years_side_by_side(client, seed_plan):
-    url = reverse("plans:program", kwargs={"code": "132110", "plan": seed_plan.slug, "number": 12})
+    url = reverse(
+        "plans:program", kwargs={"code": "132110", "plan": seed_plan.slug, "number": 12}
+    )
     html = client.get(url).content.decode()
     assert "⑫" in html and "文書の電子化・ペーパーレス化" in html
-    assert "4年間で電子決裁対象文書の電子決裁率90%以上を目指す(令和3年4月1日現在:62.3%)" in html
+    assert (
+        "4年間で電子決裁対象文書の電子決裁率90%以上を目指す(令和3年4月1日現在:62.3%)"
+        in html
+    )
     assert "令和4年度末での電子決裁率73.7%。" in html
     assert "令和5年度 (2023)" in html and "電子決裁率85%を目指す。" in html
     assert '<th scope="row">令和6年度 (2024)</th>' in html
@@ -52,7 +57,9 @@ def test_unknown_plans_and_programs_are_404(client, seed_plan):
     assert client.get(f"/132110/plans/{seed_plan.slug}/programs/99/").status_code == 404
 
 
-def test_pages_make_a_fixed_number_of_queries(client, seed_plan, plan_url, django_assert_max_num_queries):
+def test_pages_make_a_fixed_number_of_queries(
+    client, seed_plan, plan_url, django_assert_max_num_queries
+):
     with django_assert_max_num_queries(6):
         client.get(plan_url)
     with django_assert_max_num_queries(6):

@@ -319,7 +319,8 @@ def _clean(obj, *, line: int | None = None) -> None:
         )
     except ValidationError as exc:
         fields = "; ".join(
-            f"{name}: {' '.join(messages)}" for name, messages in exc.message_dict.items()
+            f"{name}: {' '.join(messages)}"
+            for name, messages in exc.message_dict.items()
         )
         raise ImportFormatError(f"{_describe(obj)}: {fields}", line=line) from None
 
@@ -348,4 +349,3 @@ def _free_slug(municipality: Municipality, base: str) -> str:
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1
     return slug
-

@@ -5,7 +5,11 @@ from __future__ import annotations
 from types import ModuleType
 
 from shinchoku.imports.formats import interchange_json, seed_table
-from shinchoku.imports.formats.base import ImportFormatError, ParseOptions, refuse_non_text
+from shinchoku.imports.formats.base import (
+    ImportFormatError,
+    ParseOptions,
+    refuse_non_text,
+)
 from shinchoku.imports.parsed import ParsedPlan
 
 FORMATS: dict[str, ModuleType] = {m.name: m for m in (interchange_json, seed_table)}

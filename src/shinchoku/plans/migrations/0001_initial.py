@@ -9,7 +9,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -18,259 +17,753 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Direction',
+            name="Direction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='number')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="number")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
             ],
             options={
-                'verbose_name': 'direction',
-                'verbose_name_plural': 'directions',
-                'ordering': ['plan', 'number'],
+                "verbose_name": "direction",
+                "verbose_name_plural": "directions",
+                "ordering": ["plan", "number"],
             },
         ),
         migrations.CreateModel(
-            name='Municipality',
+            name="Municipality",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(help_text='全国地方公共団体コード, six digits, e.g. 132110 for 小平市.', max_length=6, unique=True, validators=[shinchoku.plans.models.validate_local_government_code], verbose_name='local government code')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        help_text="全国地方公共団体コード, six digits, e.g. 132110 for 小平市.",
+                        max_length=6,
+                        unique=True,
+                        validators=[
+                            shinchoku.plans.models.validate_local_government_code
+                        ],
+                        verbose_name="local government code",
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
             ],
             options={
-                'verbose_name': 'municipality',
-                'verbose_name_plural': 'municipalities',
-                'ordering': ['code'],
+                "verbose_name": "municipality",
+                "verbose_name_plural": "municipalities",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalPlan',
+            name="HistoricalPlan",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('slug', models.SlugField(help_text='Short ASCII name used in URLs, e.g. 2021-2024.', validators=[django.core.validators.RegexValidator('^[a-z0-9-]+$')], verbose_name='URL name')),
-                ('first_fy', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1900)], verbose_name='first fiscal year')),
-                ('last_fy', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1900)], verbose_name='last fiscal year')),
-                ('sections', models.JSONField(blank=True, default=list, verbose_name='sections')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('municipality', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.municipality')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Short ASCII name used in URLs, e.g. 2021-2024.",
+                        validators=[
+                            django.core.validators.RegexValidator("^[a-z0-9-]+$")
+                        ],
+                        verbose_name="URL name",
+                    ),
+                ),
+                (
+                    "first_fy",
+                    models.PositiveSmallIntegerField(
+                        validators=[django.core.validators.MinValueValidator(1900)],
+                        verbose_name="first fiscal year",
+                    ),
+                ),
+                (
+                    "last_fy",
+                    models.PositiveSmallIntegerField(
+                        validators=[django.core.validators.MinValueValidator(1900)],
+                        verbose_name="last fiscal year",
+                    ),
+                ),
+                (
+                    "sections",
+                    models.JSONField(blank=True, default=list, verbose_name="sections"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")],
+                        max_length=1,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="plans.municipality",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical plan',
-                'verbose_name_plural': 'historical plans',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='Plan',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('slug', models.SlugField(help_text='Short ASCII name used in URLs, e.g. 2021-2024.', validators=[django.core.validators.RegexValidator('^[a-z0-9-]+$')], verbose_name='URL name')),
-                ('first_fy', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1900)], verbose_name='first fiscal year')),
-                ('last_fy', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1900)], verbose_name='last fiscal year')),
-                ('sections', models.JSONField(blank=True, default=list, verbose_name='sections')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='plans', to='plans.municipality')),
-            ],
-            options={
-                'verbose_name': 'plan',
-                'verbose_name_plural': 'plans',
-                'ordering': ['municipality__code', 'first_fy', 'title'],
-            },
-        ),
-        migrations.CreateModel(
-            name='HistoricalProgram',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='number')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('kind', models.CharField(choices=[('implementation', 'Implementation program'), ('former_study', 'Former study program')], default='implementation', max_length=20, verbose_name='kind')),
-                ('ended_after_fy', models.PositiveSmallIntegerField(blank=True, help_text='Set when the program ended: ※令和4年度までをもって終了 = 2022.', null=True, validators=[django.core.validators.MinValueValidator(1900)], verbose_name='ended after fiscal year')),
-                ('ordering', models.PositiveIntegerField(default=0, verbose_name='order')),
-                ('policy_points', models.JSONField(blank=True, default=list, verbose_name='main policy points')),
-                ('action_items', models.JSONField(blank=True, default=list, verbose_name='action items')),
-                ('schedule_raw', models.JSONField(blank=True, default=list, verbose_name='schedule cells (as published)')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('direction', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.direction')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.plan')),
-            ],
-            options={
-                'verbose_name': 'historical program',
-                'verbose_name_plural': 'historical programs',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalEdition',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('meeting', models.CharField(blank=True, max_length=200, verbose_name='meeting')),
-                ('material', models.CharField(blank=True, max_length=50, verbose_name='material number')),
-                ('date', models.DateField(blank=True, null=True, verbose_name='date')),
-                ('fiscal_year', models.PositiveSmallIntegerField(help_text="The report's year N: columns show achievements through N-2, plans for N-1 and N.", validators=[django.core.validators.MinValueValidator(1900)], verbose_name='fiscal year')),
-                ('schedule_as_of', models.CharField(blank=True, help_text='YYYY-MM the schedule columns assume, e.g. 2023-03 (R5.3時点想定).', max_length=7, validators=[django.core.validators.RegexValidator('^\\d{4}-\\d{2}$')], verbose_name='schedule as of')),
-                ('published', models.BooleanField(default=True, verbose_name='published')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.plan')),
-            ],
-            options={
-                'verbose_name': 'historical edition',
-                'verbose_name_plural': 'historical editions',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalDirection',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='number')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.plan')),
-            ],
-            options={
-                'verbose_name': 'historical direction',
-                'verbose_name_plural': 'historical directions',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical plan",
+                "verbose_name_plural": "historical plans",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Edition',
+            name="Plan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('meeting', models.CharField(blank=True, max_length=200, verbose_name='meeting')),
-                ('material', models.CharField(blank=True, max_length=50, verbose_name='material number')),
-                ('date', models.DateField(blank=True, null=True, verbose_name='date')),
-                ('fiscal_year', models.PositiveSmallIntegerField(help_text="The report's year N: columns show achievements through N-2, plans for N-1 and N.", validators=[django.core.validators.MinValueValidator(1900)], verbose_name='fiscal year')),
-                ('schedule_as_of', models.CharField(blank=True, help_text='YYYY-MM the schedule columns assume, e.g. 2023-03 (R5.3時点想定).', max_length=7, validators=[django.core.validators.RegexValidator('^\\d{4}-\\d{2}$')], verbose_name='schedule as of')),
-                ('published', models.BooleanField(default=True, verbose_name='published')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='editions', to='plans.plan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Short ASCII name used in URLs, e.g. 2021-2024.",
+                        validators=[
+                            django.core.validators.RegexValidator("^[a-z0-9-]+$")
+                        ],
+                        verbose_name="URL name",
+                    ),
+                ),
+                (
+                    "first_fy",
+                    models.PositiveSmallIntegerField(
+                        validators=[django.core.validators.MinValueValidator(1900)],
+                        verbose_name="first fiscal year",
+                    ),
+                ),
+                (
+                    "last_fy",
+                    models.PositiveSmallIntegerField(
+                        validators=[django.core.validators.MinValueValidator(1900)],
+                        verbose_name="last fiscal year",
+                    ),
+                ),
+                (
+                    "sections",
+                    models.JSONField(blank=True, default=list, verbose_name="sections"),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="plans",
+                        to="plans.municipality",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'edition',
-                'verbose_name_plural': 'editions',
-                'ordering': ['plan', 'date', 'fiscal_year'],
+                "verbose_name": "plan",
+                "verbose_name_plural": "plans",
+                "ordering": ["municipality__code", "first_fy", "title"],
+            },
+        ),
+        migrations.CreateModel(
+            name="HistoricalProgram",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="number")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("implementation", "Implementation program"),
+                            ("former_study", "Former study program"),
+                        ],
+                        default="implementation",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "ended_after_fy",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="Set when the program ended: ※令和4年度までをもって終了 = 2022.",
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(1900)],
+                        verbose_name="ended after fiscal year",
+                    ),
+                ),
+                (
+                    "ordering",
+                    models.PositiveIntegerField(default=0, verbose_name="order"),
+                ),
+                (
+                    "policy_points",
+                    models.JSONField(
+                        blank=True, default=list, verbose_name="main policy points"
+                    ),
+                ),
+                (
+                    "action_items",
+                    models.JSONField(
+                        blank=True, default=list, verbose_name="action items"
+                    ),
+                ),
+                (
+                    "schedule_raw",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        verbose_name="schedule cells (as published)",
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")],
+                        max_length=1,
+                    ),
+                ),
+                (
+                    "direction",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="plans.direction",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="plans.plan",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical program",
+                "verbose_name_plural": "historical programs",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalEdition",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "meeting",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="meeting"
+                    ),
+                ),
+                (
+                    "material",
+                    models.CharField(
+                        blank=True, max_length=50, verbose_name="material number"
+                    ),
+                ),
+                ("date", models.DateField(blank=True, null=True, verbose_name="date")),
+                (
+                    "fiscal_year",
+                    models.PositiveSmallIntegerField(
+                        help_text="The report's year N: columns show achievements through N-2, plans for N-1 and N.",
+                        validators=[django.core.validators.MinValueValidator(1900)],
+                        verbose_name="fiscal year",
+                    ),
+                ),
+                (
+                    "schedule_as_of",
+                    models.CharField(
+                        blank=True,
+                        help_text="YYYY-MM the schedule columns assume, e.g. 2023-03 (R5.3時点想定).",
+                        max_length=7,
+                        validators=[
+                            django.core.validators.RegexValidator("^\\d{4}-\\d{2}$")
+                        ],
+                        verbose_name="schedule as of",
+                    ),
+                ),
+                (
+                    "published",
+                    models.BooleanField(default=True, verbose_name="published"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")],
+                        max_length=1,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="plans.plan",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical edition",
+                "verbose_name_plural": "historical editions",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalDirection",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="number")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")],
+                        max_length=1,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="plans.plan",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical direction",
+                "verbose_name_plural": "historical directions",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="Edition",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "meeting",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="meeting"
+                    ),
+                ),
+                (
+                    "material",
+                    models.CharField(
+                        blank=True, max_length=50, verbose_name="material number"
+                    ),
+                ),
+                ("date", models.DateField(blank=True, null=True, verbose_name="date")),
+                (
+                    "fiscal_year",
+                    models.PositiveSmallIntegerField(
+                        help_text="The report's year N: columns show achievements through N-2, plans for N-1 and N.",
+                        validators=[django.core.validators.MinValueValidator(1900)],
+                        verbose_name="fiscal year",
+                    ),
+                ),
+                (
+                    "schedule_as_of",
+                    models.CharField(
+                        blank=True,
+                        help_text="YYYY-MM the schedule columns assume, e.g. 2023-03 (R5.3時点想定).",
+                        max_length=7,
+                        validators=[
+                            django.core.validators.RegexValidator("^\\d{4}-\\d{2}$")
+                        ],
+                        verbose_name="schedule as of",
+                    ),
+                ),
+                (
+                    "published",
+                    models.BooleanField(default=True, verbose_name="published"),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="editions",
+                        to="plans.plan",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "edition",
+                "verbose_name_plural": "editions",
+                "ordering": ["plan", "date", "fiscal_year"],
             },
         ),
         migrations.AddField(
-            model_name='direction',
-            name='plan',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='directions', to='plans.plan'),
+            model_name="direction",
+            name="plan",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="directions",
+                to="plans.plan",
+            ),
         ),
         migrations.CreateModel(
-            name='Program',
+            name="Program",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='number')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('kind', models.CharField(choices=[('implementation', 'Implementation program'), ('former_study', 'Former study program')], default='implementation', max_length=20, verbose_name='kind')),
-                ('ended_after_fy', models.PositiveSmallIntegerField(blank=True, help_text='Set when the program ended: ※令和4年度までをもって終了 = 2022.', null=True, validators=[django.core.validators.MinValueValidator(1900)], verbose_name='ended after fiscal year')),
-                ('ordering', models.PositiveIntegerField(default=0, verbose_name='order')),
-                ('policy_points', models.JSONField(blank=True, default=list, verbose_name='main policy points')),
-                ('action_items', models.JSONField(blank=True, default=list, verbose_name='action items')),
-                ('schedule_raw', models.JSONField(blank=True, default=list, verbose_name='schedule cells (as published)')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('direction', models.ForeignKey(on_delete=django.db.models.deletion.RESTRICT, related_name='programs', to='plans.direction')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='programs', to='plans.plan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="number")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("implementation", "Implementation program"),
+                            ("former_study", "Former study program"),
+                        ],
+                        default="implementation",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "ended_after_fy",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="Set when the program ended: ※令和4年度までをもって終了 = 2022.",
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(1900)],
+                        verbose_name="ended after fiscal year",
+                    ),
+                ),
+                (
+                    "ordering",
+                    models.PositiveIntegerField(default=0, verbose_name="order"),
+                ),
+                (
+                    "policy_points",
+                    models.JSONField(
+                        blank=True, default=list, verbose_name="main policy points"
+                    ),
+                ),
+                (
+                    "action_items",
+                    models.JSONField(
+                        blank=True, default=list, verbose_name="action items"
+                    ),
+                ),
+                (
+                    "schedule_raw",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        verbose_name="schedule cells (as published)",
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "direction",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.RESTRICT,
+                        related_name="programs",
+                        to="plans.direction",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="programs",
+                        to="plans.plan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'program',
-                'verbose_name_plural': 'programs',
-                'ordering': ['plan', 'ordering', 'number'],
+                "verbose_name": "program",
+                "verbose_name_plural": "programs",
+                "ordering": ["plan", "ordering", "number"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalProgramYear',
+            name="HistoricalProgramYear",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('fiscal_year', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1900)], verbose_name='fiscal year')),
-                ('achievements', models.JSONField(blank=True, default=list, verbose_name='achievements')),
-                ('plan', models.JSONField(blank=True, default=list, verbose_name='initial plan and targets')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('program', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.program')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "fiscal_year",
+                    models.PositiveSmallIntegerField(
+                        validators=[django.core.validators.MinValueValidator(1900)],
+                        verbose_name="fiscal year",
+                    ),
+                ),
+                (
+                    "achievements",
+                    models.JSONField(
+                        blank=True, default=list, verbose_name="achievements"
+                    ),
+                ),
+                (
+                    "plan",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        verbose_name="initial plan and targets",
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")],
+                        max_length=1,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "program",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="plans.program",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical program year',
-                'verbose_name_plural': 'historical program years',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical program year",
+                "verbose_name_plural": "historical program years",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='ProgramYear',
+            name="ProgramYear",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('fiscal_year', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1900)], verbose_name='fiscal year')),
-                ('achievements', models.JSONField(blank=True, default=list, verbose_name='achievements')),
-                ('plan', models.JSONField(blank=True, default=list, verbose_name='initial plan and targets')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('program', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='years', to='plans.program')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "fiscal_year",
+                    models.PositiveSmallIntegerField(
+                        validators=[django.core.validators.MinValueValidator(1900)],
+                        verbose_name="fiscal year",
+                    ),
+                ),
+                (
+                    "achievements",
+                    models.JSONField(
+                        blank=True, default=list, verbose_name="achievements"
+                    ),
+                ),
+                (
+                    "plan",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        verbose_name="initial plan and targets",
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "program",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="years",
+                        to="plans.program",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'program year',
-                'verbose_name_plural': 'program years',
-                'ordering': ['program', 'fiscal_year'],
+                "verbose_name": "program year",
+                "verbose_name_plural": "program years",
+                "ordering": ["program", "fiscal_year"],
             },
         ),
         migrations.AddConstraint(
-            model_name='plan',
-            constraint=models.UniqueConstraint(fields=('municipality', 'title'), name='plan_unique_title'),
+            model_name="plan",
+            constraint=models.UniqueConstraint(
+                fields=("municipality", "title"), name="plan_unique_title"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='plan',
-            constraint=models.UniqueConstraint(fields=('municipality', 'slug'), name='plan_unique_slug'),
+            model_name="plan",
+            constraint=models.UniqueConstraint(
+                fields=("municipality", "slug"), name="plan_unique_slug"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='plan',
-            constraint=models.CheckConstraint(condition=models.Q(('last_fy__gte', models.F('first_fy'))), name='plan_fy_order'),
+            model_name="plan",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("last_fy__gte", models.F("first_fy"))),
+                name="plan_fy_order",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='edition',
-            constraint=models.UniqueConstraint(fields=('plan', 'title'), name='edition_unique_title'),
+            model_name="edition",
+            constraint=models.UniqueConstraint(
+                fields=("plan", "title"), name="edition_unique_title"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='direction',
-            constraint=models.UniqueConstraint(fields=('plan', 'number'), name='direction_unique_number'),
+            model_name="direction",
+            constraint=models.UniqueConstraint(
+                fields=("plan", "number"), name="direction_unique_number"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='program',
-            constraint=models.UniqueConstraint(fields=('plan', 'number'), name='program_unique_number'),
+            model_name="program",
+            constraint=models.UniqueConstraint(
+                fields=("plan", "number"), name="program_unique_number"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='programyear',
-            constraint=models.UniqueConstraint(fields=('program', 'fiscal_year'), name='programyear_unique_fy'),
+            model_name="programyear",
+            constraint=models.UniqueConstraint(
+                fields=("program", "fiscal_year"), name="programyear_unique_fy"
+            ),
         ),
     ]

@@ -176,13 +176,32 @@ def test_json_export_holds_every_seed_text_exactly(db, seed_path, seed_bytes):
     doc = json.loads(
         interchange_json.dumps(selectors.plan_to_parsed(Plan.objects.get()))
     )
-    expected = interchange_json.dump(seed_table.parse(seed_bytes, source="seed"))
+    parsed = seed_table.parse(seed_bytes, source="seed")
+    expected = interchange_json.dump(parsed)
+    snapshot = doc["editions"][0].pop("snapshot")
     assert doc == expected
+    # the imported table is itself the edition as presented: frozen as such
+    assert snapshot == interchange_json.edition_snapshot(parsed, parsed.editions[0])
+    assert "snapshot" not in snapshot["editions"][0]
     p12 = next(p for p in doc["programs"] if p["number"] == 12)
     assert (
         p12["years"]["2022"]["achievements"][-1] == "令和4年度末での電子決裁率73.7%。"
     )
     assert not any("<" in b for p in doc["programs"] for b in p["policy_points"])
+
+
+def test_a_frozen_edition_does_not_follow_later_edits(db, seed_path):
+    plan = import_file(seed_path).plan
+    record = ProgramYear.objects.get(program__number=12, fiscal_year=2023)
+    record.plan = ["書き換え"]
+    record.save()
+    frozen = selectors.edition_parsed(plan.editions.get())
+    p12 = next(p for p in frozen.programs if p.number == 12)
+    assert p12.years[2023].plan[-1] == "電子決裁率85%を目指す。"
+    live = selectors.plan_to_parsed(plan)
+    assert next(p for p in live.programs if p.number == 12).years[2023].plan == [
+        "書き換え"
+    ]
 
 
 def test_import_and_export_commands(db, seed_path, tmp_path, capsys):

@@ -65,3 +65,14 @@ def test_japanese_kind_labels_are_accepted(doc):
 def test_invalid_json_names_the_line():
     with pytest.raises(ImportFormatError, match="line 2: not valid JSON"):
         interchange_json.parse(b'{"format":\n oops}', source="p.json")
+
+
+def test_a_frozen_edition_snapshot_is_checked_as_a_whole_document(doc):
+    broken = copy.deepcopy(doc)
+    inner = copy.deepcopy(doc)
+    inner["programs"][0]["name"] = 7
+    broken["editions"][0]["snapshot"] = inner
+    with pytest.raises(
+        ImportFormatError, match=r"editions\[0\].snapshot: programs\[0\].name"
+    ):
+        load(broken)

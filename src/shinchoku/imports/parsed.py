@@ -54,6 +54,9 @@ class ParsedEdition:
     date: dt.date | None = None
     fiscal_year: int | None = None
     schedule_as_of: str = ""  # 'YYYY-MM': the date the schedule columns assume
+    # The plan exactly as presented in this edition (an interchange document),
+    # frozen: reports of an edition are drawn from it, never from live data.
+    snapshot: dict | None = None
 
 
 @dataclass
@@ -69,3 +72,6 @@ class ParsedPlan:
     programs: list[ParsedProgram] = field(default_factory=list)
     # What the parser passed over or could not know, said to the user after import.
     notes: list[str] = field(default_factory=list)
+    # True when the file is itself one edition as presented (a committee table):
+    # importing it freezes that edition's snapshot from the file.
+    is_edition: bool = False

@@ -15,7 +15,7 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from shinchoku.imports import formats
-from shinchoku.imports.formats import ImportFormatError, ParseOptions
+from shinchoku.imports.formats import ImportFormatError, ParseOptions, interchange_json
 from shinchoku.imports.parsed import ParsedPlan, ParsedProgram
 from shinchoku.plans.models import (
     Direction,
@@ -185,6 +185,9 @@ class _Apply:
     def _editions(self, plan: Plan) -> None:
         existing = {e.title: e for e in plan.editions.all()}
         for e in self.parsed.editions:
+            snapshot = e.snapshot
+            if snapshot is None and self.parsed.is_edition:
+                snapshot = interchange_json.edition_snapshot(self.parsed, e)
             values = dict(
                 meeting=e.meeting,
                 material=e.material,
@@ -192,6 +195,8 @@ class _Apply:
                 fiscal_year=e.fiscal_year or plan.last_fy,
                 schedule_as_of=e.schedule_as_of,
             )
+            if snapshot is not None:
+                values["snapshot"] = snapshot
             edition = existing.get(e.title)
             if edition is None:
                 self._save(Edition(plan=plan, title=e.title, **values))

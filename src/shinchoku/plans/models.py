@@ -276,6 +276,12 @@ class Edition(models.Model):
         ),
     )
     published = models.BooleanField(_("published"), default=True)
+    # The plan as presented (an interchange document, docs/interchange-format.md),
+    # frozen when the edition is: reports and public pages of this edition are
+    # drawn from it, so they stay the same whatever is edited later.
+    snapshot = models.JSONField(
+        _("frozen content"), null=True, blank=True, editable=False
+    )
 
     history = HistoricalRecords()
 

@@ -169,6 +169,18 @@ def edition_latest(plan: Plan) -> Edition | None:
     return plan.editions.order_by("-fiscal_year", "-date", "-pk").first()
 
 
+def edition_parsed(edition: Edition) -> ParsedPlan:
+    """The plan as presented in an edition: its frozen snapshot when it has one
+    (published editions do), else the live data."""
+    from shinchoku.imports.formats import interchange_json
+
+    if edition.snapshot is not None:
+        return interchange_json.load(
+            edition.snapshot, source=f"edition {edition.title}"
+        )
+    return plan_to_parsed(edition.plan)
+
+
 def plan_to_parsed(plan: Plan) -> ParsedPlan:
     """The whole plan in the interchange shape (4 queries), for every exporter."""
     programs = plan_programs(plan)
@@ -196,6 +208,7 @@ def plan_to_parsed(plan: Plan) -> ParsedPlan:
                 date=e.date,
                 fiscal_year=e.fiscal_year,
                 schedule_as_of=e.schedule_as_of,
+                snapshot=e.snapshot,
             )
             for e in plan.editions.order_by("date", "fiscal_year", "pk")
         ],

@@ -150,6 +150,7 @@ def load(doc: Any, *, source: str = "") -> ParsedPlan:
                 schedule_as_of=r.text(
                     e.get("schedule_as_of"), f"{path}.schedule_as_of", required=False
                 ),
+                snapshot=_snapshot(r, e.get("snapshot"), f"{path}.snapshot"),
             )
         )
     programs: list[ParsedProgram] = []
@@ -173,6 +174,17 @@ def load(doc: Any, *, source: str = "") -> ParsedPlan:
         editions=editions,
         programs=programs,
     )
+
+
+def _snapshot(r: _Reader, value: Any, path: str) -> dict | None:
+    """A frozen edition is a whole interchange document: check it as one."""
+    if value is None:
+        return None
+    try:
+        load(value, source=r.source)
+    except ImportFormatError as exc:
+        raise r.fail(path, exc.detail) from None
+    return value
 
 
 def _kind(r: _Reader, value: Any, path: str) -> str:
@@ -257,6 +269,7 @@ def dump(plan: ParsedPlan) -> dict:
                 "date": e.date.isoformat() if e.date else None,
                 "fiscal_year": e.fiscal_year,
                 "schedule_as_of": e.schedule_as_of,
+                **({"snapshot": e.snapshot} if e.snapshot is not None else {}),
             }
             for e in plan.editions
         ],
@@ -294,6 +307,18 @@ def _dump_program(p: ParsedProgram) -> dict:
         "schedule_raw": list(p.schedule_raw),
         "years": years,
     }
+
+
+def edition_snapshot(plan: ParsedPlan, edition: ParsedEdition) -> dict:
+    """The document frozen for one edition: the plan with only that edition, and
+    no nested snapshot."""
+    doc = dump(plan)
+    doc["editions"] = [
+        {k: v for k, v in entry.items() if k != "snapshot"}
+        for entry in doc["editions"]
+        if entry["title"] == edition.title
+    ]
+    return doc
 
 
 def dumps(plan: ParsedPlan) -> bytes:

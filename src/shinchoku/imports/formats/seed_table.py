@@ -375,6 +375,7 @@ class _Parser:
             ],
             programs=programs,
             notes=self._notes(),
+            is_edition=True,
         )
 
     def _split_municipality(self, text: str, line: int) -> tuple[str, str]:

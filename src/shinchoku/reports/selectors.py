@@ -1,0 +1,58 @@
+"""Reads that feed the report builder."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from shinchoku.imports.parsed import ParsedEdition
+from shinchoku.plans import selectors as plan_selectors
+from shinchoku.plans.models import Edition, Plan
+from shinchoku.reports.builder import build_report
+from shinchoku.reports.model import Report
+
+
+class EditionNotFound(LookupError):
+    pass
+
+
+def edition_resolve(plan: Plan, identifier: str | None = None) -> Edition:
+    """An edition of a plan by title or id; by default the latest one."""
+    editions = plan.editions.order_by("-fiscal_year", "-date", "-pk")
+    if not identifier:
+        edition = editions.first()
+        if edition is None:
+            raise EditionNotFound(f"{plan} has no edition yet")
+        return edition
+    match = editions.filter(title=identifier)
+    if identifier.isdigit():
+        match = match | editions.filter(pk=int(identifier))
+    found = list(match[:2])
+    if len(found) != 1:
+        titles = ", ".join(e.title for e in editions)
+        raise EditionNotFound(f"no edition {identifier!r}; known editions: {titles}")
+    return found[0]
+
+
+def edition_report(edition: Edition) -> Report:
+    """The committee report of an edition, drawn from its frozen snapshot when it
+    has one (so it never changes), else from the live data."""
+    plan = edition.plan
+    parsed = plan_selectors.edition_parsed(edition)
+    entry = next((e for e in parsed.editions if e.title == edition.title), None)
+    if entry is None:
+        entry = ParsedEdition(
+            title=edition.title,
+            meeting=edition.meeting,
+            material=edition.material,
+            date=edition.date,
+            fiscal_year=edition.fiscal_year,
+            schedule_as_of=edition.schedule_as_of,
+        )
+    code, slug = plan.municipality.code, plan.slug
+
+    def program_url(number: int) -> str:
+        return reverse(
+            "plans:program", kwargs={"code": code, "plan": slug, "number": number}
+        )
+
+    return build_report(parsed, entry, program_url=program_url)

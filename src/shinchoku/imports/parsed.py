@@ -36,6 +36,9 @@ class ParsedProgram:
     action_items: list[ParsedActionItem] = field(default_factory=list)
     schedule_raw: list[str] = field(default_factory=list)
     years: dict[int, ParsedYear] = field(default_factory=dict)
+    # Indicators in the interchange shape (docs/interchange-format.md, "kpis");
+    # None means the file does not say, and an import leaves them alone.
+    kpis: list[dict] | None = None
     line: int | None = None  # where it was read, for messages
 
 

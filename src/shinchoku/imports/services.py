@@ -7,6 +7,7 @@ what changed. Programs the file does not mention are left as they are.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from shinchoku.imports.parsed import ParsedPlan, ParsedProgram
 from shinchoku.plans.models import (
     Direction,
     Edition,
+    Indicator,
     Municipality,
     Plan,
     Program,
@@ -53,6 +55,7 @@ class ImportResult:
     plan: Plan
     programs: Counts = field(default_factory=Counts)
     years: Counts = field(default_factory=Counts)
+    indicators: Counts = field(default_factory=Counts)
     notes: list[str] = field(default_factory=list)
     dry_run: bool = False
 
@@ -69,7 +72,8 @@ class ImportResult:
         prefix = "Dry run, nothing saved: " if self.dry_run else ""
         return (
             f"{prefix}{self.plan.municipality.name} {self.plan.title}: "
-            f"programs {self.programs}; year records {self.years}"
+            f"programs {self.programs}; year records {self.years}; "
+            f"indicators {self.indicators}"
         )
 
 
@@ -242,6 +246,7 @@ class _Apply:
                 "this file: left as they are"
             )
         self._years(by_number, result)
+        self._indicators(by_number, result)
 
     def _years(self, programs: dict[int, Program], result: ImportResult) -> None:
         program_ids = [programs[p.number].pk for p in self.parsed.programs]
@@ -289,6 +294,104 @@ class _Apply:
                 default_change_reason=self.reason,
             )
         result.years.created, result.years.updated = len(new), len(changed)
+
+    def _indicators(self, programs: dict[int, Program], result: ImportResult) -> None:
+        """Indicators proposed by the file. A reviewed one (confirmed or rejected)
+        is never overwritten; proposals no longer in the file are withdrawn."""
+        stated = [p for p in self.parsed.programs if p.kpis is not None]
+        if not stated:
+            return
+        ids = [programs[p.number].pk for p in stated]
+        existing = {
+            (i.program_id, i.name, i.unit): i
+            for i in Indicator.objects.filter(program_id__in=ids)
+        }
+        new, changed, seen = [], [], set()
+        for parsed in stated:
+            program = programs[parsed.number]
+            for order, kpi in enumerate(parsed.kpis, start=1):
+                key = (program.pk, kpi["name"], kpi.get("unit") or "")
+                seen.add(key)
+                values = _indicator_values(kpi, order)
+                indicator = existing.get(key)
+                if indicator is None:
+                    indicator = Indicator(
+                        program=program, name=key[1], unit=key[2], **values
+                    )
+                    _clean(indicator, line=parsed.line)
+                    new.append(indicator)
+                elif indicator.reviewed:
+                    result.indicators.unchanged += 1  # staff decided: keep it
+                elif _assign(indicator, **values):
+                    indicator.version += 1
+                    _clean(indicator, line=parsed.line)
+                    changed.append(indicator)
+                else:
+                    result.indicators.unchanged += 1
+        stale = [i for key, i in existing.items() if key not in seen and not i.reviewed]
+        for indicator in stale:
+            indicator._change_reason = self.reason
+            indicator.delete()
+        if new:
+            bulk_create_with_history(
+                new,
+                Indicator,
+                default_user=self.user,
+                default_change_reason=self.reason,
+            )
+        if changed:
+            bulk_update_with_history(
+                changed,
+                Indicator,
+                [*INDICATOR_FIELDS, "version"],
+                default_user=self.user,
+                default_change_reason=self.reason,
+            )
+        result.indicators.created, result.indicators.updated = len(new), len(changed)
+        if stale:
+            result.notes.append(f"{len(stale)} unreviewed indicator(s) withdrawn")
+
+
+INDICATOR_FIELDS = (
+    "ordering",
+    "direction",
+    "comparator",
+    "target",
+    "deadline_fy",
+    "baseline",
+    "baseline_date",
+    "targets",
+    "actuals",
+    "actual_sources",
+    "relative",
+    "source_text",
+    "status",
+)
+
+
+def _indicator_values(kpi: dict, order: int) -> dict:
+    baseline_date = kpi.get("baseline_date")
+    actuals = dict(kpi.get("actuals") or {})
+    return {
+        "ordering": order,
+        "direction": kpi.get("direction") or "",
+        "comparator": kpi.get("comparator") or "",
+        "target": kpi.get("target"),
+        "deadline_fy": kpi.get("deadline_fy"),
+        "baseline": kpi.get("baseline"),
+        "baseline_date": dt.date.fromisoformat(baseline_date)
+        if baseline_date
+        else None,
+        "targets": dict(kpi.get("targets") or {}),
+        "actuals": actuals,
+        "actual_sources": dict(
+            kpi.get("actual_sources") or {fy: "extracted" for fy in actuals}
+        ),
+        "relative": kpi.get("relative") or "",
+        "source_text": kpi.get("source_text") or "",
+        "status": kpi.get("status")
+        or ("confirmed" if kpi.get("reviewed") else "extracted"),
+    }
 
 
 def _program_values(

@@ -297,3 +297,79 @@ class Edition(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class IndicatorStatus(models.TextChoices):
+    EXTRACTED = "extracted", _("Extracted, not yet reviewed")
+    CONFIRMED = "confirmed", _("Confirmed")
+    REJECTED = "rejected", _("Rejected")
+
+
+class IndicatorDirection(models.TextChoices):
+    HIGHER = "higher", _("Higher is better")
+    LOWER = "lower", _("Lower is better")
+
+
+class Indicator(models.Model):
+    """A numeric KPI of a program, e.g. 電子決裁率 90% 以上 by FY2024 from 62.3%.
+
+    Proposed by the extractor from the plan's prose (status "extracted"); staff
+    confirm, correct or reject it. A confirmed or rejected indicator is never
+    overwritten by a re-import. Yearly values are small {FY: number} maps.
+    """
+
+    program = models.ForeignKey(
+        Program, on_delete=models.CASCADE, related_name="indicators"
+    )
+    ordering = models.PositiveIntegerField(_("order"), default=0)
+    name = models.CharField(_("name"), max_length=100)
+    unit = models.CharField(_("unit"), max_length=20, blank=True)
+    direction = models.CharField(
+        _("direction"), max_length=10, choices=IndicatorDirection.choices, blank=True
+    )
+    comparator = models.CharField(_("comparator"), max_length=10, blank=True)
+    target = models.FloatField(_("final target"), null=True, blank=True)
+    deadline_fy = models.PositiveSmallIntegerField(
+        _("deadline fiscal year"), null=True, blank=True, validators=FY_VALIDATORS
+    )
+    baseline = models.FloatField(_("baseline"), null=True, blank=True)
+    baseline_date = models.DateField(_("baseline as of"), null=True, blank=True)
+    targets = models.JSONField(_("targets by fiscal year"), default=dict, blank=True)
+    actuals = models.JSONField(_("actuals by fiscal year"), default=dict, blank=True)
+    # {FY: "typed" | "extracted"}: where each actual came from.
+    actual_sources = models.JSONField(default=dict, blank=True, editable=False)
+    relative = models.CharField(
+        _("relative target"),
+        max_length=50,
+        blank=True,
+        help_text=_(
+            "A target stated relative to the past, e.g. 前年度実績以上 or 1年に1業務以上."
+        ),
+    )
+    source_text = models.TextField(_("source sentences"), blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=IndicatorStatus.choices,
+        default=IndicatorStatus.EXTRACTED,
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["program", "ordering", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program", "name", "unit"], name="indicator_unique_name"
+            ),
+        ]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.unit})" if self.unit else self.name
+
+    @property
+    def reviewed(self) -> bool:
+        return self.status != IndicatorStatus.EXTRACTED

@@ -19,6 +19,7 @@ from shinchoku.imports.parsed import (
 from shinchoku.plans.models import (
     Direction,
     Edition,
+    Indicator,
     Municipality,
     Plan,
     Program,
@@ -169,6 +170,36 @@ def edition_latest(plan: Plan) -> Edition | None:
     return plan.editions.order_by("-fiscal_year", "-date", "-pk").first()
 
 
+def indicator_to_dict(indicator: Indicator) -> dict:
+    """An indicator in the interchange shape ("kpis" in the interchange JSON)."""
+    return {
+        "name": indicator.name,
+        "unit": indicator.unit,
+        "comparator": indicator.comparator or None,
+        "direction": indicator.direction or None,
+        "target": _num(indicator.target),
+        "deadline_fy": indicator.deadline_fy,
+        "baseline": _num(indicator.baseline),
+        "baseline_date": indicator.baseline_date.isoformat()
+        if indicator.baseline_date
+        else None,
+        "targets": {fy: _num(v) for fy, v in sorted(indicator.targets.items())},
+        "actuals": {fy: _num(v) for fy, v in sorted(indicator.actuals.items())},
+        "relative": indicator.relative or None,
+        "source_text": indicator.source_text,
+        "reviewed": indicator.reviewed,
+        "status": indicator.status,
+        "actual_sources": dict(sorted(indicator.actual_sources.items())),
+    }
+
+
+def _num(value: float | None) -> int | float | None:
+    """62.0 → 62, so numbers read back as the city wrote them."""
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
 def edition_parsed(edition: Edition) -> ParsedPlan:
     """The plan as presented in an edition: its frozen snapshot when it has one
     (published editions do), else the live data."""
@@ -184,6 +215,11 @@ def edition_parsed(edition: Edition) -> ParsedPlan:
 def plan_to_parsed(plan: Plan) -> ParsedPlan:
     """The whole plan in the interchange shape (4 queries), for every exporter."""
     programs = plan_programs(plan)
+    kpis: dict[int, list[dict]] = defaultdict(list)
+    for indicator in Indicator.objects.filter(program__plan=plan).order_by(
+        "program_id", "ordering", "pk"
+    ):
+        kpis[indicator.program_id].append(indicator_to_dict(indicator))
     years: dict[int, dict[int, ParsedYear]] = defaultdict(dict)
     for y in ProgramYear.objects.filter(program__plan=plan).order_by("fiscal_year"):
         years[y.program_id][y.fiscal_year] = ParsedYear(
@@ -231,6 +267,7 @@ def plan_to_parsed(plan: Plan) -> ParsedPlan:
                 ],
                 schedule_raw=list(p.schedule_raw),
                 years=years.get(p.pk, {}),
+                kpis=kpis.get(p.pk, []),
             )
             for p in programs
         ],

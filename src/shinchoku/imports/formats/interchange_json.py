@@ -229,7 +229,14 @@ def _program(
             else None,
             plan=r.texts(year["plan"], f"{ypath}.plan") if "plan" in year else None,
         )
+    kpis = None
+    if "kpis" in p:
+        kpis = [
+            _kpi(r, r.obj(k, f"{path}.kpis[{j}]"), f"{path}.kpis[{j}]")
+            for j, k in enumerate(r.lst(p["kpis"], f"{path}.kpis"))
+        ]
     return ParsedProgram(
+        kpis=kpis,
         number=number,
         name=r.text(p.get("name"), f"{path}.name"),
         direction=direction,
@@ -242,6 +249,77 @@ def _program(
         schedule_raw=r.texts(p.get("schedule_raw", []), f"{path}.schedule_raw"),
         years=dict(sorted(years.items())),
     )
+
+
+KPI_STATUSES = {"extracted", "confirmed", "rejected"}
+
+
+def _kpi(r: _Reader, k: dict, path: str) -> dict:
+    """One indicator, normalised to the full interchange shape."""
+
+    def number(key: str) -> int | float | None:
+        value = k.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise r.fail(f"{path}.{key}", f"expected a number, got {_type(value)}")
+        return value
+
+    def by_year(key: str) -> dict[str, int | float]:
+        out = {}
+        for fy, value in r.obj(k.get(key) or {}, f"{path}.{key}").items():
+            year = r.fy(fy, f"{path}.{key}.{fy}")
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise r.fail(
+                    f"{path}.{key}.{fy}", f"expected a number, got {_type(value)}"
+                )
+            out[str(year)] = value
+        return dict(sorted(out.items()))
+
+    direction = k.get("direction")
+    if direction not in (None, "", "higher", "lower"):
+        raise r.fail(
+            f"{path}.direction", f"expected 'higher' or 'lower', got {direction!r}"
+        )
+    reviewed = k.get("reviewed", False)
+    if not isinstance(reviewed, bool):
+        raise r.fail(f"{path}.reviewed", f"expected true/false, got {_type(reviewed)}")
+    status = k.get("status") or ("confirmed" if reviewed else "extracted")
+    if status not in KPI_STATUSES:
+        raise r.fail(
+            f"{path}.status", f"expected one of {sorted(KPI_STATUSES)}, got {status!r}"
+        )
+    baseline_date = r.date(k.get("baseline_date"), f"{path}.baseline_date")
+    return {
+        "name": r.text(k.get("name"), f"{path}.name"),
+        "unit": r.text(k.get("unit"), f"{path}.unit", required=False),
+        "comparator": r.text(k.get("comparator"), f"{path}.comparator", required=False)
+        or None,
+        "direction": direction or None,
+        "target": number("target"),
+        "deadline_fy": r.fy(
+            k.get("deadline_fy"), f"{path}.deadline_fy", required=False
+        ),
+        "baseline": number("baseline"),
+        "baseline_date": baseline_date.isoformat() if baseline_date else None,
+        "targets": by_year("targets"),
+        "actuals": by_year("actuals"),
+        "relative": r.text(k.get("relative"), f"{path}.relative", required=False)
+        or None,
+        "source_text": r.text(
+            k.get("source_text"), f"{path}.source_text", required=False
+        ),
+        "reviewed": status != "extracted",
+        "status": status,
+        "actual_sources": {
+            str(r.fy(fy, f"{path}.actual_sources.{fy}")): r.text(
+                how, f"{path}.actual_sources.{fy}"
+            )
+            for fy, how in r.obj(
+                k.get("actual_sources") or {}, f"{path}.actual_sources"
+            ).items()
+        },
+    }
 
 
 def dump(plan: ParsedPlan) -> dict:
@@ -290,7 +368,7 @@ def _dump_program(p: ParsedProgram) -> dict:
         }
         if fields:
             years[str(fy)] = fields
-    return {
+    doc = {
         "number": p.number,
         "name": p.name,
         "direction": p.direction,
@@ -307,6 +385,9 @@ def _dump_program(p: ParsedProgram) -> dict:
         "schedule_raw": list(p.schedule_raw),
         "years": years,
     }
+    if p.kpis is not None:
+        doc["kpis"] = [dict(k) for k in p.kpis]
+    return doc
 
 
 def edition_snapshot(plan: ParsedPlan, edition: ParsedEdition) -> dict:

@@ -27,6 +27,7 @@ in 千円, so targets and actuals line up with them without conversion.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -262,6 +263,7 @@ MEASURE_SUFFIXES = ("数", "率", "額", "時間", "割合", "量", "費", "金"
 # Nouns: kanji, katakana (without the middle dot ・), Latin letters, digits.
 _NOUN_CHAR_RE = re.compile(r"[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]")
 _CLAUSE_STOPS = frozenset("、。:;「」『』")
+MAX_PHRASE = 120  # characters looked back for a name; real names are < 40
 
 
 # --------------------------------------------------------------- text helpers
@@ -293,29 +295,40 @@ def parse_number(num: str, frac: str | None = None) -> float:
     return float(f"{digits}.{frac}") if frac else float(digits)
 
 
-def _paren_spans(text: str) -> list[tuple[int, int]]:
-    """(open, close) index pairs; an unclosed "(" runs to the end."""
-    spans: list[tuple[int, int]] = []
-    stack: list[int] = []
-    for i, ch in enumerate(text):
-        if ch == "(":
-            stack.append(i)
-        elif ch == ")" and stack:
-            spans.append((stack.pop(), i))
-    spans.extend((i, len(text)) for i in stack)
-    return spans
+@dataclass(frozen=True)
+class _Parens:
+    """Innermost parenthesis around each position, computed in one pass so that
+    looking it up per number stays linear in the sentence."""
 
+    open_at: list[int]  # index of the innermost "(" open at each position, or -1
+    close_of: dict[int, int]  # "(" index → ")" index (end of text if unclosed)
 
-def _innermost(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
-    inside = [s for s in spans if s[0] < pos < s[1]]
-    return max(inside, key=lambda s: s[0]) if inside else None
+    @classmethod
+    def of(cls, text: str) -> _Parens:
+        open_at: list[int] = []
+        close_of: dict[int, int] = {}
+        stack: list[int] = []
+        for i, ch in enumerate(text):
+            if ch == ")" and stack:
+                close_of[stack.pop()] = i
+            open_at.append(stack[-1] if stack else -1)
+            if ch == "(":
+                stack.append(i)
+        close_of.update((i, len(text)) for i in stack)
+        return cls(open_at, close_of)
+
+    def around(self, pos: int) -> tuple[int, int] | None:
+        start = self.open_at[pos]
+        return (start, self.close_of[start]) if start >= 0 else None
 
 
 def _clause_start(text: str, end: int) -> int:
     """Where the clause ending at `end` starts: after a 、。: or an unmatched "(",
-    skipping over balanced parentheses such as マイナポータル(ぴったりサービス)."""
+    skipping over balanced parentheses such as マイナポータル(ぴったりサービス).
+    A name is never longer than MAX_PHRASE, which keeps the scan linear."""
     depth = 0
-    for j in range(end - 1, -1, -1):
+    lower = max(0, end - MAX_PHRASE)
+    for j in range(end - 1, lower - 1, -1):
         ch = text[j]
         if ch == ")":
             depth += 1
@@ -325,7 +338,7 @@ def _clause_start(text: str, end: int) -> int:
             depth -= 1
         elif depth == 0 and ch in _CLAUSE_STOPS:
             return j + 1
-    return 0
+    return lower
 
 
 def clean_name(phrase: str) -> str:
@@ -362,6 +375,7 @@ def with_counter(name: str, unit: str) -> str:
     return name
 
 
+@functools.lru_cache(maxsize=256)
 def _first_object(text: str) -> str:
     """The clause-bounded phrase before the first を of a text, cleaned."""
     idx = text.find("を")
@@ -462,6 +476,20 @@ def _direction(comparator: str | None, rest: str) -> Direction:
     return "lower" if _REDUCE_RE.match(rest) else "higher"
 
 
+@functools.lru_cache(maxsize=64)
+def _deadline_marks(text: str, plan_first_fy: int) -> tuple[tuple[int, int], ...]:
+    """(position, FY) of every 'N年間で' and '令和N年度まで' of a sentence."""
+    found = [
+        (m.start(), plan_first_fy + int(m.group(1)) - 1)
+        for m in _YEARS_RE.finditer(text)
+    ]
+    found.extend(
+        (m.start(), wareki.era_to_western(m["era"], m["year"]))
+        for m in _UNTIL_FY_RE.finditer(text)
+    )
+    return tuple(found)
+
+
 def _deadline(text: str, qty: _Qty, after: int, ctx: _Context) -> int | None:
     """The deadline FY of a target: '(令和7年度まで)' right after it, else the
     nearest 'N年間で' / '令和N年度まで' in the sentence, preferring one before it."""
@@ -470,11 +498,7 @@ def _deadline(text: str, qty: _Qty, after: int, ctx: _Context) -> int | None:
     )
     if paren:
         return wareki.parse_fiscal_year(paren.group(1))
-    found: list[tuple[int, int]] = []
-    for m in _YEARS_RE.finditer(text):
-        found.append((m.start(), ctx.plan_first_fy + int(m.group(1)) - 1))
-    for m in _UNTIL_FY_RE.finditer(text):
-        found.append((m.start(), wareki.era_to_western(m["era"], m["year"])))
+    found = _deadline_marks(text, ctx.plan_first_fy)
     if not found:
         return None
     before = [f for f in found if f[0] < qty.start]
@@ -486,7 +510,8 @@ def _name_from_context(text: str, qty: _Qty, after: int) -> str:
     """A name when nothing precedes the number in its clause: the topic
     'Xについて、' of the sentence, else the object of the clause that follows
     ('1年に1業務以上、ICTを活用した業務を拡大')."""
-    topic = re.search(r"([^、。()]+?)について[、,]?[^、。]*$", text[: qty.start])
+    window = text[max(0, qty.start - MAX_PHRASE) : qty.start]
+    topic = re.search(r"([^、。()]+?)について[、,]?[^、。]*$", window)
     if topic:
         return clean_name(topic.group(1))
     m = re.match(r"、([^、。]*)", text[after:])
@@ -500,11 +525,11 @@ def _scan_sentence(text: str, source: str, bullet: str, ctx: _Context) -> list[F
     """Facts of one sentence (`text` normalised, `source` as written); `bullet`
     is the whole normalised bullet, where fallback names are looked for."""
     facts: list[Fact] = []
-    spans = _paren_spans(text)
+    parens = _Parens.of(text)
     for qty in _quantities(text):
         if _QUALIFIER_AFTER_RE.match(text, qty.end):
             continue
-        span = _innermost(spans, qty.start)
+        span = parens.around(qty.start)
         if span is not None:
             fact = _paren_fact(text, qty, span, ctx)
             if fact is not False:
@@ -625,6 +650,7 @@ def _target_fact(
     return Fact("target", name, qty.unit, qty.value, when, comparator, direction)
 
 
+@functools.lru_cache(maxsize=256)
 def _object_phrase(bullet: str) -> str:
     idx = bullet.find("を")
     return bullet[:idx] if idx > 0 else bullet

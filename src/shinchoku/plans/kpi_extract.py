@@ -155,6 +155,10 @@ class Indicator:
             sources=source.splitlines(),
             reviewed=bool(data.get("reviewed")),
         )
+        as_of_date = ind.baseline_date
+        if as_of_date and (as_of_date.month, as_of_date.day) == (3, 31):
+            # to_dict() dates a FY result to the FY's last day: read it back so.
+            ind.baseline_fy, ind.baseline_date = as_of_date.year - 1, None
         for fy, value in (data.get("actuals") or {}).items():
             ind.observations.append(Observation(int(fy), value, "statement", ""))
         if ind.relative:

@@ -16,8 +16,8 @@ from kpi_seed import SEED, load_seed
 from shinchoku.plans.kpi_extract import (
     Indicator,
     ProgramText,
-    clear_caches,
     YearText,
+    clear_caches,
     extract_indicators,
     parse_relative,
     scan_bullet,

@@ -501,3 +501,24 @@ def test_scan_bullet_reports_sources_as_written() -> None:
     (fact,) = scan_bullet("電子決裁率９０％を目指す。", "plan", 2023, FIRST, LAST)
     assert fact.source == "電子決裁率９０％を目指す。"
     assert (fact.kind, fact.when, fact.value) == ("fy_target", 2023, 90)
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "expected"),
+    [
+        ("相談件数を年間300件程度とする。", "plan", ("相談件数", {2023: 300})),
+        ("4年間で約2億円の効果額を目指す", "policy", ("効果額", {})),
+        (
+            "参加者数は前年度より増加し、120人となった。",
+            "achievements",
+            ("参加者数", {}),
+        ),
+    ],
+)
+def test_other_phrasings(text: str, column: str, expected: tuple[str, dict]) -> None:
+    ind = only(text, column)
+    assert (ind.name, ind.targets) == expected
+    if column == "policy":
+        assert (ind.target, ind.unit, ind.deadline_fy) == (200_000, "千円", 2024)
+    if column == "achievements":
+        assert ind.actuals == {2023: 120}

@@ -226,8 +226,9 @@ HIGHER_IS_BETTER = {"以上", "超"}
 _REDUCE_RE = re.compile(r"^(?:の|まで|へ|に)?(?:削減|縮減|減少|抑制|減ら|抑え)")
 # After value (+ comparator) and an optional "(令和7年度まで)": a goal verb.
 _GOAL_RE = re.compile(
-    r"^(?: ?\([^()]*\))? ?(?:を目指|を目標|を目途|とする|にする|を維持|まで(?:増|引)"
-    r"|に(?:増や|引き上|減ら|抑え))"
+    r"^(?:程度|前後|ほど)?(?: ?\([^()]*\))? ?"
+    r"(?:を目指|を目標|を目途|とする|にする|を維持|まで(?:増|引)|に(?:増や|引き上|減ら|抑え)"
+    r"|の[^、。]{1,30}?を(?:目指|目標))"
 )
 # What follows a stated value in the achievements column.
 _STATEMENT_RE = re.compile(
@@ -260,7 +261,7 @@ _NAME_NOISE_RE = re.compile(
 )
 _ANAPHORA_RE = re.compile(r"^(?:上記|前記|当該)(?:による|に係る|の)?")
 _TRAILING_PARTICLE_RE = re.compile(
-    r"(?:について|における|では|には|が|は|を|も|で|の|に|と)$"
+    r"(?:について|における|では|には|が|は|を|も|で|の|に|と|約|およそ|概ね|年間)$"
 )
 _TRAILING_PAREN_RE = re.compile(r"\([^()]*\)$")
 MEASURE_SUFFIXES = ("数", "率", "額", "時間", "割合", "量", "費", "金", "高", "度")
@@ -518,6 +519,14 @@ def _name_from_context(text: str, qty: _Qty, after: int) -> str:
     topic = re.search(r"([^、。()]+?)について[、,]?[^、。]*$", window)
     if topic:
         return clean_name(topic.group(1))
+    # '約2億円の効果額を目指す': the measure follows the number.
+    m = re.match(r"(?:以上|以下|程度)?の([^、。を]{1,30})を(?:目指|目標)", text[after:])
+    if m:
+        return clean_name(m.group(1))
+    # '参加者数は前年度より増加し、120人となった': the sentence's topic.
+    m = re.match(r"([^、。()]{1,30}?)は", window)
+    if m:
+        return clean_name(m.group(1))
     m = re.match(r"、([^、。]*)", text[after:])
     if m and "を" in m.group(1):
         clause = m.group(1)

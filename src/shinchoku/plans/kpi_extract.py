@@ -512,8 +512,9 @@ def _deadline(text: str, qty: _Qty, after: int, ctx: _Context) -> int | None:
 
 
 def _name_from_context(text: str, qty: _Qty, after: int) -> str:
-    """A name when nothing precedes the number in its clause: the topic
-    'Xについて、' of the sentence, else the object of the clause that follows
+    """A name when nothing precedes the number in its clause, tried in order:
+    the topic 'Xについて、'; a measure after the number ('約2億円の効果額を目指す');
+    the sentence's opening 'Xは'; the object of the clause that follows
     ('1年に1業務以上、ICTを活用した業務を拡大')."""
     window = text[max(0, qty.start - MAX_PHRASE) : qty.start]
     topic = re.search(r"([^、。()]+?)について[、,]?[^、。]*$", window)

@@ -1,10 +1,10 @@
 """Time the KPI extractor on the seed report, next to merely reading and
 splitting it.
 
-    /work/main/.venv/bin/python bench/kpi_extract.py [-n RUNS] [SEED]
+    .venv/bin/python bench/kpi_extract.py [-n RUNS] [SEED]
 
-No Django needed. The seed is split by tests/plans/kpi_seed.py, the same
-stand-in for the importer that the extractor's tests use, so the two agree.
+No Django needed. The seed is read by the importer's parser (through
+tests/plans/kpi_seed.py, as the extractor's tests do), so the two agree.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests" / "plans")]
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
-from kpi_seed import SEED, parse_seed  # noqa: E402
+from tests.plans.kpi_seed import SEED, parse_seed  # noqa: E402
 
 from shinchoku.plans.kpi_extract import clear_caches, extract_indicators  # noqa: E402
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from kpi_seed import load_seed
+from tests.plans.kpi_seed import load_seed
 
 from shinchoku.plans.evaluation import (
     DEFAULT_GRADE_SCALE,

@@ -6,7 +6,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 import pytest
-from kpi_seed import load_seed
+from tests.plans.kpi_seed import load_seed
 
 from shinchoku.plans.charts import describe, format_value, indicator_svg
 from shinchoku.plans.kpi_extract import Indicator, Observation, extract_indicators

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from kpi_seed import SEED, load_seed
+from tests.plans.kpi_seed import SEED, load_seed
 
 from shinchoku.plans.kpi_extract import (
     Indicator,

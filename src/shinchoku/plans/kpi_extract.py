@@ -822,6 +822,20 @@ def extract_indicators(
     return _merge(facts)
 
 
+def program_text(program) -> ProgramText:
+    """A parsed program (imports.parsed.ParsedProgram) as the extractor's input."""
+    return ProgramText(
+        number=program.number,
+        policy_points=list(program.policy_points),
+        years={
+            fy: YearText(
+                achievements=list(y.achievements or []), plan=list(y.plan or [])
+            )
+            for fy, y in sorted(program.years.items())
+        },
+    )
+
+
 def extract_plan(
     programs: list[ProgramText], plan_first_fy: int, plan_last_fy: int
 ) -> dict[int, list[Indicator]]:

@@ -35,6 +35,19 @@ def validate_local_government_code(value: str) -> None:
         )
 
 
+def default_progress_thresholds() -> dict:
+    return {"on_track": 0.95, "slightly_behind": 0.5}
+
+
+def default_grade_scale() -> list[dict]:
+    """Kodaira's earlier plans graded each program S / A / B every year."""
+    return [
+        {"code": "S", "label": "予定以上に進捗"},
+        {"code": "A", "label": "予定どおりに進捗"},
+        {"code": "B", "label": "予定よりも遅れている"},
+    ]
+
+
 class Municipality(models.Model):
     code = models.CharField(
         _("local government code"),
@@ -74,6 +87,23 @@ class Plan(models.Model):
     # [{"kind", "heading", "lead"}]: the section rows of the committee report
     # (◆◇実施プログラム◇◆ 速やかに取組に着手する…), in printed order.
     sections = models.JSONField(_("sections"), default=list, blank=True)
+    # Bands of observed / required progress for indicator status (順調 from
+    # on_track, やや遅れ from slightly_behind); see plans/evaluation.py.
+    progress_thresholds = models.JSONField(
+        _("progress thresholds"),
+        default=default_progress_thresholds,
+        blank=True,
+        help_text=_(
+            'Observed/required progress bands, e.g. {"on_track": 0.95, "slightly_behind": 0.5}.'
+        ),
+    )
+    # The qualitative grade scale of the plan, best first.
+    grade_scale = models.JSONField(
+        _("grade scale"),
+        default=default_grade_scale,
+        blank=True,
+        help_text=_('e.g. [{"code": "S", "label": "予定以上に進捗"}, …], best first.'),
+    )
 
     history = HistoricalRecords()
 
@@ -373,3 +403,39 @@ class Indicator(models.Model):
     @property
     def reviewed(self) -> bool:
         return self.status != IndicatorStatus.EXTRACTED
+
+
+class ProgramGrade(models.Model):
+    """A program's qualitative progress grade for a fiscal year (S/A/B…, on the
+    plan's scale), with the reason given."""
+
+    program = models.ForeignKey(
+        Program, on_delete=models.CASCADE, related_name="grades"
+    )
+    fiscal_year = models.PositiveSmallIntegerField(
+        _("fiscal year"), validators=FY_VALIDATORS
+    )
+    grade = models.CharField(_("grade"), max_length=10)
+    comment = models.TextField(_("comment"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["program", "fiscal_year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program", "fiscal_year"], name="programgrade_unique_fy"
+            ),
+        ]
+        verbose_name = _("progress grade")
+        verbose_name_plural = _("progress grades")
+
+    def __str__(self) -> str:
+        return f"{self.program} {self.fiscal_year}: {self.grade}"
+
+    def clean(self) -> None:
+        codes = [g["code"] for g in self.program.plan.grade_scale]
+        if self.grade not in codes:
+            raise ValidationError(
+                {"grade": _("Choose one of %(codes)s.") % {"codes": ", ".join(codes)}}
+            )

@@ -254,6 +254,11 @@ def _program(
 KPI_STATUSES = {"extracted", "confirmed", "rejected"}
 
 
+def normalize_kpi(kpi: dict, *, source: str = "", path: str = "kpi") -> dict:
+    """An indicator dict checked and put in the full interchange shape."""
+    return _kpi(_Reader(source), kpi, path)
+
+
 def _kpi(r: _Reader, k: dict, path: str) -> dict:
     """One indicator, normalised to the full interchange shape."""
 

@@ -31,6 +31,7 @@ from shinchoku.common.text import (
     parse_program_number,
     split_bullets,
 )
+from shinchoku.imports.formats import interchange_json
 from shinchoku.imports.formats.base import ImportFormatError, ParseOptions, decode_text
 from shinchoku.imports.parsed import (
     ParsedActionItem,
@@ -40,6 +41,7 @@ from shinchoku.imports.parsed import (
     ParsedSection,
     ParsedYear,
 )
+from shinchoku.plans import kpi_extract
 
 name = "seed-table"
 label = "Committee report table (tab-separated text)"
@@ -355,6 +357,7 @@ class _Parser:
                 title_line,
             )
         programs = sorted(self.programs.values(), key=lambda p: p.line or 0)
+        _propose_indicators(programs, fys[0], fys[1], source=self.source)
         return ParsedPlan(
             municipality_name=muni_name,
             municipality_code=code,
@@ -409,6 +412,29 @@ class _Parser:
                 f"(lines {_ranges(self.skipped_separators, sep=', ')})"
             )
         return notes
+
+
+def _propose_indicators(
+    programs: list[ParsedProgram], first_fy: int, last_fy: int, *, source: str
+) -> None:
+    """The table states its KPIs in prose: propose them, unreviewed."""
+    for program in programs:
+        program.kpis = [
+            interchange_json.normalize_kpi(
+                {
+                    **indicator.to_dict(),
+                    "status": "extracted",
+                    "actual_sources": {
+                        str(o.fy): "extracted" for o in indicator.observations
+                    },
+                },
+                source=source,
+                path=f"program {program.number}, indicator {indicator.name}",
+            )
+            for indicator in kpi_extract.extract_indicators(
+                kpi_extract.program_text(program), first_fy, last_fy
+            )
+        ]
 
 
 def _as_of(cell: str) -> str:

@@ -396,6 +396,7 @@ def _title_block(report: Report, styles: _Styles, width: float) -> list[Flowable
         [[_para(report.title, styles.title), meta or ""]],
         colWidths=[width - meta_width, meta_width],
         style=[
+            ("FONTNAME", (0, 0), (-1, -1), styles.font),
             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),

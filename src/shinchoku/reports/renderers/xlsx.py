@@ -23,13 +23,15 @@ from __future__ import annotations
 
 import io
 import math
-import re
 import zipfile
 from collections.abc import Iterable
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
@@ -67,20 +69,16 @@ BODY_FIRST_ROW = HEADER_FIRST_ROW + 2
 HEADER_FILL = "D9E1F2"
 GROUP_FILL = "E7E6E6"
 
-# Characters drawn two width units wide: CJK ideographs, kana, full-width
-# forms, and the symbols Japanese fonts draw full-width (①, ※, ・, ◆, ～).
-_WIDE_RE = re.compile(
-    "[\u1100-\u115f\u2010-\u206f\u2190-\u21ff\u2460-\u24ff\u2500-\u27bf"
-    "\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60"
-    "\uffe0-\uffe6\U00020000-\U0003fffd]"
-)
 
+def display_width(text: str) -> float:
+    """Width in half-width units: 'ab' → 2, '実施' → 4.
 
-def display_width(text: str) -> int:
-    """Width in half-width units: 'ab' → 2, '実施' → 4."""
-    if text.isascii():
-        return len(text)
-    return len(text) + len(_WIDE_RE.findall(text))
+    From the UTF-8 length, which C computes for us: ASCII is one byte, kana,
+    ideographs and the symbols Japanese fonts draw full-width (①, ※, ・, ～)
+    are three. Half-width katakana (also three bytes) come out too wide,
+    which only costs a little white space.
+    """
+    return (len(text) + len(text.encode("utf-8"))) / 2
 
 
 def line_count(text: str, width_chars: float, font_size: float) -> int:
@@ -169,29 +167,58 @@ class _SheetWriter:
         self.widths = [c.weight * COLUMN_WIDTH_PER_WEIGHT for c in self.columns]
         self.n_fys = len(common.schedule_fys(report))
         self.first_fy_col = 5  # No., name, policy, actions, then the FYs
-        self.last_col_letter = get_column_letter(self.ncols)
+        self.style_arrays: dict[str, StyleArray] = {}
 
     # -- cells -------------------------------------------------------------
 
-    def put(self, row: int, col: int, value: str | None, style: str) -> None:
-        cell = self.ws.cell(row=row, column=col, value=value or None)
-        cell.style = style
+    def put(
+        self,
+        row: int,
+        col: int,
+        value: str | None,
+        style: str,
+        *,
+        last_col: int = 0,
+        last_row: int = 0,
+    ) -> None:
+        """Write a cell, merged with its neighbours up to (last_row, last_col)."""
+        if last_col > col or last_row > row:
+            self.merge(row, col, last_row or row, last_col or col, style)
+        self.apply(self.ws.cell(row=row, column=col, value=value or None), style)
 
-    def merge(self, row: int, first: int, last: int, style: str, end_row: int = 0):
-        """Merge and give the covered cells the anchor's style: Excel draws a
-        merged range's border from every covered cell, not just the anchor."""
-        end_row = end_row or row
-        self.ws.merge_cells(
-            start_row=row, start_column=first, end_row=end_row, end_column=last
-        )
-        for r in range(row, end_row + 1):
-            for c in range(first, last + 1):
-                if (r, c) != (row, first):
-                    self.ws.cell(row=r, column=c).style = style
+    def merge(self, row: int, col: int, last_row: int, last_col: int, style: str):
+        """Merge a range, giving every covered cell the anchor's style (Excel
+        draws a merged range's border from the covered cells too).
+
+        Not ws.merge_cells: it checks the new range against every existing
+        one and copies borders onto the covered cells one Border object at a
+        time, which made merging most of the rendering time. Our ranges never
+        overlap, and the covered cells get their style like any other cell.
+        """
+        ws = self.ws
+        ref = f"{get_column_letter(col)}{row}:{get_column_letter(last_col)}{last_row}"
+        ws.merged_cells.ranges.add(MergedCellRange(ws, ref))
+        for r in range(row, last_row + 1):
+            for c in range(col, last_col + 1):
+                if (r, c) != (row, col):
+                    covered = MergedCell(ws, row=r, column=c)
+                    ws._cells[(r, c)] = covered
+                    self.apply(covered, style)
+
+    def apply(self, cell: Cell | MergedCell, style: str) -> None:
+        """Give a cell a named style. The first cell goes through openpyxl's
+        named-style lookup (a linear search of the style names); the others
+        copy the style index array that lookup produced, which is all a cell
+        holds of its style."""
+        template = self.style_arrays.get(style)
+        if template is None:
+            cell.style = style
+            self.style_arrays[style] = StyleArray(cell._style)
+        else:
+            cell._style = StyleArray(template)
 
     def full_row(self, row: int, text: str, style: str, size: float) -> None:
-        self.put(row, 1, text, style)
-        self.merge(row, 1, self.ncols, style)
+        self.put(row, 1, text, style, last_col=self.ncols)
         lines = line_count(text, sum(self.widths), size)
         self.ws.row_dimensions[row].height = row_height(lines, size)
 
@@ -219,13 +246,11 @@ class _SheetWriter:
 
     def title_block(self) -> None:
         ws = self.ws
-        self.put(TITLE_ROW, 1, self.report.title, "sk_title")
-        self.merge(TITLE_ROW, 1, self.ncols, "sk_title")
+        self.put(TITLE_ROW, 1, self.report.title, "sk_title", last_col=self.ncols)
         ws.row_dimensions[TITLE_ROW].height = row_height(1, TITLE_SIZE)
         for offset, line in enumerate(common.title_meta_lines(self.report)):
             row = META_FIRST_ROW + offset
-            self.put(row, 1, line, "sk_meta")
-            self.merge(row, 1, self.ncols, "sk_meta")
+            self.put(row, 1, line, "sk_meta", last_col=self.ncols)
             ws.row_dimensions[row].height = row_height(1, META_SIZE)
 
     def header(self) -> None:
@@ -242,10 +267,9 @@ class _SheetWriter:
             after + 2: cols.current_heading,
         }
         for col, text in tall.items():
-            self.put(top, col, "\n".join(common.heading_lines(text)), "sk_header")
-            self.merge(top, col, col, "sk_header", end_row=sub)
-        self.put(top, 4, cols.schedule_heading, "sk_header")
-        self.merge(top, 4, after - 1, "sk_header")
+            text = "\n".join(common.heading_lines(text))
+            self.put(top, col, text, "sk_header", last_row=sub)
+        self.put(top, 4, cols.schedule_heading, "sk_header", last_col=after - 1)
         self.put(sub, 4, cols.action_items_heading, "sk_header")
         for i, label in enumerate(cols.schedule_fy_labels):
             self.put(sub, fy0 + i, label, "sk_header")
@@ -282,9 +306,7 @@ class _SheetWriter:
 
         lines = 1
         for col, span, text, style in cells:
-            self.put(row, col, text, style)
-            if span > 1:
-                self.merge(row, col, col + span - 1, style)
+            self.put(row, col, text, style, last_col=col + span - 1)
             if text:
                 width = sum(self.widths[col - 1 : col - 1 + span])
                 lines = max(lines, line_count(text, width, BODY_SIZE))

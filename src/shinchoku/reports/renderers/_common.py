@@ -24,9 +24,10 @@ class Column:
     weight: float  # relative width; every renderer scales these to its page
 
 
-# Relative widths estimated from the city's PDF: No. is a narrow column, the
-# prose columns (実績, 当初予定) take most of the page, each FY column holds a
-# short word such as 検討・実施.
+# Relative widths after the city's report (its text extraction carries no
+# geometry, so they follow how much each column holds): No. is narrow, the
+# prose columns (方向性, 実績, 当初予定) take most of the page, an FY column
+# holds a short word such as 検討・実施.
 _WEIGHTS = {
     "number": 3.5,
     "name": 13.0,
@@ -41,7 +42,7 @@ _WEIGHTS = {
 
 def columns(report: Report) -> list[Column]:
     """Every column of the table, left to right."""
-    fys = [Column(f"fy{i}", _WEIGHTS["fy"]) for i in range(len(schedule_fys(report)))]
+    fys = [Column(f"fy{i}", _WEIGHTS["fy"]) for i in range(fy_count(report))]
     return [
         Column("number", _WEIGHTS["number"]),
         Column("name", _WEIGHTS["name"]),
@@ -54,8 +55,9 @@ def columns(report: Report) -> list[Column]:
     ]
 
 
-def schedule_fys(report: Report) -> tuple[str, ...]:
-    return report.columns.schedule_fy_labels
+def fy_count(report: Report) -> int:
+    """How many FY columns the 年度スケジュール block has."""
+    return len(report.columns.schedule_fy_labels)
 
 
 def heading_lines(text: str) -> list[str]:

@@ -56,7 +56,7 @@ def context(report: Report) -> dict:
     cols = report.columns
     columns = common.columns(report)
     total = sum(c.weight for c in columns)
-    n_fys = len(common.schedule_fys(report))
+    n_fys = common.fy_count(report)
     widths: dict[str, str] = {}
     for column in columns:
         key = "fy" if column.key.startswith("fy") else column.key

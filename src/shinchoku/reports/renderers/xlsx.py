@@ -3,15 +3,19 @@ city's printed table so staff can keep editing it in Excel.
 
 Choices that are not obvious:
 
-* Font: IPAexGothic, the font the PDF embeds, so the XLSX printed through
-  LibreOffice on the server matches the PDF and the row heights estimated here.
-  Excel on a PC without it substitutes the default Japanese UI font (游ゴシック
-  or ＭＳ Ｐゴシック), whose glyphs are as wide: the layout holds.
+* Font: IPAexGothic, the font the PDF embeds (fonts-ipaexfont-gothic), so the
+  XLSX printed through LibreOffice on the server looks like the PDF. The cells
+  also say charset 128 (Shift_JIS), so Excel on a PC without IPAexGothic falls
+  back to a Japanese font (ＭＳ Ｐゴシック, 游ゴシック) whose ideographs are
+  as wide, and the estimated row heights still hold. ＭＳ Ｐゴシック itself
+  was not chosen: it is not free, and on Linux it falls back to DejaVu Sans.
 * Row heights are explicit. Excel grows a row to fit wrapped text only when it
   edits the cell; LibreOffice never does on load. So the height of each row is
   estimated from the text length per column width, counting a CJK character as
-  two width units (a column width is measured in digit widths, about half an
-  ideograph).
+  two width units (a column width is measured in digits of the default font,
+  Calibri 11: about half an ideograph at 9 pt). LibreOffice without Calibri's
+  metric twin (fonts-crosextra-carlito) measures with a wider font, so its
+  columns come out wider and rows show some white space, never clipped text.
 * Output is deterministic: the document dates are the report date and every
   ZIP entry carries that date, so the same Report gives the same bytes (a
   re-export that changed nothing does not look like a new version).
@@ -24,7 +28,6 @@ from __future__ import annotations
 import io
 import math
 import zipfile
-from collections.abc import Iterable
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell, MergedCell
@@ -43,6 +46,7 @@ from shinchoku.reports.renderers import _common as common
 content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 extension = "xlsx"
 
+SHEET_TITLE = "進捗状況"
 FONT_NAME = "IPAexGothic"
 JAPANESE_CHARSET = 128  # SHIFTJIS_CHARSET: Excel picks a Japanese fallback font
 BODY_SIZE = 9
@@ -165,7 +169,7 @@ class _SheetWriter:
         self.columns = common.columns(report)
         self.ncols = len(self.columns)
         self.widths = [c.weight * COLUMN_WIDTH_PER_WEIGHT for c in self.columns]
-        self.n_fys = len(common.schedule_fys(report))
+        self.n_fys = common.fy_count(report)
         self.first_fy_col = 5  # No., name, policy, actions, then the FYs
         self.style_arrays: dict[str, StyleArray] = {}
 
@@ -194,6 +198,8 @@ class _SheetWriter:
         one and copies borders onto the covered cells one Border object at a
         time, which made merging most of the rendering time. Our ranges never
         overlap, and the covered cells get their style like any other cell.
+        (This touches openpyxl internals, pinned to 3.1 in pyproject.toml; the
+        tests read merges and borders back.)
         """
         ws = self.ws
         ref = f"{get_column_letter(col)}{row}:{get_column_letter(last_col)}{last_row}"
@@ -266,19 +272,15 @@ class _SheetWriter:
             after + 1: cols.previous_heading,
             after + 2: cols.current_heading,
         }
+        tall = {col: "\n".join(common.heading_lines(t)) for col, t in tall.items()}
         for col, text in tall.items():
-            text = "\n".join(common.heading_lines(text))
             self.put(top, col, text, "sk_header", last_row=sub)
         self.put(top, 4, cols.schedule_heading, "sk_header", last_col=after - 1)
         self.put(sub, 4, cols.action_items_heading, "sk_header")
         for i, label in enumerate(cols.schedule_fy_labels):
             self.put(sub, fy0 + i, label, "sk_header")
         top_lines = max(
-            line_count(
-                "\n".join(common.heading_lines(text)),
-                self.widths[col - 1],
-                HEADING_SIZE,
-            )
+            line_count(text, self.widths[col - 1], HEADING_SIZE)
             for col, text in tall.items()
         )
         # The two header rows share the height of the tall (merged) headings.
@@ -363,23 +365,19 @@ def build_workbook(report: Report) -> Workbook:
     for style in _styles():
         wb.add_named_style(style)
     ws = wb.active
-    ws.title = "進捗状況"
+    ws.title = SHEET_TITLE
     _SheetWriter(ws, report).layout()
 
     stamp = common.document_timestamp(report)
     props = wb.properties
     props.title = report.title
-    props.subject = " ".join(_nonempty([report.meeting, report.material]))
+    props.subject = " ".join(p for p in (report.meeting, report.material) if p)
     props.creator = report.municipality
     props.lastModifiedBy = report.municipality
     props.language = "ja-JP"
     props.created = stamp
     props.modified = stamp
     return wb
-
-
-def _nonempty(items: Iterable[str]) -> list[str]:
-    return [item for item in items if item]
 
 
 def workbook_bytes(wb: Workbook, date_time: tuple[int, ...]) -> bytes:

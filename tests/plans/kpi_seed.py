@@ -24,7 +24,9 @@ class Seed:
 
 def parse_seed(text: str) -> Seed:
     parsed = seed_table.parse(text.encode("utf-8"), source="seed")
-    return Seed(parsed.first_fy, parsed.last_fy, [program_text(p) for p in parsed.programs])
+    return Seed(
+        parsed.first_fy, parsed.last_fy, [program_text(p) for p in parsed.programs]
+    )
 
 
 def load_seed(path: Path = SEED) -> Seed:

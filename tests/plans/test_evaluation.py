@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from tests.plans.kpi_seed import load_seed
 
 from shinchoku.plans.evaluation import (
     DEFAULT_GRADE_SCALE,
@@ -24,6 +23,7 @@ from shinchoku.plans.evaluation import (
     required_value,
 )
 from shinchoku.plans.kpi_extract import Indicator, Observation, extract_indicators
+from tests.plans.kpi_seed import load_seed
 
 
 def seed_indicator(number: int, name: str) -> Indicator:

@@ -6,10 +6,10 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 import pytest
-from tests.plans.kpi_seed import load_seed
 
 from shinchoku.plans.charts import describe, format_value, indicator_svg
 from shinchoku.plans.kpi_extract import Indicator, Observation, extract_indicators
+from tests.plans.kpi_seed import load_seed
 
 SVG = "{http://www.w3.org/2000/svg}"
 

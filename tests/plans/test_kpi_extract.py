@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.plans.kpi_seed import SEED, load_seed
 
 from shinchoku.plans.kpi_extract import (
     Indicator,
@@ -23,6 +22,7 @@ from shinchoku.plans.kpi_extract import (
     scan_bullet,
     sentences,
 )
+from tests.plans.kpi_seed import SEED, load_seed
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "kpi_labels.json"
 FIRST, LAST = 2021, 2024

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from report_samples import build_long_report, build_sample_report
 
 from shinchoku.reports.model import Report
+from tests.reports.report_samples import build_long_report, build_sample_report
 
 
 @pytest.fixture

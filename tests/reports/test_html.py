@@ -7,10 +7,10 @@ import dataclasses
 from html.parser import HTMLParser
 
 import pytest
-from report_samples import build_sample_report
 
 from shinchoku.reports.model import Report
 from shinchoku.reports.renderers import html
+from tests.reports.report_samples import build_sample_report
 
 VOID = {"meta", "col", "br", "link", "img", "input", "hr"}
 

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import time
 import warnings
 import zipfile
 from xml.etree import ElementTree
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
-from report_samples import ENDED, build_long_report, expected_texts
 
 from shinchoku.common.text import BULLET
 from shinchoku.reports.model import Report
 from shinchoku.reports.renderers import xlsx
+from tests.reports.report_samples import ENDED, expected_texts
 
 HEADER_ROW = 4
 BODY_ROW = 6
@@ -220,30 +219,3 @@ def test_package_is_well_formed(xlsx_bytes: bytes) -> None:
         covered = set(merged.cells)
         assert not covered & cells, f"overlapping merge {merged}"
         cells |= covered
-
-
-def _plain_write(cells: list[tuple[int, int, object]]) -> None:
-    wb = Workbook()
-    ws = wb.active
-    for row, col, value in cells:
-        ws.cell(row=row, column=col, value=value)
-    wb.save(io.BytesIO())
-
-
-def test_render_time_close_to_unstyled_openpyxl() -> None:
-    """Styling must not dominate: the goal is ≤ 2× writing the same values
-    unstyled (3× here to keep a loaded CI machine from failing the build)."""
-    report = build_long_report(10)
-    ws = xlsx.build_workbook(report).active
-    cells = [
-        (c.row, c.column, c.value) for row in ws.iter_rows() for c in row if c.value
-    ]
-    styled, plain = [], []
-    for _ in range(5):
-        start = time.perf_counter()
-        xlsx.render(report)
-        styled.append(time.perf_counter() - start)
-        start = time.perf_counter()
-        _plain_write(cells)
-        plain.append(time.perf_counter() - start)
-    assert min(styled) <= 3 * min(plain), (min(styled), min(plain))

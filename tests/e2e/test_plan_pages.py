@@ -10,7 +10,7 @@ def test_browse_from_home_to_a_program(page, live_server, seed_plan, artifact_pa
     page.get_by_role("link", name="第1期経営方針推進プログラム").click()
     page.get_by_role("link", name="文書の電子化・ペーパーレス化").click()
     assert page.locator("h1").inner_text().endswith("文書の電子化・ペーパーレス化")
-    assert page.get_by_text("令和4年度末での電子決裁率73.7%。").is_visible()
+    assert page.get_by_text("令和4年度末での電子決裁率73.7%。", exact=True).is_visible()
     page.screenshot(path=artifact_path("program-12.png"), full_page=True)
 
 

@@ -220,3 +220,14 @@ def test_the_import_command_reports_errors_without_a_traceback(db, tmp_path):
         call_command("importplan", str(write(tmp_path, "empty.txt", b"")))
     with pytest.raises(CommandError, match="cannot read the file"):
         call_command("importplan", str(tmp_path / "missing.txt"))
+
+
+def test_kpi_csv_export(db, seed_path, tmp_path):
+    import_file(seed_path)
+    target = tmp_path / "kpis.csv"
+    call_command("exportplan", "--format", "kpi-csv", "-o", str(target))
+    text = target.read_bytes().decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("municipality_code,plan,program_number")
+    assert (
+        "電子決裁率,%,以上,higher,90,2024,62.3,2021-04-01,2022,令和4年度,,73.7" in text
+    )

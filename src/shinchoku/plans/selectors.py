@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from shinchoku.imports.parsed import (
     ParsedActionItem,
@@ -20,9 +21,11 @@ from shinchoku.plans.models import (
     Direction,
     Edition,
     Indicator,
+    IndicatorStatus,
     Municipality,
     Plan,
     Program,
+    ProgramGrade,
     ProgramYear,
 )
 
@@ -272,3 +275,204 @@ def plan_to_parsed(plan: Plan) -> ParsedPlan:
             for p in programs
         ],
     )
+
+
+# --------------------------------------------------------------- indicators
+
+STATUS_LABELS = {
+    "achieved": _("Achieved"),
+    "on_track": _("On track"),
+    "slightly_behind": _("Slightly behind"),
+    "behind": _("Behind"),
+    "not_measured": _("Not measured"),
+}
+# A symbol as well as a colour, so status survives grey-scale printing.
+STATUS_SYMBOLS = {
+    "achieved": "◎",
+    "on_track": "○",
+    "slightly_behind": "△",
+    "behind": "×",
+    "not_measured": "－",
+}
+
+
+@dataclass
+class YearFigures:
+    fiscal_year: int
+    target: float | None
+    actual: float | None
+    actual_source: str
+    required: float | None
+    status: str
+
+
+@dataclass
+class IndicatorView:
+    indicator: Indicator
+    status: str  # at the latest measured FY
+    status_fy: int | None
+    rate: float | None  # achievement rate against the final target
+    notes: tuple[str, ...]
+    years: list[YearFigures]
+    svg: str
+
+    @property
+    def status_label(self) -> str:
+        return str(STATUS_LABELS[self.status])
+
+    @property
+    def status_symbol(self) -> str:
+        return STATUS_SYMBOLS[self.status]
+
+
+def indicator_view(
+    indicator: Indicator, plan: Plan, *, chart_id: str = "kpi"
+) -> IndicatorView:
+    """An indicator with its evaluation per FY and its chart (no query)."""
+    from shinchoku.plans import charts, evaluation, kpi_extract
+
+    ind = kpi_extract.Indicator.from_dict(indicator_to_dict(indicator))
+    thresholds = evaluation.Thresholds(**plan.progress_thresholds)
+    measured = [int(fy) for fy in indicator.actuals]
+    last = max([plan.last_fy, indicator.deadline_fy or 0, *measured])
+    years = []
+    for fy in range(plan.first_fy, last + 1):
+        ev = evaluation.evaluate(ind, fy, thresholds)
+        years.append(
+            YearFigures(
+                fiscal_year=fy,
+                target=_num(ind.targets.get(fy)),
+                actual=_num(ind.actuals.get(fy)),
+                actual_source=indicator.actual_sources.get(str(fy), ""),
+                required=round(ev.required_value, 2)
+                if ev.required_value is not None
+                else None,
+                status=str(ev.status),
+            )
+        )
+    latest = max(measured) if measured else None
+    current = evaluation.evaluate(ind, latest if latest else plan.last_fy, thresholds)
+    return IndicatorView(
+        indicator=indicator,
+        status=str(current.status),
+        status_fy=latest,
+        rate=current.achievement_rate,
+        notes=current.notes,
+        years=years,
+        svg=charts.indicator_svg(ind, chart_id=chart_id, first_fy=plan.first_fy),
+    )
+
+
+def program_indicators(program: Program) -> list[IndicatorView]:
+    """The program's indicators except rejected proposals (1 query)."""
+    indicators = program.indicators.exclude(status=IndicatorStatus.REJECTED)
+    return [indicator_view(i, program.plan, chart_id=f"kpi-{i.pk}") for i in indicators]
+
+
+@dataclass
+class DashboardProgram:
+    program: Program
+    indicators: list[IndicatorView]
+    grade: str
+
+
+@dataclass
+class DashboardGroup:
+    direction: Direction
+    programs: list[DashboardProgram]
+    status_counts: dict[str, int]
+    grade_counts: dict[str, int]
+
+
+@dataclass
+class Dashboard:
+    fiscal_year: int
+    groups: list[DashboardGroup]
+    status_counts: dict[str, int]
+    grade_counts: dict[str, int]
+    grade_scale: list[dict]
+
+
+def plan_dashboard(plan: Plan, *, fiscal_year: int | None = None) -> Dashboard:
+    """Every indicator of a plan by 方向性, with status counts, and the programs'
+    grades for a FY with counts per grade and per 方向性 (4 queries)."""
+    fiscal_year = fiscal_year or plan.last_fy
+    programs = plan_programs(plan)
+    indicators: dict[int, list[Indicator]] = defaultdict(list)
+    for i in Indicator.objects.filter(program__plan=plan).exclude(
+        status=IndicatorStatus.REJECTED
+    ):
+        indicators[i.program_id].append(i)
+    grades = dict(
+        ProgramGrade.objects.filter(
+            program__plan=plan, fiscal_year=fiscal_year
+        ).values_list("program_id", "grade")
+    )
+    codes = [g["code"] for g in plan.grade_scale] + ["-"]
+    empty_status = dict.fromkeys(STATUS_LABELS, 0)
+    total_status, total_grades = dict(empty_status), dict.fromkeys(codes, 0)
+    groups: dict[int, DashboardGroup] = {}
+    for program in programs:
+        group = groups.get(program.direction.number)
+        if group is None:
+            group = groups[program.direction.number] = DashboardGroup(
+                program.direction, [], dict(empty_status), dict.fromkeys(codes, 0)
+            )
+        views = [
+            indicator_view(i, plan, chart_id=f"kpi-{i.pk}")
+            for i in indicators[program.pk]
+        ]
+        grade = grades.get(program.pk, "-")
+        group.programs.append(DashboardProgram(program, views, grade))
+        for counts in (group.grade_counts, total_grades):
+            counts[grade if grade in counts else "-"] += 1
+        for view in views:
+            group.status_counts[view.status] += 1
+            total_status[view.status] += 1
+    return Dashboard(
+        fiscal_year=fiscal_year,
+        groups=[groups[n] for n in sorted(groups)],
+        status_counts=total_status,
+        grade_counts=total_grades,
+        grade_scale=plan.grade_scale,
+    )
+
+
+def plan_indicator_rows(plan: Plan) -> list[dict]:
+    """One row per indicator × FY, for the KPI CSV (2 queries)."""
+    from shinchoku.common import wareki
+
+    rows = []
+    for i in (
+        Indicator.objects.filter(program__plan=plan)
+        .select_related("program")
+        .order_by("program__ordering", "program__number", "ordering", "pk")
+    ):
+        fys = sorted({int(fy) for fy in (*i.targets, *i.actuals)})
+        for fy in fys or [None]:
+            rows.append(
+                {
+                    "municipality_code": plan.municipality.code,
+                    "plan": plan.title,
+                    "program_number": i.program.number,
+                    "program_name": i.program.name,
+                    "indicator": i.name,
+                    "unit": i.unit,
+                    "comparator": i.comparator,
+                    "direction": i.direction,
+                    "final_target": _num(i.target),
+                    "deadline_fy": i.deadline_fy or "",
+                    "baseline": _num(i.baseline),
+                    "baseline_date": i.baseline_date.isoformat()
+                    if i.baseline_date
+                    else "",
+                    "fiscal_year": fy or "",
+                    "fiscal_year_wareki": wareki.fiscal_year_label(fy) if fy else "",
+                    "target": _num(i.targets.get(str(fy))) if fy else "",
+                    "actual": _num(i.actuals.get(str(fy))) if fy else "",
+                    "actual_source": i.actual_sources.get(str(fy), "") if fy else "",
+                    "relative_target": i.relative,
+                    "status": i.status,
+                }
+            )
+    return rows

@@ -1,10 +1,22 @@
 """Plan pages: thin views over plans.selectors."""
 
-from django.http import Http404
-from django.shortcuts import render
+import csv
 
-from shinchoku.plans import selectors
-from shinchoku.plans.models import Program
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from shinchoku.plans import selectors, services
+from shinchoku.plans.forms import (
+    IndicatorActualForm,
+    IndicatorReviewForm,
+    ProgramGradeForm,
+)
+from shinchoku.plans.models import Indicator, Program
 
 
 def _plan_or_404(code: str, slug: str):
@@ -40,6 +52,7 @@ def program_detail(request, code: str, plan: str, number: int):
     except Program.DoesNotExist:
         raise Http404 from None
     previous, following = selectors.program_neighbours(program)
+    indicators = selectors.program_indicators(program)
     return render(
         request,
         "plans/program_detail.html",
@@ -47,7 +60,177 @@ def program_detail(request, code: str, plan: str, number: int):
             "plan": plan_obj,
             "program": program,
             "years": list(program.years.all()),
+            "indicators": indicators,
+            "review_forms": {
+                v.indicator.pk: IndicatorReviewForm(
+                    initial={
+                        "version": v.indicator.version,
+                        "decision": "confirm",
+                        **{
+                            f: getattr(v.indicator, f)
+                            for f in services.INDICATOR_EDITABLE
+                        },
+                    },
+                    prefix=f"i{v.indicator.pk}",
+                )
+                for v in indicators
+            }
+            if request.user.is_staff
+            else {},
+            "grades": list(program.grades.all()),
+            "status_labels": selectors.STATUS_LABELS,
+            "status_symbols": selectors.STATUS_SYMBOLS,
+            "grade_scale": plan_obj.grade_scale,
             "previous": previous,
             "next": following,
         },
     )
+
+
+# ------------------------------------------------------------- indicators
+
+
+def plan_indicators(request, code: str, plan: str):
+    plan_obj = _plan_or_404(code, plan)
+    fy = request.GET.get("fy")
+    fiscal_year = int(fy) if fy and fy.isdigit() else None
+    return render(
+        request,
+        "plans/indicators.html",
+        {
+            "plan": plan_obj,
+            "dashboard": selectors.plan_dashboard(plan_obj, fiscal_year=fiscal_year),
+            "status_labels": selectors.STATUS_LABELS,
+            "status_symbols": selectors.STATUS_SYMBOLS,
+        },
+    )
+
+
+def plan_indicators_csv(request, code: str, plan: str):
+    plan_obj = _plan_or_404(code, plan)
+    rows = selectors.plan_indicator_rows(plan_obj)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{code}-{plan}-indicators.csv"'
+    )
+    response.write("\ufeff")  # BOM: Japanese Excel opens UTF-8 correctly with it
+    writer = csv.DictWriter(response, fieldnames=list(INDICATOR_CSV_FIELDS))
+    writer.writeheader()
+    writer.writerows(rows)
+    return response
+
+
+INDICATOR_CSV_FIELDS = (
+    "municipality_code",
+    "plan",
+    "program_number",
+    "program_name",
+    "indicator",
+    "unit",
+    "comparator",
+    "direction",
+    "final_target",
+    "deadline_fy",
+    "baseline",
+    "baseline_date",
+    "fiscal_year",
+    "fiscal_year_wareki",
+    "target",
+    "actual",
+    "actual_source",
+    "relative_target",
+    "status",
+)
+
+
+def _indicator_or_404(code: str, plan: str, pk: int) -> Indicator:
+    return get_object_or_404(
+        Indicator.objects.select_related("program__plan__municipality"),
+        pk=pk,
+        program__plan__slug=plan,
+        program__plan__municipality__code=code,
+    )
+
+
+@require_POST
+@staff_member_required
+def indicator_review(request, code: str, plan: str, pk: int):
+    indicator = _indicator_or_404(code, plan, pk)
+    form = IndicatorReviewForm(request.POST, prefix=f"i{pk}")
+    if not form.is_valid():
+        messages.error(
+            request,
+            _("The review was not saved: %(errors)s")
+            % {"errors": form.errors.as_text()},
+        )
+    else:
+        try:
+            services.indicator_review(
+                indicator=indicator,
+                user=request.user,
+                decision=form.cleaned_data["decision"],
+                based_on_version=form.cleaned_data["version"],
+                values=form.values()
+                if form.cleaned_data["decision"] == "confirm"
+                else None,
+            )
+            messages.success(
+                request,
+                _("Indicator “%(name)s” saved.") % {"name": form.cleaned_data["name"]},
+            )
+        except services.StaleVersion:
+            messages.error(
+                request,
+                _("Someone else changed this indicator meanwhile: review it again."),
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+    return redirect(f"{indicator.program.get_absolute_url()}#indicator-{indicator.pk}")
+
+
+@require_POST
+@staff_member_required
+def indicator_actual(request, code: str, plan: str, pk: int):
+    indicator = _indicator_or_404(code, plan, pk)
+    form = IndicatorActualForm(request.POST)
+    if not form.is_valid():
+        messages.error(
+            request,
+            _("The value was not saved: %(errors)s")
+            % {"errors": form.errors.as_text()},
+        )
+    else:
+        try:
+            services.indicator_actual_set(
+                indicator=indicator,
+                user=request.user,
+                fiscal_year=form.cleaned_data["fiscal_year"],
+                value=form.cleaned_data["value"],
+                based_on_version=form.cleaned_data["version"],
+            )
+            messages.success(request, _("Actual saved."))
+        except services.StaleVersion:
+            messages.error(
+                request,
+                _("Someone else changed this indicator meanwhile: review it again."),
+            )
+    return redirect(f"{indicator.program.get_absolute_url()}#indicator-{indicator.pk}")
+
+
+@require_POST
+@staff_member_required
+def program_grade(request, code: str, plan: str, number: int):
+    plan_obj = _plan_or_404(code, plan)
+    program = get_object_or_404(Program, plan=plan_obj, number=number)
+    form = ProgramGradeForm(request.POST)
+    if form.is_valid():
+        try:
+            services.program_grade_set(
+                program=program, user=request.user, **form.cleaned_data
+            )
+            messages.success(request, _("Grade saved."))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+    else:
+        messages.error(request, form.errors.as_text())
+    return redirect(f"{program.get_absolute_url()}#grades")

@@ -25,3 +25,31 @@ def wareki_date(value) -> str:
     if not value:
         return ""
     return f"{wareki.date_label(value)} ({value.isoformat()})"
+
+
+@register.filter
+def num(value) -> str:
+    """73.7 → '73.7', 90.0 → '90', 1000 → '1,000'."""
+    if value is None or value == "":
+        return ""
+    value = float(value)
+    if value.is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+@register.filter
+def percent(value) -> str:
+    """0.412 → '41.2%'."""
+    if value is None or value == "":
+        return ""
+    return f"{float(value) * 100:.1f}%"
+
+
+@register.filter
+def get(mapping, key):
+    """{{ labels|get:code }}: a dict lookup with a variable key."""
+    try:
+        return mapping.get(key, "")
+    except AttributeError:
+        return ""

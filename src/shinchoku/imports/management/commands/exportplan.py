@@ -1,3 +1,5 @@
+import csv
+import io
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
@@ -11,7 +13,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--format", choices=["json"], default="json", help="Output format (json)."
+            "--format",
+            choices=["json", "kpi-csv"],
+            default="json",
+            help="json: interchange JSON; kpi-csv: indicators, one row per indicator and FY.",
         )
         parser.add_argument(
             "--plan",
@@ -26,7 +31,10 @@ class Command(BaseCommand):
             plan = selectors.plan_resolve(options["plan"])
         except selectors.PlanNotFound as exc:
             raise CommandError(str(exc)) from None
-        data = interchange_json.dumps(selectors.plan_to_parsed(plan))
+        if options["format"] == "kpi-csv":
+            data = _kpi_csv(plan)
+        else:
+            data = interchange_json.dumps(selectors.plan_to_parsed(plan))
         if options["output"] == "-":
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
@@ -34,3 +42,15 @@ class Command(BaseCommand):
             with open(options["output"], "wb") as fh:
                 fh.write(data)
             self.stderr.write(f"Wrote {options['output']} ({len(data):,} bytes)")
+
+
+def _kpi_csv(plan) -> bytes:
+    from shinchoku.plans.views import INDICATOR_CSV_FIELDS
+
+    out = io.StringIO()
+    writer = csv.DictWriter(
+        out, fieldnames=list(INDICATOR_CSV_FIELDS), lineterminator="\r\n"
+    )
+    writer.writeheader()
+    writer.writerows(selectors.plan_indicator_rows(plan))
+    return ("\ufeff" + out.getvalue()).encode("utf-8")

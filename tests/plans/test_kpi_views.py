@@ -1,0 +1,68 @@
+import csv
+import io
+
+import pytest
+
+from shinchoku.plans.models import Indicator
+
+
+@pytest.fixture
+def urls(seed_plan):
+    base = seed_plan.get_absolute_url()
+    return {
+        "program": f"{base}programs/12/",
+        "dashboard": f"{base}indicators/",
+        "csv": f"{base}indicators.csv",
+    }
+
+
+def test_program_page_shows_the_chart_and_its_data_table(client, urls):
+    html = client.get(urls["program"]).content.decode()
+    assert '<svg xmlns="http://www.w3.org/2000/svg" role="img"' in html
+    assert "電子決裁率の推移" in html
+    assert "73.7%" in html and "76.15%" in html
+    assert "やや遅れ" in html or "Slightly behind" in html
+
+
+def test_dashboard_groups_every_indicator_by_direction(
+    client, urls, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(8):
+        html = client.get(urls["dashboard"]).content.decode()
+    assert html.count("<svg") == Indicator.objects.exclude(status="rejected").count()
+    assert "方向性3 運営・業務執行体制の効率化" in html
+
+
+def test_csv_has_one_row_per_indicator_and_year(client, urls):
+    body = client.get(urls["csv"]).content.decode("utf-8")
+    assert body.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(body.lstrip("\ufeff"))))
+    e = [r for r in rows if r["indicator"] == "電子決裁率"]
+    assert [(r["fiscal_year"], r["target"], r["actual"]) for r in e] == [
+        ("2022", "", "73.7"),
+        ("2023", "85", ""),
+        ("2024", "90", ""),
+    ]
+    assert (
+        e[0]["fiscal_year_wareki"] == "令和4年度"
+        and e[0]["municipality_code"] == "132110"
+    )
+
+
+def test_only_staff_can_review(client, admin_client, urls, seed_plan):
+    indicator = Indicator.objects.get(program__number=12, name="電子決裁率")
+    url = f"{seed_plan.get_absolute_url()}indicators/{indicator.pk}/review/"
+    data = {
+        f"i{indicator.pk}-version": 1,
+        f"i{indicator.pk}-decision": "confirm",
+        f"i{indicator.pk}-name": "電子決裁率",
+        f"i{indicator.pk}-unit": "%",
+        f"i{indicator.pk}-target": "90",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    assert Indicator.objects.get(pk=indicator.pk).status == "extracted"
+    assert "Review this indicator" not in client.get(urls["program"]).content.decode()
+    response = admin_client.post(url, data)
+    assert response.status_code == 302
+    assert Indicator.objects.get(pk=indicator.pk).status == "confirmed"

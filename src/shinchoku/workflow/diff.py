@@ -212,7 +212,12 @@ def diff_program(old: dict | None, new: dict | None) -> ProgramDiff | None:
         changes = diff_bullets(old_years.get((fy, kind)), new_years.get((fy, kind)))
         if changes:
             diff.fields.append(FieldDiff(_field_labels(kind, fy), changes))
-    old_values, new_values = _kpi_values(old), _kpi_values(new)
+    # Indicators are compared only where both documents state them: an edition
+    # frozen before indicators were kept has no "kpis" at all.
+    if "kpis" in old and "kpis" in new:
+        old_values, new_values = _kpi_values(old), _kpi_values(new)
+    else:
+        old_values = new_values = {}
     for key in sorted(set(old_values) | set(new_values)):
         a, b = old_values.get(key), new_values.get(key)
         if a != b:

@@ -646,7 +646,8 @@ def round_close(
 
 def with_kpis(doc: dict, plan: Plan) -> dict:
     """Add programs[].kpis (the shape of kpi_extract's Indicator.to_dict) to an
-    interchange document, for the programs that have indicators."""
+    interchange document: a list on every program, empty where it has none, so
+    that a missing key means "this document does not say"."""
     by_program = defaultdict(list)
     for indicator in Indicator.objects.filter(program__plan=plan).select_related(
         "program"
@@ -660,8 +661,7 @@ def with_kpis(doc: dict, plan: Plan) -> dict:
             }
         )
     for program in doc["programs"]:
-        if program["number"] in by_program:
-            program["kpis"] = by_program[program["number"]]
+        program["kpis"] = by_program.get(program["number"], [])
     return doc
 
 
@@ -863,3 +863,41 @@ def workbook_import(
         if problems:
             raise WorkbookRejected(problems)
     return changed
+
+
+@transaction.atomic
+def indicator_upsert(
+    *,
+    actor,
+    program: Program,
+    name: str,
+    unit: str = "",
+    targets: dict[str, object] | None = None,
+    actuals: dict[str, object] | None = None,
+    via: str = "screen",
+) -> Indicator:
+    """Create or update a program's indicator (set-up by the admin office)."""
+    if actor is not None:
+        require(actor, Action.EDIT_PROGRAM_YEAR, program)
+    indicator = Indicator.objects.filter(program=program, name=name).first()
+    values = {
+        "unit": unit,
+        "targets": {str(k): parse_number(v) for k, v in (targets or {}).items()},
+        "actuals": {str(k): parse_number(v) for k, v in (actuals or {}).items()},
+    }
+    reason = _reason(via, f"indicator {name} of {program.number_label}")
+    if indicator is None:
+        indicator = Indicator(
+            program=program,
+            name=name,
+            ordering=program.indicators.count(),
+            **values,
+        )
+    elif all(getattr(indicator, k) == v for k, v in values.items()):
+        return indicator
+    else:
+        for k, v in values.items():
+            setattr(indicator, k, v)
+        indicator.version += 1
+    _save(indicator, user=actor, reason=reason, exclude=["program"])
+    return indicator

@@ -62,14 +62,18 @@ def ensure_demo_people(code: str = "132110") -> list[DemoUser]:
         for i, name in enumerate(DEPARTMENTS, start=1)
     }
     for plan in Plan.objects.filter(municipality=municipality):
-        for program in plan.programs.select_related("direction", "plan"):
-            lead = next(
-                departments[name]
-                for name, directions in DEPARTMENTS.items()
-                if program.direction.number in directions
-                or name == list(DEPARTMENTS)[-1]
+        leads = {}
+        for program in plan.programs.select_related("direction"):
+            # Directions not listed go to the last department.
+            leads[program.number] = next(
+                (
+                    departments[name]
+                    for name, directions in DEPARTMENTS.items()
+                    if program.direction.number in directions
+                ),
+                list(departments.values())[-1],
             )
-            services.program_assign(actor=None, program=program, lead=lead, via="cli")
+        services.programs_assign_leads(actor=None, plan=plan, leads=leads, via="cli")
         for number, name, unit, targets, actuals in INDICATORS:
             program = plan.programs.filter(number=number).first()
             if program is not None and not program.indicators.filter(name=name):

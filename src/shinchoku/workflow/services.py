@@ -151,6 +151,38 @@ def program_assign(
     return assignment
 
 
+@transaction.atomic
+def programs_assign_leads(
+    *, actor, plan: Plan, leads: dict[int, Department], via: str = "screen"
+) -> int:
+    """Set the lead department of many programs at once ({program number:
+    department}): the set-up of a plan. Returns how many changed."""
+    if actor is not None:
+        require(actor, Action.MANAGE_ASSIGNMENTS, plan)
+    if any(d.municipality_id != plan.municipality_id for d in leads.values()):
+        raise WorkflowError(_("A department belongs to another municipality."))
+    programs = {p.number: p for p in plan.programs.all()}
+    existing = {
+        a.program_id: a for a in ProgramAssignment.objects.filter(program__plan=plan)
+    }
+    new, changed = [], 0
+    for number, lead in leads.items():
+        program = programs[number]
+        assignment = existing.get(program.pk)
+        if assignment is None:
+            new.append(ProgramAssignment(program=program, lead=lead))
+        elif assignment.lead_id != lead.pk:
+            program_assign(actor=actor, program=program, lead=lead, via=via)
+            changed += 1
+    bulk_create_with_history(
+        new,
+        ProgramAssignment,
+        default_user=actor if actor and actor.is_authenticated else None,
+        default_change_reason=_reason(via, "assign lead departments"),
+    )
+    return changed + len(new)
+
+
 # ------------------------------------------------------------ plan data
 
 

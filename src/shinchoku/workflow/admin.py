@@ -4,8 +4,8 @@ opinions are read-only here because they change only through the services;
 history is read-only everywhere (SIMPLE_HISTORY_REVERT_DISABLED)."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from shinchoku.common.history_admin import ReadOnlyHistoryAdmin as SimpleHistoryAdmin
 from shinchoku.workflow.models import (
     Department,
     Indicator,

@@ -335,11 +335,15 @@ def _field_changes(model, old, new, fields: list[str]) -> list[FieldChange]:
     return out
 
 
-def _who(record) -> str:
-    user = record.history_user
+def person_name(user) -> str:
+    """A person as Japanese offices write them: family name first."""
     if user is None:
         return _("system")
-    return user.get_full_name() or user.get_username()
+    return f"{user.last_name} {user.first_name}".strip() or user.get_username()
+
+
+def _who(record) -> str:
+    return person_name(record.history_user)
 
 
 def _rows(model, records, label_of, fields) -> list[AuditRow]:

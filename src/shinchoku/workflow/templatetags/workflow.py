@@ -19,3 +19,9 @@ def program_workflow(context, program):
         "may_history": can(user, Action.VIEW_HISTORY, program),
         "may_edit": can(user, Action.EDIT_PROGRAM_YEAR, program),
     }
+
+
+@register.filter
+def person(user) -> str:
+    """A user's name, family name first (行政経営 花子), else the username."""
+    return selectors.person_name(user)

@@ -209,7 +209,7 @@ def test_a_workbook_exported_before_someone_else_s_change_is_refused_whole(
         upload(joho, plan_round, joho_dept, filled)
     (problem,) = exc.value.problems
     assert str(problem).startswith(
-        f"Sheet 方向性3, cell F{row13}: program ⑬ was changed by joho2 on "
+        f"Sheet 方向性3, cell F{row13}: program ⑬ was changed by 情報 三郎 on "
     )
     assert "after this workbook was exported" in str(problem)
     assert snapshot_entries(plan_round) == before  # ⑫ was not applied either

@@ -21,7 +21,7 @@ def test_a_stale_draft_save_is_refused_and_names_who_saved_first(people, plan_ro
         services.entry_save_draft(
             actor=people["joho2"], entry=entry, based_on_version=opened_at, plan=["後"]
         )
-    assert "was saved by joho after you opened it" in exc.value.message
+    assert "was saved by 情報 次郎 after you opened it" in exc.value.message
     assert exc.value.current.plan == ["先"]
     assert entry_of(plan_round, 12).plan == ["先"]
 

@@ -58,6 +58,12 @@ class ProgramDiff:
     values: list[ValueChange] = field(default_factory=list)
 
     @property
+    def number_label(self) -> str:
+        from shinchoku.common.text import program_number_label
+
+        return program_number_label(self.number)
+
+    @property
     def counts(self) -> dict[str, int]:
         out = {"added": 0, "removed": 0, "changed": 0}
         for f in self.fields:

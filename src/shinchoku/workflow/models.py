@@ -20,6 +20,12 @@ from shinchoku.common import wareki
 from shinchoku.plans.models import FY_VALIDATORS, Edition, Municipality, Plan, Program
 
 
+def person_name(user) -> str:
+    """A person as Japanese offices write them: family name first (行政経営 花子),
+    else the username."""
+    return f"{user.last_name} {user.first_name}".strip() or user.get_username()
+
+
 class Role(models.TextChoices):
     SYSTEM_ADMIN = "system_admin", _("System administrator")
     ADMIN_OFFICE = "admin_office", _("Admin office editor")

@@ -28,6 +28,7 @@ from shinchoku.workflow.models import (
     RoundEntry,
     RoundStatus,
 )
+from shinchoku.workflow.models import person_name as models_person_name
 from shinchoku.workflow.permissions import Action, actor_for, can
 
 ENTRY_RELATED = (
@@ -315,6 +316,13 @@ def _as_list(name: str, value) -> list[str]:
     return list(value or [])
 
 
+def _display(value):
+    """Per-FY values as a person reads them: {"2023": 85} → "2023: 85"."""
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in value.items()) or "—"
+    return value
+
+
 def _field_changes(model, old, new, fields: list[str]) -> list[FieldChange]:
     out = []
     for name in fields:
@@ -331,15 +339,14 @@ def _field_changes(model, old, new, fields: list[str]) -> list[FieldChange]:
                 # Same texts, other schedule cells or order: show the values.
                 out.append(FieldChange(label, old=a, new=b))
         elif old is not None or b not in (None, "", [], {}):
-            out.append(FieldChange(label, old=a, new=b))
+            out.append(FieldChange(label, old=_display(a), new=_display(b)))
     return out
 
 
 def person_name(user) -> str:
-    """A person as Japanese offices write them: family name first."""
     if user is None:
         return _("system")
-    return f"{user.last_name} {user.first_name}".strip() or user.get_username()
+    return models_person_name(user)
 
 
 def _who(record) -> str:

@@ -37,6 +37,7 @@ from shinchoku.workflow.models import (
     Round,
     RoundEntry,
     RoundStatus,
+    person_name,
 )
 from shinchoku.workflow.permissions import Action, RoundDepartment, require
 from shinchoku.workflow.values import clean_bullets, parse_number
@@ -349,7 +350,7 @@ EDITABLE_STATES = {EntryState.NOT_STARTED, EntryState.DRAFTING, EntryState.RETUR
 
 def _check_version(entry: RoundEntry, based_on_version: int | None) -> None:
     if based_on_version is not None and based_on_version != entry.version:
-        who = entry.updated_by or _("someone else")
+        who = person_name(entry.updated_by) if entry.updated_by else _("someone else")
         raise StaleVersion(
             _(
                 "%(program)s was saved by %(user)s after you opened it: compare "
@@ -854,7 +855,9 @@ def workbook_import(
                     )
                     % {
                         "program": label,
-                        "user": entry.updated_by or _("someone else"),
+                        "user": person_name(entry.updated_by)
+                        if entry.updated_by
+                        else _("someone else"),
                         "when": timezone.localtime(entry.updated_at).strftime(
                             "%Y-%m-%d %H:%M"
                         ),

@@ -93,6 +93,12 @@ WHITENOISE_USE_FINDERS = True
 
 LOGIN_URL = "workflow:login"
 LOGIN_REDIRECT_URL = "workflow:home"
+# Reminders of the update round go through Django's mail backend: the console
+# unless an install configures SMTP.
+EMAIL_BACKEND = env.get_str(
+    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = env.get_str("DEFAULT_FROM_EMAIL", "shinchoku@localhost")
 # History is an audit trail: nobody reverts it through the admin site.
 SIMPLE_HISTORY_REVERT_DISABLED = True
 

@@ -16,7 +16,8 @@ def _msgids() -> set[str]:
     found: set[str] = set()
     for path in (SRC / "templates" / "workflow").glob("*.html"):
         text = path.read_text()
-        found |= set(re.findall(r"\{% translate [\"'](.*?)[\"']", text))
+        for double, single in re.findall(r"\{% translate (?:\"(.*?)\"|'(.*?)')", text):
+            found.add(double or single)
         found |= set(re.findall(r'_\("(.*?)"\)', text))
     for path in (SRC / "workflow").rglob("*.py"):
         text = path.read_text()

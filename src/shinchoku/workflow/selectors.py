@@ -8,8 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
-from django.utils import timezone
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from shinchoku.imports.formats import interchange_json
@@ -418,30 +417,3 @@ def program_history(program: Program) -> list[AuditRow]:
     )
     rows.sort(key=lambda r: r.when, reverse=True)
     return rows
-
-
-def overdue_entries(round_: Round, today: dt.date | None = None) -> list[RoundEntry]:
-    today = today or timezone.localdate()
-    if today <= round_.deadline:
-        return []
-    return [e for e in round_entries(round_) if e.is_missing]
-
-
-def committee_entries(round_: Round) -> QuerySet[RoundEntry]:
-    return (
-        entries_qs()
-        .filter(round=round_)
-        .filter(
-            Q(state=EntryState.SUBMITTED)
-            | Q(state=EntryState.RETURNED)
-            | Q(state=EntryState.APPROVED)
-        )
-    )
-
-
-def program_entries(program: Program) -> list[RoundEntry]:
-    return list(
-        RoundEntry.objects.filter(program=program)
-        .select_related("round")
-        .prefetch_related(Prefetch("opinions"))
-    )

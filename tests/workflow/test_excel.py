@@ -109,7 +109,7 @@ def test_kpi_actuals_round_trip_in_an_achievements_round(
     wbk.save("good-kpi.xlsx", good)
     assert upload(joho, achievements_round, joho_dept, good) == 1
     entry = entry_of(achievements_round, 12)
-    indicator = entry.program.indicators.get()
+    indicator = entry.program.round_indicators.get()
     assert entry.kpi_actuals == {str(indicator.pk): 86.1}
     assert entry.achievements == ["電子決裁率86.1%。"]
 

@@ -193,7 +193,7 @@ def test_achievements_rounds_carry_kpi_actuals_to_the_indicator(
 ):
     joho, gyosei = people["joho"], people["gyosei"]
     entry = entry_of(achievements_round, 12)
-    indicator = entry.program.indicators.get()
+    indicator = entry.program.round_indicators.get()
     assert entry.kpi_actuals == {str(indicator.pk): None}
     with pytest.raises(services.WorkflowError, match="not a number"):
         _draft(joho, entry, achievements=["実績"], kpi_actuals={indicator.pk: "約86"})

@@ -76,7 +76,7 @@ def ensure_demo_people(code: str = "132110") -> list[DemoUser]:
         services.programs_assign_leads(actor=None, plan=plan, leads=leads, via="cli")
         for number, name, unit, targets, actuals in INDICATORS:
             program = plan.programs.filter(number=number).first()
-            if program is not None and not program.indicators.filter(name=name):
+            if program is not None and not program.round_indicators.filter(name=name):
                 services.indicator_upsert(
                     actor=None,
                     program=program,

@@ -139,10 +139,14 @@ class ProgramAssignment(models.Model):
 
 class Indicator(models.Model):
     """A KPI of a program (数値目標), in the shape of plans.kpi_extract's
-    Indicator.to_dict(): per-FY targets and actuals keyed by the FY as a string."""
+    Indicator.to_dict(): per-FY targets and actuals keyed by the FY as a string.
+
+    The KPI branch adds plans.Indicator (related name "indicators"); once both
+    are merged, the round should read and write that model instead of this one.
+    """
 
     program = models.ForeignKey(
-        Program, on_delete=models.CASCADE, related_name="indicators"
+        Program, on_delete=models.CASCADE, related_name="round_indicators"
     )
     name = models.CharField(_("name"), max_length=200)
     unit = models.CharField(_("unit"), max_length=20, blank=True)

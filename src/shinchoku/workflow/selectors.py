@@ -220,7 +220,7 @@ def entry_reference(entry: RoundEntry) -> EntryReference:
         live_version=live.version if live else 0,
         reference_label=reference_label(entry.round),
         reference=entry_references(entry.round, [entry])[entry.pk],
-        indicators=list(entry.program.indicators.all()),
+        indicators=list(entry.program.round_indicators.all()),
     )
 
 

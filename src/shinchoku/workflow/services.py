@@ -392,7 +392,8 @@ def entry_save_draft(
         values["plan"] = clean_bullets(plan)
     if kpi_actuals is not None and "kpi_actuals" in editable:
         known = {
-            str(pk) for pk in entry.program.indicators.values_list("pk", flat=True)
+            str(pk)
+            for pk in entry.program.round_indicators.values_list("pk", flat=True)
         }
         actuals = dict(entry.kpi_actuals)
         for key, raw in kpi_actuals.items():
@@ -542,7 +543,7 @@ def entry_approve(
         check_permission=False,
     )
     if "kpi_actuals" in editable:
-        for indicator in entry.program.indicators.all():
+        for indicator in entry.program.round_indicators.all():
             key = str(indicator.pk)
             if key in entry.kpi_actuals:
                 indicator_actual_set(
@@ -925,7 +926,7 @@ def indicator_upsert(
         indicator = Indicator(
             program=program,
             name=name,
-            ordering=program.indicators.count(),
+            ordering=program.round_indicators.count(),
             **values,
         )
     elif all(getattr(indicator, k) == v for k, v in values.items()):

@@ -329,7 +329,7 @@ def entry_edit(request, pk: int):
     entry = _entry_or_404(pk)
     _check(request, Action.EDIT_ENTRY, entry)
     indicators = (
-        list(entry.program.indicators.all())
+        list(entry.program.round_indicators.all())
         if "kpi_actuals" in entry.round.editable_fields
         else []
     )

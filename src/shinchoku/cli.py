@@ -10,6 +10,7 @@ import sys
 ALIASES = {
     "import": "importplan",
     "export": "exportplan",
+    "demo-workflow": "demo_workflow",
 }
 
 USAGE = """\
@@ -19,6 +20,7 @@ Shinchoku (進捗): progress of a municipality's administrative-reform plan.
 
 Commands:
   demo [--port N]          set up the SQLite database, load Kodaira's plan, serve it
+  demo-workflow            create the update round's demo departments and users
   serve [--host H] [--port N]
                            serve the web app without touching the data
   import PATH              import a committee table (.txt/.tsv) or interchange JSON

@@ -62,7 +62,8 @@ def test_pages_make_a_fixed_number_of_queries(
 ):
     with django_assert_max_num_queries(6):
         client.get(plan_url)
-    with django_assert_max_num_queries(6):
+    # plan, program, years, neighbours, indicators, grades, round opinions
+    with django_assert_max_num_queries(8):
         client.get(f"{plan_url}programs/3/")
 
 

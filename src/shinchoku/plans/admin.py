@@ -1,6 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from shinchoku.common.history_admin import ReadOnlyHistoryAdmin as SimpleHistoryAdmin
 from shinchoku.plans.models import (
     Direction,
     Edition,

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "shinchoku.plans",
     "shinchoku.imports",
     "shinchoku.reports",
+    "shinchoku.workflow",
 ]
 
 MIDDLEWARE = [
@@ -90,7 +91,16 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 # step for a single-city server. Production may still run collectstatic.
 WHITENOISE_USE_FINDERS = True
 
-LOGIN_URL = "admin:login"
+LOGIN_URL = "workflow:login"
+LOGIN_REDIRECT_URL = "workflow:home"
+# Reminders of the update round go through Django's mail backend: the console
+# unless an install configures SMTP.
+EMAIL_BACKEND = env.get_str(
+    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = env.get_str("DEFAULT_FROM_EMAIL", "shinchoku@localhost")
+# History is an audit trail: nobody reverts it through the admin site.
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # Shinchoku's own settings
 SHINCHOKU_SEED_FILE = PACKAGE_DIR / "data" / "seed" / "000_2d84f118a6c300da.txt"

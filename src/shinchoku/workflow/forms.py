@@ -1,0 +1,121 @@
+"""Forms of the update round: they validate input; the services decide."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from shinchoku.common.text import join_bullets
+from shinchoku.workflow.models import RoundKind
+from shinchoku.workflow.values import bullets_from_text
+
+BULLETS_HELP = _("One bullet per line; a leading ・ is optional.")
+
+
+class BulletsField(forms.CharField):
+    widget = forms.Textarea(attrs={"rows": 8})
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("help_text", BULLETS_HELP)
+        super().__init__(strip=False, **kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return join_bullets(value)
+        return value
+
+    def to_python(self, value):
+        return bullets_from_text(super().to_python(value))
+
+
+class VersionedForm(forms.Form):
+    """Every edit form carries the version it was based on (no lost updates)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+class RoundOpenForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=RoundKind.choices)
+    fiscal_year = forms.IntegerField(
+        label=_("Fiscal year"), min_value=1900, max_value=2200
+    )
+    deadline = forms.DateField(
+        label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class EntryEditForm(VersionedForm):
+    text = BulletsField(label=_("Text"))
+
+    def __init__(self, *args, indicators=(), label="", **kwargs):
+        super().__init__(*args, **kwargs)
+        if label:
+            self.fields["text"].label = label
+        for indicator in indicators:
+            self.fields[f"kpi_{indicator.pk}"] = forms.CharField(
+                label=str(indicator),
+                required=False,
+                widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+            )
+        self.indicator_ids = [i.pk for i in indicators]
+
+    def kpi_actuals(self) -> dict[str, str] | None:
+        if not self.indicator_ids:
+            return None
+        return {
+            str(pk): self.cleaned_data.get(f"kpi_{pk}", "") for pk in self.indicator_ids
+        }
+
+
+class ReturnForm(VersionedForm):
+    comment = forms.CharField(
+        label=_("Reason for return"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class CloseForm(forms.Form):
+    title = forms.CharField(label=_("Edition title"), max_length=200)
+    meeting = forms.CharField(label=_("Meeting"), max_length=200, required=False)
+    material = forms.CharField(
+        label=_("Material number"), max_length=50, required=False
+    )
+    date = forms.DateField(
+        label=_("Date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    fiscal_year = forms.IntegerField(
+        label=_("Report year"), min_value=1900, max_value=2200
+    )
+    schedule_as_of = forms.RegexField(
+        label=_("Schedule as of (YYYY-MM)"),
+        regex=r"^\d{4}-\d{2}$",
+        required=False,
+    )
+
+
+class OpinionForm(forms.Form):
+    text = forms.CharField(
+        label=_("Committee opinion"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ResponseForm(forms.Form):
+    response = forms.CharField(
+        label=_("City's response"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class WorkbookUploadForm(forms.Form):
+    workbook = forms.FileField(label=_("Filled-in workbook (.xlsx)"))
+
+
+class ProgramYearForm(VersionedForm):
+    achievements = BulletsField(label=_("Achievements"))
+    plan = BulletsField(label=_("Initial plan and targets"))
+
+
+class DiffForm(forms.Form):
+    old = forms.IntegerField(label=_("From edition"))
+    new = forms.IntegerField(label=_("To edition"))

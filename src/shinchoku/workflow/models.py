@@ -1,0 +1,321 @@
+"""The yearly update round (照会): who may write what, and the drafts on the way.
+
+Departments (所管課) lead programs; people belong to a department with a role.
+An update round asks every lead department for one fiscal year's text of its
+programs. Department edits are drafts held on the round's entry, so the live plan
+data (and the public) see only what the admin office approved: approval is the
+one path from a draft into plans.ProgramYear.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from shinchoku.common import wareki
+from shinchoku.plans.models import FY_VALIDATORS, Edition, Municipality, Plan, Program
+
+
+def person_name(user) -> str:
+    """A person as Japanese offices write them: family name first (行政経営 花子),
+    else the username."""
+    return f"{user.last_name} {user.first_name}".strip() or user.get_username()
+
+
+class Role(models.TextChoices):
+    SYSTEM_ADMIN = "system_admin", _("System administrator")
+    ADMIN_OFFICE = "admin_office", _("Admin office editor")
+    DEPARTMENT_EDITOR = "department_editor", _("Department editor")
+    COMMITTEE = "committee", _("Committee member")
+
+
+class Department(models.Model):
+    """所管課, or the admin office itself (行政経営課)."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="departments"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    is_admin_office = models.BooleanField(_("admin office"), default=False)
+    email = models.EmailField(_("e-mail"), blank=True)
+    ordering = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["municipality", "ordering", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "name"], name="department_unique_name"
+            ),
+        ]
+        verbose_name = _("department")
+        verbose_name_plural = _("departments")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    """A person's place: municipality, department and role (one per user)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="shinchoku_membership",
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        null=True,
+        blank=True,
+        help_text=_("Empty only for system administrators."),
+    )
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        null=True,
+        blank=True,
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_role_display()})"
+
+    def clean(self) -> None:
+        if self.role != Role.SYSTEM_ADMIN and self.municipality_id is None:
+            raise ValidationError(
+                {"municipality": _("Every role but system administrator needs one.")}
+            )
+        if self.role == Role.DEPARTMENT_EDITOR and self.department_id is None:
+            raise ValidationError(
+                {"department": _("A department editor belongs to a department.")}
+            )
+        if (
+            self.department_id is not None
+            and self.department.municipality_id != self.municipality_id
+        ):
+            raise ValidationError(
+                {"department": _("The department belongs to another municipality.")}
+            )
+
+
+class ProgramAssignment(models.Model):
+    """Which department leads a program (and which support it)."""
+
+    program = models.OneToOneField(
+        Program, on_delete=models.CASCADE, related_name="assignment"
+    )
+    lead = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        related_name="led_assignments",
+        verbose_name=_("lead department"),
+    )
+    supporting = models.ManyToManyField(
+        Department,
+        related_name="supported_assignments",
+        blank=True,
+        verbose_name=_("supporting departments"),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("program assignment")
+        verbose_name_plural = _("program assignments")
+
+    def __str__(self) -> str:
+        return f"{self.program} → {self.lead}"
+
+
+class RoundKind(models.TextChoices):
+    INITIAL_PLAN = "initial_plan", _("Initial plan (plan and targets)")
+    ACHIEVEMENTS = "achievements", _("Achievements")
+
+
+class RoundStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
+class Round(models.Model):
+    """照会: the admin office asks every lead department for one FY's text."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="rounds")
+    kind = models.CharField(_("kind"), max_length=20, choices=RoundKind.choices)
+    fiscal_year = models.PositiveSmallIntegerField(
+        _("fiscal year"),
+        validators=FY_VALIDATORS,
+        help_text=_(
+            "The year written: the coming year for an initial plan, the year just "
+            "ended for achievements."
+        ),
+    )
+    deadline = models.DateField(_("deadline"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=RoundStatus.choices, default="open"
+    )
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    opened_at = models.DateTimeField(_("opened at"), default=timezone.now)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    edition = models.ForeignKey(
+        Edition,
+        on_delete=models.PROTECT,
+        related_name="rounds",
+        null=True,
+        blank=True,
+        verbose_name=_("edition"),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan", "-fiscal_year", "kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "kind", "fiscal_year"], name="round_unique_year"
+            ),
+        ]
+        verbose_name = _("update round")
+        verbose_name_plural = _("update rounds")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def title(self) -> str:
+        """令和6年度当初計画 / 令和5年度実績: how the admin office names a round."""
+        suffix = "当初計画" if self.kind == RoundKind.INITIAL_PLAN else "実績"
+        return f"{wareki.fiscal_year_label(self.fiscal_year)}{suffix}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == RoundStatus.OPEN
+
+    @property
+    def editable_fields(self) -> tuple[str, ...]:
+        """What departments write: 当初予定/設定目標, or 実績 and KPI actuals."""
+        if self.kind == RoundKind.INITIAL_PLAN:
+            return ("plan",)
+        return ("achievements", "kpi_actuals")
+
+    def is_overdue(self, today=None) -> bool:
+        return self.is_open and (today or timezone.localdate()) > self.deadline
+
+
+class EntryState(models.TextChoices):
+    NOT_STARTED = "not_started", _("Not started")
+    DRAFTING = "drafting", _("Drafting")
+    SUBMITTED = "submitted", _("Submitted")
+    RETURNED = "returned", _("Returned")
+    APPROVED = "approved", _("Approved")
+
+
+class RoundEntry(models.Model):
+    """One program's answer in a round: its draft, state and version."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="entries")
+    program = models.ForeignKey(
+        Program, on_delete=models.CASCADE, related_name="round_entries"
+    )
+    state = models.CharField(
+        _("state"),
+        max_length=20,
+        choices=EntryState.choices,
+        default=EntryState.NOT_STARTED,
+    )
+    # The draft of the round's FY record; starts as a copy of the live record.
+    achievements = models.JSONField(_("achievements"), default=list, blank=True)
+    plan = models.JSONField(_("initial plan and targets"), default=list, blank=True)
+    # {indicator id (str): number or null}: the round FY's actual per indicator.
+    kpi_actuals = models.JSONField(_("indicator actuals"), default=dict, blank=True)
+    # The version of the live FY record the draft was written against (0: none):
+    # approval refuses to overwrite a record that changed since.
+    year_version = models.PositiveIntegerField(default=0, editable=False)
+    return_comment = models.TextField(_("reason for return"), blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["round", "program__ordering", "program__number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "program"], name="roundentry_unique_program"
+            ),
+        ]
+        verbose_name = _("round entry")
+        verbose_name_plural = _("round entries")
+
+    def __str__(self) -> str:
+        return f"{self.round} {self.program.number_label}"
+
+    @property
+    def is_done(self) -> bool:
+        return self.state == EntryState.APPROVED
+
+    @property
+    def is_missing(self) -> bool:
+        """Nothing submitted yet: what the dashboard counts as missing."""
+        return self.state in {
+            EntryState.NOT_STARTED,
+            EntryState.DRAFTING,
+            EntryState.RETURNED,
+        }
+
+
+class Opinion(models.Model):
+    """委員会意見 on a program in a round, and 市の対応 (the city's response)."""
+
+    entry = models.ForeignKey(
+        RoundEntry, on_delete=models.CASCADE, related_name="opinions"
+    )
+    text = models.TextField(_("committee opinion"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    response = models.TextField(_("city's response"), blank=True)
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    responded_at = models.DateTimeField(_("responded at"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["entry", "created_at", "pk"]
+        verbose_name = _("committee opinion")
+        verbose_name_plural = _("committee opinions")
+
+    def __str__(self) -> str:
+        return self.text[:40]

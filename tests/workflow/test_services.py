@@ -1,0 +1,318 @@
+"""The round's state machine and what approval, closing and publishing write."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied
+
+from shinchoku.plans.models import Edition, ProgramYear
+from shinchoku.workflow import selectors, services
+from shinchoku.workflow.models import EntryState, Round, RoundKind
+from tests.workflow.conftest import entry_of
+
+
+def _year(program, fy):
+    return ProgramYear.objects.filter(program=program, fiscal_year=fy).first()
+
+
+def _draft(user, entry, **fields):
+    return services.entry_save_draft(
+        actor=user, entry=entry, based_on_version=entry.version, **fields
+    )
+
+
+def _step(service, user, round_, number, **kwargs):
+    entry = entry_of(round_, number)
+    return service(actor=user, entry=entry, based_on_version=entry.version, **kwargs)
+
+
+def test_opening_a_round_gives_every_active_program_an_entry_with_the_live_text(
+    plan_round,
+):
+    numbers = set(plan_round.entries.values_list("program__number", flat=True))
+    assert len(numbers) == 20 and not numbers & {21, 26, 28}  # ended in 令和4年度
+    entry = entry_of(plan_round, 12)
+    assert entry.state == EntryState.NOT_STARTED
+    assert entry.plan == _year(entry.program, 2024).plan
+    assert entry.year_version == 1
+
+
+def test_a_round_outside_the_plan_or_twice_is_refused(people, seed_plan, plan_round):
+    for fy in (2020, 2025):
+        with pytest.raises(services.WorkflowError, match="outside the plan"):
+            services.round_open(
+                actor=people["gyosei"],
+                plan=seed_plan,
+                kind=RoundKind.INITIAL_PLAN,
+                fiscal_year=fy,
+                deadline=dt.date(2030, 1, 1),
+            )
+    with pytest.raises(services.WorkflowError, match="already has a round"):
+        services.round_open(
+            actor=people["gyosei"],
+            plan=seed_plan,
+            kind=RoundKind.INITIAL_PLAN,
+            fiscal_year=2024,
+            deadline=dt.date(2030, 1, 1),
+        )
+
+
+def test_a_draft_stays_off_the_live_plan_until_approved(people, plan_round, client):
+    joho, gyosei = people["joho"], people["gyosei"]
+    entry = entry_of(plan_round, 12)
+    live_before = _year(entry.program, 2024).plan
+    assert _draft(joho, entry, plan=["・電子決裁率95%以上を目指す。"])
+    assert _year(entry.program, 2024).plan == live_before
+    page = client.get(entry.program.get_absolute_url()).content.decode()
+    assert "電子決裁率95%" not in page
+    _step(services.entry_submit, joho, plan_round, 12)
+    _step(services.entry_approve, gyosei, plan_round, 12)
+    record = _year(entry.program, 2024)
+    assert record.plan == ["電子決裁率95%以上を目指す。"] and record.version == 2
+    row = record.history.first()
+    assert row.history_user == gyosei
+    assert row.history_change_reason == (
+        f"screen: approve round 令和6年度当初計画 (#{plan_round.pk}) ⑫"
+    )
+    assert (
+        "電子決裁率95%" in client.get(entry.program.get_absolute_url()).content.decode()
+    )
+
+
+def test_the_full_cycle_with_a_return(people, plan_round):
+    joho, gyosei = people["joho"], people["gyosei"]
+    _draft(joho, entry_of(plan_round, 12), plan=["案"])
+    assert entry_of(plan_round, 12).state == EntryState.DRAFTING
+    _step(services.entry_submit, joho, plan_round, 12)
+    assert entry_of(plan_round, 12).state == EntryState.SUBMITTED
+    _step(
+        services.entry_return, gyosei, plan_round, 12, comment="目標値を入れてください"
+    )
+    entry = entry_of(plan_round, 12)
+    assert entry.state == EntryState.RETURNED
+    assert entry.return_comment == "目標値を入れてください"
+    _draft(joho, entry, plan=["案", "目標90%"])
+    _step(services.entry_submit, joho, plan_round, 12)
+    _step(services.entry_approve, gyosei, plan_round, 12)
+    assert entry_of(plan_round, 12).state == EntryState.APPROVED
+
+
+@pytest.mark.parametrize(
+    "setup, service, message",
+    [
+        ([], services.entry_submit, "Not started: only an entry that is Drafting"),
+        (
+            ["draft"],
+            services.entry_approve,
+            "Drafting: only an entry that is Submitted",
+        ),
+        (["draft"], services.entry_return, "Drafting: only an entry that is Submitted"),
+        (
+            ["draft", "submit", "approve"],
+            services.entry_submit,
+            "Approved: only an entry that is Drafting, Returned can be submitted",
+        ),
+        (
+            ["draft", "submit"],
+            services.entry_save_draft,
+            "Submitted: only an entry that is not started, drafting or returned",
+        ),
+    ],
+)
+def test_illegal_transitions_are_refused_with_a_clear_message(
+    people, plan_round, setup, service, message
+):
+    joho, gyosei = people["joho"], people["gyosei"]
+    for step in setup:
+        if step == "draft":
+            _draft(joho, entry_of(plan_round, 12), plan=["案"])
+        elif step == "submit":
+            _step(services.entry_submit, joho, plan_round, 12)
+        else:
+            _step(services.entry_approve, gyosei, plan_round, 12)
+    entry = entry_of(plan_round, 12)
+    before = (entry.state, entry.version, entry.history.count())
+    kwargs = {"comment": "x"} if service is services.entry_return else {}
+    if service is services.entry_save_draft:
+        kwargs = {"plan": ["別案"]}
+    actor = (
+        gyosei if service in (services.entry_approve, services.entry_return) else joho
+    )
+    with pytest.raises(services.WorkflowError) as exc:
+        service(actor=actor, entry=entry, based_on_version=entry.version, **kwargs)
+    assert message in exc.value.message
+    assert "⑫ 文書の電子化・ペーパーレス化" in exc.value.message
+    entry = entry_of(plan_round, 12)
+    assert (entry.state, entry.version, entry.history.count()) == before
+
+
+def test_returning_needs_a_comment(people, plan_round):
+    _draft(people["joho"], entry_of(plan_round, 12), plan=["案"])
+    _step(services.entry_submit, people["joho"], plan_round, 12)
+    with pytest.raises(services.WorkflowError, match="Say why"):
+        _step(services.entry_return, people["gyosei"], plan_round, 12, comment="  ")
+
+
+def test_saving_the_same_text_writes_nothing(people, plan_round):
+    entry = entry_of(plan_round, 12)
+    rows = entry.history.count()
+    assert not _draft(people["joho"], entry, plan=list(entry.plan))
+    entry = entry_of(plan_round, 12)
+    assert entry.state == EntryState.NOT_STARTED and entry.history.count() == rows
+
+
+def test_approval_refuses_to_overwrite_a_live_record_changed_since(people, plan_round):
+    joho, gyosei = people["joho"], people["gyosei"]
+    _draft(joho, entry_of(plan_round, 12), plan=["案"])
+    _step(services.entry_submit, joho, plan_round, 12)
+    program = entry_of(plan_round, 12).program
+    services.program_year_update(
+        actor=gyosei,
+        program=program,
+        fiscal_year=2024,
+        plan=["直接の修正"],
+        based_on_version=1,
+        reason="screen: program year edit",
+    )
+    with pytest.raises(services.WorkflowError, match="changed after this draft"):
+        _step(services.entry_approve, gyosei, plan_round, 12)
+    assert _year(program, 2024).plan == ["直接の修正"]
+    # Returned, re-saved against the current text, it goes through.
+    _step(services.entry_return, gyosei, plan_round, 12, comment="最新の文と比べて")
+    _draft(joho, entry_of(plan_round, 12), plan=["直接の修正", "案"])
+    _step(services.entry_submit, joho, plan_round, 12)
+    _step(services.entry_approve, gyosei, plan_round, 12)
+    assert _year(program, 2024).plan == ["直接の修正", "案"]
+
+
+def test_achievements_rounds_carry_kpi_actuals_to_the_indicator(
+    people, achievements_round
+):
+    joho, gyosei = people["joho"], people["gyosei"]
+    entry = entry_of(achievements_round, 12)
+    indicator = entry.program.indicators.get()
+    assert entry.kpi_actuals == {str(indicator.pk): None}
+    with pytest.raises(services.WorkflowError, match="not a number"):
+        _draft(joho, entry, achievements=["実績"], kpi_actuals={indicator.pk: "約86"})
+    _draft(joho, entry, achievements=["実績"], kpi_actuals={indicator.pk: "８６.１"})
+    _step(services.entry_submit, joho, achievements_round, 12)
+    _step(services.entry_approve, gyosei, achievements_round, 12)
+    indicator.refresh_from_db()
+    assert indicator.actuals == {"2022": 73.7, "2023": 86.1}
+    assert indicator.history.first().history_user == gyosei
+    assert _year(entry.program, 2023).achievements == ["実績"]
+
+
+def test_an_initial_plan_round_ignores_fields_it_does_not_ask_for(people, plan_round):
+    entry = entry_of(plan_round, 12)
+    assert not _draft(people["joho"], entry, achievements=["実績を書き換え"])
+
+
+def test_closing_waits_for_pending_entries_then_freezes_an_unpublished_edition(
+    people, plan_round, seed_plan
+):
+    joho, gyosei = people["joho"], people["gyosei"]
+    _draft(joho, entry_of(plan_round, 12), plan=["電子決裁率95%以上を目指す。"])
+    with pytest.raises(services.WorkflowError, match="⑫ 文書の電子化"):
+        services.round_close(
+            actor=gyosei, round_=plan_round, title="令和6年度当初計画 改訂版"
+        )
+    _step(services.entry_submit, joho, plan_round, 12)
+    _step(services.entry_approve, gyosei, plan_round, 12)
+    edition = services.round_close(
+        actor=gyosei,
+        round_=plan_round,
+        title="令和6年度当初計画 改訂版",
+        meeting="第1回 経営方針推進委員会",
+        material="資料2",
+        date=dt.date(2024, 5, 20),
+        fiscal_year=2024,
+        schedule_as_of="2024-03",
+    )
+    assert not edition.published
+    doc = edition.snapshot
+    assert [e["title"] for e in doc["editions"]] == ["令和6年度当初計画 改訂版"]
+    p12 = next(p for p in doc["programs"] if p["number"] == 12)
+    assert p12["years"]["2024"]["plan"] == ["電子決裁率95%以上を目指す。"]
+    assert p12["kpis"][0]["name"] == "電子決裁率"
+    assert edition.history.first().history_change_reason.startswith(
+        "screen: close round 令和6年度当初計画"
+    )
+    round_ = Round.objects.get(pk=plan_round.pk)
+    assert round_.edition == edition and not round_.is_open
+    with pytest.raises(PermissionDenied):  # a closed round is frozen
+        services.round_close(actor=gyosei, round_=round_, title="もう一度")
+    # The diff against the seed's edition is exactly the change made.
+    seed_edition = Edition.objects.get(title="令和6年度当初計画")
+    diffs = selectors.edition_diff(seed_edition, edition)
+    assert [d.number for d in diffs] == [12]
+    assert [(f.label, [c.kind for c in f.changes]) for f in diffs[0].fields] == [
+        ("令和6年度当初予定・設定目標", ["removed", "removed", "changed"])
+    ]
+
+
+def test_publishing_is_a_separate_audited_action(people, plan_round):
+    gyosei = people["gyosei"]
+    edition = services.round_close(actor=gyosei, round_=plan_round, title="版")
+    rows = edition.history.count()
+    assert services.edition_publish(actor=gyosei, edition=edition, published=True)
+    assert not services.edition_publish(actor=gyosei, edition=edition, published=True)
+    edition.refresh_from_db()
+    assert edition.published and edition.history.count() == rows + 1
+    assert edition.history.first().history_change_reason == "screen: publish edition 版"
+
+
+def test_reminders_go_to_departments_with_missing_entries(people, plan_round):
+    joho, gyosei = people["joho"], people["gyosei"]
+    # 市民協働 finishes everything it leads; 情報政策課 does not.
+    kyodo_numbers = [
+        e.program.number
+        for e in selectors.round_entries(plan_round)
+        if e.program.assignment.lead.name == "市民協働・男女参画推進課"
+    ]
+    for number in kyodo_numbers:
+        _draft(people["kyodo"], entry_of(plan_round, number), plan=["済"])
+        _step(services.entry_submit, people["kyodo"], plan_round, number)
+    result = services.round_remind(actor=gyosei, round_=plan_round)
+    assert [d.name for d in result.departments] == ["情報政策課"]
+    assert result.messages == 1
+    (message,) = mail.outbox
+    assert sorted(message.to) == ["joho2@example.jp", "joho@example.jp"]
+    assert "令和6年度当初計画" in message.subject
+    assert "⑫ 文書の電子化・ペーパーレス化" in message.body
+    assert not joho.is_superuser
+
+
+def test_opinions_for_an_edition_are_keyed_by_program_number(people, plan_round):
+    iinkai, gyosei = people["iinkai"], people["gyosei"]
+    edition = services.round_close(actor=gyosei, round_=plan_round, title="版")
+    opinion = services.opinion_add(
+        actor=iinkai, entry=entry_of(plan_round, 12), text="電子化を一層進めること。"
+    )
+    services.opinion_respond(actor=gyosei, opinion=opinion, response="対応します。")
+    services.opinion_add(
+        actor=iinkai, entry=entry_of(plan_round, 3), text="若い世代の参加を。"
+    )
+    assert selectors.opinions_for_edition(edition) == {
+        3: [("若い世代の参加を。", "")],
+        12: [("電子化を一層進めること。", "対応します。")],
+    }
+
+
+def test_committee_opinions_reach_the_public_program_page_only_once_published(
+    people, plan_round, client
+):
+    gyosei = people["gyosei"]
+    edition = services.round_close(actor=gyosei, round_=plan_round, title="版")
+    entry = entry_of(plan_round, 12)
+    services.opinion_add(actor=people["iinkai"], entry=entry, text="委員会の意見です。")
+    url = entry.program.get_absolute_url()
+    assert "委員会の意見です。" not in client.get(url).content.decode()
+    client.force_login(people["joho"])
+    assert "委員会の意見です。" in client.get(url).content.decode()
+    client.logout()
+    services.edition_publish(actor=gyosei, edition=edition, published=True)
+    assert "委員会の意見です。" in client.get(url).content.decode()

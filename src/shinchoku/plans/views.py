@@ -1,5 +1,8 @@
-"""Plan pages: thin views over plans.selectors."""
+"""Staff plan pages (under /staff/): thin views over plans.selectors. They show
+the live data, which may hold text not published yet, so they need a staff
+login; the public reads published editions in the portal app."""
 
+from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404
 from django.shortcuts import render
 
@@ -14,12 +17,14 @@ def _plan_or_404(code: str, slug: str):
         raise Http404 from None
 
 
+@staff_member_required
 def home(request):
     return render(
         request, "plans/home.html", {"municipalities": selectors.municipality_list()}
     )
 
 
+@staff_member_required
 def plan_detail(request, code: str, plan: str):
     plan_obj = _plan_or_404(code, plan)
     return render(
@@ -33,6 +38,7 @@ def plan_detail(request, code: str, plan: str):
     )
 
 
+@staff_member_required
 def program_detail(request, code: str, plan: str, number: int):
     plan_obj = _plan_or_404(code, plan)
     try:

@@ -127,7 +127,9 @@ def rows(pe: PublicEdition) -> Iterator[list]:
             ended_wareki,
         ]
 
-        def row(field: str, fy: int | None, position: int, text: str) -> list:
+        def row(
+            field: str, fy: int | None, position: int, text: str, program=program
+        ) -> list:
             return [*head, *program, field, FIELDS[field], *_fy(fy), position, text]
 
         for i, text in enumerate(p.policy_points, start=1):

@@ -28,6 +28,11 @@ def query_terms(query: str, *, max_terms: int = 5, max_length: int = 50) -> list
     """The folded, distinct words of a query (Japanese has no spaces: a query is
     usually one term), longest first."""
     terms: list[str] = []
+    # Control characters (NUL above all) are no text to find, and PostgreSQL
+    # and FTS5 both refuse NUL.
+    query = "".join(
+        " " if unicodedata.category(c) in {"Cc", "Cs"} else c for c in query
+    )
     for word in fold(query).split():
         word = word[:max_length]
         if word and word not in terms:

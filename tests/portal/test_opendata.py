@@ -31,9 +31,9 @@ def read_csv(text):
 def test_utf8_with_bom_for_excel(client, base):
     response = download(client, base + "records.csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert 'filename="132110_2021-2024_e1_records.csv"' in response[
-        "Content-Disposition"
-    ]
+    assert (
+        'filename="132110_2021-2024_e1_records.csv"' in response["Content-Disposition"]
+    )
     body = response.content
     assert body.startswith(b"\xef\xbb\xbf")
     rows = read_csv(body.decode("utf-8-sig"))

@@ -455,7 +455,11 @@ def search(
     terms = folding.query_terms(q)
     if not terms:
         return SearchResults(q, [], 0, [], offset, limit)
-    rows = SearchEntry.objects.all()
+    # The index follows publishing through services and signals; the join makes
+    # sure a stale row (an edition unpublished by a bulk update) never shows.
+    rows = SearchEntry.objects.filter(
+        edition__published=True, edition__snapshot__isnull=False
+    )
     if not all_editions:
         rows = rows.filter(is_latest=True)
     if code:

@@ -30,7 +30,9 @@ class EditionSitemap(Sitemap):
 
     def items(self):
         rows = (
-            selectors.SearchEntry.objects.select_related("plan__municipality")
+            selectors.SearchEntry.objects.filter(
+                edition__published=True, edition__snapshot__isnull=False
+            )
             .order_by(
                 "plan__municipality__code", "plan__slug", "edition_number", "ordering"
             )

@@ -26,7 +26,7 @@ class SearchEntry(models.Model):
     # Only the latest published edition of a plan is searched by default.
     is_latest = models.BooleanField(_("latest edition"), default=False)
     program_number = models.PositiveSmallIntegerField(_("program number"))
-    program_name = models.CharField(_("program name"), max_length=200)
+    program_name = models.TextField(_("program name"))
     ordering = models.PositiveIntegerField(_("order"), default=0)
     # Folded (NFKC, case-folded, katakana → hiragana) copies that queries are
     # matched against: the program name alone, for ranking, and all its text.

@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "program_name",
-                    models.CharField(max_length=200, verbose_name="program name"),
+                    models.TextField(verbose_name="program name"),
                 ),
                 (
                     "ordering",

@@ -32,6 +32,15 @@ def test_municipalities_are_paginated(client, seed_plan):
     assert "detail" in get(client, "/api/municipalities?limit=0", 422)
 
 
+def test_plans_are_listed(client, seed_plan):
+    page = get(client, "/api/plans")
+    assert page["count"] == 1
+    assert (
+        page["items"][0]["api_url"]
+        == f"/api/municipalities/132110/plans/{seed_plan.slug}"
+    )
+
+
 def test_municipality_plan_and_editions(client, seed_plan, base):
     m = get(client, "/api/municipalities/132110")
     assert [p["slug"] for p in m["plans"]] == [seed_plan.slug]

@@ -1,12 +1,31 @@
 from django.http import HttpRequest
 from ninja import Router
+from ninja.pagination import paginate
 
 from shinchoku.api import presenters
+from shinchoku.api.pagination import LimitOffset
 from shinchoku.api.params import Code, Slug
 from shinchoku.api.routers.common import public_plan
-from shinchoku.api.schemas import ErrorOut, PlanOut
+from shinchoku.api.schemas import ErrorOut, PlanOut, PlanSummaryOut
+from shinchoku.portal import selectors
 
 router = Router(tags=["plans"])
+
+
+@router.get(
+    "/plans",
+    response={200: list[PlanSummaryOut], 422: ErrorOut},
+    operation_id="listPlans",
+    summary="List plans",
+)
+@paginate(LimitOffset)
+def plan_list(request: HttpRequest):
+    """Every published plan of every municipality, by municipality code."""
+    return [
+        presenters.plan_summary(p)
+        for m in selectors.municipality_list()
+        for p in m.public_plans
+    ]
 
 
 @router.get(

@@ -160,3 +160,18 @@ def test_indexing_is_idempotent(seed_plan):
     before = SearchEntry.objects.count()
     assert search_index_edition(edition=edition).entries == before == 23
     assert SearchEntry.objects.count() == 23
+
+
+def test_deleting_the_latest_edition_makes_the_previous_one_searched(seed_plan):
+    def change(snapshot):
+        program_of(snapshot, 22)["name"] = "都市緑地の新たな事業手法"
+
+    newer = add_edition(seed_plan, "令和7年度当初計画", change=change)
+    assert numbers("都市緑地") == [22]
+    newer.delete()
+    assert numbers("都市緑地") == []
+    hits = selectors.search("公園整備").hits
+    assert [(h.entry.program_number, h.entry.edition_number) for h in hits][0] == (
+        22,
+        1,
+    )

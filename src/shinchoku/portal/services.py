@@ -87,11 +87,13 @@ def search_index_edition(*, edition: Edition) -> IndexResult:
                 )
             )
         SearchEntry.objects.bulk_create(entries)
-    _mark_latest(edition.plan_id)
+    search_mark_latest(plan_id=edition.plan_id)
     return IndexResult(edition=edition, entries=len(entries))
 
 
-def _mark_latest(plan_id: int) -> None:
+def search_mark_latest(*, plan_id: int) -> None:
+    """Flag the rows of the plan's latest published edition, which search
+    covers by default."""
     latest = (
         Edition.objects.filter(PUBLIC, plan_id=plan_id)
         .order_by(*LATEST_FIRST)

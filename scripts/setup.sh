@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # fonts-ipaexfont-gothic: Japanese glyphs for PDF reports and the browser;
-# poppler-utils: pdftoppm/pdftotext used by report tests; chromium: browser tests.
-APT_PACKAGES=(fonts-ipaexfont-gothic poppler-utils chromium)
+# poppler-utils: pdftoppm/pdftotext used by report tests; chromium: browser tests;
+# gettext: makemessages (a test checks every message has its Japanese).
+APT_PACKAGES=(fonts-ipaexfont-gothic poppler-utils chromium gettext)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

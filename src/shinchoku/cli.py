@@ -26,6 +26,7 @@ Commands:
   import PATH              import a committee table (.txt/.tsv) or interchange JSON
   export --format json     export a plan as interchange JSON
   report --format F        render the committee report (xlsx, pdf, html)
+  reindex                  rebuild the public search index from published editions
   COMMAND                  any Django management command (migrate, check, createsuperuser…)
 
 `shinchoku COMMAND --help` shows a command's options.

@@ -70,3 +70,14 @@ def artifact_path():
         return ARTIFACTS / name
 
     return make
+
+
+@pytest.fixture
+def staff_page(page, live_server, admin_user):
+    """The page, signed in as a system administrator through the sign-in form."""
+    page.goto(live_server.url + "/staff/")
+    page.fill("#id_username", admin_user.username)
+    page.fill("#id_password", "password")
+    page.click("main form button[type=submit]")
+    page.wait_for_url("**/staff/")
+    return page

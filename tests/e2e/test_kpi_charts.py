@@ -4,7 +4,10 @@ import pytest
 
 
 @pytest.mark.django_db(transaction=True)
-def test_dashboard_and_program_charts(page, live_server, seed_plan, artifact_path):
+def test_dashboard_and_program_charts(
+    staff_page, live_server, seed_plan, artifact_path
+):
+    page = staff_page
     page.goto(live_server.url + seed_plan.get_absolute_url() + "indicators/")
     charts = page.locator("svg.kpi-chart")
     assert charts.count() >= 10

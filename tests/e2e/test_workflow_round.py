@@ -51,7 +51,7 @@ def test_a_round_from_opening_to_the_diff_of_its_edition(
     sign_in(office, base, "gyosei")
 
     # The admin office opens an initial-plan round for 令和6年度.
-    office.goto(f"{base}/132110/plans/{seed_plan.slug}/rounds/")
+    office.goto(f"{base}/staff/132110/plans/{seed_plan.slug}/rounds/")
     office.select_option("#id_kind", "initial_plan")
     office.fill("#id_fiscal_year", "2024")
     office.fill("#id_deadline", "2030-01-31")

@@ -1,4 +1,5 @@
-"""The plan and program pages show the seed's text, in Japanese by default."""
+"""The staff plan and program pages (under /staff/, live data) show the seed's
+text, in Japanese by default, to staff only."""
 
 import pytest
 from django.urls import reverse
@@ -11,8 +12,27 @@ def plan_url(seed_plan):
     return seed_plan.get_absolute_url()
 
 
+@pytest.fixture
+def client(admin_client):
+    return admin_client
+
+
+def test_staff_pages_need_a_staff_login(seed_plan, plan_url):
+    from django.test import Client
+
+    anonymous = Client()
+    for url in ["/staff/", plan_url, f"{plan_url}programs/12/"]:
+        response = anonymous.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith("/workflow/login/")
+
+
+def test_staff_urls(seed_plan, plan_url):
+    assert plan_url == f"/staff/132110/plans/{seed_plan.slug}/"
+
+
 def test_home_lists_the_plan(client, seed_plan):
-    response = client.get("/")
+    response = client.get("/staff/")
     html = response.content.decode()
     assert response.status_code == 200
     assert "小平市" in html and "第1期経営方針推進プログラム" in html
@@ -53,17 +73,22 @@ def test_english_is_available(client, plan_url):
 
 
 def test_unknown_plans_and_programs_are_404(client, seed_plan):
-    assert client.get("/132110/plans/nope/").status_code == 404
-    assert client.get(f"/132110/plans/{seed_plan.slug}/programs/99/").status_code == 404
+    assert client.get("/staff/132110/plans/nope/").status_code == 404
+    assert (
+        client.get(f"/staff/132110/plans/{seed_plan.slug}/programs/99/").status_code
+        == 404
+    )
 
 
 def test_pages_make_a_fixed_number_of_queries(
     client, seed_plan, plan_url, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(6):
-        client.get(plan_url)
-    # plan, program, years, neighbours, indicators, grades, round opinions
+    # +2 for the staff session and user
     with django_assert_max_num_queries(8):
+        client.get(plan_url)
+    # +2 for the staff session and user; plan, program, years, neighbours,
+    # indicators, grades, round opinions
+    with django_assert_max_num_queries(10):
         client.get(f"{plan_url}programs/3/")
 
 

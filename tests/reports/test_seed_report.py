@@ -109,7 +109,8 @@ def test_xlsx_holds_every_text_of_the_seed_cell_by_cell(render_seed, seed_text):
 def test_html_report_links_each_program(render_seed, seed_text):
     html = render_seed("html").decode()
     assert '<html lang="ja">' in html
-    assert 'href="/132110/plans/2021-2024/programs/12/"' in html
+    # a published edition links to the public page of each program in it
+    assert 'href="/132110/plans/2021-2024/editions/1/programs/12/"' in html
     for p in seed_programs(seed_text):
         assert p["policy"] == [] or p["policy"][0] in html
 
@@ -153,12 +154,15 @@ def test_pdf_embeds_a_japanese_font(render_seed, tmp_path):
     assert "IPAexGothic" in fonts and " yes " in fonts
 
 
-def test_download_buttons_on_the_plan_page(client, seed_plan):
-    html = client.get(seed_plan.get_absolute_url()).content.decode()
+def test_download_buttons_on_the_staff_and_public_plan_pages(
+    client, admin_client, seed_plan
+):
+    staff = admin_client.get(seed_plan.get_absolute_url()).content.decode()
+    public = client.get("/132110/plans/2021-2024/").content.decode()
     edition = seed_plan.editions.get()
     for fmt in ("pdf", "xlsx", "html"):
         url = f"/reports/132110/{seed_plan.slug}/{edition.pk}.{fmt}"
-        assert url in html
+        assert url in staff and url in public
         response = client.get(url)
         assert response.status_code == 200
         assert response["Content-Type"] == RENDERERS[fmt].content_type

@@ -7,8 +7,10 @@ import datetime as dt
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 
 from shinchoku.plans.models import Edition, ProgramYear
+from shinchoku.portal.selectors import edition_numbers
 from shinchoku.workflow import selectors, services
 from shinchoku.workflow.models import EntryState, Round, RoundKind
 from tests.workflow.conftest import entry_of
@@ -66,6 +68,7 @@ def test_a_draft_stays_off_the_live_plan_until_approved(people, plan_round, clie
     live_before = _year(entry.program, 2024).plan
     assert _draft(joho, entry, plan=["・電子決裁率95%以上を目指す。"])
     assert _year(entry.program, 2024).plan == live_before
+    client.force_login(gyosei)  # the staff page shows the live plan
     page = client.get(entry.program.get_absolute_url()).content.decode()
     assert "電子決裁率95%" not in page
     _step(services.entry_submit, joho, plan_round, 12)
@@ -309,10 +312,20 @@ def test_committee_opinions_reach_the_public_program_page_only_once_published(
     edition = services.round_close(actor=gyosei, round_=plan_round, title="版")
     entry = entry_of(plan_round, 12)
     services.opinion_add(actor=people["iinkai"], entry=entry, text="委員会の意見です。")
-    url = entry.program.get_absolute_url()
-    assert "委員会の意見です。" not in client.get(url).content.decode()
-    client.force_login(people["joho"])
-    assert "委員会の意見です。" in client.get(url).content.decode()
+    number = edition_numbers(plan_round.plan_id)[edition.pk]
+    public = reverse(
+        "portal:edition_program",
+        kwargs={
+            "code": "132110",
+            "plan": plan_round.plan.slug,
+            "edition": number,
+            "number": 12,
+        },
+    )
+    assert "委員会の意見です。" not in client.get(public).content.decode()
+    client.force_login(people["joho"])  # members read it on the staff page
+    staff = client.get(entry.program.get_absolute_url()).content.decode()
+    assert "委員会の意見です。" in staff
     client.logout()
     services.edition_publish(actor=gyosei, edition=edition, published=True)
-    assert "委員会の意見です。" in client.get(url).content.decode()
+    assert "委員会の意見です。" in client.get(public).content.decode()

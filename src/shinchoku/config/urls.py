@@ -1,10 +1,26 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+
+from shinchoku.api.urls import api
+from shinchoku.api.views import api_docs
+from shinchoku.portal.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("shinchoku.reports.urls")),
     path("", include("shinchoku.workflow.urls")),
-    path("", include("shinchoku.plans.urls")),
+    # Staff pages over the live data (may hold text not yet published).
+    path("staff/", include("shinchoku.plans.urls")),
+    path("api/", api.urls),
+    path("api/docs/", api_docs, name="api_docs"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
+    # The public portal: published editions only, no login.
+    path("", include("shinchoku.portal.urls")),
 ]

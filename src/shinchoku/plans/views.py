@@ -1,9 +1,11 @@
-"""Plan pages: thin views over plans.selectors."""
+"""Staff plan pages (under /staff/): thin views over plans.selectors. They show
+the live data, which may hold text not published yet, so they need a staff
+login; the public reads published editions in the portal app."""
 
 import csv
 
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,6 +19,7 @@ from shinchoku.plans.forms import (
     ProgramGradeForm,
 )
 from shinchoku.plans.models import Indicator, Program
+from shinchoku.workflow.permissions import Action, can, require
 
 
 def _plan_or_404(code: str, slug: str):
@@ -26,14 +29,24 @@ def _plan_or_404(code: str, slug: str):
         raise Http404 from None
 
 
+def _live_plan(request, code: str, slug: str):
+    """The plan, for a member of its municipality (the admin office, departments,
+    the committee, system administrators): anyone else gets 403."""
+    plan = _plan_or_404(code, slug)
+    require(request.user, Action.VIEW_LIVE_PLAN, plan)
+    return plan
+
+
+@login_required
 def home(request):
     return render(
         request, "plans/home.html", {"municipalities": selectors.municipality_list()}
     )
 
 
+@login_required
 def plan_detail(request, code: str, plan: str):
-    plan_obj = _plan_or_404(code, plan)
+    plan_obj = _live_plan(request, code, plan)
     return render(
         request,
         "plans/plan_detail.html",
@@ -45,8 +58,9 @@ def plan_detail(request, code: str, plan: str):
     )
 
 
+@login_required
 def program_detail(request, code: str, plan: str, number: int):
-    plan_obj = _plan_or_404(code, plan)
+    plan_obj = _live_plan(request, code, plan)
     try:
         program = selectors.program_get(plan=plan_obj, number=number)
     except Program.DoesNotExist:
@@ -75,8 +89,9 @@ def program_detail(request, code: str, plan: str, number: int):
                 )
                 for v in indicators
             }
-            if request.user.is_staff
+            if can(request.user, Action.REVIEW_INDICATOR, plan_obj)
             else {},
+            "can_review": can(request.user, Action.REVIEW_INDICATOR, plan_obj),
             "grades": list(program.grades.all()),
             "status_labels": selectors.STATUS_LABELS,
             "status_symbols": selectors.STATUS_SYMBOLS,
@@ -90,8 +105,9 @@ def program_detail(request, code: str, plan: str, number: int):
 # ------------------------------------------------------------- indicators
 
 
+@login_required
 def plan_indicators(request, code: str, plan: str):
-    plan_obj = _plan_or_404(code, plan)
+    plan_obj = _live_plan(request, code, plan)
     fy = request.GET.get("fy")
     fiscal_year = int(fy) if fy and fy.isdigit() else None
     return render(
@@ -106,8 +122,9 @@ def plan_indicators(request, code: str, plan: str):
     )
 
 
+@login_required
 def plan_indicators_csv(request, code: str, plan: str):
-    plan_obj = _plan_or_404(code, plan)
+    plan_obj = _live_plan(request, code, plan)
     rows = selectors.plan_indicator_rows(plan_obj)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
@@ -153,9 +170,10 @@ def _indicator_or_404(code: str, plan: str, pk: int) -> Indicator:
 
 
 @require_POST
-@staff_member_required
+@login_required
 def indicator_review(request, code: str, plan: str, pk: int):
     indicator = _indicator_or_404(code, plan, pk)
+    require(request.user, Action.REVIEW_INDICATOR, indicator.program.plan)
     form = IndicatorReviewForm(request.POST, prefix=f"i{pk}")
     if not form.is_valid():
         messages.error(
@@ -189,9 +207,10 @@ def indicator_review(request, code: str, plan: str, pk: int):
 
 
 @require_POST
-@staff_member_required
+@login_required
 def indicator_actual(request, code: str, plan: str, pk: int):
     indicator = _indicator_or_404(code, plan, pk)
+    require(request.user, Action.REVIEW_INDICATOR, indicator.program.plan)
     form = IndicatorActualForm(request.POST)
     if not form.is_valid():
         messages.error(
@@ -218,9 +237,10 @@ def indicator_actual(request, code: str, plan: str, pk: int):
 
 
 @require_POST
-@staff_member_required
+@login_required
 def program_grade(request, code: str, plan: str, number: int):
     plan_obj = _plan_or_404(code, plan)
+    require(request.user, Action.REVIEW_INDICATOR, plan_obj)
     program = get_object_or_404(Program, plan=plan_obj, number=number)
     form = ProgramGradeForm(request.POST)
     if form.is_valid():

@@ -7,6 +7,7 @@ from django.urls import reverse
 from shinchoku.imports.parsed import ParsedEdition
 from shinchoku.plans import selectors as plan_selectors
 from shinchoku.plans.models import Edition, Plan
+from shinchoku.portal.selectors import edition_numbers
 from shinchoku.reports.builder import build_report
 from shinchoku.reports.model import Report
 
@@ -49,10 +50,18 @@ def edition_report(edition: Edition) -> Report:
             schedule_as_of=edition.schedule_as_of,
         )
     code, slug = plan.municipality.code, plan.slug
+    # Published: the public page of the program in this very edition; else the
+    # staff page (the report of a draft edition is for the city's members).
+    public_number = (
+        edition_numbers(plan.pk).get(edition.pk) if edition.published else None
+    )
 
     def program_url(number: int) -> str:
+        kwargs = {"code": code, "plan": slug, "number": number}
+        if public_number is None:
+            return reverse("plans:program", kwargs=kwargs)
         return reverse(
-            "plans:program", kwargs={"code": code, "plan": slug, "number": number}
+            "portal:edition_program", kwargs={**kwargs, "edition": public_number}
         )
 
     return build_report(parsed, entry, program_url=program_url)

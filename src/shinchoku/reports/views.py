@@ -6,9 +6,12 @@ from django.shortcuts import get_object_or_404
 from shinchoku.plans.models import Edition
 from shinchoku.reports import selectors
 from shinchoku.reports.renderers import RENDERERS
+from shinchoku.workflow.permissions import Action, can
 
 
 def edition_report(request, code: str, plan: str, edition: int, fmt: str):
+    """An edition's committee report; unpublished ones only for the members of
+    the municipality (the same rule as every other view of an edition)."""
     renderer = RENDERERS.get(fmt)
     if renderer is None:
         raise Http404
@@ -18,7 +21,7 @@ def edition_report(request, code: str, plan: str, edition: int, fmt: str):
         plan__slug=plan,
         plan__municipality__code=code,
     )
-    if not obj.published and not request.user.is_staff:
+    if not can(request.user, Action.VIEW_EDITION, obj):
         raise Http404  # unpublished editions do not exist for the public
     data = renderer.render(selectors.edition_report(obj))
     response = HttpResponse(data, content_type=renderer.content_type)

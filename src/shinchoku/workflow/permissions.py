@@ -40,6 +40,8 @@ from shinchoku.workflow.models import (
 
 class Action(StrEnum):
     VIEW_EDITION = "view_edition"
+    VIEW_LIVE_PLAN = "view_live_plan"  # staff pages: live data, drafts included
+    REVIEW_INDICATOR = "review_indicator"
     PUBLISH_EDITION = "publish_edition"
     VIEW_HISTORY = "view_history"
     EDIT_PROGRAM_YEAR = "edit_program_year"
@@ -237,6 +239,8 @@ def _workbook(actor: Actor, share: RoundDepartment) -> bool:
 
 RULES: dict[Action, Callable[[Actor, Any], bool]] = {
     Action.VIEW_EDITION: _view_edition,
+    Action.VIEW_LIVE_PLAN: _member,
+    Action.REVIEW_INDICATOR: _office,
     Action.PUBLISH_EDITION: _office,
     Action.VIEW_HISTORY: _member,
     Action.EDIT_PROGRAM_YEAR: _office,

@@ -4,7 +4,7 @@ from django.urls import path
 from shinchoku.workflow import views
 
 app_name = "workflow"
-PLAN = "<str:code>/plans/<slug:plan>/"
+PLAN = "staff/<str:code>/plans/<slug:plan>/"
 urlpatterns = [
     path("workflow/login/", views.LoginView.as_view(), name="login"),
     path("workflow/logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -29,6 +29,9 @@ INSTALLED_APPS = [
     "shinchoku.imports",
     "shinchoku.reports",
     "shinchoku.workflow",
+    "django.contrib.sitemaps",
+    "shinchoku.portal",
+    "shinchoku.api",
 ]
 
 MIDDLEWARE = [
@@ -112,3 +115,8 @@ SHINCHOKU_PDF_FONTS = [
     "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf",
     "/usr/share/fonts/truetype/fonts-japanese-gothic.ttf",
 ]
+# Open data: the licence stated on every download and on the data dictionary.
+SHINCHOKU_OPEN_DATA_LICENSE = {
+    "name": "CC BY 4.0",
+    "url": "https://creativecommons.org/licenses/by/4.0/deed.ja",
+}

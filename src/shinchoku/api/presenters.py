@@ -1,0 +1,182 @@
+"""Portal objects → the API's response dicts. No queries here: the routers pass
+objects that portal.selectors loaded."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from shinchoku.common import wareki
+from shinchoku.plans.models import Municipality, Plan
+from shinchoku.portal.selectors import (
+    EditionRef,
+    ProgramView,
+    PublicEdition,
+    PublicPlan,
+    SearchHit,
+)
+
+
+def municipality(m: Municipality) -> dict:
+    return {
+        "code": m.code,
+        "name": m.name,
+        "url": reverse("portal:municipality", kwargs={"code": m.code}),
+        "api_url": reverse("api:municipality", kwargs={"code": m.code}),
+    }
+
+
+def plan_summary(p: Plan) -> dict:
+    kwargs = {"code": p.municipality.code, "slug": p.slug}
+    return {
+        "municipality_code": p.municipality.code,
+        "slug": p.slug,
+        "title": p.title,
+        "first_fy": p.first_fy,
+        "last_fy": p.last_fy,
+        "url": reverse(
+            "portal:plan", kwargs={"code": p.municipality.code, "plan": p.slug}
+        ),
+        "api_url": reverse("api:plan", kwargs=kwargs),
+    }
+
+
+def edition_summary(ref: EditionRef, *, latest: EditionRef | None) -> dict:
+    e = ref.edition
+    return {
+        "number": ref.number,
+        "title": e.title,
+        "meeting": e.meeting,
+        "material": e.material,
+        "date": e.date,
+        "date_wareki": wareki.date_label(e.date) if e.date else "",
+        "fiscal_year": e.fiscal_year,
+        "fiscal_year_wareki": wareki.fiscal_year_label(e.fiscal_year),
+        "schedule_as_of": e.schedule_as_of,
+        "is_latest": ref is latest,
+        "url": ref.get_absolute_url(),
+        "api_url": reverse(
+            "api:edition",
+            kwargs={
+                "code": ref.plan.municipality.code,
+                "slug": ref.plan.slug,
+                "edition": str(ref.number),
+            },
+        ),
+    }
+
+
+def plan(pp: PublicPlan) -> dict:
+    p = pp.plan
+    return {
+        **plan_summary(p),
+        "municipality_name": p.municipality.name,
+        "period_wareki": p.period_label,
+        "editions": [edition_summary(r, latest=pp.latest) for r in pp.editions],
+    }
+
+
+def _program_api_url(pe: PublicEdition, number: int) -> str:
+    return reverse(
+        "api:program",
+        kwargs={
+            "code": pe.code,
+            "slug": pe.plan.plan.slug,
+            "edition": str(pe.number),
+            "number": number,
+        },
+    )
+
+
+def program_summary(pe: PublicEdition, v: ProgramView) -> dict:
+    p = v.program
+    return {
+        "number": p.number,
+        "number_label": v.number_label,
+        "name": p.name,
+        "direction": p.direction,
+        "kind": p.kind,
+        "ended_after_fy": p.ended_after_fy,
+        "url": v.url,
+        "api_url": _program_api_url(pe, p.number),
+    }
+
+
+def edition(pe: PublicEdition) -> dict:
+    parsed = pe.parsed
+    return {
+        **edition_summary(pe.ref, latest=pe.plan.latest),
+        "municipality_code": parsed.municipality_code,
+        "municipality_name": parsed.municipality_name,
+        "plan_slug": pe.plan.plan.slug,
+        "plan_title": parsed.title,
+        "sections": [
+            {"kind": s.kind, "heading": s.heading, "lead": s.lead}
+            for s in parsed.sections
+        ],
+        "directions": [
+            {"number": n, "name": name} for n, name in sorted(parsed.directions.items())
+        ],
+        "programs": [program_summary(pe, v) for v in pe.programs()],
+    }
+
+
+def program(pe: PublicEdition, v: ProgramView) -> dict:
+    p = v.program
+    return {
+        **program_summary(pe, v),
+        "kind_label": v.kind_label,
+        "direction_name": v.direction_name,
+        "ended_note": v.ended_note,
+        "policy_points": list(p.policy_points),
+        "action_items": [
+            {
+                "text": a.text,
+                "schedule": {str(fy): c for fy, c in sorted(a.schedule.items())},
+            }
+            for a in p.action_items
+        ],
+        "schedule_raw": list(p.schedule_raw),
+        "years": [
+            {
+                "fiscal_year": fy,
+                "fiscal_year_wareki": wareki.fiscal_year_label(fy),
+                "achievements": list(y.achievements or []),
+                "plan": list(y.plan or []),
+            }
+            for fy, y in v.years
+        ],
+        "indicators": v.kpis,
+    }
+
+
+def indicators(pe: PublicEdition) -> list[dict]:
+    return [
+        {"program_number": v.number, "program_name": v.name, "indicator": kpi}
+        for v in pe.programs()
+        for kpi in v.kpis
+    ]
+
+
+def search_hit(hit: SearchHit) -> dict:
+    e = hit.entry
+    return {
+        "municipality_code": e.plan.municipality.code,
+        "municipality_name": e.plan.municipality.name,
+        "plan_slug": e.plan.slug,
+        "plan_title": e.plan.title,
+        "edition_number": e.edition_number,
+        "edition_title": e.edition.title,
+        "program_number": e.program_number,
+        "program_name": e.program_name,
+        "score": hit.score,
+        "url": hit.url,
+        "matches": [
+            {
+                "field": m["field"],
+                "fiscal_year": m["fy"],
+                "position": m["position"],
+                "text": m["text"],
+            }
+            for m in hit.parts
+        ],
+    }

@@ -1,0 +1,118 @@
+"""Writes of the portal: the search index, rebuilt from published snapshots.
+
+search_index_edition is what a publishing step (import, workflow) calls; a
+post_save signal on Edition calls it too, as a safety net; `shinchoku reindex`
+rebuilds everything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+
+from shinchoku.imports.formats import interchange_json
+from shinchoku.imports.parsed import ParsedProgram
+from shinchoku.plans.models import Edition, Plan
+from shinchoku.portal import folding
+from shinchoku.portal.models import SearchEntry
+from shinchoku.portal.selectors import (
+    LATEST_FIRST,
+    PUBLIC,
+    edition_numbers,
+    snapshot_kpis,
+)
+
+
+def program_parts(
+    program: ParsedProgram, kpis: list[dict[str, Any]] | None = None
+) -> list[dict]:
+    """Every piece of text of a program, as published, in page order."""
+    parts: list[dict] = [
+        {"field": "name", "fy": None, "position": 1, "text": program.name}
+    ]
+
+    def add(field: str, texts, fy: int | None = None) -> None:
+        for position, text in enumerate(texts, start=1):
+            if text:
+                parts.append(
+                    {"field": field, "fy": fy, "position": position, "text": text}
+                )
+
+    add("policy_point", program.policy_points)
+    add("action_item", [a.text for a in program.action_items])
+    add("schedule", program.schedule_raw)
+    for item in program.action_items:
+        for fy, cell in sorted(item.schedule.items()):
+            add("schedule", [f"{item.text}: {cell}"], fy)
+    for fy, year in sorted(program.years.items()):
+        add("achievement", year.achievements or [], fy)
+        add("plan", year.plan or [], fy)
+    for kpi in kpis or []:
+        add("indicator", [v for v in kpi.values() if isinstance(v, str)])
+    return parts
+
+
+@dataclass
+class IndexResult:
+    edition: Edition
+    entries: int
+
+
+@transaction.atomic
+def search_index_edition(*, edition: Edition) -> IndexResult:
+    """Make the search rows of an edition match what is published: its programs
+    when it is published with a snapshot, nothing otherwise; then mark the plan's
+    latest published edition."""
+    SearchEntry.objects.filter(edition_id=edition.pk).delete()
+    entries = []
+    if edition.published and edition.snapshot is not None:
+        parsed = interchange_json.load(edition.snapshot, source=f"edition {edition}")
+        kpis = snapshot_kpis(edition.snapshot)
+        number = edition_numbers(edition.plan_id)[edition.pk]
+        for order, program in enumerate(parsed.programs, start=1):
+            parts = program_parts(program, kpis.get(program.number))
+            entries.append(
+                SearchEntry(
+                    edition_id=edition.pk,
+                    plan_id=edition.plan_id,
+                    edition_number=number,
+                    program_number=program.number,
+                    program_name=program.name,
+                    ordering=order,
+                    name_folded=folding.fold(program.name),
+                    haystack="\n".join(folding.fold(p["text"]) for p in parts),
+                    parts=parts,
+                )
+            )
+        SearchEntry.objects.bulk_create(entries)
+    search_mark_latest(plan_id=edition.plan_id)
+    return IndexResult(edition=edition, entries=len(entries))
+
+
+def search_mark_latest(*, plan_id: int) -> None:
+    """Flag the rows of the plan's latest published edition, which search
+    covers by default."""
+    latest = (
+        Edition.objects.filter(PUBLIC, plan_id=plan_id)
+        .order_by(*LATEST_FIRST)
+        .values_list("pk", flat=True)
+        .first()
+    )
+    rows = SearchEntry.objects.filter(plan_id=plan_id)
+    rows.exclude(edition_id=latest).filter(is_latest=True).update(is_latest=False)
+    if latest is not None:
+        rows.filter(edition_id=latest, is_latest=False).update(is_latest=True)
+
+
+@transaction.atomic
+def search_index_rebuild(*, plan: Plan | None = None) -> list[IndexResult]:
+    """Rebuild the whole index (or one plan's) from the published snapshots."""
+    editions = Edition.objects.select_related("plan").order_by("plan", "pk")
+    rows = SearchEntry.objects.all()
+    if plan is not None:
+        editions = editions.filter(plan=plan)
+        rows = rows.filter(plan=plan)
+    rows.delete()
+    return [search_index_edition(edition=e) for e in editions]

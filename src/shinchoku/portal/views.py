@@ -1,0 +1,152 @@
+"""Public pages: thin views over portal.selectors. No login; published editions
+only."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from shinchoku.portal import opendata, selectors
+from shinchoku.workflow.selectors import opinions_for_edition
+
+SEARCH_PAGE_SIZE = 20
+
+
+def _licence() -> dict:
+    return settings.SHINCHOKU_OPEN_DATA_LICENSE
+
+
+def _edition_or_404(code: str, plan: str, number: int | None):
+    try:
+        return selectors.edition_get(code=code, slug=plan, number=number)
+    except selectors.NotFound:
+        raise Http404 from None
+
+
+@require_safe
+def home(request):
+    return render(
+        request, "portal/home.html", {"municipalities": selectors.municipality_list()}
+    )
+
+
+@require_safe
+def municipality(request, code: str):
+    try:
+        found = selectors.municipality_get(code)
+    except selectors.NotFound:
+        raise Http404 from None
+    return render(request, "portal/municipality.html", {"municipality": found})
+
+
+def _edition_page(request, pe):
+    return render(
+        request,
+        "portal/edition.html",
+        {
+            "pe": pe,
+            "plan": pe.plan.plan,
+            "sections": pe.overview(),
+            "downloads": opendata.DOWNLOADS,
+            "licence": _licence(),
+        },
+    )
+
+
+@require_safe
+def plan(request, code: str, plan: str):
+    return _edition_page(request, _edition_or_404(code, plan, None))
+
+
+@require_safe
+def edition(request, code: str, plan: str, edition: int):
+    return _edition_page(request, _edition_or_404(code, plan, edition))
+
+
+def _program_page(request, pe, number: int):
+    try:
+        program = pe.program(number)
+    except selectors.NotFound:
+        raise Http404 from None
+    previous, following = pe.neighbours(number)
+    return render(
+        request,
+        "portal/program.html",
+        {
+            "pe": pe,
+            "plan": pe.plan.plan,
+            "program": program,
+            "previous": previous,
+            "next": following,
+            "opinions": opinions_for_edition(pe.edition).get(number, []),
+        },
+    )
+
+
+@require_safe
+def program(request, code: str, plan: str, number: int):
+    return _program_page(request, _edition_or_404(code, plan, None), number)
+
+
+@require_safe
+def edition_program(request, code: str, plan: str, edition: int, number: int):
+    return _program_page(request, _edition_or_404(code, plan, edition), number)
+
+
+@require_safe
+def download(request, code: str, plan: str, edition: int, name: str):
+    if name not in opendata.DOWNLOADS:
+        raise Http404
+    pe = _edition_or_404(code, plan, edition)
+    licence = _licence()
+    body = opendata.render(pe, name, licence=f"{licence['name']} {licence['url']}")
+    response = HttpResponse(body, content_type=opendata.DOWNLOADS[name].content_type)
+    response["Content-Disposition"] = (
+        f'attachment; filename="{opendata.filename(pe, name)}"'
+    )
+    response["Link"] = f'<{licence["url"]}>; rel="license"'
+    return response
+
+
+@require_safe
+def search(request):
+    query = request.GET.get("q", "").strip()[:200]
+    try:
+        page = max(1, int(request.GET.get("page", "1")))
+    except ValueError:
+        page = 1
+    results = None
+    if query:
+        results = selectors.search(
+            query,
+            all_editions=request.GET.get("editions") == "all",
+            limit=SEARCH_PAGE_SIZE,
+            offset=(page - 1) * SEARCH_PAGE_SIZE,
+        )
+    return render(
+        request,
+        "portal/search.html",
+        {
+            "query": query,
+            "results": results,
+            "page": page,
+            "all_editions": request.GET.get("editions") == "all",
+            "field_labels": selectors.FIELD_LABELS,
+        },
+    )
+
+
+@require_safe
+def open_data(request):
+    return render(
+        request,
+        "portal/open_data.html",
+        {
+            "columns": opendata.COLUMNS,
+            "fields": opendata.FIELDS,
+            "downloads": opendata.DOWNLOADS,
+            "licence": _licence(),
+        },
+    )

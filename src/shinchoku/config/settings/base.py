@@ -28,10 +28,13 @@ INSTALLED_APPS = [
     "shinchoku.plans",
     "shinchoku.imports",
     "shinchoku.reports",
+    "shinchoku.ops",
 ]
 
 MIDDLEWARE = [
+    "shinchoku.common.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "shinchoku.common.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -40,6 +43,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "shinchoku.common.middleware.LoginThrottleMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
@@ -102,3 +106,11 @@ SHINCHOKU_PDF_FONTS = [
     "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf",
     "/usr/share/fonts/truetype/fonts-japanese-gothic.ttf",
 ]
+
+# Content-Security-Policy header (common.middleware); empty: none. Production sets it.
+SHINCHOKU_CSP = ""
+# Failed sign-ins per username + client address before a 429 (common.throttle).
+SHINCHOKU_LOGIN_THROTTLE = {"limit": 5, "window": 15 * 60, "views": ["admin:login"]}
+# The META key a trusted reverse proxy puts the client address in, e.g.
+# HTTP_X_REAL_IP; empty: REMOTE_ADDR.
+SHINCHOKU_CLIENT_IP_HEADER = env.get_str("SHINCHOKU_CLIENT_IP_HEADER")

@@ -10,6 +10,7 @@ import sys
 ALIASES = {
     "import": "importplan",
     "export": "exportplan",
+    "gen-synthetic": "gen_synthetic",
 }
 
 USAGE = """\
@@ -24,6 +25,9 @@ Commands:
   import PATH              import a committee table (.txt/.tsv) or interchange JSON
   export --format json     export a plan as interchange JSON
   report --format F        render the committee report (xlsx, pdf, html)
+  gen-synthetic            generate synthetic plans at national scale (load tests)
+  backup -o FILE           back up the whole database (SQLite or PostgreSQL)
+  restore FILE             restore a backup (asks for --yes over existing data)
   COMMAND                  any Django management command (migrate, check, createsuperuser…)
 
 `shinchoku COMMAND --help` shows a command's options.

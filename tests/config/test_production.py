@@ -66,10 +66,19 @@ def test_check_deploy_passes_with_the_documented_environment(tmp_path):
     assert "no issues" in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
-def test_production_refuses_to_start_without_required_variables(tmp_path, missing):
-    env = prod_env(tmp_path)
-    del env[missing]
+@pytest.mark.parametrize(
+    ("missing", "value"),
+    [
+        ("SECRET_KEY", None),
+        ("SECRET_KEY", " "),
+        ("ALLOWED_HOSTS", None),
+        ("ALLOWED_HOSTS", " , "),
+    ],
+)
+def test_production_refuses_to_start_without_required_variables(
+    tmp_path, missing, value
+):
+    env = prod_env(tmp_path, **{missing: value})
     result = shinchoku("check", env=env)
     assert result.returncode != 0
     assert f"ImproperlyConfigured: {missing} must be set in the environment" in (
@@ -98,6 +107,29 @@ def test_redis_is_the_cache_when_redis_url_is_set(tmp_path):
     assert s["CACHES"]["default"]["BACKEND"].endswith("RedisCache")
     assert s["CACHES"]["default"]["LOCATION"] == "redis://127.0.0.1:6379/5"
     assert s["SESSION_ENGINE"].endswith("cached_db")
+
+
+def test_http_is_redirected_to_https_except_the_health_check(tmp_path):
+    code = (
+        "import django; django.setup(); from django.test import Client; "
+        "c = Client(SERVER_NAME='example.org'); "
+        "r = c.get('/'); print(r.status_code, r['Location']); "
+        "r = c.get('/healthz'); print(r.status_code, "
+        "r.headers.get('Strict-Transport-Security', '-')); "
+        "r = c.get('/healthz', secure=True); print(r['Strict-Transport-Security'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=prod_env(tmp_path),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "301 https://example.org/",
+        "200 -",  # load balancers probe over plain http
+        "max-age=31536000; includeSubDomains; preload",
+    ]
 
 
 def _redis_running() -> bool:

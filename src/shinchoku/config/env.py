@@ -40,10 +40,21 @@ def require(name: str, hint: str) -> str:
     """A variable a profile cannot run without (production's SECRET_KEY, …)."""
     value = os.environ.get(name, "").strip()
     if not value:
-        from django.core.exceptions import ImproperlyConfigured
-
-        raise ImproperlyConfigured(f"{name} must be set in the environment: {hint}")
+        _missing(name, hint)
     return value
+
+
+def require_list(name: str, hint: str) -> list[str]:
+    values = get_list(name, [])
+    if not values:
+        _missing(name, hint)
+    return values
+
+
+def _missing(name: str, hint: str):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(f"{name} must be set in the environment: {hint}")
 
 
 def get_list(name: str, default: list[str]) -> list[str]:

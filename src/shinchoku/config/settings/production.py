@@ -19,11 +19,9 @@ _SECRET_KEY = env.require(
     "50 or more random characters, the same on every app server "
     "(e.g. python3 -c 'import secrets; print(secrets.token_urlsafe(50))')",
 )
-_ALLOWED_HOSTS = env.get_list("ALLOWED_HOSTS", [])
-if not _ALLOWED_HOSTS:
-    env.require(
-        "ALLOWED_HOSTS", "the host names the site is served under, comma-separated"
-    )
+_ALLOWED_HOSTS = env.require_list(
+    "ALLOWED_HOSTS", "the host names the site is served under, comma-separated"
+)
 
 from shinchoku.config.settings.base import *  # noqa: E402, F403
 from shinchoku.config.settings.base import DATA_DIR, DATABASES  # noqa: E402

@@ -11,6 +11,7 @@ ALIASES = {
     "import": "importplan",
     "export": "exportplan",
     "demo-workflow": "demo_workflow",
+    "gen-synthetic": "gen_synthetic",
 }
 
 USAGE = """\
@@ -27,6 +28,9 @@ Commands:
   export --format json     export a plan as interchange JSON
   report --format F        render the committee report (xlsx, pdf, html)
   reindex                  rebuild the public search index from published editions
+  gen-synthetic            generate synthetic plans at national scale (load tests)
+  backup -o FILE           back up the whole database (SQLite or PostgreSQL)
+  restore FILE             restore a backup (asks for --yes over existing data)
   COMMAND                  any Django management command (migrate, check, createsuperuser…)
 
 `shinchoku COMMAND --help` shows a command's options.

@@ -76,3 +76,51 @@ def test_a_frozen_edition_snapshot_is_checked_as_a_whole_document(doc):
         ImportFormatError, match=r"editions\[0\].snapshot: programs\[0\].name"
     ):
         load(broken)
+
+
+# Found by tests/imports/test_fuzz_import.py:
+
+
+def test_a_nul_character_is_refused_with_its_field(doc):
+    bad = copy.deepcopy(doc)
+    bad["programs"][0]["policy_points"][0] = "a\u0000b"
+    with pytest.raises(
+        ImportFormatError, match=r"programs\[0\].policy_points\[0\]: contains a NUL"
+    ):
+        load(bad)
+
+
+def test_an_edition_listed_twice_is_refused(doc):
+    bad = copy.deepcopy(doc)
+    bad["editions"].append(dict(bad["editions"][0]))
+    with pytest.raises(ImportFormatError, match=r"editions\[1\].title: the edition"):
+        load(bad)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"format": ' + "1" * 5000 + "}", "p.json: not valid JSON: Exceeds the limit"),
+        ("[" * 100_000 + "]" * 100_000, "p.json: not valid JSON: nested too deeply"),
+    ],
+    ids=["huge-number", "deep-nesting"],
+)
+def test_json_python_cannot_read_is_refused_as_invalid(text, message):
+    with pytest.raises(ImportFormatError, match=message):
+        interchange_json.parse(text.encode(), source="p.json")
+
+
+def test_a_fiscal_year_key_of_unusual_digits_is_refused(doc):
+    bad = copy.deepcopy(doc)
+    years = bad["programs"][0]["years"]
+    years["²"] = years.pop(next(iter(years)))
+    with pytest.raises(ImportFormatError, match=r"programs\[0\].years.²: expected"):
+        load(bad)
+
+
+@pytest.mark.parametrize("value", [[], {}, 3])
+def test_a_kind_that_is_not_a_string_is_refused(doc, value):
+    bad = copy.deepcopy(doc)
+    bad["programs"][3]["kind"] = value
+    with pytest.raises(ImportFormatError, match=r"programs\[3\].kind: expected one of"):
+        load(bad)

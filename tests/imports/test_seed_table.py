@@ -224,3 +224,30 @@ def test_binary_and_undecodable_files_are_refused():
         seed_table.parse(
             "小平市\tテスト\n".encode() + b"\xff\xfe\xfd\n", source="x.txt"
         )
+
+
+# Found by tests/imports/test_fuzz_import.py:
+
+
+@pytest.mark.parametrize("char", ["\x0c", "\x0b", "\x1c", "\x85", "\u2028", "\u2029"])
+def test_only_cr_and_lf_end_a_row(seed_text, char):
+    """Pasted cell text may hold form feeds or Unicode line separators: they stay
+    in the cell, and line numbers stay those of an editor."""
+    text = seed_text.replace("幅広い市民意見の収集", f"幅広い市民{char}意見の収集", 1)
+    parsed = parse_text(text)
+    assert parsed.programs[0].name.startswith("幅広い市民")
+    n = line_of(text, "⑫")
+    truncated = replace_line(text, n, text.split("\n")[n - 1].rsplit("\t", 4)[0])
+    with pytest.raises(ImportFormatError, match=r"line 27: program ⑫ has 4 cells"):
+        parse_text(truncated)
+
+
+@pytest.mark.parametrize("number", ["12345", "9" * 12, "9" * 5000, "１２３４５６"])
+def test_an_overlong_program_number_is_refused_on_its_line(seed_text, number):
+    """It used to hang (the note on missing programs enumerated up to it) or, past
+    4,300 digits, crash in int()."""
+    text = seed_text.replace("\n②\t", f"\n{number}\t", 1)
+    with pytest.raises(
+        ImportFormatError, match=r"line 16: program number \S+ is too large"
+    ):
+        parse_text(text)

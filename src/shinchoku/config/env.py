@@ -26,6 +26,37 @@ def get_bool(name: str, default: bool = False) -> bool:
     raise ValueError(f"{name} must be a boolean (1/0, true/false), not {raw!r}")
 
 
+def get_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ValueError(f"{name} must be a whole number, not {raw!r}") from None
+
+
+def require(name: str, hint: str) -> str:
+    """A variable a profile cannot run without (production's SECRET_KEY, …)."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        _missing(name, hint)
+    return value
+
+
+def require_list(name: str, hint: str) -> list[str]:
+    values = get_list(name, [])
+    if not values:
+        _missing(name, hint)
+    return values
+
+
+def _missing(name: str, hint: str):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(f"{name} must be set in the environment: {hint}")
+
+
 def get_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:

@@ -32,10 +32,13 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "shinchoku.portal",
     "shinchoku.api",
+    "shinchoku.ops",
 ]
 
 MIDDLEWARE = [
+    "shinchoku.common.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "shinchoku.common.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -44,6 +47,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "shinchoku.common.middleware.LoginThrottleMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
@@ -120,3 +124,15 @@ SHINCHOKU_OPEN_DATA_LICENSE = {
     "name": "CC BY 4.0",
     "url": "https://creativecommons.org/licenses/by/4.0/deed.ja",
 }
+
+# Content-Security-Policy header (common.middleware); empty: none. Production sets it.
+SHINCHOKU_CSP = ""
+# Failed sign-ins per username + client address before a 429 (common.throttle).
+SHINCHOKU_LOGIN_THROTTLE = {
+    "limit": 5,
+    "window": 15 * 60,
+    "views": ["admin:login", "workflow:login"],
+}
+# The META key a trusted reverse proxy puts the client address in, e.g.
+# HTTP_X_REAL_IP; empty: REMOTE_ADDR.
+SHINCHOKU_CLIENT_IP_HEADER = env.get_str("SHINCHOKU_CLIENT_IP_HEADER")

@@ -58,6 +58,9 @@ class _Reader:
             raise self.fail(path, f"expected a string, got {_type(value)}")
         if required and not value.strip():
             raise self.fail(path, "must not be empty")
+        if "\x00" in value:
+            # Valid JSON (\u0000), but no database text column can hold it.
+            raise self.fail(path, "contains a NUL character (\\u0000)")
         return value
 
     def texts(self, value: Any, path: str) -> list[str]:
@@ -73,7 +76,7 @@ class _Reader:
         return value
 
     def fy(self, value: Any, path: str, *, required: bool = True) -> int | None:
-        if isinstance(value, str) and value.isdigit():
+        if isinstance(value, str) and value.isdecimal() and len(value) <= 4:
             value = int(value)
         year = self.integer(value, path, required=required)
         if year is not None and not 1900 <= year <= 2200:
@@ -100,6 +103,12 @@ def parse(
     except json.JSONDecodeError as exc:
         raise ImportFormatError(
             f"not valid JSON: {exc.msg}", source=source, line=exc.lineno
+        ) from None
+    except ValueError as exc:  # e.g. a number of more than 4,300 digits
+        raise ImportFormatError(f"not valid JSON: {exc}", source=source) from None
+    except RecursionError:
+        raise ImportFormatError(
+            "not valid JSON: nested too deeply", source=source
         ) from None
     return load(doc, source=source)
 
@@ -134,13 +143,16 @@ def load(doc: Any, *, source: str = "") -> ParsedPlan:
                 lead=r.text(s.get("lead"), f"{path}.lead", required=False),
             )
         )
-    editions = []
+    editions: list[ParsedEdition] = []
     for i, e in enumerate(r.lst(doc.get("editions", []), "editions")):
         path = f"editions[{i}]"
         e = r.obj(e, path)
+        title = r.text(e.get("title"), f"{path}.title")
+        if any(known.title == title for known in editions):
+            raise r.fail(f"{path}.title", f"the edition {title!r} appears twice")
         editions.append(
             ParsedEdition(
-                title=r.text(e.get("title"), f"{path}.title"),
+                title=title,
                 meeting=r.text(e.get("meeting"), f"{path}.meeting", required=False),
                 material=r.text(e.get("material"), f"{path}.material", required=False),
                 date=r.date(e.get("date"), f"{path}.date"),
@@ -188,6 +200,8 @@ def _snapshot(r: _Reader, value: Any, path: str) -> dict | None:
 
 
 def _kind(r: _Reader, value: Any, path: str) -> str:
+    if not isinstance(value, str):  # a list or object cannot even be looked up
+        raise r.fail(path, f"expected one of {sorted(KINDS)}, got {_type(value)}")
     kind = KIND_ALIASES.get(value, value)
     if kind not in KINDS:
         raise r.fail(path, f"expected one of {sorted(KINDS)}, got {value!r}")

@@ -49,6 +49,9 @@ label = "Committee report table (tab-separated text)"
 KNOWN_MUNICIPALITY_CODES = {"小平市": "132110"}
 
 LEFT_CELLS = 4  # No., name, policy points, action items
+# Program numbers run to a few dozen; a longer number is a typing error, and
+# would otherwise make the "programs … are not in this file" note enumerate it.
+MAX_PROGRAM_NUMBER = 9999
 RIGHT_CELLS = 3  # achievements, previous FY plan, current FY plan
 
 _TITLE_RE = re.compile(r"^(?P<body>.+?)進捗状況\s*【(?P<edition>[^】]+)】\s*$")
@@ -64,6 +67,10 @@ _DIRECTION_RE = re.compile(r"^方向性\s*(?P<number>\d+)\s*(?P<name>.*)$")
 _ENDED_RE = re.compile(r"※\s*(?P<fy>\S+?年度)までをもって終了")
 _AS_OF_RE = re.compile(r"[(（](?P<short>[RHS]\d+\.\d+)時点想定[)）]")
 _SEPARATOR_RE = re.compile(r"^-+$")
+# Only CR, LF and CRLF end a row. str.splitlines() would also break at form feeds,
+# U+2028 and other characters that turn up inside pasted cell text, splitting a
+# row in two and shifting every line number after it.
+_LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 
 
 def sniff(data: bytes, filename: str) -> bool:
@@ -96,7 +103,7 @@ class _Columns:
 
 class _Parser:
     def __init__(self, text: str, *, source: str, options: ParseOptions):
-        self.lines = text.splitlines()
+        self.lines = _LINE_BREAK_RE.split(text)
         self.source = source
         self.options = options
         self.title: tuple[int, str] | None = None
@@ -133,7 +140,7 @@ class _Parser:
             self.header(line, cells)
         elif not first and len(cells) > LEFT_CELLS and cells[3] == "取組項目":
             self.schedule_header(line, cells)
-        elif parse_program_number(first) is not None:
+        elif _looks_like_number(first):
             self.program(line, cells)
         elif len([c for c in cells if c]) == 1 and first:
             self.text_row(line, first)
@@ -255,6 +262,12 @@ class _Parser:
         self.columns.schedule_fys = fys
 
     def program(self, line: int, cells: list[str]) -> None:
+        if len(cells[0]) > len(str(MAX_PROGRAM_NUMBER)):
+            raise self.error(
+                f"program number {cells[0][:20]} is too large "
+                f"(at most {MAX_PROGRAM_NUMBER})",
+                line,
+            )
         number = parse_program_number(cells[0])
         assert number is not None
         if self.columns is None or not self.columns.schedule_fys:
@@ -435,6 +448,13 @@ def _propose_indicators(
                 kpi_extract.program_text(program), first_fy, last_fy
             )
         ]
+
+
+def _looks_like_number(cell: str) -> bool:
+    """A program number (⑫, 12, １２), checked without int() on long digit runs."""
+    if len(cell) > len(str(MAX_PROGRAM_NUMBER)):
+        return cell.isdigit()  # too long, but meant as one: program() says so
+    return parse_program_number(cell) is not None
 
 
 def _as_of(cell: str) -> str:

@@ -1,0 +1,28 @@
+"""/healthz answers for the load balancer: the database, checked with SELECT 1."""
+
+from unittest import mock
+
+import pytest
+from django.db import OperationalError, connection
+
+
+@pytest.mark.django_db
+def test_healthz_is_ok_when_the_database_answers(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_healthz_is_503_when_the_database_is_unreachable(client):
+    # The one place a database failure is simulated: a real outage cannot be
+    # caused from inside a test that runs on the same database.
+    broken = mock.MagicMock()
+    broken.__enter__.return_value.execute.side_effect = OperationalError(
+        "connection refused"
+    )
+    with mock.patch.object(connection, "cursor", return_value=broken):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"status": "error", "database": "unreachable"}

@@ -32,16 +32,3 @@ def seed_plan(db, seed_path):
     from shinchoku.imports.services import import_file
 
     return import_file(seed_path).plan
-
-
-@pytest.fixture(scope="session", autouse=True)
-def pending_translations(tmp_path_factory):
-    """Pages render with the Japanese still waiting in locale/pending/*.json
-    (merged into locale/ja later), so tests see what users will."""
-    from django.test import override_settings
-
-    from tests.portal.catalogue import compile_pending
-
-    dest = compile_pending(tmp_path_factory.mktemp("pending-locale"))
-    with override_settings(LOCALE_PATHS=[str(dest), *settings.LOCALE_PATHS]):
-        yield

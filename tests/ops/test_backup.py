@@ -16,6 +16,7 @@ from shinchoku.imports.services import import_file
 from shinchoku.ops import backup
 from shinchoku.plans import selectors
 from shinchoku.plans.models import Municipality, Plan
+from shinchoku.plans.services import program_grade_set
 
 
 def plan_tables() -> dict[str, list[dict]]:
@@ -38,9 +39,12 @@ def wipe() -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_backup_wipe_restore_gives_back_every_row(seed_path, tmp_path, capsys):
-    import_file(seed_path)
+    plan = import_file(seed_path).plan
+    program_grade_set(
+        program=plan.programs.get(number=12), user=None, fiscal_year=2024, grade="A"
+    )
     before, exported = plan_tables(), export_bytes()
-    assert len(before) == 11 and all(before.values())  # 6 tables, 5 histories
+    assert len(before) == 15 and all(before.values())  # 8 tables, 7 histories
     file = tmp_path / "shinchoku.backup"
 
     call_command("backup", output=str(file))

@@ -2,9 +2,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
 from shinchoku.imports.services import import_file
 from shinchoku.plans.models import Municipality
+from shinchoku.workflow.demo import ensure_demo_people
 
 DEMO_USER = "admin"
 DEMO_PASSWORD = "shinchoku-demo"
@@ -41,5 +43,14 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demo admin account: {DEMO_USER} / {DEMO_PASSWORD} (sign in at /admin/)"
         )
+        # One user per role of the yearly update round, and departments leading
+        # the programs, so the whole cycle can be tried at /workflow/.
+        with transaction.atomic():
+            people = ensure_demo_people("132110")
+        self.stdout.write(
+            "Demo users of the update round (sign in at /workflow/login/):"
+        )
+        for person in people:
+            self.stdout.write(f"  {person}")
         if not options["no_serve"]:
             call_command("serve", host=options["host"], port=options["port"])

@@ -539,8 +539,11 @@ def _scan_sentence(text: str, source: str, bullet: str, ctx: _Context) -> list[F
     """Facts of one sentence (`text` normalised, `source` as written); `bullet`
     is the whole normalised bullet, where fallback names are looked for."""
     facts: list[Fact] = []
+    quantities = _quantities(text)
+    if not quantities:
+        return facts  # a relative rule alone is only kept beside a number
     parens = _Parens.of(text)
-    for qty in _quantities(text):
+    for qty in quantities:
         if _QUALIFIER_AFTER_RE.match(text, qty.end):
             continue
         span = parens.around(qty.start)

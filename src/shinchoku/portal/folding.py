@@ -9,6 +9,7 @@ and てれわーく find each other).
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -16,12 +17,13 @@ from django.utils.safestring import SafeString, mark_safe
 _KATAKANA = {c: c - 0x60 for c in range(0x30A1, 0x30F7)}
 
 
+@lru_cache(maxsize=16384)  # a plan uses a few thousand distinct characters
 def fold_char(char: str) -> str:
     return unicodedata.normalize("NFKC", char).casefold().translate(_KATAKANA)
 
 
 def fold(text: str) -> str:
-    return "".join(fold_char(c) for c in text)
+    return "".join(map(fold_char, text))
 
 
 def query_terms(query: str, *, max_terms: int = 5, max_length: int = 50) -> list[str]:

@@ -124,3 +124,13 @@ def test_a_kind_that_is_not_a_string_is_refused(doc, value):
     bad["programs"][3]["kind"] = value
     with pytest.raises(ImportFormatError, match=r"programs\[3\].kind: expected one of"):
         load(bad)
+
+
+@pytest.mark.parametrize("field", ["status", "direction"])
+def test_an_indicator_field_of_the_wrong_type_is_refused(doc, field):
+    """Found by the fuzzer: a list as a KPI status crashed the reader."""
+    bad = copy.deepcopy(doc)
+    kpi = next(k for p in bad["programs"] for k in p.get("kpis", []))
+    kpi[field] = ["confirmed"]
+    with pytest.raises(ImportFormatError, match=rf"kpis\[0\].{field}: expected"):
+        load(bad)

@@ -304,7 +304,7 @@ def _kpi(r: _Reader, k: dict, path: str) -> dict:
     if not isinstance(reviewed, bool):
         raise r.fail(f"{path}.reviewed", f"expected true/false, got {_type(reviewed)}")
     status = k.get("status") or ("confirmed" if reviewed else "extracted")
-    if status not in KPI_STATUSES:
+    if not isinstance(status, str) or status not in KPI_STATUSES:
         raise r.fail(
             f"{path}.status", f"expected one of {sorted(KPI_STATUSES)}, got {status!r}"
         )

@@ -86,12 +86,15 @@ def indicator_actual_set(
     user,
     fiscal_year: int,
     value: float | None,
-    based_on_version: int,
+    based_on_version: int | None,
     via: str = "screen",
+    reason: str = "",
 ) -> Indicator:
-    """Type in (or clear, with None) an indicator's actual for a fiscal year."""
+    """Type in (or clear, with None) an indicator's actual for a fiscal year.
+    ``based_on_version`` None skips the lost-update check, for callers that did
+    their own (approving a round entry checks the entry's version)."""
     current = Indicator.objects.select_for_update().get(pk=indicator.pk)
-    if current.version != based_on_version:
+    if based_on_version is not None and current.version != based_on_version:
         raise StaleVersion(current)
     key = str(fiscal_year)
     if value is None:
@@ -110,7 +113,7 @@ def indicator_actual_set(
             sorted({**current.actual_sources, key: "typed"}.items())
         )
     current.version += 1
-    _save(current, user=user, reason=f"{via}: actual {fiscal_year}")
+    _save(current, user=user, reason=reason or f"{via}: actual {fiscal_year}")
     return current
 
 

@@ -25,6 +25,7 @@ from simple_history.utils import bulk_create_with_history
 
 from shinchoku.imports.formats import interchange_json
 from shinchoku.imports.parsed import ParsedEdition
+from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import (
     Edition,
     Indicator,
@@ -248,29 +249,6 @@ def program_year_update(
         record.version += 1
     _save(record, user=actor, reason=reason, exclude=["program"])
     return record, True
-
-
-@transaction.atomic
-def indicator_actual_set(
-    *, actor, indicator: Indicator, fiscal_year: int, value: float | None, reason: str
-) -> bool:
-    indicator = Indicator.objects.select_for_update().get(pk=indicator.pk)
-    key = str(fiscal_year)
-    if indicator.actuals.get(key) == value:
-        return False
-    actuals = dict(indicator.actuals)
-    sources = dict(indicator.actual_sources)
-    if value is None:
-        actuals.pop(key, None)
-        sources.pop(key, None)
-    else:
-        actuals[key] = value
-        sources[key] = "typed"
-    indicator.actuals = dict(sorted(actuals.items()))
-    indicator.actual_sources = dict(sorted(sources.items()))
-    indicator.version += 1
-    _save(indicator, user=actor, reason=reason, exclude=["program"])
-    return True
 
 
 # ------------------------------------------------------------ rounds
@@ -556,11 +534,12 @@ def entry_approve(
         for indicator in entry.program.indicators.all():
             key = str(indicator.pk)
             if key in entry.kpi_actuals:
-                indicator_actual_set(
-                    actor=actor,
+                plan_services.indicator_actual_set(
+                    user=actor,
                     indicator=indicator,
                     fiscal_year=round_.fiscal_year,
                     value=entry.kpi_actuals[key],
+                    based_on_version=None,  # the entry's version was checked
                     reason=reason,
                 )
     entry.approved_at = timezone.now()

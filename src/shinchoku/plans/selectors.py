@@ -4,7 +4,6 @@ joins and prefetches that keep a page at a fixed number of queries."""
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -23,7 +22,6 @@ from shinchoku.plans.models import (
     Direction,
     Edition,
     Indicator,
-    IndicatorDirection,
     IndicatorStatus,
     Municipality,
     Plan,
@@ -297,9 +295,6 @@ STATUS_SYMBOLS = {
     "behind": "×",
     "not_measured": "－",
 }
-# Fiscal years an indicator may mention (the review form's bounds): a snapshot
-# with a year outside them is not drawn over centuries.
-FY_RANGE = range(1900, 2201)
 
 
 @dataclass
@@ -328,7 +323,7 @@ class IndicatorView:
     snapshot) draw it with the same code and the same template
     (plans/_indicator.html)."""
 
-    kpi: dict  # the interchange dict, cleaned (see clean_kpi)
+    kpi: dict  # the interchange dict in its full shape (normalize_kpi)
     dom_id: str  # unique on the page: the block's id, its heading's, its chart's
     status: str  # at the latest measured FY
     status_fy: int | None
@@ -389,86 +384,6 @@ class IndicatorView:
         return self.kpi["status"] == IndicatorStatus.EXTRACTED
 
 
-def _number(value) -> int | float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    if not math.isfinite(value) or abs(value) > 1e15:
-        return None
-    return _num(value)
-
-
-def _fiscal_year(value) -> int | None:
-    try:
-        fy = int(value)
-    except (TypeError, ValueError):
-        return None
-    return fy if fy in FY_RANGE and not isinstance(value, bool | float) else None
-
-
-def _text(value) -> str:
-    return value if isinstance(value, str) else ""
-
-
-def _by_fy(values) -> dict[str, int | float]:
-    if not isinstance(values, dict):
-        return {}
-    found = {}
-    for fy, value in values.items():
-        year, number = _fiscal_year(fy), _number(value)
-        if year is not None and number is not None:
-            found[str(year)] = number
-    return dict(sorted(found.items()))
-
-
-def _iso_date(value) -> str | None:
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except (TypeError, ValueError):
-        return None
-
-
-# Keys a snapshot's indicator may carry its name under (older snapshots and
-# hand-written interchange files are not always in today's shape).
-KPI_NAME_KEYS = ("name", "label", "title", "text")
-
-
-def clean_kpi(kpi: dict) -> dict:
-    """An indicator dict of the interchange format ("kpis") in exactly the shape
-    indicator_to_dict gives, whatever a snapshot holds: a value of the wrong
-    type is left out rather than trusted, so a published page never fails on
-    one. A well-formed dict comes back equal."""
-    name = next((kpi[k] for k in KPI_NAME_KEYS if _text(kpi.get(k))), "")
-    direction = kpi.get("direction")
-    status = kpi.get("status")
-    if status not in IndicatorStatus.values:
-        reviewed = kpi.get("reviewed") is True
-        status = IndicatorStatus.CONFIRMED if reviewed else IndicatorStatus.EXTRACTED
-    sources = kpi.get("actual_sources")
-    return {
-        "name": name,
-        "unit": _text(kpi.get("unit")),
-        "comparator": _text(kpi.get("comparator")) or None,
-        "direction": direction if direction in IndicatorDirection.values else None,
-        "target": _number(kpi.get("target")),
-        "deadline_fy": _fiscal_year(kpi.get("deadline_fy")),
-        "baseline": _number(kpi.get("baseline")),
-        "baseline_date": _iso_date(kpi.get("baseline_date")),
-        "targets": _by_fy(kpi.get("targets")),
-        "actuals": _by_fy(kpi.get("actuals")),
-        "relative": _text(kpi.get("relative")) or None,
-        "source_text": _text(kpi.get("source_text")),
-        "reviewed": status != IndicatorStatus.EXTRACTED,
-        "status": str(status),
-        "actual_sources": {
-            str(k): v
-            for k, v in sorted(sources.items())
-            if isinstance(v, str) and _fiscal_year(k) is not None
-        }
-        if isinstance(sources, dict)
-        else {},
-    }
-
-
 def plan_thresholds(thresholds: dict | None):
     """A plan's progress_thresholds as evaluation.Thresholds (the defaults when
     they are missing or malformed)."""
@@ -490,12 +405,15 @@ def kpi_view(
     dom_id: str | None = None,
     indicator: Indicator | None = None,
 ) -> IndicatorView:
-    """An interchange indicator dict with its evaluation per FY (from the plan's
+    """An interchange indicator dict (a live indicator's indicator_to_dict, or
+    one of an edition's snapshot) with its evaluation per FY (from the plan's
     first FY to its last, or the deadline or latest actual when later) and its
     chart. No query. `chart_id` and `dom_id` must be unique on the page."""
+    from shinchoku.imports.formats import interchange_json
     from shinchoku.plans import charts, evaluation, kpi_extract
 
-    data = clean_kpi(kpi)
+    # The interchange reader's own check, which fills in what a dict leaves out.
+    data = interchange_json.normalize_kpi(kpi, source=chart_id)
     ind = kpi_extract.Indicator.from_dict(data)
     bands = plan_thresholds(thresholds)
     measured = [int(fy) for fy in data["actuals"]]

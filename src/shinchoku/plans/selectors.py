@@ -170,6 +170,11 @@ def program_neighbours(program: Program) -> tuple[Program | None, Program | None
     )
 
 
+def indicator_get(pk: int) -> Indicator:
+    """A live indicator with its program, plan and municipality (1 query)."""
+    return Indicator.objects.select_related("program__plan__municipality").get(pk=pk)
+
+
 def edition_latest(plan: Plan) -> Edition | None:
     return plan.editions.order_by("-fiscal_year", "-date", "-pk").first()
 

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 from ninja import Field, Schema
+from pydantic import BeforeValidator, ConfigDict
 
 
 class ErrorOut(Schema):
@@ -169,6 +170,23 @@ FiscalYearValue = Annotated[int, Field(ge=1900, le=2200)]
 NonBlank = r"\S"
 
 
+class StrictIn(Schema):
+    """A request body: an object with these fields and no others (a misspelt
+    field is a 422 rather than silently ignored), each of its JSON type (no
+    "1" for 1)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+def _iso_date_text(value):
+    if value is not None and not isinstance(value, str):
+        raise ValueError("expected a date as text, YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[dt.date, Field(strict=False), BeforeValidator(_iso_date_text)]
+
+
 class ConflictOut(Schema):
     detail: str = Field(description="Why the write was refused.")
     current_version: int = Field(
@@ -244,7 +262,7 @@ class EntrySavedOut(EntryOut):
     changed: bool = Field(description="False when the draft already said so.")
 
 
-class EntryDraftIn(Schema):
+class EntryDraftIn(StrictIn):
     based_on_version: Version
     achievements: Bullets | None = Field(
         None, description="取組実績 (achievements rounds); absent: unchanged."
@@ -260,11 +278,11 @@ class EntryDraftIn(Schema):
     )
 
 
-class TransitionIn(Schema):
+class TransitionIn(StrictIn):
     based_on_version: Version
 
 
-class ReturnIn(Schema):
+class ReturnIn(StrictIn):
     based_on_version: Version
     comment: Text = Field(
         pattern=NonBlank, description="Why the entry goes back to the department."
@@ -296,7 +314,7 @@ class IndicatorLiveOut(Schema):
     )
 
 
-class IndicatorCorrections(Schema):
+class IndicatorCorrections(StrictIn):
     """Fields to correct; those left out stay as they are."""
 
     name: Annotated[str, Field(min_length=1, max_length=100, pattern=NonBlank)] = None
@@ -306,11 +324,11 @@ class IndicatorCorrections(Schema):
     target: Number | None = None
     deadline_fy: FiscalYearValue | None = None
     baseline: Number | None = None
-    baseline_date: dt.date | None = None
+    baseline_date: IsoDate | None = None
     relative: Annotated[str, Field(max_length=50)] = None
 
 
-class IndicatorReviewIn(Schema):
+class IndicatorReviewIn(StrictIn):
     based_on_version: Version
     decision: Literal["confirm", "reject", "reopen"] = Field(
         description="confirm (with corrections, if any), reject, or reopen."
@@ -318,12 +336,12 @@ class IndicatorReviewIn(Schema):
     corrections: IndicatorCorrections | None = None
 
 
-class IndicatorActualIn(Schema):
+class IndicatorActualIn(StrictIn):
     based_on_version: Version
     value: Number | None = Field(description="The FY's actual; null clears it.")
 
 
-class GradeIn(Schema):
+class GradeIn(StrictIn):
     grade: Annotated[str, Field(min_length=1, max_length=10, pattern=NonBlank)] = Field(
         description="A code of the plan's grade scale, e.g. S, A or B."
     )

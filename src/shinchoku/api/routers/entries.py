@@ -29,7 +29,8 @@ EntryId = Annotated[
     Path(ge=1, le=2**63 - 1, description="The round entry's id.", examples=[1]),
 ]
 READ = {200: EntryOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-WRITE = {**READ, 409: ConflictOut}
+# 400: a body that is not JSON at all (ninja's answer, before validation).
+WRITE = {**READ, 400: ErrorOut, 409: ConflictOut}
 
 
 def _entry(entry_id: int) -> RoundEntry:

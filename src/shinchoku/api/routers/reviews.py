@@ -32,6 +32,8 @@ FiscalYear = Annotated[
     int, Path(ge=1900, le=2200, description="The fiscal year.", examples=[2024])
 ]
 REFUSALS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+# 400: a body that is not JSON at all (ninja's answer, before validation).
+BODY_REFUSALS = {400: ErrorOut, **REFUSALS}
 
 
 def _indicator(indicator_id: int) -> Indicator:
@@ -67,7 +69,7 @@ def indicator_detail(request: HttpRequest, indicator_id: IndicatorId):
 
 @router.post(
     "/indicators/{indicator_id}/review",
-    response={200: IndicatorLiveOut, 409: ConflictOut, **REFUSALS},
+    response={200: IndicatorLiveOut, 409: ConflictOut, **BODY_REFUSALS},
     url_name="indicator-review",
     operation_id="reviewIndicator",
     summary="Review an indicator",
@@ -94,7 +96,7 @@ def indicator_review(
 
 @router.put(
     "/indicators/{indicator_id}/actuals/{fiscal_year}",
-    response={200: IndicatorLiveOut, 409: ConflictOut, **REFUSALS},
+    response={200: IndicatorLiveOut, 409: ConflictOut, **BODY_REFUSALS},
     url_name="indicator-actual",
     operation_id="setIndicatorActual",
     summary="Set an indicator's actual for a fiscal year",
@@ -125,7 +127,7 @@ GRADE_PATH = (
 
 @router.put(
     GRADE_PATH,
-    response={200: GradeOut, **REFUSALS},
+    response={200: GradeOut, **BODY_REFUSALS},
     url_name="program-grade",
     operation_id="setProgramGrade",
     summary="Grade a program for a fiscal year",

@@ -12,6 +12,7 @@ ALIASES = {
     "export": "exportplan",
     "demo-workflow": "demo_workflow",
     "gen-synthetic": "gen_synthetic",
+    "api-token": "api_token",
 }
 
 USAGE = """\
@@ -29,6 +30,7 @@ Commands:
   report --format F        render the committee report (xlsx, pdf, html)
   reindex                  rebuild the public search index from published editions
   gen-synthetic            generate synthetic plans at national scale (load tests)
+  api-token USERNAME       make a token for the JSON API's write operations (shown once)
   backup -o FILE           back up the whole database (SQLite or PostgreSQL)
   restore FILE             restore a backup (asks for --yes over existing data)
   COMMAND                  any Django management command (migrate, check, createsuperuser…)

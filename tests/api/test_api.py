@@ -140,8 +140,11 @@ def test_openapi_schema_and_docs_page(client):
         op["operationId"] for item in schema["paths"].values() for op in item.values()
     }
     assert {"listMunicipalities", "getPlan", "getProgram", "listIndicators"} <= ops
+    assert {"saveEntryDraft", "reviewIndicator", "setProgramGrade"} <= ops
     html = client.get("/api/docs/").content.decode()
     assert "GET /api/municipalities/{code}/plans/{slug}" in html
+    assert "PATCH /api/entries/{entry_id}/draft" in html
+    assert "shinchoku api-token" in html
     assert 'href="/api/openapi.json"' in html
     assert "<script" not in html
 

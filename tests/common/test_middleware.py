@@ -85,8 +85,8 @@ def test_sign_in_is_refused_with_429_after_too_many_failures(client, settings):
     assert refused.status_code == 429
     assert refused["Retry-After"] == "600"
     message = refused.content.decode()
-    # Japanese by default: …続けて失敗しました。10分待ってから…
-    assert "失敗しました" in message and "10分" in message
+    # Japanese, the default language (the English msgid says "10 minutes").
+    assert "続けて失敗しました" in message and "10分待って" in message
     # Even the right password is refused while locked out …
     right = client.post(
         LOGIN, {"username": "clerk", "password": "right-pw-123"}, REMOTE_ADDR="10.0.0.1"

@@ -20,6 +20,8 @@ def public_pages(slug: str) -> dict[str, str]:
         "plan": plan,
         "edition": f"{plan}editions/1/",
         "program": f"{plan}programs/12/",
+        "indicators": f"{plan}indicators/",
+        "edition-indicators": f"{plan}editions/1/indicators/",
         "search-results": "/search/?q=電子決裁",
         "search-empty": "/search/?q=存在しない語句",
         "data-dictionary": "/open-data/",

@@ -72,3 +72,45 @@ def test_only_the_admin_office_can_review(
     response = admin_client.post(url, data)
     assert response.status_code == 302
     assert Indicator.objects.get(pk=indicator.pk).status == "confirmed"
+
+
+def test_staff_and_public_views_share_one_code_path(seed_plan):
+    """The public page draws an edition's frozen indicator with the same
+    function as the staff page draws the live one: same evaluation, same
+    table, same chart (only the element ids differ)."""
+    from shinchoku.plans import selectors
+    from shinchoku.portal.selectors import edition_get
+
+    live = Indicator.objects.get(program__number=12, name="電子決裁率")
+    staff = selectors.indicator_view(live, seed_plan, chart_id="kpi-x")
+    pe = edition_get(code="132110", slug=seed_plan.slug)
+    public = next(
+        v for v in pe.indicator_views(pe.program(12)) if v.name == "電子決裁率"
+    )
+    assert (public.status, public.status_fy, public.rate) == (
+        staff.status,
+        staff.status_fy,
+        staff.rate,
+    )
+    assert public.years == staff.years
+    assert public.svg.replace(public.dom_id.replace("indicator", "kpi"), "kpi-x") == (
+        staff.svg
+    )
+    assert (staff.dom_id, staff.indicator) == (f"indicator-{live.pk}", live)
+    assert (public.dom_id, public.indicator) == ("indicator-12-1", None)
+
+
+def test_kpi_view_fills_in_a_partial_indicator():
+    from shinchoku.plans.selectors import kpi_view
+
+    view = kpi_view(
+        {"name": "相談件数", "unit": "件", "targets": {"2023": 10}},
+        first_fy=2021,
+        last_fy=2024,
+        thresholds=None,
+        chart_id="c",
+    )
+    assert view.status == "not_measured" and view.pending
+    assert [y.fiscal_year for y in view.years] == [2021, 2022, 2023, 2024]
+    assert view.years[2].target == 10 and view.years[2].status_label == "未測定"
+    assert 'id="c-title"' in view.svg and view.dom_id == "indicator-c"

@@ -1,5 +1,7 @@
 """Public pages: published editions only, no login, fixed query counts."""
 
+import re
+
 import pytest
 
 from shinchoku.plans.models import Edition, ProgramYear
@@ -79,19 +81,54 @@ def test_program_page_shows_every_field(client, plan_url):
     assert "<caption>年度別の取組実績と当初予定・設定目標</caption>" in html
     assert 'rel="prev"' in html and 'rel="next"' in html
     # the seed's edition froze the indicators proposed on import
-    assert "<h2>指標</h2>" in html and "電子決裁率" in html
+    assert '<h2 id="indicators">指標</h2>' in html and "電子決裁率" in html
 
 
-def test_program_page_shows_indicators_when_the_snapshot_has_them(client, seed_plan):
+def test_program_page_draws_each_indicator_like_the_staff_block(client, plan_url):
+    """Status with symbol and label, target and baseline, an SVG chart with
+    Japanese labels and a data table by FY: the staff block's code path."""
+    html = get(client, f"{plan_url}programs/12/")
+    block = html[html.index('id="indicator-12-1"') :]
+    block = block[: block.index("</section>")]
+    assert "電子決裁率 (%)" in block
+    assert '<span aria-hidden="true">△</span> やや遅れ' in block
+    assert "目標: 90% 以上" in block and "令和6年度 (2024)まで" in block
+    assert "基準値: 62.3%" in block and "令和3年4月1日 (2021-04-01)" in block
+    assert '<svg xmlns="http://www.w3.org/2000/svg" role="img"' in block
+    assert 'aria-labelledby="kpi-12-1-title kpi-12-1-desc"' in block
+    assert "電子決裁率の推移" in block and "最終目標" in block and "令和4年度" in block
+    assert "<caption>電子決裁率の年度別推移</caption>" in block
+    assert "76.15%" in block  # required by FY2022 on the straight path
+    assert "抽出済・未確認" in block  # the seed's proposals are not reviewed yet
+    assert "<form" not in block  # no review form for the public
+
+
+def test_program_page_ids_are_unique(client, plan_url):
+    for number in (12, 13, 17):
+        html = get(client, f"{plan_url}programs/{number}/")
+        ids = re.findall(r'\bid="([^"]+)"', html)
+        assert len(ids) == len(set(ids)), number
+
+
+def test_program_page_reads_the_snapshots_indicators(client, seed_plan):
+    """An edition's KPIs come from its snapshot, in whatever part of the
+    interchange shape it holds; a rejected proposal is not shown."""
+
     def change(snapshot):
         program_of(snapshot, 12)["kpis"] = [
-            {"name": "電子決裁率", "unit": "%", "target": 90, "values": {"2022": 73.7}}
+            {"name": "電子決裁率", "unit": "%", "target": 90},
+            {"name": "紙の使用量", "actuals": {"2023": 5}, "status": "confirmed"},
+            {"name": "却下された案", "unit": "件", "status": "rejected"},
         ]
 
     add_edition(seed_plan, "令和7年度当初計画", change=change)
     html = get(client, f"/132110/plans/{seed_plan.slug}/programs/12/")
-    assert "<h2>指標</h2>" in html and "電子決裁率" in html
-    assert "2022: 73.7" in html and "target" in html
+    assert 'id="indicator-12-1"' in html and 'id="indicator-12-2"' in html
+    assert "紙の使用量" in html and "却下された案" not in html
+    assert "目標: 90% 以上" not in html and "目標: 90%" in html
+    assert html.count("<svg") == 2
+    assert html.count("抽出済・未確認") == 1  # the first; the second is confirmed
+    assert '<span aria-hidden="true">－</span> 未測定' in html
 
 
 def test_editions_have_stable_numbers_and_pages(client, seed_plan, plan_url):
@@ -177,6 +214,8 @@ def test_sitemap_lists_public_pages_only(client, seed_plan, plan_url):
     xml = get(client, "/sitemap.xml")
     assert f"{plan_url}programs/12/</loc>" in xml
     assert f"{plan_url}editions/1/</loc>" in xml
+    assert f"{plan_url}indicators/</loc>" in xml
+    assert f"{plan_url}editions/1/indicators/</loc>" in xml
     assert "editions/2/" not in xml
     assert "/132110/</loc>" in xml and "/open-data/</loc>" in xml
     assert "/staff/" not in xml
@@ -191,6 +230,8 @@ def test_page_queries_stay_fixed_with_more_programs(
         plan_url,
         f"{plan_url}programs/12/",
         f"{plan_url}editions/1/",
+        f"{plan_url}indicators/",
+        f"{plan_url}editions/1/indicators/",
         "/search/?q=DX",
         "/sitemap.xml",
     ]
@@ -211,3 +252,65 @@ def test_page_queries_stay_fixed_with_more_programs(
     for url in pages:
         with django_assert_max_num_queries(counts[url]):
             get(client, url)
+
+
+def test_indicators_page_groups_the_editions_indicators_by_direction(
+    client, seed_plan, plan_url
+):
+    from shinchoku.portal.selectors import snapshot_kpis
+
+    html = get(client, f"{plan_url}indicators/")
+    assert "<h1>指標(KPI)" in html
+    kpis = snapshot_kpis(seed_plan.editions.get().snapshot)
+    count = sum(len(v) for v in kpis.values())
+    assert html.count('<svg xmlns="http://www.w3.org/2000/svg"') == count > 5
+    # the counts table: one row per 方向性 and the total
+    counts = html[html.index('<table class="counts">') :]
+    counts = counts[: counts.index("</table>")]
+    assert "方向性3 運営・業務執行体制の効率化" in counts
+    total = counts[counts.index('<tr class="total">') :]
+    assert sum(int(n) for n in re.findall(r'<td class="num">(\d+)</td>', total)) == (
+        count
+    )
+    assert f'href="{plan_url}programs/12/"' in html
+    assert 'id="indicator-12-1"' in html and 'id="d3"' in html
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+    assert "<form" not in html.split("<main", 1)[1]
+    # The same page of an edition by number, and a link from the plan page.
+    assert 'id="indicator-12-1"' in get(client, f"{plan_url}editions/1/indicators/")
+    assert f'href="{plan_url}indicators/"' in get(client, plan_url)
+
+
+def test_indicators_page_comes_from_the_snapshot(client, seed_plan, plan_url):
+    from shinchoku.plans.models import Indicator
+
+    Indicator.objects.filter(program__number=12).update(name="未公開の指標名")
+
+    def change(snapshot):
+        for program in snapshot["programs"]:
+            program["kpis"] = []
+        program_of(snapshot, 12)["kpis"] = [
+            {"name": "新しい指標", "unit": "件", "target": 10, "actuals": {"2024": 10}}
+        ]
+
+    add_edition(seed_plan, "令和7年度当初計画", change=change)
+    html = get(client, f"{plan_url}indicators/")
+    assert "新しい指標" in html and "未公開の指標名" not in html
+    assert '<span aria-hidden="true">◎</span> 達成' in html
+    assert html.count("<svg") == 1
+    old = get(client, f"{plan_url}editions/1/indicators/")
+    assert "新しい指標" not in old and "電子決裁率" in old
+    assert "最新の版ではありません" in old
+    assert client.get(f"{plan_url}editions/9/indicators/").status_code == 404
+
+
+def test_indicators_page_of_an_edition_without_any(client, seed_plan, plan_url):
+    def change(snapshot):
+        for program in snapshot["programs"]:
+            program.pop("kpis", None)
+
+    add_edition(seed_plan, "令和7年度当初計画", change=change)
+    html = get(client, f"{plan_url}indicators/")
+    assert "この版には数値指標がありません" in html and "<svg" not in html
+    assert "この版には数値指標がありません" in get(client, plan_url)

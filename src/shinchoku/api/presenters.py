@@ -1,12 +1,14 @@
-"""Portal objects → the API's response dicts. No queries here: the routers pass
-objects that portal.selectors loaded."""
+"""Objects → the API's response dicts. No queries here: the routers pass
+objects that the selectors loaded (portal.selectors for published editions,
+plans and workflow selectors for the live data of the write operations)."""
 
 from __future__ import annotations
 
 from django.urls import reverse
 
 from shinchoku.common import wareki
-from shinchoku.plans.models import Municipality, Plan
+from shinchoku.plans.models import Indicator, Municipality, Plan, ProgramGrade
+from shinchoku.plans.selectors import indicator_to_dict
 from shinchoku.portal.selectors import (
     EditionRef,
     ProgramView,
@@ -14,6 +16,8 @@ from shinchoku.portal.selectors import (
     PublicPlan,
     SearchHit,
 )
+from shinchoku.workflow.models import RoundEntry, person_name
+from shinchoku.workflow.selectors import EntryReference
 
 
 def municipality(m: Municipality) -> dict:
@@ -179,4 +183,89 @@ def search_hit(hit: SearchHit) -> dict:
             }
             for m in hit.parts
         ],
+    }
+
+
+# ------------------------------------------------------------ live data (writes)
+
+
+def entry(e: RoundEntry, reference: EntryReference) -> dict:
+    """A round entry as its readers see it on the web page (no query: pass the
+    entry from workflow.selectors and its entry_reference)."""
+    round_ = e.round
+    editable = round_.editable_fields
+    fy = str(round_.fiscal_year)
+    return {
+        "id": e.pk,
+        "municipality_code": round_.plan.municipality.code,
+        "plan_slug": round_.plan.slug,
+        "round": {
+            "id": round_.pk,
+            "title": round_.title,
+            "kind": round_.kind,
+            "fiscal_year": round_.fiscal_year,
+            "deadline": round_.deadline,
+            "status": round_.status,
+            "editable_fields": list(editable),
+        },
+        "program": {
+            "number": e.program.number,
+            "number_label": e.program.number_label,
+            "name": e.program.name,
+        },
+        "state": e.state,
+        "state_label": str(e.get_state_display()),
+        "version": e.version,
+        "achievements": list(e.achievements),
+        "plan": list(e.plan),
+        "kpi_actuals": dict(e.kpi_actuals),
+        "return_comment": e.return_comment,
+        "updated_at": e.updated_at,
+        "updated_by": person_name(e.updated_by) if e.updated_by else None,
+        "submitted_at": e.submitted_at,
+        "approved_at": e.approved_at,
+        "live": {
+            "version": reference.live_version,
+            "achievements": reference.live_achievements,
+            "plan": reference.live_plan,
+        },
+        "indicators": [
+            {
+                "id": i.pk,
+                "name": i.name,
+                "unit": i.unit,
+                "live_actual": i.actuals.get(fy),
+                "draft_actual": e.kpi_actuals.get(str(i.pk)),
+            }
+            for i in reference.indicators
+        ]
+        if "kpi_actuals" in editable
+        else [],
+    }
+
+
+def live_indicator(i: Indicator) -> dict:
+    """A live indicator in the interchange shape, with what a write needs."""
+    plan = i.program.plan
+    return {
+        "id": i.pk,
+        "version": i.version,
+        "municipality_code": plan.municipality.code,
+        "plan_slug": plan.slug,
+        "program_number": i.program.number,
+        **indicator_to_dict(i),
+    }
+
+
+def grade(g: ProgramGrade) -> dict:
+    plan = g.program.plan
+    labels = {s.get("code"): s.get("label", "") for s in plan.grade_scale}
+    return {
+        "municipality_code": plan.municipality.code,
+        "plan_slug": plan.slug,
+        "program_number": g.program.number,
+        "fiscal_year": g.fiscal_year,
+        "grade": g.grade,
+        "label": labels.get(g.grade, ""),
+        "comment": g.comment,
     }

@@ -1,17 +1,21 @@
-"""The JSON API: one router per resource. Read endpoints are public and serve
-published editions only; authenticated write endpoints will join the same
-routers (with the workflow's permission checks) when they exist."""
+"""The JSON API: one router per resource. Read operations are public and serve
+published editions only; write operations (round entries, indicator review,
+grades) act on the live data for a signed-in user or a token, with the same
+services and permission checks as the web pages."""
 
 from __future__ import annotations
 
 from ninja import NinjaAPI
 
+from shinchoku.api import errors
 from shinchoku.api.routers import (
     editions,
+    entries,
     indicators,
     municipalities,
     plans,
     programs,
+    reviews,
     search,
 )
 
@@ -20,12 +24,30 @@ api = NinjaAPI(
     version="1",
     description=(
         "Published progress of Japanese municipalities' administrative-reform "
-        "plans. Read-only, no authentication; the licence of the data is stated "
-        "on /open-data/."
+        "plans: the read operations, public and without authentication, serve "
+        "published editions only (the licence of the data is stated on "
+        "/open-data/). The write operations (round entries, indicator review, "
+        "program grades) change the live data as the web pages do, with the "
+        "same role rules: they need a bearer token (`Authorization: Bearer "
+        "shk_…`, made with `shinchoku api-token USERNAME`) or a signed-in "
+        "session with its CSRF token (X-CSRFToken header). Refusals: 401 "
+        "without credentials, 403 when the role does not allow it, 409 when "
+        "the resource changed since based_on_version (the body gives the "
+        "current version), 422 when the request breaks a rule."
     ),
     urls_namespace="api",
     openapi_url="/openapi.json",
     docs_url=None,
 )
-for module in (municipalities, plans, editions, programs, indicators, search):
+errors.install(api)
+for module in (
+    municipalities,
+    plans,
+    editions,
+    programs,
+    indicators,
+    search,
+    entries,
+    reviews,
+):
     api.add_router("", module.router)

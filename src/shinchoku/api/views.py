@@ -27,6 +27,7 @@ def operations(schema: dict) -> list[dict]:
                     "summary": op.get("summary", ""),
                     "description": op.get("description", ""),
                     "tags": op.get("tags", []),
+                    "auth": bool(op.get("security")),
                     "parameters": [
                         {
                             "name": p["name"],

@@ -3,6 +3,7 @@ joins and prefetches that keep a page at a fixed number of queries."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -169,6 +170,11 @@ def program_neighbours(program: Program) -> tuple[Program | None, Program | None
     )
 
 
+def indicator_get(pk: int) -> Indicator:
+    """A live indicator with its program, plan and municipality (1 query)."""
+    return Indicator.objects.select_related("program__plan__municipality").get(pk=pk)
+
+
 def edition_latest(plan: Plan) -> Edition | None:
     return plan.editions.order_by("-fiscal_year", "-date", "-pk").first()
 
@@ -305,17 +311,6 @@ class YearFigures:
     required: float | None
     status: str
 
-
-@dataclass
-class IndicatorView:
-    indicator: Indicator
-    status: str  # at the latest measured FY
-    status_fy: int | None
-    rate: float | None  # achievement rate against the final target
-    notes: tuple[str, ...]
-    years: list[YearFigures]
-    svg: str
-
     @property
     def status_label(self) -> str:
         return str(STATUS_LABELS[self.status])
@@ -325,25 +320,118 @@ class IndicatorView:
         return STATUS_SYMBOLS[self.status]
 
 
-def indicator_view(
-    indicator: Indicator, plan: Plan, *, chart_id: str = "kpi"
+@dataclass
+class IndicatorView:
+    """An indicator ready for a page: its stated figures, its evaluation per FY
+    and its chart. Built from the interchange dict (kpi_view), so that the staff
+    pages (a live Indicator) and the public pages (an edition's frozen
+    snapshot) draw it with the same code and the same template
+    (plans/_indicator.html)."""
+
+    kpi: dict  # the interchange dict in its full shape (normalize_kpi)
+    dom_id: str  # unique on the page: the block's id, its heading's, its chart's
+    status: str  # at the latest measured FY
+    status_fy: int | None
+    rate: float | None  # achievement rate against the final target
+    notes: tuple[str, ...]
+    years: list[YearFigures]
+    svg: str
+    indicator: Indicator | None = None  # the live model, on staff pages only
+
+    @property
+    def status_label(self) -> str:
+        return str(STATUS_LABELS[self.status])
+
+    @property
+    def status_symbol(self) -> str:
+        return STATUS_SYMBOLS[self.status]
+
+    @property
+    def name(self) -> str:
+        return self.kpi["name"]
+
+    @property
+    def unit(self) -> str:
+        return self.kpi["unit"]
+
+    @property
+    def comparator(self) -> str:
+        return self.kpi["comparator"] or ""
+
+    @property
+    def target(self) -> int | float | None:
+        return self.kpi["target"]
+
+    @property
+    def deadline_fy(self) -> int | None:
+        return self.kpi["deadline_fy"]
+
+    @property
+    def baseline(self) -> int | float | None:
+        return self.kpi["baseline"]
+
+    @property
+    def baseline_date(self) -> dt.date | None:
+        value = self.kpi["baseline_date"]
+        return dt.date.fromisoformat(value) if value else None
+
+    @property
+    def relative(self) -> str:
+        return self.kpi["relative"] or ""
+
+    @property
+    def source_text(self) -> str:
+        return self.kpi["source_text"]
+
+    @property
+    def pending(self) -> bool:
+        """Proposed by the extractor and not reviewed by staff yet."""
+        return self.kpi["status"] == IndicatorStatus.EXTRACTED
+
+
+def plan_thresholds(thresholds: dict | None):
+    """A plan's progress_thresholds as evaluation.Thresholds (the defaults when
+    they are missing or malformed)."""
+    from shinchoku.plans import evaluation
+
+    try:
+        return evaluation.Thresholds(**(thresholds or {}))
+    except (TypeError, ValueError):
+        return evaluation.DEFAULT_THRESHOLDS
+
+
+def kpi_view(
+    kpi: dict,
+    *,
+    first_fy: int,
+    last_fy: int,
+    thresholds: dict | None,
+    chart_id: str,
+    dom_id: str | None = None,
+    indicator: Indicator | None = None,
 ) -> IndicatorView:
-    """An indicator with its evaluation per FY and its chart (no query)."""
+    """An interchange indicator dict (a live indicator's indicator_to_dict, or
+    one of an edition's snapshot) with its evaluation per FY (from the plan's
+    first FY to its last, or the deadline or latest actual when later) and its
+    chart. No query. `chart_id` and `dom_id` must be unique on the page."""
+    from shinchoku.imports.formats import interchange_json
     from shinchoku.plans import charts, evaluation, kpi_extract
 
-    ind = kpi_extract.Indicator.from_dict(indicator_to_dict(indicator))
-    thresholds = evaluation.Thresholds(**plan.progress_thresholds)
-    measured = [int(fy) for fy in indicator.actuals]
-    last = max([plan.last_fy, indicator.deadline_fy or 0, *measured])
+    # The interchange reader's own check, which fills in what a dict leaves out.
+    data = interchange_json.normalize_kpi(kpi, source=chart_id)
+    ind = kpi_extract.Indicator.from_dict(data)
+    bands = plan_thresholds(thresholds)
+    measured = [int(fy) for fy in data["actuals"]]
+    last = max([last_fy, data["deadline_fy"] or 0, *measured])
     years = []
-    for fy in range(plan.first_fy, last + 1):
-        ev = evaluation.evaluate(ind, fy, thresholds)
+    for fy in range(first_fy, last + 1):
+        ev = evaluation.evaluate(ind, fy, bands)
         years.append(
             YearFigures(
                 fiscal_year=fy,
                 target=_num(ind.targets.get(fy)),
                 actual=_num(ind.actuals.get(fy)),
-                actual_source=indicator.actual_sources.get(str(fy), ""),
+                actual_source=data["actual_sources"].get(str(fy), ""),
                 required=round(ev.required_value, 2)
                 if ev.required_value is not None
                 else None,
@@ -351,16 +439,41 @@ def indicator_view(
             )
         )
     latest = max(measured) if measured else None
-    current = evaluation.evaluate(ind, latest if latest else plan.last_fy, thresholds)
+    current = evaluation.evaluate(ind, latest if latest else last_fy, bands)
     return IndicatorView(
-        indicator=indicator,
+        kpi=data,
+        dom_id=dom_id or f"indicator-{chart_id}",
         status=str(current.status),
         status_fy=latest,
         rate=current.achievement_rate,
         notes=current.notes,
         years=years,
-        svg=charts.indicator_svg(ind, chart_id=chart_id, first_fy=plan.first_fy),
+        svg=charts.indicator_svg(ind, chart_id=chart_id, first_fy=first_fy),
+        indicator=indicator,
     )
+
+
+def indicator_view(
+    indicator: Indicator, plan: Plan, *, chart_id: str = "kpi"
+) -> IndicatorView:
+    """A live indicator as kpi_view draws it (no query)."""
+    return kpi_view(
+        indicator_to_dict(indicator),
+        first_fy=plan.first_fy,
+        last_fy=plan.last_fy,
+        thresholds=plan.progress_thresholds,
+        chart_id=chart_id,
+        dom_id=f"indicator-{indicator.pk}",
+        indicator=indicator,
+    )
+
+
+def status_counts(views: list[IndicatorView]) -> dict[str, int]:
+    """{status: number of indicators}, every status present (zeros included)."""
+    counts = dict.fromkeys(STATUS_LABELS, 0)
+    for view in views:
+        counts[view.status] += 1
+    return counts
 
 
 def program_indicators(program: Program) -> list[IndicatorView]:
@@ -382,6 +495,14 @@ class DashboardGroup:
     programs: list[DashboardProgram]
     status_counts: dict[str, int]
     grade_counts: dict[str, int]
+
+    @property
+    def number(self) -> int:
+        return self.direction.number
+
+    @property
+    def name(self) -> str:
+        return self.direction.name
 
 
 @dataclass

@@ -1,6 +1,10 @@
-"""Writes of the plan domain. Each is one transaction, validated with
-full_clean(), leaves a history row naming the user and the screen, and does
-nothing when nothing changes."""
+"""Writes of the plan domain. Each is one transaction, checks permission with
+workflow.permissions (the staff forms and the API call these same functions),
+validated with full_clean(), leaves a history row naming the user and the
+channel ("screen: …", "api: …"), and does nothing when nothing changes.
+
+``user=None`` is a system write (import, backup tests, set-up scripts): no
+permission check, no history user."""
 
 from __future__ import annotations
 
@@ -19,6 +23,13 @@ class StaleVersion(Exception):
     def __init__(self, current):
         self.current = current
         super().__init__(_("This record was changed by someone else in the meantime."))
+
+
+def _check(user, plan) -> None:
+    if user is not None:
+        from shinchoku.workflow.permissions import Action, require
+
+        require(user, Action.REVIEW_INDICATOR, plan)
 
 
 def _save(obj, *, user, reason: str) -> None:
@@ -60,6 +71,7 @@ def indicator_review(
         "reject": IndicatorStatus.REJECTED,
         "reopen": IndicatorStatus.EXTRACTED,
     }
+    _check(user, indicator.program.plan)
     if decision not in statuses:
         raise ValidationError(_("Unknown decision: %(d)s") % {"d": decision})
     current = Indicator.objects.select_for_update().get(pk=indicator.pk)
@@ -93,6 +105,7 @@ def indicator_actual_set(
     """Type in (or clear, with None) an indicator's actual for a fiscal year.
     ``based_on_version`` None skips the lost-update check, for callers that did
     their own (approving a round entry checks the entry's version)."""
+    _check(user, indicator.program.plan)
     current = Indicator.objects.select_for_update().get(pk=indicator.pk)
     if based_on_version is not None and current.version != based_on_version:
         raise StaleVersion(current)
@@ -128,12 +141,17 @@ def program_grade_set(
     via: str = "screen",
 ) -> ProgramGrade | None:
     """Set (or with an empty grade, remove) a program's grade for a FY."""
-    existing = ProgramGrade.objects.filter(
-        program=program, fiscal_year=fiscal_year
-    ).first()
+    _check(user, program.plan)
+    existing = (
+        ProgramGrade.objects.select_for_update()
+        .filter(program=program, fiscal_year=fiscal_year)
+        .first()
+    )
     if not grade:
         if existing:
             existing._change_reason = f"{via}: grade removed"
+            if user is not None and getattr(user, "is_authenticated", False):
+                existing._history_user = user
             existing.delete()
         return None
     if existing and (existing.grade, existing.comment) == (grade, comment):

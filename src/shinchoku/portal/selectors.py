@@ -34,7 +34,14 @@ from shinchoku.common import wareki
 from shinchoku.common.text import program_number_label
 from shinchoku.imports.formats import interchange_json
 from shinchoku.imports.parsed import ParsedPlan, ParsedProgram, ParsedYear
-from shinchoku.plans.models import Edition, Municipality, Plan, ProgramKind
+from shinchoku.plans.models import (
+    Edition,
+    IndicatorStatus,
+    Municipality,
+    Plan,
+    ProgramKind,
+)
+from shinchoku.plans.selectors import IndicatorView, kpi_view, status_counts
 from shinchoku.portal import folding
 from shinchoku.portal.models import SearchEntry
 
@@ -246,6 +253,37 @@ class SectionView:
 
 
 @dataclass
+class IndicatorProgram:
+    program: ProgramView
+    indicators: list[IndicatorView]
+
+
+@dataclass
+class IndicatorGroup:
+    """A 方向性 on the public indicators page."""
+
+    number: int
+    name: str
+    programs: list[IndicatorProgram]  # those with indicators
+    status_counts: dict[str, int]
+
+
+@dataclass
+class IndicatorDashboard:
+    groups: list[IndicatorGroup]
+    status_counts: dict[str, int]
+
+    @property
+    def count(self) -> int:
+        return sum(self.status_counts.values())
+
+
+def _published_kpi(kpi: dict[str, Any]) -> bool:
+    """A rejected proposal is frozen with the snapshot but never shown."""
+    return kpi.get("status") != IndicatorStatus.REJECTED
+
+
+@dataclass
 class PublicEdition:
     """An edition as published: the plan, the edition and its frozen content."""
 
@@ -299,6 +337,63 @@ class PublicEdition:
             direction_name=self.parsed.directions.get(p.direction, ""),
             kpis=self.kpis.get(p.number, []),
             url=self.program_url(p.number),
+        )
+
+    @property
+    def indicators_url(self) -> str:
+        kwargs = {"code": self.code, "plan": self.plan.plan.slug}
+        if self.is_latest:
+            return reverse("portal:indicators", kwargs=kwargs)
+        return reverse(
+            "portal:edition_indicators", kwargs={**kwargs, "edition": self.number}
+        )
+
+    @property
+    def indicator_count(self) -> int:
+        return sum(_published_kpi(k) for kpis in self.kpis.values() for k in kpis)
+
+    def indicator_views(self, program: ProgramView) -> list[IndicatorView]:
+        """The program's indicators as published, evaluated and charted the way
+        the staff pages draw live ones (plans.selectors.kpi_view); element ids
+        carry the program number, so that a page may show every program's."""
+        return [
+            kpi_view(
+                kpi,
+                first_fy=self.parsed.first_fy,
+                last_fy=self.parsed.last_fy,
+                thresholds=self.plan.plan.progress_thresholds,
+                chart_id=f"kpi-{program.number}-{i}",
+                dom_id=f"indicator-{program.number}-{i}",
+            )
+            for i, kpi in enumerate(program.kpis, start=1)
+            if _published_kpi(kpi)
+        ]
+
+    def indicator_dashboard(self) -> IndicatorDashboard:
+        """Every indicator of the edition by 方向性 with counts per status, as
+        the staff dashboard shows live ones (no query)."""
+        groups: dict[int, IndicatorGroup] = {}
+        every: list[IndicatorView] = []
+        for program in self.programs():
+            group = groups.get(program.program.direction)
+            if group is None:
+                group = groups[program.program.direction] = IndicatorGroup(
+                    number=program.program.direction,
+                    name=program.direction_name,
+                    programs=[],
+                    status_counts={},
+                )
+            views = self.indicator_views(program)
+            if views:
+                group.programs.append(IndicatorProgram(program, views))
+                every.extend(views)
+        for group in groups.values():
+            group.status_counts = status_counts(
+                [v for p in group.programs for v in p.indicators]
+            )
+        return IndicatorDashboard(
+            groups=[groups[n] for n in sorted(groups)],
+            status_counts=status_counts(every),
         )
 
     def program(self, number: int) -> ProgramView:

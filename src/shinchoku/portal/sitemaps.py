@@ -25,8 +25,9 @@ class MunicipalitySitemap(Sitemap):
 
 
 class EditionSitemap(Sitemap):
-    """Plans (their latest edition), every public edition, and the programs of
-    the latest edition of each plan, read from the search index (one query)."""
+    """Plans (their latest edition), every public edition and its indicators
+    page, and the programs of the latest edition of each plan, read from the
+    search index (one query)."""
 
     def items(self):
         rows = (
@@ -48,7 +49,10 @@ class EditionSitemap(Sitemap):
         for code, slug, number, latest, program in rows:
             kwargs = {"code": code, "plan": slug}
             urls[reverse("portal:plan", kwargs=kwargs)] = None
-            urls[reverse("portal:edition", kwargs={**kwargs, "edition": number})] = None
+            urls[reverse("portal:indicators", kwargs=kwargs)] = None
+            edition = {**kwargs, "edition": number}
+            urls[reverse("portal:edition", kwargs=edition)] = None
+            urls[reverse("portal:edition_indicators", kwargs=edition)] = None
             if latest:
                 urls[
                     reverse("portal:program", kwargs={**kwargs, "number": program})

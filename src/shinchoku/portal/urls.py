@@ -27,7 +27,9 @@ urlpatterns = [
     path("<lgcode:code>/", views.municipality, name="municipality"),
     path(plan, views.plan, name="plan"),
     path(plan + "programs/<int:number>/", views.program, name="program"),
+    path(plan + "indicators/", views.indicators, name="indicators"),
     path(edition, views.edition, name="edition"),
+    path(edition + "indicators/", views.edition_indicators, name="edition_indicators"),
     path(
         edition + "programs/<int:number>/",
         views.edition_program,

@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from shinchoku.plans.selectors import STATUS_LABELS, STATUS_SYMBOLS
 from shinchoku.portal import opendata, selectors
 from shinchoku.workflow.selectors import opinions_for_edition
 
@@ -78,6 +79,7 @@ def _program_page(request, pe, number: int):
             "pe": pe,
             "plan": pe.plan.plan,
             "program": program,
+            "indicators": pe.indicator_views(program),
             "previous": previous,
             "next": following,
             "opinions": opinions_for_edition(pe.edition).get(number, []),
@@ -93,6 +95,30 @@ def program(request, code: str, plan: str, number: int):
 @require_safe
 def edition_program(request, code: str, plan: str, edition: int, number: int):
     return _program_page(request, _edition_or_404(code, plan, edition), number)
+
+
+def _indicators_page(request, pe):
+    return render(
+        request,
+        "portal/indicators.html",
+        {
+            "pe": pe,
+            "plan": pe.plan.plan,
+            "dashboard": pe.indicator_dashboard(),
+            "status_labels": STATUS_LABELS,
+            "status_symbols": STATUS_SYMBOLS,
+        },
+    )
+
+
+@require_safe
+def indicators(request, code: str, plan: str):
+    return _indicators_page(request, _edition_or_404(code, plan, None))
+
+
+@require_safe
+def edition_indicators(request, code: str, plan: str, edition: int):
+    return _indicators_page(request, _edition_or_404(code, plan, edition))
 
 
 @require_safe

@@ -67,6 +67,16 @@ class StaleVersion(WorkflowError):
         self.current = current
 
 
+class InvalidState(WorkflowError):
+    """The saved state does not allow the change (an entry already submitted, a
+    live record changed under a draft): a conflict with what is saved rather
+    than a fault of the request. ``current`` is the record as saved."""
+
+    def __init__(self, message: str, *, current: Model):
+        super().__init__(message)
+        self.current = current
+
+
 def _reason(via: str, text: str) -> str:
     return f"{via}: {text}"
 
@@ -366,12 +376,13 @@ def entry_save_draft(
     entry = _locked_entry(entry, actor=actor, action=Action.EDIT_ENTRY)
     _check_version(entry, based_on_version)
     if entry.state not in EDITABLE_STATES:
-        raise WorkflowError(
+        raise InvalidState(
             _(
                 "%(program)s is %(state)s: only an entry that is not started, "
                 "drafting or returned can be edited."
             )
-            % {"program": _entry_label(entry), "state": entry.get_state_display()}
+            % {"program": _entry_label(entry), "state": entry.get_state_display()},
+            current=entry,
         )
     editable = entry.round.editable_fields
     values: dict[str, object] = {}
@@ -434,7 +445,7 @@ def _transition(entry: RoundEntry, action: str) -> str:
         allowed = ", ".join(
             str(EntryState(s).label) for s in EntryState.values if s in sources
         )
-        raise WorkflowError(
+        raise InvalidState(
             _(
                 "%(program)s is %(state)s: only an entry that is %(allowed)s can "
                 "be %(action)s."
@@ -448,7 +459,8 @@ def _transition(entry: RoundEntry, action: str) -> str:
                     "return": _("returned"),
                     "approve": _("approved"),
                 }[action],
-            }
+            },
+            current=entry,
         )
     return target
 
@@ -504,7 +516,7 @@ def entry_approve(
     actuals), with history rows naming the round, in the same transaction."""
     entry = _locked_entry(entry, actor=actor, action=Action.APPROVE_ENTRY)
     _check_version(entry, based_on_version)
-    entry.state = _transition(entry, "approve")
+    approved = _transition(entry, "approve")
     round_ = entry.round
     reason = _reason(
         via, f"approve round {round_.title} (#{round_.pk}) {entry.program.number_label}"
@@ -512,14 +524,16 @@ def entry_approve(
     editable = round_.editable_fields
     live = _locked_year(entry.program, round_.fiscal_year)
     if (live.version if live else 0) != entry.year_version:
-        raise WorkflowError(
+        raise InvalidState(
             _(
                 "The live record of %(program)s changed after this draft was "
                 "written: return the entry so that the department can check it "
                 "against the current text."
             )
-            % {"program": _entry_label(entry)}
+            % {"program": _entry_label(entry)},
+            current=entry,
         )
+    entry.state = approved
     program_year_update(
         actor=actor,
         program=entry.program,

@@ -1,0 +1,64 @@
+"""How the write operations refuse, as JSON: the services' exceptions mapped
+to statuses, so that endpoints only call the service.
+
+* 401: no (valid) credentials — ninja, before the endpoint runs;
+* 403: workflow.permissions.require refused (PermissionDenied), or the CSRF
+  check of a signed-in session;
+* 409: the resource changed since the version the request was based on, or
+  its state does not allow the change; the body says the current version;
+* 422: the request breaks a rule of the data (a grade not on the plan's scale,
+  a number that is not one, …), besides ninja's own validation of the shapes.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+
+from shinchoku.plans import services as plan_services
+from shinchoku.workflow import services as workflow_services
+from shinchoku.workflow.models import RoundEntry
+
+
+def _forbidden(api: NinjaAPI, request: HttpRequest, exc: Exception) -> HttpResponse:
+    return api.create_response(
+        request,
+        {"detail": _("Your role does not allow this.")},
+        status=403,
+    )
+
+
+def _invalid(api: NinjaAPI, request: HttpRequest, exc: Exception) -> HttpResponse:
+    if isinstance(exc, DjangoValidationError):
+        detail = " ".join(exc.messages)
+    else:
+        detail = exc.message
+    return api.create_response(request, {"detail": detail}, status=422)
+
+
+def _conflict(api: NinjaAPI, request: HttpRequest, exc: Exception) -> HttpResponse:
+    current = exc.current
+    body = {
+        "detail": getattr(exc, "message", None) or str(exc),
+        "current_version": current.version if current is not None else 0,
+        "current_state": current.state if isinstance(current, RoundEntry) else None,
+    }
+    return api.create_response(request, body, status=409)
+
+
+def install(api: NinjaAPI) -> None:
+    handlers = {
+        PermissionDenied: _forbidden,
+        DjangoValidationError: _invalid,
+        workflow_services.WorkflowError: _invalid,
+        workflow_services.StaleVersion: _conflict,
+        workflow_services.InvalidState: _conflict,
+        plan_services.StaleVersion: _conflict,
+    }
+    for exc_class, handler in handlers.items():
+        api.add_exception_handler(
+            exc_class, lambda request, exc, handler=handler: handler(api, request, exc)
+        )

@@ -13,7 +13,7 @@ from typing import Any
 from django.db import transaction
 
 from shinchoku.imports.formats import interchange_json
-from shinchoku.imports.parsed import ParsedProgram
+from shinchoku.imports.parsed import ParsedPlan, ParsedProgram
 from shinchoku.plans.models import Edition, Plan
 from shinchoku.portal import folding
 from shinchoku.portal.models import SearchEntry
@@ -69,26 +69,45 @@ def search_index_edition(*, edition: Edition) -> IndexResult:
     entries = []
     if edition.published and edition.snapshot is not None:
         parsed = interchange_json.load(edition.snapshot, source=f"edition {edition}")
-        kpis = snapshot_kpis(edition.snapshot)
-        number = edition_numbers(edition.plan_id)[edition.pk]
-        for order, program in enumerate(parsed.programs, start=1):
-            parts = program_parts(program, kpis.get(program.number))
-            entries.append(
-                SearchEntry(
-                    edition_id=edition.pk,
-                    plan_id=edition.plan_id,
-                    edition_number=number,
-                    program_number=program.number,
-                    program_name=program.name,
-                    ordering=order,
-                    name_folded=folding.fold(program.name),
-                    haystack="\n".join(folding.fold(p["text"]) for p in parts),
-                    parts=parts,
-                )
-            )
+        entries = search_entries(
+            edition=edition,
+            parsed=parsed,
+            kpis=snapshot_kpis(edition.snapshot),
+            number=edition_numbers(edition.plan_id)[edition.pk],
+        )
         SearchEntry.objects.bulk_create(entries)
     search_mark_latest(plan_id=edition.plan_id)
     return IndexResult(edition=edition, entries=len(entries))
+
+
+def search_entries(
+    *,
+    edition: Edition,
+    parsed: ParsedPlan,
+    kpis: dict[int, list[dict[str, Any]]],
+    number: int,
+    is_latest: bool = False,
+) -> list[SearchEntry]:
+    """The search rows of a published edition, unsaved (no query): one per
+    program of its snapshot, parsed. gen-synthetic writes them in bulk."""
+    entries = []
+    for order, program in enumerate(parsed.programs, start=1):
+        parts = program_parts(program, kpis.get(program.number))
+        entries.append(
+            SearchEntry(
+                edition_id=edition.pk,
+                plan_id=edition.plan_id,
+                edition_number=number,
+                is_latest=is_latest,
+                program_number=program.number,
+                program_name=program.name,
+                ordering=order,
+                name_folded=folding.fold(program.name),
+                haystack="\n".join(folding.fold(p["text"]) for p in parts),
+                parts=parts,
+            )
+        )
+    return entries
 
 
 def search_mark_latest(*, plan_id: int) -> None:

@@ -78,5 +78,9 @@ def test_the_compiled_catalogue_matches_the_source(catalogue):
 
 
 def test_the_extraction_sees_the_whole_project(source_msgids):
-    assert {"Indicators (KPIs)", "Committee report", "Skip to main content"} <= source_msgids
+    assert {
+        "Indicators (KPIs)",
+        "Committee report",
+        "Skip to main content",
+    } <= source_msgids
     assert len(source_msgids) > 300

@@ -30,9 +30,7 @@ def test_healthz_is_503_when_the_database_is_unreachable(client):
 
 
 @pytest.mark.django_db
-def test_livez_answers_without_touching_the_database(
-    client, django_assert_num_queries
-):
+def test_livez_answers_without_touching_the_database(client, django_assert_num_queries):
     with django_assert_num_queries(0):
         response = client.get("/livez")
     assert response.status_code == 200

@@ -116,7 +116,7 @@ def test_refuses_to_mix_with_existing_synthetic_codes():
 def _search_rows():
     return sorted(
         SearchEntry.objects.values_list(
-            "edition_id", "program_number", "is_latest", "haystack", "parts"
+            "edition_id", "program_number", "is_latest", "haystack", "doc"
         )
     )
 

@@ -307,11 +307,11 @@ PAGES = [
 BUDGETS = {
     "public: home": 3,
     "public: municipality": 3,
-    "public: plan overview": 3,
+    "public: plan overview": 2,  # plan, editions (with the outline)
     "public: program": 4,  # + the committee's opinions
-    "public: edition": 3,
+    "public: edition": 2,
     "public: edition program": 4,
-    "public: search": 2,  # count + page
+    "public: search": 3,  # named, then text matches up to the cap; the page
     "public: open data records.csv": 3,
     "public: report (HTML)": 2,
     "public: sitemap.xml": 4,
@@ -320,11 +320,11 @@ BUDGETS = {
     "api: municipality": 3,
     "api: plan": 2,
     "api: editions": 2,
-    "api: edition": 3,
+    "api: edition": 2,
     "api: programs": 3,
     "api: program": 3,
     "api: indicators": 3,
-    "api: search": 2,
+    "api: search": 3,
     "staff: staff home": 4,
     "staff: plan": 6,
     "staff: program": 10,

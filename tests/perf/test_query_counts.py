@@ -9,6 +9,7 @@ from django.core.management import call_command
 
 from tests.perf.pages import BUDGETS, PAGES, build, client_for, count_queries
 
+
 @pytest.fixture(scope="module")
 def worlds(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():

@@ -277,7 +277,7 @@ class Generator:
             by_program.setdefault(year.program_id, {})[year.fiscal_year] = ParsedYear(
                 achievements=list(year.achievements), plan=list(year.plan)
             )
-        names = {d.pk: d.number for d in directions}
+        direction_numbers = {d.pk: d.number for d in directions}
         editions, parsed_plans = [], []
         for municipality, plan in zip(municipalities, plans, strict=True):
             parsed_edition = ParsedEdition(
@@ -306,7 +306,7 @@ class Generator:
                     ParsedProgram(
                         number=p.number,
                         name=p.name,
-                        direction=names[p.direction_id],
+                        direction=direction_numbers[p.direction_id],
                         kind=p.kind,
                         ended_after_fy=p.ended_after_fy,
                         policy_points=list(p.policy_points),
@@ -326,6 +326,7 @@ class Generator:
                 ],
             )
             parsed_plans.append(parsed)
+            snapshot = interchange_json.edition_snapshot(parsed, parsed_edition)
             editions.append(
                 Edition(
                     plan=plan,
@@ -336,7 +337,9 @@ class Generator:
                     fiscal_year=parsed_edition.fiscal_year,
                     schedule_as_of=parsed_edition.schedule_as_of,
                     published=True,
-                    snapshot=interchange_json.edition_snapshot(parsed, parsed_edition),
+                    snapshot=snapshot,
+                    # bulk_create does not call Edition.save, which derives it
+                    outline=interchange_json.outline(snapshot),
                 )
             )
         self._create(Edition, editions, "editions")
@@ -344,7 +347,11 @@ class Generator:
             entry
             for edition, parsed in zip(editions, parsed_plans, strict=True)
             for entry in search_entries(
-                edition=edition, parsed=parsed, kpis={}, number=1, is_latest=True
+                edition=edition,
+                parsed=parsed,
+                snapshot=edition.snapshot,
+                number=1,
+                is_latest=True,
             )
         ]
         self._create(SearchEntry, entries, "search_entries")

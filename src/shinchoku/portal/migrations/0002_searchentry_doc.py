@@ -3,11 +3,12 @@ from django.db import migrations, models
 
 def fill_docs(apps, schema_editor):
     """Rows indexed before they kept the program get it from their edition's
-    snapshot (programs[ordering - 1], the order they were indexed in)."""
+    snapshot."""
     Edition = apps.get_model("plans", "Edition")
     SearchEntry = apps.get_model("portal", "SearchEntry")
-    editions = Edition.objects.filter(search_entries__isnull=False).distinct()
-    for edition in editions.only("snapshot").iterator(chunk_size=50):
+    indexed = SearchEntry.objects.values("edition_id")
+    editions = Edition.objects.filter(pk__in=indexed).only("snapshot")
+    for edition in editions.iterator(chunk_size=50):
         programs = (edition.snapshot or {}).get("programs", [])
         by_number = {p.get("number"): p for p in programs if isinstance(p, dict)}
         rows = list(SearchEntry.objects.filter(edition_id=edition.pk))

@@ -47,6 +47,9 @@ DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/shinchoku_bench"
 # Words of the seed's vocabulary, which the synthetic text is made of.
 QUERIES = ["電子決裁", "公共施設", "ペーパーレス", "市民サービス", "デジタル 推進"]
 GOAL = 2.0
+# Rows shown for reference, not held to the goal: the database's floor, and the
+# template's (a page of the site's layout with nothing from the database).
+REFERENCES = {"/healthz (SELECT 1)", "static page (/open-data/)"}
 
 
 # ------------------------------------------------------------ the database
@@ -327,6 +330,7 @@ def page_paths(targets, rng: random.Random, n: int) -> dict[str, list[str]]:
     return {
         "anchor: /livez (trivial view)": ["/livez"] * n,
         "/healthz (SELECT 1)": ["/healthz"] * n,
+        "static page (/open-data/)": ["/open-data/"] * n,
         "plan overview": plans(lambda c, s, _n: f"/{c}/plans/{s}/"),
         "program page": plans(lambda c, s, p: f"/{c}/plans/{s}/programs/{p}/"),
         "search (Japanese)": [
@@ -359,7 +363,7 @@ def report(results: list[Result]) -> bool:
     ok = True
     for r in results:
         ratio = r.p50 / anchor.p50
-        meets = r is anchor or r.name.startswith("/healthz") or ratio <= GOAL
+        meets = r is anchor or r.name in REFERENCES or ratio <= GOAL
         ok &= r.errors == 0 and meets
         rate = len(r.latencies) / r.wall if r.wall else 0.0
         note = "" if meets else "  MISSES ≤ 2×"

@@ -60,7 +60,7 @@ def query_terms(query: str, *, max_terms: int = 5, max_length: int = 50) -> list
 
 
 def _spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
-    folded_chars = [fold_char(c) for c in text]
+    folded_chars = [_FOLD_TABLE[ord(c)] for c in text]
     folded = "".join(folded_chars)
     # folded offset → original index
     owner: list[int] = []

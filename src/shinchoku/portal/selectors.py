@@ -69,11 +69,12 @@ def public_municipalities() -> QuerySet[Municipality]:
 
 
 def public_plans() -> QuerySet[Plan]:
-    """Plans with a public edition and their municipality, by municipality
-    code."""
+    """Plans with a public edition and their municipality's code, by that code
+    (what a list shows: no JSON settings)."""
     return (
         _public_plans()
         .select_related("municipality")
+        .only("slug", "title", "first_fy", "last_fy", "municipality__code")
         .order_by("municipality__code", "first_fy", "title")
     )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import islice
 from typing import Any
 
 from django.db import connection
@@ -581,7 +582,9 @@ def search(
         SearchHit(
             entry=row,
             score=row.score,
-            parts=[p for p in _parts(row) if folding.matches(p["text"], terms)][:4],
+            parts=list(
+                islice((p for p in _parts(row) if folding.matches(p["text"], terms)), 4)
+            ),
             url=_hit_url(row),
         )
         for row in page

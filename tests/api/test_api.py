@@ -1,6 +1,7 @@
 """The JSON API serves published editions only, paginated."""
 
 import pytest
+from django.conf import settings
 
 from shinchoku.plans.models import Edition
 from tests.portal.helpers import add_edition, program_of
@@ -154,3 +155,30 @@ def test_api_queries_stay_fixed(client, base, django_assert_max_num_queries):
         get(client, f"{base}/editions/latest/programs?limit=200")
     with django_assert_max_num_queries(4):
         get(client, "/api/municipalities")
+
+
+def test_japanese_is_sent_as_utf8(client, base):
+    """Not as \\uXXXX escapes, which take twice the bytes."""
+    body = client.get(f"{base}/editions/latest/programs/12").content
+    assert "文書の電子化・ペーパーレス化".encode() in body
+    assert b"\\u" not in body
+
+
+def test_lists_are_paginated_in_the_database(
+    client, seed_plan, django_assert_max_num_queries
+):
+    from shinchoku.ops.synthetic import Generator
+
+    Generator(
+        municipalities=3,
+        programs=1,
+        years=1,
+        vocabulary_file=settings.SHINCHOKU_SEED_FILE,
+    ).run()
+    plans = get(client, "/api/plans?limit=2&offset=1")
+    assert plans["count"] == 4
+    codes = [p["municipality_code"] for p in plans["items"]]
+    everything = [p["municipality_code"] for p in get(client, "/api/plans")["items"]]
+    assert codes == everything[1:3] and everything == sorted(everything)
+    with django_assert_max_num_queries(2):  # count, then the page only
+        get(client, "/api/municipalities?limit=1&offset=3")

@@ -1,4 +1,5 @@
-"""/healthz answers for the load balancer: the database, checked with SELECT 1."""
+"""/healthz answers for the load balancer: the database, checked with SELECT 1;
+/livez only says the process answers."""
 
 from unittest import mock
 
@@ -26,3 +27,12 @@ def test_healthz_is_503_when_the_database_is_unreachable(client):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json() == {"status": "error", "database": "unreachable"}
+
+
+@pytest.mark.django_db
+def test_livez_answers_without_touching_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/livez")
+    assert response.status_code == 200
+    assert response.content == b"ok\n"
+    assert "no-cache" in response["Cache-Control"]

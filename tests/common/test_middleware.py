@@ -67,11 +67,12 @@ def test_csp_header_is_sent_only_when_configured(client, settings):
     assert client.get("/healthz")["Content-Security-Policy"] == "default-src 'self'"
 
 
-def _fail(client, username="clerk", ip="10.0.0.1"):
+def _fail(client, username="clerk", ip="10.0.0.1", **headers):
     return client.post(
         LOGIN,
         {"username": username, "password": "wrong", "next": "/admin/"},
         REMOTE_ADDR=ip,
+        **headers,
     )
 
 
@@ -84,9 +85,10 @@ def test_sign_in_is_refused_with_429_after_too_many_failures(client, settings):
     refused = _fail(client)
     assert refused.status_code == 429
     assert refused["Retry-After"] == "600"
-    message = refused.content.decode()
-    # Japanese, the default language (the English msgid says "10 minutes").
-    assert "続けて失敗しました" in message and "10分待って" in message
+    # Japanese by default (the site's language), English when asked for.
+    assert "10分待って" in refused.content.decode()
+    message = _fail(client, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Too many failed sign-in attempts" in message and "10 minutes" in message
     # Even the right password is refused while locked out …
     right = client.post(
         LOGIN, {"username": "clerk", "password": "right-pw-123"}, REMOTE_ADDR="10.0.0.1"

@@ -116,7 +116,8 @@ def test_http_is_redirected_to_https_except_the_health_check(tmp_path):
         "r = c.get('/'); print(r.status_code, r['Location']); "
         "r = c.get('/healthz'); print(r.status_code, "
         "r.headers.get('Strict-Transport-Security', '-')); "
-        "r = c.get('/healthz', secure=True); print(r['Strict-Transport-Security'])"
+        "r = c.get('/healthz', secure=True); print(r['Strict-Transport-Security']); "
+        "print(c.get('/livez').status_code)"
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
@@ -129,6 +130,7 @@ def test_http_is_redirected_to_https_except_the_health_check(tmp_path):
         "301 https://example.org/",
         "200 -",  # load balancers probe over plain http
         "max-age=31536000; includeSubDomains; preload",
+        "200",  # /livez too
     ]
 
 

@@ -146,6 +146,7 @@ def test_a_round_from_opening_to_the_diff_of_its_edition(
     changes = sections.locator("li.change")
     expect(changes).to_have_count(2)
     changed = sections.locator("li.change-changed")
+    # The browser asks for Japanese: the screen-reader markers are translated.
     expect(changed.locator("del")).to_have_text(["[削除: 0]"])
     expect(changed.locator("ins")).to_have_text(
         ["[追加: 5]", "[追加: (令和5年度末見込み88%)]"]

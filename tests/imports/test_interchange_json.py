@@ -134,3 +134,34 @@ def test_an_indicator_field_of_the_wrong_type_is_refused(doc, field):
     kpi[field] = ["confirmed"]
     with pytest.raises(ImportFormatError, match=rf"kpis\[0\].{field}: expected"):
         load(bad)
+
+
+def test_an_outline_keeps_what_lists_programs_and_reads_as_a_plan(doc):
+    outline = interchange_json.outline(doc)
+    assert {
+        k: v for k, v in outline.items() if k not in {"programs", "indicator_count"}
+    } == {k: v for k, v in doc.items() if k != "programs"}
+    assert outline["indicator_count"] == sum(
+        len(p.get("kpis", [])) for p in doc["programs"]
+    )
+    assert [set(p) for p in outline["programs"]] == [
+        set(interchange_json.OUTLINE_PROGRAM_KEYS)
+    ] * len(doc["programs"])
+    head = interchange_json.load(outline)
+    full = interchange_json.load(doc)
+    assert [(p.number, p.name, p.kind, p.direction) for p in head.programs] == [
+        (p.number, p.name, p.kind, p.direction) for p in full.programs
+    ]
+    assert all(not p.years and not p.policy_points for p in head.programs)
+    assert len(json.dumps(outline)) < len(json.dumps(doc)) / 10
+
+
+def test_one_program_reads_as_in_its_document(doc):
+    full = interchange_json.load(doc)
+    program = interchange_json.load_program(
+        doc["programs"][3], directions=full.directions
+    )
+    assert program == full.programs[3]
+    broken = dict(doc["programs"][3], name=5)
+    with pytest.raises(ImportFormatError, match="program.name: expected a string"):
+        interchange_json.load_program(broken, directions=full.directions)

@@ -1,6 +1,9 @@
 """How search compares text and marks hits (no database)."""
 
-from shinchoku.portal.folding import fold, highlight, matches, query_terms
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from shinchoku.portal.folding import fold, fold_char, highlight, matches, query_terms
 
 
 def test_fold_width_case_and_kana():
@@ -34,3 +37,11 @@ def test_overlapping_terms_merge():
 def test_matches():
     assert matches("テレワーク体制", ["てれわーく"])
     assert not matches("公園", ["dx"])
+
+
+@given(st.text(max_size=200))
+@settings(max_examples=200, deadline=None)
+def test_fold_is_each_character_folded_on_its_own(text):
+    # fold() goes through a translate table: it must stay the per-character
+    # folding that highlight() maps positions with.
+    assert fold(text) == "".join(fold_char(c) for c in text)

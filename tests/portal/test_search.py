@@ -175,3 +175,32 @@ def test_deleting_the_latest_edition_makes_the_previous_one_searched(seed_plan):
         22,
         1,
     )
+
+
+def test_a_common_word_ranks_at_most_the_cap_named_programs_first(
+    seed_plan, monkeypatch
+):
+    """At national scale a word can be in most programs: search ranks at most
+    SEARCH_MAX_HITS of them, every program named after the words among them,
+    and says it stopped."""
+    everything = selectors.search("DX")
+    assert not everything.capped and everything.total >= 5
+    monkeypatch.setattr(selectors, "SEARCH_MAX_HITS", 2)
+    capped = selectors.search("DX")
+    assert capped.capped and capped.total == 2 and len(capped.hits) == 2
+    named = {h.entry.pk for h in everything.hits if "DX" in h.entry.program_name}
+    assert len(named) > 2  # more than the cap, and more text-only hits besides
+    assert len(everything.hits) > len(named)
+    assert {h.entry.pk for h in capped.hits} <= named
+    monkeypatch.setattr(selectors, "SEARCH_MAX_HITS", len(named) + 1)
+    one_more = selectors.search("DX")
+    assert {h.entry.pk for h in one_more.hits} > named  # all named, then text
+    assert not selectors.search("電子決裁").capped  # one program: all of it
+
+
+def test_the_search_page_says_when_it_stopped(client, seed_plan, monkeypatch):
+    monkeypatch.setattr(selectors, "SEARCH_MAX_HITS", 2)
+    html = client.get("/search/?q=DX", headers={"accept-language": "en"})
+    assert "More than 2 programs hold these words" in html.content.decode()
+    api = client.get("/api/search?q=DX").json()
+    assert api["capped"] is True and api["count"] == 2

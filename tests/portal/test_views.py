@@ -5,6 +5,7 @@ import re
 import pytest
 
 from shinchoku.plans.models import Edition, ProgramYear
+from shinchoku.portal.models import SearchEntry
 from tests.imports.helpers import SEED_NAMES
 from tests.portal.helpers import add_edition, program_of
 
@@ -257,12 +258,12 @@ def test_page_queries_stay_fixed_with_more_programs(
 def test_indicators_page_groups_the_editions_indicators_by_direction(
     client, seed_plan, plan_url
 ):
-    from shinchoku.portal.selectors import snapshot_kpis
+    from shinchoku.portal.content import doc_kpis
 
     html = get(client, f"{plan_url}indicators/")
     assert "<h1>指標(KPI)" in html
-    kpis = snapshot_kpis(seed_plan.editions.get().snapshot)
-    count = sum(len(v) for v in kpis.values())
+    snapshot = seed_plan.editions.get().snapshot
+    count = sum(len(doc_kpis(p)) for p in snapshot["programs"])
     assert html.count('<svg xmlns="http://www.w3.org/2000/svg"') == count > 5
     # the counts table: one row per 方向性 and the total
     counts = html[html.index('<table class="counts">') :]
@@ -314,3 +315,67 @@ def test_indicators_page_of_an_edition_without_any(client, seed_plan, plan_url):
     html = get(client, f"{plan_url}indicators/")
     assert "この版には数値指標がありません" in html and "<svg" not in html
     assert "この版には数値指標がありません" in get(client, plan_url)
+
+
+def _edition_columns_read(captured) -> set[str]:
+    """The columns of plans_edition that the captured queries loaded (a test
+    such as `snapshot IS NOT NULL` loads nothing)."""
+    selected = set()
+    for query in captured:
+        sql = query["sql"]
+        head = sql[: sql.find(" FROM ")]
+        selected |= {
+            c
+            for c in ("snapshot", "outline")
+            if re.search(f'"plans_edition"."{c}"(?! IS)', head)
+        }
+    return selected
+
+
+def test_overview_and_program_pages_do_not_load_the_snapshot(
+    client, seed_plan, plan_url, django_assert_max_num_queries
+):
+    """A plan's overview reads the outline, a program page its own row: the
+    whole snapshot is for downloads (at 30 programs × 8 years it is ~300 KB)."""
+    # 5: a program page also reads the committee's opinions on the edition
+    for url in (plan_url, f"{plan_url}programs/12/", f"{plan_url}editions/1/"):
+        with django_assert_max_num_queries(5) as captured:
+            html = get(client, url)
+        assert "snapshot" not in _edition_columns_read(captured), url
+        assert "文書の電子化・ペーパーレス化" in html
+    with django_assert_max_num_queries(4) as captured:
+        get(client, f"{plan_url}editions/1/download/plan.json")
+    assert "snapshot" in _edition_columns_read(captured)
+
+
+def test_an_edition_saved_keeps_its_outline(seed_plan):
+    edition = seed_plan.editions.get()
+    assert edition.outline["programs"][0] == {
+        k: edition.snapshot["programs"][0][k]
+        for k in ("number", "name", "direction", "kind", "ended_after_fy")
+    }
+    edition.snapshot["programs"][0]["name"] = "改めた名前"
+    edition.save(update_fields=["snapshot"])
+    edition.refresh_from_db()
+    assert edition.outline["programs"][0]["name"] == "改めた名前"
+
+
+def test_a_program_page_without_its_portal_row_reads_the_snapshot(
+    client, seed_plan, plan_url
+):
+    """Rows not rebuilt yet (or lost) cost a snapshot load, not a wrong page."""
+    SearchEntry.objects.all().delete()
+    html = get(client, f"{plan_url}programs/12/")
+    assert "令和4年度末での電子決裁率73.7%。" in html
+    api = client.get(
+        f"/api/municipalities/132110/plans/{seed_plan.slug}/editions/1/programs"
+    )
+    assert api.json()["count"] == 23
+
+
+def test_an_edition_saved_before_outlines_gets_one_on_the_fly(
+    client, seed_plan, plan_url
+):
+    Edition.objects.update(outline=None)  # as the migration found them
+    html = get(client, plan_url)
+    assert "文書の電子化・ペーパーレス化" in html

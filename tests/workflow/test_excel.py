@@ -138,6 +138,10 @@ BROKEN = {
             "Sheet 方向性3, cell F{last}: text below the table is not read",
         ],
     ),
+    "text-beside-the-table": (
+        wbk.text_beside_table,
+        ["Sheet 方向性3, cell G{row12}: text beside the table is not read"],
+    ),
     "metadata-tampered": (
         wbk.tamper_metadata,
         ["Sheet _meta: the hidden metadata sheet was altered"],
@@ -267,3 +271,16 @@ def test_the_upload_page_lists_the_problems_and_saves_nothing(
     )
     assert download.status_code == 200
     assert download["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_a_damaged_file_is_refused_as_such(people, plan_round, joho_dept):
+    data = export(people["joho"], plan_round, joho_dept)
+    damaged = wbk.damage(data)
+    wbk.save("broken-damaged.xlsx", damaged)
+    before = snapshot_entries(plan_round)
+    with pytest.raises(services.WorkbookRejected) as exc:
+        upload(people["joho"], plan_round, joho_dept, damaged, "記入済み.xlsx")
+    assert [str(p) for p in exc.value.problems] == [
+        "記入済み.xlsx is not an Excel workbook (.xlsx), or it is damaged."
+    ]
+    assert snapshot_entries(plan_round) == before

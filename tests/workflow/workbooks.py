@@ -6,6 +6,7 @@ so that they can be opened in a spreadsheet program."""
 from __future__ import annotations
 
 import io
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -97,3 +98,19 @@ def tamper_metadata(wb):
     for row in ws.iter_rows():
         if row[0].value == "round":
             row[1].value = row[1].value + 1
+
+
+def text_beside_table(wb):
+    ws = wb["方向性3"]
+    ws.protection.sheet = False  # as someone who unprotects the sheet would
+    ws[f"G{row_of(ws, '⑫')}"] = "・列Gに書いた文"
+
+
+def damage(data: bytes) -> bytes:
+    """The workbook with the middle of a sheet's compressed data scrambled: the
+    zip still opens, inflating the sheet fails (zlib.error, found by fuzzing)."""
+    info = zipfile.ZipFile(io.BytesIO(data)).getinfo("xl/worksheets/sheet2.xml")
+    # local header: 30 bytes, the name, then (none here) extra bytes
+    start = info.header_offset + 30 + len(info.filename) + info.compress_size // 2
+    scrambled = bytes(b ^ 0x5A for b in data[start : start + 64])
+    return data[:start] + scrambled + data[start + 64 :]

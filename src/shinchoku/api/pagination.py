@@ -3,8 +3,11 @@ database as an integer it cannot hold)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import QuerySet
 from ninja import Field, Schema
 from ninja.pagination import PaginationBase
 
@@ -36,3 +39,19 @@ class LimitOffset(PaginationBase):
             "offset": start,
             "items": list(queryset[start : start + pagination.limit]),
         }
+
+
+@dataclass
+class Presented:
+    """A queryset whose page alone is loaded and turned into response dicts:
+    LimitOffset counts it and slices it in the database (a list of every
+    municipality's dicts, built to show 50, took 0.4 s at national scale)."""
+
+    queryset: QuerySet
+    present: Callable[[Any], dict]
+
+    def count(self) -> int:
+        return self.queryset.count()
+
+    def __getitem__(self, window: slice) -> list[dict]:
+        return [self.present(row) for row in self.queryset[window]]

@@ -106,7 +106,7 @@ def program_summary(pe: PublicEdition, v: ProgramView) -> dict:
 
 
 def edition(pe: PublicEdition) -> dict:
-    parsed = pe.parsed
+    parsed = pe.head
     return {
         **edition_summary(pe.ref, latest=pe.plan.latest),
         "municipality_code": parsed.municipality_code,
@@ -120,7 +120,7 @@ def edition(pe: PublicEdition) -> dict:
         "directions": [
             {"number": n, "name": name} for n, name in sorted(parsed.directions.items())
         ],
-        "programs": [program_summary(pe, v) for v in pe.programs()],
+        "programs": [program_summary(pe, v) for v in pe.outline_programs()],
     }
 
 

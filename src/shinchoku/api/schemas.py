@@ -142,7 +142,11 @@ class SearchHitOut(Schema):
 
 
 class SearchPageOut(Schema):
-    count: int = Field(description="Hits in all pages.")
+    count: int = Field(description="Hits in all pages (at most the cap).")
+    capped: bool = Field(
+        description="More programs hold the words than are ranked (count is the "
+        "cap, 100): add a word to narrow the search."
+    )
     limit: int
     offset: int
     items: list[SearchHitOut]

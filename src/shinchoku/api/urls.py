@@ -6,6 +6,7 @@ services and permission checks as the web pages."""
 from __future__ import annotations
 
 from ninja import NinjaAPI
+from ninja.renderers import JSONRenderer
 
 from shinchoku.api import errors
 from shinchoku.api.routers import (
@@ -19,7 +20,17 @@ from shinchoku.api.routers import (
     search,
 )
 
+
+class UnicodeJSONRenderer(JSONRenderer):
+    """Japanese as UTF-8, not as \\uXXXX escapes: an edition's programs are
+    half the bytes (6 bytes a character escaped, 3 in UTF-8), and half the
+    time to write."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
 api = NinjaAPI(
+    renderer=UnicodeJSONRenderer(),
     title="Shinchoku API",
     version="1",
     description=(

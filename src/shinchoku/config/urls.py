@@ -4,13 +4,14 @@ from django.urls import include, path
 
 from shinchoku.api.urls import api
 from shinchoku.api.views import api_docs
-from shinchoku.common.views import healthz
+from shinchoku.common.views import healthz, livez
 from shinchoku.portal.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("livez", livez, name="livez"),
     path("", include("shinchoku.reports.urls")),
     path("", include("shinchoku.workflow.urls")),
     # Staff pages over the live data (may hold text not yet published).

@@ -312,6 +312,9 @@ class Edition(models.Model):
     snapshot = models.JSONField(
         _("frozen content"), null=True, blank=True, editable=False
     )
+    # The snapshot without the programs' content (interchange_json.outline),
+    # derived on save: a plan's public overview reads a few KB, not the plan.
+    outline = models.JSONField(null=True, blank=True, editable=False)
 
     history = HistoricalRecords()
 
@@ -327,6 +330,20 @@ class Edition(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs):
+        self.outline = edition_outline(self.snapshot)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "snapshot" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "outline"}
+        super().save(*args, **kwargs)
+
+
+def edition_outline(snapshot: dict | None) -> dict | None:
+    """Edition.outline of a snapshot (None without one)."""
+    from shinchoku.imports.formats import interchange_json
+
+    return None if snapshot is None else interchange_json.outline(snapshot)
 
 
 class IndicatorStatus(models.TextChoices):

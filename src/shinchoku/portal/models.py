@@ -1,6 +1,8 @@
-"""The search index: one row per published edition × program, rebuilt from the
+"""The portal's rows: one per published edition × program, rebuilt from the
 edition's frozen snapshot by portal.services (never from the live tables, which
-may hold text that is not published yet).
+may hold text that is not published yet). Search matches them, and a program's
+public page and the API read the program from here (``doc``) rather than load
+the whole snapshot for one program.
 
 On SQLite an FTS5 table with the trigram tokenizer mirrors ``haystack`` (kept in
 sync by triggers, see migrations/0001); on PostgreSQL a pg_trgm GIN index covers
@@ -32,9 +34,9 @@ class SearchEntry(models.Model):
     # matched against: the program name alone, for ranking, and all its text.
     name_folded = models.TextField()
     haystack = models.TextField()
-    # [{"field", "fy", "position", "text"}]: every piece of text as published,
-    # so a result shows (and highlights) the bullets that matched.
-    parts = models.JSONField(default=list)
+    # The program as published: programs[i] of the snapshot, as it is. A search
+    # result shows (and highlights) the bullets that matched from it.
+    doc = models.JSONField(default=dict)
 
     class Meta:
         ordering = ["plan", "edition", "ordering"]

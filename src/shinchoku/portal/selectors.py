@@ -10,6 +10,8 @@ say editions/<n>/, which does not change when a later one is added).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import islice
 from typing import Any
 
 from django.db import connection
@@ -32,7 +34,7 @@ from django.utils.translation import gettext_lazy as _
 
 from shinchoku.common import wareki
 from shinchoku.common.text import program_number_label
-from shinchoku.imports.formats import interchange_json
+from shinchoku.imports.formats import ImportFormatError, interchange_json
 from shinchoku.imports.parsed import ParsedPlan, ParsedProgram, ParsedYear
 from shinchoku.plans.models import (
     Edition,
@@ -43,6 +45,7 @@ from shinchoku.plans.models import (
 )
 from shinchoku.plans.selectors import IndicatorView, kpi_view, status_counts
 from shinchoku.portal import folding
+from shinchoku.portal.content import doc_kpis, program_parts
 from shinchoku.portal.models import SearchEntry
 
 PUBLIC = Q(published=True, snapshot__isnull=False)
@@ -55,13 +58,32 @@ class NotFound(LookupError):
 
 
 def public_editions() -> QuerySet[Edition]:
-    """Published editions with a frozen snapshot, without loading the snapshot."""
-    return Edition.objects.filter(PUBLIC).defer("snapshot")
+    """Published editions with a frozen snapshot, without loading its content."""
+    return Edition.objects.filter(PUBLIC).defer("snapshot", "outline")
 
 
 def _public_plans() -> QuerySet[Plan]:
     return Plan.objects.filter(
         Exists(Edition.objects.filter(PUBLIC, plan=OuterRef("pk")))
+    )
+
+
+def public_municipalities() -> QuerySet[Municipality]:
+    """Municipalities with at least one public plan, by code (nothing else
+    loaded: for lists paginated in the database)."""
+    return Municipality.objects.filter(
+        Exists(_public_plans().filter(municipality=OuterRef("pk")))
+    ).order_by("code")
+
+
+def public_plans() -> QuerySet[Plan]:
+    """Plans with a public edition and their municipality's code, by that code
+    (what a list shows: no JSON settings)."""
+    return (
+        _public_plans()
+        .select_related("municipality")
+        .only("slug", "title", "first_fy", "last_fy", "municipality__code")
+        .order_by("municipality__code", "first_fy", "title")
     )
 
 
@@ -285,13 +307,18 @@ def _published_kpi(kpi: dict[str, Any]) -> bool:
 
 @dataclass
 class PublicEdition:
-    """An edition as published: the plan, the edition and its frozen content."""
+    """An edition as published: the plan, the edition and its frozen content.
+
+    Pages read as little of the content as they show: the outline (sections,
+    方向性 and each program's name, kind and state) comes with the edition's
+    row; a program's content comes from its portal row (one small query); the
+    whole snapshot (a few hundred KB at 30 programs × 8 years) is loaded only by
+    what needs all of it, the open-data downloads."""
 
     plan: PublicPlan
     ref: EditionRef
-    parsed: ParsedPlan
-    snapshot: dict[str, Any]
-    kpis: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
+    head: ParsedPlan  # the outline: its programs have no content
+    outline_doc: dict[str, Any] = field(default_factory=dict)
 
     @property
     def edition(self) -> Edition:
@@ -309,35 +336,79 @@ class PublicEdition:
     def code(self) -> str:
         return self.plan.plan.municipality.code
 
-    def program_url(self, number: int) -> str:
-        kwargs = {"code": self.code, "plan": self.plan.plan.slug, "number": number}
+    @cached_property
+    def _program_prefix(self) -> str:
+        # One reverse() per page, not per program: a plan lists 30 of them.
+        kwargs = {"code": self.code, "plan": self.plan.plan.slug}
         if self.is_latest:
-            return reverse("portal:program", kwargs=kwargs)
-        return reverse(
-            "portal:edition_program", kwargs={**kwargs, "edition": self.number}
-        )
+            return reverse("portal:plan", kwargs=kwargs) + "programs/"
+        return self.ref.get_absolute_url() + "programs/"
+
+    def program_url(self, number: int) -> str:
+        return f"{self._program_prefix}{number}/"
+
+    @cached_property
+    def _download_prefix(self) -> str:
+        return self.ref.get_absolute_url() + "download/"
 
     def download_url(self, name: str) -> str:
-        return reverse(
-            "portal:download",
-            kwargs={
-                "code": self.code,
-                "plan": self.plan.plan.slug,
-                "edition": self.number,
-                "name": name,
-            },
+        return self._download_prefix + name
+
+    @cached_property
+    def snapshot(self) -> dict[str, Any]:
+        """The whole frozen document (1 query)."""
+        return Edition.objects.values_list("snapshot", flat=True).get(
+            pk=self.edition.pk
         )
 
-    def programs(self) -> list[ProgramView]:
-        return [self._view(p) for p in self.parsed.programs]
+    @cached_property
+    def parsed(self) -> ParsedPlan:
+        """The whole plan as published (loads the snapshot)."""
+        return interchange_json.load(self.snapshot, source=f"edition {self.ref.title}")
 
-    def _view(self, p: ParsedProgram) -> ProgramView:
+    def _program_docs(self, numbers: set[int]) -> dict[int, dict]:
+        """programs[i] of the snapshot by number, from the portal rows (1 query),
+        or from the snapshot itself when rows are missing (an index that was
+        not rebuilt yet)."""
+        rows = SearchEntry.objects.filter(edition_id=self.edition.pk)
+        if len(numbers) == 1:
+            rows = rows.filter(program_number=next(iter(numbers)))
+        docs = {n: doc for n, doc in rows.values_list("program_number", "doc") if doc}
+        if numbers <= docs.keys():
+            return docs
+        return {
+            p["number"]: p
+            for p in self.snapshot.get("programs", [])
+            if isinstance(p, dict) and "number" in p
+        }
+
+    def _full_view(self, number: int, doc: dict) -> ProgramView:
+        program = interchange_json.load_program(
+            doc, directions=self.head.directions, source=f"edition {self.ref.title}"
+        )
+        return ProgramView(
+            program=program,
+            direction_name=self.head.directions.get(program.direction, ""),
+            kpis=doc_kpis(doc),
+            url=self.program_url(number),
+        )
+
+    def _outline_view(self, p: ParsedProgram) -> ProgramView:
         return ProgramView(
             program=p,
-            direction_name=self.parsed.directions.get(p.direction, ""),
-            kpis=self.kpis.get(p.number, []),
+            direction_name=self.head.directions.get(p.direction, ""),
+            kpis=[],
             url=self.program_url(p.number),
         )
+
+    def outline_programs(self) -> list[ProgramView]:
+        """Every program's number, name, kind and state (no content, no query)."""
+        return [self._outline_view(p) for p in self.head.programs]
+
+    def programs(self) -> list[ProgramView]:
+        """Every program with its content, in printed order (1 query)."""
+        docs = self._program_docs({p.number for p in self.head.programs})
+        return [self._full_view(p.number, docs[p.number]) for p in self.head.programs]
 
     @property
     def indicators_url(self) -> str:
@@ -350,7 +421,12 @@ class PublicEdition:
 
     @property
     def indicator_count(self) -> int:
-        return sum(_published_kpi(k) for kpis in self.kpis.values() for k in kpis)
+        """Indicators shown on the edition's pages, counted when its outline
+        was made (no query); an older outline falls back to the content."""
+        count = self.outline_doc.get("indicator_count")
+        if isinstance(count, int):
+            return count
+        return sum(_published_kpi(k) for v in self.programs() for k in v.kpis)
 
     def indicator_views(self, program: ProgramView) -> list[IndicatorView]:
         """The program's indicators as published, evaluated and charted the way
@@ -359,8 +435,8 @@ class PublicEdition:
         return [
             kpi_view(
                 kpi,
-                first_fy=self.parsed.first_fy,
-                last_fy=self.parsed.last_fy,
+                first_fy=self.head.first_fy,
+                last_fy=self.head.last_fy,
                 thresholds=self.plan.plan.progress_thresholds,
                 chart_id=f"kpi-{program.number}-{i}",
                 dom_id=f"indicator-{program.number}-{i}",
@@ -397,31 +473,34 @@ class PublicEdition:
         )
 
     def program(self, number: int) -> ProgramView:
-        for p in self.parsed.programs:
-            if p.number == number:
-                return self._view(p)
-        raise NotFound(f"no program {number}")
+        """One program with its content (1 query)."""
+        if not any(p.number == number for p in self.head.programs):
+            raise NotFound(f"no program {number}")
+        return self._full_view(number, self._program_docs({number})[number])
 
     def neighbours(self, number: int) -> tuple[ProgramView | None, ProgramView | None]:
-        programs = self.parsed.programs
+        """The programs before and after, outlined (no query)."""
+        programs = self.head.programs
         i = next(i for i, p in enumerate(programs) if p.number == number)
         return (
-            self._view(programs[i - 1]) if i else None,
-            self._view(programs[i + 1]) if i + 1 < len(programs) else None,
+            self._outline_view(programs[i - 1]) if i else None,
+            self._outline_view(programs[i + 1]) if i + 1 < len(programs) else None,
         )
 
     def overview(self) -> list[SectionView]:
-        """Programs by section (kind), then 方向性, in printed order."""
+        """Programs by section (kind), then 方向性, in printed order (no query)."""
         labels = dict(ProgramKind.choices)
-        meta = {s.kind: s for s in self.parsed.sections}
-        kinds = [s.kind for s in self.parsed.sections]
-        kinds += [p.kind for p in self.parsed.programs if p.kind not in kinds]
+        meta = {s.kind: s for s in self.head.sections}
+        kinds = [s.kind for s in self.head.sections]
+        kinds += [p.kind for p in self.head.programs if p.kind not in kinds]
         sections = []
         for kind in dict.fromkeys(kinds):
             by_direction: dict[int, list[ProgramView]] = {}
-            for p in self.parsed.programs:
+            for p in self.head.programs:
                 if p.kind == kind:
-                    by_direction.setdefault(p.direction, []).append(self._view(p))
+                    by_direction.setdefault(p.direction, []).append(
+                        self._outline_view(p)
+                    )
             if not by_direction:
                 continue
             sections.append(
@@ -431,7 +510,7 @@ class PublicEdition:
                     heading=meta[kind].heading if kind in meta else "",
                     lead=meta[kind].lead if kind in meta else "",
                     directions=[
-                        DirectionView(n, self.parsed.directions.get(n, ""), programs)
+                        DirectionView(n, self.head.directions.get(n, ""), programs)
                         for n, programs in sorted(by_direction.items())
                     ],
                 )
@@ -439,44 +518,37 @@ class PublicEdition:
         return sections
 
     def parsed_edition(self):
-        return self.parsed.editions[0] if self.parsed.editions else None
+        return self.head.editions[0] if self.head.editions else None
 
 
 def edition_get(*, code: str, slug: str, number: int | None = None) -> PublicEdition:
-    """A public edition (the latest when number is None) with its content
-    (3 queries)."""
+    """A public edition (the latest when number is None) with its outline
+    (2 queries)."""
     plan = plan_get(code=code, slug=slug)
     ref = plan.edition(number)
-    snapshot = Edition.objects.values_list("snapshot", flat=True).get(pk=ref.edition.pk)
-    return edition_from_snapshot(plan, ref, snapshot)
-
-
-def edition_from_snapshot(
-    plan: PublicPlan, ref: EditionRef, snapshot: dict
-) -> PublicEdition:
+    outline = edition_outline_of(ref.edition)
     return PublicEdition(
         plan=plan,
         ref=ref,
-        parsed=interchange_json.load(snapshot, source=f"edition {ref.title}"),
-        snapshot=snapshot,
-        kpis=snapshot_kpis(snapshot),
+        head=interchange_json.load(outline, source=f"edition {ref.title}"),
+        outline_doc=outline,
     )
 
 
-def snapshot_kpis(snapshot: dict) -> dict[int, list[dict[str, Any]]]:
-    """programs[].kpis of a snapshot (added by KPI extraction), by program number;
-    programs without any are left out."""
-    found = {}
-    for p in snapshot.get("programs", []):
-        kpis = p.get("kpis") if isinstance(p, dict) else None
-        if isinstance(kpis, list) and kpis:
-            found[p.get("number")] = [k for k in kpis if isinstance(k, dict)]
-    return found
+def edition_outline_of(edition: Edition) -> dict:
+    """The edition's outline; derived here for an edition saved before outlines
+    were kept (the migration fills them, this is a fallback)."""
+    if edition.outline is not None:
+        return edition.outline
+    snapshot = Edition.objects.values_list("snapshot", flat=True).get(pk=edition.pk)
+    return interchange_json.outline(snapshot)
 
 
 # ---------------------------------------------------------------- search
 
 SEARCH_NAME_WEIGHT = 10
+# At most this many programs are ranked for a query (see search()).
+SEARCH_MAX_HITS = 100
 
 
 @dataclass
@@ -499,6 +571,8 @@ class SearchResults:
     hits: list[SearchHit]
     offset: int
     limit: int
+    # More programs hold the words than were ranked (total is the cap).
+    capped: bool = False
 
     @property
     def has_next(self) -> bool:
@@ -546,7 +620,15 @@ def search(
     """Programs of published editions whose name or text holds every word of q,
     best first: a word in the program name counts ten times one in its text.
     By default only the latest published edition of each plan is searched
-    (2 queries)."""
+    (3 queries).
+
+    At most SEARCH_MAX_HITS programs are ranked: every program named after the
+    words (names are short and indexed), then programs whose text holds them,
+    in the order the index finds them. Counting and ranking every match reads
+    every matching program's text, and a common word matches most of a
+    national-scale database (電子決裁 is in 95% of 52,230 synthetic programs):
+    that took 17 s a request. Past the cap, results say so (``capped``) and ask
+    for another word."""
     terms = folding.query_terms(q)
     if not terms:
         return SearchResults(q, [], 0, [], offset, limit)
@@ -561,19 +643,34 @@ def search(
         rows = rows.filter(plan__municipality__code=code)
     if plan_slug:
         rows = rows.filter(plan__slug=plan_slug)
+    matching, named = rows, rows
     score = Value(0)
     for term in terms:
-        rows = rows.filter(_term_filter(term))
+        matching = matching.filter(_term_filter(term))
+        # The haystack holds the name: a program named so holds the words.
+        named = named.filter(name_folded__contains=term)
         score = (
             score
             + _occurrences("name_folded", term) * Value(SEARCH_NAME_WEIGHT)
             + _occurrences("haystack", term)
         )
-    total = rows.count()
+    # No ORDER BY here (order_by() drops the model's): the database may stop
+    # reading at the cap instead of sorting every match.
+    cap = SEARCH_MAX_HITS + 1
+    ids = list(named.order_by().values_list("pk", flat=True)[:cap])
+    if len(ids) < cap:
+        ids += (
+            matching.exclude(pk__in=ids)
+            .order_by()
+            .values_list("pk", flat=True)[: cap - len(ids)]
+        )
+    capped = len(ids) > SEARCH_MAX_HITS
+    ids = ids[:SEARCH_MAX_HITS]
     page = list(
-        rows.annotate(score=ExpressionWrapper(score, output_field=IntegerField()))
+        SearchEntry.objects.filter(pk__in=ids)
+        .annotate(score=ExpressionWrapper(score, output_field=IntegerField()))
         .select_related("plan__municipality", "edition")
-        .defer("edition__snapshot")
+        .defer("haystack", "edition__snapshot", "edition__outline")
         .order_by(
             "-score",
             "plan__municipality__code",
@@ -586,12 +683,25 @@ def search(
         SearchHit(
             entry=row,
             score=row.score,
-            parts=[p for p in row.parts if folding.matches(p["text"], terms)][:4],
+            parts=list(
+                islice((p for p in _parts(row) if folding.matches(p["text"], terms)), 4)
+            ),
             url=_hit_url(row),
         )
         for row in page
     ]
-    return SearchResults(q, terms, total, hits, offset, limit)
+    return SearchResults(q, terms, len(ids), hits, offset, limit, capped=capped)
+
+
+def _parts(row: SearchEntry) -> list[dict]:
+    """The pieces of text of a result's program, from its row (no query)."""
+    try:
+        program = interchange_json.load_program(
+            row.doc, directions={row.doc.get("direction"): ""}
+        )
+    except (ImportFormatError, AttributeError, TypeError):  # not a program
+        return [{"field": "name", "fy": None, "position": 1, "text": row.program_name}]
+    return program_parts(program, doc_kpis(row.doc))
 
 
 def _hit_url(row: SearchEntry) -> str:

@@ -1,4 +1,5 @@
-"""Writes of the portal: the search index, rebuilt from published snapshots.
+"""Writes of the portal: its rows (search index and published programs),
+rebuilt from published snapshots.
 
 search_index_edition is what a publishing step (import, workflow) calls; a
 post_save signal on Edition calls it too, as a safety net; `shinchoku reindex`
@@ -13,45 +14,12 @@ from typing import Any
 from django.db import transaction
 
 from shinchoku.imports.formats import interchange_json
-from shinchoku.imports.parsed import ParsedProgram
+from shinchoku.imports.parsed import ParsedPlan
 from shinchoku.plans.models import Edition, Plan
 from shinchoku.portal import folding
+from shinchoku.portal.content import doc_kpis, program_parts
 from shinchoku.portal.models import SearchEntry
-from shinchoku.portal.selectors import (
-    LATEST_FIRST,
-    PUBLIC,
-    edition_numbers,
-    snapshot_kpis,
-)
-
-
-def program_parts(
-    program: ParsedProgram, kpis: list[dict[str, Any]] | None = None
-) -> list[dict]:
-    """Every piece of text of a program, as published, in page order."""
-    parts: list[dict] = [
-        {"field": "name", "fy": None, "position": 1, "text": program.name}
-    ]
-
-    def add(field: str, texts, fy: int | None = None) -> None:
-        for position, text in enumerate(texts, start=1):
-            if text:
-                parts.append(
-                    {"field": field, "fy": fy, "position": position, "text": text}
-                )
-
-    add("policy_point", program.policy_points)
-    add("action_item", [a.text for a in program.action_items])
-    add("schedule", program.schedule_raw)
-    for item in program.action_items:
-        for fy, cell in sorted(item.schedule.items()):
-            add("schedule", [f"{item.text}: {cell}"], fy)
-    for fy, year in sorted(program.years.items()):
-        add("achievement", year.achievements or [], fy)
-        add("plan", year.plan or [], fy)
-    for kpi in kpis or []:
-        add("indicator", [v for v in kpi.values() if isinstance(v, str)])
-    return parts
+from shinchoku.portal.selectors import LATEST_FIRST, PUBLIC, edition_numbers
 
 
 @dataclass
@@ -69,26 +37,49 @@ def search_index_edition(*, edition: Edition) -> IndexResult:
     entries = []
     if edition.published and edition.snapshot is not None:
         parsed = interchange_json.load(edition.snapshot, source=f"edition {edition}")
-        kpis = snapshot_kpis(edition.snapshot)
-        number = edition_numbers(edition.plan_id)[edition.pk]
-        for order, program in enumerate(parsed.programs, start=1):
-            parts = program_parts(program, kpis.get(program.number))
-            entries.append(
-                SearchEntry(
-                    edition_id=edition.pk,
-                    plan_id=edition.plan_id,
-                    edition_number=number,
-                    program_number=program.number,
-                    program_name=program.name,
-                    ordering=order,
-                    name_folded=folding.fold(program.name),
-                    haystack="\n".join(folding.fold(p["text"]) for p in parts),
-                    parts=parts,
-                )
-            )
+        entries = search_entries(
+            edition=edition,
+            parsed=parsed,
+            snapshot=edition.snapshot,
+            number=edition_numbers(edition.plan_id)[edition.pk],
+        )
         SearchEntry.objects.bulk_create(entries)
     search_mark_latest(plan_id=edition.plan_id)
     return IndexResult(edition=edition, entries=len(entries))
+
+
+def search_entries(
+    *,
+    edition: Edition,
+    parsed: ParsedPlan,
+    snapshot: dict[str, Any],
+    number: int,
+    is_latest: bool = False,
+) -> list[SearchEntry]:
+    """The rows of a published edition, unsaved (no query): one per program of
+    its snapshot (parsed: the same document, read). gen-synthetic writes them
+    in bulk."""
+    entries = []
+    docs = snapshot["programs"]
+    for order, (program, doc) in enumerate(
+        zip(parsed.programs, docs, strict=True), start=1
+    ):
+        parts = program_parts(program, doc_kpis(doc))
+        entries.append(
+            SearchEntry(
+                edition_id=edition.pk,
+                plan_id=edition.plan_id,
+                edition_number=number,
+                is_latest=is_latest,
+                program_number=program.number,
+                program_name=program.name,
+                ordering=order,
+                name_folded=folding.fold(program.name),
+                haystack="\n".join(folding.fold(p["text"]) for p in parts),
+                doc=doc,
+            )
+        )
+    return entries
 
 
 def search_mark_latest(*, plan_id: int) -> None:

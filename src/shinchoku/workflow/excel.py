@@ -18,14 +18,12 @@ import hashlib
 import io
 import json
 import math
-import zipfile
 from dataclasses import dataclass, field
 
 from django.core import signing
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
-from openpyxl.utils.exceptions import InvalidFileException
 
 from shinchoku.common import wareki
 from shinchoku.common.text import join_bullets
@@ -340,12 +338,16 @@ def read_workbook(data: bytes, *, filename: str = "") -> ReadResult:
     result = ReadResult()
     try:
         wb = load_workbook(io.BytesIO(data))
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
+    except Exception:  # noqa: BLE001 - see below
+        # A damaged file fails anywhere in zipfile, zlib, the XML parser or
+        # openpyxl, each with its own exception (found by fuzzing: zlib.error,
+        # ElementTree.ParseError, …): for the person uploading it, all are the
+        # same problem.
         result.problems.append(
             Problem(
                 None,
                 None,
-                _("%(file)s is not an Excel workbook (.xlsx).")
+                _("%(file)s is not an Excel workbook (.xlsx), or it is damaged.")
                 % {"file": filename or _("The file")},
             )
         )
@@ -457,6 +459,25 @@ def read_workbook(data: bytes, *, filename: str = "") -> ReadResult:
         if sheet not in wb.sheetnames:
             continue
         ws = wb[sheet]
+        # Beside the table: only a sheet unprotected by hand lets anyone type
+        # there, and it would be lost without a word (found by fuzzing).
+        for row in ws.iter_rows(
+            max_row=last_rows.get(sheet, 0), min_col=len(COLUMNS) + 1
+        ):
+            for cell in row:
+                if cell.value not in (None, ""):
+                    result.problems.append(
+                        Problem(
+                            sheet,
+                            cell.coordinate,
+                            _(
+                                "text beside the table is not read (now: "
+                                "%(value)s); write only in column %(column)s of "
+                                "the program rows."
+                            )
+                            % {"value": _short(cell.value), "column": EDIT_COLUMN},
+                        )
+                    )
         for row in ws.iter_rows(min_row=last_rows.get(sheet, 0) + 1):
             for cell in row:
                 if cell.value in (None, ""):

@@ -3,7 +3,7 @@ from ninja import Router
 from ninja.pagination import paginate
 
 from shinchoku.api import presenters
-from shinchoku.api.pagination import LimitOffset
+from shinchoku.api.pagination import LimitOffset, Presented
 from shinchoku.api.params import Code
 from shinchoku.api.routers.common import not_found
 from shinchoku.api.schemas import ErrorOut, MunicipalityDetailOut, MunicipalityOut
@@ -22,7 +22,7 @@ router = Router(tags=["municipalities"])
 @paginate(LimitOffset)
 def municipality_list(request: HttpRequest):
     """Municipalities with at least one published plan, by code."""
-    return [presenters.municipality(m) for m in selectors.municipality_list()]
+    return Presented(selectors.public_municipalities(), presenters.municipality)
 
 
 @router.get(

@@ -3,7 +3,7 @@ from ninja import Router
 from ninja.pagination import paginate
 
 from shinchoku.api import presenters
-from shinchoku.api.pagination import LimitOffset
+from shinchoku.api.pagination import LimitOffset, Presented
 from shinchoku.api.params import Code, Slug
 from shinchoku.api.routers.common import public_plan
 from shinchoku.api.schemas import ErrorOut, PlanOut, PlanSummaryOut
@@ -21,11 +21,7 @@ router = Router(tags=["plans"])
 @paginate(LimitOffset)
 def plan_list(request: HttpRequest):
     """Every published plan of every municipality, by municipality code."""
-    return [
-        presenters.plan_summary(p)
-        for m in selectors.municipality_list()
-        for p in m.public_plans
-    ]
+    return Presented(selectors.public_plans(), presenters.plan_summary)
 
 
 @router.get(

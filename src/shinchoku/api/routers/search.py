@@ -40,6 +40,7 @@ def search(
     )
     return {
         "count": results.total,
+        "capped": results.capped,
         "limit": page.limit,
         "offset": page.offset,
         "items": [presenters.search_hit(h) for h in results.hits],

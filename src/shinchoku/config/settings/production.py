@@ -73,7 +73,8 @@ STORAGES = {
 # Django trusts its X-Forwarded-Proto header — only if the proxy always sets (or
 # strips) that header, else a client could claim https itself.
 SECURE_SSL_REDIRECT = env.get_bool("SECURE_SSL_REDIRECT", True)
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain http
+# load balancers probe over plain http
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^livez$"]
 if env.get_bool("SECURE_PROXY_SSL_HEADER", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env.get_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)

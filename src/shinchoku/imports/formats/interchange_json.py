@@ -421,6 +421,48 @@ def edition_snapshot(plan: ParsedPlan, edition: ParsedEdition) -> dict:
     return doc
 
 
+# What an outline keeps of each program: enough to list it (and link to it).
+OUTLINE_PROGRAM_KEYS = ("number", "name", "direction", "kind", "ended_after_fy")
+
+
+def outline(doc: dict) -> dict:
+    """The document without the programs' content: sections, 方向性, editions
+    (without nested snapshots) and each program's number, name, 方向性, kind and
+    end. A few KB where a whole plan is a few hundred; load() reads it as a plan
+    whose programs have no content. Editions keep one beside their snapshot."""
+    out = {k: v for k, v in doc.items() if k != "programs"}
+    if isinstance(out.get("editions"), list):
+        out["editions"] = [
+            {k: v for k, v in e.items() if k != "snapshot"}
+            if isinstance(e, dict)
+            else e
+            for e in out["editions"]
+        ]
+    programs = doc.get("programs")
+    programs = programs if isinstance(programs, list) else []
+    out["programs"] = [
+        {k: p[k] for k in OUTLINE_PROGRAM_KEYS if k in p} if isinstance(p, dict) else p
+        for p in programs
+    ]
+    # What the edition's pages say of its indicators without loading them all.
+    out["indicator_count"] = sum(
+        1
+        for p in programs
+        if isinstance(p, dict) and isinstance(p.get("kpis"), list)
+        for k in p["kpis"]
+        if isinstance(k, dict) and k.get("status") != "rejected"
+    )
+    return out
+
+
+def load_program(
+    doc: Any, *, directions: dict[int, str], source: str = ""
+) -> ParsedProgram:
+    """One program of a document (programs[i]), checked as load() checks it."""
+    r = _Reader(source)
+    return _program(r, r.obj(doc, "program"), "program", directions)
+
+
 def dumps(plan: ParsedPlan) -> bytes:
     return (json.dumps(dump(plan), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 

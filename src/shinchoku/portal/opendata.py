@@ -15,6 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from shinchoku.common import wareki
+from shinchoku.common.spreadsheets import text_only
 from shinchoku.plans.models import ProgramKind
 from shinchoku.portal.selectors import PublicEdition
 
@@ -193,7 +194,7 @@ def to_xlsx(pe: PublicEdition, *, licence: str) -> bytes:
     ):
         about.append(list(line))
     buffer = io.BytesIO()
-    wb.save(buffer)
+    text_only(wb).save(buffer)
     return buffer.getvalue()
 
 

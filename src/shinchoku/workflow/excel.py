@@ -26,6 +26,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 
 from shinchoku.common import wareki
+from shinchoku.common.spreadsheets import text_only
 from shinchoku.common.text import join_bullets
 from shinchoku.plans.models import Indicator
 from shinchoku.workflow.models import Department, Round, RoundEntry
@@ -208,7 +209,7 @@ def export_workbook(
     ms.sheet_state = "hidden"
     _protect(ms)
     out = io.BytesIO()
-    wb.save(out)
+    text_only(wb).save(out)
     return out.getvalue()
 
 

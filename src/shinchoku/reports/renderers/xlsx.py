@@ -39,6 +39,7 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from shinchoku.common.spreadsheets import text_only
 from shinchoku.common.text import join_bullets
 from shinchoku.reports.model import Report, ReportRow
 from shinchoku.reports.renderers import _common as common
@@ -377,7 +378,7 @@ def build_workbook(report: Report) -> Workbook:
     props.language = "ja-JP"
     props.created = stamp
     props.modified = stamp
-    return wb
+    return text_only(wb)
 
 
 def workbook_bytes(wb: Workbook, date_time: tuple[int, ...]) -> bytes:

@@ -1,0 +1,18 @@
+"""What every workbook Shinchoku writes has in common."""
+
+from __future__ import annotations
+
+from openpyxl import Workbook
+
+
+def text_only(wb: Workbook) -> Workbook:
+    """Keep every cell's text as text. openpyxl stores a string that starts
+    with "=" as a formula, so a program named '=HYPERLINK("https://…")' would
+    become a live link (or worse) in the spreadsheet of whoever opens the
+    file: formula injection. Shinchoku writes no formula of its own."""
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
+    return wb

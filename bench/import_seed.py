@@ -14,8 +14,13 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import sys
 import tempfile
 import time
+from pathlib import Path
+
+# This checkout's code, not whichever copy of shinchoku the virtualenv installed.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 
 def timed(fn, repeat: int) -> list[float]:

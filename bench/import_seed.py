@@ -46,11 +46,13 @@ def main() -> None:
     from django.conf import settings
     from django.core.management import call_command
 
+    from shinchoku.config.startup import settle
     from shinchoku.imports.formats import seed_table
     from shinchoku.imports.services import import_file
     from shinchoku.plans.models import Municipality
 
     call_command("migrate", verbosity=0)
+    settle()  # as the shinchoku command does once Django is set up
     path = settings.SHINCHOKU_SEED_FILE
 
     def read_split():

@@ -32,3 +32,14 @@ def seed_plan(db, seed_path):
     from shinchoku.imports.services import import_file
 
     return import_file(seed_path).plan
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: a rolled-back test leaves the
+    public pages' generation token as it found it, so a page cached by one test
+    would otherwise be served to the next (portal.cache)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

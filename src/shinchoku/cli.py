@@ -46,7 +46,17 @@ def main(argv: list[str] | None = None) -> None:
         sys.stdout.write(USAGE)
         return
     argv[0] = ALIASES.get(argv[0], argv[0])
+    import django
     from django.core.management import execute_from_command_line
+
+    from shinchoku.config.startup import settle
+
+    try:
+        django.setup()
+    except Exception:  # noqa: BLE001 - Django's own command line reports it
+        pass
+    else:
+        settle()
 
     execute_from_command_line(["shinchoku", *argv])
 

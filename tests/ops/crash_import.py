@@ -1,7 +1,8 @@
 """`shinchoku import`, paused once it has begun writing: for the crash tests only.
 
-Run as a script in a subprocess. After the importer's first bulk insert (the
-municipality, plan, 方向性, edition and program rows are written, uncommitted),
+Run as a script in a subprocess. After the importer's bulk insert of the
+programs (the municipality, plan, 方向性, edition and program rows are written,
+uncommitted),
 it creates the file named by SHINCHOKU_CRASH_MARKER and sleeps, so the test can
 kill it with SIGKILL mid-transaction. Production code has no such hook."""
 
@@ -20,10 +21,12 @@ from shinchoku.imports import services  # noqa: E402
 _original = services.bulk_create_with_history
 
 
-def _paused(*args, **kwargs):
+def _paused(objs, model, **kwargs):
     from shinchoku.plans.models import Program
 
-    result = _original(*args, **kwargs)
+    result = _original(objs, model, **kwargs)
+    if model is not Program:
+        return result
     # What this transaction has written so far (invisible to anyone else).
     Path(os.environ["SHINCHOKU_CRASH_MARKER"]).write_text(str(Program.objects.count()))
     time.sleep(600)

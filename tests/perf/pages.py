@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -303,28 +304,29 @@ PAGES = [
 ]
 
 # Queries allowed per request, whatever the number of programs (signed in: 2 of
-# them load the session and the user). Measured; raise one only with a reason.
+# them load the session and the user; public and API: 1 of them reads the public
+# pages' cache generation, portal.cache). Measured; raise one only with a reason.
 BUDGETS = {
-    "public: home": 3,
-    "public: municipality": 3,
-    "public: plan overview": 2,  # plan, editions (with the outline)
-    "public: program": 4,  # + the committee's opinions
-    "public: edition": 2,
-    "public: edition program": 4,
-    "public: search": 3,  # named, then text matches up to the cap; the page
-    "public: open data records.csv": 3,
-    "public: report (HTML)": 2,
-    "public: sitemap.xml": 4,
-    "api: municipalities": 3,
-    "api: plans": 3,
-    "api: municipality": 3,
-    "api: plan": 2,
-    "api: editions": 2,
-    "api: edition": 2,
-    "api: programs": 3,
-    "api: program": 3,
-    "api: indicators": 3,
-    "api: search": 3,
+    "public: home": 4,
+    "public: municipality": 4,
+    "public: plan overview": 3,  # plan, editions (with the outline)
+    "public: program": 5,  # + the committee's opinions
+    "public: edition": 3,
+    "public: edition program": 5,
+    "public: search": 4,  # named, then text matches up to the cap; the page
+    "public: open data records.csv": 4,
+    "public: report (HTML)": 3,
+    "public: sitemap.xml": 5,
+    "api: municipalities": 4,
+    "api: plans": 4,
+    "api: municipality": 4,
+    "api: plan": 3,
+    "api: editions": 3,
+    "api: edition": 3,
+    "api: programs": 4,
+    "api: program": 4,
+    "api: indicators": 4,
+    "api: search": 4,
     "staff: staff home": 4,
     "staff: plan": 6,
     "staff: program": 10,
@@ -353,12 +355,15 @@ def client_for(world: World, role: str) -> Client:
 
 
 def count_queries(world: World, page: Page, client: Client | None = None) -> int:
-    """The queries of one request to the page (after one unmeasured request, so
-    one-off work such as a first ContentType lookup is not counted)."""
+    """The queries of one request that renders the page (after one unmeasured
+    request, so one-off work such as a first ContentType lookup is not counted;
+    the public pages' cache emptied first, so the page is rendered, not served
+    from it)."""
     client = client or client_for(world, page.role)
     url = page.url(world)
     first = client.get(url)
     assert first.status_code == 200, (page.name, url, first.status_code)
+    cache.clear()
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200, (page.name, url, response.status_code)

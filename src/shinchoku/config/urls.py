@@ -4,11 +4,13 @@ from django.urls import include, path
 
 from shinchoku.api.urls import api
 from shinchoku.api.views import api_docs
-from shinchoku.common.views import healthz, livez
+from shinchoku.common.views import healthz, language, livez
+from shinchoku.portal.cache import public_cache
 from shinchoku.portal.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("language/", language, name="language"),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("livez", livez, name="livez"),
@@ -20,7 +22,7 @@ urlpatterns = [
     path("api/docs/", api_docs, name="api_docs"),
     path(
         "sitemap.xml",
-        sitemap,
+        public_cache(sitemap),
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),

@@ -26,7 +26,13 @@ from django.db import connections
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PGDUMP_MAGIC = b"PGDMP"
 # Tables `migrate` fills by itself: rows there do not mean the database holds data.
-_SCAFFOLDING = {"contenttypes.contenttype", "auth.permission", "sessions.session"}
+# Rows `migrate` writes itself (or that say nothing about the plans).
+_SCAFFOLDING = {
+    "contenttypes.contenttype",
+    "auth.permission",
+    "sessions.session",
+    "portal.publicstate",
+}
 
 
 class BackupError(Exception):
@@ -98,6 +104,10 @@ def database_restore(*, source: str | Path, using: str = "default") -> None:
             connection,
         )
         connection.close()
+    # Pages cached before the restore showed other data: retire them all.
+    from shinchoku.portal.cache import invalidate
+
+    invalidate()
 
 
 _LABELS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}

@@ -48,6 +48,7 @@ from shinchoku.plans.models import (
     ProgramKind,
     ProgramYear,
 )
+from shinchoku.portal.cache import invalidate
 from shinchoku.portal.models import SearchEntry
 from shinchoku.portal.services import search_entries
 
@@ -182,6 +183,7 @@ class Generator:
                 self._chunk(text, codes[start : start + self.chunk])
                 if progress:
                     progress(min(start + self.chunk, len(codes)), len(codes))
+            invalidate()  # new public pages: retire any cached ones
         return self.counts
 
     def _chunk(self, text: _Text, codes: list[str]) -> None:

@@ -268,6 +268,7 @@ MEASURE_SUFFIXES = ("数", "率", "額", "時間", "割合", "量", "費", "金"
 # Nouns: kanji, katakana (without the middle dot ・), Latin letters, digits.
 _NOUN_CHAR_RE = re.compile(r"[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]")
 _CLAUSE_STOPS = frozenset("、。:;「」『』")
+_DIGIT_RE = re.compile(r"\d")  # what QTY_RE's numbers start with
 MAX_PHRASE = 120  # characters looked back for a name; real names are < 40
 
 
@@ -801,6 +802,8 @@ def scan_bullet(
     """Facts of one bullet, names resolved (exposed for tests and debugging)."""
     ctx = _Context(column, fy, plan_first_fy, plan_last_fy)
     whole = normalize(bullet)
+    if not _DIGIT_RE.search(whole):
+        return []  # no digit once normalised (① → 1, ３ → 3): no quantity
     facts: list[Fact] = []
     for sentence in sentences(bullet):
         facts.extend(_scan_sentence(normalize(sentence), sentence, whole, ctx))

@@ -51,3 +51,18 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.edition_id}/{self.program_number} {self.program_name}"
+
+
+class PublicState(models.Model):
+    """One row: the token the public pages' cache keys carry (portal.cache).
+    Replaced by every write that changes what the public can see."""
+
+    SINGLETON = 1
+
+    generation = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("public pages' cache generation")
+
+    def __str__(self) -> str:
+        return self.generation

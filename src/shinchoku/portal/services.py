@@ -17,6 +17,7 @@ from shinchoku.imports.formats import interchange_json
 from shinchoku.imports.parsed import ParsedPlan
 from shinchoku.plans.models import Edition, Plan
 from shinchoku.portal import folding
+from shinchoku.portal.cache import invalidate
 from shinchoku.portal.content import doc_kpis, program_parts
 from shinchoku.portal.models import SearchEntry
 from shinchoku.portal.selectors import LATEST_FIRST, PUBLIC, edition_numbers
@@ -34,6 +35,7 @@ def search_index_edition(*, edition: Edition) -> IndexResult:
     when it is published with a snapshot, nothing otherwise; then mark the plan's
     latest published edition."""
     SearchEntry.objects.filter(edition_id=edition.pk).delete()
+    latest = latest_published(plan_id=edition.plan_id)
     entries = []
     if edition.published and edition.snapshot is not None:
         parsed = interchange_json.load(edition.snapshot, source=f"edition {edition}")
@@ -42,9 +44,16 @@ def search_index_edition(*, edition: Edition) -> IndexResult:
             parsed=parsed,
             snapshot=edition.snapshot,
             number=edition_numbers(edition.plan_id)[edition.pk],
+            # Born with the right flag: no UPDATE of the rows just written.
+            is_latest=edition.pk == latest,
         )
         SearchEntry.objects.bulk_create(entries)
-    search_mark_latest(plan_id=edition.plan_id)
+    search_mark_latest(
+        plan_id=edition.plan_id,
+        latest=latest,
+        born_latest=bool(entries) and edition.pk == latest,
+    )
+    invalidate()
     return IndexResult(edition=edition, entries=len(entries))
 
 
@@ -82,18 +91,34 @@ def search_entries(
     return entries
 
 
-def search_mark_latest(*, plan_id: int) -> None:
-    """Flag the rows of the plan's latest published edition, which search
-    covers by default."""
-    latest = (
+def latest_published(*, plan_id: int) -> int | None:
+    """The pk of the plan's latest published edition, which search covers by
+    default."""
+    return (
         Edition.objects.filter(PUBLIC, plan_id=plan_id)
         .order_by(*LATEST_FIRST)
         .values_list("pk", flat=True)
         .first()
     )
+
+
+_UNKNOWN = object()
+
+
+def search_mark_latest(
+    *,
+    plan_id: int,
+    latest: int | None | object = _UNKNOWN,
+    born_latest: bool = False,
+) -> None:
+    """Flag the rows of the plan's latest published edition (``latest``, looked
+    up when not given), and only those. ``born_latest``: its rows were just
+    written with the flag."""
+    if latest is _UNKNOWN:
+        latest = latest_published(plan_id=plan_id)
     rows = SearchEntry.objects.filter(plan_id=plan_id)
     rows.exclude(edition_id=latest).filter(is_latest=True).update(is_latest=False)
-    if latest is not None:
+    if latest is not None and not born_latest:
         rows.filter(edition_id=latest, is_latest=False).update(is_latest=True)
 
 
@@ -106,4 +131,5 @@ def search_index_rebuild(*, plan: Plan | None = None) -> list[IndexResult]:
         editions = editions.filter(plan=plan)
         rows = rows.filter(plan=plan)
     rows.delete()
+    invalidate()
     return [search_index_edition(edition=e) for e in editions]

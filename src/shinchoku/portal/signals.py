@@ -23,3 +23,29 @@ def _edition_deleted(sender, instance: Edition, **kwargs) -> None:
     from shinchoku.portal.services import search_mark_latest
 
     search_mark_latest(plan_id=instance.plan_id)
+
+
+def _retire_public_pages(sender, raw: bool = False, **kwargs) -> None:
+    from shinchoku.portal.cache import invalidate
+
+    invalidate()
+
+
+def _connect_public_cache() -> None:
+    """What the public pages show: a municipality and its plans, published
+    editions (their snapshots) and committee opinions. Search rows are written
+    in bulk by portal.services, which retires the pages itself (a signal on
+    them would make Django fetch every row a bulk delete removes)."""
+    from shinchoku.plans.models import Direction, Municipality, Plan
+    from shinchoku.workflow.models import Opinion
+
+    for model in (Municipality, Plan, Direction, Edition, Opinion):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _retire_public_pages,
+                sender=model,
+                dispatch_uid=f"public_cache_{model._meta.label_lower}_{signal is post_save}",
+            )
+
+
+_connect_public_cache()

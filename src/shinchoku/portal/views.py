@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from shinchoku.plans.selectors import STATUS_LABELS, STATUS_SYMBOLS
 from shinchoku.portal import opendata, selectors
+from shinchoku.portal.cache import SEARCH_TIMEOUT, public_cache
 from shinchoku.workflow.selectors import opinions_for_edition
 
 SEARCH_PAGE_SIZE = 20
@@ -27,6 +28,7 @@ def _edition_or_404(code: str, plan: str, number: int | None):
 
 
 @require_safe
+@public_cache
 def home(request):
     return render(
         request, "portal/home.html", {"municipalities": selectors.municipality_list()}
@@ -34,6 +36,7 @@ def home(request):
 
 
 @require_safe
+@public_cache
 def municipality(request, code: str):
     try:
         found = selectors.municipality_get(code)
@@ -57,11 +60,13 @@ def _edition_page(request, pe):
 
 
 @require_safe
+@public_cache
 def plan(request, code: str, plan: str):
     return _edition_page(request, _edition_or_404(code, plan, None))
 
 
 @require_safe
+@public_cache
 def edition(request, code: str, plan: str, edition: int):
     return _edition_page(request, _edition_or_404(code, plan, edition))
 
@@ -88,11 +93,13 @@ def _program_page(request, pe, number: int):
 
 
 @require_safe
+@public_cache
 def program(request, code: str, plan: str, number: int):
     return _program_page(request, _edition_or_404(code, plan, None), number)
 
 
 @require_safe
+@public_cache
 def edition_program(request, code: str, plan: str, edition: int, number: int):
     return _program_page(request, _edition_or_404(code, plan, edition), number)
 
@@ -112,16 +119,19 @@ def _indicators_page(request, pe):
 
 
 @require_safe
+@public_cache
 def indicators(request, code: str, plan: str):
     return _indicators_page(request, _edition_or_404(code, plan, None))
 
 
 @require_safe
+@public_cache
 def edition_indicators(request, code: str, plan: str, edition: int):
     return _indicators_page(request, _edition_or_404(code, plan, edition))
 
 
 @require_safe
+@public_cache
 def download(request, code: str, plan: str, edition: int, name: str):
     if name not in opendata.DOWNLOADS:
         raise Http404
@@ -137,6 +147,7 @@ def download(request, code: str, plan: str, edition: int, name: str):
 
 
 @require_safe
+@public_cache(timeout=SEARCH_TIMEOUT)
 def search(request):
     query = request.GET.get("q", "").strip()[:200]
     try:
@@ -165,6 +176,7 @@ def search(request):
 
 
 @require_safe
+@public_cache
 def open_data(request):
     return render(
         request,

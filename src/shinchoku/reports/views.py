@@ -4,11 +4,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 
 from shinchoku.plans.models import Edition
+from shinchoku.portal.cache import public_cache
 from shinchoku.reports import selectors
 from shinchoku.reports.renderers import RENDERERS
 from shinchoku.workflow.permissions import Action, can
 
 
+@public_cache
 def edition_report(request, code: str, plan: str, edition: int, fmt: str):
     """An edition's committee report; unpublished ones only for the members of
     the municipality (the same rule as every other view of an edition)."""

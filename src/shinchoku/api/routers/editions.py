@@ -1,10 +1,12 @@
 from django.http import HttpRequest
 from ninja import Router
+from ninja.decorators import decorate_view
 
 from shinchoku.api import presenters
 from shinchoku.api.params import Code, EditionId, Slug
 from shinchoku.api.routers.common import public_edition, public_plan
 from shinchoku.api.schemas import EditionOut, EditionSummaryOut, ErrorOut
+from shinchoku.portal.cache import public_cache
 
 router = Router(tags=["editions"])
 
@@ -16,6 +18,7 @@ router = Router(tags=["editions"])
     operation_id="listEditions",
     summary="List a plan's editions",
 )
+@decorate_view(public_cache)
 def edition_list(request: HttpRequest, code: Code, slug: Slug):
     """The plan's published editions, newest first."""
     pp = public_plan(code, slug)
@@ -29,6 +32,7 @@ def edition_list(request: HttpRequest, code: Code, slug: Slug):
     operation_id="getEdition",
     summary="Get an edition",
 )
+@decorate_view(public_cache)
 def edition_detail(request: HttpRequest, code: Code, slug: Slug, edition: EditionId):
     """An edition as published: sections, 方向性 and its programs in order."""
     return presenters.edition(public_edition(code, slug, edition))

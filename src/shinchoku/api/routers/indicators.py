@@ -1,5 +1,6 @@
 from django.http import HttpRequest
 from ninja import Router
+from ninja.decorators import decorate_view
 from ninja.pagination import paginate
 
 from shinchoku.api import presenters
@@ -7,6 +8,7 @@ from shinchoku.api.pagination import LimitOffset
 from shinchoku.api.params import Code, EditionId, Slug
 from shinchoku.api.routers.common import public_edition
 from shinchoku.api.schemas import ErrorOut, IndicatorOut
+from shinchoku.portal.cache import public_cache
 
 router = Router(tags=["indicators"])
 
@@ -18,6 +20,7 @@ router = Router(tags=["indicators"])
     operation_id="listIndicators",
     summary="List an edition's indicators",
 )
+@decorate_view(public_cache)
 @paginate(LimitOffset)
 def indicator_list(request: HttpRequest, code: Code, slug: Slug, edition: EditionId):
     """The KPIs published with the edition's programs (empty when the edition has

@@ -1,5 +1,6 @@
 from django.http import HttpRequest
 from ninja import Router
+from ninja.decorators import decorate_view
 from ninja.pagination import paginate
 
 from shinchoku.api import presenters
@@ -8,6 +9,7 @@ from shinchoku.api.params import Code
 from shinchoku.api.routers.common import not_found
 from shinchoku.api.schemas import ErrorOut, MunicipalityDetailOut, MunicipalityOut
 from shinchoku.portal import selectors
+from shinchoku.portal.cache import public_cache
 
 router = Router(tags=["municipalities"])
 
@@ -19,6 +21,7 @@ router = Router(tags=["municipalities"])
     operation_id="listMunicipalities",
     summary="List municipalities",
 )
+@decorate_view(public_cache)
 @paginate(LimitOffset)
 def municipality_list(request: HttpRequest):
     """Municipalities with at least one published plan, by code."""
@@ -32,6 +35,7 @@ def municipality_list(request: HttpRequest):
     operation_id="getMunicipality",
     summary="Get a municipality",
 )
+@decorate_view(public_cache)
 def municipality_detail(request: HttpRequest, code: Code):
     """A municipality and its published plans."""
     try:

@@ -1,5 +1,6 @@
 from django.http import HttpRequest
 from ninja import Router
+from ninja.decorators import decorate_view
 from ninja.pagination import paginate
 
 from shinchoku.api import presenters
@@ -8,6 +9,7 @@ from shinchoku.api.params import Code, Slug
 from shinchoku.api.routers.common import public_plan
 from shinchoku.api.schemas import ErrorOut, PlanOut, PlanSummaryOut
 from shinchoku.portal import selectors
+from shinchoku.portal.cache import public_cache
 
 router = Router(tags=["plans"])
 
@@ -18,6 +20,7 @@ router = Router(tags=["plans"])
     operation_id="listPlans",
     summary="List plans",
 )
+@decorate_view(public_cache)
 @paginate(LimitOffset)
 def plan_list(request: HttpRequest):
     """Every published plan of every municipality, by municipality code."""
@@ -31,6 +34,7 @@ def plan_list(request: HttpRequest):
     operation_id="getPlan",
     summary="Get a plan",
 )
+@decorate_view(public_cache)
 def plan_detail(request: HttpRequest, code: Code, slug: Slug):
     """A plan and its published editions, newest first."""
     return presenters.plan(public_plan(code, slug))

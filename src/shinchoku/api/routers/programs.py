@@ -1,5 +1,6 @@
 from django.http import HttpRequest
 from ninja import Router
+from ninja.decorators import decorate_view
 from ninja.pagination import paginate
 
 from shinchoku.api import presenters
@@ -8,6 +9,7 @@ from shinchoku.api.params import Code, EditionId, ProgramNumber, Slug
 from shinchoku.api.routers.common import not_found, public_edition
 from shinchoku.api.schemas import ErrorOut, ProgramOut
 from shinchoku.portal import selectors
+from shinchoku.portal.cache import public_cache
 
 router = Router(tags=["programs"])
 
@@ -19,6 +21,7 @@ router = Router(tags=["programs"])
     operation_id="listPrograms",
     summary="List an edition's programs",
 )
+@decorate_view(public_cache)
 @paginate(LimitOffset)
 def program_list(request: HttpRequest, code: Code, slug: Slug, edition: EditionId):
     """Every program of the edition with every field, in printed order."""
@@ -33,6 +36,7 @@ def program_list(request: HttpRequest, code: Code, slug: Slug, edition: EditionI
     operation_id="getProgram",
     summary="Get a program",
 )
+@decorate_view(public_cache)
 def program_detail(
     request: HttpRequest,
     code: Code,

@@ -2,11 +2,13 @@ from typing import Annotated
 
 from django.http import HttpRequest
 from ninja import Query, Router
+from ninja.decorators import decorate_view
 
 from shinchoku.api import presenters
 from shinchoku.api.pagination import LimitOffset
 from shinchoku.api.schemas import ErrorOut, SearchPageOut
 from shinchoku.portal import selectors
+from shinchoku.portal.cache import SEARCH_TIMEOUT, public_cache
 
 router = Router(tags=["search"])
 
@@ -18,6 +20,7 @@ router = Router(tags=["search"])
     operation_id="search",
     summary="Search programs",
 )
+@decorate_view(public_cache(timeout=SEARCH_TIMEOUT))
 def search(
     request: HttpRequest,
     q: Annotated[

@@ -71,6 +71,15 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": dj_database_url.parse(env.database_url(), conn_max_age=0)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        # Readers go on while an import or a round's step writes (WAL); every
+        # commit is still synced to disk (FULL), and a writer waits for another
+        # instead of failing ("database is locked").
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -1,0 +1,158 @@
+"""The public pages' cache (portal.cache): anonymous readers share rendered pages
+until anything public changes; signed-in users and API clients with credentials
+never see, nor fill, it."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from shinchoku.plans.models import Edition
+from shinchoku.portal import cache as page_cache
+from shinchoku.portal.models import PublicState
+from tests.portal.helpers import add_edition, program_of
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def plan_url(seed_plan):
+    return f"/132110/plans/{seed_plan.slug}/"
+
+
+PUBLIC = [
+    "/",
+    "/132110/",
+    "/open-data/",
+    "/search/?q=電子決裁",
+    "/sitemap.xml",
+    "/api/municipalities",
+    "/api/plans",
+    "/api/search?q=DX",
+]
+
+
+def fetch(client, url, **kwargs):
+    response = client.get(url, **kwargs)
+    assert response.status_code == 200, url
+    return response
+
+
+def test_a_second_anonymous_visit_is_one_query(client, plan_url):
+    pages = [
+        *PUBLIC,
+        plan_url,
+        f"{plan_url}programs/12/",
+        f"{plan_url}indicators/",
+        f"{plan_url}editions/1/download/records.csv",
+    ]
+    for url in pages:
+        first = fetch(client, url)
+        assert first["X-Shinchoku-Cache"] == "miss", url
+        with CaptureQueriesContext(connection) as captured:
+            second = fetch(client, url)
+        assert second["X-Shinchoku-Cache"] == "hit", url
+        assert len(captured) == 1, url  # the generation token
+        assert second.content == first.content, url
+        assert second["Content-Type"] == first["Content-Type"], url
+        assert "Cookie" in second["Vary"] and "Accept-Language" in second["Vary"]
+
+
+def test_public_pages_set_no_cookie_and_hold_no_csrf_token(client, plan_url):
+    for url in (plan_url, f"{plan_url}programs/12/", "/"):
+        response = fetch(client, url)
+        assert not response.cookies, url
+        assert b"csrfmiddlewaretoken" not in response.content, url
+
+
+def test_publishing_a_new_edition_shows_at_once(client, seed_plan, plan_url):
+    before = fetch(client, f"{plan_url}programs/12/").content.decode()
+    assert "令和7年度当初計画" not in before
+
+    def rename(snapshot):
+        program_of(snapshot, 12)["name"] = "電子化の新しい名前"
+
+    add_edition(seed_plan, "令和7年度当初計画", change=rename)
+    after = fetch(client, f"{plan_url}programs/12/")
+    assert after["X-Shinchoku-Cache"] == "miss"
+    assert "電子化の新しい名前" in after.content.decode()
+
+
+def test_withdrawing_an_edition_empties_the_pages_at_once(client, seed_plan, plan_url):
+    fetch(client, plan_url)
+    edition = Edition.objects.get(plan=seed_plan)
+    edition.published = False
+    edition.save()
+    assert client.get(plan_url).status_code == 404
+
+
+def test_every_public_write_replaces_the_token(seed_plan):
+    token = page_cache.generation()
+    seed_plan.municipality.save()
+    assert page_cache.generation() != token
+
+
+def test_no_token_row_means_no_cache(client, plan_url):
+    PublicState.objects.all().delete()
+    first = fetch(client, plan_url)
+    second = fetch(client, plan_url)
+    assert "X-Shinchoku-Cache" not in first and "X-Shinchoku-Cache" not in second
+    page_cache.invalidate()  # and the row comes back
+    assert PublicState.objects.count() == 1
+
+
+def test_signed_in_users_neither_read_nor_fill_the_cache(client, plan_url):
+    user = get_user_model().objects.create_user("kakarichou", password="pw-12345678")
+    staff = type(client)()
+    staff.force_login(user)
+    mine = fetch(staff, plan_url)
+    assert "X-Shinchoku-Cache" not in mine
+    assert b"kakarichou" in mine.content
+    anonymous = fetch(client, plan_url)
+    assert anonymous["X-Shinchoku-Cache"] == "miss"
+    assert b"kakarichou" not in anonymous.content
+    again = fetch(staff, plan_url)
+    assert "X-Shinchoku-Cache" not in again and b"kakarichou" in again.content
+
+
+def test_credentials_bypass_the_api_cache(client):
+    fetch(client, "/api/plans")
+    response = client.get("/api/plans", headers={"authorization": "Bearer nothing"})
+    assert "X-Shinchoku-Cache" not in response
+
+
+def test_each_language_has_its_own_pages(client, plan_url):
+    ja = fetch(client, plan_url).content.decode()
+    en = fetch(client, plan_url, headers={"accept-language": "en"}).content.decode()
+    assert 'lang="ja"' in ja and "このページの内容" in ja
+    assert 'lang="en"' in en and "On this page" in en
+    client.cookies["django_language"] = "en"
+    cached_en = fetch(client, plan_url)
+    assert cached_en["X-Shinchoku-Cache"] == "hit"
+    assert 'lang="en"' in cached_en.content.decode()
+
+
+def test_not_found_and_errors_are_not_kept(client, plan_url):
+    assert client.get(f"{plan_url}programs/99/").status_code == 404
+    response = client.get(f"{plan_url}programs/99/")
+    assert response.status_code == 404 and "X-Shinchoku-Cache" not in response
+
+
+def test_the_language_links_set_the_cookie_and_come_back(client, plan_url):
+    html = fetch(client, plan_url).content.decode()
+    assert f'href="/language/?language=en&amp;next={plan_url}"' in html
+    response = client.get("/language/", {"language": "en", "next": plan_url})
+    assert response.status_code == 302 and response["Location"] == plan_url
+    assert response.cookies["django_language"].value == "en"
+    assert 'lang="en"' in fetch(client, plan_url).content.decode()
+
+
+def test_the_language_link_stays_on_this_site(client):
+    response = client.get(
+        "/language/", {"language": "en", "next": "https://evil.example/"}
+    )
+    assert response.status_code == 302 and response["Location"] == "/"
+    unknown = client.get("/language/", {"language": "xx", "next": "/"})
+    assert "django_language" not in unknown.cookies

@@ -156,3 +156,9 @@ def test_the_language_link_stays_on_this_site(client):
     assert response.status_code == 302 and response["Location"] == "/"
     unknown = client.get("/language/", {"language": "xx", "next": "/"})
     assert "django_language" not in unknown.cookies
+
+
+def test_the_cache_can_be_turned_off(client, plan_url, settings):
+    settings.SHINCHOKU_PUBLIC_CACHE = False
+    fetch(client, plan_url)
+    assert "X-Shinchoku-Cache" not in fetch(client, plan_url)

@@ -126,3 +126,25 @@ def test_unpublished_editions_cannot_be_downloaded(client, seed_plan):
     add_edition(seed_plan, "令和7年度(案)", published=False)
     url = f"/132110/plans/{seed_plan.slug}/editions/2/download/records.csv"
     assert client.get(url).status_code == 404
+
+
+def test_text_is_never_a_formula_in_the_files_for_spreadsheets(
+    client, seed_plan, base
+):
+    """A cell starting with =, +, -, @ runs as a formula when Excel opens a CSV:
+    the files for people carry it behind an apostrophe; the file for programs
+    keeps the text exact."""
+    hostile = ['=HYPERLINK("http://evil.example","x")', "+1+1", "-2+3", "@SUM(A1)"]
+
+    def plant(snapshot):
+        program_of(snapshot, 12)["policy_points"][:0] = hostile
+
+    add_edition(seed_plan, "令和7年度当初計画", change=plant)
+    latest = base.replace("editions/1/", "editions/2/")
+    for name, encoding in (("records.csv", "utf-8-sig"), ("records-sjis.csv", "cp932")):
+        text = download(client, latest + name).content.decode(encoding)
+        cells = [cell for row in read_csv(text) for cell in row]
+        assert not [c for c in cells if c.startswith(("=", "+", "-", "@"))], name
+        assert all(f"'{h}" in cells for h in hostile), name
+    exact = read_csv(download(client, latest + "records-utf8.csv").content.decode())
+    assert all(h in [c for row in exact for c in row] for h in hostile)

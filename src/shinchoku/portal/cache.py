@@ -101,7 +101,11 @@ def public_cache(view=None, *, timeout: int = TIMEOUT):
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs):
-        if request.method not in {"GET", "HEAD"} or not _anonymous(request):
+        if (
+            request.method not in {"GET", "HEAD"}
+            or not settings.SHINCHOKU_PUBLIC_CACHE
+            or not _anonymous(request)
+        ):
             return view(request, *args, **kwargs)
         token = generation()
         if token is None:

@@ -150,16 +150,31 @@ def rows(pe: PublicEdition) -> Iterator[list]:
                 yield row("plan", fy, i, text)
 
 
+# What makes a spreadsheet program read a CSV cell as a formula (OWASP, "CSV
+# injection"): such text gets a leading apostrophe in the files made for Excel.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _for_spreadsheet(value):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def to_csv(pe: PublicEdition, *, encoding: str) -> bytes:
     """CSV (RFC 4180, CRLF). ``utf-8-sig`` (with BOM, for Excel) and ``cp932``
-    carry a second header row with the Japanese labels, for people; ``utf-8``
-    (for machines and CKAN) has the column ids only."""
+    carry a second header row with the Japanese labels, for people, and text
+    that a spreadsheet would run as a formula (=, +, -, @ first) behind an
+    apostrophe; ``utf-8`` (for machines and CKAN) has the column ids only and
+    the text exactly as published."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMN_IDS)
-    if encoding != "utf-8":
+    if encoding == "utf-8":
+        writer.writerows(rows(pe))
+    else:
         writer.writerow([label for _, label in COLUMNS])
-    writer.writerows(rows(pe))
+        writer.writerows([_for_spreadsheet(v) for v in row] for row in rows(pe))
     text = out.getvalue()
     if encoding == "cp932":
         return text.translate(CP932_TWINS).encode("cp932", errors="replace")

@@ -145,3 +145,6 @@ SHINCHOKU_LOGIN_THROTTLE = {
 # The META key a trusted reverse proxy puts the client address in, e.g.
 # HTTP_X_REAL_IP; empty: REMOTE_ADDR.
 SHINCHOKU_CLIENT_IP_HEADER = env.get_str("SHINCHOKU_CLIENT_IP_HEADER")
+# Anonymous visitors share rendered public pages until something public changes
+# (portal.cache); 0 renders every request (debugging, benchmarks of rendering).
+SHINCHOKU_PUBLIC_CACHE = env.get_bool("SHINCHOKU_PUBLIC_CACHE", True)

@@ -162,3 +162,46 @@ def test_the_cache_can_be_turned_off(client, plan_url, settings):
     settings.SHINCHOKU_PUBLIC_CACHE = False
     fetch(client, plan_url)
     assert "X-Shinchoku-Cache" not in fetch(client, plan_url)
+
+
+@pytest.fixture
+def shared(monkeypatch):
+    """The cache as one for every app server (Redis, the database cache)."""
+    monkeypatch.setattr(page_cache, "_shared", lambda: True)
+
+
+def test_a_shared_cache_serves_hits_without_the_database(client, plan_url, shared):
+    fetch(client, plan_url)
+    with CaptureQueriesContext(connection) as captured:
+        assert fetch(client, plan_url)["X-Shinchoku-Cache"] == "hit"
+    assert len(captured) == 0
+
+
+def test_a_shared_cache_learns_the_new_token_when_the_write_commits(
+    seed_plan, shared, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+
+    token = page_cache.generation()
+    assert cache.get(page_cache.GENERATION_KEY) == token
+    with django_capture_on_commit_callbacks() as callbacks:
+        seed_plan.municipality.save()
+        # not yet committed: readers keep the old token
+        assert cache.get(page_cache.GENERATION_KEY) == token
+    for callback in callbacks:
+        callback()
+    new = cache.get(page_cache.GENERATION_KEY)
+    assert new != token and new == page_cache._stored_generation()
+
+
+def test_a_cache_that_fails_costs_no_page(client, plan_url, shared, monkeypatch):
+    from django.core.cache import cache
+
+    def down(*args, **kwargs):
+        raise ConnectionError("redis is down")
+
+    monkeypatch.setattr(cache, "get", down)
+    monkeypatch.setattr(cache, "set", down)
+    response = fetch(client, plan_url)
+    assert "X-Shinchoku-Cache" not in response
+    assert "文書の電子化" in response.content.decode()

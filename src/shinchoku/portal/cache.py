@@ -4,11 +4,12 @@ served again until anything it may show changes.
 What the public reads is published and frozen (editions' snapshots, their
 search rows, committee opinions): it changes only when the admin office
 publishes, imports or answers an opinion. Every such write replaces one
-*generation* token (a row of its own, in the same transaction as the write);
-cache keys carry the token, so a page cached before the write is never served
-after it — on every app server at once, whatever the cache backend (a
-per-process cache included). A time limit bounds what an entry can cost the
-cache.
+*generation* token (a row of its own, in the same transaction as the write;
+a shared cache gets a copy once it commits); cache keys carry the token, so a
+page cached before the write is not served after it — on every app server at
+once, whatever the cache backend (a per-process cache included). A time limit
+bounds what an entry can cost the cache. A cache that does not answer costs
+speed, never a page: the view renders.
 
 Only anonymous requests take part: a request with a session cookie (staff,
 committee members) or an Authorization header is rendered for its user and never
@@ -23,12 +24,15 @@ browser's Accept-Language pick it).
 from __future__ import annotations
 
 import hashlib
+import logging
 import uuid
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db import DatabaseError
+from django.core.cache import cache, caches
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
+from django.db import DatabaseError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -38,11 +42,18 @@ from django.utils.cache import patch_vary_headers
 # make up, live shorter.
 TIMEOUT = 60 * 60
 SEARCH_TIMEOUT = 5 * 60
+GENERATION_KEY = "public:generation"
+logger = logging.getLogger(__name__)
 _HEADERS_KEPT = ("Content-Type", "Content-Disposition", "Link", "Content-Language")
 
 
-def generation() -> str | None:
-    """The current token; None when it cannot be read (then nothing is cached)."""
+def _shared() -> bool:
+    """Whether the cache is one for all app servers (Redis, the database), not
+    each process's own."""
+    return not isinstance(caches["default"], LocMemCache | DummyCache)
+
+
+def _stored_generation() -> str | None:
     from shinchoku.portal.models import PublicState
 
     try:
@@ -55,8 +66,31 @@ def generation() -> str | None:
         return None
 
 
+def generation() -> str | None:
+    """The current token; None when it cannot be read (then nothing is cached).
+
+    The database row is the truth. A shared cache also holds a copy, written
+    once the writing transaction has committed, so that a page served from
+    Redis costs no database query at all."""
+    if not _shared():
+        return _stored_generation()
+    try:
+        token = cache.get(GENERATION_KEY)
+    except Exception:  # noqa: BLE001 - a cache that is down only costs speed
+        logger.warning("public cache: cannot read the generation", exc_info=True)
+        return None
+    if token is None:
+        token = _stored_generation()
+        if token is not None:
+            # add, not set: a token replaced meanwhile (and set after its
+            # commit) wins over this older read.
+            cache.add(GENERATION_KEY, token, None)
+    return token
+
+
 def invalidate() -> None:
-    """Retire every cached public page (in the caller's transaction)."""
+    """Retire every cached public page: a new token in the caller's
+    transaction, copied to a shared cache once it commits."""
     from shinchoku.portal.models import PublicState
 
     token = uuid.uuid4().hex
@@ -67,6 +101,22 @@ def invalidate() -> None:
         PublicState.objects.update_or_create(
             pk=PublicState.SINGLETON, defaults={"generation": token}
         )
+    if _shared():
+        transaction.on_commit(lambda: _publish_generation(token))
+
+
+def _publish_generation(token: str) -> None:
+    try:
+        cache.set(GENERATION_KEY, token, None)
+    except Exception:  # noqa: BLE001
+        # Unreachable now: drop the copy when it answers again, else readers
+        # would keep the old token. (Both failing means the cache is down,
+        # and then nothing is served from it either.)
+        logger.error("public cache: cannot write the generation", exc_info=True)
+        try:
+            cache.delete(GENERATION_KEY)
+        except Exception:  # noqa: BLE001
+            pass
 
 
 def _anonymous(request: HttpRequest) -> bool:
@@ -111,7 +161,11 @@ def public_cache(view=None, *, timeout: int = TIMEOUT):
         if token is None:
             return view(request, *args, **kwargs)
         key = page_key(request, token)
-        stored = cache.get(key)
+        try:
+            stored = cache.get(key)
+        except Exception:  # noqa: BLE001 - a cache that is down only costs speed
+            logger.warning("public cache: cannot read a page", exc_info=True)
+            return view(request, *args, **kwargs)
         if stored is not None:
             content, headers = stored
             response = HttpResponse(content, headers=headers)
@@ -122,7 +176,10 @@ def public_cache(view=None, *, timeout: int = TIMEOUT):
                 response.render()  # a TemplateResponse (the sitemap)
             if _storable(response):
                 headers = {h: response[h] for h in _HEADERS_KEPT if h in response}
-                cache.set(key, (response.content, headers), timeout)
+                try:
+                    cache.set(key, (response.content, headers), timeout)
+                except Exception:  # noqa: BLE001
+                    logger.warning("public cache: cannot store a page", exc_info=True)
                 response["X-Shinchoku-Cache"] = "miss"
         # The page depends on the language and on being signed in or not.
         patch_vary_headers(response, ("Accept-Language", "Cookie"))

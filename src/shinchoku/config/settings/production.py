@@ -54,6 +54,9 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "shinchoku_cache",
+            # Mostly rendered public pages (portal.cache, 10–300 KB each): room
+            # for a busy portal's pages; beyond it a third is dropped.
+            "OPTIONS": {"MAX_ENTRIES": env.get_int("CACHE_MAX_ENTRIES", 20000)},
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"

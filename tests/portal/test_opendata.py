@@ -128,9 +128,7 @@ def test_unpublished_editions_cannot_be_downloaded(client, seed_plan):
     assert client.get(url).status_code == 404
 
 
-def test_text_is_never_a_formula_in_the_files_for_spreadsheets(
-    client, seed_plan, base
-):
+def test_text_is_never_a_formula_in_the_files_for_spreadsheets(client, seed_plan, base):
     """A cell starting with =, +, -, @ runs as a formula when Excel opens a CSV:
     the files for people carry it behind an apostrophe; the file for programs
     keeps the text exact."""

@@ -5,7 +5,8 @@ What the public reads is published and frozen (editions' snapshots, their
 search rows, committee opinions): it changes only when the admin office
 publishes, imports or answers an opinion. Every such write replaces one
 *generation* token (a row of its own, in the same transaction as the write;
-a shared cache gets a copy once it commits); cache keys carry the token, so a
+a shared cache gets a copy once it commits); each cached page carries the token
+it was rendered under and is served only while that token is current, so a
 page cached before the write is not served after it — on every app server at
 once, whatever the cache backend (a per-process cache included). A time limit
 bounds what an entry can cost the cache. A cache that does not answer costs
@@ -126,11 +127,24 @@ def _anonymous(request: HttpRequest) -> bool:
     )
 
 
-def page_key(request: HttpRequest, token: str) -> str:
+def page_key(request: HttpRequest) -> str:
     path = hashlib.blake2b(
         f"{request.get_host()}\n{request.get_full_path()}".encode(), digest_size=16
     ).hexdigest()
-    return f"public:{token}:{translation.get_language()}:{path}"
+    return f"public:{translation.get_language()}:{path}"
+
+
+def _lookup(key: str) -> tuple[str | None, tuple | None]:
+    """(current token, the entry stored under key): one round trip to a shared
+    cache (the token's copy and the page in one MGET)."""
+    if not _shared():
+        token = _stored_generation()
+        return token, (cache.get(key) if token is not None else None)
+    found = cache.get_many([GENERATION_KEY, key])
+    token = found.get(GENERATION_KEY)
+    if token is None:
+        token = generation()
+    return token, found.get(key)
 
 
 def _storable(response: HttpResponse) -> bool:
@@ -157,27 +171,27 @@ def public_cache(view=None, *, timeout: int = TIMEOUT):
             or not _anonymous(request)
         ):
             return view(request, *args, **kwargs)
-        token = generation()
-        if token is None:
-            return view(request, *args, **kwargs)
-        key = page_key(request, token)
+        key = page_key(request)
         try:
-            stored = cache.get(key)
+            token, stored = _lookup(key)
         except Exception:  # noqa: BLE001 - a cache that is down only costs speed
             logger.warning("public cache: cannot read a page", exc_info=True)
             return view(request, *args, **kwargs)
-        if stored is not None:
-            content, headers = stored
+        if token is None:
+            return view(request, *args, **kwargs)
+        if stored is not None and stored[0] == token:
+            _, content, headers = stored
             response = HttpResponse(content, headers=headers)
             response["X-Shinchoku-Cache"] = "hit"
         else:
+            # Not there, or stored under an older token: render (and replace).
             response = view(request, *args, **kwargs)
             if getattr(response, "is_rendered", True) is False:
                 response.render()  # a TemplateResponse (the sitemap)
             if _storable(response):
                 headers = {h: response[h] for h in _HEADERS_KEPT if h in response}
                 try:
-                    cache.set(key, (response.content, headers), timeout)
+                    cache.set(key, (token, response.content, headers), timeout)
                 except Exception:  # noqa: BLE001
                     logger.warning("public cache: cannot store a page", exc_info=True)
                 response["X-Shinchoku-Cache"] = "miss"

@@ -43,7 +43,7 @@ REDIS_URL = env.get_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "shinchoku.common.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "shinchoku",
         }

@@ -20,7 +20,8 @@ Two phases, each against a server of its own:
 
 Requests go to plans, programs and queries drawn at random (fixed --seed) from
 the whole scale, and the pages' requests are interleaved in one stream, so a
-slower or faster spell of the machine falls on every page alike.
+slower or faster spell of the machine falls on every page alike. The client
+accepts gzip, as browsers do (cached pages are kept and sent compressed).
 
     .venv/bin/python bench/load.py [--reuse] [--cache db|redis] [--workers 4]
                                    [--threads 4] [--requests 300]
@@ -255,11 +256,14 @@ def start_server(args, env: dict, data_dir: Path) -> Server:
 
 
 def fetch(port: int, path: str, timeout: float = 30) -> tuple[int, int]:
-    """GET path from 127.0.0.1:port; (status, body bytes). One connection per
-    request: gunicorn's sync workers close it after each response anyway."""
+    """GET path from 127.0.0.1:port as a browser asks (gzip accepted); (status,
+    body bytes as sent). One connection per request: gunicorn's sync workers
+    close it after each response anyway."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
-        conn.request("GET", path, headers={"Host": "127.0.0.1"})
+        conn.request(
+            "GET", path, headers={"Host": "127.0.0.1", "Accept-Encoding": "gzip"}
+        )
         response = conn.getresponse()
         return response.status, len(response.read())
     finally:
@@ -477,7 +481,8 @@ def main(argv: list[str] | None = None) -> int:
         f"gunicorn: {args.workers} sync workers, production settings, PostgreSQL, "
         f"cache in {'Redis' if args.cache == 'redis' else 'a PostgreSQL table'}; "
         f"client: {args.threads} threads, {args.requests} requests per page, the "
-        f"pages interleaved, {len(args.targets)} plans drawn at random; "
+        f"pages interleaved, gzip accepted, {len(args.targets)} plans drawn at "
+        "random; "
         f"{os.cpu_count()} CPU cores"
     )
     report(

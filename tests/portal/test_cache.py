@@ -205,3 +205,30 @@ def test_a_cache_that_fails_costs_no_page(client, plan_url, shared, monkeypatch)
     response = fetch(client, plan_url)
     assert "X-Shinchoku-Cache" not in response
     assert "文書の電子化" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("accept", "compressed"),
+    [
+        ("gzip, deflate, br", True),
+        ("br;q=1.0, gzip;q=0.8", True),
+        ("gzip;q=0", False),
+        ("identity", False),
+        ("", False),
+    ],
+)
+def test_cached_pages_go_compressed_to_who_accepts_it(
+    client, plan_url, accept, compressed
+):
+    import gzip
+
+    first = fetch(client, plan_url).content
+    hit = fetch(client, plan_url, headers={"accept-encoding": accept})
+    assert hit["X-Shinchoku-Cache"] == "hit"
+    assert "Accept-Encoding" in hit["Vary"]
+    if compressed:
+        assert hit["Content-Encoding"] == "gzip"
+        assert gzip.decompress(hit.content) == first
+    else:
+        assert "Content-Encoding" not in hit
+        assert hit.content == first

@@ -461,6 +461,7 @@ def main(argv: list[str] | None = None) -> int:
     run_cli(
         env,
         "shell",
+        "--no-imports",
         "-c",
         "from shinchoku.portal.cache import invalidate; invalidate()",
     )

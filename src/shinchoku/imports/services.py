@@ -8,11 +8,12 @@ what changed. Programs the file does not mention are left as they are.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 
 from shinchoku.common.history import (
     bulk_create_with_history,
@@ -427,13 +428,25 @@ def _program_values(
     }
 
 
+@functools.cache
+def _unchecked(model) -> list[str]:
+    """Fields full_clean() need not check on import: foreign keys (just
+    fetched) and JSON documents (lists and dicts of text the parser built,
+    which full_clean would serialise once more only to see that they can be)."""
+    return [
+        f.name
+        for f in model._meta.concrete_fields
+        if f.is_relation or isinstance(f, models.JSONField)
+    ]
+
+
 def _clean(obj, *, line: int | None = None) -> None:
     """full_clean() without the per-object queries (uniqueness is checked by the
     parser and the database constraints; foreign keys were just fetched), its
     errors turned into a message that names the record and the field."""
     try:
         obj.full_clean(
-            exclude=["municipality", "plan", "program", "direction"],
+            exclude=_unchecked(type(obj)),
             validate_unique=False,
             validate_constraints=False,
         )

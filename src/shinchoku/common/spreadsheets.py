@@ -11,8 +11,9 @@ def text_only(wb: Workbook) -> Workbook:
     become a live link (or worse) in the spreadsheet of whoever opens the
     file: formula injection. Shinchoku writes no formula of its own."""
     for ws in wb.worksheets:
-        for row in ws.iter_rows():
-            for cell in row:
-                if cell.data_type == "f":
-                    cell.data_type = "s"
+        # The cells that exist, not iter_rows(), which would create (and the
+        # writer then write) every empty cell of the sheet's rectangle.
+        for cell in ws._cells.values():
+            if cell.data_type == "f":
+                cell.data_type = "s"
     return wb

@@ -232,3 +232,31 @@ def test_cached_pages_go_compressed_to_who_accepts_it(
     else:
         assert "Content-Encoding" not in hit
         assert hit.content == first
+
+
+def test_the_token_copy_lapses_so_a_lost_update_heals(seed_plan, shared, monkeypatch):
+    """If the cache is unreachable when a write commits, the old copy of the
+    token only lives GENERATION_TIMEOUT seconds; then the database's wins."""
+    from django.core.cache import cache
+
+    timeouts = []
+    real_set = cache.set
+
+    def spying_set(key, value, timeout=None):
+        timeouts.append((key, timeout))
+        real_set(key, value, timeout)
+
+    monkeypatch.setattr(cache, "set", spying_set)
+    page_cache._publish_generation("new")
+    assert timeouts == [(page_cache.GENERATION_KEY, page_cache.GENERATION_TIMEOUT)]
+
+
+def test_a_token_copy_that_cannot_be_written_is_logged(shared, monkeypatch, caplog):
+    from django.core.cache import cache
+
+    def down(*args, **kwargs):
+        raise ConnectionError("redis is down")
+
+    monkeypatch.setattr(cache, "set", down)
+    page_cache._publish_generation("lost")  # no exception
+    assert "cannot write the generation" in caplog.text

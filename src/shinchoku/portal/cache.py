@@ -47,6 +47,10 @@ from django.utils.cache import patch_vary_headers
 TIMEOUT = 60 * 60
 SEARCH_TIMEOUT = 5 * 60
 GENERATION_KEY = "public:generation"
+# How long the shared cache's copy of the token lives: the most a page can stay
+# stale if the cache was unreachable when a write committed (then a reader
+# takes the token from the database again; one query a minute otherwise).
+GENERATION_TIMEOUT = 60
 _GZIP_RE = re.compile(r"\bgzip\b(?!;\s*q=0(?:\.0*)?(?:,|$))")
 logger = logging.getLogger(__name__)
 _HEADERS_KEPT = ("Content-Type", "Content-Disposition", "Link", "Content-Language")
@@ -89,7 +93,7 @@ def generation() -> str | None:
         if token is not None:
             # add, not set: a token replaced meanwhile (and set after its
             # commit) wins over this older read.
-            cache.add(GENERATION_KEY, token, None)
+            cache.add(GENERATION_KEY, token, GENERATION_TIMEOUT)
     return token
 
 
@@ -112,16 +116,11 @@ def invalidate() -> None:
 
 def _publish_generation(token: str) -> None:
     try:
-        cache.set(GENERATION_KEY, token, None)
+        cache.set(GENERATION_KEY, token, GENERATION_TIMEOUT)
     except Exception:  # noqa: BLE001
-        # Unreachable now: drop the copy when it answers again, else readers
-        # would keep the old token. (Both failing means the cache is down,
-        # and then nothing is served from it either.)
+        # The old copy lapses within GENERATION_TIMEOUT; readers then take
+        # the token from the database again.
         logger.error("public cache: cannot write the generation", exc_info=True)
-        try:
-            cache.delete(GENERATION_KEY)
-        except Exception:  # noqa: BLE001
-            pass
 
 
 def _anonymous(request: HttpRequest) -> bool:

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from shinchoku.imports.formats import interchange_json
+from shinchoku.document import interchange
 from shinchoku.imports.services import import_file
 from shinchoku.ops import backup
 from shinchoku.plans import selectors
@@ -28,7 +28,7 @@ def plan_tables() -> dict[str, list[dict]]:
 
 
 def export_bytes() -> bytes:
-    return interchange_json.dumps(selectors.plan_to_parsed(Plan.objects.get()))
+    return interchange.dumps(selectors.plan_to_parsed(Plan.objects.get()))
 
 
 def wipe() -> None:

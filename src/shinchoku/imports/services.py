@@ -20,9 +20,11 @@ from shinchoku.common.history import (
     bulk_update_with_history,
     copy_to_history,
 )
+from shinchoku.document import interchange
+from shinchoku.document.errors import ImportFormatError
+from shinchoku.document.model import ParsedPlan, ParsedProgram
 from shinchoku.imports import formats
-from shinchoku.imports.formats import ImportFormatError, ParseOptions, interchange_json
-from shinchoku.imports.parsed import ParsedPlan, ParsedProgram
+from shinchoku.imports.formats import ParseOptions
 from shinchoku.plans.models import (
     Direction,
     Edition,
@@ -206,7 +208,7 @@ class _Apply:
         for e in self.parsed.editions:
             snapshot = e.snapshot
             if snapshot is None and self.parsed.is_edition:
-                snapshot = interchange_json.edition_snapshot(self.parsed, e)
+                snapshot = interchange.edition_snapshot(self.parsed, e)
             values = dict(
                 meeting=e.meeting,
                 material=e.material,
@@ -417,13 +419,7 @@ def _program_values(
         "ended_after_fy": parsed.ended_after_fy,
         "ordering": order,
         "policy_points": list(parsed.policy_points),
-        "action_items": [
-            {
-                "text": a.text,
-                "schedule": {str(fy): c for fy, c in sorted(a.schedule.items())},
-            }
-            for a in parsed.action_items
-        ],
+        "action_items": [a.to_dict() for a in parsed.action_items],
         "schedule_raw": list(parsed.schedule_raw),
     }
 

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from shinchoku.plans.models import Indicator, IndicatorStatus, Program, ProgramGrade
+from shinchoku.workflow.permissions import Action, require
 
 
 class StaleVersion(Exception):
@@ -27,8 +28,6 @@ class StaleVersion(Exception):
 
 def _check(user, plan) -> None:
     if user is not None:
-        from shinchoku.workflow.permissions import Action, require
-
         require(user, Action.REVIEW_INDICATOR, plan)
 
 

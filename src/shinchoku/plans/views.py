@@ -131,33 +131,10 @@ def plan_indicators_csv(request, code: str, plan: str):
         f'attachment; filename="{code}-{plan}-indicators.csv"'
     )
     response.write("\ufeff")  # BOM: Japanese Excel opens UTF-8 correctly with it
-    writer = csv.DictWriter(response, fieldnames=list(INDICATOR_CSV_FIELDS))
+    writer = csv.DictWriter(response, fieldnames=list(selectors.INDICATOR_CSV_FIELDS))
     writer.writeheader()
     writer.writerows(rows)
     return response
-
-
-INDICATOR_CSV_FIELDS = (
-    "municipality_code",
-    "plan",
-    "program_number",
-    "program_name",
-    "indicator",
-    "unit",
-    "comparator",
-    "direction",
-    "final_target",
-    "deadline_fy",
-    "baseline",
-    "baseline_date",
-    "fiscal_year",
-    "fiscal_year_wareki",
-    "target",
-    "actual",
-    "actual_source",
-    "relative_target",
-    "status",
-)
 
 
 def _indicator_or_404(code: str, plan: str, pk: int) -> Indicator:

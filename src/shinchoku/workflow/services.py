@@ -23,8 +23,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from shinchoku.imports.formats import interchange_json
-from shinchoku.imports.parsed import ParsedEdition
+from shinchoku.common.text import program_number_label
+from shinchoku.document import interchange
+from shinchoku.document.model import ParsedEdition
 from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import (
     Edition,
@@ -36,6 +37,7 @@ from shinchoku.plans.models import (
     ProgramYear,
 )
 from shinchoku.plans.selectors import plan_to_parsed
+from shinchoku.workflow import excel, selectors
 from shinchoku.workflow.models import (
     Department,
     EntryState,
@@ -572,11 +574,9 @@ class ReminderResult:
 def round_remind(*, actor, round_: Round, via: str = "screen") -> ReminderResult:
     """E-mail every department that still owes entries the list of them."""
     require(actor, Action.REMIND, round_)
-    from shinchoku.workflow.selectors import round_dashboard
-
     result = ReminderResult()
     User = get_user_model()
-    for row in round_dashboard(round_):
+    for row in selectors.round_dashboard(round_):
         if row.department is None or not row.missing:
             continue
         recipients = sorted(
@@ -671,7 +671,7 @@ def round_close(
     parsed.editions = [e for e in parsed.editions if e.title != title]
     parsed.editions.append(parsed_edition)
     # plan_to_parsed carries the indicators, so the snapshot freezes them too
-    edition.snapshot = interchange_json.edition_snapshot(parsed, parsed_edition)
+    edition.snapshot = interchange.edition_snapshot(parsed, parsed_edition)
     _save(edition, user=actor, reason=reason, exclude=["plan"])
     round_.status = RoundStatus.CLOSED
     round_.closed_at = timezone.now()
@@ -755,8 +755,6 @@ def workbook_export(
     *, actor, round_: Round, department: Department, now: dt.datetime | None = None
 ) -> bytes:
     """The Excel workbook of a department's share of an open round."""
-    from shinchoku.workflow import excel, selectors
-
     require(actor, Action.EXPORT_WORKBOOK, RoundDepartment(round_, department))
     entries = selectors.department_entries(round_, department)
     programs = [e.program for e in entries]
@@ -781,9 +779,6 @@ def workbook_import(
     """Apply a filled-in workbook, all or nothing, through entry_save_draft (the
     web form's service). Raises WorkbookRejected with every problem found, by
     sheet and cell; returns how many entries changed."""
-    from shinchoku.common.text import program_number_label
-    from shinchoku.workflow import excel, selectors
-
     require(actor, Action.IMPORT_WORKBOOK, RoundDepartment(round_, department))
     read = excel.read_workbook(data, filename=filename)
     problems = list(read.problems)

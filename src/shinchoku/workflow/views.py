@@ -3,6 +3,8 @@ every one guarded by workflow.permissions."""
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
@@ -15,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from shinchoku.common import wareki
 from shinchoku.plans import selectors as plan_selectors
 from shinchoku.plans.models import Edition, Program, ProgramYear
 from shinchoku.workflow import diff as plan_diff
@@ -308,8 +311,6 @@ def _number(value) -> str:
 
 
 def _field_label(entry: RoundEntry) -> str:
-    from shinchoku.common import wareki
-
     fy = wareki.fiscal_year_label(entry.round.fiscal_year)
     if "plan" in entry.round.editable_fields:
         return _("%(fy)s initial plan and targets") % {"fy": fy}
@@ -478,8 +479,6 @@ def workbook_download(request, pk: int, department: int):
         data,
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    from urllib.parse import quote
-
     response["Content-Disposition"] = (
         f'attachment; filename="round-{share.round.pk}.xlsx"; '
         f"filename*=UTF-8''{quote(filename)}"

@@ -41,7 +41,7 @@ def wipe() -> None:
 def test_backup_wipe_restore_gives_back_every_row(seed_path, tmp_path, capsys):
     plan = import_file(seed_path).plan
     program_grade_set(
-        program=plan.programs.get(number=12), user=None, fiscal_year=2024, grade="A"
+        program=plan.programs.get(number=12), actor=None, fiscal_year=2024, grade="A"
     )
     before, exported = plan_tables(), export_bytes()
     assert len(before) == 15 and all(before.values())  # 8 tables, 7 histories

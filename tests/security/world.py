@@ -90,7 +90,7 @@ def build() -> World:
     department = Department.objects.get(name="情報政策課")
     services.department_create(municipality=plan.municipality, name=hostile("課"))
     program = plan.programs.get(number=12)
-    services.indicator_upsert(
+    plan_services.indicator_upsert(
         actor=gyosei,
         program=program,
         name=hostile("指標")[:100],
@@ -99,7 +99,7 @@ def build() -> World:
         actuals={2022: 70},
     )
     plan_services.program_grade_set(
-        program=program, user=gyosei, fiscal_year=2023, grade="A", comment=PAYLOAD
+        program=program, actor=gyosei, fiscal_year=2023, grade="A", comment=PAYLOAD
     )
     closed = services.round_open(
         actor=gyosei,
@@ -119,7 +119,7 @@ def build() -> World:
     edition = services.round_close(
         actor=gyosei, round_=closed, title=hostile("令和5年度実績")
     )
-    services.edition_publish(actor=gyosei, edition=edition, published=True)
+    plan_services.edition_publish(actor=gyosei, edition=edition, published=True)
     round_ = services.round_open(
         actor=gyosei,
         plan=plan,

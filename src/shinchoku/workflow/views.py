@@ -18,7 +18,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from shinchoku.common import wareki
+from shinchoku.common.services import ServiceError, StaleVersion
 from shinchoku.plans import selectors as plan_selectors
+from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import Edition, Program, ProgramYear
 from shinchoku.workflow import diff as plan_diff
 from shinchoku.workflow import forms, selectors, services
@@ -138,7 +140,7 @@ def round_list(request, code: str, plan: str):
                 round_ = services.round_open(
                     actor=request.user, plan=plan_obj, **form.cleaned_data
                 )
-            except services.WorkflowError as exc:
+            except ServiceError as exc:
                 form.add_error(None, exc.message)
             else:
                 messages.success(
@@ -220,7 +222,7 @@ def round_close(request, pk: int):
                 edition = services.round_close(
                     actor=request.user, round_=round_, **form.cleaned_data
                 )
-            except services.WorkflowError as exc:
+            except ServiceError as exc:
                 form.add_error(None, exc.message)
             else:
                 messages.success(
@@ -348,7 +350,7 @@ def entry_edit(request, pk: int):
             kpi_actuals=form.kpi_actuals(),
             **{field: form.cleaned_data["text"]},
         )
-    except services.StaleVersion as exc:
+    except StaleVersion as exc:
         current = exc.current
         mine = form.cleaned_data["text"]
         theirs = getattr(current, field)
@@ -376,7 +378,7 @@ def entry_edit(request, pk: int):
             },
             status=409,
         )
-    except services.WorkflowError as exc:
+    except ServiceError as exc:
         form.add_error(None, exc.message)
         return _entry_page(request, entry, form=form, status=400)
     if changed:
@@ -405,7 +407,7 @@ def _transition_view(service, action: Action, done: str):
                 based_on_version=_version(request),
                 **kwargs,
             )
-        except services.WorkflowError as exc:
+        except ServiceError as exc:
             messages.error(request, exc.message)
             return redirect("workflow:entry", pk=entry.pk)
         messages.success(request, done % {"program": entry.program})
@@ -558,7 +560,9 @@ def edition_publish(request, pk: int):
     )
     _check(request, Action.PUBLISH_EDITION, edition)
     publish = request.POST.get("published") == "1"
-    services.edition_publish(actor=request.user, edition=edition, published=publish)
+    plan_services.edition_publish(
+        actor=request.user, edition=edition, published=publish
+    )
     messages.success(
         request,
         (_("%(edition)s published.") if publish else _("%(edition)s withdrawn."))
@@ -648,7 +652,7 @@ def program_year_edit(request, code: str, plan: str, number: int, fy: int):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                _record, changed = services.program_year_update(
+                _record, changed = plan_services.program_year_update(
                     actor=request.user,
                     program=program,
                     fiscal_year=fy,
@@ -657,7 +661,7 @@ def program_year_edit(request, code: str, plan: str, number: int, fy: int):
                     based_on_version=data["version"],
                     reason=f"screen: program year edit {program.number_label} {fy}",
                 )
-            except services.StaleVersion as exc:
+            except StaleVersion as exc:
                 current = exc.current
                 merge = forms.ProgramYearForm(
                     initial={
@@ -686,7 +690,7 @@ def program_year_edit(request, code: str, plan: str, number: int, fy: int):
                     context | {"message": exc.message, "pairs": pairs, "form": merge},
                     status=409,
                 )
-            except services.WorkflowError as exc:
+            except ServiceError as exc:
                 form.add_error(None, exc.message)
             else:
                 messages.success(

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 from shinchoku.plans.selectors import STATUS_LABELS, STATUS_SYMBOLS
 from shinchoku.portal import opendata, selectors
 from shinchoku.portal.cache import SEARCH_TIMEOUT, public_cache
-from shinchoku.workflow.selectors import opinions_for_edition
+from shinchoku.workflow.opinions.selectors import opinions_for_edition
 
 SEARCH_PAGE_SIZE = 20
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from shinchoku.common.services import ServiceError
 from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import Edition, ProgramYear
-from shinchoku.portal.selectors import edition_numbers
+from shinchoku.plans.selectors import edition_numbers
 from shinchoku.workflow.editions import selectors as edition_selectors
 from shinchoku.workflow.entries import services as entry_services
 from shinchoku.workflow.models import EntryState, Round, RoundKind

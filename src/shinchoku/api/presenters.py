@@ -9,12 +9,12 @@ from django.urls import reverse
 from shinchoku.common import wareki
 from shinchoku.plans.models import Indicator, Municipality, Plan, ProgramGrade
 from shinchoku.plans.selectors import indicator_to_dict
+from shinchoku.portal.search import SearchHit
 from shinchoku.portal.selectors import (
     EditionRef,
     ProgramView,
     PublicEdition,
     PublicPlan,
-    SearchHit,
 )
 from shinchoku.workflow.entries.selectors import EntryReference
 from shinchoku.workflow.models import RoundEntry, person_name

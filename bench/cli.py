@@ -8,9 +8,11 @@ clerk or a cron job runs it:
   fast as LibreOffice converting the same report's XLSX to PDF);
 * `shinchoku import` of the seed into an empty database (a copy of a migrated
   one, made before each run and not timed);
-* LibreOffice (Debian libreoffice-calc) converting that report's XLSX to PDF:
-  `soffice --headless --convert-to pdf`, with a profile that an unmeasured
-  first conversion made (as on a PC where LibreOffice has run before);
+* LibreOffice (Debian libreoffice-calc) converting that report's XLSX to PDF,
+  `soffice --headless --convert-to pdf`, twice: with a new profile each time,
+  as scripts/check_xlsx_libreoffice.py and bench/report.py run it (the goal's
+  anchor), and with the profile a first, unmeasured conversion made (as on a
+  PC where LibreOffice has run before: the harder comparison);
 * a fixed pure-Python loop in this process: the machine's own speed, whose
   spread (median / best) tells how far to trust the others.
 
@@ -97,10 +99,11 @@ def main() -> None:
             "import": (fresh_import, env | _data(import_dir)),
         }
         if office:
-            profile = (tmp_path / "lo-profile").as_uri()
+            warm = (tmp_path / "lo-profile").as_uri()
             lo_out = tmp_path / "lo"
+            rounds = iter(range(1_000_000))
 
-            def libreoffice() -> list[str]:
+            def libreoffice(profile: str) -> list[str]:
                 return [
                     office,
                     f"-env:UserInstallation={profile}",
@@ -112,8 +115,12 @@ def main() -> None:
                     str(xlsx),
                 ]
 
-            run(libreoffice(), env)  # makes the profile: not measured
-            commands["libreoffice"] = (libreoffice, env)
+            def fresh_profile() -> list[str]:
+                return libreoffice((tmp_path / f"lo-new-{next(rounds)}").as_uri())
+
+            run(libreoffice(warm), env)  # makes the warm profile: not measured
+            commands["libreoffice"] = (fresh_profile, env)
+            commands["libreoffice_warm"] = (lambda: libreoffice(warm), env)
         runs: dict[str, list[float]] = {name: [] for name in [*commands, "machine"]}
         for _ in range(args.repeat):
             for name, (command, name_env) in commands.items():
@@ -141,7 +148,8 @@ def _print(runs: dict[str, list[float]], repeat: int, office: str | None) -> Non
         "help": "shinchoku --help",
         "report": "shinchoku report --format pdf (seed)",
         "import": "shinchoku import (seed, empty db)",
-        "libreoffice": "LibreOffice XLSX → PDF (same report)",
+        "libreoffice": "LibreOffice XLSX → PDF, new profile",
+        "libreoffice_warm": "LibreOffice XLSX → PDF, warm profile",
         "machine": "machine: a fixed pure-Python loop",
     }
     print(f"whole processes, {repeat} interleaved rounds: best / median / worst")
@@ -168,9 +176,11 @@ def _print(runs: dict[str, list[float]], repeat: int, office: str | None) -> Non
     ratio_med = med["libreoffice"] / med["report"]
     verdict = "meets" if ratio_best >= LIBREOFFICE_GOAL else "MISSES"
     print(
-        f"goal: report PDF ≥ {LIBREOFFICE_GOAL:.0f}× faster than LibreOffice → "
-        f"{verdict} the goal (×{ratio_best:.1f} best against best, ×{ratio_med:.1f} "
-        f"median against median)"
+        f"goal: report PDF ≥ {LIBREOFFICE_GOAL:.0f}× faster than LibreOffice (new "
+        f"profile) → {verdict} the goal (×{ratio_best:.1f} best against best, "
+        f"×{ratio_med:.1f} median against median; against a warm profile "
+        f"×{best['libreoffice_warm'] / best['report']:.1f} and "
+        f"×{med['libreoffice_warm'] / med['report']:.1f})"
     )
 
 

@@ -3,6 +3,7 @@ other Django management command passed through (`shinchoku migrate`, …)."""
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -46,6 +47,10 @@ def main(argv: list[str] | None = None) -> None:
         sys.stdout.write(USAGE)
         return
     argv[0] = ALIASES.get(argv[0], argv[0])
+    # No cyclic garbage collection while Django starts: what start-up
+    # allocates lives as long as the process (settle() collects once and
+    # freezes it), and collections in the middle of it only cost time.
+    gc.disable()
     # Django is imported for a command only: the usage above answers at once.
     import django
     from django.core.management import execute_from_command_line
@@ -58,6 +63,8 @@ def main(argv: list[str] | None = None) -> None:
         pass
     else:
         settle()
+    finally:
+        gc.enable()
 
     execute_from_command_line(["shinchoku", *argv])
 

@@ -113,8 +113,10 @@ class Tally:
 
 @dataclass
 class Score:
-    tallies: dict[str, Tally] = field(default_factory=lambda: {f: Tally() for f in FIELDS})
-    misses: list[str] = field(default_factory=list)
+    tallies: dict[str, Tally] = field(
+        default_factory=lambda: {f: Tally() for f in FIELDS}, repr=False
+    )
+    misses: list[str] = field(default_factory=list, repr=False)
 
     def table(self, title: str) -> str:
         lines = [f"{title}", f"  {'field':<14}{'precision':>10}{'recall':>10}   right/extracted/labelled"]

@@ -92,7 +92,7 @@ _VALUE_TAIL_OK = re.compile(
     r"|確保|維持|向上|低下|上昇|突破|規模|相当|減ら|増や|増加|減少|程|人泊|泊|来訪|実現|創出)"
 )
 _NOT_VALUE_TAIL = re.compile(
-    r"^ ?(?:あたり|当たり|当り|対|につき|ぶり|後|目|歳|年|か年|カ年|ヵ年|か月|ヶ月|カ月"
+    r"^ ?(?:あたり|当たり|当り|対|につき|ぶり|後|目|歳|年|か年|カ年|ヵ年|か月|ヶ月|カ月|の\d"
     r"|月|次|期|号|章|節|位|番|条|時|秒|項|つ|階層|段階|満点|分野|の内|のうち|中|区分"
     r"|県|市|町|村|校区|地域|倍に)"
 )
@@ -113,11 +113,13 @@ _GOAL_AFTER_RE = re.compile(
     r"|増加する|増加$|増$|増\(|減少させ|減らす|達成を目指|の達成|実現|確保する|を維持|維持"
     r"|の増加|の削減|の抑制|の縮減|減$|減\(|増加(?:させます|します)|増加|削減$|低下させ|に向上"
     r"|向上させ|とすること|にすること|の創出|の雇用の創出|の職員数の削減|の効果額|実現のため"
+    r"|を(?:\d+ ?(?:年間|か年)で|[^、。]{0,12}?までに)?達成する"
     r"|来訪|を図|とな?る(?:よう|ことを目)|の目標|を計画|する計画)"
 )
 _GOAL_BEFORE_RE = re.compile(
     rf"(?:{_TARGET_LABELS}|目標である|目標は|目標を|目標値を|目標として|として|目標の|目標とする)"
-    r"(?:値|数値)?(?:は|を|が|として|である)?[::]? ?(?:約|概ね|おおむね)? ?$"
+    r"(?:値|数値)?(?:は|を|が|として|である)?[::]? ?"
+    r"(?:(?:令和|平成|R|H)? ?\d{1,4} ?年度?(?:末)?(?:に|で|には|まで(?:に)?)? ?)?(?:約|概ね|おおむね)? ?$"
 )
 _DASH_ONLY = re.compile(r"^[ ―\-—−‐ー–]*$")
 _YEARS_SPAN = re.compile(r"(?P<n>\d+) ?(?:か年|カ年|ヵ年|ヶ年|年間)(?:で|に|の間に|の間で)?")
@@ -202,11 +204,12 @@ def _date_of(label: str) -> dt.date | None:
 
 _LEAD_RE = re.compile(
     r"^(?:[\s■●○◆◇◎・\-*※▽▼【\[]|\(\d+\)|\d+[.)](?!\d)|\d+ \|"
-    r"|目標\d*_|KPI|数値目標|成果指標|指標\d*|基本目標\d*|\(\d+\)|[::|=]|第\d+[節項])+"
+    r"|目標\d*_|KPI|数値目標|成果指標|指標\d*|基本目標\d*|\(\d+\)|[::|=]|第\d+[節項]"
+    r"|目標(?:とする|となる|値|の)?(?=[^\s、。]{2,}))+"
 )
 _TRAIL_RE = re.compile(
-    r"(?:[\s::|=【】\[\]、,]|の?目標値?|の?数値目標|の?目標額|の|は|を|が|も|で|に|と|約|概ね|おおむね"
-    rf"|延べ|年間で|まで|までに|{_BASE_LABELS}|の上昇|の向上|の増加|の減少|の低下|の抑制)+$"
+    r"(?:[\s::|=【】\[\]、,≦≧≤≥]|の?(?:最終|中間)目標値?|の?目標値?|の?数値目標|の?目標額|の|は|を|が|も|で|に|と|約|概ね|おおむね"
+    rf"|延べ|年間で|まで|までに|{_BASE_LABELS}|の上昇|の向上|の増加|の減少|の低下|の抑制|でそれぞれ|それぞれ|ともに)+$"
 )
 _TIME_LEAD_RE = re.compile(
     r"^(?:(?:(?:令和|平成|昭和|R|H)? ?\d{1,4}(?: ?\((?:令和|平成|昭和) ?\d{1,2}\))? ?年(?:度)?(?:末)?"
@@ -226,7 +229,7 @@ def clean_name(raw: str) -> str:
         s = _LEAD_RE.sub("", s).strip()
         s = _TIME_LEAD_RE.sub("", s).strip()
         s = _TRAIL_RE.sub("", s).strip()
-        s = re.sub(rf"(?:{_TARGET_LABELS}|{_BASE_LABELS})$", "", s).strip()
+        s = re.sub(rf"(?:(?:最終|中間)?目標(?:値|額|数値)?|{_TARGET_LABELS}|{_BASE_LABELS})$", "", s).strip()
         s = re.sub(r"\((?:令和|平成|R|H)?\s*\d+\s*年度?\)$", "", s).strip()
         s = re.sub(r"^.{0,12}?(?:年|年度|年度末)(?:\([^()]*\))?の(?=.{2,})", "", s).strip()
         if s == before:
@@ -264,6 +267,7 @@ class _Ctx:
     last_fy: int | None
     used: set[int] = field(default_factory=set)  # starts of values already read
     last_baseline_label: str = ""
+    column_labels: dict[int, str] = field(default_factory=dict)
 
     def span(self, start: int, end: int) -> Span:
         return self.mapped.span(start, end)
@@ -370,6 +374,54 @@ def _arrows(ctx: _Ctx) -> list[Found]:
     return out
 
 
+# --------------------------------------------------------- labelled values
+
+_VALUE_LABEL_RE = re.compile(
+    r"(?<!\()(?:【|\[)?(?P<label>(?:(?:令和|平成|R|H) ?\d{1,2} ?年度?|\d{4} ?年度?)?"
+    r"(?:現状値|現状|基準値|基準|策定時の?値?|最終目標値?|中間目標値?|目標値|目標))"
+    r"(?:\((?P<when>[^()]{1,12})\))?(?:】|\])? ?[::]? ?(?=[▲△\-+]?\d)"
+)
+
+
+def _labelled(ctx: _Ctx) -> list[Found]:
+    """Values behind their labels, the name in front of the first label."""
+    text = ctx.text
+    pairs = []
+    for m in _VALUE_LABEL_RE.finditer(text):
+        q = next((v for v in ctx.values if v.start == m.end() or v.start == m.end() + 1), None)
+        if q is not None and q.start not in ctx.used:
+            pairs.append((m, q))
+    if not pairs or not any("目標" in m["label"] for m, _ in pairs):
+        return []
+    first = pairs[0][0]
+    name = _name_before(ctx, first.start())
+    if name is None:
+        return []
+    f = Found(name=name[0], unit="")
+    f.spans["name"] = name[1]
+    finals = []
+    for m, q in pairs:
+        ctx.used.add(q.start)
+        paren = _paren_after(text, q.end)
+        when = m["when"] or (paren[0] if paren else "") or m["label"]
+        if "目標" not in m["label"]:
+            _set_baseline(ctx, f, q, when if _year_in(when) else None)
+            continue
+        fy = _year_in(when)
+        if fy is not None:
+            f.targets[fy] = q.value
+        finals.append((q, fy, "中間" not in m["label"]))
+    if not finals:
+        return []
+    q, fy, _ = max(finals, key=lambda t: (t[2], t[1] or 0))
+    f.target, f.deadline_fy, f.unit = q.value, fy, q.unit or f.unit
+    f.spans["target"] = ctx.span(q.start, q.end)
+    f.per = "year" if q.per_year else None
+    if len(f.targets) < 2:
+        f.targets = {}
+    return [f]
+
+
 # -------------------------------------------------------------- table rows
 
 _UNIT_TOKEN_RE = re.compile(
@@ -399,7 +451,8 @@ def _column_kind(cell: str) -> str:
 
 
 def _columns(ctx: _Ctx, cells: list[tuple[int, int]]) -> list[tuple[str, int | None]]:
-    """Value columns named by a header: (kind, year)."""
+    """Value columns named by a header: (kind, year); the year's words are kept
+    in `ctx.column_labels` (a FY and a calendar year date a baseline apart)."""
     cols: list[tuple[str, int | None]] = []
     for s, e in cells:
         cell = ctx.text[s:e].strip()
@@ -410,6 +463,8 @@ def _columns(ctx: _Ctx, cells: list[tuple[int, int]]) -> list[tuple[str, int | N
         if year is None and cell.startswith("(") and cols and cols[-1][0] == "plain":
             cols[-1] = (kind, cols[-1][1])  # '平成 25 (基準値)'
             continue
+        if year is not None:
+            ctx.column_labels[year] = cell
         if year is not None and kind == "plain" and cell.startswith("("):
             open_label = next((i for i, c in enumerate(cols) if c[1] is None), None)
             if open_label is not None:
@@ -451,7 +506,8 @@ def _cell_value(ctx: _Ctx, s: int, e: int) -> tuple[str, Quantity | None, str | 
         rest = ctx.text[s : q.start] + ctx.text[q.end : e]
         rest = re.sub(r"\([^()]*\)|以上|以下|未満|以内|超|増|減|[\s:]", "", rest)
         if not rest:
-            paren = _paren_after(ctx.text, q.end)
+            comp = _COMPARATOR_AFTER_RE.match(ctx.text[q.end : q.end + 5])
+            paren = _paren_after(ctx.text, q.end + (comp.end() if comp else 0))
             return "value", q, paren[0] if paren else None
     if _SKIP_CELL_RE.match(cell) or _COLUMN_LABEL_RE.match(cell):
         return "label", None, None
@@ -513,7 +569,7 @@ def _fill_row(
             continue
         ctx.used.add(q.start)
         if role == "baseline":
-            label = paren if paren and _year_in(paren) else (f"{year}年度" if year else None)
+            label = paren if paren and _year_in(paren) else (ctx.column_labels.get(year) if year else None)
             _set_baseline(ctx, f, q, label)
         elif role == "target":
             fy = year or (_year_in(paren) if paren else None)
@@ -734,7 +790,7 @@ def _is_goal(ctx: _Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
         return not _NOT_GOAL_RE.match(after[: m.end() + 3])
     if _NOT_GOAL_RE.match(after):
         return False
-    before = text[max(0, q.start - 14) : q.start]
+    before = text[max(0, q.start - 24) : q.start]
     if _GOAL_BEFORE_RE.search(before) or _COMPARATOR_BEFORE_RE.search(before):
         return True
     goal_words = bool(re.search(r"目標|目指|めざ", text))
@@ -749,7 +805,10 @@ def _is_goal(ctx: _Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
     # '20%、3.6時間削減する': the first of a list shares the verb of the last.
     nxt = re.match(r"^ ?(?:以上|以下|未満|以内)?(?:\([^()]*\))?[、,] ?", after)
     if nxt and depth < 6:
-        following = next((v for v in ctx.values if q.end + nxt.end() <= v.start < s1), None)
+        following = next(
+            (v for v in ctx.values if q.end + nxt.end() <= v.start < s1 and not _inside_parens(text, v.start)),
+            None,
+        )
         if following is None or q.unit == "日" and following.unit != "日":
             return False  # a day of the month: 県は13日、
         return _is_goal(ctx, following, line_goal, depth + 1)
@@ -817,7 +876,9 @@ def _prose_name(ctx: _Ctx, q: Quantity) -> tuple[str, Span] | None:
         if _name_ok(name):
             return name, ctx.span(*topic.span(1))
     e = q.start
-    trail = re.search(r"(?:[\s::=]|目標である|の目標は|目標は|として|を目標に|延べ|約|概ね|おおむね)+$", text[s0:e])
+    trail = re.search(
+        r"(?:[\s::=]|目標である|の?(?:最終|中間)?目標(?:値)?は|として|を目標に|延べ|約|概ね|おおむね)+$", text[s0:e]
+    )
     if trail:
         e = s0 + trail.start()
     start = _clause_start(text, e, s0)
@@ -855,7 +916,7 @@ def _deadline(ctx: _Ctx, q: Quantity) -> int | None:
             continue
         in_sentence = s0 <= s < s1
         tail = text[e : e + 6]
-        if re.match(r" ?(?:比|対比|から|以降|の実績|実績|現在|を基準)", tail):
+        if re.match(r" ?(?:比|対比|から|の実績|実績|現在|を基準|における|に対し|と比較|の数値|の値)", tail):
             continue
         lead = re.match(r" ?(?:に|の|は|が)? ?", tail)
         own = next((v for v in ctx.values if v.start == e + lead.end()), None)
@@ -865,7 +926,12 @@ def _deadline(ctx: _Ctx, q: Quantity) -> int | None:
             continue  # the year of another value ('16年に1万6401件だった')
         if paren and s >= q.end:
             continue
-        deadlineish = re.match(r" ?(?:末)?(?:まで|までに|の|に|には|を目途|をめど|時点|度末|末|で|\]|】|\))", tail)
+        day = re.match(r" ?(\d{1,2}) ?月 ?(\d{1,2}) ?日 ?(?:まで|までに)", tail + text[e + 6 : e + 14])
+        if day and in_sentence:
+            when = dt.date(year, int(day.group(1)), int(day.group(2))) - dt.timedelta(days=1)
+            best = kpi_text.wareki.fiscal_year_of(when)
+            continue
+        deadlineish = re.match(r" ?(?:末)?(?:まで|までに|の|に|には|を目途|をめど|時点|度末|末|で|以降|\]|】|\))", tail)
         if in_sentence and deadlineish and s < q.start:
             best = year
         elif not in_sentence and s < s0 and re.match(r" ?(?:末)?(?:まで|までに)", tail) and best is None:
@@ -929,8 +995,9 @@ def _prose(ctx: _Ctx) -> list[Found]:
             if q.unit == previous.unit and deadline and previous.deadline_fy and deadline != previous.deadline_fy:
                 previous.targets.setdefault(previous.deadline_fy, previous.target)
                 previous.targets[deadline] = q.value  # 平成16年に36万5千人、平成21年に38万人
-                previous.target, previous.deadline_fy = q.value, deadline
-                previous.spans["target"] = ctx.span(q.start, q.end)
+                if deadline > previous.deadline_fy:
+                    previous.target, previous.deadline_fy = q.value, deadline
+                    previous.spans["target"] = ctx.span(q.start, q.end)
                 ctx.used.add(q.start)
                 continue
             name = name or (previous.name, previous.spans["name"])
@@ -938,6 +1005,19 @@ def _prose(ctx: _Ctx) -> list[Found]:
         f.deadline_fy = _deadline(ctx, q)
         _prose_baseline(ctx, f, q)
         out.append(f)
+        if re.search(r"(?:それぞれ|ともに|いずれも) ?$", text[max(0, q.start - 8) : q.start]):
+            out[-1:] = _each(f)  # 'AとBでそれぞれ70%を目指す'
+    return out
+
+
+def _each(f: Found) -> list[Found]:
+    names = [n for n in re.split(r"と|及び|および|、", f.name) if n]
+    if len(names) < 2:
+        return [f]
+    out = []
+    for name in names:
+        g = Found(**{**f.__dict__, "name": clean_name(name), "targets": dict(f.targets), "spans": dict(f.spans)})
+        out.append(g)
     return out
 
 
@@ -962,11 +1042,20 @@ def _finish(ctx: _Ctx, f: Found, q_end: int | None) -> Found:
         if re.match(r"^ ?(?:\([^()]*\))? ?(?:を)?維持", after_clean):
             f.comparator = "維持"
     change = re.match(
-        r"^ ?(?:\([^()]*\) ?)*(?:を|の)?(?:削減|縮減|抑制|減らす|減らし|増加(?!し?た)|増や|増(?!加し?た)|減(?!少し?た))",
-        after_clean,
+        r"^(?:\([^()]*\) ?)*(?:を|の)?(?:削減|縮減|抑制|減らす|減らし|増加(?!し?た)|増や|増(?!加し?た)|減(?!少し?た))"
+        r"|^(?:\([^()]*\) ?)*の[^、。をがは]{2,24}?の(?:削減|縮減|抑制|増加)",
+        after.lstrip("以上以下未満") if after[:1] != " " else "",
     )
-    if change and not re.match(r"^ ?(?:に|まで)", after_clean):
+    listed = re.match(r"^(?:\([^()]*\))?[、,] ?", after)
+    if listed and q_end is not None:
+        nxt = next((v for v in ctx.values if v.start >= q_end + listed.end()), None)
+        if nxt is not None and re.match(r"^(?:削減|縮減|減ら|増や|増加)", text[nxt.end : nxt.end + 3]):
+            change = True  # '20%、3.6時間削減'
+            after_clean = text[nxt.end : nxt.end + 10]
+    if change and f.baseline is None:
         f.change = True
+        if re.search(r"削減|縮減|抑制|減", (after_clean or "")[:12] if not isinstance(change, re.Match) else change.group(0)):
+            f.direction = f.direction or "lower"
     if f.target is not None and f.spans.get("target"):
         raw = ctx.mapped.text[_norm_pos(ctx, f.spans["target"][0]) :][:1]
         if raw == "+":
@@ -988,7 +1077,7 @@ def _finish(ctx: _Ctx, f: Found, q_end: int | None) -> Found:
         name_at = _norm_pos(ctx, f.spans["name"][0]) if "name" in f.spans else 0
         end = q_end if q_end is not None else len(text)
         scope = text[max(0, min(name_at, end - 30)) : end + 12]
-        if re.search(r"累計|延べ|総額|\d+ ?(?:か年|カ年|ヵ年|年間)で", scope):
+        if re.search(r"累計|総額", scope) or (not f.change and re.search(r"\d+ ?(?:か年|カ年|ヵ年|年間)で", scope)):
             f.per = "cumulative"
         elif re.search(r"/ ?年|毎年度|年度ごとの|(?<!\d)1年に|年間あたり", scope):
             f.per = "year"
@@ -1025,6 +1114,7 @@ def extract_statement(
         return []
     ctx = _Ctx(mapped, norm, values, years, first_fy, last_fy)
     found = _arrows(ctx)
+    found += _labelled(ctx)
     found += _pipe_row(ctx) if "|" in norm else _space_row(ctx)
     found += _prose(ctx)
     out = []

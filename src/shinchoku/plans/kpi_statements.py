@@ -212,8 +212,9 @@ _TRAIL_RE = re.compile(
     rf"|延べ|年間で|まで|までに|{_BASE_LABELS}|の上昇|の向上|の増加|の減少|の低下|の抑制|でそれぞれ|それぞれ|ともに)+$"
 )
 _TIME_LEAD_RE = re.compile(
-    r"^(?:(?:(?:令和|平成|昭和|R|H)? ?\d{1,4}(?: ?\((?:令和|平成|昭和) ?\d{1,2}\))? ?年(?:度)?(?:末)?"
-    r"(?:時点|現在)?(?:で|に|の|には|まで(?:に)?|における)?)"
+    r"^(?:(?:[RH]\d{1,2}(?:年度?)?(?:末)?(?:の|に|まで(?:に)?))"
+    r"|(?:(?:令和|平成|昭和|R|H)? ?\d{1,4}(?: ?\((?:令和|平成|昭和) ?\d{1,2}\))? ?年(?:度)?(?:末)?"
+    r"(?:時点|現在)?(?:で|に|の|には|まで(?:に|の)?|から|における)?)"
     r"|\d+ ?(?:か年|カ年|年間)(?:で|に)?|毎年度?|年度ごとの|計画期間内に|本計画最終年度に|以降|以後"
     r"|における|において)+ ?"
 )
@@ -354,7 +355,7 @@ def _arrows(ctx: _Ctx) -> list[Found]:
         )
         name_end = left.start if left else arrow.start()
         if left is None:
-            gap = re.search(r"[::=]?[ ―\-—−‐–]*$", text[floor:name_end])
+            gap = re.search(rf"[::=]?[ ―\-—−‐–]+(?:{kpi_text._UNIT_ALT})?(?: ?/ ?年度?)? ?$", text[floor:name_end])  # noqa: SLF001
             name_end = floor + gap.start() if gap else name_end
         name = _name_before(ctx, name_end, floor)
         floor = right.end
@@ -800,6 +801,10 @@ def _is_goal(ctx: _Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
             return True
     if line_goal and (re.search(r"[::=] ?$", before) or _NAME_AFTER_RE.match(after)):
         return True
+    if re.match(r"^ ?(?:。|$)", after) and re.search(
+        r"\d+ ?(?:年間|か年)で|までに", text[s0 : q.start]
+    ):
+        return True  # '令和4年度までの4年間で移住者1万人'
     if goal_words and _baseline_paren(ctx, q) is not None:
         return True  # '観光消費額は590億円(18年度は547億円)、…目標値を設定'
     # '20%、3.6時間削減する': the first of a list shares the verb of the last.
@@ -1084,6 +1089,15 @@ def _finish(ctx: _Ctx, f: Found, q_end: int | None) -> Found:
     return f
 
 
+def _balanced(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
 def _norm_pos(ctx: _Ctx, original: int) -> int:
     """The first normalised index that maps to `original` (or after it)."""
     for i, o in enumerate(ctx.mapped.origin):
@@ -1105,6 +1119,9 @@ def extract_statement(
     order they appear. `first_fy`/`last_fy` are the plan's period: 'N年間で' is
     counted from `first_fy`; a target without a stated deadline gets `last_fy`."""
     mapped = kpi_text.normalize(text[:MAX_STATEMENT])
+    wrapped = re.fullmatch(r" ?\((.*)\) ?", mapped.text)
+    if wrapped and "(" not in wrapped.group(1).split(")")[0][:0] and _balanced(wrapped.group(1)):
+        mapped = Mapped(wrapped.group(1), mapped.origin[wrapped.start(1) : wrapped.end(1) + 1])
     norm = mapped.text
     if not re.search(r"\d", norm):
         return []

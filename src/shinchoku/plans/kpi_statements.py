@@ -92,11 +92,11 @@ _VALUE_TAIL_OK = re.compile(
     r"|確保|維持|向上|低下|上昇|突破|規模|相当|減ら|増や|増加|減少|程|人泊|泊|来訪|実現|創出)"
 )
 _NOT_VALUE_TAIL = re.compile(
-    r"^ ?(?:あたり|当たり|当り|対|につき|ぶり|後|目|歳|年|か年|カ年|ヵ年|か月|ヶ月|カ月|の\d"
+    r"^ ?(?:あたり|当たり|当り|対|につき|ぶり|後|目(?!標)|歳|年|か年|カ年|ヵ年|か月|ヶ月|カ月|の\d"
     r"|月|次|期|号|章|節|位|番|条|時|秒|項|つ|階層|段階|満点|分野|の内|のうち|中|区分"
     r"|県|市|町|村|校区|地域|倍に)"
 )
-_NOT_VALUE_HEAD = re.compile(r"(?:第|No\.?|№|NO\.?|No |約第|全|計|うち|各) ?$")
+_NOT_VALUE_HEAD = re.compile(r"(?:第|No\.?|№|NO\.?|No |約第|うち|各) ?$")
 # A result, an estimate or a reference, not a goal.
 _NOT_GOAL_RE = re.compile(
     r"^(?:[^。]{0,12}?)(?:となりました|となった|となっている|となって|であった|だった|でした"
@@ -113,7 +113,7 @@ _GOAL_AFTER_RE = re.compile(
     r"|増加する|増加$|増$|増\(|減少させ|減らす|達成を目指|の達成|実現|確保する|を維持|維持"
     r"|の増加|の削減|の抑制|の縮減|減$|減\(|増加(?:させます|します)|増加|削減$|低下させ|に向上"
     r"|向上させ|とすること|にすること|の創出|の雇用の創出|の職員数の削減|の効果額|実現のため"
-    r"|を(?:\d+ ?(?:年間|か年)で|[^、。]{0,12}?までに)?達成する"
+    r"|を(?:\d+ ?(?:年間|か年)で|[^、。]{0,12}?までに)?達成する|まで(?:回復|増や|伸ば|引き上|減ら|下げ)"
     r"|来訪|を図|とな?る(?:よう|ことを目)|の目標|を計画|する計画)"
 )
 _GOAL_BEFORE_RE = re.compile(
@@ -209,11 +209,11 @@ _LEAD_RE = re.compile(
 )
 _TRAIL_RE = re.compile(
     r"(?:[\s::|=【】\[\]、,≦≧≤≥]|の?(?:最終|中間)目標値?|の?目標値?|の?数値目標|の?目標額|の|は|を|が|も|で|に|と|約|概ね|おおむね"
-    rf"|延べ|年間で|まで|までに|{_BASE_LABELS}|の上昇|の向上|の増加|の減少|の低下|の抑制|でそれぞれ|それぞれ|ともに)+$"
+    rf"|延べ|年間で|年間|累計|まで|までに|{_BASE_LABELS}|の上昇|の向上|の増加|の減少|の低下|の抑制|でそれぞれ|それぞれ|ともに)+$"
 )
 _TIME_LEAD_RE = re.compile(
     r"^(?:(?:[RH]\d{1,2}(?:年度?)?(?:末)?(?:の|に|まで(?:に)?))"
-    r"|(?:(?:令和|平成|昭和|R|H)? ?\d{1,4}(?: ?\((?:令和|平成|昭和) ?\d{1,2}\))? ?年(?:度)?(?:末)?"
+    r"|(?:(?:令和|平成|昭和|R|H)? ?\d{1,4}(?: ?\((?:令和|平成|昭和) ?\d{1,2}\))? ?年(?!間)(?:度)?(?:末)?"
     r"(?:時点|現在)?(?:で|に|の|には|まで(?:に|の)?|から|における)?)"
     r"|\d+ ?(?:か年|カ年|年間)(?:で|に)?|毎年度?|年度ごとの|計画期間内に|本計画最終年度に|以降|以後"
     r"|における|において)+ ?"
@@ -232,6 +232,7 @@ def clean_name(raw: str) -> str:
         s = _TRAIL_RE.sub("", s).strip()
         s = re.sub(rf"(?:(?:最終|中間)?目標(?:値|額|数値)?|{_TARGET_LABELS}|{_BASE_LABELS})$", "", s).strip()
         s = re.sub(r"\((?:令和|平成|R|H)?\s*\d+\s*年度?\)$", "", s).strip()
+        s = re.sub(r"\([^()]*\d[^()]*(?:現在|実績|時点|基準|:)[^()]*\)$", "", s).strip()
         s = re.sub(r"^.{0,12}?(?:年|年度|年度末)(?:\([^()]*\))?の(?=.{2,})", "", s).strip()
         if s == before:
             break
@@ -337,7 +338,10 @@ def _arrows(ctx: _Ctx) -> list[Found]:
                 q
                 for q in ctx.values
                 if q.start >= arrow.end()
-                and re.fullmatch(rf" ?(?:{_TARGET_LABELS})?[::]? ?", text[arrow.end() : q.start])
+                and re.fullmatch(
+                    rf" ?(?:{_TARGET_LABELS})?[::]? ?(?:(?:令和|平成|R|H)? ?\d{{1,4}} ?年度?(?:末)? ?)?(?:年間|累計|約|計)? ?",
+                    text[arrow.end() : q.start],
+                )
             ),
             None,
         )
@@ -354,6 +358,12 @@ def _arrows(ctx: _Ctx) -> list[Found]:
             None,
         )
         name_end = left.start if left else arrow.start()
+        left_year = None
+        if left is not None:
+            pre = re.search(r"(?:(?:令和|平成|R|H)? ?\d{1,4} ?年度?(?:末)?)? ?(?:年間|累計|約|計)? ?$", text[floor:name_end])
+            if pre and pre.group(0).strip():
+                left_year = pre.group(0) if _year_in(pre.group(0)) else None
+                name_end = floor + pre.start()
         if left is None:
             gap = re.search(rf"[::=]?[ ―\-—−‐–]+(?:{kpi_text._UNIT_ALT})?(?: ?/ ?年度?)? ?$", text[floor:name_end])  # noqa: SLF001
             name_end = floor + gap.start() if gap else name_end
@@ -364,10 +374,12 @@ def _arrows(ctx: _Ctx) -> list[Found]:
         f = _found(ctx, name, right, right.unit or (left.unit if left else ""))
         if left is not None:
             paren = _paren_after(text, left.end)
-            _set_baseline(ctx, f, left, paren[0] if paren else None)
+            _set_baseline(ctx, f, left, paren[0] if paren else left_year)
         paren = _paren_after(text, right.end)
         if paren:
             f.deadline_fy = _year_in(paren[0])
+        else:
+            f.deadline_fy = _year_in(text[arrow.end() : right.start])
         if left is not None and f.target is not None and f.baseline is not None:
             if f.target < f.baseline:
                 f.direction = "lower"
@@ -395,11 +407,16 @@ def _labelled(ctx: _Ctx) -> list[Found]:
     if not pairs or not any("目標" in m["label"] for m, _ in pairs):
         return []
     first = pairs[0][0]
-    name = _name_before(ctx, first.start())
+    lead = [v for v in ctx.values if v.end <= first.start() and v.start not in ctx.used]
+    lead = lead[-1:] if lead and re.fullmatch(r" ?(?:\([^()]*\))? ?", text[lead[-1].end : first.start()]) else []
+    name = _name_before(ctx, lead[0].start if lead else first.start())
     if name is None:
         return []
     f = Found(name=name[0], unit="")
     f.spans["name"] = name[1]
+    if lead:
+        paren = _paren_after(text, lead[0].end)
+        _set_baseline(ctx, f, lead[0], paren[0] if paren and _year_in(paren[0]) else None)
     finals = []
     for m, q in pairs:
         ctx.used.add(q.start)
@@ -824,7 +841,9 @@ _NAME_AFTER_RE = re.compile(
     r"^(?:以上|程度)?(?: ?\([^()]*\))? ?の([^、。をがは]{2,24}?)(?:の(?:削減|増加|創出|達成|確保))?を(?:目指|目標|掲げ|図|順次|対応|実施)"
 )
 _TOPIC_TARGET_RE = re.compile(r"([^、。]{2,40}?)の目標(?:値|額)?を[、,]")
-_NOT_A_NAME = re.compile(r"^(?:達成|実現|確保|増加|削減|向上|目標|合計|総額|計|全体|数値|数|値|実績|現状|水準|効果|利益)$")
+_NOT_A_NAME = re.compile(
+    r"^(?:達成|実現|確保|増加|削減|向上|目標|合計|総額|計|全体|数値|数|値|実績|現状|水準|効果|利益|これ|それ|こちら)$"
+)
 _HEAD_NOUN_RE = re.compile(r"[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9・]+(?:\([^()]*\))?$")
 
 
@@ -889,7 +908,9 @@ def _prose_name(ctx: _Ctx, q: Quantity) -> tuple[str, Span] | None:
     start = _clause_start(text, e, s0)
     phrase = text[start:e]
     if re.search(r"から$|より|上回る|下回る", phrase):
-        return _fallback_name(ctx, q, s0, start)
+        if "を" not in phrase:
+            return _fallback_name(ctx, q, s0, start)
+        phrase = phrase[: phrase.index("を")] + "を"
     if "を" in phrase:
         phrase = phrase[: phrase.rindex("を")]
     elif "は" in phrase:
@@ -965,6 +986,13 @@ def _prose_baseline(ctx: _Ctx, f: Found, q: Quantity) -> None:
         return
     if paren is not None:
         return
+    # '(令和4年度末現在:78.5%)', '(令和4年度実績:12,345件)' elsewhere in the sentence
+    for m in re.finditer(r"\(([^()]*(?:現在|実績|現状|時点|基準)[^()]*)\)", text[s0:s1]):
+        a, b = s0 + m.start(1), s0 + m.end(1)
+        inside = [v for v in ctx.values if a <= v.start < b and v.unit == q.unit and v.start not in ctx.used]
+        if inside:
+            _set_baseline(ctx, f, inside[-1], m.group(1) if _year_in(m.group(1)) else None)
+            return
     for v in ctx.values:
         if s0 <= v.start < q.start and v.unit == q.unit and v.start not in ctx.used:
             if re.match(r" ?(?:\([^()]*\))? ?(?:だった|であった|から)", text[v.end : v.end + 8]):
@@ -1134,8 +1162,13 @@ def extract_statement(
     found += _labelled(ctx)
     found += _pipe_row(ctx) if "|" in norm else _space_row(ctx)
     found += _prose(ctx)
-    out = []
+    out: list[Found] = []
+    seen: set[tuple[str, Span | None]] = set()
     for f in found:
+        key = (f.name, f.spans.get("target"))
+        if key in seen:
+            continue  # read twice (a labelled row is also a row)
+        seen.add(key)
         q_end = None
         if f.spans.get("target"):
             start = _norm_pos(ctx, f.spans["target"][0])

@@ -69,6 +69,37 @@ class Found:
             "change": self.change,
         }
 
+    def relative_rule(self) -> str | None:
+        """A change target as the interchange format's relative rule
+        ('430人削減', '10人増加'); None for a level."""
+        if not self.change or self.target is None:
+            return None
+        value = int(self.target) if float(self.target).is_integer() else self.target
+        return f"{value}{self.unit}{'削減' if self.direction == 'lower' else '増加'}"
+
+    def to_kpi(self, source: str) -> dict[str, Any]:
+        """The interchange format's `kpis` shape (docs/interchange-format.md), with
+        `evidence`: the [start, end) spans in `source` of the words each part
+        came from. A change target is a relative rule, not a level."""
+        d = self.to_dict()
+        relative = self.relative_rule()
+        return {
+            "name": d["name"],
+            "unit": d["unit"],
+            "comparator": d["comparator"],
+            "direction": d["direction"],
+            "target": None if relative else d["target"],
+            "deadline_fy": d["deadline_fy"],
+            "baseline": d["baseline"],
+            "baseline_date": d["baseline_date"],
+            "targets": d["targets"],
+            "actuals": {},
+            "relative": relative,
+            "source_text": source,
+            "reviewed": False,
+            "evidence": {k: list(v) for k, v in sorted(self.spans.items())},
+        }
+
 
 # ------------------------------------------------------------------ lexicon
 
@@ -1179,3 +1210,19 @@ def extract_statement(
             f.deadline_fy = last_fy
     out.sort(key=lambda f: f.spans.get("name", (0, 0))[0])
     return out
+
+
+def extract_lines(
+    lines: list[str], *, first_fy: int | None = None, last_fy: int | None = None
+) -> list[dict[str, Any]]:
+    """One object per line: {'line': n, 'text': line, 'indicators': [kpis…]}."""
+    return [
+        {
+            "line": n,
+            "text": line,
+            "indicators": [
+                f.to_kpi(line) for f in extract_statement(line, first_fy=first_fy, last_fy=last_fy)
+            ],
+        }
+        for n, line in enumerate(lines, start=1)
+    ]

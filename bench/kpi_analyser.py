@@ -28,17 +28,22 @@ from tests.plans.kpi_corpus import DEV, HELDOUT, load, same_name  # noqa: E402
 from shinchoku.plans import kpi_statements as ks  # noqa: E402
 from shinchoku.plans import kpi_text  # noqa: E402
 
-_TIME_NOUNS = re.compile(r"^(?:令和|平成|昭和|年|年度|年間|末|月|日|時点|現在|計画|期間|目標|目標値|現状値|基準値)$")
+_TIME_NOUNS = re.compile(
+    r"^(?:令和|平成|昭和|年|年度|年間|末|月|日|時点|現在|計画|期間|目標|目標値|現状値|基準値)$"
+)
 
 
 def _sudachi():
     from sudachipy import dictionary, tokenizer
 
-    tok = dictionary.Dictionary(dict="core").create()  # noqa: the 0.7 name
+    tok = dictionary.Dictionary(dict="core").create()
     mode = tokenizer.Tokenizer.SplitMode.C
 
     def tokens(text: str) -> list[tuple[str, str, str]]:
-        return [(m.surface(), m.part_of_speech()[0], m.part_of_speech()[2]) for m in tok.tokenize(text, mode)]
+        return [
+            (m.surface(), m.part_of_speech()[0], m.part_of_speech()[2])
+            for m in tok.tokenize(text, mode)
+        ]
 
     return tokens
 
@@ -61,8 +66,15 @@ def analyser_name(tokens: list[tuple[str, str, str]]) -> str:
     out: list[str] = []
     for i in range(len(tokens) - 1, -1, -1):
         surface, pos, _ = tokens[i]
-        noun = pos in ("名詞", "接尾辞", "接頭辞") and not re.fullmatch(r"[\d,.]+", surface)
-        joiner = surface in ("の", "・") and out and i > 0 and tokens[i - 1][1] in ("名詞", "接尾辞")
+        noun = pos in ("名詞", "接尾辞", "接頭辞") and not re.fullmatch(
+            r"[\d,.]+", surface
+        )
+        joiner = (
+            surface in ("の", "・")
+            and out
+            and i > 0
+            and tokens[i - 1][1] in ("名詞", "接尾辞")
+        )
         if noun and _TIME_NOUNS.match(surface) and out:
             break
         if noun or joiner:
@@ -116,7 +128,9 @@ def _cases(rows: list[dict]) -> tuple[list[tuple[str, dict, ks.Found]], float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--analyser", default="both", choices=["sudachi", "fugashi", "both"])
+    parser.add_argument(
+        "--analyser", default="both", choices=["sudachi", "fugashi", "both"]
+    )
     args = parser.parse_args(argv)
     makers = {"sudachi": _sudachi, "fugashi": _fugashi}
     analysers = {}
@@ -132,7 +146,9 @@ def main(argv: list[str] | None = None) -> int:
         cases, hand_time = _cases(rows)
         n = len(cases)
         print(f"\n{split}: {n} indicators whose target the extractor finds")
-        print(f"  {'method':<22}{'names':>8}{'units':>8}{'load':>9}{'per statement':>16}")
+        print(
+            f"  {'method':<22}{'names':>8}{'units':>8}{'load':>9}{'per statement':>16}"
+        )
         hand_names = sum(same_name(g.name, w["name"]) for _, w, g in cases)
         hand_units = sum(g.unit == w["unit"] for _, w, g in cases)
         print(

@@ -78,8 +78,10 @@ def _field_equal(name: str, got: Any, want: Any) -> bool:
     if name in ("target", "baseline"):
         return _num_equal(got, want)
     if name == "targets":
-        return bool(got) and set(got) == set(want) and all(
-            _num_equal(got[k], want[k]) for k in want
+        return (
+            bool(got)
+            and set(got) == set(want)
+            and all(_num_equal(got[k], want[k]) for k in want)
         )
     if name == "unit":
         return got == want
@@ -119,7 +121,10 @@ class Score:
     misses: list[str] = field(default_factory=list, repr=False)
 
     def table(self, title: str) -> str:
-        lines = [f"{title}", f"  {'field':<14}{'precision':>10}{'recall':>10}   right/extracted/labelled"]
+        lines = [
+            f"{title}",
+            f"  {'field':<14}{'precision':>10}{'recall':>10}   right/extracted/labelled",
+        ]
         for name, t in self.tallies.items():
             lines.append(
                 f"  {name:<14}{t.precision:>10.3f}{t.recall:>10.3f}   "
@@ -130,7 +135,11 @@ class Score:
 
 def _pair(
     got: list[dict[str, Any]], want: list[dict[str, Any]]
-) -> tuple[list[tuple[dict[str, Any], dict[str, Any]]], list[dict[str, Any]], list[dict[str, Any]]]:
+) -> tuple[
+    list[tuple[dict[str, Any], dict[str, Any]]],
+    list[dict[str, Any]],
+    list[dict[str, Any]],
+]:
     """Match labelled to extracted indicators by name, preferring one whose target
     is the same when several share a name."""
     pairs = []
@@ -167,13 +176,18 @@ def score(
             t[name].extracted += sum(_present(name, g.get(name)) for g in got)
             t[name].labelled += sum(_present(name, w.get(name)) for w in want)
             t[name].right += sum(
-                _present(name, w.get(name)) and _field_equal(name, g.get(name), w.get(name))
+                _present(name, w.get(name))
+                and _field_equal(name, g.get(name), w.get(name))
                 for g, w in pairs
             )
         for g in extra:
-            result.misses.append(f"extra   {row['id']}: {g['name']} {g.get('target')}  | {row['text'][:70]}")
+            result.misses.append(
+                f"extra   {row['id']}: {g['name']} {g.get('target')}  | {row['text'][:70]}"
+            )
         for w in missed:
-            result.misses.append(f"missed  {row['id']}: {w['name']} {w.get('target')}  | {row['text'][:70]}")
+            result.misses.append(
+                f"missed  {row['id']}: {w['name']} {w.get('target')}  | {row['text'][:70]}"
+            )
         for g, w in pairs:
             for name in ("target", "baseline"):
                 if _present(name, w.get(name)) or _present(name, g.get(name)):

@@ -40,20 +40,49 @@ def statements(tmp_path: Path) -> Path:
 
 
 def test_json_has_one_object_per_line_in_the_kpis_shape(statements: Path) -> None:
-    results = json.loads(run(str(statements), "--first-fy", "2021", "--last-fy", "2024"))
+    results = json.loads(
+        run(str(statements), "--first-fy", "2021", "--last-fy", "2024")
+    )
     assert [r["line"] for r in results] == [1, 2, 3, 4, 5]
     assert [r["text"] for r in results] == STATEMENTS
     assert [len(r["indicators"]) for r in results] == [1, 0, 1, 0, 1]
     moving, approval, outflow = (r["indicators"][0] for r in results if r["indicators"])
-    assert (moving["name"], moving["unit"], moving["baseline"], moving["target"]) == ("転入者数", "人", 1210, 1480)
-    assert (moving["baseline_date"], moving["deadline_fy"], moving["direction"]) == ("2015-12-31", 2020, "higher")
-    assert (approval["target"], approval["comparator"], approval["deadline_fy"]) == (90, "以上", 2024)
+    assert (moving["name"], moving["unit"], moving["baseline"], moving["target"]) == (
+        "転入者数",
+        "人",
+        1210,
+        1480,
+    )
+    assert (moving["baseline_date"], moving["deadline_fy"], moving["direction"]) == (
+        "2015-12-31",
+        2020,
+        "higher",
+    )
+    assert (approval["target"], approval["comparator"], approval["deadline_fy"]) == (
+        90,
+        "以上",
+        2024,
+    )
     assert (approval["baseline"], approval["baseline_date"]) == (62.3, "2021-04-01")
     # A change is a relative rule, not a level.
-    assert (outflow["target"], outflow["relative"], outflow["direction"]) == (None, "50人削減", "lower")
+    assert (outflow["target"], outflow["relative"], outflow["direction"]) == (
+        None,
+        "50人削減",
+        "lower",
+    )
     for kpi in (moving, approval, outflow):
-        assert set(kpi) >= {"name", "unit", "comparator", "direction", "target", "deadline_fy",
-                            "baseline", "baseline_date", "targets", "actuals"}
+        assert set(kpi) >= {
+            "name",
+            "unit",
+            "comparator",
+            "direction",
+            "target",
+            "deadline_fy",
+            "baseline",
+            "baseline_date",
+            "targets",
+            "actuals",
+        }
         shaped = normalize_kpi({k: v for k, v in kpi.items() if k != "evidence"})
         assert shaped["name"] == kpi["name"]  # the importer accepts it as it is
     # Evidence: the words each part came from, in the line as written.
@@ -65,7 +94,15 @@ def test_json_has_one_object_per_line_in_the_kpis_shape(statements: Path) -> Non
 def test_table_is_for_people(statements: Path) -> None:
     table = run(str(statements), "--format", "table")
     lines = table.splitlines()
-    assert lines[0].split() == ["line", "indicator", "unit", "baseline", "target", "deadline", "FY"]
+    assert lines[0].split() == [
+        "line",
+        "indicator",
+        "unit",
+        "baseline",
+        "target",
+        "deadline",
+        "FY",
+    ]
     assert any("転入者数" in row and "1,480" in row and "2020" in row for row in lines)
     assert any("電子決裁率" in row and "90 以上" in row for row in lines)
 
@@ -99,7 +136,9 @@ def test_shift_jis_and_stdin(statements: Path, tmp_path: Path) -> None:
         (b"\x81\x20\x81\x7f" * 4, "not text in UTF-8 or Shift_JIS"),
     ],
 )
-def test_input_that_is_not_lines_of_text(tmp_path: Path, content: bytes, message: str) -> None:
+def test_input_that_is_not_lines_of_text(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
     with pytest.raises(CommandError, match=message) as info:
@@ -112,7 +151,10 @@ def test_a_ten_megabyte_line_is_refused_quickly(tmp_path: Path) -> None:
     path.write_text("目標:" + "1,000人→" * 1_500_000 + "\n", encoding="utf-8")
     assert path.stat().st_size > 10_000_000
     started = time.monotonic()
-    with pytest.raises(CommandError, match=r"huge.txt, line 1: 1[\d,]+ characters; a statement is at most 10,000"):
+    with pytest.raises(
+        CommandError,
+        match=r"huge.txt, line 1: 1[\d,]+ characters; a statement is at most 10,000",
+    ):
         run(str(path))
     assert time.monotonic() - started < 30  # a sanity bound, not a benchmark
 

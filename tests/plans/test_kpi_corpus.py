@@ -19,15 +19,22 @@ def _extract(text: str) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def scores() -> dict[str, Score]:
-    return {"dev": score(load(DEV), _extract), "held-out": score(load(HELDOUT), _extract)}
+    return {
+        "dev": score(load(DEV), _extract),
+        "held-out": score(load(HELDOUT), _extract),
+    }
 
 
 def test_corpus_is_large_and_diverse() -> None:
     rows = load(DEV) + load(HELDOUT)
-    municipalities = {r["municipality"] for r in rows if not r["municipality"].startswith("不明")}
+    municipalities = {
+        r["municipality"] for r in rows if not r["municipality"].startswith("不明")
+    }
     assert len(rows) >= 200
     assert len(municipalities) >= 15
-    assert sum(1 for r in rows if not r["indicators"]) >= 50  # negatives measure precision
+    assert (
+        sum(1 for r in rows if not r["indicators"]) >= 50
+    )  # negatives measure precision
     assert all(r["url"].startswith("http") for r in rows)
 
 

@@ -522,3 +522,9 @@ def test_other_phrasings(text: str, column: str, expected: tuple[str, dict]) -> 
         assert (ind.target, ind.unit, ind.deadline_fy) == (200_000, "千円", 2024)
     if column == "achievements":
         assert ind.actuals == {2023: 120}
+
+
+def test_money_written_in_oku_and_man_is_one_amount() -> None:
+    """'3億2,000万円' is 320,000 千円, not the 2,000万円 at its end."""
+    ind = only("事業の効果額3億2,000万円を目指す。", column="policy")
+    assert (ind.unit, ind.target) == ("千円", 320000)

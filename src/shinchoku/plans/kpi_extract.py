@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from shinchoku.common import wareki
+from shinchoku.plans import kpi_text
 
 Column = Literal["policy", "achievements", "plan"]
 FactKind = Literal["target", "fy_target", "baseline", "actual", "relative"]
@@ -444,6 +445,9 @@ class _Qty:
     end: int  # end of the unit
 
 
+_COMPOUND_HEAD_RE = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?億(?:\d[\d,]*万)?$")
+
+
 def _quantities(text: str) -> list[_Qty]:
     """Numbers with a unit, minus dates, ordinals, ranges and per-item counts."""
     out: list[_Qty] = []
@@ -456,7 +460,13 @@ def _quantities(text: str) -> list[_Qty]:
         if unit == "日" and before.endswith("月"):
             continue  # 9月17日
         value = parse_number(m["num"], m["frac"])
-        if unit in MONEY_TO_THOUSAND_YEN:
+        head = _COMPOUND_HEAD_RE.search(text, max(0, start - 24), start)
+        if unit in MONEY_TO_THOUSAND_YEN and head:
+            # '3億2,000万円': the 億 part comes before the match.
+            start = head.start()
+            value = kpi_text.quantities(text[start:end])[0].value
+            unit = "千円"
+        elif unit in MONEY_TO_THOUSAND_YEN:
             value = round(value * MONEY_TO_THOUSAND_YEN[unit], 6)
             unit = "千円"
         out.append(_Qty(value, unit, start, end))

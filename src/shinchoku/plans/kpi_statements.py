@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from shinchoku.plans import kpi_text
-from shinchoku.plans.kpi_text import COUNTERS, UNIT_FORMS, Mapped, Quantity
+from shinchoku.plans.kpi_text import UNIT_FORMS, Mapped, Quantity
 
 Span = tuple[int, int]
 
@@ -63,7 +63,9 @@ class Found:
             "target": num(self.target),
             "deadline_fy": self.deadline_fy,
             "baseline": num(self.baseline),
-            "baseline_date": self.baseline_date.isoformat() if self.baseline_date else None,
+            "baseline_date": self.baseline_date.isoformat()
+            if self.baseline_date
+            else None,
             "targets": {str(k): num(v) for k, v in sorted(self.targets.items())},
             "per": self.per,
             "change": self.change,
@@ -153,7 +155,9 @@ _GOAL_BEFORE_RE = re.compile(
     r"(?:(?:令和|平成|R|H)? ?\d{1,4} ?年度?(?:末)?(?:に|で|には|まで(?:に)?)? ?)?(?:約|概ね|おおむね)? ?$"
 )
 _DASH_ONLY = re.compile(r"^[ ―\-—−‐ー–]*$")
-_YEARS_SPAN = re.compile(r"(?P<n>\d+) ?(?:か年|カ年|ヵ年|ヶ年|年間)(?:で|に|の間に|の間で)?")
+_YEARS_SPAN = re.compile(
+    r"(?P<n>\d+) ?(?:か年|カ年|ヵ年|ヶ年|年間)(?:で|に|の間に|の間で)?"
+)
 
 
 # ------------------------------------------------------------------ helpers
@@ -166,12 +170,18 @@ def _mask_years(text: str) -> list[tuple[int, int, int]]:
     for m in kpi_text.YEAR_RE.finditer(text):
         era = kpi_text.era_before(text, m.start()) if m["short"] else None
         out.append((m.start(), m.end(), kpi_text.year_of(m, era)))
-    for m in re.finditer(r"\d{1,2} ?月(?: ?\d{1,2} ?日)?|\d{1,2}/\d{1,2}|\d{1,2}:\d{2}", text):
+    for m in re.finditer(
+        r"\d{1,2} ?月(?: ?\d{1,2} ?日)?|\d{1,2}/\d{1,2}|\d{1,2}:\d{2}", text
+    ):
         out.append((m.start(), m.end(), 0))
     # 'R1〜4年度': the second year belongs to the first one's era.
-    for m in re.finditer(r"([RH令平])\S{0,3}? ?\d{1,2} ?[〜~\-] ?(\d{1,2}) ?年度?", text):
+    for m in re.finditer(
+        r"([RH令平])\S{0,3}? ?\d{1,2} ?[〜~\-] ?(\d{1,2}) ?年度?", text
+    ):
         era = "令和" if m.group(1) in "R令" else "平成"
-        out.append((m.start(2), m.end(), kpi_text.wareki.era_to_western(era, int(m.group(2)))))
+        out.append(
+            (m.start(2), m.end(), kpi_text.wareki.era_to_western(era, int(m.group(2))))
+        )
     return out
 
 
@@ -187,7 +197,10 @@ def _is_value(q: Quantity, text: str, years: list[tuple[int, int, int]]) -> bool
         # A bare number is a value only as a cell of a table or an arrow's end.
         left = text[q.start - 1 : q.start] if q.start else ""
         right = after[:1]
-        if left not in ("", " ", "|", ":", "=", "(", "→", ">", "値", "⇒") and not left.isdigit():
+        if (
+            left not in ("", " ", "|", ":", "=", "(", "→", ">", "値", "⇒")
+            and not left.isdigit()
+        ):
             return False
         if right not in ("", " ", "|", "(", "→", "⇒", "、", ",", ")", "。", "-"):
             return False
@@ -261,10 +274,16 @@ def clean_name(raw: str) -> str:
         s = _LEAD_RE.sub("", s).strip()
         s = _TIME_LEAD_RE.sub("", s).strip()
         s = _TRAIL_RE.sub("", s).strip()
-        s = re.sub(rf"(?:(?:最終|中間)?目標(?:値|額|数値)?|{_TARGET_LABELS}|{_BASE_LABELS})$", "", s).strip()
+        s = re.sub(
+            rf"(?:(?:最終|中間)?目標(?:値|額|数値)?|{_TARGET_LABELS}|{_BASE_LABELS})$",
+            "",
+            s,
+        ).strip()
         s = re.sub(r"\((?:令和|平成|R|H)?\s*\d+\s*年度?\)$", "", s).strip()
         s = re.sub(r"\([^()]*\d[^()]*(?:現在|実績|時点|基準|:)[^()]*\)$", "", s).strip()
-        s = re.sub(r"^.{0,12}?(?:年|年度|年度末)(?:\([^()]*\))?の(?=.{2,})", "", s).strip()
+        s = re.sub(
+            r"^.{0,12}?(?:年|年度|年度末)(?:\([^()]*\))?の(?=.{2,})", "", s
+        ).strip()
         if s == before:
             break
     return s
@@ -310,7 +329,7 @@ class _Ctx:
 
 
 def _year_at(ctx: _Ctx, start: int, end: int) -> int | None:
-    for s, e, year in ctx.years:
+    for s, _e, year in ctx.years:
         if start <= s < end and year:
             return year
     return None
@@ -336,7 +355,9 @@ def _name_before(ctx: _Ctx, end: int, floor: int = 0) -> tuple[str, Span] | None
 def _found(
     ctx: _Ctx, name: tuple[str, Span], target: Quantity | None, unit: str | None = None
 ) -> Found:
-    f = Found(name=name[0], unit=unit if unit is not None else (target.unit if target else ""))
+    f = Found(
+        name=name[0], unit=unit if unit is not None else (target.unit if target else "")
+    )
     f.spans["name"] = name[1]
     if target is not None:
         f.target = target.value
@@ -391,12 +412,18 @@ def _arrows(ctx: _Ctx) -> list[Found]:
         name_end = left.start if left else arrow.start()
         left_year = None
         if left is not None:
-            pre = re.search(r"(?:(?:令和|平成|R|H)? ?\d{1,4} ?年度?(?:末)?)? ?(?:年間|累計|約|計)? ?$", text[floor:name_end])
+            pre = re.search(
+                r"(?:(?:令和|平成|R|H)? ?\d{1,4} ?年度?(?:末)?)? ?(?:年間|累計|約|計)? ?$",
+                text[floor:name_end],
+            )
             if pre and pre.group(0).strip():
                 left_year = pre.group(0) if _year_in(pre.group(0)) else None
                 name_end = floor + pre.start()
         if left is None:
-            gap = re.search(rf"[::=]?[ ―\-—−‐–]+(?:{kpi_text._UNIT_ALT})?(?: ?/ ?年度?)? ?$", text[floor:name_end])  # noqa: SLF001
+            gap = re.search(
+                rf"[::=]?[ ―\-—−‐–]+(?:{kpi_text._UNIT_ALT})?(?: ?/ ?年度?)? ?$",
+                text[floor:name_end],
+            )  # noqa: SLF001
             name_end = floor + gap.start() if gap else name_end
         name = _name_before(ctx, name_end, floor)
         floor = right.end
@@ -432,14 +459,22 @@ def _labelled(ctx: _Ctx) -> list[Found]:
     text = ctx.text
     pairs = []
     for m in _VALUE_LABEL_RE.finditer(text):
-        q = next((v for v in ctx.values if v.start == m.end() or v.start == m.end() + 1), None)
+        q = next(
+            (v for v in ctx.values if v.start == m.end() or v.start == m.end() + 1),
+            None,
+        )
         if q is not None and q.start not in ctx.used:
             pairs.append((m, q))
     if not pairs or not any("目標" in m["label"] for m, _ in pairs):
         return []
     first = pairs[0][0]
     lead = [v for v in ctx.values if v.end <= first.start() and v.start not in ctx.used]
-    lead = lead[-1:] if lead and re.fullmatch(r" ?(?:\([^()]*\))? ?", text[lead[-1].end : first.start()]) else []
+    lead = (
+        lead[-1:]
+        if lead
+        and re.fullmatch(r" ?(?:\([^()]*\))? ?", text[lead[-1].end : first.start()])
+        else []
+    )
     name = _name_before(ctx, lead[0].start if lead else first.start())
     if name is None:
         return []
@@ -447,7 +482,9 @@ def _labelled(ctx: _Ctx) -> list[Found]:
     f.spans["name"] = name[1]
     if lead:
         paren = _paren_after(text, lead[0].end)
-        _set_baseline(ctx, f, lead[0], paren[0] if paren and _year_in(paren[0]) else None)
+        _set_baseline(
+            ctx, f, lead[0], paren[0] if paren and _year_in(paren[0]) else None
+        )
     finals = []
     for m, q in pairs:
         ctx.used.add(q.start)
@@ -517,7 +554,10 @@ def _columns(ctx: _Ctx, cells: list[tuple[int, int]]) -> list[tuple[str, int | N
         if year is not None and kind == "plain" and cell.startswith("("):
             open_label = next((i for i, c in enumerate(cols) if c[1] is None), None)
             if open_label is not None:
-                cols[open_label] = (cols[open_label][0], year)  # labels, then their years
+                cols[open_label] = (
+                    cols[open_label][0],
+                    year,
+                )  # labels, then their years
                 continue
         cols.append((kind, year))
     return cols
@@ -606,11 +646,15 @@ def _fill_row(
         elif len(values) == 2:
             roles = [("baseline", None), ("target", None)]
         elif values[0][0] == "value" and all(c[0] == "maintain" for c in values[1:]):
-            roles = [("baseline", None)] + [("ignore", None)] * (len(values) - 2) + [("target", None)]
+            roles = (
+                [("baseline", None)]
+                + [("ignore", None)] * (len(values) - 2)
+                + [("target", None)]
+            )
         else:
             return None  # three or more values and no header: a table of results
     last_target = None
-    for (kind, q, paren), (role, year) in zip(values, roles):
+    for (kind, q, paren), (role, year) in zip(values, roles, strict=True):
         if kind == "maintain" and role == "target":
             f.comparator, f.target = "維持", f.baseline
             continue
@@ -618,7 +662,11 @@ def _fill_row(
             continue
         ctx.used.add(q.start)
         if role == "baseline":
-            label = paren if paren and _year_in(paren) else (ctx.column_labels.get(year) if year else None)
+            label = (
+                paren
+                if paren and _year_in(paren)
+                else (ctx.column_labels.get(year) if year else None)
+            )
             _set_baseline(ctx, f, q, label)
         elif role == "target":
             fy = year or (_year_in(paren) if paren else None)
@@ -647,7 +695,9 @@ def _pipe_row(ctx: _Ctx) -> list[Found]:
     out: list[Found] = []
     i = 0
     while i < len(cells):
-        if cells[i][2] not in ("value", "empty") or not any(c[2] == "text" for c in cells[:i]):
+        if cells[i][2] not in ("value", "empty") or not any(
+            c[2] == "text" for c in cells[:i]
+        ):
             i += 1
             continue
         j = i
@@ -694,7 +744,9 @@ def _name_follows(cells: list[tuple[Any, ...]], j: int) -> bool:
     return k < len(cells) and cells[k][2] == "value"
 
 
-_STAGED_RE = re.compile(r"(?P<year>(?:令和|平成|R|H)? ?\d{1,4} ?年度?)(?:末)? ?[::] ?(?P<value>[\d,.]+)")
+_STAGED_RE = re.compile(
+    r"(?P<year>(?:令和|平成|R|H)? ?\d{1,4} ?年度?)(?:末)? ?[::] ?(?P<value>[\d,.]+)"
+)
 
 
 def _staged(ctx: _Ctx, f: Found) -> None:
@@ -731,13 +783,24 @@ def _space_row(ctx: _Ctx) -> list[Found]:
             kind = ("paren", None, None)
         kinds.append(kind)
     first = next(
-        (i for i, k in enumerate(kinds) if k[0] == "value" and any(x[0] == "text" for x in kinds[:i])),
+        (
+            i
+            for i, k in enumerate(kinds)
+            if k[0] == "value" and any(x[0] == "text" for x in kinds[:i])
+        ),
         None,
     )
     if first is None:
         return []
     end = first
-    while end < len(toks) and kinds[end][0] in ("value", "empty", "maintain", "unit", "paren", "label"):
+    while end < len(toks) and kinds[end][0] in (
+        "value",
+        "empty",
+        "maintain",
+        "unit",
+        "paren",
+        "label",
+    ):
         end += 1
     k = first - 1
     while k >= 0 and (kinds[k][0] != "text" or _year_at(ctx, *toks[k]) is not None):
@@ -750,15 +813,27 @@ def _space_row(ctx: _Ctx) -> list[Found]:
         k > 0
         and kinds[k - 1][0] == "text"
         and _year_at(ctx, *toks[k - 1]) is None
-        and (ctx.text[toks[k - 1][1] - 1] == "の" or re.match(r"[\u3041-\u3096]", ctx.text[toks[k][0]]))
+        and (
+            ctx.text[toks[k - 1][1] - 1] == "の"
+            or re.match(r"[\u3041-\u3096]", ctx.text[toks[k][0]])
+        )
     ):
         k -= 1
     k -= 1
     s, e = toks[k + 1][0], toks[name_end - 1][1]
     name_text = clean_name(ctx.text[s:e])
-    row = [kinds[i] for i in range(first, end) if kinds[i][0] in ("value", "empty", "maintain")]
+    row = [
+        kinds[i]
+        for i in range(first, end)
+        if kinds[i][0] in ("value", "empty", "maintain")
+    ]
     cols = _columns(
-        ctx, [toks[i] for i in range(0, first) if not (k < i < name_end) and kinds[i][0] in ("label", "paren")]
+        ctx,
+        [
+            toks[i]
+            for i in range(0, first)
+            if not (k < i < name_end) and kinds[i][0] in ("label", "paren")
+        ],
     )
     units = {q.unit for _, q, _ in row if q is not None}
     repeated = end < len(toks) and clean_name(ctx.text[slice(*toks[end])]) == name_text
@@ -766,7 +841,14 @@ def _space_row(ctx: _Ctx) -> list[Found]:
         return []
     if len(row) < 2 and not cols and not repeated:
         return []
-    unit_tok = next((ctx.text[slice(*toks[i])] for i in range(name_end, end) if kinds[i][0] == "unit"), "")
+    unit_tok = next(
+        (
+            ctx.text[slice(*toks[i])]
+            for i in range(name_end, end)
+            if kinds[i][0] == "unit"
+        ),
+        "",
+    )
     found = _fill_row(
         ctx, (name_text, ctx.span(s, e)), row[:1] if repeated else row, cols if not repeated else [],
         kpi_text._FORM_TO_UNIT.get(unit_tok.split("/")[0].strip(), ""),  # noqa: SLF001
@@ -775,7 +857,11 @@ def _space_row(ctx: _Ctx) -> list[Found]:
         return []
     if "/" in unit_tok:
         found.per = "year"
-    tail = ctx.text[toks[end - 1][1] : toks[end - 1][1] + 12] if end - 1 < len(toks) else ""
+    tail = (
+        ctx.text[toks[end - 1][1] : toks[end - 1][1] + 12]
+        if end - 1 < len(toks)
+        else ""
+    )
     if _LOWER_WORDS.match(tail.strip()):
         found.direction = "lower"
     return [found]
@@ -815,11 +901,15 @@ _BASELINE_PAREN = re.compile(r"比|実績|は|同|推計")
 
 def _baseline_paren(ctx: _Ctx, q: Quantity) -> tuple[str, Quantity | None] | None:
     """'(18年度は547億円)', '(同1・45)', '(09年比6%増)' right after a value."""
-    word = re.match(r"[\u3041-\u30ff\u4e00-\u9fff]{0,3}(?=\()", ctx.text[q.end : q.end + 5])
+    word = re.match(
+        r"[\u3041-\u30ff\u4e00-\u9fff]{0,3}(?=\()", ctx.text[q.end : q.end + 5]
+    )
     paren = _paren_after(ctx.text, q.end + (word.end() if word else 0))
     if not paren or not (_year_in(paren[0]) or paren[0].startswith("同")):
         return None
-    inside = [v for v in ctx.values if paren[1] <= v.start < paren[2] and v.unit == q.unit]
+    inside = [
+        v for v in ctx.values if paren[1] <= v.start < paren[2] and v.unit == q.unit
+    ]
     if inside:
         return paren[0], inside[-1]
     return (paren[0], None) if "比" in paren[0] else None
@@ -844,7 +934,9 @@ def _is_goal(ctx: _Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
         return True
     goal_words = bool(re.search(r"目標|目指|めざ", text))
     comparator = _COMPARATOR_AFTER_RE.match(after)
-    if comparator and re.match(r"^ ?(?:\([^()]*\))? ?(?:[。、|)]|$|を維持|と)", after[comparator.end() :]):
+    if comparator and re.match(
+        r"^ ?(?:\([^()]*\))? ?(?:[。、|)]|$|を維持|と)", after[comparator.end() :]
+    ):
         if line_goal or goal_words:
             return True
     if line_goal and (re.search(r"[::=] ?$", before) or _NAME_AFTER_RE.match(after)):
@@ -859,7 +951,12 @@ def _is_goal(ctx: _Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
     nxt = re.match(r"^ ?(?:以上|以下|未満|以内)?(?:\([^()]*\))?[、,] ?", after)
     if nxt and depth < 6:
         following = next(
-            (v for v in ctx.values if q.end + nxt.end() <= v.start < s1 and not _inside_parens(text, v.start)),
+            (
+                v
+                for v in ctx.values
+                if q.end + nxt.end() <= v.start < s1
+                and not _inside_parens(text, v.start)
+            ),
             None,
         )
         if following is None or q.unit == "日" and following.unit != "日":
@@ -875,12 +972,16 @@ _TOPIC_TARGET_RE = re.compile(r"([^、。]{2,40}?)の目標(?:値|額)?を[、,]
 _NOT_A_NAME = re.compile(
     r"^(?:達成|実現|確保|増加|削減|向上|目標|合計|総額|計|全体|数値|数|値|実績|現状|水準|効果|利益|これ|それ|こちら)$"
 )
-_HEAD_NOUN_RE = re.compile(r"[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9・]+(?:\([^()]*\))?$")
+_HEAD_NOUN_RE = re.compile(
+    r"[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9・]+(?:\([^()]*\))?$"
+)
 
 
 def _name_ok(name: str) -> bool:
-    return bool(name) and not _NOT_A_NAME.match(name) and bool(
-        re.search(r"[\u3040-\u30ff\u4e00-\u9fffA-Za-z]", name)
+    return (
+        bool(name)
+        and not _NOT_A_NAME.match(name)
+        and bool(re.search(r"[\u3040-\u30ff\u4e00-\u9fffA-Za-z]", name))
     )
 
 
@@ -899,7 +1000,9 @@ def _line_head(ctx: _Ctx) -> tuple[str, Span] | None:
     return None
 
 
-def _fallback_name(ctx: _Ctx, q: Quantity, s0: int, clause: int) -> tuple[str, Span] | None:
+def _fallback_name(
+    ctx: _Ctx, q: Quantity, s0: int, clause: int
+) -> tuple[str, Span] | None:
     """When the clause before a value holds no name: the line's heading, the
     sentence's topic 'Xについて'/'Xは、' or an object 'Xを' of an earlier clause."""
     head = _line_head(ctx)
@@ -908,11 +1011,21 @@ def _fallback_name(ctx: _Ctx, q: Quantity, s0: int, clause: int) -> tuple[str, S
     text = ctx.text
     before = re.sub(r"\([^()]*\)", lambda m: "□" * len(m.group(0)), text[s0:clause])
     matches = list(re.finditer(r"([^、。]{2,60}?)(?:について|は|を)[、,]?", before))
-    matches.sort(key=lambda m: (not m.group(0).rstrip("、,").endswith("について"), -m.start()))
+    matches.sort(
+        key=lambda m: (not m.group(0).rstrip("、,").endswith("について"), -m.start())
+    )
     for m in matches:
-        phrase = re.split(r"だった|であった|から|より|に対し", m.group(1))[-1].replace("□", "")
-        name = _head_noun(phrase) if not m.group(0).rstrip("、,").endswith("について") else clean_name(phrase)
-        if _name_ok(name) and not re.fullmatch(r"本市|本町|本村|本県|県|市|町|村|国", name):
+        phrase = re.split(r"だった|であった|から|より|に対し", m.group(1))[-1].replace(
+            "□", ""
+        )
+        name = (
+            _head_noun(phrase)
+            if not m.group(0).rstrip("、,").endswith("について")
+            else clean_name(phrase)
+        )
+        if _name_ok(name) and not re.fullmatch(
+            r"本市|本町|本村|本県|県|市|町|村|国", name
+        ):
             return name, ctx.span(s0 + m.start(1), s0 + m.end(1))
     return None
 
@@ -932,7 +1045,8 @@ def _prose_name(ctx: _Ctx, q: Quantity) -> tuple[str, Span] | None:
             return name, ctx.span(*topic.span(1))
     e = q.start
     trail = re.search(
-        r"(?:[\s::=]|目標である|の?(?:最終|中間)?目標(?:値)?は|として|を目標に|延べ|約|概ね|おおむね)+$", text[s0:e]
+        r"(?:[\s::=]|目標である|の?(?:最終|中間)?目標(?:値)?は|として|を目標に|延べ|約|概ね|おおむね)+$",
+        text[s0:e],
     )
     if trail:
         e = s0 + trail.start()
@@ -946,13 +1060,17 @@ def _prose_name(ctx: _Ctx, q: Quantity) -> tuple[str, Span] | None:
         phrase = phrase[: phrase.rindex("を")]
     elif "は" in phrase:
         phrase = phrase[: phrase.index("は")]
-    phrase = re.split(r"だった|であった|から|より|に対し|については|として、", phrase)[-1]
+    phrase = re.split(r"だった|であった|から|より|に対し|については|として、", phrase)[
+        -1
+    ]
     name = clean_name(phrase)
     if (
         not _name_ok(name)
         or len(name) > 40
         or kpi_text.YEAR_RE.search(name)
-        or re.search(r"[\d,]+ ?(?:件|人|円|%)|(?:ます|ました|ている|ており|ため)$", name)
+        or re.search(
+            r"[\d,]+ ?(?:件|人|円|%)|(?:ます|ました|ている|ており|ため)$", name
+        )
     ):
         return _fallback_name(ctx, q, s0, start)
     offset = text.find(name[:2], start)
@@ -973,7 +1091,10 @@ def _deadline(ctx: _Ctx, q: Quantity) -> int | None:
             continue
         in_sentence = s0 <= s < s1
         tail = text[e : e + 6]
-        if re.match(r" ?(?:比|対比|から|の実績|実績|現在|を基準|における|に対し|と比較|の数値|の値)", tail):
+        if re.match(
+            r" ?(?:比|対比|から|の実績|実績|現在|を基準|における|に対し|と比較|の数値|の値)",
+            tail,
+        ):
             continue
         lead = re.match(r" ?(?:に|の|は|が)? ?", tail)
         own = next((v for v in ctx.values if v.start == e + lead.end()), None)
@@ -983,15 +1104,28 @@ def _deadline(ctx: _Ctx, q: Quantity) -> int | None:
             continue  # the year of another value ('16年に1万6401件だった')
         if paren and s >= q.end:
             continue
-        day = re.match(r" ?(\d{1,2}) ?月 ?(\d{1,2}) ?日 ?(?:まで|までに)", tail + text[e + 6 : e + 14])
+        day = re.match(
+            r" ?(\d{1,2}) ?月 ?(\d{1,2}) ?日 ?(?:まで|までに)",
+            tail + text[e + 6 : e + 14],
+        )
         if day and in_sentence:
-            when = dt.date(year, int(day.group(1)), int(day.group(2))) - dt.timedelta(days=1)
+            when = dt.date(year, int(day.group(1)), int(day.group(2))) - dt.timedelta(
+                days=1
+            )
             best = kpi_text.wareki.fiscal_year_of(when)
             continue
-        deadlineish = re.match(r" ?(?:末)?(?:まで|までに|の|に|には|を目途|をめど|時点|度末|末|で|以降|\]|】|\))", tail)
+        deadlineish = re.match(
+            r" ?(?:末)?(?:まで|までに|の|に|には|を目途|をめど|時点|度末|末|で|以降|\]|】|\))",
+            tail,
+        )
         if in_sentence and deadlineish and s < q.start:
             best = year
-        elif not in_sentence and s < s0 and re.match(r" ?(?:末)?(?:まで|までに)", tail) and best is None:
+        elif (
+            not in_sentence
+            and s < s0
+            and re.match(r" ?(?:末)?(?:まで|までに)", tail)
+            and best is None
+        ):
             best = year  # '24年度までに達成する目標値を設定。観光消費額は…'
     if best is None and ctx.first_fy:
         m = _YEARS_SPAN.search(text, s0, q.start)
@@ -1008,7 +1142,11 @@ def _prose_baseline(ctx: _Ctx, f: Found, q: Quantity) -> None:
         # '…図ります。(平成 27 年度 13 人)': the sentence's closing parenthesis.
         m = re.match(r"。 ?\(([^()]*)\)", text[s1:])
         if m and _year_in(m.group(1)):
-            inside = [v for v in ctx.values if s1 + m.start(1) <= v.start < s1 + m.end(1) and v.unit == q.unit]
+            inside = [
+                v
+                for v in ctx.values
+                if s1 + m.start(1) <= v.start < s1 + m.end(1) and v.unit == q.unit
+            ]
             paren = (m.group(1), inside[-1]) if inside else None
     if paren is not None and paren[1] is not None:
         label = paren[0] if _year_in(paren[0]) else (ctx.last_baseline_label or None)
@@ -1018,15 +1156,25 @@ def _prose_baseline(ctx: _Ctx, f: Found, q: Quantity) -> None:
     if paren is not None:
         return
     # '(令和4年度末現在:78.5%)', '(令和4年度実績:12,345件)' elsewhere in the sentence
-    for m in re.finditer(r"\(([^()]*(?:現在|実績|現状|時点|基準)[^()]*)\)", text[s0:s1]):
+    for m in re.finditer(
+        r"\(([^()]*(?:現在|実績|現状|時点|基準)[^()]*)\)", text[s0:s1]
+    ):
         a, b = s0 + m.start(1), s0 + m.end(1)
-        inside = [v for v in ctx.values if a <= v.start < b and v.unit == q.unit and v.start not in ctx.used]
+        inside = [
+            v
+            for v in ctx.values
+            if a <= v.start < b and v.unit == q.unit and v.start not in ctx.used
+        ]
         if inside:
-            _set_baseline(ctx, f, inside[-1], m.group(1) if _year_in(m.group(1)) else None)
+            _set_baseline(
+                ctx, f, inside[-1], m.group(1) if _year_in(m.group(1)) else None
+            )
             return
     for v in ctx.values:
         if s0 <= v.start < q.start and v.unit == q.unit and v.start not in ctx.used:
-            if re.match(r" ?(?:\([^()]*\))? ?(?:だった|であった|から)", text[v.end : v.end + 8]):
+            if re.match(
+                r" ?(?:\([^()]*\))? ?(?:だった|であった|から)", text[v.end : v.end + 8]
+            ):
                 label = None
                 for s, e, year in ctx.years:
                     if s0 <= s < v.start and year:
@@ -1042,7 +1190,12 @@ def _inside_parens(text: str, pos: int) -> bool:
 def _prose(ctx: _Ctx) -> list[Found]:
     out: list[Found] = []
     text = ctx.text
-    line_goal = bool(re.match(r"^ ?(?:[■●○・◆]|\(\d+\)|\d+[.)])? ?(?:目標\d*_|目標|数値目標|KPI|【目標)", text))
+    line_goal = bool(
+        re.match(
+            r"^ ?(?:[■●○・◆]|\(\d+\)|\d+[.)])? ?(?:目標\d*_|目標|数値目標|KPI|【目標)",
+            text,
+        )
+    )
     line_goal = line_goal or bool(re.match(r"^ ?[●○■◆]", text) and "=" in text)
     for q in ctx.free():
         if q.start in ctx.used or _inside_parens(text, q.start):
@@ -1051,14 +1204,25 @@ def _prose(ctx: _Ctx) -> list[Found]:
             continue
         name = _prose_name(ctx, q)
         s0, _ = _sentence_bounds(text, q.start)
-        previous = out[-1] if out and _norm_pos(ctx, out[-1].spans["target"][0]) >= s0 else None
+        previous = (
+            out[-1]
+            if out and _norm_pos(ctx, out[-1].spans["target"][0]) >= s0
+            else None
+        )
         if name is None and previous is None:
             continue
         if previous is not None and (name is None or name[0] == previous.name):
             deadline = _deadline(ctx, q)
-            if q.unit == previous.unit and deadline and previous.deadline_fy and deadline != previous.deadline_fy:
+            if (
+                q.unit == previous.unit
+                and deadline
+                and previous.deadline_fy
+                and deadline != previous.deadline_fy
+            ):
                 previous.targets.setdefault(previous.deadline_fy, previous.target)
-                previous.targets[deadline] = q.value  # 平成16年に36万5千人、平成21年に38万人
+                previous.targets[deadline] = (
+                    q.value
+                )  # 平成16年に36万5千人、平成21年に38万人
                 if deadline > previous.deadline_fy:
                     previous.target, previous.deadline_fy = q.value, deadline
                     previous.spans["target"] = ctx.span(q.start, q.end)
@@ -1069,7 +1233,9 @@ def _prose(ctx: _Ctx) -> list[Found]:
         f.deadline_fy = _deadline(ctx, q)
         _prose_baseline(ctx, f, q)
         out.append(f)
-        if re.search(r"(?:それぞれ|ともに|いずれも) ?$", text[max(0, q.start - 8) : q.start]):
+        if re.search(
+            r"(?:それぞれ|ともに|いずれも) ?$", text[max(0, q.start - 8) : q.start]
+        ):
             out[-1:] = _each(f)  # 'AとBでそれぞれ70%を目指す'
     return out
 
@@ -1080,7 +1246,14 @@ def _each(f: Found) -> list[Found]:
         return [f]
     out = []
     for name in names:
-        g = Found(**{**f.__dict__, "name": clean_name(name), "targets": dict(f.targets), "spans": dict(f.spans)})
+        g = Found(
+            **{
+                **f.__dict__,
+                "name": clean_name(name),
+                "targets": dict(f.targets),
+                "spans": dict(f.spans),
+            }
+        )
         out.append(g)
     return out
 
@@ -1108,17 +1281,24 @@ def _finish(ctx: _Ctx, f: Found, q_end: int | None) -> Found:
     change = re.match(
         r"^(?:\([^()]*\) ?)*(?:を|の)?(?:削減|縮減|抑制|減らす|減らし|増加(?!し?た)|増や|増(?!加し?た)|減(?!少し?た))"
         r"|^(?:\([^()]*\) ?)*の[^、。をがは]{2,24}?の(?:削減|縮減|抑制|増加)",
-        after.lstrip("以上以下未満") if after[:1] != " " else "",
+        re.sub(r"^(?:以上|以下|未満)", "", after) if after[:1] != " " else "",
     )
     listed = re.match(r"^(?:\([^()]*\))?[、,] ?", after)
     if listed and q_end is not None:
         nxt = next((v for v in ctx.values if v.start >= q_end + listed.end()), None)
-        if nxt is not None and re.match(r"^(?:削減|縮減|減ら|増や|増加)", text[nxt.end : nxt.end + 3]):
+        if nxt is not None and re.match(
+            r"^(?:削減|縮減|減ら|増や|増加)", text[nxt.end : nxt.end + 3]
+        ):
             change = True  # '20%、3.6時間削減'
             after_clean = text[nxt.end : nxt.end + 10]
     if change and f.baseline is None:
         f.change = True
-        if re.search(r"削減|縮減|抑制|減", (after_clean or "")[:12] if not isinstance(change, re.Match) else change.group(0)):
+        if re.search(
+            r"削減|縮減|抑制|減",
+            (after_clean or "")[:12]
+            if not isinstance(change, re.Match)
+            else change.group(0),
+        ):
             f.direction = f.direction or "lower"
     if f.target is not None and f.spans.get("target"):
         raw = ctx.mapped.text[_norm_pos(ctx, f.spans["target"][0]) :][:1]
@@ -1131,7 +1311,9 @@ def _finish(ctx: _Ctx, f: Found, q_end: int | None) -> Found:
             f.direction = "lower"
         elif f.comparator in ("以上", "超"):
             f.direction = "higher"
-        elif _LOWER_WORDS.match(after_clean) or re.match(r"^(?:を|の|まで)?(?:削減|縮減|抑制|減ら|減少)", after_clean):
+        elif _LOWER_WORDS.match(after_clean) or re.match(
+            r"^(?:を|の|まで)?(?:削減|縮減|抑制|減ら|減少)", after_clean
+        ):
             f.direction = "lower"
         elif f.baseline is not None and f.target is not None and f.target < f.baseline:
             f.direction = "lower"
@@ -1141,7 +1323,9 @@ def _finish(ctx: _Ctx, f: Found, q_end: int | None) -> Found:
         name_at = _norm_pos(ctx, f.spans["name"][0]) if "name" in f.spans else 0
         end = q_end if q_end is not None else len(text)
         scope = text[max(0, min(name_at, end - 30)) : end + 12]
-        if re.search(r"累計|総額", scope) or (not f.change and re.search(r"\d+ ?(?:か年|カ年|ヵ年|年間)で", scope)):
+        if re.search(r"累計|総額", scope) or (
+            not f.change and re.search(r"\d+ ?(?:か年|カ年|ヵ年|年間)で", scope)
+        ):
             f.per = "cumulative"
         elif re.search(r"/ ?年|毎年度|年度ごとの|(?<!\d)1年に|年間あたり", scope):
             f.per = "year"
@@ -1179,8 +1363,14 @@ def extract_statement(
     counted from `first_fy`; a target without a stated deadline gets `last_fy`."""
     mapped = kpi_text.normalize(text[:MAX_STATEMENT])
     wrapped = re.fullmatch(r" ?\((.*)\) ?", mapped.text)
-    if wrapped and "(" not in wrapped.group(1).split(")")[0][:0] and _balanced(wrapped.group(1)):
-        mapped = Mapped(wrapped.group(1), mapped.origin[wrapped.start(1) : wrapped.end(1) + 1])
+    if (
+        wrapped
+        and "(" not in wrapped.group(1).split(")")[0][:0]
+        and _balanced(wrapped.group(1))
+    ):
+        mapped = Mapped(
+            wrapped.group(1), mapped.origin[wrapped.start(1) : wrapped.end(1) + 1]
+        )
     norm = mapped.text
     if not re.search(r"\d", norm):
         return []
@@ -1221,7 +1411,8 @@ def extract_lines(
             "line": n,
             "text": line,
             "indicators": [
-                f.to_kpi(line) for f in extract_statement(line, first_fy=first_fy, last_fy=last_fy)
+                f.to_kpi(line)
+                for f in extract_statement(line, first_fy=first_fy, last_fy=last_fy)
             ],
         }
         for n, line in enumerate(lines, start=1)

@@ -37,9 +37,13 @@ class Mapped:
     def of(cls, raw: str) -> Mapped:
         return cls(raw, list(range(len(raw) + 1)))
 
-    def sub(self, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]) -> Mapped:
+    def sub(
+        self, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]
+    ) -> Mapped:
         """re.sub keeping the mapping: a replacement's characters all map to the
         start of what they replace."""
+        if not pattern.search(self.text):
+            return self
         out: list[str] = []
         origin: list[int] = []
         last = 0
@@ -62,7 +66,6 @@ class Mapped:
 
 
 _CIRCLED_RE = re.compile(r"[\u2460-\u2473\u2474-\u2487\u2776-\u277f\u24ea]")
-_ANY_RE = re.compile(r".", re.S)
 _KANJI_DIGITS = "〇零一二三四五六七八九"
 _KANJI_NUM_RE = re.compile(
     r"(?<![0-9.,〇零一二三四五六七八九十百千万億兆])"
@@ -72,8 +75,17 @@ _DOT_DECIMAL_RE = re.compile(r"(?<=\d)・(?=\d)")
 _SPACE_RE = re.compile(r"\s+")
 
 
-def _nfkc(m: re.Match[str]) -> str:
-    return unicodedata.normalize("NFKC", m.group(0))
+def _nfkc_mapped(raw: str) -> Mapped:
+    """NFKC character by character, so that each result maps to its source
+    (circled numbers were replaced one for one before)."""
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(raw):
+        norm = ch if ch < "\u00a0" else unicodedata.normalize("NFKC", ch)
+        out.append(norm)
+        origin.extend([i] * len(norm))
+    origin.append(len(raw))
+    return Mapped("".join(out), origin)
 
 
 def kanji_to_int(text: str) -> int:
@@ -87,7 +99,9 @@ def kanji_to_int(text: str) -> int:
         if ch in values:
             num = values[ch] if num is None else num * 10 + values[ch]
         elif ch in "十百千":
-            section += (1 if num is None else num) * {"十": 10, "百": 100, "千": 1000}[ch]
+            section += (1 if num is None else num) * {"十": 10, "百": 100, "千": 1000}[
+                ch
+            ]
             num = None
         else:  # 万 億
             section += num or 0
@@ -112,8 +126,7 @@ def _kanji_number(m: re.Match[str]) -> str:
 def normalize(raw: str) -> Mapped:
     """NFKC, circled list numbers (①) dropped to a marker, kanji numerals and
     `1・66` made digits, runs of white space collapsed to one space."""
-    mapped = Mapped.of(raw).sub(_CIRCLED_RE, lambda m: "■")
-    mapped = mapped.sub(_ANY_RE, _nfkc)
+    mapped = _nfkc_mapped(_CIRCLED_RE.sub("■", raw))
     mapped = mapped.sub(_KANJI_NUM_RE, _kanji_number)
     mapped = mapped.sub(_DOT_DECIMAL_RE, lambda m: ".")
     return mapped.sub(_SPACE_RE, lambda m: " ")
@@ -189,7 +202,9 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MULT = "億憶万千百"
 # A compound number: groups of digits and multipliers (2億396万, 95万9千, 84,459百万),
 # each part optionally separated by one space as PDF text puts it (36万 5,000).
-_COMPOUND = rf"(?:{_NUM})(?: ?[{_MULT}]+(?: ?(?:{_NUM})(?= ?[{_MULT}]| ?(?:{_UNIT_ALT})))?)*"
+_COMPOUND = (
+    rf"(?:{_NUM})(?: ?[{_MULT}]+(?: ?(?:{_NUM})(?= ?[{_MULT}]| ?(?:{_UNIT_ALT})))?)*"
+)
 QUANTITY_RE = re.compile(
     rf"(?P<sign>[▲△+\-−]|マイナス|プラス)? ?"
     rf"(?<![\d.,])(?P<num>{_COMPOUND})"

@@ -25,13 +25,19 @@ def read_statements(path: str, stdin: Any = None) -> list[str]:
     than MAX_LINE, naming the file and the line."""
     name = "standard input" if path == "-" else path
     try:
-        data = (stdin or sys.stdin).buffer.read() if path == "-" else Path(path).read_bytes()
+        data = (
+            (stdin or sys.stdin).buffer.read()
+            if path == "-"
+            else Path(path).read_bytes()
+        )
     except OSError as exc:
         raise StatementsError(f"{name}: cannot read it ({exc.strerror})") from None
     if not data.strip():
         raise StatementsError(f"{name}: the file is empty; give one statement per line")
     if b"\x00" in data:
-        raise StatementsError(f"{name}: this is a binary file, not text (it holds NUL bytes)")
+        raise StatementsError(
+            f"{name}: this is a binary file, not text (it holds NUL bytes)"
+        )
     for encoding in ("utf-8-sig", "cp932"):
         try:
             text = data.decode(encoding)
@@ -68,15 +74,29 @@ def render_table(results: list[dict[str, Any]]) -> str:
             if kpi["comparator"]:
                 target += f" {kpi['comparator']}"
             if kpi["targets"]:
-                target += " [" + ", ".join(f"{fy}: {_num(v)}" for fy, v in kpi["targets"].items()) + "]"
+                target += (
+                    " ["
+                    + ", ".join(f"{fy}: {_num(v)}" for fy, v in kpi["targets"].items())
+                    + "]"
+                )
             rows.append(
-                (str(result["line"]), kpi["name"], kpi["unit"], baseline, target, str(kpi["deadline_fy"] or ""))
+                (
+                    str(result["line"]),
+                    kpi["name"],
+                    kpi["unit"],
+                    baseline,
+                    target,
+                    str(kpi["deadline_fy"] or ""),
+                )
             )
     if len(rows) == 1:
         return "no indicators found\n"
     widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
     return "".join(
-        "  ".join(cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)).rstrip() + "\n"
+        "  ".join(
+            cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)
+        ).rstrip()
+        + "\n"
         for row in rows
     )
 
@@ -95,7 +115,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="A UTF-8 or Shift_JIS text file, or '-' for standard input.")
+        parser.add_argument(
+            "file", help="A UTF-8 or Shift_JIS text file, or '-' for standard input."
+        )
         parser.add_argument(
             "--format",
             choices=["json", "table"],
@@ -117,11 +139,15 @@ class Command(BaseCommand):
         first, last = options["first_fy"], options["last_fy"]
         for label, fy in (("--first-fy", first), ("--last-fy", last)):
             if fy is not None and not 1900 <= fy <= 2200:
-                raise CommandError(f"{label} {fy}: give a Western fiscal year such as 2024")
+                raise CommandError(
+                    f"{label} {fy}: give a Western fiscal year such as 2024"
+                )
         if first is not None and last is not None and first > last:
             raise CommandError(f"--first-fy {first} is after --last-fy {last}")
         try:
-            lines = read_statements(options["file"], self.stdin if hasattr(self, "stdin") else None)
+            lines = read_statements(
+                options["file"], self.stdin if hasattr(self, "stdin") else None
+            )
         except StatementsError as exc:
             raise CommandError(str(exc)) from None
         results = extract_lines(lines, first_fy=first, last_fy=last)

@@ -49,6 +49,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.stdout.write(USAGE)
         return
     argv[0] = ALIASES.get(argv[0], argv[0])
+    # Django is imported for a command only: the usage above answers at once.
     import django
     from django.core.management import execute_from_command_line
 

@@ -11,6 +11,7 @@ import pytest
 from django.apps import apps
 from django.urls import reverse
 
+from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import Indicator, ProgramGrade, ProgramYear
 from shinchoku.plans.services import program_grade_set
 from shinchoku.workflow import services
@@ -148,7 +149,7 @@ def case_for(name: str, people, round_, indicator, seed_plan) -> Case:
         case "remove grade":
             program_grade_set(
                 program=seed_plan.programs.get(number=12),
-                user=None,
+                actor=None,
                 fiscal_year=2023,
                 grade="B",
             )
@@ -306,7 +307,7 @@ def test_approval_over_a_changed_live_record_is_a_conflict(
     client, people, round_, bearer
 ):
     entry = _submitted(people, round_)
-    services.program_year_update(
+    plan_services.program_year_update(
         actor=people["gyosei"],
         program=entry.program,
         fiscal_year=2023,

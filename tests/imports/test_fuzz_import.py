@@ -21,7 +21,9 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from shinchoku.imports.formats import ImportFormatError, interchange_json, seed_table
+from shinchoku.document import interchange
+from shinchoku.document.errors import ImportFormatError
+from shinchoku.imports.formats import seed_table
 from shinchoku.imports.services import import_file
 
 FILENAME = "委員会資料.txt"
@@ -215,7 +217,7 @@ def test_a_mutated_seed_imports_or_is_refused_cleanly(
 
 @pytest.fixture(scope="module")
 def seed_doc(seed_bytes) -> dict:
-    return interchange_json.dump(seed_table.parse(seed_bytes, source="seed"))
+    return interchange.dump(seed_table.parse(seed_bytes, source="seed"))
 
 
 @pytest.mark.django_db

@@ -6,7 +6,8 @@ import json
 import pytest
 from django.core.management import call_command
 
-from shinchoku.imports.formats import ImportFormatError, interchange_json
+from shinchoku.document import interchange
+from shinchoku.document.errors import ImportFormatError
 from shinchoku.imports.services import import_file
 from shinchoku.plans import selectors
 from shinchoku.plans.models import (
@@ -157,7 +158,7 @@ def test_dry_run_reports_but_saves_nothing(db, seed_path):
 
 def test_json_round_trip_is_lossless(db, seed_path, tmp_path):
     import_file(seed_path)
-    first = interchange_json.dumps(selectors.plan_to_parsed(Plan.objects.get()))
+    first = interchange.dumps(selectors.plan_to_parsed(Plan.objects.get()))
     # into the same database: nothing changes
     path = write(tmp_path, "plan.json", first)
     assert not import_file(path).changed
@@ -165,7 +166,7 @@ def test_json_round_trip_is_lossless(db, seed_path, tmp_path):
     for model in reversed(MODELS):
         model.objects.all().delete()
     import_file(path)
-    second = interchange_json.dumps(selectors.plan_to_parsed(Plan.objects.get()))
+    second = interchange.dumps(selectors.plan_to_parsed(Plan.objects.get()))
     assert second == first
 
 
@@ -173,15 +174,13 @@ def test_json_export_holds_every_seed_text_exactly(db, seed_path, seed_bytes):
     from shinchoku.imports.formats import seed_table
 
     import_file(seed_path)
-    doc = json.loads(
-        interchange_json.dumps(selectors.plan_to_parsed(Plan.objects.get()))
-    )
+    doc = json.loads(interchange.dumps(selectors.plan_to_parsed(Plan.objects.get())))
     parsed = seed_table.parse(seed_bytes, source="seed")
-    expected = interchange_json.dump(parsed)
+    expected = interchange.dump(parsed)
     snapshot = doc["editions"][0].pop("snapshot")
     assert doc == expected
     # the imported table is itself the edition as presented: frozen as such
-    assert snapshot == interchange_json.edition_snapshot(parsed, parsed.editions[0])
+    assert snapshot == interchange.edition_snapshot(parsed, parsed.editions[0])
     assert "snapshot" not in snapshot["editions"][0]
     p12 = next(p for p in doc["programs"] if p["number"] == 12)
     assert (

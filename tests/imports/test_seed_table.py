@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from shinchoku.imports.formats import ImportFormatError, ParseOptions, seed_table
+from shinchoku.document.errors import ImportFormatError
+from shinchoku.imports.formats import ParseOptions, seed_table
 from tests.imports.helpers import ENDED, SEED_NAMES, line_of, replace_line, shift_years
 
 

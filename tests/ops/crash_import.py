@@ -16,7 +16,7 @@ import django
 django.setup()
 
 from shinchoku import cli  # noqa: E402
-from shinchoku.imports import services  # noqa: E402
+from shinchoku.plans.services import documents as services  # noqa: E402
 
 _original = services.bulk_create_with_history
 

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from shinchoku.imports.formats import interchange_json
+from shinchoku.document import interchange
 from shinchoku.imports.services import import_file
 from shinchoku.ops import backup
 from shinchoku.plans import selectors
@@ -28,7 +28,7 @@ def plan_tables() -> dict[str, list[dict]]:
 
 
 def export_bytes() -> bytes:
-    return interchange_json.dumps(selectors.plan_to_parsed(Plan.objects.get()))
+    return interchange.dumps(selectors.plan_to_parsed(Plan.objects.get()))
 
 
 def wipe() -> None:
@@ -41,7 +41,7 @@ def wipe() -> None:
 def test_backup_wipe_restore_gives_back_every_row(seed_path, tmp_path, capsys):
     plan = import_file(seed_path).plan
     program_grade_set(
-        program=plan.programs.get(number=12), user=None, fiscal_year=2024, grade="A"
+        program=plan.programs.get(number=12), actor=None, fiscal_year=2024, grade="A"
     )
     before, exported = plan_tables(), export_bytes()
     assert len(before) == 15 and all(before.values())  # 8 tables, 7 histories

@@ -25,6 +25,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from shinchoku.ops import synthetic
+from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import Plan
 from shinchoku.workflow import services
 from shinchoku.workflow.models import Role, RoundEntry, RoundKind
@@ -104,7 +105,7 @@ def build(programs: int, *, index: int) -> World:
         leads={p.number: department for p in plan.programs.all()},
     )
     for program in plan.programs.all():
-        services.indicator_upsert(
+        plan_services.indicator_upsert(
             actor=office_user,
             program=program,
             name=f"指標{program.number}",
@@ -120,7 +121,7 @@ def build(programs: int, *, index: int) -> World:
         deadline=dt.date(2030, 1, 31),
     )
     edition = services.round_close(actor=office_user, round_=closed, title="改訂版")
-    services.edition_publish(actor=office_user, edition=edition, published=True)
+    plan_services.edition_publish(actor=office_user, edition=edition, published=True)
     # A program still running, so that every round has an entry for it.
     number = min(e.program.number for e in closed.entries.select_related("program"))
     services.opinion_add(

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from shinchoku.document.kpi import Indicator, Observation
 from shinchoku.plans.evaluation import (
     DEFAULT_GRADE_SCALE,
     STATUS_LABELS,
@@ -22,7 +23,7 @@ from shinchoku.plans.evaluation import (
     grade_label,
     required_value,
 )
-from shinchoku.plans.kpi_extract import Indicator, Observation, extract_indicators
+from shinchoku.plans.kpi_extract import extract_indicators
 from tests.plans.kpi_seed import load_seed
 
 

@@ -15,7 +15,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from shinchoku import cli
-from shinchoku.imports.formats.interchange_json import normalize_kpi
+from shinchoku.document.interchange import normalize_kpi
 
 STATEMENTS = [
     "転入者数:1,210人(平成27年)→1,480人(令和2年)",

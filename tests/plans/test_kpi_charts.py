@@ -7,8 +7,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from shinchoku.document.kpi import Indicator, Observation
 from shinchoku.plans.charts import describe, format_value, indicator_svg
-from shinchoku.plans.kpi_extract import Indicator, Observation, extract_indicators
+from shinchoku.plans.kpi_extract import extract_indicators
 from tests.plans.kpi_seed import load_seed
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -12,13 +12,12 @@ from typing import Any
 
 import pytest
 
+from shinchoku.document.kpi import Indicator, parse_relative
 from shinchoku.plans.kpi_extract import (
-    Indicator,
     ProgramText,
     YearText,
     clear_caches,
     extract_indicators,
-    parse_relative,
     scan_bullet,
     sentences,
 )

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from shinchoku.common.services import ServiceError, StaleVersion
 from shinchoku.imports.services import import_file
 from shinchoku.plans import selectors, services
 from shinchoku.plans.models import Indicator, IndicatorStatus
@@ -42,7 +43,7 @@ def test_a_confirmed_indicator_survives_a_reimport(
 ):
     services.indicator_review(
         indicator=e_approval,
-        user=admin_user,
+        actor=admin_user,
         decision="confirm",
         based_on_version=e_approval.version,
         values={"name": "電子決裁率(対象文書)", "target": 95.0},
@@ -59,7 +60,7 @@ def test_a_rejected_proposal_stays_rejected(
     seed_plan, seed_path, e_approval, admin_user
 ):
     services.indicator_review(
-        indicator=e_approval, user=admin_user, decision="reject", based_on_version=1
+        indicator=e_approval, actor=admin_user, decision="reject", based_on_version=1
     )
     import_file(seed_path)
     assert Indicator.objects.get(pk=e_approval.pk).status == "rejected"
@@ -76,15 +77,15 @@ def test_reimporting_changes_nothing(seed_plan, seed_path):
 def test_a_stale_form_is_refused(e_approval, admin_user):
     services.indicator_actual_set(
         indicator=e_approval,
-        user=admin_user,
+        actor=admin_user,
         fiscal_year=2023,
         value=80.1,
         based_on_version=1,
     )
-    with pytest.raises(services.StaleVersion):
+    with pytest.raises(StaleVersion):
         services.indicator_review(
             indicator=e_approval,
-            user=admin_user,
+            actor=admin_user,
             decision="confirm",
             based_on_version=1,
         )
@@ -104,15 +105,13 @@ def test_evaluation_of_the_electronic_approval_rate(seed_plan, e_approval):
 
 
 def test_a_grade_outside_the_scale_is_refused(seed_plan, admin_user):
-    from django.core.exceptions import ValidationError
-
     program = seed_plan.programs.get(number=12)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ServiceError):
         services.program_grade_set(
-            program=program, user=admin_user, fiscal_year=2023, grade="Z"
+            program=program, actor=admin_user, fiscal_year=2023, grade="Z"
         )
     services.program_grade_set(
-        program=program, user=admin_user, fiscal_year=2023, grade="A"
+        program=program, actor=admin_user, fiscal_year=2023, grade="A"
     )
     assert program.grades.get().grade == "A"
 
@@ -120,7 +119,7 @@ def test_a_grade_outside_the_scale_is_refused(seed_plan, admin_user):
 def test_dashboard_counts_by_status_grade_and_direction(seed_plan, admin_user):
     program = seed_plan.programs.get(number=12)
     services.program_grade_set(
-        program=program, user=admin_user, fiscal_year=2024, grade="B"
+        program=program, actor=admin_user, fiscal_year=2024, grade="B"
     )
     dashboard = selectors.plan_dashboard(seed_plan)
     total = sum(dashboard.status_counts.values())

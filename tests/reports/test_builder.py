@@ -2,6 +2,7 @@
 
 import pytest
 
+from shinchoku.document.model import ParsedActionItem, ParsedProgram
 from shinchoku.imports.formats import seed_table
 from shinchoku.reports.builder import build_report, schedule_cells
 from tests.imports.helpers import SEED_NAMES, shift_years
@@ -96,8 +97,6 @@ def test_schedule_cells_fill_the_fy_columns(report):
 
 
 def test_item_schedules_give_one_cell_per_year(parsed):
-    from shinchoku.imports.parsed import ParsedActionItem, ParsedProgram
-
     program = ParsedProgram(
         number=1,
         name="x",

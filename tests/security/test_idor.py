@@ -18,6 +18,7 @@ from django.urls import reverse
 
 from shinchoku.imports.services import import_file
 from shinchoku.ops.synthetic import Generator
+from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import Indicator, Plan
 from shinchoku.workflow import services
 from shinchoku.workflow.models import Department, RoundEntry
@@ -41,7 +42,7 @@ def shared(django_db_setup, django_db_blocker):
         ).run()
         other = Plan.objects.exclude(pk=plan.pk).select_related("municipality").get()
         world["other_plan"] = other
-        world["other_indicator"] = services.indicator_upsert(
+        world["other_indicator"] = plan_services.indicator_upsert(
             actor=None, program=other.programs.first(), name="他市の指標", unit="%"
         )
     yield people, world

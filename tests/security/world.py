@@ -11,7 +11,8 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from shinchoku.imports.formats import interchange_json, seed_table
+from shinchoku.document import interchange
+from shinchoku.imports.formats import seed_table
 from shinchoku.imports.services import plan_import
 from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import Plan
@@ -36,7 +37,7 @@ def hostile_document() -> dict:
     parsed = seed_table.parse(
         Path(settings.SHINCHOKU_SEED_FILE).read_bytes(), source="seed"
     )
-    doc = interchange_json.dump(parsed)
+    doc = interchange.dump(parsed)
     doc["municipality"]["name"] = hostile("小平市")
     doc["plan"]["title"] = hostile(doc["plan"]["title"])
     for section in doc["sections"]:
@@ -77,7 +78,7 @@ def build() -> World:
     grade, a department, a round closed into an edition and published."""
     doc = hostile_document()
     plan = plan_import(
-        parsed=interchange_json.load(doc, source="hostile.json"), source="hostile.json"
+        parsed=interchange.load(doc, source="hostile.json"), source="hostile.json"
     ).plan
     plan = Plan.objects.select_related("municipality").get(pk=plan.pk)
     ensure_demo_people(plan.municipality.code)
@@ -89,7 +90,7 @@ def build() -> World:
     department = Department.objects.get(name="情報政策課")
     services.department_create(municipality=plan.municipality, name=hostile("課"))
     program = plan.programs.get(number=12)
-    services.indicator_upsert(
+    plan_services.indicator_upsert(
         actor=gyosei,
         program=program,
         name=hostile("指標")[:100],
@@ -98,7 +99,7 @@ def build() -> World:
         actuals={2022: 70},
     )
     plan_services.program_grade_set(
-        program=program, user=gyosei, fiscal_year=2023, grade="A", comment=PAYLOAD
+        program=program, actor=gyosei, fiscal_year=2023, grade="A", comment=PAYLOAD
     )
     closed = services.round_open(
         actor=gyosei,
@@ -118,7 +119,7 @@ def build() -> World:
     edition = services.round_close(
         actor=gyosei, round_=closed, title=hostile("令和5年度実績")
     )
-    services.edition_publish(actor=gyosei, edition=edition, published=True)
+    plan_services.edition_publish(actor=gyosei, edition=edition, published=True)
     round_ = services.round_open(
         actor=gyosei,
         plan=plan,

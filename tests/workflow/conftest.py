@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import translation
 
+from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import Municipality
 from shinchoku.workflow import services
 from shinchoku.workflow.demo import ensure_demo_people
@@ -132,7 +133,9 @@ def build_world(people, seed_plan, plan_round):
         round_.refresh_from_db()
         closed_rounds.append(round_)
     private_round, public_round = closed_rounds
-    services.edition_publish(actor=gyosei, edition=public_round.edition, published=True)
+    plan_services.edition_publish(
+        actor=gyosei, edition=public_round.edition, published=True
+    )
     opinions = {}
     for key, round_ in (("private", private_round), ("public", public_round)):
         opinions[key] = services.opinion_add(

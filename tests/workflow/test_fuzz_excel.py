@@ -24,10 +24,10 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import IllegalCharacterError
 
+from shinchoku.common.values import bullets_from_text, parse_number
 from shinchoku.imports.services import import_file
 from shinchoku.workflow import excel, services
 from shinchoku.workflow.models import Department, RoundKind
-from shinchoku.workflow.values import bullets_from_text, parse_number
 from tests.workflow.conftest import build_people, open_plan_round
 
 FUZZ = settings(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from shinchoku.common.services import StaleVersion
 from shinchoku.plans.models import ProgramYear
 from shinchoku.workflow import services
 from tests.workflow.conftest import entry_of
@@ -17,7 +18,7 @@ def test_a_stale_draft_save_is_refused_and_names_who_saved_first(people, plan_ro
     services.entry_save_draft(
         actor=people["joho"], entry=entry, based_on_version=opened_at, plan=["先"]
     )
-    with pytest.raises(services.StaleVersion) as exc:
+    with pytest.raises(StaleVersion) as exc:
         services.entry_save_draft(
             actor=people["joho2"], entry=entry, based_on_version=opened_at, plan=["後"]
         )

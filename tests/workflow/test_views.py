@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.urls import reverse
 
+from shinchoku.plans import services as plan_services
 from shinchoku.workflow import services
 from shinchoku.workflow.models import Round
 from tests.workflow.conftest import entry_of
@@ -95,7 +96,7 @@ def test_the_diff_page_marks_insertions_and_deletions(people, plan_round, client
     services.entry_submit(actor=joho, entry=entry, based_on_version=2)
     services.entry_approve(actor=gyosei, entry=entry, based_on_version=3)
     new = services.round_close(actor=gyosei, round_=plan_round, title="改訂版")
-    services.edition_publish(actor=gyosei, edition=new, published=True)
+    plan_services.edition_publish(actor=gyosei, edition=new, published=True)
     old = plan_round.plan.editions.get(title="令和6年度当初計画")
     url = reverse(
         "workflow:edition-diff", kwargs={"code": "132110", "plan": plan_round.plan.slug}

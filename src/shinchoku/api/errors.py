@@ -18,8 +18,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
-from shinchoku.plans import services as plan_services
-from shinchoku.workflow import services as workflow_services
+from shinchoku.common.services import InvalidState, ServiceError, StaleVersion
 from shinchoku.workflow.models import RoundEntry
 
 
@@ -53,10 +52,9 @@ def install(api: NinjaAPI) -> None:
     handlers = {
         PermissionDenied: _forbidden,
         DjangoValidationError: _invalid,
-        workflow_services.WorkflowError: _invalid,
-        workflow_services.StaleVersion: _conflict,
-        workflow_services.InvalidState: _conflict,
-        plan_services.StaleVersion: _conflict,
+        ServiceError: _invalid,
+        StaleVersion: _conflict,
+        InvalidState: _conflict,
     }
     for exc_class, handler in handlers.items():
         api.add_exception_handler(

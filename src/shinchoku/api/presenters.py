@@ -132,13 +132,7 @@ def program(pe: PublicEdition, v: ProgramView) -> dict:
         "direction_name": v.direction_name,
         "ended_note": v.ended_note,
         "policy_points": list(p.policy_points),
-        "action_items": [
-            {
-                "text": a.text,
-                "schedule": {str(fy): c for fy, c in sorted(a.schedule.items())},
-            }
-            for a in p.action_items
-        ],
+        "action_items": [a.to_dict() for a in p.action_items],
         "schedule_raw": list(p.schedule_raw),
         "years": [
             {

@@ -67,6 +67,18 @@ def bulk_update_with_history(
     return updated
 
 
+def save_with_history(obj: Model, *, user=None, reason: str | None = None) -> None:
+    """``obj.save()`` and its history row, copied by the database as the bulk
+    writes' are (the same row simple_history would write)."""
+    kind = "+" if obj._state.adding else "~"
+    obj.skip_history_when_saving = True
+    try:
+        obj.save()
+    finally:
+        del obj.skip_history_when_saving
+    copy_to_history(type(obj), [obj.pk], kind=kind, user=user, reason=reason)
+
+
 def copy_to_history(
     model: type[Model],
     pks: Sequence,

@@ -6,6 +6,8 @@ import os
 import secrets
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
+
 PACKAGE_DIR = Path(__file__).resolve().parent.parent  # src/shinchoku
 _SOURCE_ROOT = PACKAGE_DIR.parent.parent  # the checkout, when run from source
 
@@ -52,8 +54,6 @@ def require_list(name: str, hint: str) -> list[str]:
 
 
 def _missing(name: str, hint: str):
-    from django.core.exceptions import ImproperlyConfigured
-
     raise ImproperlyConfigured(f"{name} must be set in the environment: {hint}")
 
 

@@ -23,6 +23,8 @@ from pathlib import Path
 from django.apps import apps
 from django.db import connections
 
+from shinchoku.portal.cache import invalidate
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PGDUMP_MAGIC = b"PGDMP"
 # Tables `migrate` fills by itself: rows there do not mean the database holds data.
@@ -105,8 +107,6 @@ def database_restore(*, source: str | Path, using: str = "default") -> None:
         )
         connection.close()
     # Pages cached before the restore showed other data: retire them all.
-    from shinchoku.portal.cache import invalidate
-
     invalidate()
 
 

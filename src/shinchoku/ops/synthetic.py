@@ -30,8 +30,8 @@ from pathlib import Path
 from django.db import connection, transaction
 
 from shinchoku.common import wareki
-from shinchoku.imports.formats import interchange_json
-from shinchoku.imports.parsed import (
+from shinchoku.document import interchange
+from shinchoku.document.model import (
     ParsedActionItem,
     ParsedEdition,
     ParsedPlan,
@@ -241,14 +241,14 @@ class Generator:
                         ordering=number,
                         policy_points=text.bullets(1, 3),
                         action_items=[
-                            {
-                                "text": text.name(8, 24),
-                                "schedule": {
-                                    str(fy): text.rng.choice(SCHEDULE_CELLS)
+                            ParsedActionItem(
+                                text=text.name(8, 24),
+                                schedule={
+                                    fy: text.rng.choice(SCHEDULE_CELLS)
                                     for fy in fys
                                     if text.rng.random() < 0.5
                                 },
-                            }
+                            ).to_dict()
                             for _ in range(text.rng.randint(1, 3))
                         ],
                     )
@@ -313,13 +313,7 @@ class Generator:
                         ended_after_fy=p.ended_after_fy,
                         policy_points=list(p.policy_points),
                         action_items=[
-                            ParsedActionItem(
-                                text=a["text"],
-                                schedule={
-                                    int(fy): c for fy, c in a["schedule"].items()
-                                },
-                            )
-                            for a in p.action_items
+                            ParsedActionItem.from_dict(a) for a in p.action_items
                         ],
                         years=by_program.get(p.pk, {}),
                         kpis=[],
@@ -328,7 +322,7 @@ class Generator:
                 ],
             )
             parsed_plans.append(parsed)
-            snapshot = interchange_json.edition_snapshot(parsed, parsed_edition)
+            snapshot = interchange.edition_snapshot(parsed, parsed_edition)
             editions.append(
                 Edition(
                     plan=plan,
@@ -341,7 +335,7 @@ class Generator:
                     published=True,
                     snapshot=snapshot,
                     # bulk_create does not call Edition.save, which derives it
-                    outline=interchange_json.outline(snapshot),
+                    outline=interchange.outline(snapshot),
                 )
             )
         self._create(Edition, editions, "editions")
@@ -405,6 +399,7 @@ def _binary_bulk_insert():
     if connection.vendor != "postgresql":
         yield
         return
+    # PostgreSQL only: psycopg is not there to import on a SQLite installation.
     from django.db.backends.postgresql.base import ServerBindingCursor
     from psycopg.types.array import ListBinaryDumper, ListDumper
 

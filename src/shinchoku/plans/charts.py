@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 from shinchoku.common.wareki import date_label, fiscal_year_label
+from shinchoku.document.kpi import Indicator
 from shinchoku.plans.evaluation import baseline_position
-from shinchoku.plans.kpi_extract import Indicator
 
 INK = "#000000"
 MID = "#555555"

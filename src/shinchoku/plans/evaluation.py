@@ -36,7 +36,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from shinchoku.common.wareki import fiscal_year_label, fiscal_year_of
-from shinchoku.plans.kpi_extract import Indicator, parse_relative
+from shinchoku.document.kpi import Indicator, parse_relative
 
 
 class Status(StrEnum):

@@ -17,6 +17,8 @@ from simple_history.models import HistoricalRecords
 
 from shinchoku.common import wareki
 from shinchoku.common.text import program_number_label
+from shinchoku.document import interchange
+from shinchoku.document.model import ended_note
 
 FY_VALIDATORS = [MinValueValidator(1900)]
 
@@ -239,10 +241,7 @@ class Program(models.Model):
 
     @property
     def ended_note(self) -> str:
-        """※令和4年度までをもって終了: how the city marks an ended program."""
-        if self.ended_after_fy is None:
-            return ""
-        return f"※{wareki.fiscal_year_label(self.ended_after_fy)}までをもって終了"
+        return ended_note(self.ended_after_fy)
 
     def is_active_in(self, fy: int) -> bool:
         return self.ended_after_fy is None or fy <= self.ended_after_fy
@@ -312,7 +311,7 @@ class Edition(models.Model):
     snapshot = models.JSONField(
         _("frozen content"), null=True, blank=True, editable=False
     )
-    # The snapshot without the programs' content (interchange_json.outline),
+    # The snapshot without the programs' content (interchange.outline),
     # derived on save: a plan's public overview reads a few KB, not the plan.
     outline = models.JSONField(null=True, blank=True, editable=False)
 
@@ -341,9 +340,7 @@ class Edition(models.Model):
 
 def edition_outline(snapshot: dict | None) -> dict | None:
     """Edition.outline of a snapshot (None without one)."""
-    from shinchoku.imports.formats import interchange_json
-
-    return None if snapshot is None else interchange_json.outline(snapshot)
+    return None if snapshot is None else interchange.outline(snapshot)
 
 
 class IndicatorStatus(models.TextChoices):

@@ -10,7 +10,10 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from shinchoku.imports.parsed import (
+from shinchoku.common import wareki
+from shinchoku.document import interchange
+from shinchoku.document import kpi as document_kpi
+from shinchoku.document.model import (
     ParsedActionItem,
     ParsedEdition,
     ParsedPlan,
@@ -18,6 +21,7 @@ from shinchoku.imports.parsed import (
     ParsedSection,
     ParsedYear,
 )
+from shinchoku.plans import charts, evaluation
 from shinchoku.plans.models import (
     Direction,
     Edition,
@@ -212,12 +216,8 @@ def _num(value: float | None) -> int | float | None:
 def edition_parsed(edition: Edition) -> ParsedPlan:
     """The plan as presented in an edition: its frozen snapshot when it has one
     (published editions do), else the live data."""
-    from shinchoku.imports.formats import interchange_json
-
     if edition.snapshot is not None:
-        return interchange_json.load(
-            edition.snapshot, source=f"edition {edition.title}"
-        )
+        return interchange.load(edition.snapshot, source=f"edition {edition.title}")
     return plan_to_parsed(edition.plan)
 
 
@@ -265,15 +265,7 @@ def plan_to_parsed(plan: Plan) -> ParsedPlan:
                 kind=p.kind,
                 ended_after_fy=p.ended_after_fy,
                 policy_points=list(p.policy_points),
-                action_items=[
-                    ParsedActionItem(
-                        text=a["text"],
-                        schedule={
-                            int(fy): c for fy, c in a.get("schedule", {}).items()
-                        },
-                    )
-                    for a in p.action_items
-                ],
+                action_items=[ParsedActionItem.from_dict(a) for a in p.action_items],
                 schedule_raw=list(p.schedule_raw),
                 years=years.get(p.pk, {}),
                 kpis=kpis.get(p.pk, []),
@@ -392,8 +384,6 @@ class IndicatorView:
 def plan_thresholds(thresholds: dict | None):
     """A plan's progress_thresholds as evaluation.Thresholds (the defaults when
     they are missing or malformed)."""
-    from shinchoku.plans import evaluation
-
     try:
         return evaluation.Thresholds(**(thresholds or {}))
     except (TypeError, ValueError):
@@ -414,12 +404,9 @@ def kpi_view(
     one of an edition's snapshot) with its evaluation per FY (from the plan's
     first FY to its last, or the deadline or latest actual when later) and its
     chart. No query. `chart_id` and `dom_id` must be unique on the page."""
-    from shinchoku.imports.formats import interchange_json
-    from shinchoku.plans import charts, evaluation, kpi_extract
-
     # The interchange reader's own check, which fills in what a dict leaves out.
-    data = interchange_json.normalize_kpi(kpi, source=chart_id)
-    ind = kpi_extract.Indicator.from_dict(data)
+    data = interchange.normalize_kpi(kpi, source=chart_id)
+    ind = document_kpi.Indicator.from_dict(data)
     bands = plan_thresholds(thresholds)
     measured = [int(fy) for fy in data["actuals"]]
     last = max([last_fy, data["deadline_fy"] or 0, *measured])
@@ -559,10 +546,32 @@ def plan_dashboard(plan: Plan, *, fiscal_year: int | None = None) -> Dashboard:
     )
 
 
+# The columns of plan_indicator_rows, in the KPI CSV's order.
+INDICATOR_CSV_FIELDS = (
+    "municipality_code",
+    "plan",
+    "program_number",
+    "program_name",
+    "indicator",
+    "unit",
+    "comparator",
+    "direction",
+    "final_target",
+    "deadline_fy",
+    "baseline",
+    "baseline_date",
+    "fiscal_year",
+    "fiscal_year_wareki",
+    "target",
+    "actual",
+    "actual_source",
+    "relative_target",
+    "status",
+)
+
+
 def plan_indicator_rows(plan: Plan) -> list[dict]:
     """One row per indicator × FY, for the KPI CSV (2 queries)."""
-    from shinchoku.common import wareki
-
     rows = []
     for i in (
         Indicator.objects.filter(program__plan=plan)

@@ -6,12 +6,12 @@ import csv
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from shinchoku.common.services import ServiceError, StaleVersion
 from shinchoku.plans import selectors, services
 from shinchoku.plans.forms import (
     IndicatorActualForm,
@@ -131,33 +131,10 @@ def plan_indicators_csv(request, code: str, plan: str):
         f'attachment; filename="{code}-{plan}-indicators.csv"'
     )
     response.write("\ufeff")  # BOM: Japanese Excel opens UTF-8 correctly with it
-    writer = csv.DictWriter(response, fieldnames=list(INDICATOR_CSV_FIELDS))
+    writer = csv.DictWriter(response, fieldnames=list(selectors.INDICATOR_CSV_FIELDS))
     writer.writeheader()
     writer.writerows(rows)
     return response
-
-
-INDICATOR_CSV_FIELDS = (
-    "municipality_code",
-    "plan",
-    "program_number",
-    "program_name",
-    "indicator",
-    "unit",
-    "comparator",
-    "direction",
-    "final_target",
-    "deadline_fy",
-    "baseline",
-    "baseline_date",
-    "fiscal_year",
-    "fiscal_year_wareki",
-    "target",
-    "actual",
-    "actual_source",
-    "relative_target",
-    "status",
-)
 
 
 def _indicator_or_404(code: str, plan: str, pk: int) -> Indicator:
@@ -185,7 +162,7 @@ def indicator_review(request, code: str, plan: str, pk: int):
         try:
             services.indicator_review(
                 indicator=indicator,
-                user=request.user,
+                actor=request.user,
                 decision=form.cleaned_data["decision"],
                 based_on_version=form.cleaned_data["version"],
                 values=form.values()
@@ -196,13 +173,13 @@ def indicator_review(request, code: str, plan: str, pk: int):
                 request,
                 _("Indicator “%(name)s” saved.") % {"name": form.cleaned_data["name"]},
             )
-        except services.StaleVersion:
+        except StaleVersion:
             messages.error(
                 request,
                 _("Someone else changed this indicator meanwhile: review it again."),
             )
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+        except ServiceError as exc:
+            messages.error(request, exc.message)
     return redirect(f"{indicator.program.get_absolute_url()}#indicator-{indicator.pk}")
 
 
@@ -222,13 +199,13 @@ def indicator_actual(request, code: str, plan: str, pk: int):
         try:
             services.indicator_actual_set(
                 indicator=indicator,
-                user=request.user,
+                actor=request.user,
                 fiscal_year=form.cleaned_data["fiscal_year"],
                 value=form.cleaned_data["value"],
                 based_on_version=form.cleaned_data["version"],
             )
             messages.success(request, _("Actual saved."))
-        except services.StaleVersion:
+        except StaleVersion:
             messages.error(
                 request,
                 _("Someone else changed this indicator meanwhile: review it again."),
@@ -246,11 +223,11 @@ def program_grade(request, code: str, plan: str, number: int):
     if form.is_valid():
         try:
             services.program_grade_set(
-                program=program, user=request.user, **form.cleaned_data
+                program=program, actor=request.user, **form.cleaned_data
             )
             messages.success(request, _("Grade saved."))
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+        except ServiceError as exc:
+            messages.error(request, exc.message)
     else:
         messages.error(request, form.errors.as_text())
     return redirect(f"{program.get_absolute_url()}#grades")

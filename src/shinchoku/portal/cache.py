@@ -41,6 +41,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from shinchoku.portal.models import PublicState
+
 # Seconds an entry may live: a bound on the cache's size, not on staleness
 # (the generation token takes care of that). Search pages, whose URLs anyone can
 # make up, live shorter.
@@ -63,8 +65,6 @@ def _shared() -> bool:
 
 
 def _stored_generation() -> str | None:
-    from shinchoku.portal.models import PublicState
-
     try:
         return (
             PublicState.objects.filter(pk=PublicState.SINGLETON)
@@ -100,8 +100,6 @@ def generation() -> str | None:
 def invalidate() -> None:
     """Retire every cached public page: a new token in the caller's
     transaction, copied to a shared cache once it commits."""
-    from shinchoku.portal.models import PublicState
-
     token = uuid.uuid4().hex
     updated = PublicState.objects.filter(pk=PublicState.SINGLETON).update(
         generation=token

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from shinchoku.imports.parsed import ParsedProgram
+from shinchoku.document.model import ParsedProgram
 
 
 def doc_kpis(doc: dict) -> list[dict[str, Any]]:

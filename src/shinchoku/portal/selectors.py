@@ -32,10 +32,10 @@ from django.db.models.functions import Length, Replace
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from shinchoku.common import wareki
 from shinchoku.common.text import program_number_label
-from shinchoku.imports.formats import ImportFormatError, interchange_json
-from shinchoku.imports.parsed import ParsedPlan, ParsedProgram, ParsedYear
+from shinchoku.document import interchange
+from shinchoku.document.errors import ImportFormatError
+from shinchoku.document.model import ParsedPlan, ParsedProgram, ParsedYear
 from shinchoku.plans.models import (
     Edition,
     IndicatorStatus,
@@ -243,11 +243,7 @@ class ProgramView:
 
     @property
     def ended_note(self) -> str:
-        if self.program.ended_after_fy is None:
-            return ""
-        return (
-            f"※{wareki.fiscal_year_label(self.program.ended_after_fy)}までをもって終了"
-        )
+        return self.program.ended_note
 
     @property
     def years(self) -> list[tuple[int, ParsedYear]]:
@@ -364,7 +360,7 @@ class PublicEdition:
     @cached_property
     def parsed(self) -> ParsedPlan:
         """The whole plan as published (loads the snapshot)."""
-        return interchange_json.load(self.snapshot, source=f"edition {self.ref.title}")
+        return interchange.load(self.snapshot, source=f"edition {self.ref.title}")
 
     def _program_docs(self, numbers: set[int]) -> dict[int, dict]:
         """programs[i] of the snapshot by number, from the portal rows (1 query),
@@ -383,7 +379,7 @@ class PublicEdition:
         }
 
     def _full_view(self, number: int, doc: dict) -> ProgramView:
-        program = interchange_json.load_program(
+        program = interchange.load_program(
             doc, directions=self.head.directions, source=f"edition {self.ref.title}"
         )
         return ProgramView(
@@ -530,7 +526,7 @@ def edition_get(*, code: str, slug: str, number: int | None = None) -> PublicEdi
     return PublicEdition(
         plan=plan,
         ref=ref,
-        head=interchange_json.load(outline, source=f"edition {ref.title}"),
+        head=interchange.load(outline, source=f"edition {ref.title}"),
         outline_doc=outline,
     )
 
@@ -541,7 +537,7 @@ def edition_outline_of(edition: Edition) -> dict:
     if edition.outline is not None:
         return edition.outline
     snapshot = Edition.objects.values_list("snapshot", flat=True).get(pk=edition.pk)
-    return interchange_json.outline(snapshot)
+    return interchange.outline(snapshot)
 
 
 # ---------------------------------------------------------------- search
@@ -696,7 +692,7 @@ def search(
 def _parts(row: SearchEntry) -> list[dict]:
     """The pieces of text of a result's program, from its row (no query)."""
     try:
-        program = interchange_json.load_program(
+        program = interchange.load_program(
             row.doc, directions={row.doc.get("direction"): ""}
         )
     except (ImportFormatError, AttributeError, TypeError):  # not a program

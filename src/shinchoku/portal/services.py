@@ -13,8 +13,8 @@ from typing import Any
 
 from django.db import transaction
 
-from shinchoku.imports.formats import interchange_json
-from shinchoku.imports.parsed import ParsedPlan
+from shinchoku.document import interchange
+from shinchoku.document.model import ParsedPlan
 from shinchoku.plans.models import Edition, Plan
 from shinchoku.portal import folding
 from shinchoku.portal.cache import invalidate
@@ -38,7 +38,7 @@ def search_index_edition(*, edition: Edition) -> IndexResult:
     latest = latest_published(plan_id=edition.plan_id)
     entries = []
     if edition.published and edition.snapshot is not None:
-        parsed = interchange_json.load(edition.snapshot, source=f"edition {edition}")
+        parsed = interchange.load(edition.snapshot, source=f"edition {edition}")
         entries = search_entries(
             edition=edition,
             parsed=parsed,

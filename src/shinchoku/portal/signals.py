@@ -5,29 +5,26 @@ portal.services.search_index_edition explicitly."""
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from shinchoku.plans.models import Edition
+from shinchoku.plans.models import Direction, Edition, Municipality, Plan
+from shinchoku.portal.cache import invalidate
+from shinchoku.portal.services import search_index_edition, search_mark_latest
+from shinchoku.workflow.models import Opinion
 
 
 @receiver(post_save, sender=Edition, dispatch_uid="portal_search_index_edition")
 def _edition_saved(sender, instance: Edition, raw: bool = False, **kwargs) -> None:
     if raw:  # loaddata: the fixture's own rows, if any, are loaded as they are
         return
-    from shinchoku.portal.services import search_index_edition
-
     search_index_edition(edition=instance)
 
 
 @receiver(post_delete, sender=Edition, dispatch_uid="portal_search_edition_deleted")
 def _edition_deleted(sender, instance: Edition, **kwargs) -> None:
     """Its rows went with it (cascade); another edition may now be the latest."""
-    from shinchoku.portal.services import search_mark_latest
-
     search_mark_latest(plan_id=instance.plan_id)
 
 
 def _retire_public_pages(sender, raw: bool = False, **kwargs) -> None:
-    from shinchoku.portal.cache import invalidate
-
     invalidate()
 
 
@@ -36,9 +33,6 @@ def _connect_public_cache() -> None:
     editions (their snapshots) and committee opinions. Search rows are written
     in bulk by portal.services, which retires the pages itself (a signal on
     them would make Django fetch every row a bulk delete removes)."""
-    from shinchoku.plans.models import Direction, Municipality, Plan
-    from shinchoku.workflow.models import Opinion
-
     for model in (Municipality, Plan, Direction, Edition, Opinion):
         for signal in (post_save, post_delete):
             signal.connect(

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from shinchoku.common import wareki
 from shinchoku.common.text import program_number_label
-from shinchoku.imports.parsed import (
+from shinchoku.document.model import (
     ParsedEdition,
     ParsedPlan,
     ParsedProgram,
@@ -133,14 +133,11 @@ def _row(program: ParsedProgram, columns: ReportColumns, program_url) -> ReportR
     def year(fy: int) -> ParsedYear:
         return program.years.get(fy) or ParsedYear()
 
-    ended = program.ended_after_fy
     return ReportRow(
         number=program.number,
         number_label=program_number_label(program.number),
         name=program.name,
-        ended_note=f"※{wareki.fiscal_year_label(ended)}までをもって終了"
-        if ended
-        else "",
+        ended_note=program.ended_note,
         policy_points=tuple(program.policy_points),
         action_items=tuple(item.text for item in program.action_items),
         schedule=schedule_cells(program, columns.schedule_fys),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from shinchoku.imports.parsed import ParsedEdition
+from shinchoku.document.model import ParsedEdition
 from shinchoku.plans import selectors as plan_selectors
 from shinchoku.plans.models import Edition, Plan
 from shinchoku.portal.selectors import edition_numbers

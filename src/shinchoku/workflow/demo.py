@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import Municipality, Plan
 from shinchoku.workflow import services
 from shinchoku.workflow.models import Department, Role, Round, RoundKind
@@ -77,7 +78,7 @@ def ensure_demo_people(code: str = "132110") -> list[DemoUser]:
         for number, name, unit, targets, actuals in INDICATORS:
             program = plan.programs.filter(number=number).first()
             if program is not None and not program.indicators.filter(name=name):
-                services.indicator_upsert(
+                plan_services.indicator_upsert(
                     actor=None,
                     program=program,
                     name=name,

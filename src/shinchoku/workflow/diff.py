@@ -14,6 +14,7 @@ from difflib import SequenceMatcher
 from typing import Any, Literal
 
 from shinchoku.common import wareki
+from shinchoku.common.text import program_number_label
 
 # Two bullets at least this similar (SequenceMatcher ratio) are one bullet edited.
 PAIR_THRESHOLD = 0.5
@@ -59,8 +60,6 @@ class ProgramDiff:
 
     @property
     def number_label(self) -> str:
-        from shinchoku.common.text import program_number_label
-
         return program_number_label(self.number)
 
     @property

@@ -28,9 +28,9 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from shinchoku.common import wareki
 from shinchoku.common.spreadsheets import text_only
 from shinchoku.common.text import join_bullets
+from shinchoku.common.values import bullets_from_text, parse_number
 from shinchoku.plans.models import Indicator
 from shinchoku.workflow.models import Department, Round, RoundEntry
-from shinchoku.workflow.values import bullets_from_text, parse_number
 
 FORMAT_ID = "shinchoku-round-workbook/1"
 INSTRUCTIONS_SHEET = "記入要領"

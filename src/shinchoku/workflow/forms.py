@@ -6,8 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from shinchoku.common.text import join_bullets
+from shinchoku.common.values import bullets_from_text
 from shinchoku.workflow.models import RoundKind
-from shinchoku.workflow.values import bullets_from_text
 
 BULLETS_HELP = _("One bullet per line; a leading ・ is optional.")
 

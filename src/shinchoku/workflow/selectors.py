@@ -11,7 +11,8 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from shinchoku.imports.formats import interchange_json
+from shinchoku.common import wareki
+from shinchoku.document import interchange
 from shinchoku.plans.models import Edition, Indicator, Plan, Program, ProgramYear
 from shinchoku.plans.selectors import plan_to_parsed
 from shinchoku.workflow import diff as plan_diff
@@ -191,8 +192,6 @@ def _reference_year(round_: Round) -> tuple[int, str]:
 
 
 def reference_label(round_: Round) -> str:
-    from shinchoku.common import wareki
-
     fy, _kind = _reference_year(round_)
     return _("%(fy)s initial plan and targets") % {"fy": wareki.fiscal_year_label(fy)}
 
@@ -272,7 +271,7 @@ def edition_document(edition: Edition) -> dict:
     plan for an edition frozen before snapshots existed."""
     if edition.snapshot is not None:
         return edition.snapshot
-    return interchange_json.dump(plan_to_parsed(edition.plan))
+    return interchange.dump(plan_to_parsed(edition.plan))
 
 
 def edition_diff(old: Edition, new: Edition) -> list[plan_diff.ProgramDiff]:
@@ -384,8 +383,6 @@ def _rows(model, records, label_of, fields) -> list[AuditRow]:
 def program_history(program: Program) -> list[AuditRow]:
     """Every recorded change of a program's plan data (the program, its FY
     records, indicators and department), newest first, lists diffed by bullet."""
-    from shinchoku.common import wareki
-
     rows = _rows(
         Program,
         Program.history.filter(id=program.pk).select_related("history_user"),

@@ -15,27 +15,30 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from shinchoku.imports.formats import interchange_json
-from shinchoku.imports.parsed import ParsedEdition
+from shinchoku.common.services import (
+    InvalidState,
+    ServiceError,
+    StaleVersion,
+    model_save,
+)
+from shinchoku.common.text import program_number_label
+from shinchoku.common.values import clean_bullets, parse_number
 from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import (
     Edition,
     Indicator,
-    IndicatorStatus,
     Municipality,
     Plan,
     Program,
     ProgramYear,
 )
-from shinchoku.plans.selectors import plan_to_parsed
+from shinchoku.workflow import excel, selectors
 from shinchoku.workflow.models import (
     Department,
     EntryState,
@@ -48,48 +51,10 @@ from shinchoku.workflow.models import (
     person_name,
 )
 from shinchoku.workflow.permissions import Action, RoundDepartment, require
-from shinchoku.workflow.values import clean_bullets, parse_number
-
-
-class WorkflowError(Exception):
-    """A refused change, with a message for the person who asked for it."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-
-class StaleVersion(WorkflowError):
-    """The form (or workbook) was based on an older version than the saved one."""
-
-    def __init__(self, message: str, *, current: Model):
-        super().__init__(message)
-        self.current = current
-
-
-class InvalidState(WorkflowError):
-    """The saved state does not allow the change (an entry already submitted, a
-    live record changed under a draft): a conflict with what is saved rather
-    than a fault of the request. ``current`` is the record as saved."""
-
-    def __init__(self, message: str, *, current: Model):
-        super().__init__(message)
-        self.current = current
 
 
 def _reason(via: str, text: str) -> str:
     return f"{via}: {text}"
-
-
-def _save(obj: Model, *, user, reason: str, exclude: list[str] | None = None) -> None:
-    obj._change_reason = reason
-    if user is not None and user.is_authenticated:
-        obj._history_user = user
-    try:
-        obj.full_clean(exclude=exclude)
-    except ValidationError as exc:
-        raise WorkflowError(" ".join(exc.messages)) from None
-    obj.save()
 
 
 # ------------------------------------------------------------ departments
@@ -129,11 +94,7 @@ def membership_set(
     membership.role = role
     membership.municipality = municipality
     membership.department = department
-    try:
-        membership.full_clean(exclude=["user"])
-    except ValidationError as exc:
-        raise WorkflowError(" ".join(exc.messages)) from None
-    membership.save()
+    model_save(membership, actor=None, reason="membership", exclude=["user"])
     user.__dict__.pop("_shinchoku_actor", None)
     return membership
 
@@ -153,7 +114,7 @@ def program_assign(
     municipality_id = program.plan.municipality_id
     for department in (lead, *supporting):
         if department.municipality_id != municipality_id:
-            raise WorkflowError(
+            raise ServiceError(
                 _("%(department)s belongs to another municipality.")
                 % {"department": department}
             )
@@ -161,10 +122,10 @@ def program_assign(
     reason = _reason(via, f"assign {program.number_label} to {lead}")
     if assignment is None:
         assignment = ProgramAssignment(program=program, lead=lead)
-        _save(assignment, user=actor, reason=reason)
+        model_save(assignment, actor=actor, reason=reason)
     elif assignment.lead_id != lead.pk:
         assignment.lead = lead
-        _save(assignment, user=actor, reason=reason)
+        model_save(assignment, actor=actor, reason=reason)
     if {d.pk for d in assignment.supporting.all()} != {d.pk for d in supporting}:
         assignment.supporting.set(supporting)
     return assignment
@@ -179,7 +140,7 @@ def programs_assign_leads(
     if actor is not None:
         require(actor, Action.MANAGE_ASSIGNMENTS, plan)
     if any(d.municipality_id != plan.municipality_id for d in leads.values()):
-        raise WorkflowError(_("A department belongs to another municipality."))
+        raise ServiceError(_("A department belongs to another municipality."))
     programs = {p.number: p for p in plan.programs.all()}
     existing = {
         a.program_id: a for a in ProgramAssignment.objects.filter(program__plan=plan)
@@ -200,65 +161,6 @@ def programs_assign_leads(
         default_change_reason=_reason(via, "assign lead departments"),
     )
     return changed + len(new)
-
-
-# ------------------------------------------------------------ plan data
-
-
-def _locked_year(program: Program, fiscal_year: int) -> ProgramYear | None:
-    return (
-        ProgramYear.objects.select_for_update()
-        .filter(program=program, fiscal_year=fiscal_year)
-        .first()
-    )
-
-
-@transaction.atomic
-def program_year_update(
-    *,
-    actor,
-    program: Program,
-    fiscal_year: int,
-    achievements: list[str] | None = None,
-    plan: list[str] | None = None,
-    based_on_version: int | None,
-    reason: str,
-    check_permission: bool = True,
-) -> tuple[ProgramYear | None, bool]:
-    """Write a program's FY record (None leaves a field alone). based_on_version
-    is the version the form was built from (0: there was no record); a newer
-    record refuses the write. Returns the record and whether it changed."""
-    if check_permission:
-        require(actor, Action.EDIT_PROGRAM_YEAR, program)
-    record = _locked_year(program, fiscal_year)
-    current_version = record.version if record else 0
-    if based_on_version is not None and based_on_version != current_version:
-        raise StaleVersion(
-            _(
-                "%(program)s %(fy)s was changed by someone else after you opened "
-                "it: compare both texts and save again."
-            )
-            % {"program": program.number_label, "fy": fiscal_year},
-            current=record,
-        )
-    values = {
-        k: clean_bullets(v)
-        for k, v in (("achievements", achievements), ("plan", plan))
-        if v is not None
-    }
-    if record is None:
-        if not any(values.values()):
-            return None, False
-        record = ProgramYear(program=program, fiscal_year=fiscal_year, **values)
-    else:
-        values = {k: v for k, v in values.items() if getattr(record, k) != v}
-        if not values:
-            return record, False
-        for k, v in values.items():
-            setattr(record, k, v)
-        record.version += 1
-    _save(record, user=actor, reason=reason, exclude=["program"])
-    return record, True
 
 
 # ------------------------------------------------------------ rounds
@@ -292,12 +194,12 @@ def round_open(
     the live record."""
     require(actor, Action.OPEN_ROUND, plan)
     if not plan.first_fy <= fiscal_year <= plan.last_fy:
-        raise WorkflowError(
+        raise ServiceError(
             _("%(fy)s is outside the plan's period (%(first)s–%(last)s).")
             % {"fy": fiscal_year, "first": plan.first_fy, "last": plan.last_fy}
         )
     if Round.objects.filter(plan=plan, kind=kind, fiscal_year=fiscal_year).exists():
-        raise WorkflowError(_("This plan already has a round of that kind and year."))
+        raise ServiceError(_("This plan already has a round of that kind and year."))
     round_ = Round(
         plan=plan,
         kind=kind,
@@ -306,7 +208,7 @@ def round_open(
         opened_by=actor if actor and actor.is_authenticated else None,
     )
     reason = _reason(via, f"open round {round_.title}")
-    _save(round_, user=actor, reason=reason)
+    model_save(round_, actor=actor, reason=reason)
     programs = [p for p in plan.programs.all() if p.is_active_in(fiscal_year)]
     years = {
         (y.program_id, y.fiscal_year): y
@@ -397,14 +299,14 @@ def entry_save_draft(
         actuals = dict(entry.kpi_actuals)
         for key, raw in kpi_actuals.items():
             if str(key) not in known:
-                raise WorkflowError(
+                raise ServiceError(
                     _("Indicator %(id)s does not belong to %(program)s.")
                     % {"id": key, "program": _entry_label(entry)}
                 )
             try:
                 actuals[str(key)] = parse_number(raw)
             except ValueError:
-                raise WorkflowError(
+                raise ServiceError(
                     _("%(value)s is not a number.") % {"value": raw}
                 ) from None
         values["kpi_actuals"] = actuals
@@ -423,9 +325,9 @@ def entry_save_draft(
     entry.state = EntryState.DRAFTING
     entry.version += 1
     entry.updated_by = actor if actor.is_authenticated else None
-    _save(
+    model_save(
         entry,
-        user=actor,
+        actor=actor,
         reason=_reason(via, f"draft {entry.round.title} {entry.program.number_label}"),
         exclude=["round", "program"],
     )
@@ -474,9 +376,9 @@ def entry_submit(
     entry.state = _transition(entry, "submit")
     entry.submitted_at = timezone.now()
     entry.version += 1
-    _save(
+    model_save(
         entry,
-        user=actor,
+        actor=actor,
         reason=_reason(via, f"submit {entry.round.title} {entry.program.number_label}"),
         exclude=["round", "program"],
     )
@@ -495,13 +397,13 @@ def entry_return(
     entry = _locked_entry(entry, actor=actor, action=Action.RETURN_ENTRY)
     _check_version(entry, based_on_version)
     if not comment.strip():
-        raise WorkflowError(_("Say why the entry is returned."))
+        raise ServiceError(_("Say why the entry is returned."))
     entry.state = _transition(entry, "return")
     entry.return_comment = comment.strip()
     entry.version += 1
-    _save(
+    model_save(
         entry,
-        user=actor,
+        actor=actor,
         reason=_reason(via, f"return {entry.round.title} {entry.program.number_label}"),
         exclude=["round", "program"],
     )
@@ -522,7 +424,7 @@ def entry_approve(
         via, f"approve round {round_.title} (#{round_.pk}) {entry.program.number_label}"
     )
     editable = round_.editable_fields
-    live = _locked_year(entry.program, round_.fiscal_year)
+    live = plan_services.program_year_locked(entry.program, round_.fiscal_year)
     if (live.version if live else 0) != entry.year_version:
         raise InvalidState(
             _(
@@ -534,7 +436,7 @@ def entry_approve(
             current=entry,
         )
     entry.state = approved
-    program_year_update(
+    plan_services.program_year_update(
         actor=actor,
         program=entry.program,
         fiscal_year=round_.fiscal_year,
@@ -549,7 +451,7 @@ def entry_approve(
             key = str(indicator.pk)
             if key in entry.kpi_actuals:
                 plan_services.indicator_actual_set(
-                    user=actor,
+                    actor=actor,
                     indicator=indicator,
                     fiscal_year=round_.fiscal_year,
                     value=entry.kpi_actuals[key],
@@ -558,7 +460,7 @@ def entry_approve(
                 )
     entry.approved_at = timezone.now()
     entry.version += 1
-    _save(entry, user=actor, reason=reason, exclude=["round", "program"])
+    model_save(entry, actor=actor, reason=reason, exclude=["round", "program"])
     return entry
 
 
@@ -572,11 +474,9 @@ class ReminderResult:
 def round_remind(*, actor, round_: Round, via: str = "screen") -> ReminderResult:
     """E-mail every department that still owes entries the list of them."""
     require(actor, Action.REMIND, round_)
-    from shinchoku.workflow.selectors import round_dashboard
-
     result = ReminderResult()
     User = get_user_model()
-    for row in round_dashboard(round_):
+    for row in selectors.round_dashboard(round_):
         if row.department is None or not row.missing:
             continue
         recipients = sorted(
@@ -629,77 +529,37 @@ def round_close(
     require(actor, Action.CLOSE_ROUND, round_)
     round_ = Round.objects.select_for_update().select_related("plan").get(pk=round_.pk)
     if not round_.is_open:
-        raise WorkflowError(_("This round is closed already."))
+        raise ServiceError(_("This round is closed already."))
     pending = [
         e
         for e in round_.entries.select_related("program")
         if e.state in {EntryState.DRAFTING, EntryState.SUBMITTED, EntryState.RETURNED}
     ]
     if pending:
-        raise WorkflowError(
+        raise ServiceError(
             _(
                 "These entries are neither approved nor untouched: %(programs)s. "
                 "Approve them (or return and settle them) before closing."
             )
             % {"programs": ", ".join(_entry_label(e) for e in pending)}
         )
-    plan = round_.plan
     reason = _reason(via, f"close round {round_.title} (#{round_.pk})")
-    edition = Edition.objects.filter(plan=plan, title=title).first()
-    if edition is not None and edition.published:
-        raise WorkflowError(
-            _("The edition %(title)s is published: choose another title.")
-            % {"title": title}
-        )
-    if edition is None:
-        edition = Edition(plan=plan, title=title)
-    edition.meeting = meeting
-    edition.material = material
-    edition.date = date
-    edition.fiscal_year = fiscal_year or round_.fiscal_year
-    edition.schedule_as_of = schedule_as_of
-    edition.published = False
-    parsed = plan_to_parsed(plan)
-    parsed_edition = ParsedEdition(
+    edition = plan_services.edition_freeze(
+        actor=actor,
+        plan=round_.plan,
         title=title,
         meeting=meeting,
         material=material,
         date=date,
-        fiscal_year=edition.fiscal_year,
+        fiscal_year=fiscal_year or round_.fiscal_year,
         schedule_as_of=schedule_as_of,
+        reason=reason,
     )
-    parsed.editions = [e for e in parsed.editions if e.title != title]
-    parsed.editions.append(parsed_edition)
-    # plan_to_parsed carries the indicators, so the snapshot freezes them too
-    edition.snapshot = interchange_json.edition_snapshot(parsed, parsed_edition)
-    _save(edition, user=actor, reason=reason, exclude=["plan"])
     round_.status = RoundStatus.CLOSED
     round_.closed_at = timezone.now()
     round_.edition = edition
-    _save(round_, user=actor, reason=reason, exclude=["plan"])
+    model_save(round_, actor=actor, reason=reason, exclude=["plan"])
     return edition
-
-
-@transaction.atomic
-def edition_publish(
-    *, actor, edition: Edition, published: bool, via: str = "screen"
-) -> bool:
-    """Publish (or withdraw) an edition: a separate, audited action."""
-    require(actor, Action.PUBLISH_EDITION, edition)
-    edition = (
-        Edition.objects.select_for_update().select_related("plan").get(pk=edition.pk)
-    )
-    if edition.published == published:
-        return False
-    edition.published = published
-    verb = "publish" if published else "withdraw"
-    _save(
-        edition,
-        user=actor,
-        reason=_reason(via, f"{verb} edition {edition.title}"),
-        exclude=["plan"],
-    )
-    return True
 
 
 # ------------------------------------------------------------ opinions
@@ -709,11 +569,11 @@ def edition_publish(
 def opinion_add(*, actor, entry: RoundEntry, text: str, via: str = "screen") -> Opinion:
     require(actor, Action.ADD_OPINION, entry)
     if not text.strip():
-        raise WorkflowError(_("Write the opinion first."))
+        raise ServiceError(_("Write the opinion first."))
     opinion = Opinion(entry=entry, text=text.strip(), author=actor)
-    _save(
+    model_save(
         opinion,
-        user=actor,
+        actor=actor,
         reason=_reason(via, f"opinion on {entry.program.number_label}"),
         exclude=["entry", "author"],
     )
@@ -731,9 +591,9 @@ def opinion_respond(
     opinion.response = response
     opinion.responded_by = actor
     opinion.responded_at = timezone.now()
-    _save(
+    model_save(
         opinion,
-        user=actor,
+        actor=actor,
         reason=_reason(via, f"response to opinion #{opinion.pk}"),
         exclude=["entry", "author", "responded_by"],
     )
@@ -743,7 +603,7 @@ def opinion_respond(
 # ------------------------------------------------------------ Excel round trip
 
 
-class WorkbookRejected(WorkflowError):
+class WorkbookRejected(ServiceError):
     """A workbook with problems: nothing of it was applied."""
 
     def __init__(self, problems: list):
@@ -755,8 +615,6 @@ def workbook_export(
     *, actor, round_: Round, department: Department, now: dt.datetime | None = None
 ) -> bytes:
     """The Excel workbook of a department's share of an open round."""
-    from shinchoku.workflow import excel, selectors
-
     require(actor, Action.EXPORT_WORKBOOK, RoundDepartment(round_, department))
     entries = selectors.department_entries(round_, department)
     programs = [e.program for e in entries]
@@ -781,9 +639,6 @@ def workbook_import(
     """Apply a filled-in workbook, all or nothing, through entry_save_draft (the
     web form's service). Raises WorkbookRejected with every problem found, by
     sheet and cell; returns how many entries changed."""
-    from shinchoku.common.text import program_number_label
-    from shinchoku.workflow import excel, selectors
-
     require(actor, Action.IMPORT_WORKBOOK, RoundDepartment(round_, department))
     read = excel.read_workbook(data, filename=filename)
     problems = list(read.problems)
@@ -871,7 +726,7 @@ def workbook_import(
                     via="excel",
                     **{field_name: edit.text},
                 )
-            except WorkflowError as exc:
+            except ServiceError as exc:
                 problems.append(
                     excel.Problem(
                         edit.sheet, f"{excel.EDIT_COLUMN}{edit.row}", exc.message
@@ -880,43 +735,3 @@ def workbook_import(
         if problems:
             raise WorkbookRejected(problems)
     return changed
-
-
-@transaction.atomic
-def indicator_upsert(
-    *,
-    actor,
-    program: Program,
-    name: str,
-    unit: str = "",
-    targets: dict[str, object] | None = None,
-    actuals: dict[str, object] | None = None,
-    via: str = "screen",
-) -> Indicator:
-    """Create or update a program's indicator (set-up by the admin office)."""
-    if actor is not None:
-        require(actor, Action.EDIT_PROGRAM_YEAR, program)
-    indicator = Indicator.objects.filter(program=program, name=name).first()
-    values = {
-        "unit": unit,
-        "targets": {str(k): parse_number(v) for k, v in (targets or {}).items()},
-        "actuals": {str(k): parse_number(v) for k, v in (actuals or {}).items()},
-    }
-    reason = _reason(via, f"indicator {name} of {program.number_label}")
-    if indicator is None:
-        indicator = Indicator(
-            program=program,
-            name=name,
-            ordering=program.indicators.count(),
-            # set up by the admin office itself: nothing left to review
-            status=IndicatorStatus.CONFIRMED,
-            **values,
-        )
-    elif all(getattr(indicator, k) == v for k, v in values.items()):
-        return indicator
-    else:
-        for k, v in values.items():
-            setattr(indicator, k, v)
-        indicator.version += 1
-    _save(indicator, user=actor, reason=reason, exclude=["program"])
-    return indicator

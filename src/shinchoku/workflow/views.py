@@ -3,6 +3,8 @@ every one guarded by workflow.permissions."""
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
@@ -15,7 +17,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from shinchoku.common import wareki
+from shinchoku.common.services import ServiceError, StaleVersion
 from shinchoku.plans import selectors as plan_selectors
+from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import Edition, Program, ProgramYear
 from shinchoku.workflow import diff as plan_diff
 from shinchoku.workflow import forms, selectors, services
@@ -135,7 +140,7 @@ def round_list(request, code: str, plan: str):
                 round_ = services.round_open(
                     actor=request.user, plan=plan_obj, **form.cleaned_data
                 )
-            except services.WorkflowError as exc:
+            except ServiceError as exc:
                 form.add_error(None, exc.message)
             else:
                 messages.success(
@@ -217,7 +222,7 @@ def round_close(request, pk: int):
                 edition = services.round_close(
                     actor=request.user, round_=round_, **form.cleaned_data
                 )
-            except services.WorkflowError as exc:
+            except ServiceError as exc:
                 form.add_error(None, exc.message)
             else:
                 messages.success(
@@ -308,8 +313,6 @@ def _number(value) -> str:
 
 
 def _field_label(entry: RoundEntry) -> str:
-    from shinchoku.common import wareki
-
     fy = wareki.fiscal_year_label(entry.round.fiscal_year)
     if "plan" in entry.round.editable_fields:
         return _("%(fy)s initial plan and targets") % {"fy": fy}
@@ -347,7 +350,7 @@ def entry_edit(request, pk: int):
             kpi_actuals=form.kpi_actuals(),
             **{field: form.cleaned_data["text"]},
         )
-    except services.StaleVersion as exc:
+    except StaleVersion as exc:
         current = exc.current
         mine = form.cleaned_data["text"]
         theirs = getattr(current, field)
@@ -375,7 +378,7 @@ def entry_edit(request, pk: int):
             },
             status=409,
         )
-    except services.WorkflowError as exc:
+    except ServiceError as exc:
         form.add_error(None, exc.message)
         return _entry_page(request, entry, form=form, status=400)
     if changed:
@@ -404,7 +407,7 @@ def _transition_view(service, action: Action, done: str):
                 based_on_version=_version(request),
                 **kwargs,
             )
-        except services.WorkflowError as exc:
+        except ServiceError as exc:
             messages.error(request, exc.message)
             return redirect("workflow:entry", pk=entry.pk)
         messages.success(request, done % {"program": entry.program})
@@ -478,8 +481,6 @@ def workbook_download(request, pk: int, department: int):
         data,
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    from urllib.parse import quote
-
     response["Content-Disposition"] = (
         f'attachment; filename="round-{share.round.pk}.xlsx"; '
         f"filename*=UTF-8''{quote(filename)}"
@@ -559,7 +560,9 @@ def edition_publish(request, pk: int):
     )
     _check(request, Action.PUBLISH_EDITION, edition)
     publish = request.POST.get("published") == "1"
-    services.edition_publish(actor=request.user, edition=edition, published=publish)
+    plan_services.edition_publish(
+        actor=request.user, edition=edition, published=publish
+    )
     messages.success(
         request,
         (_("%(edition)s published.") if publish else _("%(edition)s withdrawn."))
@@ -649,7 +652,7 @@ def program_year_edit(request, code: str, plan: str, number: int, fy: int):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                _record, changed = services.program_year_update(
+                _record, changed = plan_services.program_year_update(
                     actor=request.user,
                     program=program,
                     fiscal_year=fy,
@@ -658,7 +661,7 @@ def program_year_edit(request, code: str, plan: str, number: int, fy: int):
                     based_on_version=data["version"],
                     reason=f"screen: program year edit {program.number_label} {fy}",
                 )
-            except services.StaleVersion as exc:
+            except StaleVersion as exc:
                 current = exc.current
                 merge = forms.ProgramYearForm(
                     initial={
@@ -687,7 +690,7 @@ def program_year_edit(request, code: str, plan: str, number: int, fy: int):
                     context | {"message": exc.message, "pairs": pairs, "form": merge},
                     status=409,
                 )
-            except services.WorkflowError as exc:
+            except ServiceError as exc:
                 form.add_error(None, exc.message)
             else:
                 messages.success(

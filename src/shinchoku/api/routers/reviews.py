@@ -85,7 +85,7 @@ def indicator_review(
     )
     services.indicator_review(
         indicator=_indicator(indicator_id),
-        user=request.auth,
+        actor=request.auth,
         decision=data.decision,
         based_on_version=data.based_on_version,
         values=corrections or None,
@@ -111,7 +111,7 @@ def indicator_actual(
     """Type in (or, with null, clear) the actual of a fiscal year. Admin office."""
     services.indicator_actual_set(
         indicator=_indicator(indicator_id),
-        user=request.auth,
+        actor=request.auth,
         fiscal_year=fiscal_year,
         value=data.value,
         based_on_version=data.based_on_version,
@@ -145,7 +145,7 @@ def grade_set(
     the fiscal year, in the live plan. Admin office."""
     record = services.program_grade_set(
         program=_program(code, slug, number),
-        user=request.auth,
+        actor=request.auth,
         fiscal_year=fiscal_year,
         grade=data.grade,
         comment=data.comment,
@@ -172,7 +172,7 @@ def grade_remove(
     """Remove the grade (nothing happens when there is none). Admin office."""
     services.program_grade_set(
         program=_program(code, slug, number),
-        user=request.auth,
+        actor=request.auth,
         fiscal_year=fiscal_year,
         grade="",
         via="api",

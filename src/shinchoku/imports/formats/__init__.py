@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from types import ModuleType
 
+from shinchoku.document.errors import ImportFormatError
+from shinchoku.document.model import ParsedPlan
 from shinchoku.imports.formats import interchange_json, seed_table
-from shinchoku.imports.formats.base import (
-    ImportFormatError,
-    ParseOptions,
-    refuse_non_text,
-)
-from shinchoku.imports.parsed import ParsedPlan
+from shinchoku.imports.formats.base import ParseOptions, refuse_non_text
 
 FORMATS: dict[str, ModuleType] = {m.name: m for m in (interchange_json, seed_table)}
 
@@ -45,4 +42,4 @@ def parse(
     return module.parse(data, source=source, options=options)
 
 
-__all__ = ["FORMATS", "ImportFormatError", "ParseOptions", "detect", "parse"]
+__all__ = ["FORMATS", "ParseOptions", "detect", "parse"]

@@ -1,27 +1,13 @@
-"""What every input format provides, and the error they all raise."""
+"""What every input format provides: sniff the bytes, decode them into the plan
+document (shinchoku.document), or raise its ImportFormatError."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Protocol
 
-from shinchoku.imports.parsed import ParsedPlan
-
-
-class ImportFormatError(ValueError):
-    """A file that cannot be imported. The message names the file, the line (or
-    field) and what is wrong, so a clerk can fix the file without reading code."""
-
-    def __init__(self, message: str, *, source: str = "", line: int | None = None):
-        self.source = source
-        self.line = line
-        self.detail = message
-        where = ", ".join(
-            part
-            for part in (source, f"line {line}" if line is not None else "")
-            if part
-        )
-        super().__init__(f"{where}: {message}" if where else message)
+from shinchoku.document.errors import ImportFormatError
+from shinchoku.document.model import ParsedPlan
 
 
 class InputFormat(Protocol):

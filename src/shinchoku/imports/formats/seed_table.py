@@ -31,9 +31,9 @@ from shinchoku.common.text import (
     parse_program_number,
     split_bullets,
 )
-from shinchoku.imports.formats import interchange_json
-from shinchoku.imports.formats.base import ImportFormatError, ParseOptions, decode_text
-from shinchoku.imports.parsed import (
+from shinchoku.document import interchange
+from shinchoku.document.errors import ImportFormatError
+from shinchoku.document.model import (
     ParsedActionItem,
     ParsedEdition,
     ParsedPlan,
@@ -41,6 +41,7 @@ from shinchoku.imports.parsed import (
     ParsedSection,
     ParsedYear,
 )
+from shinchoku.imports.formats.base import ParseOptions, decode_text
 from shinchoku.plans import kpi_extract
 
 name = "seed-table"
@@ -433,7 +434,7 @@ def _propose_indicators(
     """The table states its KPIs in prose: propose them, unreviewed."""
     for program in programs:
         program.kpis = [
-            interchange_json.normalize_kpi(
+            interchange.normalize_kpi(
                 {
                     **indicator.to_dict(),
                     "status": "extracted",

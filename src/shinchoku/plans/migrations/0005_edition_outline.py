@@ -2,16 +2,16 @@
 
 from django.db import migrations, models
 
+from shinchoku.document import interchange
+
 
 def fill_outlines(apps, schema_editor):
     """Editions frozen before outlines existed get theirs (Edition.save derives
     it from then on)."""
-    from shinchoku.imports.formats import interchange_json
-
     Edition = apps.get_model("plans", "Edition")
     editions = Edition.objects.filter(snapshot__isnull=False).only("snapshot")
     for edition in editions.iterator(chunk_size=100):
-        edition.outline = interchange_json.outline(edition.snapshot)
+        edition.outline = interchange.outline(edition.snapshot)
         edition.save(update_fields=["outline"])
 
 

@@ -4,7 +4,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from shinchoku.imports.formats import interchange_json
+from shinchoku.document import interchange
 from shinchoku.plans import selectors
 
 
@@ -34,7 +34,7 @@ class Command(BaseCommand):
         if options["format"] == "kpi-csv":
             data = _kpi_csv(plan)
         else:
-            data = interchange_json.dumps(selectors.plan_to_parsed(plan))
+            data = interchange.dumps(selectors.plan_to_parsed(plan))
         if options["output"] == "-":
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
@@ -45,11 +45,9 @@ class Command(BaseCommand):
 
 
 def _kpi_csv(plan) -> bytes:
-    from shinchoku.plans.views import INDICATOR_CSV_FIELDS
-
     out = io.StringIO()
     writer = csv.DictWriter(
-        out, fieldnames=list(INDICATOR_CSV_FIELDS), lineterminator="\r\n"
+        out, fieldnames=list(selectors.INDICATOR_CSV_FIELDS), lineterminator="\r\n"
     )
     writer.writeheader()
     writer.writerows(selectors.plan_indicator_rows(plan))

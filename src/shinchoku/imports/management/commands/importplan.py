@@ -1,7 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from shinchoku.document.errors import ImportFormatError
 from shinchoku.imports import formats
-from shinchoku.imports.formats import ImportFormatError, ParseOptions
+from shinchoku.imports.formats import ParseOptions
 from shinchoku.imports.services import import_file
 
 

@@ -1,10 +1,22 @@
-"""The in-memory shape every input format parses into, and every exporter starts
-from. It mirrors the interchange JSON (docs/interchange-format.md) one to one."""
+"""The plan document in memory: what every input format decodes into, what the
+database is read back into, and what every exporter and report starts from. It
+mirrors the interchange JSON (docs/interchange-format.md) one to one."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
+
+from shinchoku.common import wareki
+
+
+def ended_note(ended_after_fy: int | None) -> str:
+    """※令和4年度までをもって終了: how the city marks a program that ended (empty
+    for a program still running)."""
+    if ended_after_fy is None:
+        return ""
+    return f"※{wareki.fiscal_year_label(ended_after_fy)}までをもって終了"
 
 
 @dataclass
@@ -13,6 +25,21 @@ class ParsedActionItem:
     # fiscal year → schedule cell (実施, 検討・実施…), only where the source says
     # which item a cell belongs to; otherwise the cells stay in schedule_raw.
     schedule: dict[int, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The item as the interchange JSON and Program.action_items keep it."""
+        return {
+            "text": self.text,
+            "schedule": {str(fy): c for fy, c in sorted(self.schedule.items())},
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ParsedActionItem:
+        """The item from to_dict()'s shape (a checked document or a model row)."""
+        return cls(
+            text=data["text"],
+            schedule={int(fy): c for fy, c in data.get("schedule", {}).items()},
+        )
 
 
 @dataclass
@@ -40,6 +67,10 @@ class ParsedProgram:
     # None means the file does not say, and an import leaves them alone.
     kpis: list[dict] | None = None
     line: int | None = None  # where it was read, for messages
+
+    @property
+    def ended_note(self) -> str:
+        return ended_note(self.ended_after_fy)
 
 
 @dataclass

@@ -5,12 +5,14 @@ import json
 
 import pytest
 
-from shinchoku.imports.formats import ImportFormatError, interchange_json, seed_table
+from shinchoku.document import interchange
+from shinchoku.document.errors import ImportFormatError
+from shinchoku.imports.formats import interchange_json, seed_table
 
 
 @pytest.fixture(scope="module")
 def doc(seed_bytes):
-    return interchange_json.dump(seed_table.parse(seed_bytes, source="seed"))
+    return interchange.dump(seed_table.parse(seed_bytes, source="seed"))
 
 
 def load(doc):
@@ -18,7 +20,7 @@ def load(doc):
 
 
 def test_dump_then_load_gives_the_same_plan(doc):
-    assert interchange_json.dump(load(doc)) == doc
+    assert interchange.dump(load(doc)) == doc
 
 
 @pytest.mark.parametrize(
@@ -137,7 +139,7 @@ def test_an_indicator_field_of_the_wrong_type_is_refused(doc, field):
 
 
 def test_an_outline_keeps_what_lists_programs_and_reads_as_a_plan(doc):
-    outline = interchange_json.outline(doc)
+    outline = interchange.outline(doc)
     assert {
         k: v for k, v in outline.items() if k not in {"programs", "indicator_count"}
     } == {k: v for k, v in doc.items() if k != "programs"}
@@ -145,10 +147,10 @@ def test_an_outline_keeps_what_lists_programs_and_reads_as_a_plan(doc):
         len(p.get("kpis", [])) for p in doc["programs"]
     )
     assert [set(p) for p in outline["programs"]] == [
-        set(interchange_json.OUTLINE_PROGRAM_KEYS)
+        set(interchange.OUTLINE_PROGRAM_KEYS)
     ] * len(doc["programs"])
-    head = interchange_json.load(outline)
-    full = interchange_json.load(doc)
+    head = interchange.load(outline)
+    full = interchange.load(doc)
     assert [(p.number, p.name, p.kind, p.direction) for p in head.programs] == [
         (p.number, p.name, p.kind, p.direction) for p in full.programs
     ]
@@ -157,11 +159,9 @@ def test_an_outline_keeps_what_lists_programs_and_reads_as_a_plan(doc):
 
 
 def test_one_program_reads_as_in_its_document(doc):
-    full = interchange_json.load(doc)
-    program = interchange_json.load_program(
-        doc["programs"][3], directions=full.directions
-    )
+    full = interchange.load(doc)
+    program = interchange.load_program(doc["programs"][3], directions=full.directions)
     assert program == full.programs[3]
     broken = dict(doc["programs"][3], name=5)
     with pytest.raises(ImportFormatError, match="program.name: expected a string"):
-        interchange_json.load_program(broken, directions=full.directions)
+        interchange.load_program(broken, directions=full.directions)

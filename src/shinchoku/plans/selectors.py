@@ -21,7 +21,7 @@ from shinchoku.document.model import (
     ParsedSection,
     ParsedYear,
 )
-from shinchoku.plans import charts, evaluation
+from shinchoku.plans import charts, evaluation, evaluation_methods
 from shinchoku.plans.models import (
     Direction,
     Edition,
@@ -329,6 +329,8 @@ class IndicatorView:
     years: list[YearFigures]
     svg: str
     indicator: Indicator | None = None  # the live model, on staff pages only
+    # The band of the plan's own scale when it is not the default linear one.
+    mark: evaluation_methods.Assessment | None = None
 
     @property
     def status_label(self) -> str:
@@ -399,6 +401,7 @@ def kpi_view(
     chart_id: str,
     dom_id: str | None = None,
     indicator: Indicator | None = None,
+    method: str = "linear",
 ) -> IndicatorView:
     """An interchange indicator dict (a live indicator's indicator_to_dict, or
     one of an edition's snapshot) with its evaluation per FY (from the plan's
@@ -427,6 +430,9 @@ def kpi_view(
         )
     latest = max(measured) if measured else None
     current = evaluation.evaluate(ind, latest if latest else last_fy, bands)
+    mark = None
+    if method != "linear" and method in evaluation_methods.METHODS:
+        mark = evaluation_methods.assess(ind, latest or last_fy, method)
     return IndicatorView(
         kpi=data,
         dom_id=dom_id or f"indicator-{chart_id}",
@@ -437,6 +443,7 @@ def kpi_view(
         years=years,
         svg=charts.indicator_svg(ind, chart_id=chart_id, first_fy=first_fy),
         indicator=indicator,
+        mark=mark,
     )
 
 
@@ -452,6 +459,7 @@ def indicator_view(
         chart_id=chart_id,
         dom_id=f"indicator-{indicator.pk}",
         indicator=indicator,
+        method=plan.evaluation_method,
     )
 
 

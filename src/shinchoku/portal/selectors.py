@@ -436,6 +436,7 @@ class PublicEdition:
                 thresholds=self.plan.plan.progress_thresholds,
                 chart_id=f"kpi-{program.number}-{i}",
                 dom_id=f"indicator-{program.number}-{i}",
+                method=self.plan.plan.evaluation_method,
             )
             for i, kpi in enumerate(program.kpis, start=1)
             if _published_kpi(kpi)

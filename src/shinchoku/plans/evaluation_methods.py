@@ -398,13 +398,13 @@ BANDS: dict[str, tuple[Band, ...]] = {
         Band("C", _("Not growing, or worse than the baseline")),
     ),
     "osaka": (
-        Band("A", _("Attainment 110% or more")),
+        Band("A", _("Attainment 110 percent or more")),
         Band("B", _("Attainment 80% to under 110%")),
         Band("C", _("Attainment 50% to under 80%")),
         Band("D", _("Attainment under 50%")),
     ),
     "kitsuki": (
-        Band("B", _("80% or more of the target")),
+        Band("B", _("80 percent or more of the target")),
         Band("C", _("Needs improvement")),
     ),
 }
@@ -466,7 +466,7 @@ METHODS: dict[str, Method] = {
             "osaka",
             _("A/B/C/D by attainment (Osaka Prefectural Library)"),
             "https://www.library.pref.osaka.jp/site/hyoka/lib-hyoka-kijun2013.html",
-            Band("A", _("Attainment 110% or more")),  # a met target is banded
+            Band("A", _("Attainment 110 percent or more")),  # a met target is banded
             Band("−", NO_DATA),
             Band("対象外", NOT_APPLICABLE),
             _osaka,

@@ -208,7 +208,7 @@ def _is_value(q: Quantity, text: str, years: list[tuple[int, int, int]]) -> bool
 
 
 def _paren_after(text: str, end: int) -> tuple[str, int, int] | None:
-    m = re.match(r" ?\(([^()]*)\)", text[end:])
+    m = re.match(r" ?(?:以上|以下|未満|以内|超|程度)? ?\(([^()]*)\)", text[end:])
     return (m.group(1), end + m.start(1), end + m.end(1)) if m else None
 
 
@@ -248,7 +248,8 @@ def _date_of(label: str) -> dt.date | None:
 
 _LEAD_RE = re.compile(
     r"^(?:[\s■●○◆◇◎・\-*※▽▼【\[]|\(\d+\)|\d+[.)](?!\d)|\d+ \|"
-    r"|目標\d*_|KPI|数値目標|成果指標|指標\d*|基本目標\d*|\(\d+\)|[::|=]|第\d+[節項]"
+    r"|目標\d*_|(?:重要業績評価指標)?\(?KPI\)?|数値目標|成果指標|指標\d*|基本目標\d*|\(\d+\)|[::|=]"
+    r"|第\d+[節項]|】"
     r"|目標(?:とする|となる|値|の)?(?=[^\s、。]{2,}))+"
 )
 _TRAIL_RE = re.compile(
@@ -381,6 +382,13 @@ def _set_baseline(ctx: _Ctx, f: Found, q: Quantity, date_label: str | None) -> N
 # ------------------------------------------------------------------ arrows
 
 
+# A year or a date written in front of a value: 令和4年度, R4年度末, 令和4年4月1日.
+_WHEN = (
+    r"(?:(?:令和|平成|R|H)? ?\d{1,4} ?年度?(?: ?\d{1,2} ?月(?: ?\d{1,2} ?日)?)?"
+    r"(?:末|時点|現在)?)"
+)
+
+
 def _arrows(ctx: _Ctx) -> list[Found]:
     out: list[Found] = []
     text, floor = ctx.text, 0
@@ -391,7 +399,7 @@ def _arrows(ctx: _Ctx) -> list[Found]:
                 for q in ctx.values
                 if q.start >= arrow.end()
                 and re.fullmatch(
-                    rf" ?(?:{_TARGET_LABELS})?[::]? ?(?:(?:令和|平成|R|H)? ?\d{{1,4}} ?年度?(?:末)? ?)?(?:年間|累計|約|計)? ?",
+                    rf" ?(?:{_TARGET_LABELS})?[::]? ?(?:{_WHEN} ?)?(?:年間|累計|約|計)? ?",
                     text[arrow.end() : q.start],
                 )
             ),
@@ -413,7 +421,7 @@ def _arrows(ctx: _Ctx) -> list[Found]:
         left_year = None
         if left is not None:
             pre = re.search(
-                r"(?:(?:令和|平成|R|H)? ?\d{1,4} ?年度?(?:末)?)? ?(?:年間|累計|約|計)? ?$",
+                rf"(?:{_WHEN})? ?(?:年間|累計|約|計)? ?$",
                 text[floor:name_end],
             )
             if pre and pre.group(0).strip():
@@ -937,10 +945,13 @@ def _is_goal(ctx: _Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
     if comparator and re.match(
         r"^ ?(?:\([^()]*\))? ?(?:[。、|)]|$|を維持|と)", after[comparator.end() :]
     ):
-        if line_goal or goal_words:
-            return True
+        if line_goal or goal_words or _short_row(text):
+            return True  # '空き家バンク登録件数 年間10件以上'
     if line_goal and (re.search(r"[::=] ?$", before) or _NAME_AFTER_RE.match(after)):
         return True
+    if line_goal and re.match(r"^ ?(?:\([^()]*\))? ?$", after):
+        return True  # '【KPI】移住相談件数 年間100件(令和6年度)'
+
     if re.match(r"^ ?(?:。|$)", after) and re.search(
         r"\d+ ?(?:年間|か年)で|までに", text[s0 : q.start]
     ):
@@ -963,6 +974,12 @@ def _is_goal(ctx: _Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
             return False  # a day of the month: 県は13日、
         return _is_goal(ctx, following, line_goal, depth + 1)
     return False
+
+
+def _short_row(text: str) -> bool:
+    """A table row's words, not a sentence: short, no sentence punctuation or
+    verb ending."""
+    return len(text) <= 60 and not re.search(r"[。、]|です|ます|した|する|いる", text)
 
 
 _NAME_AFTER_RE = re.compile(
@@ -1192,7 +1209,7 @@ def _prose(ctx: _Ctx) -> list[Found]:
     text = ctx.text
     line_goal = bool(
         re.match(
-            r"^ ?(?:[■●○・◆]|\(\d+\)|\d+[.)])? ?(?:目標\d*_|目標|数値目標|KPI|【目標)",
+            r"^ ?(?:[■●○・◆]|\(\d+\)|\d+[.)])? ?(?:目標\d*_|目標|数値目標|【?KPI|【目標)",
             text,
         )
     )
@@ -1355,6 +1372,29 @@ def _norm_pos(ctx: _Ctx, original: int) -> int:
 MAX_STATEMENT = 2000  # characters; a longer line is cut (real statements are < 600)
 
 
+def _distinct(found: list[Found]) -> list[Found]:
+    """One reading per target: a labelled row is also a row, and a heading may
+    have crept in front of a name ('指標 観光入込客数' and '観光入込客数'); when
+    one name ends with the other, the shorter one is the indicator."""
+    kept: list[Found] = []
+    for f in found:
+        target = f.spans.get("target")
+        twin = next(
+            (
+                i
+                for i, k in enumerate(kept)
+                if k.spans.get("target") == target
+                and (k.name.endswith(f.name) or f.name.endswith(k.name))
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(f)
+        elif len(f.name) < len(kept[twin].name):
+            kept[twin] = f
+    return kept
+
+
 def extract_statement(
     text: str, *, first_fy: int | None = None, last_fy: int | None = None
 ) -> list[Found]:
@@ -1384,12 +1424,7 @@ def extract_statement(
     found += _pipe_row(ctx) if "|" in norm else _space_row(ctx)
     found += _prose(ctx)
     out: list[Found] = []
-    seen: set[tuple[str, Span | None]] = set()
-    for f in found:
-        key = (f.name, f.spans.get("target"))
-        if key in seen:
-            continue  # read twice (a labelled row is also a row)
-        seen.add(key)
+    for f in _distinct(found):
         q_end = None
         if f.spans.get("target"):
             start = _norm_pos(ctx, f.spans["target"][0])
@@ -1402,18 +1437,58 @@ def extract_statement(
     return out
 
 
+_HEADER_RE = re.compile(
+    r"現状|基準|目標|実績|策定時|めざそう|(?:令和|平成|R|H) ?\d{1,2}|\d{4} ?年"
+)
+
+
+def _header(line: str) -> bool:
+    """A table's header row ('指標名 | 現状値(R4) | R6 | R8(目標)'): cells of
+    labels and years, no values."""
+    cells = [c for c in line.split("|") if c.strip()]
+    if len(cells) < 3 or not _HEADER_RE.search(line):
+        return False
+    norm = kpi_text.normalize(line).text
+    years = _mask_years(norm)
+    return not any(_is_value(q, norm, years) for q in kpi_text.quantities(norm))
+
+
+def _under_header(
+    header: str, line: str, first_fy: int | None, last_fy: int | None
+) -> list[Found]:
+    """A table row read with its header line in front, spans moved to the row."""
+    lead = f"{header.rstrip(' |')} | "
+    out = []
+    for f in extract_statement(lead + line, first_fy=first_fy, last_fy=last_fy):
+        if any(end <= len(lead) for _, end in f.spans.values()):
+            continue  # read (partly) from the header: not this row's
+        f.spans = {
+            k: (max(0, a - len(lead)), b - len(lead)) for k, (a, b) in f.spans.items()
+        }
+        out.append(f)
+    return out
+
+
 def extract_lines(
     lines: list[str], *, first_fy: int | None = None, last_fy: int | None = None
 ) -> list[dict[str, Any]]:
-    """One object per line: {'line': n, 'text': line, 'indicators': [kpis…]}."""
-    return [
-        {
-            "line": n,
-            "text": line,
-            "indicators": [
-                f.to_kpi(line)
-                for f in extract_statement(line, first_fy=first_fy, last_fy=last_fy)
-            ],
-        }
-        for n, line in enumerate(lines, start=1)
-    ]
+    """One object per line: {'line': n, 'text': line, 'indicators': [kpis…]}.
+    Cells pasted from a spreadsheet (tab-separated) read as a table row; a
+    table's header line (labels and years, no values) is read in front of the
+    rows under it, until a line that is not a row."""
+    out, header = [], None
+    for n, line in enumerate(lines, start=1):
+        row = line.replace("\t", "|")  # same length: the spans stay right
+        found = extract_statement(row, first_fy=first_fy, last_fy=last_fy)
+        if "|" not in row:
+            header = None
+        elif not found and _header(row):
+            header = row
+        elif header is not None:
+            under = _under_header(header, row, first_fy, last_fy)
+            if len(under) >= len(found) and under:
+                found = under
+        out.append(
+            {"line": n, "text": line, "indicators": [f.to_kpi(line) for f in found]}
+        )
+    return out

@@ -9,8 +9,8 @@ import pytest
 
 from shinchoku.api.services import api_token_create
 from shinchoku.plans.models import Indicator
-from shinchoku.workflow import services
 from shinchoku.workflow.models import RoundKind
+from shinchoku.workflow.rounds import services as round_services
 from tests.workflow.conftest import build_people, entry_of, fresh
 
 __all__ = ["entry_of", "fresh"]
@@ -26,7 +26,7 @@ def people(seed_plan):
 @pytest.fixture
 def round_(people, seed_plan):
     """An open achievements round for 令和5年度: drafts carry KPI actuals."""
-    return services.round_open(
+    return round_services.round_open(
         actor=people["gyosei"],
         plan=seed_plan,
         kind=RoundKind.ACHIEVEMENTS,

@@ -14,7 +14,7 @@ from django.urls import reverse
 from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import Indicator, ProgramGrade, ProgramYear
 from shinchoku.plans.services import program_grade_set
-from shinchoku.workflow import services
+from shinchoku.workflow.entries import services as entry_services
 from shinchoku.workflow.models import RoundEntry
 from tests.api.conftest import entry_of
 
@@ -78,7 +78,7 @@ class Case:
 
 def _drafted(people, round_):
     entry = entry_of(round_, 12)
-    services.entry_save_draft(
+    entry_services.entry_save_draft(
         actor=people["joho"], entry=entry, based_on_version=1, achievements=["下書き"]
     )
     return entry_of(round_, 12)
@@ -86,7 +86,7 @@ def _drafted(people, round_):
 
 def _submitted(people, round_):
     entry = _drafted(people, round_)
-    services.entry_submit(actor=people["joho"], entry=entry, based_on_version=2)
+    entry_services.entry_submit(actor=people["joho"], entry=entry, based_on_version=2)
     return entry_of(round_, 12)
 
 

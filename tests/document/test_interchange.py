@@ -165,3 +165,11 @@ def test_one_program_reads_as_in_its_document(doc):
     broken = dict(doc["programs"][3], name=5)
     with pytest.raises(ImportFormatError, match="program.name: expected a string"):
         interchange.load_program(broken, directions=full.directions)
+
+
+def test_an_indicator_named_twice_in_a_program_is_refused(doc):
+    doc = copy.deepcopy(doc)
+    program = next(p for p in doc["programs"] if p.get("kpis"))
+    program["kpis"].append(dict(program["kpis"][0]))
+    with pytest.raises(ImportFormatError, match=r"kpis\[\d+\].name: the indicator"):
+        load(doc)

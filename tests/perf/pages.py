@@ -27,8 +27,11 @@ from django.urls import reverse
 from shinchoku.ops import synthetic
 from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import Plan
-from shinchoku.workflow import services
+from shinchoku.workflow.entries import services as entry_services
 from shinchoku.workflow.models import Role, RoundEntry, RoundKind
+from shinchoku.workflow.opinions import services as opinion_services
+from shinchoku.workflow.people import services as people_services
+from shinchoku.workflow.rounds import services as round_services
 
 YEARS = 4
 
@@ -80,10 +83,10 @@ def build(programs: int, *, index: int) -> World:
         municipality__code=synthetic.municipality_code(index)
     )
     municipality = plan.municipality
-    office = services.department_create(
+    office = people_services.department_create(
         municipality=municipality, name="行政経営課", is_admin_office=True
     )
-    department = services.department_create(
+    department = people_services.department_create(
         municipality=municipality, name="情報政策課"
     )
     User = get_user_model()
@@ -94,12 +97,12 @@ def build(programs: int, *, index: int) -> World:
         (Role.COMMITTEE, "committee", None),
     ):
         user = User.objects.create_user(f"{name}-{index}", password="pw")
-        services.membership_set(
+        people_services.membership_set(
             user=user, role=role, municipality=municipality, department=dept
         )
         users[name] = user
     office_user = users["office"]
-    services.programs_assign_leads(
+    people_services.programs_assign_leads(
         actor=office_user,
         plan=plan,
         leads={p.number: department for p in plan.programs.all()},
@@ -113,23 +116,25 @@ def build(programs: int, *, index: int) -> World:
             targets={plan.last_fy: 90},
             actuals={plan.last_fy - 2: 70},
         )
-    closed = services.round_open(
+    closed = round_services.round_open(
         actor=office_user,
         plan=plan,
         kind=RoundKind.INITIAL_PLAN,
         fiscal_year=plan.last_fy,
         deadline=dt.date(2030, 1, 31),
     )
-    edition = services.round_close(actor=office_user, round_=closed, title="改訂版")
+    edition = round_services.round_close(
+        actor=office_user, round_=closed, title="改訂版"
+    )
     plan_services.edition_publish(actor=office_user, edition=edition, published=True)
     # A program still running, so that every round has an entry for it.
     number = min(e.program.number for e in closed.entries.select_related("program"))
-    services.opinion_add(
+    opinion_services.opinion_add(
         actor=users["committee"],
         entry=RoundEntry.objects.get(round=closed, program__number=number),
         text="委員会の意見",
     )
-    round_ = services.round_open(
+    round_ = round_services.round_open(
         actor=office_user,
         plan=plan,
         kind=RoundKind.ACHIEVEMENTS,
@@ -137,7 +142,7 @@ def build(programs: int, *, index: int) -> World:
         deadline=dt.date(2030, 1, 31),
     )
     entry = RoundEntry.objects.get(round=round_, program__number=number)
-    services.entry_save_draft(
+    entry_services.entry_save_draft(
         actor=users["editor"],
         entry=entry,
         based_on_version=entry.version,

@@ -6,7 +6,7 @@ import pytest
 
 from shinchoku.common.services import ServiceError, StaleVersion
 from shinchoku.imports.services import import_file
-from shinchoku.plans import selectors, services
+from shinchoku.plans import presenters, selectors, services
 from shinchoku.plans.models import Indicator, IndicatorStatus
 
 
@@ -95,7 +95,7 @@ def test_a_stale_form_is_refused(e_approval, admin_user):
 
 
 def test_evaluation_of_the_electronic_approval_rate(seed_plan, e_approval):
-    view = selectors.indicator_view(e_approval, seed_plan)
+    view = presenters.indicator_view(e_approval, seed_plan)
     assert view.status == "slightly_behind" and view.status_fy == 2022
     assert round(view.rate, 3) == 0.412
     by_fy = {y.fiscal_year: y for y in view.years}
@@ -121,7 +121,7 @@ def test_dashboard_counts_by_status_grade_and_direction(seed_plan, admin_user):
     services.program_grade_set(
         program=program, actor=admin_user, fiscal_year=2024, grade="B"
     )
-    dashboard = selectors.plan_dashboard(seed_plan)
+    dashboard = presenters.plan_dashboard(selectors.plan_dashboard_data(seed_plan))
     total = sum(dashboard.status_counts.values())
     assert total == Indicator.objects.filter(program__plan=seed_plan).count()
     assert dashboard.grade_counts["B"] == 1

@@ -4,7 +4,10 @@ import re
 
 import pytest
 
+from shinchoku.plans import presenters
 from shinchoku.plans.models import Indicator
+from shinchoku.portal import presenters as portal_presenters
+from shinchoku.portal.selectors import edition_get
 
 
 @pytest.fixture
@@ -79,14 +82,13 @@ def test_staff_and_public_views_share_one_code_path(seed_plan):
     """The public page draws an edition's frozen indicator with the same
     function as the staff page draws the live one: same evaluation, same
     table, same chart (only the element ids differ)."""
-    from shinchoku.plans import selectors
-    from shinchoku.portal.selectors import edition_get
-
     live = Indicator.objects.get(program__number=12, name="電子決裁率")
-    staff = selectors.indicator_view(live, seed_plan, chart_id="kpi-x")
+    staff = presenters.indicator_view(live, seed_plan, chart_id="kpi-x")
     pe = edition_get(code="132110", slug=seed_plan.slug)
     public = next(
-        v for v in pe.indicator_views(pe.program(12)) if v.name == "電子決裁率"
+        v
+        for v in portal_presenters.indicator_views(pe, pe.program(12))
+        if v.name == "電子決裁率"
     )
     assert (public.status, public.status_fy, public.rate) == (
         staff.status,
@@ -102,9 +104,7 @@ def test_staff_and_public_views_share_one_code_path(seed_plan):
 
 
 def test_kpi_view_fills_in_a_partial_indicator():
-    from shinchoku.plans.selectors import kpi_view
-
-    view = kpi_view(
+    view = presenters.kpi_view(
         {"name": "相談件数", "unit": "件", "targets": {"2023": 10}},
         first_fy=2021,
         last_fy=2024,

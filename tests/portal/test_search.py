@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from shinchoku.plans.models import ProgramYear
-from shinchoku.portal import selectors
+from shinchoku.portal import search as selectors
 from shinchoku.portal.models import SearchEntry
 from shinchoku.portal.services import search_index_edition, search_index_rebuild
 from tests.portal.helpers import add_edition, program_of

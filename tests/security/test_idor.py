@@ -20,8 +20,8 @@ from shinchoku.imports.services import import_file
 from shinchoku.ops.synthetic import Generator
 from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import Indicator, Plan
-from shinchoku.workflow import services
 from shinchoku.workflow.models import Department, RoundEntry
+from shinchoku.workflow.workbook import services as workbook_services
 from tests.security.test_csrf import fingerprint
 from tests.workflow.conftest import build_people, build_world, open_plan_round
 
@@ -100,7 +100,9 @@ def test_a_department_editor_cannot_take_another_department_s_workbook(world, pe
     theirs = Department.objects.get(name="市民協働・男女参画推進課")
     kwargs = {"pk": round_.pk, "department": theirs.pk}
     assert refused(joho, "get", reverse("workflow:workbook", kwargs=kwargs)) == 403
-    own = services.workbook_export(actor=people["joho"], round_=round_, department=mine)
+    own = workbook_services.workbook_export(
+        actor=people["joho"], round_=round_, department=mine
+    )
     upload = reverse("workflow:workbook-upload", kwargs=kwargs)
     assert refused(joho, "post", upload, {"workbook": io.BytesIO(own)}) == 403
     # A department id that is not of this municipality does not exist here.

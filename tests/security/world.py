@@ -16,9 +16,12 @@ from shinchoku.imports.formats import seed_table
 from shinchoku.imports.services import plan_import
 from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import Plan
-from shinchoku.workflow import services
 from shinchoku.workflow.demo import ensure_demo_people
+from shinchoku.workflow.entries import services as entry_services
 from shinchoku.workflow.models import Department, RoundEntry, RoundKind
+from shinchoku.workflow.opinions import services as opinion_services
+from shinchoku.workflow.people import services as people_services
+from shinchoku.workflow.rounds import services as round_services
 from tests.perf.pages import World
 
 PAYLOAD = "<script>alert(1)</script>\"'><img src=x onerror=alert(1)>"
@@ -88,7 +91,9 @@ def build() -> World:
     joho.last_name = hostile("情報")
     joho.save()
     department = Department.objects.get(name="情報政策課")
-    services.department_create(municipality=plan.municipality, name=hostile("課"))
+    people_services.department_create(
+        municipality=plan.municipality, name=hostile("課")
+    )
     program = plan.programs.get(number=12)
     plan_services.indicator_upsert(
         actor=gyosei,
@@ -101,7 +106,7 @@ def build() -> World:
     plan_services.program_grade_set(
         program=program, actor=gyosei, fiscal_year=2023, grade="A", comment=PAYLOAD
     )
-    closed = services.round_open(
+    closed = round_services.round_open(
         actor=gyosei,
         plan=plan,
         kind=RoundKind.ACHIEVEMENTS,
@@ -109,18 +114,18 @@ def build() -> World:
         deadline=dt.date(2030, 1, 31),
     )
     entry = RoundEntry.objects.get(round=closed, program=program)
-    services.entry_save_draft(
+    entry_services.entry_save_draft(
         actor=joho, entry=entry, based_on_version=1, achievements=[hostile("実績")]
     )
-    services.entry_submit(actor=joho, entry=entry, based_on_version=2)
-    services.entry_approve(actor=gyosei, entry=entry, based_on_version=3)
-    opinion = services.opinion_add(actor=iinkai, entry=entry, text=PAYLOAD)
-    services.opinion_respond(actor=gyosei, opinion=opinion, response=PAYLOAD)
-    edition = services.round_close(
+    entry_services.entry_submit(actor=joho, entry=entry, based_on_version=2)
+    entry_services.entry_approve(actor=gyosei, entry=entry, based_on_version=3)
+    opinion = opinion_services.opinion_add(actor=iinkai, entry=entry, text=PAYLOAD)
+    opinion_services.opinion_respond(actor=gyosei, opinion=opinion, response=PAYLOAD)
+    edition = round_services.round_close(
         actor=gyosei, round_=closed, title=hostile("令和5年度実績")
     )
     plan_services.edition_publish(actor=gyosei, edition=edition, published=True)
-    round_ = services.round_open(
+    round_ = round_services.round_open(
         actor=gyosei,
         plan=plan,
         kind=RoundKind.INITIAL_PLAN,
@@ -128,14 +133,14 @@ def build() -> World:
         deadline=dt.date(2030, 1, 31),
     )
     entry = RoundEntry.objects.get(round=round_, program=program)
-    services.entry_save_draft(
+    entry_services.entry_save_draft(
         actor=joho, entry=entry, based_on_version=1, plan=[hostile("当初予定")]
     )
-    services.entry_submit(actor=joho, entry=entry, based_on_version=2)
-    services.entry_return(
+    entry_services.entry_submit(actor=joho, entry=entry, based_on_version=2)
+    entry_services.entry_return(
         actor=gyosei, entry=entry, comment=PAYLOAD, based_on_version=3
     )
-    services.opinion_add(actor=iinkai, entry=entry, text=PAYLOAD)
+    opinion_services.opinion_add(actor=iinkai, entry=entry, text=PAYLOAD)
     User.objects.filter(username="admin").update(first_name=PAYLOAD)
     return World(
         plan=plan,

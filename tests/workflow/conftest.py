@@ -11,9 +11,12 @@ from django.utils import translation
 
 from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import Municipality
-from shinchoku.workflow import services
 from shinchoku.workflow.demo import ensure_demo_people
+from shinchoku.workflow.entries import services as entry_services
 from shinchoku.workflow.models import Department, Role, RoundEntry, RoundKind
+from shinchoku.workflow.opinions import services as opinion_services
+from shinchoku.workflow.people import services as people_services
+from shinchoku.workflow.rounds import services as round_services
 
 
 @pytest.fixture(autouse=True)
@@ -37,18 +40,18 @@ def build_people(seed_plan):
     User = get_user_model()
     users = {u.username: u for u in User.objects.all()}
     other = Municipality.objects.create(code="131016", name="千代田区")
-    office = services.department_create(
+    office = people_services.department_create(
         municipality=other, name="行政経営課", is_admin_office=True
     )
     users["outsider"] = User.objects.create_user("outsider", "o@example.jp", "pw")
-    services.membership_set(
+    people_services.membership_set(
         user=users["outsider"],
         role=Role.ADMIN_OFFICE,
         municipality=other,
         department=office,
     )
     program = seed_plan.programs.get(number=12)
-    services.program_assign(
+    people_services.program_assign(
         actor=None,
         program=program,
         lead=program.assignment.lead,
@@ -69,7 +72,7 @@ def plan_round(people, seed_plan):
 
 
 def open_plan_round(people, seed_plan):
-    return services.round_open(
+    return round_services.round_open(
         actor=people["gyosei"],
         plan=seed_plan,
         kind=RoundKind.INITIAL_PLAN,
@@ -81,7 +84,7 @@ def open_plan_round(people, seed_plan):
 @pytest.fixture
 def achievements_round(people, seed_plan):
     """An achievements round for 令和5年度 (it carries KPI actuals)."""
-    return services.round_open(
+    return round_services.round_open(
         actor=people["gyosei"],
         plan=seed_plan,
         kind=RoundKind.ACHIEVEMENTS,
@@ -110,26 +113,26 @@ def build_world(people, seed_plan, plan_round):
 
     gyosei, joho, iinkai = people["gyosei"], people["joho"], people["iinkai"]
     draft = entry_of(plan_round, 12)
-    services.entry_save_draft(
+    entry_services.entry_save_draft(
         actor=joho, entry=draft, based_on_version=draft.version, plan=["下書き"]
     )
     submitted = entry_of(plan_round, 13)
-    services.entry_save_draft(
+    entry_services.entry_save_draft(
         actor=joho, entry=submitted, based_on_version=1, plan=["提出する文"]
     )
-    services.entry_submit(
+    entry_services.entry_submit(
         actor=joho, entry=entry_of(plan_round, 13), based_on_version=2
     )
     closed_rounds = []
     for fy, title in ((2022, "令和4年度実績"), (2023, "令和5年度実績")):
-        round_ = services.round_open(
+        round_ = round_services.round_open(
             actor=gyosei,
             plan=seed_plan,
             kind=RoundKind.ACHIEVEMENTS,
             fiscal_year=fy,
             deadline=dt.date(2030, 1, 31),
         )
-        services.round_close(actor=gyosei, round_=round_, title=title)
+        round_services.round_close(actor=gyosei, round_=round_, title=title)
         round_.refresh_from_db()
         closed_rounds.append(round_)
     private_round, public_round = closed_rounds
@@ -138,7 +141,7 @@ def build_world(people, seed_plan, plan_round):
     )
     opinions = {}
     for key, round_ in (("private", private_round), ("public", public_round)):
-        opinions[key] = services.opinion_add(
+        opinions[key] = opinion_services.opinion_add(
             actor=iinkai, entry=entry_of(round_, 12), text=f"{key} opinion"
         )
     joho_dept = Department.objects.get(name="情報政策課")

@@ -10,20 +10,23 @@ from shinchoku.common.services import ServiceError
 from shinchoku.imports.services import import_file
 from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import ProgramYear
-from shinchoku.workflow import selectors, services
+from shinchoku.workflow.entries import services as entry_services
+from shinchoku.workflow.programs import selectors as program_selectors
 from tests.workflow.conftest import entry_of
 
 
 def _approve(people, round_, number, plan):
     joho, gyosei = people["joho"], people["gyosei"]
     entry = entry_of(round_, number)
-    services.entry_save_draft(
+    entry_services.entry_save_draft(
         actor=joho, entry=entry, based_on_version=entry.version, plan=plan
     )
     entry = entry_of(round_, number)
-    services.entry_submit(actor=joho, entry=entry, based_on_version=entry.version)
+    entry_services.entry_submit(actor=joho, entry=entry, based_on_version=entry.version)
     entry = entry_of(round_, number)
-    services.entry_approve(actor=gyosei, entry=entry, based_on_version=entry.version)
+    entry_services.entry_approve(
+        actor=gyosei, entry=entry, based_on_version=entry.version
+    )
 
 
 def test_an_approval_is_recorded_with_who_how_before_and_after(people, plan_round):
@@ -37,7 +40,7 @@ def test_an_approval_is_recorded_with_who_how_before_and_after(people, plan_roun
         ],
     )
     program = entry_of(plan_round, 12).program
-    row = selectors.program_history(program)[0]
+    row = program_selectors.program_history(program)[0]
     assert row.who == "行政経営 花子" and row.via == "screen"
     assert row.reason.startswith("screen: approve round 令和6年度当初計画")
     assert row.record == "令和6年度" and row.kind == "changed"
@@ -102,18 +105,18 @@ def test_nothing_changed_leaves_no_row(people, seed_plan, seed_path):
 def test_a_failed_approval_leaves_neither_data_nor_history(people, plan_round):
     """Approval and its history rows share one transaction."""
     entry = entry_of(plan_round, 12)
-    services.entry_save_draft(
+    entry_services.entry_save_draft(
         actor=people["joho"], entry=entry, based_on_version=entry.version, plan=["案"]
     )
     entry = entry_of(plan_round, 12)
-    services.entry_submit(actor=people["joho"], entry=entry, based_on_version=2)
+    entry_services.entry_submit(actor=people["joho"], entry=entry, based_on_version=2)
     program = entry.program
     record = ProgramYear.objects.get(program=program, fiscal_year=2024)
     record.version = 7  # as if changed behind the workflow's back, without history
     record.save()
     rows = ProgramYear.history.count(), entry.history.count()
     try:
-        services.entry_approve(
+        entry_services.entry_approve(
             actor=people["gyosei"], entry=entry_of(plan_round, 12), based_on_version=3
         )
     except ServiceError:

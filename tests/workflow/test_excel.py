@@ -9,8 +9,10 @@ import pytest
 from openpyxl import load_workbook
 
 from shinchoku.plans.models import ProgramYear
-from shinchoku.workflow import services
+from shinchoku.workflow.entries import services as entry_services
 from shinchoku.workflow.models import Department, EntryState, RoundEntry
+from shinchoku.workflow.people import services as people_services
+from shinchoku.workflow.workbook import services as workbook_services
 from tests.workflow import workbooks as wbk
 from tests.workflow.conftest import entry_of
 
@@ -21,11 +23,13 @@ def joho_dept(people):
 
 
 def export(user, round_, department) -> bytes:
-    return services.workbook_export(actor=user, round_=round_, department=department)
+    return workbook_services.workbook_export(
+        actor=user, round_=round_, department=department
+    )
 
 
 def upload(user, round_, department, data, filename="filled.xlsx") -> int:
-    return services.workbook_import(
+    return workbook_services.workbook_import(
         actor=user, round_=round_, department=department, data=data, filename=filename
     )
 
@@ -86,7 +90,7 @@ def test_a_filled_in_workbook_is_applied_as_drafts_through_the_form_service(
     # The live plan is untouched until approval.
     assert ProgramYear.objects.get(program=entry.program, fiscal_year=2024).version == 1
     # The same workbook again is stale: the entries moved on since its export.
-    with pytest.raises(services.WorkbookRejected, match="was changed by"):
+    with pytest.raises(workbook_services.WorkbookRejected, match="was changed by"):
         upload(joho, plan_round, joho_dept, good)
 
 
@@ -162,7 +166,7 @@ def test_a_broken_workbook_is_refused_by_sheet_and_cell_and_applies_nothing(
     broken = wbk.transform(filled, change)
     wbk.save(f"broken-{case}.xlsx", broken)
     before = snapshot_entries(plan_round)
-    with pytest.raises(services.WorkbookRejected) as exc:
+    with pytest.raises(workbook_services.WorkbookRejected) as exc:
         upload(joho, plan_round, joho_dept, broken)
     messages = [str(p) for p in exc.value.problems]
     for text in expected:
@@ -180,7 +184,7 @@ def test_text_in_a_numeric_kpi_cell_is_refused(people, achievements_round, joho_
     wbk.save("broken-text-in-kpi-cell.xlsx", broken)
     row = wbk.kpi_row(load_workbook(io.BytesIO(broken))["方向性3"], "⑫")
     before = snapshot_entries(achievements_round)
-    with pytest.raises(services.WorkbookRejected) as exc:
+    with pytest.raises(workbook_services.WorkbookRejected) as exc:
         upload(joho, achievements_round, joho_dept, broken)
     assert [str(p) for p in exc.value.problems] == [
         f"Sheet 方向性3, cell F{row}: 「約86%」 is not a number; an indicator's "
@@ -196,7 +200,7 @@ def test_a_workbook_exported_before_someone_else_s_change_is_refused_whole(
     data = export(joho, plan_round, joho_dept)
     # After the export, a colleague edits ⑬ on the web form.
     entry13 = entry_of(plan_round, 13)
-    services.entry_save_draft(
+    entry_services.entry_save_draft(
         actor=joho2, entry=entry13, based_on_version=entry13.version, plan=["同僚の文"]
     )
     filled = wbk.transform(
@@ -209,7 +213,7 @@ def test_a_workbook_exported_before_someone_else_s_change_is_refused_whole(
     wbk.save("broken-stale.xlsx", filled)
     row13 = wbk.row_of(load_workbook(io.BytesIO(filled))["方向性3"], "⑬")
     before = snapshot_entries(plan_round)
-    with pytest.raises(services.WorkbookRejected) as exc:
+    with pytest.raises(workbook_services.WorkbookRejected) as exc:
         upload(joho, plan_round, joho_dept, filled)
     (problem,) = exc.value.problems
     assert str(problem).startswith(
@@ -224,14 +228,14 @@ def test_a_program_reassigned_after_the_export_is_unknown_to_the_upload(
 ):
     joho = people["joho"]
     data = export(joho, plan_round, joho_dept)
-    services.program_assign(
+    people_services.program_assign(
         actor=people["gyosei"],
         program=seed_plan.programs.get(number=12),
         lead=Department.objects.get(name="市民協働・男女参画推進課"),
     )
     filled = wbk.transform(data, wbk.fill("方向性3", "⑫", "・もう担当ではない"))
     row = wbk.row_of(load_workbook(io.BytesIO(filled))["方向性3"], "⑫")
-    with pytest.raises(services.WorkbookRejected) as exc:
+    with pytest.raises(workbook_services.WorkbookRejected) as exc:
         upload(joho, plan_round, joho_dept, filled)
     assert [str(p) for p in exc.value.problems] == [
         f"Sheet 方向性3, cell A{row}: program ⑫ is no longer in this round or no "
@@ -245,9 +249,11 @@ def test_another_department_s_workbook_and_non_workbooks_are_refused(
     gyosei = people["gyosei"]
     kyodo_dept = Department.objects.get(name="市民協働・男女参画推進課")
     theirs = export(gyosei, plan_round, kyodo_dept)
-    with pytest.raises(services.WorkbookRejected, match="belongs to 市民協働"):
+    with pytest.raises(workbook_services.WorkbookRejected, match="belongs to 市民協働"):
         upload(gyosei, plan_round, joho_dept, theirs)
-    with pytest.raises(services.WorkbookRejected, match="is not an Excel workbook"):
+    with pytest.raises(
+        workbook_services.WorkbookRejected, match="is not an Excel workbook"
+    ):
         upload(gyosei, plan_round, joho_dept, b"PK\x03\x04 not really", "memo.xlsx")
 
 
@@ -278,7 +284,7 @@ def test_a_damaged_file_is_refused_as_such(people, plan_round, joho_dept):
     damaged = wbk.damage(data)
     wbk.save("broken-damaged.xlsx", damaged)
     before = snapshot_entries(plan_round)
-    with pytest.raises(services.WorkbookRejected) as exc:
+    with pytest.raises(workbook_services.WorkbookRejected) as exc:
         upload(people["joho"], plan_round, joho_dept, damaged, "記入済み.xlsx")
     assert [str(p) for p in exc.value.problems] == [
         "記入済み.xlsx is not an Excel workbook (.xlsx), or it is damaged."

@@ -26,8 +26,10 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 
 from shinchoku.common.values import bullets_from_text, parse_number
 from shinchoku.imports.services import import_file
-from shinchoku.workflow import excel, services
 from shinchoku.workflow.models import Department, RoundKind
+from shinchoku.workflow.rounds import services as round_services
+from shinchoku.workflow.workbook import excel
+from shinchoku.workflow.workbook import services as workbook_services
 from tests.workflow.conftest import build_people, open_plan_round
 
 FUZZ = settings(
@@ -58,7 +60,7 @@ def shared(django_db_setup, django_db_blocker):
         people = build_people(plan)
         rounds = {
             "initial_plan": open_plan_round(people, plan),
-            "achievements": services.round_open(
+            "achievements": round_services.round_open(
                 actor=people["gyosei"],
                 plan=plan,
                 kind=RoundKind.ACHIEVEMENTS,
@@ -68,7 +70,7 @@ def shared(django_db_setup, django_db_blocker):
         }
         department = Department.objects.get(name="情報政策課")
         exported = {
-            kind: services.workbook_export(
+            kind: workbook_services.workbook_export(
                 actor=people["joho"], round_=round_, department=department
             )
             for kind, round_ in rounds.items()
@@ -209,14 +211,14 @@ def test_a_changed_workbook_applies_or_is_refused_by_sheet_and_cell(shared, data
     with transaction.atomic():
         before = workflow_rows()
         try:
-            count = services.workbook_import(
+            count = workbook_services.workbook_import(
                 actor=people["joho"],
                 round_=round_,
                 department=department,
                 data=uploaded,
                 filename="記入済み.xlsx",
             )
-        except services.WorkbookRejected as exc:
+        except workbook_services.WorkbookRejected as exc:
             problems = [str(p) for p in exc.problems]
             assert problems and all(p.strip() for p in problems), problems
             assert workflow_rows() == before, "a refused workbook wrote something"

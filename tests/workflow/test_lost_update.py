@@ -8,18 +8,18 @@ from django.urls import reverse
 
 from shinchoku.common.services import StaleVersion
 from shinchoku.plans.models import ProgramYear
-from shinchoku.workflow import services
+from shinchoku.workflow.entries import services as entry_services
 from tests.workflow.conftest import entry_of
 
 
 def test_a_stale_draft_save_is_refused_and_names_who_saved_first(people, plan_round):
     entry = entry_of(plan_round, 12)
     opened_at = entry.version
-    services.entry_save_draft(
+    entry_services.entry_save_draft(
         actor=people["joho"], entry=entry, based_on_version=opened_at, plan=["先"]
     )
     with pytest.raises(StaleVersion) as exc:
-        services.entry_save_draft(
+        entry_services.entry_save_draft(
             actor=people["joho2"], entry=entry, based_on_version=opened_at, plan=["後"]
         )
     assert "was saved by 情報 次郎 after you opened it" in exc.value.message
@@ -32,7 +32,7 @@ def test_the_conflict_screen_shows_both_texts_and_merging_saves(
 ):
     entry = entry_of(plan_round, 12)
     url = reverse("workflow:entry-edit", kwargs={"pk": entry.pk})
-    services.entry_save_draft(
+    entry_services.entry_save_draft(
         actor=people["joho"],
         entry=entry,
         based_on_version=entry.version,

@@ -12,9 +12,14 @@ from django.urls import reverse
 from shinchoku.common.services import ServiceError
 from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import Edition, ProgramYear
-from shinchoku.portal.selectors import edition_numbers
-from shinchoku.workflow import selectors, services
+from shinchoku.plans.selectors import edition_numbers
+from shinchoku.workflow.editions import selectors as edition_selectors
+from shinchoku.workflow.entries import services as entry_services
 from shinchoku.workflow.models import EntryState, Round, RoundKind
+from shinchoku.workflow.opinions import selectors as opinion_selectors
+from shinchoku.workflow.opinions import services as opinion_services
+from shinchoku.workflow.rounds import selectors as round_selectors
+from shinchoku.workflow.rounds import services as round_services
 from tests.workflow.conftest import entry_of
 
 
@@ -23,7 +28,7 @@ def _year(program, fy):
 
 
 def _draft(user, entry, **fields):
-    return services.entry_save_draft(
+    return entry_services.entry_save_draft(
         actor=user, entry=entry, based_on_version=entry.version, **fields
     )
 
@@ -47,7 +52,7 @@ def test_opening_a_round_gives_every_active_program_an_entry_with_the_live_text(
 def test_a_round_outside_the_plan_or_twice_is_refused(people, seed_plan, plan_round):
     for fy in (2020, 2025):
         with pytest.raises(ServiceError, match="outside the plan"):
-            services.round_open(
+            round_services.round_open(
                 actor=people["gyosei"],
                 plan=seed_plan,
                 kind=RoundKind.INITIAL_PLAN,
@@ -55,7 +60,7 @@ def test_a_round_outside_the_plan_or_twice_is_refused(people, seed_plan, plan_ro
                 deadline=dt.date(2030, 1, 1),
             )
     with pytest.raises(ServiceError, match="already has a round"):
-        services.round_open(
+        round_services.round_open(
             actor=people["gyosei"],
             plan=seed_plan,
             kind=RoundKind.INITIAL_PLAN,
@@ -73,8 +78,8 @@ def test_a_draft_stays_off_the_live_plan_until_approved(people, plan_round, clie
     client.force_login(gyosei)  # the staff page shows the live plan
     page = client.get(entry.program.get_absolute_url()).content.decode()
     assert "電子決裁率95%" not in page
-    _step(services.entry_submit, joho, plan_round, 12)
-    _step(services.entry_approve, gyosei, plan_round, 12)
+    _step(entry_services.entry_submit, joho, plan_round, 12)
+    _step(entry_services.entry_approve, gyosei, plan_round, 12)
     record = _year(entry.program, 2024)
     assert record.plan == ["電子決裁率95%以上を目指す。"] and record.version == 2
     row = record.history.first()
@@ -91,38 +96,50 @@ def test_the_full_cycle_with_a_return(people, plan_round):
     joho, gyosei = people["joho"], people["gyosei"]
     _draft(joho, entry_of(plan_round, 12), plan=["案"])
     assert entry_of(plan_round, 12).state == EntryState.DRAFTING
-    _step(services.entry_submit, joho, plan_round, 12)
+    _step(entry_services.entry_submit, joho, plan_round, 12)
     assert entry_of(plan_round, 12).state == EntryState.SUBMITTED
     _step(
-        services.entry_return, gyosei, plan_round, 12, comment="目標値を入れてください"
+        entry_services.entry_return,
+        gyosei,
+        plan_round,
+        12,
+        comment="目標値を入れてください",
     )
     entry = entry_of(plan_round, 12)
     assert entry.state == EntryState.RETURNED
     assert entry.return_comment == "目標値を入れてください"
     _draft(joho, entry, plan=["案", "目標90%"])
-    _step(services.entry_submit, joho, plan_round, 12)
-    _step(services.entry_approve, gyosei, plan_round, 12)
+    _step(entry_services.entry_submit, joho, plan_round, 12)
+    _step(entry_services.entry_approve, gyosei, plan_round, 12)
     assert entry_of(plan_round, 12).state == EntryState.APPROVED
 
 
 @pytest.mark.parametrize(
     "setup, service, message",
     [
-        ([], services.entry_submit, "Not started: only an entry that is Drafting"),
+        (
+            [],
+            entry_services.entry_submit,
+            "Not started: only an entry that is Drafting",
+        ),
         (
             ["draft"],
-            services.entry_approve,
+            entry_services.entry_approve,
             "Drafting: only an entry that is Submitted",
         ),
-        (["draft"], services.entry_return, "Drafting: only an entry that is Submitted"),
+        (
+            ["draft"],
+            entry_services.entry_return,
+            "Drafting: only an entry that is Submitted",
+        ),
         (
             ["draft", "submit", "approve"],
-            services.entry_submit,
+            entry_services.entry_submit,
             "Approved: only an entry that is Drafting, Returned can be submitted",
         ),
         (
             ["draft", "submit"],
-            services.entry_save_draft,
+            entry_services.entry_save_draft,
             "Submitted: only an entry that is not started, drafting or returned",
         ),
     ],
@@ -135,16 +152,18 @@ def test_illegal_transitions_are_refused_with_a_clear_message(
         if step == "draft":
             _draft(joho, entry_of(plan_round, 12), plan=["案"])
         elif step == "submit":
-            _step(services.entry_submit, joho, plan_round, 12)
+            _step(entry_services.entry_submit, joho, plan_round, 12)
         else:
-            _step(services.entry_approve, gyosei, plan_round, 12)
+            _step(entry_services.entry_approve, gyosei, plan_round, 12)
     entry = entry_of(plan_round, 12)
     before = (entry.state, entry.version, entry.history.count())
-    kwargs = {"comment": "x"} if service is services.entry_return else {}
-    if service is services.entry_save_draft:
+    kwargs = {"comment": "x"} if service is entry_services.entry_return else {}
+    if service is entry_services.entry_save_draft:
         kwargs = {"plan": ["別案"]}
     actor = (
-        gyosei if service in (services.entry_approve, services.entry_return) else joho
+        gyosei
+        if service in (entry_services.entry_approve, entry_services.entry_return)
+        else joho
     )
     with pytest.raises(ServiceError) as exc:
         service(actor=actor, entry=entry, based_on_version=entry.version, **kwargs)
@@ -156,9 +175,11 @@ def test_illegal_transitions_are_refused_with_a_clear_message(
 
 def test_returning_needs_a_comment(people, plan_round):
     _draft(people["joho"], entry_of(plan_round, 12), plan=["案"])
-    _step(services.entry_submit, people["joho"], plan_round, 12)
+    _step(entry_services.entry_submit, people["joho"], plan_round, 12)
     with pytest.raises(ServiceError, match="Say why"):
-        _step(services.entry_return, people["gyosei"], plan_round, 12, comment="  ")
+        _step(
+            entry_services.entry_return, people["gyosei"], plan_round, 12, comment="  "
+        )
 
 
 def test_saving_the_same_text_writes_nothing(people, plan_round):
@@ -172,7 +193,7 @@ def test_saving_the_same_text_writes_nothing(people, plan_round):
 def test_approval_refuses_to_overwrite_a_live_record_changed_since(people, plan_round):
     joho, gyosei = people["joho"], people["gyosei"]
     _draft(joho, entry_of(plan_round, 12), plan=["案"])
-    _step(services.entry_submit, joho, plan_round, 12)
+    _step(entry_services.entry_submit, joho, plan_round, 12)
     program = entry_of(plan_round, 12).program
     plan_services.program_year_update(
         actor=gyosei,
@@ -183,13 +204,15 @@ def test_approval_refuses_to_overwrite_a_live_record_changed_since(people, plan_
         reason="screen: program year edit",
     )
     with pytest.raises(ServiceError, match="changed after this draft"):
-        _step(services.entry_approve, gyosei, plan_round, 12)
+        _step(entry_services.entry_approve, gyosei, plan_round, 12)
     assert _year(program, 2024).plan == ["直接の修正"]
     # Returned, re-saved against the current text, it goes through.
-    _step(services.entry_return, gyosei, plan_round, 12, comment="最新の文と比べて")
+    _step(
+        entry_services.entry_return, gyosei, plan_round, 12, comment="最新の文と比べて"
+    )
     _draft(joho, entry_of(plan_round, 12), plan=["直接の修正", "案"])
-    _step(services.entry_submit, joho, plan_round, 12)
-    _step(services.entry_approve, gyosei, plan_round, 12)
+    _step(entry_services.entry_submit, joho, plan_round, 12)
+    _step(entry_services.entry_approve, gyosei, plan_round, 12)
     assert _year(program, 2024).plan == ["直接の修正", "案"]
 
 
@@ -203,8 +226,8 @@ def test_achievements_rounds_carry_kpi_actuals_to_the_indicator(
     with pytest.raises(ServiceError, match="not a number"):
         _draft(joho, entry, achievements=["実績"], kpi_actuals={indicator.pk: "約86"})
     _draft(joho, entry, achievements=["実績"], kpi_actuals={indicator.pk: "８６.１"})
-    _step(services.entry_submit, joho, achievements_round, 12)
-    _step(services.entry_approve, gyosei, achievements_round, 12)
+    _step(entry_services.entry_submit, joho, achievements_round, 12)
+    _step(entry_services.entry_approve, gyosei, achievements_round, 12)
     indicator.refresh_from_db()
     assert indicator.actuals == {"2022": 73.7, "2023": 86.1}
     assert indicator.history.first().history_user == gyosei
@@ -222,12 +245,12 @@ def test_closing_waits_for_pending_entries_then_freezes_an_unpublished_edition(
     joho, gyosei = people["joho"], people["gyosei"]
     _draft(joho, entry_of(plan_round, 12), plan=["電子決裁率95%以上を目指す。"])
     with pytest.raises(ServiceError, match="⑫ 文書の電子化"):
-        services.round_close(
+        round_services.round_close(
             actor=gyosei, round_=plan_round, title="令和6年度当初計画 改訂版"
         )
-    _step(services.entry_submit, joho, plan_round, 12)
-    _step(services.entry_approve, gyosei, plan_round, 12)
-    edition = services.round_close(
+    _step(entry_services.entry_submit, joho, plan_round, 12)
+    _step(entry_services.entry_approve, gyosei, plan_round, 12)
+    edition = round_services.round_close(
         actor=gyosei,
         round_=plan_round,
         title="令和6年度当初計画 改訂版",
@@ -249,10 +272,10 @@ def test_closing_waits_for_pending_entries_then_freezes_an_unpublished_edition(
     round_ = Round.objects.get(pk=plan_round.pk)
     assert round_.edition == edition and not round_.is_open
     with pytest.raises(PermissionDenied):  # a closed round is frozen
-        services.round_close(actor=gyosei, round_=round_, title="もう一度")
+        round_services.round_close(actor=gyosei, round_=round_, title="もう一度")
     # The diff against the seed's edition is exactly the change made.
     seed_edition = Edition.objects.get(title="令和6年度当初計画")
-    diffs = selectors.edition_diff(seed_edition, edition)
+    diffs = edition_selectors.edition_diff(seed_edition, edition)
     assert [d.number for d in diffs] == [12]
     assert [(f.label, [c.kind for c in f.changes]) for f in diffs[0].fields] == [
         ("令和6年度当初予定・設定目標", ["removed", "removed", "changed"])
@@ -261,7 +284,7 @@ def test_closing_waits_for_pending_entries_then_freezes_an_unpublished_edition(
 
 def test_publishing_is_a_separate_audited_action(people, plan_round):
     gyosei = people["gyosei"]
-    edition = services.round_close(actor=gyosei, round_=plan_round, title="版")
+    edition = round_services.round_close(actor=gyosei, round_=plan_round, title="版")
     rows = edition.history.count()
     assert plan_services.edition_publish(actor=gyosei, edition=edition, published=True)
     assert not plan_services.edition_publish(
@@ -277,13 +300,13 @@ def test_reminders_go_to_departments_with_missing_entries(people, plan_round):
     # 市民協働 finishes everything it leads; 情報政策課 does not.
     kyodo_numbers = [
         e.program.number
-        for e in selectors.round_entries(plan_round)
+        for e in round_selectors.round_entries(plan_round)
         if e.program.assignment.lead.name == "市民協働・男女参画推進課"
     ]
     for number in kyodo_numbers:
         _draft(people["kyodo"], entry_of(plan_round, number), plan=["済"])
-        _step(services.entry_submit, people["kyodo"], plan_round, number)
-    result = services.round_remind(actor=gyosei, round_=plan_round)
+        _step(entry_services.entry_submit, people["kyodo"], plan_round, number)
+    result = round_services.round_remind(actor=gyosei, round_=plan_round)
     assert [d.name for d in result.departments] == ["情報政策課"]
     assert result.messages == 1
     (message,) = mail.outbox
@@ -295,15 +318,17 @@ def test_reminders_go_to_departments_with_missing_entries(people, plan_round):
 
 def test_opinions_for_an_edition_are_keyed_by_program_number(people, plan_round):
     iinkai, gyosei = people["iinkai"], people["gyosei"]
-    edition = services.round_close(actor=gyosei, round_=plan_round, title="版")
-    opinion = services.opinion_add(
+    edition = round_services.round_close(actor=gyosei, round_=plan_round, title="版")
+    opinion = opinion_services.opinion_add(
         actor=iinkai, entry=entry_of(plan_round, 12), text="電子化を一層進めること。"
     )
-    services.opinion_respond(actor=gyosei, opinion=opinion, response="対応します。")
-    services.opinion_add(
+    opinion_services.opinion_respond(
+        actor=gyosei, opinion=opinion, response="対応します。"
+    )
+    opinion_services.opinion_add(
         actor=iinkai, entry=entry_of(plan_round, 3), text="若い世代の参加を。"
     )
-    assert selectors.opinions_for_edition(edition) == {
+    assert opinion_selectors.opinions_for_edition(edition) == {
         3: [("若い世代の参加を。", "")],
         12: [("電子化を一層進めること。", "対応します。")],
     }
@@ -313,9 +338,11 @@ def test_committee_opinions_reach_the_public_program_page_only_once_published(
     people, plan_round, client
 ):
     gyosei = people["gyosei"]
-    edition = services.round_close(actor=gyosei, round_=plan_round, title="版")
+    edition = round_services.round_close(actor=gyosei, round_=plan_round, title="版")
     entry = entry_of(plan_round, 12)
-    services.opinion_add(actor=people["iinkai"], entry=entry, text="委員会の意見です。")
+    opinion_services.opinion_add(
+        actor=people["iinkai"], entry=entry, text="委員会の意見です。"
+    )
     number = edition_numbers(plan_round.plan_id)[edition.pk]
     public = reverse(
         "portal:edition_program",

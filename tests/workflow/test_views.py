@@ -7,8 +7,9 @@ import datetime as dt
 from django.urls import reverse
 
 from shinchoku.plans import services as plan_services
-from shinchoku.workflow import services
+from shinchoku.workflow.entries import services as entry_services
 from shinchoku.workflow.models import Round
+from shinchoku.workflow.rounds import services as round_services
 from tests.workflow.conftest import entry_of
 
 EN = {"accept-language": "en"}
@@ -31,7 +32,7 @@ def test_the_dashboard_shows_what_is_missing_and_overdue_per_department(
 ):
     Round.objects.filter(pk=plan_round.pk).update(deadline=dt.date(2024, 1, 31))
     entry = entry_of(plan_round, 12)
-    services.entry_save_draft(
+    entry_services.entry_save_draft(
         actor=people["joho"], entry=entry, based_on_version=1, plan=["案"]
     )
     client.force_login(people["gyosei"])
@@ -53,8 +54,10 @@ def test_a_returned_entry_shows_the_comment_to_the_department(
 ):
     joho, gyosei = people["joho"], people["gyosei"]
     entry = entry_of(plan_round, 12)
-    services.entry_save_draft(actor=joho, entry=entry, based_on_version=1, plan=["案"])
-    services.entry_submit(actor=joho, entry=entry, based_on_version=2)
+    entry_services.entry_save_draft(
+        actor=joho, entry=entry, based_on_version=1, plan=["案"]
+    )
+    entry_services.entry_submit(actor=joho, entry=entry, based_on_version=2)
     client.force_login(gyosei)
     url = reverse("workflow:entry", kwargs={"pk": entry.pk})
     response = client.post(
@@ -92,10 +95,12 @@ def test_the_diff_page_marks_insertions_and_deletions(people, plan_round, client
     joho, gyosei = people["joho"], people["gyosei"]
     entry = entry_of(plan_round, 12)
     plan = [*entry.plan[:-1], "電子決裁率95%以上を目指す。"]
-    services.entry_save_draft(actor=joho, entry=entry, based_on_version=1, plan=plan)
-    services.entry_submit(actor=joho, entry=entry, based_on_version=2)
-    services.entry_approve(actor=gyosei, entry=entry, based_on_version=3)
-    new = services.round_close(actor=gyosei, round_=plan_round, title="改訂版")
+    entry_services.entry_save_draft(
+        actor=joho, entry=entry, based_on_version=1, plan=plan
+    )
+    entry_services.entry_submit(actor=joho, entry=entry, based_on_version=2)
+    entry_services.entry_approve(actor=gyosei, entry=entry, based_on_version=3)
+    new = round_services.round_close(actor=gyosei, round_=plan_round, title="改訂版")
     plan_services.edition_publish(actor=gyosei, edition=new, published=True)
     old = plan_round.plan.editions.get(title="令和6年度当初計画")
     url = reverse(
@@ -117,7 +122,9 @@ def test_the_program_page_stays_at_a_fixed_number_of_queries(
 
 
 def test_editions_list_shows_the_public_only_published_ones(people, plan_round, client):
-    services.round_close(actor=people["gyosei"], round_=plan_round, title="非公開版")
+    round_services.round_close(
+        actor=people["gyosei"], round_=plan_round, title="非公開版"
+    )
     url = reverse(
         "workflow:editions", kwargs={"code": "132110", "plan": plan_round.plan.slug}
     )

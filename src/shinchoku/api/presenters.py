@@ -9,15 +9,15 @@ from django.urls import reverse
 from shinchoku.common import wareki
 from shinchoku.plans.models import Indicator, Municipality, Plan, ProgramGrade
 from shinchoku.plans.selectors import indicator_to_dict
+from shinchoku.portal.search import SearchHit
 from shinchoku.portal.selectors import (
     EditionRef,
     ProgramView,
     PublicEdition,
     PublicPlan,
-    SearchHit,
 )
+from shinchoku.workflow.entries.selectors import EntryReference
 from shinchoku.workflow.models import RoundEntry, person_name
-from shinchoku.workflow.selectors import EntryReference
 
 
 def municipality(m: Municipality) -> dict:
@@ -185,9 +185,8 @@ def search_hit(hit: SearchHit) -> dict:
 
 def entry(e: RoundEntry, reference: EntryReference) -> dict:
     """A round entry as its readers see it on the web page (no query: pass the
-    entry from workflow.selectors and its entry_reference)."""
+    entry from workflow.entries.selectors and its entry_reference)."""
     round_ = e.round
-    editable = round_.editable_fields
     fy = str(round_.fiscal_year)
     return {
         "id": e.pk,
@@ -200,7 +199,7 @@ def entry(e: RoundEntry, reference: EntryReference) -> dict:
             "fiscal_year": round_.fiscal_year,
             "deadline": round_.deadline,
             "status": round_.status,
-            "editable_fields": list(editable),
+            "editable_fields": list(round_.editable_fields),
         },
         "program": {
             "number": e.program.number,
@@ -233,7 +232,7 @@ def entry(e: RoundEntry, reference: EntryReference) -> dict:
             }
             for i in reference.indicators
         ]
-        if "kpi_actuals" in editable
+        if round_.asks_kpi_actuals
         else [],
     }
 

@@ -226,6 +226,16 @@ def _program(
             _kpi(r, r.obj(k, f"{path}.kpis[{j}]"), f"{path}.kpis[{j}]")
             for j, k in enumerate(r.lst(p["kpis"], f"{path}.kpis"))
         ]
+        seen_kpis: set[tuple[str, str]] = set()
+        for j, kpi in enumerate(kpis):
+            key = (kpi["name"], kpi["unit"])
+            if key in seen_kpis:
+                # A program holds one indicator of a name and unit.
+                raise r.fail(
+                    f"{path}.kpis[{j}].name",
+                    f"the indicator {kpi['name']!r} ({kpi['unit']}) appears twice",
+                )
+            seen_kpis.add(key)
     return ParsedProgram(
         kpis=kpis,
         number=number,

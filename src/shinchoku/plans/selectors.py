@@ -3,16 +3,14 @@ joins and prefetches that keep a page at a fixed number of queries."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, QuerySet
-from django.utils.translation import gettext_lazy as _
 
 from shinchoku.common import wareki
 from shinchoku.document import interchange
-from shinchoku.document import kpi as document_kpi
+from shinchoku.document.kpi import plain_number
 from shinchoku.document.model import (
     ParsedActionItem,
     ParsedEdition,
@@ -21,7 +19,6 @@ from shinchoku.document.model import (
     ParsedSection,
     ParsedYear,
 )
-from shinchoku.plans import charts, evaluation, evaluation_methods
 from shinchoku.plans.models import (
     Direction,
     Edition,
@@ -183,6 +180,16 @@ def edition_latest(plan: Plan) -> Edition | None:
     return plan.editions.order_by("-fiscal_year", "-date", "-pk").first()
 
 
+def edition_numbers(plan_id: int) -> dict[int, int]:
+    """Edition pk → its number in the plan's URLs."""
+    pks = (
+        Edition.objects.filter(plan_id=plan_id)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    return {pk: n for n, pk in enumerate(pks, start=1)}
+
+
 def indicator_to_dict(indicator: Indicator) -> dict:
     """An indicator in the interchange shape ("kpis" in the interchange JSON)."""
     return {
@@ -190,27 +197,20 @@ def indicator_to_dict(indicator: Indicator) -> dict:
         "unit": indicator.unit,
         "comparator": indicator.comparator or None,
         "direction": indicator.direction or None,
-        "target": _num(indicator.target),
+        "target": plain_number(indicator.target),
         "deadline_fy": indicator.deadline_fy,
-        "baseline": _num(indicator.baseline),
+        "baseline": plain_number(indicator.baseline),
         "baseline_date": indicator.baseline_date.isoformat()
         if indicator.baseline_date
         else None,
-        "targets": {fy: _num(v) for fy, v in sorted(indicator.targets.items())},
-        "actuals": {fy: _num(v) for fy, v in sorted(indicator.actuals.items())},
+        "targets": {fy: plain_number(v) for fy, v in sorted(indicator.targets.items())},
+        "actuals": {fy: plain_number(v) for fy, v in sorted(indicator.actuals.items())},
         "relative": indicator.relative or None,
         "source_text": indicator.source_text,
         "reviewed": indicator.reviewed,
         "status": indicator.status,
         "actual_sources": dict(sorted(indicator.actual_sources.items())),
     }
-
-
-def _num(value: float | None) -> int | float | None:
-    """62.0 → 62, so numbers read back as the city wrote them."""
-    if value is None:
-        return None
-    return int(value) if float(value).is_integer() else value
 
 
 def edition_parsed(edition: Edition) -> ParsedPlan:
@@ -277,243 +277,28 @@ def plan_to_parsed(plan: Plan) -> ParsedPlan:
 
 # --------------------------------------------------------------- indicators
 
-STATUS_LABELS = {
-    "achieved": _("Achieved"),
-    "on_track": _("On track"),
-    "slightly_behind": _("Slightly behind"),
-    "behind": _("Behind"),
-    "not_measured": _("Not measured"),
-}
-# A symbol as well as a colour, so status survives grey-scale printing.
-STATUS_SYMBOLS = {
-    "achieved": "◎",
-    "on_track": "○",
-    "slightly_behind": "△",
-    "behind": "×",
-    "not_measured": "－",
-}
 
-
-@dataclass
-class YearFigures:
-    fiscal_year: int
-    target: float | None
-    actual: float | None
-    actual_source: str
-    required: float | None
-    status: str
-
-    @property
-    def status_label(self) -> str:
-        return str(STATUS_LABELS[self.status])
-
-    @property
-    def status_symbol(self) -> str:
-        return STATUS_SYMBOLS[self.status]
-
-
-@dataclass
-class IndicatorView:
-    """An indicator ready for a page: its stated figures, its evaluation per FY
-    and its chart. Built from the interchange dict (kpi_view), so that the staff
-    pages (a live Indicator) and the public pages (an edition's frozen
-    snapshot) draw it with the same code and the same template
-    (plans/_indicator.html)."""
-
-    kpi: dict  # the interchange dict in its full shape (normalize_kpi)
-    dom_id: str  # unique on the page: the block's id, its heading's, its chart's
-    status: str  # at the latest measured FY
-    status_fy: int | None
-    rate: float | None  # achievement rate against the final target
-    notes: tuple[str, ...]
-    years: list[YearFigures]
-    svg: str
-    indicator: Indicator | None = None  # the live model, on staff pages only
-    # The band of the plan's own scale when it is not the default linear one.
-    mark: evaluation_methods.Assessment | None = None
-
-    @property
-    def status_label(self) -> str:
-        return str(STATUS_LABELS[self.status])
-
-    @property
-    def status_symbol(self) -> str:
-        return STATUS_SYMBOLS[self.status]
-
-    @property
-    def name(self) -> str:
-        return self.kpi["name"]
-
-    @property
-    def unit(self) -> str:
-        return self.kpi["unit"]
-
-    @property
-    def comparator(self) -> str:
-        return self.kpi["comparator"] or ""
-
-    @property
-    def target(self) -> int | float | None:
-        return self.kpi["target"]
-
-    @property
-    def deadline_fy(self) -> int | None:
-        return self.kpi["deadline_fy"]
-
-    @property
-    def baseline(self) -> int | float | None:
-        return self.kpi["baseline"]
-
-    @property
-    def baseline_date(self) -> dt.date | None:
-        value = self.kpi["baseline_date"]
-        return dt.date.fromisoformat(value) if value else None
-
-    @property
-    def relative(self) -> str:
-        return self.kpi["relative"] or ""
-
-    @property
-    def source_text(self) -> str:
-        return self.kpi["source_text"]
-
-    @property
-    def pending(self) -> bool:
-        """Proposed by the extractor and not reviewed by staff yet."""
-        return self.kpi["status"] == IndicatorStatus.EXTRACTED
-
-
-def plan_thresholds(thresholds: dict | None):
-    """A plan's progress_thresholds as evaluation.Thresholds (the defaults when
-    they are missing or malformed)."""
-    try:
-        return evaluation.Thresholds(**(thresholds or {}))
-    except (TypeError, ValueError):
-        return evaluation.DEFAULT_THRESHOLDS
-
-
-def kpi_view(
-    kpi: dict,
-    *,
-    first_fy: int,
-    last_fy: int,
-    thresholds: dict | None,
-    chart_id: str,
-    dom_id: str | None = None,
-    indicator: Indicator | None = None,
-    method: str = "linear",
-) -> IndicatorView:
-    """An interchange indicator dict (a live indicator's indicator_to_dict, or
-    one of an edition's snapshot) with its evaluation per FY (from the plan's
-    first FY to its last, or the deadline or latest actual when later) and its
-    chart. No query. `chart_id` and `dom_id` must be unique on the page."""
-    # The interchange reader's own check, which fills in what a dict leaves out.
-    data = interchange.normalize_kpi(kpi, source=chart_id)
-    ind = document_kpi.Indicator.from_dict(data)
-    bands = plan_thresholds(thresholds)
-    measured = [int(fy) for fy in data["actuals"]]
-    last = max([last_fy, data["deadline_fy"] or 0, *measured])
-    years = []
-    for fy in range(first_fy, last + 1):
-        ev = evaluation.evaluate(ind, fy, bands)
-        years.append(
-            YearFigures(
-                fiscal_year=fy,
-                target=_num(ind.targets.get(fy)),
-                actual=_num(ind.actuals.get(fy)),
-                actual_source=data["actual_sources"].get(str(fy), ""),
-                required=round(ev.required_value, 2)
-                if ev.required_value is not None
-                else None,
-                status=str(ev.status),
-            )
-        )
-    latest = max(measured) if measured else None
-    current = evaluation.evaluate(ind, latest if latest else last_fy, bands)
-    mark = None
-    if method != "linear" and method in evaluation_methods.METHODS:
-        mark = evaluation_methods.assess(ind, latest or last_fy, method)
-    return IndicatorView(
-        kpi=data,
-        dom_id=dom_id or f"indicator-{chart_id}",
-        status=str(current.status),
-        status_fy=latest,
-        rate=current.achievement_rate,
-        notes=current.notes,
-        years=years,
-        svg=charts.indicator_svg(ind, chart_id=chart_id, first_fy=first_fy),
-        indicator=indicator,
-        mark=mark,
-    )
-
-
-def indicator_view(
-    indicator: Indicator, plan: Plan, *, chart_id: str = "kpi"
-) -> IndicatorView:
-    """A live indicator as kpi_view draws it (no query)."""
-    return kpi_view(
-        indicator_to_dict(indicator),
-        first_fy=plan.first_fy,
-        last_fy=plan.last_fy,
-        thresholds=plan.progress_thresholds,
-        chart_id=chart_id,
-        dom_id=f"indicator-{indicator.pk}",
-        indicator=indicator,
-        method=plan.evaluation_method,
-    )
-
-
-def status_counts(views: list[IndicatorView]) -> dict[str, int]:
-    """{status: number of indicators}, every status present (zeros included)."""
-    counts = dict.fromkeys(STATUS_LABELS, 0)
-    for view in views:
-        counts[view.status] += 1
-    return counts
-
-
-def program_indicators(program: Program) -> list[IndicatorView]:
+def program_indicators(program: Program) -> list[Indicator]:
     """The program's indicators except rejected proposals (1 query)."""
-    indicators = program.indicators.exclude(status=IndicatorStatus.REJECTED)
-    return [indicator_view(i, program.plan, chart_id=f"kpi-{i.pk}") for i in indicators]
+    return list(program.indicators.exclude(status=IndicatorStatus.REJECTED))
 
 
 @dataclass
-class DashboardProgram:
-    program: Program
-    indicators: list[IndicatorView]
-    grade: str
+class DashboardData:
+    """What the KPI dashboard of a plan shows, as loaded (plans.presenters
+    evaluates and draws it)."""
 
-
-@dataclass
-class DashboardGroup:
-    direction: Direction
-    programs: list[DashboardProgram]
-    status_counts: dict[str, int]
-    grade_counts: dict[str, int]
-
-    @property
-    def number(self) -> int:
-        return self.direction.number
-
-    @property
-    def name(self) -> str:
-        return self.direction.name
-
-
-@dataclass
-class Dashboard:
+    plan: Plan
     fiscal_year: int
-    groups: list[DashboardGroup]
-    status_counts: dict[str, int]
-    grade_counts: dict[str, int]
-    grade_scale: list[dict]
+    programs: list[Program]
+    indicators: dict[int, list[Indicator]]  # by program id, rejected ones left out
+    grades: dict[int, str]  # program id → grade code for the fiscal year
 
 
-def plan_dashboard(plan: Plan, *, fiscal_year: int | None = None) -> Dashboard:
-    """Every indicator of a plan by 方向性, with status counts, and the programs'
-    grades for a FY with counts per grade and per 方向性 (4 queries)."""
+def plan_dashboard_data(plan: Plan, *, fiscal_year: int | None = None) -> DashboardData:
+    """Every indicator of a plan and the programs' grades for a FY (default the
+    plan's last), by program (3 queries)."""
     fiscal_year = fiscal_year or plan.last_fy
-    programs = plan_programs(plan)
     indicators: dict[int, list[Indicator]] = defaultdict(list)
     for i in Indicator.objects.filter(program__plan=plan).exclude(
         status=IndicatorStatus.REJECTED
@@ -524,33 +309,12 @@ def plan_dashboard(plan: Plan, *, fiscal_year: int | None = None) -> Dashboard:
             program__plan=plan, fiscal_year=fiscal_year
         ).values_list("program_id", "grade")
     )
-    codes = [g["code"] for g in plan.grade_scale] + ["-"]
-    empty_status = dict.fromkeys(STATUS_LABELS, 0)
-    total_status, total_grades = dict(empty_status), dict.fromkeys(codes, 0)
-    groups: dict[int, DashboardGroup] = {}
-    for program in programs:
-        group = groups.get(program.direction.number)
-        if group is None:
-            group = groups[program.direction.number] = DashboardGroup(
-                program.direction, [], dict(empty_status), dict.fromkeys(codes, 0)
-            )
-        views = [
-            indicator_view(i, plan, chart_id=f"kpi-{i.pk}")
-            for i in indicators[program.pk]
-        ]
-        grade = grades.get(program.pk, "-")
-        group.programs.append(DashboardProgram(program, views, grade))
-        for counts in (group.grade_counts, total_grades):
-            counts[grade if grade in counts else "-"] += 1
-        for view in views:
-            group.status_counts[view.status] += 1
-            total_status[view.status] += 1
-    return Dashboard(
+    return DashboardData(
+        plan=plan,
         fiscal_year=fiscal_year,
-        groups=[groups[n] for n in sorted(groups)],
-        status_counts=total_status,
-        grade_counts=total_grades,
-        grade_scale=plan.grade_scale,
+        programs=plan_programs(plan),
+        indicators=indicators,
+        grades=grades,
     )
 
 
@@ -598,16 +362,16 @@ def plan_indicator_rows(plan: Plan) -> list[dict]:
                     "unit": i.unit,
                     "comparator": i.comparator,
                     "direction": i.direction,
-                    "final_target": _num(i.target),
+                    "final_target": plain_number(i.target),
                     "deadline_fy": i.deadline_fy or "",
-                    "baseline": _num(i.baseline),
+                    "baseline": plain_number(i.baseline),
                     "baseline_date": i.baseline_date.isoformat()
                     if i.baseline_date
                     else "",
                     "fiscal_year": fy or "",
                     "fiscal_year_wareki": wareki.fiscal_year_label(fy) if fy else "",
-                    "target": _num(i.targets.get(str(fy))) if fy else "",
-                    "actual": _num(i.actuals.get(str(fy))) if fy else "",
+                    "target": plain_number(i.targets.get(str(fy))) if fy else "",
+                    "actual": plain_number(i.actuals.get(str(fy))) if fy else "",
                     "actual_source": i.actual_sources.get(str(fy), "") if fy else "",
                     "relative_target": i.relative,
                     "status": i.status,

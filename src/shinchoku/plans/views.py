@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from shinchoku.common.services import ServiceError, StaleVersion
-from shinchoku.plans import kpi_paste, selectors, services
+from shinchoku.plans import kpi_paste, presenters, selectors, services
 from shinchoku.plans.forms import (
     IndicatorActualForm,
     IndicatorPasteForm,
@@ -68,7 +68,9 @@ def program_detail(request, code: str, plan: str, number: int):
     except Program.DoesNotExist:
         raise Http404 from None
     previous, following = selectors.program_neighbours(program)
-    indicators = selectors.program_indicators(program)
+    indicators = presenters.program_indicator_views(
+        program, selectors.program_indicators(program)
+    )
     return render(
         request,
         "plans/program_detail.html",
@@ -95,8 +97,8 @@ def program_detail(request, code: str, plan: str, number: int):
             else {},
             "can_review": can(request.user, Action.REVIEW_INDICATOR, plan_obj),
             "grades": list(program.grades.all()),
-            "status_labels": selectors.STATUS_LABELS,
-            "status_symbols": selectors.STATUS_SYMBOLS,
+            "status_labels": presenters.STATUS_LABELS,
+            "status_symbols": presenters.STATUS_SYMBOLS,
             "grade_scale": plan_obj.grade_scale,
             "previous": previous,
             "next": following,
@@ -117,10 +119,12 @@ def plan_indicators(request, code: str, plan: str):
         "plans/indicators.html",
         {
             "plan": plan_obj,
-            "dashboard": selectors.plan_dashboard(plan_obj, fiscal_year=fiscal_year),
+            "dashboard": presenters.plan_dashboard(
+                selectors.plan_dashboard_data(plan_obj, fiscal_year=fiscal_year)
+            ),
             "can_review": can(request.user, Action.REVIEW_INDICATOR, plan_obj),
-            "status_labels": selectors.STATUS_LABELS,
-            "status_symbols": selectors.STATUS_SYMBOLS,
+            "status_labels": presenters.STATUS_LABELS,
+            "status_symbols": presenters.STATUS_SYMBOLS,
         },
     )
 

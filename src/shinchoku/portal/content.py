@@ -7,12 +7,18 @@ from __future__ import annotations
 from typing import Any
 
 from shinchoku.document.model import ParsedProgram
+from shinchoku.plans.models import IndicatorStatus
 
 
 def doc_kpis(doc: dict) -> list[dict[str, Any]]:
     """programs[i].kpis (added by KPI extraction, any shape): the dicts."""
     kpis = doc.get("kpis") if isinstance(doc, dict) else None
     return [k for k in kpis if isinstance(k, dict)] if isinstance(kpis, list) else []
+
+
+def is_published_kpi(kpi: dict[str, Any]) -> bool:
+    """A rejected proposal is frozen with the snapshot but never shown."""
+    return kpi.get("status") != IndicatorStatus.REJECTED
 
 
 def program_parts(

@@ -6,7 +6,7 @@ the whole snapshot for one program.
 
 On SQLite an FTS5 table with the trigram tokenizer mirrors ``haystack`` (kept in
 sync by triggers, see migrations/0001); on PostgreSQL a pg_trgm GIN index covers
-it. portal.selectors.search is the one way to query either.
+it. portal.search.search is the one way to query either.
 """
 
 from __future__ import annotations

@@ -16,11 +16,12 @@ from django.db import transaction
 from shinchoku.document import interchange
 from shinchoku.document.model import ParsedPlan
 from shinchoku.plans.models import Edition, Plan
+from shinchoku.plans.selectors import edition_numbers
 from shinchoku.portal import folding
 from shinchoku.portal.cache import invalidate
 from shinchoku.portal.content import doc_kpis, program_parts
 from shinchoku.portal.models import SearchEntry
-from shinchoku.portal.selectors import LATEST_FIRST, PUBLIC, edition_numbers
+from shinchoku.portal.selectors import LATEST_FIRST, PUBLIC
 
 
 @dataclass

@@ -8,10 +8,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from shinchoku.plans.selectors import STATUS_LABELS, STATUS_SYMBOLS
-from shinchoku.portal import opendata, selectors
+from shinchoku.plans.presenters import STATUS_LABELS, STATUS_SYMBOLS
+from shinchoku.portal import opendata, presenters, selectors
 from shinchoku.portal.cache import SEARCH_TIMEOUT, public_cache
-from shinchoku.workflow.selectors import opinions_for_edition
+from shinchoku.portal.search import FIELD_LABELS
+from shinchoku.portal.search import search as search_programs
+from shinchoku.workflow.opinions.selectors import opinions_for_edition
 
 SEARCH_PAGE_SIZE = 20
 
@@ -84,7 +86,7 @@ def _program_page(request, pe, number: int):
             "pe": pe,
             "plan": pe.plan.plan,
             "program": program,
-            "indicators": pe.indicator_views(program),
+            "indicators": presenters.indicator_views(pe, program),
             "previous": previous,
             "next": following,
             "opinions": opinions_for_edition(pe.edition).get(number, []),
@@ -111,7 +113,7 @@ def _indicators_page(request, pe):
         {
             "pe": pe,
             "plan": pe.plan.plan,
-            "dashboard": pe.indicator_dashboard(),
+            "dashboard": presenters.indicator_dashboard(pe, pe.programs()),
             "status_labels": STATUS_LABELS,
             "status_symbols": STATUS_SYMBOLS,
         },
@@ -156,7 +158,7 @@ def search(request):
         page = 1
     results = None
     if query:
-        results = selectors.search(
+        results = search_programs(
             query,
             all_editions=request.GET.get("editions") == "all",
             limit=SEARCH_PAGE_SIZE,
@@ -170,7 +172,7 @@ def search(request):
             "results": results,
             "page": page,
             "all_editions": request.GET.get("editions") == "all",
-            "field_labels": selectors.FIELD_LABELS,
+            "field_labels": FIELD_LABELS,
         },
     )
 

@@ -7,7 +7,6 @@ from django.urls import reverse
 from shinchoku.document.model import ParsedEdition
 from shinchoku.plans import selectors as plan_selectors
 from shinchoku.plans.models import Edition, Plan
-from shinchoku.portal.selectors import edition_numbers
 from shinchoku.reports.builder import build_report
 from shinchoku.reports.model import Report
 
@@ -53,7 +52,9 @@ def edition_report(edition: Edition) -> Report:
     # Published: the public page of the program in this very edition; else the
     # staff page (the report of a draft edition is for the city's members).
     public_number = (
-        edition_numbers(plan.pk).get(edition.pk) if edition.published else None
+        plan_selectors.edition_numbers(plan.pk).get(edition.pk)
+        if edition.published
+        else None
     )
 
     def program_url(number: int) -> str:

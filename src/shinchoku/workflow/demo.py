@@ -16,8 +16,9 @@ from django.utils import timezone
 
 from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import Municipality, Plan
-from shinchoku.workflow import services
 from shinchoku.workflow.models import Department, Role, Round, RoundKind
+from shinchoku.workflow.people import services as people_services
+from shinchoku.workflow.rounds import services as round_services
 
 PASSWORD = "shinchoku-demo"
 ADMIN_OFFICE = "行政経営課"
@@ -50,14 +51,14 @@ def ensure_demo_people(code: str = "132110") -> list[DemoUser]:
     """Departments, program assignments, indicators and one user per role for
     the municipality's plans (its plan must be imported first)."""
     municipality = Municipality.objects.get(code=code)
-    office = services.department_create(
+    office = people_services.department_create(
         municipality=municipality,
         name=ADMIN_OFFICE,
         is_admin_office=True,
         email="gyosei@example.jp",
     )
     departments = {
-        name: services.department_create(
+        name: people_services.department_create(
             municipality=municipality, name=name, ordering=i
         )
         for i, name in enumerate(DEPARTMENTS, start=1)
@@ -74,7 +75,9 @@ def ensure_demo_people(code: str = "132110") -> list[DemoUser]:
                 ),
                 list(departments.values())[-1],
             )
-        services.programs_assign_leads(actor=None, plan=plan, leads=leads, via="cli")
+        people_services.programs_assign_leads(
+            actor=None, plan=plan, leads=leads, via="cli"
+        )
         for number, name, unit, targets, actuals in INDICATORS:
             program = plan.programs.filter(number=number).first()
             if program is not None and not program.indicators.filter(name=name):
@@ -112,7 +115,7 @@ def ensure_demo_people(code: str = "132110") -> list[DemoUser]:
                 is_superuser=role == Role.SYSTEM_ADMIN,
             )
         if role != Role.SYSTEM_ADMIN:
-            services.membership_set(
+            people_services.membership_set(
                 user=user, role=role, municipality=municipality, department=department
             )
         out.append(
@@ -132,7 +135,7 @@ def ensure_demo_round(code: str = "132110") -> Round:
     if existing is not None:
         return existing
     User = get_user_model()
-    return services.round_open(
+    return round_services.round_open(
         actor=User.objects.get(username="gyosei"),
         plan=plan,
         kind=RoundKind.ACHIEVEMENTS,

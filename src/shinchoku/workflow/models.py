@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -208,11 +209,42 @@ class Round(models.Model):
         return self.status == RoundStatus.OPEN
 
     @property
+    def text_field(self) -> str:
+        """The bullets departments write, a field of ProgramYear and RoundEntry:
+        "plan" (当初予定/設定目標) in an initial-plan round, else "achievements"."""
+        return "plan" if self.kind == RoundKind.INITIAL_PLAN else "achievements"
+
+    @property
+    def asks_kpi_actuals(self) -> bool:
+        """An achievements round asks for the FY's indicator actuals too."""
+        return self.kind == RoundKind.ACHIEVEMENTS
+
+    @property
     def editable_fields(self) -> tuple[str, ...]:
         """What departments write: 当初予定/設定目標, or 実績 and KPI actuals."""
-        if self.kind == RoundKind.INITIAL_PLAN:
-            return ("plan",)
-        return ("achievements", "kpi_actuals")
+        if self.asks_kpi_actuals:
+            return (self.text_field, "kpi_actuals")
+        return (self.text_field,)
+
+    @property
+    def text_label(self) -> str:
+        """The heading of what departments write, e.g. 令和6年度 initial plan and
+        targets / Achievements through 令和5年度."""
+        fy = wareki.fiscal_year_label(self.fiscal_year)
+        if self.text_field == "plan":
+            return gettext("%(fy)s initial plan and targets") % {"fy": fy}
+        return gettext("Achievements through %(fy)s") % {"fy": fy}
+
+    @property
+    def reference_fiscal_year(self) -> int:
+        """The FY whose plan a department writes from: last year's when writing
+        this year's plan, this year's when reporting what was achieved."""
+        return self.fiscal_year - 1 if self.text_field == "plan" else self.fiscal_year
+
+    @property
+    def reference_label(self) -> str:
+        fy = wareki.fiscal_year_label(self.reference_fiscal_year)
+        return gettext("%(fy)s initial plan and targets") % {"fy": fy}
 
     def is_overdue(self, today=None) -> bool:
         return self.is_open and (today or timezone.localdate()) > self.deadline
@@ -224,6 +256,33 @@ class EntryState(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted")
     RETURNED = "returned", _("Returned")
     APPROVED = "approved", _("Approved")
+
+
+class EntryAction(models.TextChoices):
+    """The steps of an entry's life after its drafts (see TRANSITIONS)."""
+
+    SUBMIT = "submit", _("submitted")
+    RETURN = "return", _("returned")
+    APPROVE = "approve", _("approved")
+
+
+# Where the department may still write: nothing handed in yet.
+EDITABLE_STATES = frozenset(
+    {EntryState.NOT_STARTED, EntryState.DRAFTING, EntryState.RETURNED}
+)
+# What the committee reads: what departments handed in, not work in progress.
+HANDED_IN_STATES = frozenset(
+    {EntryState.SUBMITTED, EntryState.RETURNED, EntryState.APPROVED}
+)
+# action → (the states it starts from, the state it leads to)
+TRANSITIONS: dict[EntryAction, tuple[frozenset[EntryState], EntryState]] = {
+    EntryAction.SUBMIT: (
+        frozenset({EntryState.DRAFTING, EntryState.RETURNED}),
+        EntryState.SUBMITTED,
+    ),
+    EntryAction.RETURN: (frozenset({EntryState.SUBMITTED}), EntryState.RETURNED),
+    EntryAction.APPROVE: (frozenset({EntryState.SUBMITTED}), EntryState.APPROVED),
+}
 
 
 class RoundEntry(models.Model):
@@ -276,17 +335,58 @@ class RoundEntry(models.Model):
         return f"{self.round} {self.program.number_label}"
 
     @property
+    def label(self) -> str:
+        """⑫ 文書の電子化: how messages name the entry."""
+        return f"{self.program.number_label} {self.program.name}"
+
+    @property
     def is_done(self) -> bool:
         return self.state == EntryState.APPROVED
 
     @property
+    def is_editable(self) -> bool:
+        """The department may still write its draft."""
+        return self.state in EDITABLE_STATES
+
+    @property
     def is_missing(self) -> bool:
         """Nothing submitted yet: what the dashboard counts as missing."""
+        return self.state in EDITABLE_STATES
+
+    @property
+    def is_returned(self) -> bool:
+        return self.state == EntryState.RETURNED
+
+    @property
+    def is_handed_in(self) -> bool:
+        return self.state in HANDED_IN_STATES
+
+    @property
+    def is_pending(self) -> bool:
+        """Started and not settled: a round cannot close over it."""
         return self.state in {
-            EntryState.NOT_STARTED,
             EntryState.DRAFTING,
+            EntryState.SUBMITTED,
             EntryState.RETURNED,
         }
+
+    def allows(self, action: EntryAction | str) -> bool:
+        """Whether the entry's state allows the step (permission aside)."""
+        return self.state in TRANSITIONS[EntryAction(action)][0]
+
+    @property
+    def may_be_submitted(self) -> bool:
+        return self.allows(EntryAction.SUBMIT)
+
+    @property
+    def awaits_review(self) -> bool:
+        """Submitted: the admin office returns or approves it."""
+        return self.allows(EntryAction.APPROVE)
+
+    @property
+    def text(self) -> list[str]:
+        """The draft of the field its round asks for (Round.text_field)."""
+        return getattr(self, self.round.text_field)
 
 
 class Opinion(models.Model):

@@ -29,7 +29,6 @@ from django.core.exceptions import PermissionDenied
 from shinchoku.plans.models import Edition, Municipality, Plan, Program, ProgramYear
 from shinchoku.workflow.models import (
     Department,
-    EntryState,
     Membership,
     Opinion,
     Role,
@@ -183,11 +182,7 @@ def _view_entry(actor: Actor, entry: RoundEntry) -> bool:
         return True
     if actor.is_committee_of(municipality):
         # Committee members read what departments handed in, not work in progress.
-        return entry.state in {
-            EntryState.SUBMITTED,
-            EntryState.RETURNED,
-            EntryState.APPROVED,
-        }
+        return entry.is_handed_in
     return (
         actor.role == Role.DEPARTMENT_EDITOR
         and actor.municipality_id == municipality

@@ -18,7 +18,7 @@ from shinchoku.api.schemas import (
     ReturnIn,
     TransitionIn,
 )
-from shinchoku.workflow import selectors, services
+from shinchoku.workflow.entries import selectors, services
 from shinchoku.workflow.models import RoundEntry
 from shinchoku.workflow.permissions import Action, require
 

@@ -7,7 +7,7 @@ from ninja.decorators import decorate_view
 from shinchoku.api import presenters
 from shinchoku.api.pagination import LimitOffset
 from shinchoku.api.schemas import ErrorOut, SearchPageOut
-from shinchoku.portal import selectors
+from shinchoku.portal import search as portal_search
 from shinchoku.portal.cache import SEARCH_TIMEOUT, public_cache
 
 router = Router(tags=["search"])
@@ -38,7 +38,7 @@ def search(
     ] = False,
 ):
     """Programs of published editions holding every word of q, best first."""
-    results = selectors.search(
+    results = portal_search.search(
         q, all_editions=all_editions, limit=page.limit, offset=page.offset
     )
     return {

@@ -9,7 +9,7 @@ from django import template
 from django.utils.safestring import SafeString
 
 from shinchoku.portal import folding
-from shinchoku.portal.selectors import FIELD_LABELS
+from shinchoku.portal.search import FIELD_LABELS
 
 register = template.Library()
 

@@ -2,8 +2,9 @@
 
 from django import template
 
-from shinchoku.workflow import selectors
+from shinchoku.workflow.opinions import selectors as opinion_selectors
 from shinchoku.workflow.permissions import Action, can
+from shinchoku.workflow.programs.selectors import person_name
 
 register = template.Library()
 
@@ -15,7 +16,7 @@ def program_workflow(context, program):
     user = context["request"].user
     return {
         "program": program,
-        "opinions": selectors.program_opinions(program, user),
+        "opinions": opinion_selectors.program_opinions(program, user),
         "may_history": can(user, Action.VIEW_HISTORY, program),
         "may_edit": can(user, Action.EDIT_PROGRAM_YEAR, program),
     }
@@ -24,4 +25,4 @@ def program_workflow(context, program):
 @register.filter
 def person(user) -> str:
     """A user's name, family name first (行政経営 花子), else the username."""
-    return selectors.person_name(user)
+    return person_name(user)

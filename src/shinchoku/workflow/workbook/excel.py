@@ -60,7 +60,7 @@ def _digest(value) -> str:
 
 def _headers(round_: Round) -> tuple[str, str]:
     fy = round_.fiscal_year
-    if "plan" in round_.editable_fields:
+    if round_.text_field == "plan":
         prev = wareki.fiscal_year_label(fy - 1)
         this = wareki.fiscal_year_label(fy)
         return (
@@ -113,7 +113,7 @@ def export_workbook(
     meta.add("exported_at", now.isoformat())
     plan = round_.plan
     reference_header, edit_header = _headers(round_)
-    with_kpis = "kpi_actuals" in round_.editable_fields
+    with_kpis = round_.asks_kpi_actuals
     by_direction: dict[int, list[RoundEntry]] = {}
     for entry in entries:
         by_direction.setdefault(entry.program.direction.number, []).append(entry)
@@ -141,9 +141,7 @@ def export_workbook(
         for entry in group:
             program = entry.program
             reference = references.get(entry.pk, [])
-            edit_value = join_bullets(
-                entry.plan if "plan" in round_.editable_fields else entry.achievements
-            )
+            edit_value = join_bullets(entry.text)
             values = [
                 program.number_label,
                 program.name,

@@ -1,0 +1,85 @@
+"""The staff's pages of a plan's editions: the list (publish, withdraw) and
+the diff of two."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from shinchoku.plans import services as plan_services
+from shinchoku.plans.models import Edition
+from shinchoku.workflow import forms
+from shinchoku.workflow.editions import selectors
+from shinchoku.workflow.permissions import Action, can
+from shinchoku.workflow.web import check, guarded, plan_or_404
+
+
+@guarded
+def edition_list(request: HttpRequest, code: str, plan: str) -> HttpResponse:
+    plan_obj = plan_or_404(code, plan)
+    editions = selectors.editions_for(plan_obj, request.user)
+    return render(
+        request,
+        "workflow/edition_list.html",
+        {
+            "plan": plan_obj,
+            "editions": [
+                (e, can(request.user, Action.PUBLISH_EDITION, e)) for e in editions
+            ],
+        },
+    )
+
+
+@guarded
+@require_POST
+def edition_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    edition = get_object_or_404(
+        Edition.objects.select_related("plan__municipality"), pk=pk
+    )
+    check(request, Action.PUBLISH_EDITION, edition)
+    publish = request.POST.get("published") == "1"
+    plan_services.edition_publish(
+        actor=request.user, edition=edition, published=publish
+    )
+    messages.success(
+        request,
+        (_("%(edition)s published.") if publish else _("%(edition)s withdrawn."))
+        % {"edition": edition.title},
+    )
+    return redirect(
+        "workflow:editions", code=edition.plan.municipality.code, plan=edition.plan.slug
+    )
+
+
+@guarded
+def edition_diff(request: HttpRequest, code: str, plan: str) -> HttpResponse:
+    plan_obj = plan_or_404(code, plan)
+    form = forms.DiffForm(request.GET)
+    if not form.is_valid():
+        raise Http404
+    found = {
+        e.pk: e
+        for e in plan_obj.editions.filter(
+            pk__in=[form.cleaned_data["old"], form.cleaned_data["new"]]
+        )
+    }
+    try:
+        old, new = found[form.cleaned_data["old"]], found[form.cleaned_data["new"]]
+    except KeyError:
+        raise Http404 from None
+    old.plan = new.plan = plan_obj
+    check(request, Action.VIEW_EDITION, old)
+    check(request, Action.VIEW_EDITION, new)
+    return render(
+        request,
+        "workflow/edition_diff.html",
+        {
+            "plan": plan_obj,
+            "old": old,
+            "new": new,
+            "programs": selectors.edition_diff(old, new),
+        },
+    )

@@ -1,0 +1,95 @@
+"""Reads of update rounds: a round, a plan's rounds, and a round's dashboard
+(its entries per lead department)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from shinchoku.common.services import User
+from shinchoku.plans.models import Plan, Program
+from shinchoku.workflow.entries.selectors import entries_qs
+from shinchoku.workflow.models import Department, EntryState, Round, RoundEntry
+from shinchoku.workflow.permissions import Action, actor_for, can
+
+
+def round_get(pk: int) -> Round:
+    return Round.objects.select_related("plan__municipality", "edition").get(pk=pk)
+
+
+def rounds_for_plan(plan: Plan) -> list[Round]:
+    rounds = list(
+        Round.objects.filter(plan=plan).select_related("edition").order_by("-opened_at")
+    )
+    for r in rounds:
+        r.plan = plan
+    return rounds
+
+
+def open_rounds_for(user: User) -> list[Round]:
+    """Rounds the user oversees (admin office, committee, system admin)."""
+    actor = actor_for(user)
+    rounds = Round.objects.select_related("plan__municipality", "edition")
+    if not actor.is_system_admin:
+        rounds = rounds.filter(plan__municipality_id=actor.municipality_id)
+    return [r for r in rounds.order_by("-opened_at") if can(user, Action.VIEW_ROUND, r)]
+
+
+@dataclass
+class DepartmentRow:
+    department: Department | None
+    entries: list[RoundEntry] = field(default_factory=list)
+
+    @property
+    def missing(self) -> list[RoundEntry]:
+        return [e for e in self.entries if e.is_missing]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        out = {state: 0 for state in EntryState.values}
+        for e in self.entries:
+            out[e.state] += 1
+        return out
+
+    @property
+    def done(self) -> bool:
+        return all(e.is_done for e in self.entries)
+
+
+def round_entries(round_: Round) -> list[RoundEntry]:
+    entries = list(
+        entries_qs()
+        .filter(round=round_)
+        .order_by("program__ordering", "program__number")
+    )
+    for e in entries:
+        e.round = round_
+    return entries
+
+
+def round_dashboard(round_: Round) -> list[DepartmentRow]:
+    """Per lead department (programs without one last), its entries."""
+    rows: dict[int | None, DepartmentRow] = {}
+    for entry in round_entries(round_):
+        try:
+            lead = entry.program.assignment.lead
+        except Program.assignment.RelatedObjectDoesNotExist:
+            lead = None
+        key = lead.pk if lead else None
+        rows.setdefault(key, DepartmentRow(lead)).entries.append(entry)
+    return sorted(
+        rows.values(),
+        key=lambda r: (
+            r.department is None,
+            r.department.ordering if r.department else 0,
+            r.department.name if r.department else "",
+        ),
+    )
+
+
+def department_entries(round_: Round, department: Department) -> list[RoundEntry]:
+    return [
+        e
+        for e in round_entries(round_)
+        if getattr(getattr(e.program, "assignment", None), "lead_id", None)
+        == department.pk
+    ]

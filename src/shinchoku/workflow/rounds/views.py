@@ -1,0 +1,146 @@
+"""Pages of update rounds: a plan's rounds (and opening one), a round's
+dashboard, reminders, closing a round into an edition."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from shinchoku.common.services import ServiceError
+from shinchoku.workflow import forms
+from shinchoku.workflow.permissions import Action, RoundDepartment, can
+from shinchoku.workflow.rounds import selectors, services
+from shinchoku.workflow.web import check, guarded, plan_or_404, round_or_404
+
+
+@guarded
+def round_list(request: HttpRequest, code: str, plan: str) -> HttpResponse:
+    plan_obj = plan_or_404(code, plan)
+    may_open = can(request.user, Action.OPEN_ROUND, plan_obj)
+    rounds = [
+        r
+        for r in selectors.rounds_for_plan(plan_obj)
+        if can(request.user, Action.VIEW_ROUND, r)
+    ]
+    if not may_open and not rounds:
+        check(request, Action.OPEN_ROUND, plan_obj)
+    form = forms.RoundOpenForm(
+        initial={"fiscal_year": plan_obj.last_fy, "kind": "initial_plan"}
+    )
+    if request.method == "POST":
+        check(request, Action.OPEN_ROUND, plan_obj)
+        form = forms.RoundOpenForm(request.POST)
+        if form.is_valid():
+            try:
+                round_ = services.round_open(
+                    actor=request.user, plan=plan_obj, **form.cleaned_data
+                )
+            except ServiceError as exc:
+                form.add_error(None, exc.message)
+            else:
+                messages.success(
+                    request, _("Round %(round)s opened.") % {"round": round_.title}
+                )
+                return redirect("workflow:round", pk=round_.pk)
+    return render(
+        request,
+        "workflow/round_list.html",
+        {"plan": plan_obj, "rounds": rounds, "form": form, "may_open": may_open},
+        status=400 if form.errors else 200,
+    )
+
+
+@guarded
+def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = round_or_404(pk)
+    check(request, Action.VIEW_ROUND, round_)
+    rows = selectors.round_dashboard(round_)
+    return render(
+        request,
+        "workflow/round_detail.html",
+        {
+            "round": round_,
+            "plan": round_.plan,
+            "rows": rows,
+            "overdue": round_.is_overdue(),
+            "may_remind": can(request.user, Action.REMIND, round_),
+            "may_close": can(request.user, Action.CLOSE_ROUND, round_),
+            "workbook_departments": [
+                r.department
+                for r in rows
+                if r.department
+                and can(
+                    request.user,
+                    Action.EXPORT_WORKBOOK,
+                    RoundDepartment(round_, r.department),
+                )
+            ],
+            "upload_form": forms.WorkbookUploadForm(),
+        },
+    )
+
+
+@guarded
+@require_POST
+def round_remind(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = round_or_404(pk)
+    check(request, Action.REMIND, round_)
+    result = services.round_remind(actor=request.user, round_=round_)
+    messages.success(
+        request,
+        _("%(count)s reminder(s) sent to %(departments)s.")
+        % {
+            "count": result.messages,
+            "departments": ", ".join(str(d) for d in result.departments) or "—",
+        },
+    )
+    for department in result.without_address:
+        messages.warning(
+            request,
+            _("%(department)s has no e-mail address: remind them another way.")
+            % {"department": department},
+        )
+    return redirect("workflow:round", pk=round_.pk)
+
+
+@guarded
+def round_close(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = round_or_404(pk)
+    check(request, Action.CLOSE_ROUND, round_)
+    form = forms.CloseForm(
+        initial={"title": round_.title, "fiscal_year": round_.fiscal_year}
+    )
+    if request.method == "POST":
+        form = forms.CloseForm(request.POST)
+        if form.is_valid():
+            try:
+                edition = services.round_close(
+                    actor=request.user, round_=round_, **form.cleaned_data
+                )
+            except ServiceError as exc:
+                form.add_error(None, exc.message)
+            else:
+                messages.success(
+                    request,
+                    _("Round closed into the edition %(edition)s (not published).")
+                    % {"edition": edition.title},
+                )
+                return redirect(
+                    "workflow:editions",
+                    code=round_.plan.municipality.code,
+                    plan=round_.plan.slug,
+                )
+    return render(
+        request,
+        "workflow/round_close.html",
+        {
+            "round": round_,
+            "plan": round_.plan,
+            "form": form,
+            "rows": selectors.round_dashboard(round_),
+        },
+        status=400 if form.errors else 200,
+    )

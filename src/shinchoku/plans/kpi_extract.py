@@ -336,13 +336,14 @@ def _quantities(text: str) -> list[_Qty]:
         if unit == "日" and before.endswith("月"):
             continue  # 9月17日
         value = parse_number(m["num"], m["frac"])
-        head = _COMPOUND_HEAD_RE.search(text, max(0, start - 24), start)
-        if unit in MONEY_TO_THOUSAND_YEN and head:
+        money = unit in MONEY_TO_THOUSAND_YEN
+        head = money and _COMPOUND_HEAD_RE.search(text, max(0, start - 24), start)
+        if head:
             # '3億2,000万円': the 億 part comes before the match.
             start = head.start()
             value = kpi_text.quantities(text[start:end])[0].value
             unit = "千円"
-        elif unit in MONEY_TO_THOUSAND_YEN:
+        elif money:
             value = round(value * MONEY_TO_THOUSAND_YEN[unit], 6)
             unit = "千円"
         out.append(_Qty(value, unit, start, end))

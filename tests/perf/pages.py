@@ -84,10 +84,10 @@ def build(programs: int, *, index: int) -> World:
     )
     municipality = plan.municipality
     office = people_services.department_create(
-        municipality=municipality, name="行政経営課", is_admin_office=True
+        actor=None, municipality=municipality, name="行政経営課", is_admin_office=True
     )
     department = people_services.department_create(
-        municipality=municipality, name="情報政策課"
+        actor=None, municipality=municipality, name="情報政策課"
     )
     User = get_user_model()
     users: dict[str, object] = {"public": None}
@@ -98,7 +98,7 @@ def build(programs: int, *, index: int) -> World:
     ):
         user = User.objects.create_user(f"{name}-{index}", password="pw")
         people_services.membership_set(
-            user=user, role=role, municipality=municipality, department=dept
+            actor=None, user=user, role=role, municipality=municipality, department=dept
         )
         users[name] = user
     office_user = users["office"]

@@ -79,7 +79,7 @@ def url_for(name: str, route: str, world) -> str | None:
         "edition": "latest" if name.startswith("api:") else 1,
         "app_label": "plans",
     }
-    if name == "reports:edition":
+    if name == "portal:report":
         values["edition"] = world["published_edition"].pk
     model = None
     if name.startswith("admin:"):

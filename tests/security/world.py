@@ -92,7 +92,7 @@ def build() -> World:
     joho.save()
     department = Department.objects.get(name="情報政策課")
     people_services.department_create(
-        municipality=plan.municipality, name=hostile("課")
+        actor=None, municipality=plan.municipality, name=hostile("課")
     )
     program = plan.programs.get(number=12)
     plan_services.indicator_upsert(

@@ -41,10 +41,11 @@ def build_people(seed_plan):
     users = {u.username: u for u in User.objects.all()}
     other = Municipality.objects.create(code="131016", name="千代田区")
     office = people_services.department_create(
-        municipality=other, name="行政経営課", is_admin_office=True
+        actor=None, municipality=other, name="行政経営課", is_admin_office=True
     )
     users["outsider"] = User.objects.create_user("outsider", "o@example.jp", "pw")
     people_services.membership_set(
+        actor=None,
         user=users["outsider"],
         role=Role.ADMIN_OFFICE,
         municipality=other,

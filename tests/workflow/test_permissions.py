@@ -39,6 +39,7 @@ MATRIX: dict[tuple[Action, str | None], set[str]] = {
     (Action.VIEW_HISTORY, "program"): STAFF,
     (Action.EDIT_PROGRAM_YEAR, "program"): OFFICE,
     (Action.MANAGE_ASSIGNMENTS, "plan"): OFFICE,
+    (Action.MANAGE_PEOPLE, "plan"): OFFICE,
     (Action.VIEW_LIVE_PLAN, "plan"): STAFF,
     (Action.REVIEW_INDICATOR, "plan"): OFFICE,
     (Action.OPEN_ROUND, "plan"): OFFICE,

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from openpyxl import Workbook
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # openpyxl is imported by the writers that use it
+    from openpyxl import Workbook
 
 
 def text_only(wb: Workbook) -> Workbook:

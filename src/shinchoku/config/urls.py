@@ -5,6 +5,7 @@ from django.urls import include, path
 from shinchoku.api.urls import api
 from shinchoku.api.views import api_docs
 from shinchoku.common.views import healthz, language, livez
+from shinchoku.config import page_urls
 from shinchoku.portal.cache import public_cache
 from shinchoku.portal.sitemaps import SITEMAPS
 
@@ -14,10 +15,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("livez", livez, name="livez"),
-    path("", include("shinchoku.reports.urls")),
-    path("", include("shinchoku.workflow.urls")),
-    # Staff pages over the live data (may hold text not yet published).
-    path("staff/", include("shinchoku.plans.urls")),
     path("api/", api.urls),
     path("api/docs/", api_docs, name="api_docs"),
     path(
@@ -26,6 +23,5 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
-    # The public portal: published editions only, no login.
-    path("", include("shinchoku.portal.urls")),
+    *page_urls.urlpatterns,
 ]

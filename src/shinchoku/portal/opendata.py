@@ -11,9 +11,6 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from shinchoku.common import wareki
 from shinchoku.common.spreadsheets import text_only
 from shinchoku.plans.models import ProgramKind
@@ -182,6 +179,10 @@ def to_csv(pe: PublicEdition, *, encoding: str) -> bytes:
 
 
 def to_xlsx(pe: PublicEdition, *, licence: str) -> bytes:
+    # openpyxl takes half a second to import: only an XLSX download pays it.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     wb = Workbook()
     ws = wb.active
     ws.title = "records"

@@ -36,4 +36,11 @@ urlpatterns = [
         name="edition_program",
     ),
     path(edition + "download/<str:name>", views.download, name="download"),
+    # The committee report of an edition; an unpublished one for the members of
+    # the municipality (editions/<n>/ numbers only published editions).
+    path(
+        "reports/<str:code>/<slug:plan>/<int:edition>.<str:fmt>",
+        views.edition_report,
+        name="report",
+    ),
 ]

@@ -1,19 +1,24 @@
 """Public pages: thin views over portal.selectors. No login; published editions
-only."""
+only (the committee report of an unpublished edition, for the members of the
+municipality, is the one exception)."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from shinchoku.plans.models import Edition
 from shinchoku.plans.presenters import STATUS_LABELS, STATUS_SYMBOLS
 from shinchoku.portal import opendata, presenters, selectors
 from shinchoku.portal.cache import SEARCH_TIMEOUT, public_cache
 from shinchoku.portal.search import FIELD_LABELS
 from shinchoku.portal.search import search as search_programs
+from shinchoku.reports import selectors as report_selectors
+from shinchoku.reports.renderers import RENDERERS
 from shinchoku.workflow.opinions.selectors import opinions_for_edition
+from shinchoku.workflow.permissions import Action, can
 
 SEARCH_PAGE_SIZE = 20
 
@@ -190,3 +195,26 @@ def open_data(request):
             "licence": _licence(),
         },
     )
+
+
+@public_cache
+def edition_report(request, code: str, plan: str, edition: int, fmt: str):
+    """An edition's committee report; unpublished ones only for the members of
+    the municipality (the same rule as every other view of an edition)."""
+    renderer = RENDERERS.get(fmt)
+    if renderer is None:
+        raise Http404
+    obj = get_object_or_404(
+        Edition.objects.select_related("plan__municipality"),
+        pk=edition,
+        plan__slug=plan,
+        plan__municipality__code=code,
+    )
+    if not can(request.user, Action.VIEW_EDITION, obj):
+        raise Http404  # unpublished editions do not exist for the public
+    data = renderer.render(report_selectors.edition_report(obj))
+    response = HttpResponse(data, content_type=renderer.content_type)
+    filename = f"{code}-{plan}-{obj.pk}.{renderer.extension}"
+    disposition = "inline" if fmt == "html" else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response

@@ -15,6 +15,7 @@ from shinchoku.workflow.models import (
     Round,
     RoundEntry,
 )
+from shinchoku.workflow.people import services as people_services
 from shinchoku.workflow.permissions import Action, can
 
 
@@ -49,15 +50,48 @@ class _ReadOnly(_Guarded):
 
 
 @admin.register(Department)
-class DepartmentAdmin(_Guarded):
+class DepartmentAdmin(_Guarded, SimpleHistoryAdmin):
     list_display = ["name", "municipality", "is_admin_office", "email"]
     list_filter = ["municipality", "is_admin_office"]
 
+    def save_model(self, request, obj, form, change):
+        """Through the service: its permission check and history row."""
+        if change:
+            people_services.department_update(
+                actor=request.user,
+                department=obj,
+                data={f: form.cleaned_data[f] for f in form.changed_data},
+                via="admin",
+            )
+        else:
+            saved = people_services.department_create(
+                actor=request.user,
+                via="admin",
+                **{
+                    f: form.cleaned_data[f]
+                    for f in ("municipality", *people_services.DEPARTMENT_EDITABLE)
+                },
+            )
+            obj.pk = saved.pk
+
 
 @admin.register(Membership)
-class MembershipAdmin(_Guarded):
+class MembershipAdmin(_Guarded, SimpleHistoryAdmin):
     list_display = ["user", "role", "municipality", "department"]
     list_filter = ["role", "municipality"]
+
+    def save_model(self, request, obj, form, change):
+        """Through the service: its permission check and history row."""
+        saved = people_services.membership_set(
+            actor=request.user,
+            user=obj.user,
+            role=obj.role,
+            municipality=obj.municipality,
+            department=obj.department,
+            via="admin",
+        )
+        obj.pk = saved.pk
+
     list_select_related = ["user", "municipality", "department"]
 
 

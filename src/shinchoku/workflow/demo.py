@@ -52,6 +52,8 @@ def ensure_demo_people(code: str = "132110") -> list[DemoUser]:
     the municipality's plans (its plan must be imported first)."""
     municipality = Municipality.objects.get(code=code)
     office = people_services.department_create(
+        actor=None,
+        via="cli",
         municipality=municipality,
         name=ADMIN_OFFICE,
         is_admin_office=True,
@@ -59,7 +61,7 @@ def ensure_demo_people(code: str = "132110") -> list[DemoUser]:
     )
     departments = {
         name: people_services.department_create(
-            municipality=municipality, name=name, ordering=i
+            actor=None, municipality=municipality, name=name, ordering=i, via="cli"
         )
         for i, name in enumerate(DEPARTMENTS, start=1)
     }
@@ -116,7 +118,12 @@ def ensure_demo_people(code: str = "132110") -> list[DemoUser]:
             )
         if role != Role.SYSTEM_ADMIN:
             people_services.membership_set(
-                user=user, role=role, municipality=municipality, department=department
+                actor=None,
+                via="cli",
+                user=user,
+                role=role,
+                municipality=municipality,
+                department=department,
             )
         out.append(
             DemoUser(username, PASSWORD, role, department.name if department else "")

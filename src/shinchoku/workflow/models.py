@@ -45,6 +45,8 @@ class Department(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     ordering = models.PositiveIntegerField(_("order"), default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["municipality", "ordering", "name"]
         constraints = [
@@ -83,6 +85,9 @@ class Membership(models.Model):
         blank=True,
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+
+    # Who may edit what changes here: every change is kept, with who made it.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("membership")

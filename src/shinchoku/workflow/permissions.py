@@ -45,6 +45,7 @@ class Action(StrEnum):
     VIEW_HISTORY = "view_history"
     EDIT_PROGRAM_YEAR = "edit_program_year"
     MANAGE_ASSIGNMENTS = "manage_assignments"
+    MANAGE_PEOPLE = "manage_people"  # departments and memberships
     OPEN_ROUND = "open_round"
     VIEW_ROUND = "view_round"
     REMIND = "remind"
@@ -240,6 +241,7 @@ RULES: dict[Action, Callable[[Actor, Any], bool]] = {
     Action.VIEW_HISTORY: _member,
     Action.EDIT_PROGRAM_YEAR: _office,
     Action.MANAGE_ASSIGNMENTS: _office,
+    Action.MANAGE_PEOPLE: _office,
     Action.OPEN_ROUND: _office,
     Action.VIEW_ROUND: _view_round,
     Action.REMIND: _office_open_round,

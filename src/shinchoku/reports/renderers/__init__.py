@@ -1,29 +1,56 @@
 """Renderers: each turns a Report into the bytes of one file format.
 
-A renderer is anything with ``content_type``, ``extension`` and
-``render(report) -> bytes``; the format modules themselves qualify, so adding a
-format is adding a module and a line to RENDERERS.
+RENDERERS names each format's content type, file extension and the function
+that renders it. A format's module is imported when a report is rendered in it:
+ReportLab and openpyxl each take a good part of a command's start-up, and a
+report needs one of them at most. Adding a format is adding a module and a line
+to RENDERERS.
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from shinchoku.reports.model import Report
-from shinchoku.reports.renderers import html, pdf, xlsx
 
 
-class Renderer(Protocol):
+@dataclass(frozen=True)
+class Renderer:
     content_type: str
     extension: str
+    render: Callable[[Report], bytes]
 
-    def render(self, report: Report) -> bytes: ...
+
+def _xlsx(report: Report) -> bytes:
+    # openpyxl, imported for an XLSX only (see the module docstring).
+    from shinchoku.reports.renderers import xlsx
+
+    return xlsx.render(report)
+
+
+def _pdf(report: Report) -> bytes:
+    # ReportLab, imported for a PDF only (see the module docstring).
+    from shinchoku.reports.renderers import pdf
+
+    return pdf.render(report)
+
+
+def _html(report: Report) -> bytes:
+    # Django's templates: light, but only a web page needs them.
+    from shinchoku.reports.renderers import html
+
+    return html.render(report)
 
 
 RENDERERS: dict[str, Renderer] = {
-    "xlsx": xlsx,
-    "pdf": pdf,
-    "html": html,
+    "xlsx": Renderer(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "xlsx",
+        _xlsx,
+    ),
+    "pdf": Renderer("application/pdf", "pdf", _pdf),
+    "html": Renderer("text/html; charset=utf-8", "html", _html),
 }
 
 

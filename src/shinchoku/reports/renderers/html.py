@@ -17,9 +17,6 @@ from django.template.loader import render_to_string
 from shinchoku.reports.model import Report, ReportRow
 from shinchoku.reports.renderers import _common as common
 
-content_type = "text/html; charset=utf-8"
-extension = "html"
-
 TEMPLATE = "reports/report.html"
 _SAFE_SCHEMES = {"", "http", "https"}
 

@@ -39,9 +39,6 @@ from shinchoku.common.text import BULLET
 from shinchoku.reports.model import Report, ReportRow
 from shinchoku.reports.renderers import _common as common
 
-content_type = "application/pdf"
-extension = "pdf"
-
 PAGE_SIZE = landscape(A3)
 MARGIN = 10 * mm
 FOOTER_Y = 5 * mm

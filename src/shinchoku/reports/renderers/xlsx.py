@@ -44,9 +44,6 @@ from shinchoku.common.text import join_bullets
 from shinchoku.reports.model import Report, ReportRow
 from shinchoku.reports.renderers import _common as common
 
-content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-extension = "xlsx"
-
 SHEET_TITLE = "進捗状況"
 FONT_NAME = "IPAexGothic"
 JAPANESE_CHARSET = 128  # SHIFTJIS_CHARSET: Excel picks a Japanese fallback font

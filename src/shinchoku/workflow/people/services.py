@@ -7,47 +7,117 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from shinchoku.common.services import ServiceError, User, model_save
+from shinchoku.common.services import ServiceError, User, model_save, model_update
 from shinchoku.plans.models import Municipality, Plan, Program
-from shinchoku.workflow.models import Department, Membership, ProgramAssignment
+from shinchoku.workflow.models import (
+    Department,
+    Membership,
+    ProgramAssignment,
+    Role,
+)
 from shinchoku.workflow.permissions import Action, require
+
+
+def _check(actor: User | None, action: Action, obj: object) -> None:
+    if actor is not None:
+        require(actor, action, obj)
 
 
 @transaction.atomic
 def department_create(
     *,
+    actor: User | None,
     municipality: Municipality,
     name: str,
     is_admin_office: bool = False,
     email: str = "",
     ordering: int = 0,
+    via: str = "screen",
 ) -> Department:
-    """A department (set-up, by a system administrator or the demo)."""
-    department, _created = Department.objects.get_or_create(
+    """A department of the municipality (the one of that name when it exists
+    already: set-up scripts run twice)."""
+    _check(actor, Action.MANAGE_PEOPLE, municipality)
+    department = Department.objects.filter(municipality=municipality, name=name).first()
+    if department is not None:
+        return department
+    department = Department(
         municipality=municipality,
         name=name,
-        defaults={
-            "is_admin_office": is_admin_office,
-            "email": email,
-            "ordering": ordering,
-        },
+        is_admin_office=is_admin_office,
+        email=email,
+        ordering=ordering,
+    )
+    model_save(
+        department,
+        actor=actor,
+        reason=f"{via}: department {name}",
+        exclude=["municipality"],
     )
     return department
+
+
+DEPARTMENT_EDITABLE = ("name", "is_admin_office", "email", "ordering")
+
+
+@transaction.atomic
+def department_update(
+    *,
+    actor: User | None,
+    department: Department,
+    data: dict[str, object],
+    via: str = "screen",
+) -> bool:
+    """Change a department's name, e-mail, order or admin-office flag (the
+    fields of DEPARTMENT_EDITABLE). Returns whether anything changed."""
+    _check(actor, Action.MANAGE_PEOPLE, department)
+    unknown = set(data) - set(DEPARTMENT_EDITABLE)
+    if unknown:
+        raise ServiceError(
+            _("%(f)s cannot be edited here.") % {"f": ", ".join(sorted(unknown))}
+        )
+    department = Department.objects.select_for_update().get(pk=department.pk)
+    return model_update(
+        department,
+        data=data,
+        actor=actor,
+        reason=f"{via}: department {department.name}",
+        exclude=["municipality"],
+    )
 
 
 @transaction.atomic
 def membership_set(
     *,
+    actor: User | None,
     user: User,
     role: str,
     municipality: Municipality | None = None,
     department: Department | None = None,
+    via: str = "screen",
 ) -> Membership:
-    membership = Membership.objects.filter(user=user).first() or Membership(user=user)
-    membership.role = role
-    membership.municipality = municipality
-    membership.department = department
-    model_save(membership, actor=None, reason="membership", exclude=["user"])
+    """Give a person their place: role, municipality and department (one per
+    person). The admin office of a municipality places its own people; only
+    a system administrator makes system administrators or moves people
+    between municipalities."""
+    membership = Membership.objects.select_for_update().filter(user=user).first()
+    places = {municipality, *([membership.municipality] if membership else [])}
+    for place in places:
+        if place is None:  # a system administrator's place
+            _check(actor, Action.ADMINISTER, None)
+        else:
+            _check(actor, Action.MANAGE_PEOPLE, place)
+    if role == Role.SYSTEM_ADMIN:
+        _check(actor, Action.ADMINISTER, None)
+    data = {"role": role, "municipality": municipality, "department": department}
+    reason = f"{via}: membership of {user.get_username()}"
+    if membership is None:
+        membership = Membership(user=user, **data)
+        model_save(membership, actor=actor, reason=reason, exclude=["user"])
+    else:
+        model_update(
+            membership, data=data, actor=actor, reason=reason, exclude=["user"]
+        )
+    # The permission check keeps a user's place for the request: not any more.
     user.__dict__.pop("_shinchoku_actor", None)
     return membership
 

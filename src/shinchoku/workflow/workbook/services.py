@@ -17,7 +17,6 @@ from shinchoku.workflow.entries import services as entry_services
 from shinchoku.workflow.models import Department, Round, person_name
 from shinchoku.workflow.permissions import Action, RoundDepartment, require
 from shinchoku.workflow.rounds import selectors as round_selectors
-from shinchoku.workflow.workbook import excel
 
 
 class WorkbookRejected(ServiceError):
@@ -36,6 +35,10 @@ def workbook_export(
     now: dt.datetime | None = None,
 ) -> bytes:
     """The Excel workbook of a department's share of an open round."""
+    # The workbook's module brings openpyxl (half a second to import): only the
+    # Excel round trip pays it, not every page of the round.
+    from shinchoku.workflow.workbook import excel
+
     require(actor, Action.EXPORT_WORKBOOK, RoundDepartment(round_, department))
     entries = round_selectors.department_entries(round_, department)
     programs = [e.program for e in entries]
@@ -60,6 +63,9 @@ def workbook_import(
     """Apply a filled-in workbook, all or nothing, through entry_save_draft (the
     web form's service). Raises WorkbookRejected with every problem found, by
     sheet and cell; returns how many entries changed."""
+    # openpyxl, as in workbook_export.
+    from shinchoku.workflow.workbook import excel
+
     require(actor, Action.IMPORT_WORKBOOK, RoundDepartment(round_, department))
     read = excel.read_workbook(data, filename=filename)
     problems = list(read.problems)

@@ -1,12 +1,13 @@
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import transaction
 
 from shinchoku.api.models import ApiToken
 from shinchoku.api.services import TokenError, api_token_create, api_token_revoke
+from shinchoku.common.commands import OfflineCommand
 
 
-class Command(BaseCommand):
+class Command(OfflineCommand):
     help = (
         "Make a token for the JSON API's write operations, acting as USERNAME "
         "with that user's role; the token is printed once and only its digest "

@@ -2,13 +2,14 @@ import csv
 import io
 import sys
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from shinchoku.common.commands import OfflineCommand
 from shinchoku.document import interchange
 from shinchoku.plans import selectors
 
 
-class Command(BaseCommand):
+class Command(OfflineCommand):
     help = "Export a plan as Shinchoku interchange JSON (docs/interchange-format.md)."
 
     def add_arguments(self, parser):

@@ -1,12 +1,13 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from shinchoku.common.commands import OfflineCommand
 from shinchoku.document.errors import ImportFormatError
 from shinchoku.imports import formats
 from shinchoku.imports.formats import ParseOptions
 from shinchoku.imports.services import import_file
 
 
-class Command(BaseCommand):
+class Command(OfflineCommand):
     help = (
         "Import a plan from a committee table (tab-separated text, UTF-8 or Shift_JIS) "
         "or from Shinchoku interchange JSON. The whole file is one transaction; "

@@ -1,9 +1,10 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from shinchoku.common.commands import OfflineCommand
 from shinchoku.ops.backup import BackupError, database_backup, target
 
 
-class Command(BaseCommand):
+class Command(OfflineCommand):
     help = (
         "Back up the whole database to a file: SQLite through its online backup "
         "API, PostgreSQL with pg_dump -Fc. The app may keep serving meanwhile."

@@ -1,8 +1,9 @@
 import time
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from shinchoku.common.commands import OfflineCommand
 from shinchoku.ops import synthetic
 from shinchoku.plans.models import Municipality
 
@@ -14,7 +15,7 @@ def positive(value: str) -> int:
     return number
 
 
-class Command(BaseCommand):
+class Command(OfflineCommand):
     help = (
         "Generate synthetic plans at national scale (default: 1,741 municipalities "
         "× 30 programs × 8 fiscal years) for load tests, with text made from the "

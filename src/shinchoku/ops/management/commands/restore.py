@@ -1,5 +1,6 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from shinchoku.common.commands import OfflineCommand
 from shinchoku.ops.backup import (
     BackupError,
     backup_kind,
@@ -9,7 +10,7 @@ from shinchoku.ops.backup import (
 )
 
 
-class Command(BaseCommand):
+class Command(OfflineCommand):
     help = (
         "Replace the database's contents with a backup made by `shinchoku backup` "
         "(SQLite: online backup API; PostgreSQL: pg_restore --clean, in one "

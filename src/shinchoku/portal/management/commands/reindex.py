@@ -3,9 +3,10 @@ snapshots."""
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import transaction
 
+from shinchoku.common.commands import OfflineCommand
 from shinchoku.plans import selectors as plan_selectors
 from shinchoku.portal.services import search_index_rebuild
 
@@ -24,7 +25,7 @@ def reindex(*, plan_identifier: str | None = None, dry_run: bool = False) -> lis
     return results
 
 
-class Command(BaseCommand):
+class Command(OfflineCommand):
     help = (
         "Rebuild the search index of the public portal from the snapshots of "
         "published editions."

@@ -1,13 +1,14 @@
 import sys
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from shinchoku.common.commands import OfflineCommand
 from shinchoku.plans import selectors as plan_selectors
 from shinchoku.reports import selectors
 from shinchoku.reports.renderers import RENDERERS, render
 
 
-class Command(BaseCommand):
+class Command(OfflineCommand):
     help = (
         "Render the committee report (the city's progress table) of a plan's edition "
         "as XLSX, PDF or HTML."

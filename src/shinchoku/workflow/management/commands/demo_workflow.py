@@ -1,11 +1,12 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import transaction
 
+from shinchoku.common.commands import OfflineCommand
 from shinchoku.plans.models import Municipality
 from shinchoku.workflow.demo import ensure_demo_people, ensure_demo_round
 
 
-class Command(BaseCommand):
+class Command(OfflineCommand):
     help = (
         "Create the update round's demo people on an imported plan: the admin "
         "office (行政経営課), two departments leading the programs, and one user "

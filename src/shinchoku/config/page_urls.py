@@ -1,0 +1,14 @@
+"""The pages: the update round's, the staff's and the public portal's (with
+the committee report's downloads). config.urls serves them beside the API,
+the admin site and the health checks; a management command that writes links
+(a report's program pages) reverses them here, without loading the API."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("shinchoku.workflow.urls")),
+    # Staff pages over the live data (may hold text not yet published).
+    path("staff/", include("shinchoku.plans.urls")),
+    # The public portal: published editions only, no login.
+    path("", include("shinchoku.portal.urls")),
+]

@@ -28,7 +28,7 @@ from shinchoku.common.values import bullets_from_text, parse_number
 from shinchoku.imports.services import import_file
 from shinchoku.workflow.models import Department, RoundKind
 from shinchoku.workflow.rounds import services as round_services
-from shinchoku.workflow.workbook import excel
+from shinchoku.workflow.workbook import layout
 from shinchoku.workflow.workbook import services as workbook_services
 from tests.workflow.conftest import build_people, open_plan_round
 
@@ -111,7 +111,7 @@ def edit_cells(wb) -> tuple[dict, dict]:
     """From the workbook's own metadata: entry id → its F cell, and
     (entry id, indicator id) → the indicator's F cell."""
     entries, kpis = {}, {}
-    for row in wb[excel.META_SHEET].iter_rows(values_only=True):
+    for row in wb[layout.META_SHEET].iter_rows(values_only=True):
         if row[0] == "entry":
             entries[row[1]] = (row[5], f"F{row[6]}")
         elif row[0] == "kpi":
@@ -181,7 +181,7 @@ def test_a_changed_workbook_applies_or_is_refused_by_sheet_and_cell(shared, data
     editable = {*entries.values(), *kpis.values()}
     # The instructions are only read by people: without them a workbook
     # still says everything (and may apply).
-    data_sheets = set(base_wb.sheetnames) - {excel.INSTRUCTIONS_SHEET}
+    data_sheets = set(base_wb.sheetnames) - {layout.INSTRUCTIONS_SHEET}
     try:
         final_wb = load_workbook(io.BytesIO(uploaded))
     except Exception:  # noqa: BLE001 - the corruption broke the file itself
@@ -190,7 +190,7 @@ def test_a_changed_workbook_applies_or_is_refused_by_sheet_and_cell(shared, data
         final = cells(final_wb)
     # Sheets added, removed or renamed (corrupted bytes can lose one too).
     sheets_changed = final_wb is None or (
-        set(final_wb.sheetnames) - {excel.INSTRUCTIONS_SHEET} != data_sheets
+        set(final_wb.sheetnames) - {layout.INSTRUCTIONS_SHEET} != data_sheets
     )
     original = cells(base_wb)
     changed = (
@@ -225,7 +225,7 @@ def test_a_changed_workbook_applies_or_is_refused_by_sheet_and_cell(shared, data
             if (
                 final is not None
                 and not sheets_changed
-                and not any(sheet == excel.META_SHEET for sheet, _ in locked_changed)
+                and not any(sheet == layout.META_SHEET for sheet, _ in locked_changed)
             ):
                 for sheet, coord in locked_changed:
                     named = f"Sheet {sheet}, cell {coord}: "

@@ -4,10 +4,14 @@ the admin site's; the API itself never makes one)."""
 from __future__ import annotations
 
 import secrets
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
 from shinchoku.api.models import SHOWN_LENGTH, TOKEN_PREFIX, ApiToken, token_digest
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User as AuthUser
 
 
 class TokenError(Exception):
@@ -15,7 +19,7 @@ class TokenError(Exception):
 
 
 @transaction.atomic
-def api_token_create(*, user, name: str = "") -> tuple[ApiToken, str]:
+def api_token_create(*, user: AuthUser, name: str = "") -> tuple[ApiToken, str]:
     """A new token for an active user: the stored row and the token itself,
     which is not kept anywhere and cannot be shown again."""
     if not user.is_active:

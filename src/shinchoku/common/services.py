@@ -8,18 +8,26 @@ user."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias, cast
 
 from django.core.exceptions import ValidationError
 from django.db.models import Model
 
 if TYPE_CHECKING:
-    from django.contrib.auth.base_user import AbstractBaseUser
     from django.contrib.auth.models import AnonymousUser
+    from django.contrib.auth.models import User as AuthUser
 
 # Who asks for a change: a signed-in person, or the anonymous visitor (whom the
 # permission check refuses); None where a service allows a system write.
-User: TypeAlias = "AbstractBaseUser | AnonymousUser"
+User: TypeAlias = "AuthUser | AnonymousUser"
+
+
+def signed_in(actor: User | None) -> AuthUser | None:
+    """The person behind an actor, for the "who" of a record (None for the
+    public and for system writes)."""
+    if actor is not None and actor.is_authenticated:
+        return cast("AuthUser", actor)
+    return None
 
 
 class ServiceError(Exception):
@@ -105,6 +113,7 @@ def model_delete(instance: Model, *, actor: User | None, reason: str) -> None:
 
 def _audit(instance: Model, *, actor: User | None, reason: str) -> None:
     """What simple_history writes into the next history row of the instance."""
-    instance._change_reason = reason
-    if actor is not None and getattr(actor, "is_authenticated", False):
-        instance._history_user = actor
+    # The attributes simple_history reads when it writes the history row.
+    setattr(instance, "_change_reason", reason)  # noqa: B010
+    if person := signed_in(actor):
+        setattr(instance, "_history_user", person)  # noqa: B010

@@ -305,19 +305,7 @@ class Generator:
                 },
                 editions=[parsed_edition],
                 programs=[
-                    ParsedProgram(
-                        number=p.number,
-                        name=p.name,
-                        direction=direction_numbers[p.direction_id],
-                        kind=p.kind,
-                        ended_after_fy=p.ended_after_fy,
-                        policy_points=list(p.policy_points),
-                        action_items=[
-                            ParsedActionItem.from_dict(a) for a in p.action_items
-                        ],
-                        years=by_program.get(p.pk, {}),
-                        kpis=[],
-                    )
+                    _parsed_program(p, direction_numbers[p.direction_id], by_program)
                     for p in by_plan.get(plan.pk, [])
                 ],
             )
@@ -413,3 +401,20 @@ def _binary_bulk_insert():
     finally:
         raw.adapters.register_dumper(list, ListDumper)  # the default, last wins
         raw.cursor_factory = factory
+
+
+def _parsed_program(
+    p: Program, direction: int, years: dict[int, dict[int, ParsedYear]]
+) -> ParsedProgram:
+    """A generated program as the plan document holds it."""
+    return ParsedProgram(
+        number=p.number,
+        name=p.name,
+        direction=direction,
+        kind=p.kind,
+        ended_after_fy=p.ended_after_fy,
+        policy_points=list(p.policy_points),
+        action_items=[ParsedActionItem.from_dict(a) for a in p.action_items],
+        years=years.get(p.pk, {}),
+        kpis=[],
+    )

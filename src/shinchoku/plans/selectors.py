@@ -28,6 +28,7 @@ from shinchoku.plans.models import (
     Plan,
     Program,
     ProgramGrade,
+    ProgramKind,
     ProgramYear,
 )
 
@@ -129,7 +130,7 @@ def plan_overview(plan: Plan) -> list[SectionGroup]:
     kinds = [s.get("kind") for s in plan.sections] + [
         k for k in by_kind if k not in {s.get("kind") for s in plan.sections}
     ]
-    labels = dict(Program._meta.get_field("kind").choices)
+    labels = dict(ProgramKind.choices)
     for kind in kinds:
         if kind not in by_kind:
             continue
@@ -350,7 +351,7 @@ def plan_indicator_rows(plan: Plan) -> list[dict]:
         .select_related("program")
         .order_by("program__ordering", "program__number", "ordering", "pk")
     ):
-        fys = sorted({int(fy) for fy in (*i.targets, *i.actuals)})
+        fys: list[int | None] = [*sorted({int(fy) for fy in (*i.targets, *i.actuals)})]
         for fy in fys or [None]:
             rows.append(
                 {

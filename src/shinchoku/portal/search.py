@@ -8,7 +8,15 @@ from dataclasses import dataclass
 from itertools import islice
 
 from django.db import connection
-from django.db.models import ExpressionWrapper, F, IntegerField, Q, Value
+from django.db.models import (
+    Expression,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Q,
+    QuerySet,
+    Value,
+)
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length, Replace
 from django.urls import reverse
@@ -75,7 +83,7 @@ def _term_filter(term: str) -> Q:
     return Q(haystack__contains=term)
 
 
-def _occurrences(column: str, term: str):
+def _occurrences(column: str, term: str) -> ExpressionWrapper:
     return ExpressionWrapper(
         (Length(F(column)) - Length(Replace(F(column), Value(term), Value(""))))
         / Value(len(term)),
@@ -119,7 +127,7 @@ def search(
     if plan_slug:
         rows = rows.filter(plan__slug=plan_slug)
     matching, named = rows, rows
-    score = Value(0)
+    score: Expression = Value(0)
     for term in terms:
         matching = matching.filter(_term_filter(term))
         # The haystack holds the name: a program named so holds the words.
@@ -129,18 +137,7 @@ def search(
             + _occurrences("name_folded", term) * Value(SEARCH_NAME_WEIGHT)
             + _occurrences("haystack", term)
         )
-    # No ORDER BY here (order_by() drops the model's): the database may stop
-    # reading at the cap instead of sorting every match.
-    cap = SEARCH_MAX_HITS + 1
-    ids = list(named.order_by().values_list("pk", flat=True)[:cap])
-    if len(ids) < cap:
-        ids += (
-            matching.exclude(pk__in=ids)
-            .order_by()
-            .values_list("pk", flat=True)[: cap - len(ids)]
-        )
-    capped = len(ids) > SEARCH_MAX_HITS
-    ids = ids[:SEARCH_MAX_HITS]
+    ids, capped = _capped_ids(named, matching)
     page = list(
         SearchEntry.objects.filter(pk__in=ids)
         .annotate(score=ExpressionWrapper(score, output_field=IntegerField()))
@@ -166,6 +163,25 @@ def search(
         for row in page
     ]
     return SearchResults(q, terms, len(ids), hits, offset, limit, capped=capped)
+
+
+def _capped_ids(
+    named: QuerySet[SearchEntry], matching: QuerySet[SearchEntry]
+) -> tuple[list[int], bool]:
+    """At most SEARCH_MAX_HITS rows: those named after the words first, then
+    those whose text holds them; and whether more match."""
+    # No ORDER BY here (order_by() drops the model's): the database may stop
+    # reading at the cap instead of sorting every match.
+    cap = SEARCH_MAX_HITS + 1
+    ids = list(named.order_by().values_list("pk", flat=True)[:cap])
+    if len(ids) < cap:
+        ids += (
+            matching.exclude(pk__in=ids)
+            .order_by()
+            .values_list("pk", flat=True)[: cap - len(ids)]
+        )
+    capped = len(ids) > SEARCH_MAX_HITS
+    return ids[:SEARCH_MAX_HITS], capped
 
 
 def _parts(row: SearchEntry) -> list[dict]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import (
     BooleanField,
@@ -26,7 +26,12 @@ from django.urls import reverse
 
 from shinchoku.common.text import program_number_label
 from shinchoku.document import interchange
-from shinchoku.document.model import ParsedPlan, ParsedProgram, ParsedYear
+from shinchoku.document.model import (
+    ParsedEdition,
+    ParsedPlan,
+    ParsedProgram,
+    ParsedYear,
+)
 from shinchoku.plans.models import (
     Edition,
     Municipality,
@@ -299,10 +304,11 @@ class PublicEdition:
 
     @cached_property
     def snapshot(self) -> dict[str, Any]:
-        """The whole frozen document (1 query)."""
-        return Edition.objects.values_list("snapshot", flat=True).get(
+        """The whole frozen document (1 query): a public edition has one."""
+        snapshot = Edition.objects.values_list("snapshot", flat=True).get(
             pk=self.edition.pk
         )
+        return cast("dict[str, Any]", snapshot)
 
     @cached_property
     def parsed(self) -> ParsedPlan:
@@ -416,7 +422,7 @@ class PublicEdition:
             )
         return sections
 
-    def parsed_edition(self):
+    def parsed_edition(self) -> ParsedEdition | None:
         return self.head.editions[0] if self.head.editions else None
 
 
@@ -440,4 +446,4 @@ def edition_outline_of(edition: Edition) -> dict:
     if edition.outline is not None:
         return edition.outline
     snapshot = Edition.objects.values_list("snapshot", flat=True).get(pk=edition.pk)
-    return interchange.outline(snapshot)
+    return interchange.outline(cast("dict[str, Any]", snapshot))

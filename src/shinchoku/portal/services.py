@@ -9,7 +9,7 @@ rebuilds everything.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.db import transaction
 
@@ -115,12 +115,18 @@ def search_mark_latest(
     """Flag the rows of the plan's latest published edition (``latest``, looked
     up when not given), and only those. ``born_latest``: its rows were just
     written with the flag."""
-    if latest is _UNKNOWN:
-        latest = latest_published(plan_id=plan_id)
+    edition_id = (
+        latest_published(plan_id=plan_id)
+        if latest is _UNKNOWN
+        else cast("int | None", latest)
+    )
     rows = SearchEntry.objects.filter(plan_id=plan_id)
-    rows.exclude(edition_id=latest).filter(is_latest=True).update(is_latest=False)
-    if latest is not None and not born_latest:
-        rows.filter(edition_id=latest, is_latest=False).update(is_latest=True)
+    stale = rows.filter(is_latest=True)
+    if edition_id is not None:
+        stale = stale.exclude(edition_id=edition_id)
+    stale.update(is_latest=False)
+    if edition_id is not None and not born_latest:
+        rows.filter(edition_id=edition_id, is_latest=False).update(is_latest=True)
 
 
 @transaction.atomic

@@ -66,32 +66,7 @@ def ensure_demo_people(code: str = "132110") -> list[DemoUser]:
         for i, name in enumerate(DEPARTMENTS, start=1)
     }
     for plan in Plan.objects.filter(municipality=municipality):
-        leads = {}
-        for program in plan.programs.select_related("direction"):
-            # Directions not listed go to the last department.
-            leads[program.number] = next(
-                (
-                    departments[name]
-                    for name, directions in DEPARTMENTS.items()
-                    if program.direction.number in directions
-                ),
-                list(departments.values())[-1],
-            )
-        people_services.programs_assign_leads(
-            actor=None, plan=plan, leads=leads, via="cli"
-        )
-        for number, name, unit, targets, actuals in INDICATORS:
-            program = plan.programs.filter(number=number).first()
-            if program is not None and not program.indicators.filter(name=name):
-                plan_services.indicator_upsert(
-                    actor=None,
-                    program=program,
-                    name=name,
-                    unit=unit,
-                    targets=targets,
-                    actuals=actuals,
-                    via="cli",
-                )
+        _assign_and_measure(plan, departments)
     kyodo, joho = departments.values()
     people = [
         ("admin", Role.SYSTEM_ADMIN, None, ""),
@@ -129,6 +104,34 @@ def ensure_demo_people(code: str = "132110") -> list[DemoUser]:
             DemoUser(username, PASSWORD, role, department.name if department else "")
         )
     return out
+
+
+def _assign_and_measure(plan: Plan, departments: dict[str, Department]) -> None:
+    """The plan's programs led by the demo departments, and two indicators."""
+    leads = {}
+    for program in plan.programs.select_related("direction"):
+        # Directions not listed go to the last department.
+        leads[program.number] = next(
+            (
+                departments[name]
+                for name, directions in DEPARTMENTS.items()
+                if program.direction.number in directions
+            ),
+            list(departments.values())[-1],
+        )
+    people_services.programs_assign_leads(actor=None, plan=plan, leads=leads, via="cli")
+    for number, name, unit, targets, actuals in INDICATORS:
+        program = plan.programs.filter(number=number).first()
+        if program is not None and not program.indicators.filter(name=name):
+            plan_services.indicator_upsert(
+                actor=None,
+                program=program,
+                name=name,
+                unit=unit,
+                targets=targets,
+                actuals=actuals,
+                via="cli",
+            )
 
 
 def ensure_demo_round(code: str = "132110") -> Round:

@@ -23,7 +23,7 @@ from shinchoku.common.history import (
     bulk_update_with_history,
     save_with_history,
 )
-from shinchoku.common.services import User, model_assign
+from shinchoku.common.services import User, model_assign, model_delete
 from shinchoku.document import interchange
 from shinchoku.document.errors import ImportFormatError
 from shinchoku.document.model import ParsedPlan, ParsedProgram
@@ -167,7 +167,7 @@ class _Apply:
             snapshot = e.snapshot
             if snapshot is None and self.parsed.is_edition:
                 snapshot = interchange.edition_snapshot(self.parsed, e)
-            values = dict(
+            values: dict[str, object] = dict(
                 meeting=e.meeting,
                 material=e.material,
                 date=e.date,
@@ -282,7 +282,7 @@ class _Apply:
         new, changed, seen = [], [], set()
         for parsed in stated:
             program = programs[parsed.number]
-            for order, kpi in enumerate(parsed.kpis, start=1):
+            for order, kpi in enumerate(parsed.kpis or [], start=1):
                 key = (program.pk, kpi["name"], kpi.get("unit") or "")
                 seen.add(key)
                 values = _indicator_values(kpi, order)
@@ -303,8 +303,7 @@ class _Apply:
                     result.indicators.unchanged += 1
         stale = [i for key, i in existing.items() if key not in seen and not i.reviewed]
         for indicator in stale:
-            indicator._change_reason = self.reason
-            indicator.delete()
+            model_delete(indicator, actor=self.user, reason=self.reason)
         if new:
             bulk_create_with_history(
                 new,
@@ -383,7 +382,7 @@ def _program_values(
 
 
 @functools.cache
-def _unchecked(model) -> list[str]:
+def _unchecked(model: type[Model]) -> list[str]:
     """Fields full_clean() need not check on import: foreign keys (just
     fetched) and JSON documents (lists and dicts of text the parser built,
     which full_clean would serialise once more only to see that they can be)."""
@@ -394,7 +393,7 @@ def _unchecked(model) -> list[str]:
     ]
 
 
-def _clean(obj, *, line: int | None = None) -> None:
+def _clean(obj: Model, *, line: int | None = None) -> None:
     """full_clean() without the per-object queries (uniqueness is checked by the
     parser and the database constraints; foreign keys were just fetched), its
     errors turned into a message that names the record and the field."""
@@ -412,7 +411,7 @@ def _clean(obj, *, line: int | None = None) -> None:
         raise ImportFormatError(f"{_describe(obj)}: {fields}", line=line) from None
 
 
-def _describe(obj) -> str:
+def _describe(obj: Model) -> str:
     if isinstance(obj, Program):
         return f"program {obj.number}"
     if isinstance(obj, ProgramYear):

@@ -37,7 +37,7 @@ def tasks_for(user: User) -> list[RoundEntry]:
     """A department editor's to-do list: the entries of open rounds for the
     programs their department leads."""
     actor = actor_for(user)
-    if actor.role != Role.DEPARTMENT_EDITOR:
+    if actor.role != Role.DEPARTMENT_EDITOR or actor.municipality_id is None:
         return []
     return list(
         entries_qs()

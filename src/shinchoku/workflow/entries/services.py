@@ -14,6 +14,7 @@ from shinchoku.common.services import (
     StaleVersion,
     User,
     model_save,
+    signed_in,
 )
 from shinchoku.common.values import clean_bullets, parse_number
 from shinchoku.plans import services as plan_services
@@ -114,7 +115,7 @@ def entry_save_draft(
     entry.year_version = live_version
     entry.state = EntryState.DRAFTING
     entry.version += 1
-    entry.updated_by = actor if actor.is_authenticated else None
+    entry.updated_by = signed_in(actor)
     model_save(
         entry,
         actor=actor,

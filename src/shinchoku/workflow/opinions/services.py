@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from shinchoku.common.services import ServiceError, User, model_save
+from shinchoku.common.services import ServiceError, User, model_save, signed_in
 from shinchoku.workflow.models import Opinion, RoundEntry
 from shinchoku.workflow.permissions import Action, require
 
@@ -19,7 +19,7 @@ def opinion_add(
     require(actor, Action.ADD_OPINION, entry)
     if not text.strip():
         raise ServiceError(_("Write the opinion first."))
-    opinion = Opinion(entry=entry, text=text.strip(), author=actor)
+    opinion = Opinion(entry=entry, text=text.strip(), author=signed_in(actor))
     model_save(
         opinion,
         actor=actor,
@@ -38,7 +38,7 @@ def opinion_respond(
     if opinion.response == response:
         return False
     opinion.response = response
-    opinion.responded_by = actor
+    opinion.responded_by = signed_in(actor)
     opinion.responded_at = timezone.now()
     model_save(
         opinion,

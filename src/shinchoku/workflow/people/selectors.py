@@ -3,17 +3,18 @@ departments."""
 
 from __future__ import annotations
 
-from shinchoku.common.services import User
+from shinchoku.common.services import User, signed_in
 from shinchoku.plans.models import Plan
 from shinchoku.workflow.models import Department, Membership
 
 
 def membership_of(user: User) -> Membership | None:
-    if not user.is_authenticated:
+    person = signed_in(user)
+    if person is None:
         return None
     return (
         Membership.objects.select_related("municipality", "department")
-        .filter(user=user)
+        .filter(user=person)
         .first()
     )
 

@@ -3,11 +3,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from shinchoku.common.services import ServiceError, User, model_save, model_update
+from shinchoku.common.services import (
+    ServiceError,
+    User,
+    model_save,
+    model_update,
+    signed_in,
+)
 from shinchoku.plans.models import Municipality, Plan, Program
 from shinchoku.workflow.models import (
     Department,
@@ -16,6 +24,9 @@ from shinchoku.workflow.models import (
     Role,
 )
 from shinchoku.workflow.permissions import Action, require
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User as AuthUser
 
 
 def _check(actor: User | None, action: Action, obj: object) -> None:
@@ -89,7 +100,7 @@ def department_update(
 def membership_set(
     *,
     actor: User | None,
-    user: User,
+    user: AuthUser,
     role: str,
     municipality: Municipality | None = None,
     department: Department | None = None,
@@ -180,7 +191,7 @@ def programs_assign_leads(
     bulk_create_with_history(
         new,
         ProgramAssignment,
-        default_user=actor if actor and actor.is_authenticated else None,
+        default_user=signed_in(actor),
         default_change_reason=f"{via}: assign lead departments",
     )
     return changed + len(new)

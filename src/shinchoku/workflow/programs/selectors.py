@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Model
 from django.utils.translation import gettext as _
 
 from shinchoku.common import wareki
@@ -45,27 +47,29 @@ class AuditRow:
 LIST_FIELDS = {"policy_points", "achievements", "plan", "schedule_raw"}
 
 
-def _as_list(name: str, value) -> list[str]:
+def _as_list(name: str, value: Any) -> list[str]:
     if name == "action_items":
         return [a.get("text", "") for a in value or []]
     return list(value or [])
 
 
-def _display(value):
+def _display(value: Any) -> Any:
     """Per-FY values as a person reads them: {"2023": 85} → "2023: 85"."""
     if isinstance(value, dict):
         return ", ".join(f"{k}: {v}" for k, v in value.items()) or "—"
     return value
 
 
-def _field_changes(model, old, new, fields: list[str]) -> list[FieldChange]:
+def _field_changes(
+    model: type[Model], old: Any, new: Any, fields: list[str]
+) -> list[FieldChange]:
     out = []
     for name in fields:
         a = getattr(old, name) if old is not None else None
         b = getattr(new, name)
         if old is not None and a == b:
             continue
-        label = str(model._meta.get_field(name).verbose_name)
+        label = str(getattr(model._meta.get_field(name), "verbose_name", name))
         if name in LIST_FIELDS or name == "action_items":
             changes = plan_diff.diff_bullets(_as_list(name, a), _as_list(name, b))
             if changes:
@@ -84,12 +88,18 @@ def person_name(user: User | None) -> str:
     return models_person_name(user)
 
 
-def _who(record) -> str:
+def _who(record: Any) -> str:
     return person_name(record.history_user)
 
 
-def _rows(model, records, label_of, fields) -> list[AuditRow]:
-    by_object = defaultdict(list)
+def _rows(
+    model: type[Model],
+    records: Iterable[Any],
+    label_of: Callable[[Any], str],
+    fields: list[str],
+) -> list[AuditRow]:
+    """Audit rows from a model's history records (simple_history's rows)."""
+    by_object: dict[int, list[Any]] = defaultdict(list)
     for record in records:
         by_object[record.id].append(record)
     kinds = {"+": "created", "~": "changed", "-": "deleted"}

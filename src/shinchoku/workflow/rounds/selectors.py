@@ -30,6 +30,8 @@ def open_rounds_for(user: User) -> list[Round]:
     actor = actor_for(user)
     rounds = Round.objects.select_related("plan__municipality", "edition")
     if not actor.is_system_admin:
+        if actor.municipality_id is None:
+            return []
         rounds = rounds.filter(plan__municipality_id=actor.municipality_id)
     return [r for r in rounds.order_by("-opened_at") if can(user, Action.VIEW_ROUND, r)]
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from shinchoku.common.services import ServiceError, User, model_save
+from shinchoku.common.services import ServiceError, User, model_save, signed_in
 from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import Edition, Indicator, Plan, Program, ProgramYear
 from shinchoku.workflow.models import Department, Round, RoundEntry, RoundStatus
@@ -23,7 +23,12 @@ from shinchoku.workflow.permissions import Action, require
 from shinchoku.workflow.rounds import selectors
 
 
-def _live_draft(round_: Round, program: Program, years: dict, indicators: dict):
+def _live_draft(
+    round_: Round,
+    program: Program,
+    years: dict[tuple[int, int], ProgramYear],
+    indicators: dict[int, list[Indicator]],
+) -> dict[str, object]:
     record = years.get((program.pk, round_.fiscal_year))
     actuals = {
         str(i.pk): i.actuals.get(str(round_.fiscal_year))
@@ -62,7 +67,7 @@ def round_open(
         kind=kind,
         fiscal_year=fiscal_year,
         deadline=deadline,
-        opened_by=actor if actor and actor.is_authenticated else None,
+        opened_by=signed_in(actor),
     )
     reason = f"{via}: open round {round_.title}"
     model_save(round_, actor=actor, reason=reason)
@@ -81,7 +86,7 @@ def round_open(
     bulk_create_with_history(
         entries,
         RoundEntry,
-        default_user=actor if actor and actor.is_authenticated else None,
+        default_user=signed_in(actor),
         default_change_reason=reason,
     )
     return round_

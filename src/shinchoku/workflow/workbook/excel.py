@@ -31,15 +31,20 @@ from shinchoku.common.text import join_bullets
 from shinchoku.common.values import bullets_from_text, parse_number
 from shinchoku.plans.models import Indicator
 from shinchoku.workflow.models import Department, Round, RoundEntry
-
-FORMAT_ID = "shinchoku-round-workbook/1"
-INSTRUCTIONS_SHEET = "記入要領"
-META_SHEET = "_meta"
-HEADER_ROW = 4
-FIRST_ROW = 5
-COLUMNS = {"A": 6, "B": 22, "C": 40, "D": 30, "E": 46, "F": 46}
-EDIT_COLUMN = "F"
-SIGNER_SALT = "shinchoku.workflow.workbook"
+from shinchoku.workflow.workbook.layout import (
+    COLUMNS,
+    EDIT_COLUMN,
+    FIRST_ROW,
+    FORMAT_ID,
+    HEADER_ROW,
+    INSTRUCTIONS_SHEET,
+    META_SHEET,
+    SIGNER_SALT,
+    EntryEdit,
+    Problem,
+    ReadResult,
+    sheet_name,
+)
 
 LOCKED_FILL = PatternFill("solid", fgColor="D9D9D9")
 HEADER_FILL = PatternFill("solid", fgColor="BDD7EE")
@@ -47,10 +52,6 @@ EDIT_FILL = PatternFill("solid", fgColor="FFFFFF")
 THIN = Side(style="thin", color="808080")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
-
-
-def sheet_name(direction_number: int) -> str:
-    return f"方向性{direction_number}"
 
 
 def _digest(value) -> str:
@@ -111,80 +112,26 @@ def export_workbook(
     meta.add("round", round_.pk)
     meta.add("department", department.pk)
     meta.add("exported_at", now.isoformat())
-    plan = round_.plan
     reference_header, edit_header = _headers(round_)
-    with_kpis = round_.asks_kpi_actuals
     by_direction: dict[int, list[RoundEntry]] = {}
     for entry in entries:
         by_direction.setdefault(entry.program.direction.number, []).append(entry)
-    _instructions(intro, round_, department, edit_header, with_kpis)
+    _instructions(intro, round_, department, edit_header, round_.asks_kpi_actuals)
     locked_cells: list[tuple[str, str, object]] = []
     for number, group in sorted(by_direction.items()):
         ws = wb.create_sheet(sheet_name(number))
         meta.add("sheet", ws.title)
-        direction = group[0].program.direction
-        ws["A1"] = f"方向性{direction.number} {direction.name}"
-        ws["A1"].font = Font(bold=True, size=12)
-        ws["A2"] = f"{plan.municipality.name}{plan.title} {round_.title} {department}"
-        headers = ["No.", "実施プログラム", "主な取組の方向性", "取組項目"]
-        headers += [reference_header, edit_header]
-        for col, (letter, width) in enumerate(COLUMNS.items(), start=1):
-            ws.column_dimensions[letter].width = width
-            cell = ws.cell(row=HEADER_ROW, column=col, value=headers[col - 1])
-            cell.fill = HEADER_FILL
-            cell.font = Font(bold=True)
-            cell.alignment = WRAP
-            cell.border = BORDER
-        ws.row_dimensions[HEADER_ROW].height = 45
-        ws.freeze_panes = f"C{FIRST_ROW}"
+        _sheet_header(
+            ws,
+            group[0].program.direction,
+            round_,
+            department,
+            edit_header,
+            reference_header,
+        )
         row = FIRST_ROW
         for entry in group:
-            program = entry.program
-            reference = references.get(entry.pk, [])
-            edit_value = join_bullets(entry.text)
-            values = [
-                program.number_label,
-                program.name,
-                join_bullets(program.policy_points),
-                join_bullets([a["text"] for a in program.action_items]),
-                join_bullets(reference),
-            ]
-            _write_row(ws, row, values, edit_value, number_format=None)
-            ws.row_dimensions[row].height = _height(
-                list(zip([*values, edit_value], COLUMNS.values(), strict=True))
-            )
-            meta.add(
-                "entry",
-                entry.pk,
-                program.pk,
-                program.number,
-                entry.version,
-                ws.title,
-                row,
-            )
-            row += 1
-            for indicator in indicators.get(program.pk, []) if with_kpis else []:
-                fy = round_.fiscal_year
-                target = indicator.targets.get(str(fy))
-                previous = indicator.actuals.get(str(fy - 1))
-                values = [
-                    "",
-                    "指標",
-                    f"{indicator.name} ({indicator.unit})"
-                    if indicator.unit
-                    else indicator.name,
-                    f"{wareki.fiscal_year_label(fy)}目標: {_fmt(target)}",
-                    f"{wareki.fiscal_year_label(fy - 1)}実績: {_fmt(previous)}",
-                ]
-                _write_row(
-                    ws,
-                    row,
-                    values,
-                    entry.kpi_actuals.get(str(indicator.pk)),
-                    number_format="General",
-                )
-                meta.add("kpi", entry.pk, indicator.pk, ws.title, row)
-                row += 1
+            row = _entry_rows(ws, row, entry, round_, indicators, references, meta)
         for r in range(1, row):
             for letter in COLUMNS:
                 if r >= FIRST_ROW and letter == EDIT_COLUMN:
@@ -209,6 +156,87 @@ def export_workbook(
     out = io.BytesIO()
     text_only(wb).save(out)
     return out.getvalue()
+
+
+def _sheet_header(
+    ws,
+    direction,
+    round_: Round,
+    department: Department,
+    edit_header: str,
+    reference_header: str,
+) -> None:
+    """A 方向性's sheet: its title rows and the table's header row."""
+    plan = round_.plan
+    ws["A1"] = f"方向性{direction.number} {direction.name}"
+    ws["A1"].font = Font(bold=True, size=12)
+    ws["A2"] = f"{plan.municipality.name}{plan.title} {round_.title} {department}"
+    headers = ["No.", "実施プログラム", "主な取組の方向性", "取組項目"]
+    headers += [reference_header, edit_header]
+    for col, (letter, width) in enumerate(COLUMNS.items(), start=1):
+        ws.column_dimensions[letter].width = width
+        cell = ws.cell(row=HEADER_ROW, column=col, value=headers[col - 1])
+        cell.fill = HEADER_FILL
+        cell.font = Font(bold=True)
+        cell.alignment = WRAP
+        cell.border = BORDER
+    ws.row_dimensions[HEADER_ROW].height = 45
+    ws.freeze_panes = f"C{FIRST_ROW}"
+
+
+def _entry_rows(
+    ws,
+    row: int,
+    entry: RoundEntry,
+    round_: Round,
+    indicators: dict[int, list[Indicator]],
+    references: dict[int, list[str]],
+    meta: _Meta,
+) -> int:
+    """The entry's row, then a row per indicator whose actual the round asks
+    for; returns the row after them."""
+    program = entry.program
+    edit_value = join_bullets(entry.text)
+    values = [
+        program.number_label,
+        program.name,
+        join_bullets(program.policy_points),
+        join_bullets([a["text"] for a in program.action_items]),
+        join_bullets(references.get(entry.pk, [])),
+    ]
+    _write_row(ws, row, values, edit_value, number_format=None)
+    ws.row_dimensions[row].height = _height(
+        list(zip([*values, edit_value], COLUMNS.values(), strict=True))
+    )
+    meta.add(
+        "entry", entry.pk, program.pk, program.number, entry.version, ws.title, row
+    )
+    row += 1
+    if not round_.asks_kpi_actuals:
+        return row
+    fy = round_.fiscal_year
+    for indicator in indicators.get(program.pk, []):
+        target = indicator.targets.get(str(fy))
+        previous = indicator.actuals.get(str(fy - 1))
+        values = [
+            "",
+            "指標",
+            f"{indicator.name} ({indicator.unit})"
+            if indicator.unit
+            else indicator.name,
+            f"{wareki.fiscal_year_label(fy)}目標: {_fmt(target)}",
+            f"{wareki.fiscal_year_label(fy - 1)}実績: {_fmt(previous)}",
+        ]
+        _write_row(
+            ws,
+            row,
+            values,
+            entry.kpi_actuals.get(str(indicator.pk)),
+            number_format="General",
+        )
+        meta.add("kpi", entry.pk, indicator.pk, ws.title, row)
+        row += 1
+    return row
 
 
 def _fmt(value) -> str:
@@ -284,49 +312,6 @@ def _instructions(ws, round_, department, edit_header, with_kpis) -> None:
 # ------------------------------------------------------------ reading
 
 
-@dataclass
-class Problem:
-    sheet: str | None
-    cell: str | None
-    message: str
-
-    def __str__(self) -> str:
-        if self.sheet and self.cell:
-            return _("Sheet %(sheet)s, cell %(cell)s: %(message)s") % {
-                "sheet": self.sheet,
-                "cell": self.cell,
-                "message": self.message,
-            }
-        if self.sheet:
-            return _("Sheet %(sheet)s: %(message)s") % {
-                "sheet": self.sheet,
-                "message": self.message,
-            }
-        return self.message
-
-
-@dataclass
-class EntryEdit:
-    """What the workbook says for one entry, and where."""
-
-    entry_id: int
-    program_number: int
-    version: int
-    sheet: str
-    row: int
-    text: list[str] | None = None
-    kpi_actuals: dict[str, object] = field(default_factory=dict)
-
-
-@dataclass
-class ReadResult:
-    round_id: int | None = None
-    department_id: int | None = None
-    exported_at: str = ""
-    edits: list[EntryEdit] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-
-
 def _cell_text(value) -> str:
     return "" if value is None else str(value)
 
@@ -335,8 +320,23 @@ def read_workbook(data: bytes, *, filename: str = "") -> ReadResult:
     """Everything the workbook says, and every problem with it that the workbook
     alone shows (the service adds those that need the database)."""
     result = ReadResult()
+    wb = _open(data, filename, result)
+    body = _signed_meta(wb, result) if wb is not None else None
+    if wb is None or body is None:
+        return result
+    sheets, last_rows, locked, kpis = _read_meta(body, result)
+    _check_sheets(wb, sheets, result)
+    _check_locked(wb, locked, result)
+    for sheet in sheets:
+        if sheet in wb.sheetnames:
+            _check_outside(wb[sheet], last_rows.get(sheet, 0), result)
+    _read_edits(wb, kpis, result)
+    return result
+
+
+def _open(data: bytes, filename: str, result: ReadResult):
     try:
-        wb = load_workbook(io.BytesIO(data))
+        return load_workbook(io.BytesIO(data))
     except Exception:  # noqa: BLE001 - see below
         # A damaged file fails anywhere in zipfile, zlib, the XML parser or
         # openpyxl, each with its own exception (found by fuzzing: zlib.error,
@@ -350,7 +350,12 @@ def read_workbook(data: bytes, *, filename: str = "") -> ReadResult:
                 % {"file": filename or _("The file")},
             )
         )
-        return result
+        return None
+
+
+def _signed_meta(wb, result: ReadResult) -> _Meta | None:
+    """The hidden sheet's rows, when Shinchoku made them and nobody altered
+    them."""
     if META_SHEET not in wb.sheetnames:
         result.problems.append(
             Problem(
@@ -364,7 +369,7 @@ def read_workbook(data: bytes, *, filename: str = "") -> ReadResult:
                 % {"sheet": META_SHEET},
             )
         )
-        return result
+        return None
     rows = [
         [v for v in row if v is not None]
         for row in wb[META_SHEET].iter_rows(values_only=True)
@@ -387,7 +392,13 @@ def read_workbook(data: bytes, *, filename: str = "") -> ReadResult:
                 ),
             )
         )
-        return result
+        return None
+    return body
+
+
+def _read_meta(body: _Meta, result: ReadResult):
+    """The round, department and entries into result; the sheets, their last
+    rows, the locked cells' digests and the indicator rows per entry."""
     sheets, last_rows, locked = [], {}, []
     kpis: dict[int, list[tuple[int, str, int]]] = {}
     for r in body.rows:
@@ -416,6 +427,10 @@ def read_workbook(data: bytes, *, filename: str = "") -> ReadResult:
                 )
             case "kpi":
                 kpis.setdefault(int(r[1]), []).append((int(r[2]), r[3], int(r[4])))
+    return sheets, last_rows, locked, kpis
+
+
+def _check_sheets(wb, sheets: list[str], result: ReadResult) -> None:
     expected_sheets = [INSTRUCTIONS_SHEET, *sheets, META_SHEET]
     for name in wb.sheetnames:
         if name not in expected_sheets:
@@ -438,6 +453,9 @@ def read_workbook(data: bytes, *, filename: str = "") -> ReadResult:
                 _("this sheet is missing (sheets may not be removed or renamed)."),
             )
         )
+
+
+def _check_locked(wb, locked: list, result: ReadResult) -> None:
     for sheet, coord, digest in locked:
         if sheet not in wb.sheetnames:
             continue
@@ -454,45 +472,47 @@ def read_workbook(data: bytes, *, filename: str = "") -> ReadResult:
                     % {"value": _short(value), "column": EDIT_COLUMN},
                 )
             )
-    for sheet in sheets:
-        if sheet not in wb.sheetnames:
-            continue
-        ws = wb[sheet]
-        # Beside the table: only a sheet unprotected by hand lets anyone type
-        # there, and it would be lost without a word (found by fuzzing).
-        for row in ws.iter_rows(
-            max_row=last_rows.get(sheet, 0), min_col=len(COLUMNS) + 1
-        ):
-            for cell in row:
-                if cell.value not in (None, ""):
-                    result.problems.append(
-                        Problem(
-                            sheet,
-                            cell.coordinate,
-                            _(
-                                "text beside the table is not read (now: "
-                                "%(value)s); write only in column %(column)s of "
-                                "the program rows."
-                            )
-                            % {"value": _short(cell.value), "column": EDIT_COLUMN},
+
+
+def _check_outside(ws, last_row: int, result: ReadResult) -> None:
+    """Text beside or below the table, which is not read."""
+    # Beside the table: only a sheet unprotected by hand lets anyone type
+    # there, and it would be lost without a word (found by fuzzing).
+    for row in ws.iter_rows(max_row=last_row, min_col=len(COLUMNS) + 1):
+        for cell in row:
+            if cell.value not in (None, ""):
+                result.problems.append(
+                    Problem(
+                        ws.title,
+                        cell.coordinate,
+                        _(
+                            "text beside the table is not read (now: "
+                            "%(value)s); write only in column %(column)s of "
+                            "the program rows."
                         )
+                        % {"value": _short(cell.value), "column": EDIT_COLUMN},
                     )
-        for row in ws.iter_rows(min_row=last_rows.get(sheet, 0) + 1):
-            for cell in row:
-                if cell.value in (None, ""):
-                    continue
-                if cell.column_letter == "A":
-                    message = _(
-                        "%(value)s is not a program of this workbook (rows may not "
-                        "be added; ask the admin office to assign a program to "
-                        "your department)."
-                    ) % {"value": _short(cell.value)}
-                else:
-                    message = _(
-                        "text below the table is not read (now: %(value)s); "
-                        "write only in column %(column)s of the program rows."
-                    ) % {"value": _short(cell.value), "column": EDIT_COLUMN}
-                result.problems.append(Problem(sheet, cell.coordinate, message))
+                )
+    for row in ws.iter_rows(min_row=last_row + 1):
+        for cell in row:
+            if cell.value in (None, ""):
+                continue
+            if cell.column_letter == "A":
+                message = _(
+                    "%(value)s is not a program of this workbook (rows may not "
+                    "be added; ask the admin office to assign a program to "
+                    "your department)."
+                ) % {"value": _short(cell.value)}
+            else:
+                message = _(
+                    "text below the table is not read (now: %(value)s); "
+                    "write only in column %(column)s of the program rows."
+                ) % {"value": _short(cell.value), "column": EDIT_COLUMN}
+            result.problems.append(Problem(ws.title, cell.coordinate, message))
+
+
+def _read_edits(wb, kpis: dict, result: ReadResult) -> None:
+    """Each entry's text and indicator actuals, from its column of edits."""
     for edit in result.edits:
         if edit.sheet not in wb.sheetnames:
             continue
@@ -519,7 +539,6 @@ def read_workbook(data: bytes, *, filename: str = "") -> ReadResult:
                         },
                     )
                 )
-    return result
 
 
 def _short(value) -> str:

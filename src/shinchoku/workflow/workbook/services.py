@@ -14,9 +14,10 @@ from shinchoku.common.services import ServiceError, User
 from shinchoku.common.text import program_number_label
 from shinchoku.workflow.entries import selectors as entry_selectors
 from shinchoku.workflow.entries import services as entry_services
-from shinchoku.workflow.models import Department, Round, person_name
+from shinchoku.workflow.models import Department, Round, RoundEntry, person_name
 from shinchoku.workflow.permissions import Action, RoundDepartment, require
 from shinchoku.workflow.rounds import selectors as round_selectors
+from shinchoku.workflow.workbook import layout
 
 
 class WorkbookRejected(ServiceError):
@@ -68,76 +69,15 @@ def workbook_import(
 
     require(actor, Action.IMPORT_WORKBOOK, RoundDepartment(round_, department))
     read = excel.read_workbook(data, filename=filename)
-    problems = list(read.problems)
-    if not problems and read.round_id != round_.pk:
-        other = Round.objects.filter(pk=read.round_id).first()
-        problems.append(
-            excel.Problem(
-                None,
-                None,
-                _("This workbook belongs to another round (%(round)s), not %(this)s.")
-                % {"round": other or read.round_id, "this": round_.title},
-            )
-        )
-    if not problems and read.department_id != department.pk:
-        other = Department.objects.filter(pk=read.department_id).first()
-        problems.append(
-            excel.Problem(
-                None,
-                None,
-                _("This workbook belongs to %(other)s, not %(department)s.")
-                % {"other": other or read.department_id, "department": department},
-            )
-        )
+    problems = list(read.problems) or _whose(read, round_, department)
     if problems:
         raise WorkbookRejected(problems)
     entries = {e.pk: e for e in round_selectors.department_entries(round_, department)}
-    for edit in read.edits:
-        entry = entries.get(edit.entry_id)
-        label = program_number_label(edit.program_number)
-        if entry is None:
-            problems.append(
-                excel.Problem(
-                    edit.sheet,
-                    f"A{edit.row}",
-                    _(
-                        "program %(program)s is no longer in this round or no "
-                        "longer led by %(department)s."
-                    )
-                    % {"program": label, "department": department},
-                )
-            )
-        elif entry.version != edit.version:
-            problems.append(
-                excel.Problem(
-                    edit.sheet,
-                    f"{excel.EDIT_COLUMN}{edit.row}",
-                    _(
-                        "program %(program)s was changed by %(user)s on %(when)s, "
-                        "after this workbook was exported (%(exported)s): download "
-                        "a new workbook and copy your text into it."
-                    )
-                    % {
-                        "program": label,
-                        "user": person_name(entry.updated_by)
-                        if entry.updated_by
-                        else _("someone else"),
-                        "when": timezone.localtime(entry.updated_at).strftime(
-                            "%Y-%m-%d %H:%M"
-                        ),
-                        "exported": read.exported_at[:16].replace("T", " "),
-                    },
-                )
-            )
-        elif not entry.is_editable:
-            problems.append(
-                excel.Problem(
-                    edit.sheet,
-                    f"{excel.EDIT_COLUMN}{edit.row}",
-                    _("program %(program)s is %(state)s and can no longer be edited.")
-                    % {"program": label, "state": entry.get_state_display()},
-                )
-            )
+    problems = [
+        problem
+        for edit in read.edits
+        if (problem := _stale(edit, entries.get(edit.entry_id), read, department))
+    ]
     if problems:
         raise WorkbookRejected(problems)
     changed = 0
@@ -154,10 +94,82 @@ def workbook_import(
                 )
             except ServiceError as exc:
                 problems.append(
-                    excel.Problem(
-                        edit.sheet, f"{excel.EDIT_COLUMN}{edit.row}", exc.message
+                    layout.Problem(
+                        edit.sheet, f"{layout.EDIT_COLUMN}{edit.row}", exc.message
                     )
                 )
         if problems:
             raise WorkbookRejected(problems)
     return changed
+
+
+def _whose(read: layout.ReadResult, round_: Round, department: Department) -> list:
+    """A workbook of another round or department: the problem, if any."""
+    if read.round_id != round_.pk:
+        other_round = Round.objects.filter(pk=read.round_id or 0).first()
+        return [
+            layout.Problem(
+                None,
+                None,
+                _("This workbook belongs to another round (%(round)s), not %(this)s.")
+                % {"round": other_round or read.round_id, "this": round_.title},
+            )
+        ]
+    if read.department_id != department.pk:
+        other = Department.objects.filter(pk=read.department_id or 0).first()
+        return [
+            layout.Problem(
+                None,
+                None,
+                _("This workbook belongs to %(other)s, not %(department)s.")
+                % {"other": other or read.department_id, "department": department},
+            )
+        ]
+    return []
+
+
+def _stale(
+    edit: layout.EntryEdit,
+    entry: RoundEntry | None,
+    read: layout.ReadResult,
+    department: Department,
+) -> layout.Problem | None:
+    """Why an entry of the workbook can no longer take its edit, if it cannot:
+    gone from the department's share, saved since the export, or handed in."""
+    label = program_number_label(edit.program_number)
+    if entry is None:
+        return layout.Problem(
+            edit.sheet,
+            f"A{edit.row}",
+            _(
+                "program %(program)s is no longer in this round or no "
+                "longer led by %(department)s."
+            )
+            % {"program": label, "department": department},
+        )
+    if entry.version != edit.version:
+        return layout.Problem(
+            edit.sheet,
+            f"{layout.EDIT_COLUMN}{edit.row}",
+            _(
+                "program %(program)s was changed by %(user)s on %(when)s, "
+                "after this workbook was exported (%(exported)s): download "
+                "a new workbook and copy your text into it."
+            )
+            % {
+                "program": label,
+                "user": person_name(entry.updated_by)
+                if entry.updated_by
+                else _("someone else"),
+                "when": timezone.localtime(entry.updated_at).strftime("%Y-%m-%d %H:%M"),
+                "exported": read.exported_at[:16].replace("T", " "),
+            },
+        )
+    if not entry.is_editable:
+        return layout.Problem(
+            edit.sheet,
+            f"{layout.EDIT_COLUMN}{edit.row}",
+            _("program %(program)s is %(state)s and can no longer be edited.")
+            % {"program": label, "state": entry.get_state_display()},
+        )
+    return None

@@ -1,6 +1,7 @@
 """Modules and functions stay small enough to read: no module over 600 lines,
-no function over 80, outside the migrations (generated) and the KPI extractor
-(a lexicon and a scanner read as one piece). What is over says why below."""
+no function over 80, outside the migrations (generated) and the KPI extractors
+(the seed's and other municipalities' statements: a lexicon and a scanner read
+as one piece, exempt by issue #15's brief). What is over says why below."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[1] / "src" / "shinchoku"
 MAX_MODULE_LINES = 600
 MAX_FUNCTION_LINES = 80
-EXEMPT = {"kpi_extract.py"}
+EXEMPT = {"kpi_extract.py", "kpi_statements.py"}
 # "path:function" → why it is longer; empty while nothing is.
 OVER: dict[str, str] = {}
 

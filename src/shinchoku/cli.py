@@ -14,6 +14,7 @@ ALIASES = {
     "demo-workflow": "demo_workflow",
     "gen-synthetic": "gen_synthetic",
     "api-token": "api_token",
+    "extract-kpis": "extract_kpis",
 }
 
 USAGE = """\
@@ -32,6 +33,8 @@ Commands:
   reindex                  rebuild the public search index from published editions
   gen-synthetic            generate synthetic plans at national scale (load tests)
   api-token USERNAME       make a token for the JSON API's write operations (shown once)
+  extract-kpis FILE        the indicators a plan's text states, one statement a line
+                           (--format json|table, --first-fy/--last-fy; '-' reads stdin)
   backup -o FILE           back up the whole database (SQLite or PostgreSQL)
   restore FILE             restore a backup (asks for --yes over existing data)
   COMMAND                  any Django management command (migrate, check, createsuperuser…)

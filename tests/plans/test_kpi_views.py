@@ -1,5 +1,6 @@
 import csv
 import io
+import re
 
 import pytest
 
@@ -114,3 +115,16 @@ def test_kpi_view_fills_in_a_partial_indicator():
     assert [y.fiscal_year for y in view.years] == [2021, 2022, 2023, 2024]
     assert view.years[2].target == 10 and view.years[2].status_label == "未測定"
     assert 'id="c-title"' in view.svg and view.dom_id == "indicator-c"
+
+
+def test_a_plan_rates_its_indicators_on_its_own_scale(admin_client, urls, seed_plan):
+    """A plan that chose 長与町's S/A/B/C/− scale shows that rating beside the
+    status; the default linear method adds nothing."""
+    html = admin_client.get(urls["program"]).content.decode()
+    assert 'class="mark' not in html
+    type(seed_plan).objects.filter(pk=seed_plan.pk).update(evaluation_method="nagayo")
+    html = admin_client.get(urls["program"]).content.decode()
+    marks = re.findall(r'<span class="mark mark-(\w+)"[^>]*>([^<]+)</span>', html)
+    assert marks, html[:2000]
+    # 電子決裁率: baseline 62.3% → 73.7% in FY2022, target 90%: above the baseline.
+    assert any(outcome == "banded" and "A" in text for outcome, text in marks), marks

@@ -29,7 +29,14 @@ class EditionInline(admin.TabularInline):
 
 @admin.register(Plan)
 class PlanAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "municipality", "first_fy", "last_fy", "slug"]
+    list_display = [
+        "title",
+        "municipality",
+        "first_fy",
+        "last_fy",
+        "slug",
+        "evaluation_method",
+    ]
     list_filter = ["municipality"]
     inlines = [DirectionInline, EditionInline]
 

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from shinchoku.plans.kpi_paste import MAX_LINES, MAX_TEXT
+from shinchoku.plans.kpi_statements import MAX_STATEMENT
 from shinchoku.plans.models import IndicatorDirection
 
 COMPARATORS = ["以上", "以下", "以内", "未満", "超", "ちょうど"]
@@ -75,3 +77,61 @@ class ProgramGradeForm(forms.Form):
     comment = forms.CharField(
         label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class IndicatorPasteForm(forms.Form):
+    """A plan's text to propose indicators from, and where to put them."""
+
+    text = forms.CharField(
+        label=_("Text of the plan"),
+        widget=forms.Textarea(attrs={"rows": 12, "cols": 80}),
+        max_length=MAX_TEXT,
+        help_text=_(
+            "One statement per line, as copied from the plan (a table row may be "
+            "one line with its cells separated by spaces or |)."
+        ),
+    )
+    program = forms.TypedChoiceField(label=_("Add them to the program"), coerce=int)
+    first_fy = forms.IntegerField(
+        label=_("First fiscal year of the plan"), min_value=1900, max_value=2200
+    )
+    last_fy = forms.IntegerField(
+        label=_("Last fiscal year of the plan"), min_value=1900, max_value=2200
+    )
+    digest = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, programs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["program"].choices = [
+            (p.number, f"{p.number_label} {p.name}") for p in programs
+        ]
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"]
+        lines = text.splitlines()
+        if len(lines) > MAX_LINES:
+            raise forms.ValidationError(
+                _("%(count)s lines: paste at most %(max)s at once.")
+                % {"count": f"{len(lines):,}", "max": f"{MAX_LINES:,}"}
+            )
+        for number, line in enumerate(lines, start=1):
+            if len(line) > MAX_STATEMENT:
+                raise forms.ValidationError(
+                    _(
+                        "Line %(line)s has %(count)s characters; a statement has at "
+                        "most %(max)s (one statement per line)."
+                    )
+                    % {
+                        "line": number,
+                        "count": f"{len(line):,}",
+                        "max": f"{MAX_STATEMENT:,}",
+                    }
+                )
+        return text
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("first_fy"), data.get("last_fy")
+        if first and last and first > last:
+            self.add_error("last_fy", _("The last fiscal year is before the first."))
+        return data

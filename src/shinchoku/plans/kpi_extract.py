@@ -42,6 +42,7 @@ from shinchoku.document.kpi import (
     plain_number,
     relative_step,
 )
+from shinchoku.plans import kpi_text
 
 Column = Literal["policy", "achievements", "plan"]
 FactKind = Literal["target", "fy_target", "baseline", "actual", "relative"]
@@ -320,6 +321,9 @@ class _Qty:
     end: int  # end of the unit
 
 
+_COMPOUND_HEAD_RE = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?億(?:\d[\d,]*万)?$")
+
+
 def _quantities(text: str) -> list[_Qty]:
     """Numbers with a unit, minus dates, ordinals, ranges and per-item counts."""
     out: list[_Qty] = []
@@ -332,7 +336,14 @@ def _quantities(text: str) -> list[_Qty]:
         if unit == "日" and before.endswith("月"):
             continue  # 9月17日
         value = parse_number(m["num"], m["frac"])
-        if unit in MONEY_TO_THOUSAND_YEN:
+        money = unit in MONEY_TO_THOUSAND_YEN
+        head = money and _COMPOUND_HEAD_RE.search(text, max(0, start - 24), start)
+        if head:
+            # '3億2,000万円': the 億 part comes before the match.
+            start = head.start()
+            value = kpi_text.quantities(text[start:end])[0].value
+            unit = "千円"
+        elif money:
             value = round(value * MONEY_TO_THOUSAND_YEN[unit], 6)
             unit = "千円"
         out.append(_Qty(value, unit, start, end))

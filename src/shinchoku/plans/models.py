@@ -19,6 +19,7 @@ from shinchoku.common import wareki
 from shinchoku.common.text import program_number_label
 from shinchoku.document import interchange
 from shinchoku.document.model import ended_note
+from shinchoku.plans.evaluation_methods import METHOD_CHOICES
 
 FY_VALIDATORS = [MinValueValidator(1900)]
 
@@ -98,6 +99,14 @@ class Plan(models.Model):
         help_text=_(
             'Observed/required progress bands, e.g. {"on_track": 0.95, "slightly_behind": 0.5}.'
         ),
+    )
+    # How indicators are banded: the achievement rate on the straight line, Open
+    # SDG's growth method or a municipality's scale (plans/evaluation_methods.py).
+    evaluation_method = models.CharField(
+        _("evaluation method"),
+        max_length=20,
+        choices=METHOD_CHOICES,
+        default="linear",
     )
     # The qualitative grade scale of the plan, best first.
     grade_scale = models.JSONField(

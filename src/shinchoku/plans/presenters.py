@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from shinchoku.document import interchange
 from shinchoku.document.kpi import Indicator as KpiIndicator
 from shinchoku.document.kpi import plain_number
-from shinchoku.plans import charts, evaluation
+from shinchoku.plans import charts, evaluation, evaluation_methods
 from shinchoku.plans.models import (
     Direction,
     Indicator,
@@ -76,6 +76,8 @@ class IndicatorView:
     years: list[YearFigures]
     svg: str
     indicator: Indicator | None = None  # the live model, on staff pages only
+    # The band of the plan's own scale when it is not the default linear one.
+    mark: evaluation_methods.Assessment | None = None
 
     @property
     def status_label(self) -> str:
@@ -146,6 +148,7 @@ def kpi_view(
     chart_id: str,
     dom_id: str | None = None,
     indicator: Indicator | None = None,
+    method: str = "linear",
 ) -> IndicatorView:
     """An interchange indicator dict (a live indicator's indicator_to_dict, or
     one of an edition's snapshot) with its evaluation per FY (from the plan's
@@ -174,6 +177,9 @@ def kpi_view(
         )
     latest = max(measured) if measured else None
     current = evaluation.evaluate(ind, latest if latest else last_fy, bands)
+    mark = None
+    if method != "linear" and method in evaluation_methods.METHODS:
+        mark = evaluation_methods.assess(ind, latest or last_fy, method)
     return IndicatorView(
         kpi=data,
         dom_id=dom_id or f"indicator-{chart_id}",
@@ -184,6 +190,7 @@ def kpi_view(
         years=years,
         svg=charts.indicator_svg(ind, chart_id=chart_id, first_fy=first_fy),
         indicator=indicator,
+        mark=mark,
     )
 
 
@@ -196,6 +203,7 @@ def indicator_view(
         first_fy=plan.first_fy,
         last_fy=plan.last_fy,
         thresholds=plan.progress_thresholds,
+        method=plan.evaluation_method,
         chart_id=chart_id,
         dom_id=f"indicator-{indicator.pk}",
         indicator=indicator,

@@ -22,6 +22,11 @@ urlpatterns = [
         name="indicators",
     ),
     path(
+        "<str:code>/plans/<slug:plan>/indicators/paste/",
+        views.indicators_paste,
+        name="indicators-paste",
+    ),
+    path(
         "<str:code>/plans/<slug:plan>/indicators.csv",
         views.plan_indicators_csv,
         name="indicators-csv",

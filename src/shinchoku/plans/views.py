@@ -9,12 +9,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from shinchoku.common.services import ServiceError, StaleVersion
-from shinchoku.plans import presenters, selectors, services
+from shinchoku.plans import kpi_paste, presenters, selectors, services
 from shinchoku.plans.forms import (
     IndicatorActualForm,
+    IndicatorPasteForm,
     IndicatorReviewForm,
     ProgramGradeForm,
 )
@@ -120,6 +122,7 @@ def plan_indicators(request, code: str, plan: str):
             "dashboard": presenters.plan_dashboard(
                 selectors.plan_dashboard_data(plan_obj, fiscal_year=fiscal_year)
             ),
+            "can_review": can(request.user, Action.REVIEW_INDICATOR, plan_obj),
             "status_labels": presenters.STATUS_LABELS,
             "status_symbols": presenters.STATUS_SYMBOLS,
         },
@@ -235,3 +238,69 @@ def program_grade(request, code: str, plan: str, number: int):
     else:
         messages.error(request, form.errors.as_text())
     return redirect(f"{program.get_absolute_url()}#grades")
+
+
+# ------------------------------------------------------ pasted plan text
+
+
+@login_required
+def indicators_paste(request, code: str, plan: str):
+    """The admin office pastes a plan's text, sees the indicators it states with
+    the words each came from marked, and adds the ones it ticks to a program."""
+    plan_obj = _live_plan(request, code, plan)
+    require(request.user, Action.REVIEW_INDICATOR, plan_obj)
+    programs = list(plan_obj.programs.order_by("number"))
+    form = IndicatorPasteForm(
+        request.POST or None,
+        programs=programs,
+        initial={
+            "first_fy": plan_obj.first_fy,
+            "last_fy": plan_obj.last_fy,
+            "program": request.GET.get("program"),
+        },
+    )
+    lines, ticked = None, request.POST.getlist("accept")
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        period = {"first_fy": data["first_fy"], "last_fy": data["last_fy"]}
+        if request.POST.get("do") == "accept":
+            program = next(p for p in programs if p.number == data["program"])
+            added = _accept_pasted(request, program, data, ticked, period)
+            if added:
+                return redirect(f"{program.get_absolute_url()}#indicators")
+        lines = kpi_paste.preview(data["text"], **period)
+        form.data = form.data.copy()
+        form.data["digest"] = kpi_paste.digest(data["text"])
+    return render(
+        request,
+        "plans/indicators_paste.html",
+        {"plan": plan_obj, "form": form, "lines": lines, "ticked": set(ticked)},
+    )
+
+
+def _accept_pasted(request, program, data: dict, keys: list[str], period) -> int:
+    """Add the ticked proposals; 0 (with a message saying why) when none was."""
+    if data["digest"] != kpi_paste.digest(data["text"]):
+        messages.error(
+            request, _("The text changed after the preview: check the proposals again.")
+        )
+        return 0
+    kpis = kpi_paste.chosen(data["text"], keys, **period)
+    if not kpis:
+        messages.error(request, _("Tick the indicators to add."))
+        return 0
+    try:
+        services.indicators_accept(actor=request.user, program=program, kpis=kpis)
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+        return 0
+    messages.success(
+        request,
+        ngettext(
+            "%(count)d indicator added to %(program)s.",
+            "%(count)d indicators added to %(program)s.",
+            len(kpis),
+        )
+        % {"count": len(kpis), "program": program.number_label},
+    )
+    return len(kpis)

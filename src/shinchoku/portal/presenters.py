@@ -46,6 +46,7 @@ def indicator_views(pe: PublicEdition, program: ProgramView) -> list[IndicatorVi
             first_fy=pe.head.first_fy,
             last_fy=pe.head.last_fy,
             thresholds=pe.plan.plan.progress_thresholds,
+            method=pe.plan.plan.evaluation_method,
             chart_id=f"kpi-{program.number}-{i}",
             dom_id=f"indicator-{program.number}-{i}",
         )

@@ -15,6 +15,7 @@ from shinchoku.plans.services.indicators import (
     indicator_actual_set,
     indicator_review,
     indicator_upsert,
+    indicators_accept,
 )
 from shinchoku.plans.services.programs import (
     program_grade_set,
@@ -31,6 +32,7 @@ __all__ = [
     "indicator_actual_set",
     "indicator_review",
     "indicator_upsert",
+    "indicators_accept",
     "plan_apply",
     "program_grade_set",
     "program_year_locked",

@@ -4,6 +4,8 @@ entry), and indicators set up by the admin office."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -153,3 +155,64 @@ def indicator_upsert(
     )
     model_save(indicator, actor=actor, reason=reason, exclude=["program"])
     return indicator
+
+
+@transaction.atomic
+def indicators_accept(
+    *,
+    actor: User | None,
+    program: Program,
+    kpis: list[dict],
+    via: str = "screen",
+) -> list[Indicator]:
+    """Add indicators proposed from a plan's text (the interchange `kpis` shape,
+    as kpi_statements.extract_lines gives them) to `program`. The admin office
+    saw them and chose them, so they are confirmed, with the line they came from
+    as their source. All or nothing: a name and unit the program already has,
+    or one given twice, refuses the whole batch."""
+    _check(actor, program.plan)
+    existing = set(program.indicators.values_list("name", "unit"))
+    seen: set[tuple[str, str]] = set()
+    for kpi in kpis:
+        key = (kpi["name"], kpi.get("unit") or "")
+        if key in existing or key in seen:
+            raise ServiceError(
+                _("%(program)s already has the indicator “%(name)s”.")
+                % {"program": program.number_label, "name": kpi["name"]}
+            )
+        seen.add(key)
+    ordering = program.indicators.count()
+    created = []
+    for offset, kpi in enumerate(kpis):
+        indicator = Indicator(
+            program=program,
+            ordering=ordering + offset,
+            status=IndicatorStatus.CONFIRMED,
+            **_indicator_fields(kpi),
+        )
+        model_save(
+            indicator,
+            actor=actor,
+            reason=f"{via}: indicator {kpi['name']} of {program.number_label} "
+            "accepted from pasted text",
+            exclude=["program"],
+        )
+        created.append(indicator)
+    return created
+
+
+def _indicator_fields(kpi: dict) -> dict:
+    as_of = kpi.get("baseline_date")
+    return {
+        "name": kpi["name"],
+        "unit": kpi.get("unit") or "",
+        "direction": kpi.get("direction") or "",
+        "comparator": kpi.get("comparator") or "",
+        "target": kpi.get("target"),
+        "deadline_fy": kpi.get("deadline_fy"),
+        "baseline": kpi.get("baseline"),
+        "baseline_date": dt.date.fromisoformat(as_of) if as_of else None,
+        "targets": {str(k): v for k, v in (kpi.get("targets") or {}).items()},
+        "relative": kpi.get("relative") or "",
+        "source_text": kpi.get("source_text") or "",
+    }

@@ -1,0 +1,313 @@
+"""Reading numbers, units and years out of a plan's Japanese text, with the
+position of every piece in the text as written.
+
+Plans write the same number many ways: `1,210人`, `１２．５万人`, `2億396万円`,
+`95万9千人`, `九百九十万人泊`, `▲420人`, `1・66` (a newspaper's decimal point),
+`2,584 千人`, `84,459 百万円`, `3割`, `75㌫`. `normalize()` turns a text into NFKC
+with kanji numerals as digits and keeps, for every character of the result, where
+it came from, so that what the extractor finds can be highlighted in the original.
+`quantities()` then reads each number with its multiplier, sign and unit into a
+canonical value: money in 千円 (the unit of municipal budget tables), counts of
+people and things as plain counts, 割 as %.
+
+Pure Python, linear in the text; no model, no network.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from shinchoku.common import wareki
+
+# ------------------------------------------------------------ mapped text
+
+
+@dataclass
+class Mapped:
+    """A normalised text and, for each of its characters, the index of the
+    original character it came from (`origin[len(text)]` is the original length)."""
+
+    text: str
+    origin: list[int]
+
+    @classmethod
+    def of(cls, raw: str) -> Mapped:
+        return cls(raw, list(range(len(raw) + 1)))
+
+    def sub(
+        self, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]
+    ) -> Mapped:
+        """re.sub keeping the mapping: a replacement's characters all map to the
+        start of what they replace."""
+        if not pattern.search(self.text):
+            return self
+        out: list[str] = []
+        origin: list[int] = []
+        last = 0
+        for m in pattern.finditer(self.text):
+            out.append(self.text[last : m.start()])
+            origin.extend(self.origin[last : m.start()])
+            new = repl(m)
+            out.append(new)
+            origin.extend([self.origin[m.start()]] * len(new))
+            last = m.end()
+        out.append(self.text[last:])
+        origin.extend(self.origin[last:])
+        return Mapped("".join(out), origin)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of text[start:end]."""
+        if end <= start:
+            return self.origin[start], self.origin[start]
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+_CIRCLED_RE = re.compile(r"[\u2460-\u2473\u2474-\u2487\u2776-\u277f\u24ea]")
+_KANJI_DIGITS = "〇零一二三四五六七八九"
+_KANJI_NUM_RE = re.compile(
+    r"(?<![0-9.,〇零一二三四五六七八九十百千万億兆])"
+    r"[〇零一二三四五六七八九十百千万億]*[〇零一二三四五六七八九][〇零一二三四五六七八九十百千万億]*"
+)
+_DOT_DECIMAL_RE = re.compile(r"(?<=\d)・(?=\d)")
+_SPACE_RE = re.compile(r"\s+")
+
+
+def _nfkc_mapped(raw: str) -> Mapped:
+    """NFKC character by character, so that each result maps to its source
+    (circled numbers were replaced one for one before)."""
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(raw):
+        norm = ch if ch < "\u00a0" else unicodedata.normalize("NFKC", ch)
+        out.append(norm)
+        origin.extend([i] * len(norm))
+    origin.append(len(raw))
+    return Mapped("".join(out), origin)
+
+
+def kanji_to_int(text: str) -> int:
+    """'九百九十' → 990, '一千四十万' → 10400000, '二〇二一' → 2021."""
+    values = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+    if not re.search("[十百千万億]", text):
+        return int("".join(str(values[c]) for c in text))
+    total = section = 0
+    num: int | None = None
+    for ch in text:
+        if ch in values:
+            num = values[ch] if num is None else num * 10 + values[ch]
+        elif ch in "十百千":
+            section += (1 if num is None else num) * {"十": 10, "百": 100, "千": 1000}[
+                ch
+            ]
+            num = None
+        else:  # 万 億
+            section += num or 0
+            total += (section or 1) * (10_000 if ch == "万" else 100_000_000)
+            section, num = 0, None
+    return total + section + (num or 0)
+
+
+def _kanji_number(m: re.Match[str]) -> str:
+    run = m.group(0)
+    after = m.string[m.end() : m.end() + 1]
+    # One kanji digit alone is a word more often than a number (一人一人, 一部,
+    # 三つ); it is a number before a calendar word (四年間, 六年).
+    if len(run) == 1 and after not in ("年", "月", "日", "割", "か", "ヵ", "カ"):
+        return run
+    try:
+        return str(kanji_to_int(run))
+    except (KeyError, ValueError):
+        return run
+
+
+def normalize(raw: str) -> Mapped:
+    """NFKC, circled list numbers (①) dropped to a marker, kanji numerals and
+    `1・66` made digits, runs of white space collapsed to one space."""
+    mapped = _nfkc_mapped(_CIRCLED_RE.sub("■", raw))
+    mapped = mapped.sub(_KANJI_NUM_RE, _kanji_number)
+    mapped = mapped.sub(_DOT_DECIMAL_RE, lambda m: ".")
+    return mapped.sub(_SPACE_RE, lambda m: " ")
+
+
+# ------------------------------------------------------------------ units
+
+# Canonical unit → the ways plans write it (after NFKC).
+UNIT_FORMS: dict[str, tuple[str, ...]] = {
+    "千円": ("円",),
+    "人泊": ("人泊",),
+    "人": ("人", "名"),
+    "件": ("件",),
+    "回": ("回",),
+    "団体": ("団体",),
+    "組織": ("組織",),
+    "事業所": ("事業所",),
+    "事業": ("事業",),
+    "事務": ("事務",),
+    "業務": ("業務",),
+    "手続": ("手続き", "手続"),
+    "施設": ("施設",),
+    "か所": ("か所", "箇所", "カ所", "ヶ所", "ケ所", "ヵ所", "か所"),
+    "店舗": ("店舗",),
+    "世帯": ("世帯",),
+    "項目": ("項目",),
+    "地区": ("地区",),
+    "校": ("校",),
+    "園": ("園",),
+    "社": ("社",),
+    "戸": ("戸",),
+    "台": ("台",),
+    "冊": ("冊",),
+    "組": ("組",),
+    "点": ("点",),
+    "枚": ("枚",),
+    "泊": ("泊",),
+    "日": ("日",),
+    "時間": ("時間",),
+    "%": ("%", "パーセント"),
+    "‰": ("‰",),
+    "ポイント": ("ポイント",),
+    "倍": ("倍",),
+    "割": ("割",),
+    "m2": ("平方メートル", "m2", "m²"),
+    "ha": ("ha", "ヘクタール"),
+    "km": ("km",),
+    "t": ("トン",),
+    "g": ("グラム", "g"),
+    "区画": ("区画",),
+    "棟": ("棟",),
+    "品目": ("品目",),
+    "講座": ("講座",),
+    "路線": ("路線",),
+    "便": ("便",),
+    "集落": ("集落",),
+    "自治会": ("自治会",),
+    "分": ("分",),
+    "kWh": ("kWh",),
+}
+_FORM_TO_UNIT = {form: unit for unit, forms in UNIT_FORMS.items() for form in forms}
+_UNIT_ALT = "|".join(re.escape(f) for f in sorted(_FORM_TO_UNIT, key=len, reverse=True))
+
+# Counters: a name that lacks one gets "<counter>数" when asked.
+COUNTERS = frozenset(
+    "人 件 回 団体 組織 事業所 事業 事務 業務 手続 施設 か所 店舗 世帯 項目 地区 校 園 "
+    "社 戸 台 冊 本 組 枚".split()
+)
+
+# ---------------------------------------------------------------- numbers
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MULT = "億憶万千百"
+# A compound number: groups of digits and multipliers (2億396万, 95万9千, 84,459百万),
+# each part optionally separated by one space as PDF text puts it (36万 5,000).
+_COMPOUND = (
+    rf"(?:{_NUM})(?: ?[{_MULT}]+(?: ?(?:{_NUM})(?= ?[{_MULT}]| ?(?:{_UNIT_ALT})))?)*"
+)
+QUANTITY_RE = re.compile(
+    rf"(?P<sign>[▲△+\-−]|マイナス|プラス)? ?"
+    rf"(?<![\d.,])(?P<num>{_COMPOUND})"
+    rf"(?P<unit> ?(?:{_UNIT_ALT}))?"
+    rf"(?P<per> ?/ ?年(?:度)?)?"
+)
+
+
+def parse_compound(text: str) -> float:
+    """'2億396万' → 203960000; '95万9千' → 959000; '84,459百万' → 84459000000;
+    '36万 5,000' → 365000; '1.36' → 1.36."""
+    total = section = 0.0
+    num: float | None = None
+    for tok in re.findall(rf"{_NUM}|[{_MULT}]", text.replace(" ", "")):
+        if tok[0].isdigit():
+            num = float(tok.replace(",", ""))
+        elif tok in "百千":
+            section += (1.0 if num is None else num) * (100 if tok == "百" else 1000)
+            num = None
+        else:  # 万 億 (憶 is a common typo of 億)
+            section += num or 0.0
+            total += (section or 1.0) * (10_000 if tok == "万" else 100_000_000)
+            section, num = 0.0, None
+    return total + section + (num or 0.0)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float  # canonical: 千円 for money, counts, % for 割
+    unit: str  # canonical unit, "" when none is written
+    start: int  # in the normalised text
+    end: int
+    per_year: bool = False
+    negative: bool = False
+    has_multiplier: bool = False
+    raw: str = field(default="", compare=False)
+
+
+def _canonical(value: float, unit: str) -> tuple[float, str]:
+    if unit == "千円":  # written 円: to 千円
+        return round(value / 1000, 6), "千円"
+    if unit == "割":
+        return round(value * 10, 6), "%"
+    return round(value, 6), unit
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Every number of a normalised text with its sign, multiplier and unit."""
+    out: list[Quantity] = []
+    for m in QUANTITY_RE.finditer(text):
+        num = m["num"]
+        value = parse_compound(num)
+        form = (m["unit"] or "").strip()
+        unit = _FORM_TO_UNIT.get(form, "")
+        if num.endswith("千") and form == "円":
+            unit = "千円"  # '1,000千円' is 1,000 of 千円: parse_compound made it yen
+        value, unit = _canonical(value, unit)
+        negative = bool(m["sign"]) and m["sign"] not in ("+", "プラス")
+        start = m.start("sign") if m["sign"] else m.start("num")
+        out.append(
+            Quantity(
+                -value if negative else value,
+                unit,
+                start,
+                m.end(),
+                per_year=bool(m["per"]),
+                negative=negative,
+                has_multiplier=any(c in num for c in _MULT),
+                raw=m.group(0),
+            )
+        )
+    return out
+
+
+# ------------------------------------------------------------------ years
+
+_ERA_LETTER = {"R": "令和", "H": "平成", "S": "昭和"}
+YEAR_RE = re.compile(
+    r"(?:(?P<west2>(?:19|20)\d{2}) ?\((?:令和|平成|昭和) ?(?:\d{1,2}|元)\) ?年"
+    r"|(?P<era>令和|平成|昭和) ?(?P<ey>\d{1,2}|元) ?(?:年|(?=[ )(|]|$))"
+    r"|(?P<letter>(?<![A-Za-z])[RHS]) ?(?P<ly>\d{1,2})(?![\d.,])"
+    r"|(?P<west>(?:19|20)\d{2}) ?年"
+    r"|(?P<short>(?<![\d.,])\d{2}) ?年(?=度|末| ?[3３]月|に|で|の|まで|は|比|時点|実績|\)|$))"
+    r"(?P<fy> ?度)?(?P<sub>末)?"
+)
+
+
+def year_of(m: re.Match[str], era_context: str | None = None) -> int:
+    """The Western year of a YEAR_RE match. A bare two-digit year ('24年度')
+    is read in the era the text mentions before it, else as 20NN."""
+    if m["era"]:
+        return wareki.era_to_western(m["era"], m["ey"])
+    if m["letter"]:
+        return wareki.era_to_western(_ERA_LETTER[m["letter"]], int(m["ly"]))
+    if m["west"] or m["west2"]:
+        return int(m["west"] or m["west2"])
+    n = int(m["short"])
+    if era_context:
+        return wareki.era_to_western(era_context, n)
+    return 2000 + n
+
+
+def era_before(text: str, pos: int) -> str | None:
+    """The last era name written before `pos` (for bare two-digit years)."""
+    found = re.findall(r"令和|平成|昭和", text[:pos])
+    return found[-1] if found else None

@@ -1,0 +1,75 @@
+"""The statement extractor on other municipalities' KPI statements: precision
+and recall per field on the dev split (the rules were written on it) and on the
+held-out split (never looked at while writing them), against the goals of
+issue #15. Run with `-s` or see the printed tables in the test output."""
+
+from __future__ import annotations
+
+import pytest
+
+from shinchoku.plans.kpi_statements import extract_statement
+from tests.plans.kpi_corpus import DEV, HELDOUT, Score, load, score
+
+GOALS = {"target": (0.95, 0.90), "baseline": (0.85, 0.85)}
+
+
+def _extract(text: str) -> list[dict]:
+    return [f.to_dict() for f in extract_statement(text)]
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[str, Score]:
+    return {
+        "dev": score(load(DEV), _extract),
+        "held-out": score(load(HELDOUT), _extract),
+    }
+
+
+def test_corpus_is_large_and_diverse() -> None:
+    rows = load(DEV) + load(HELDOUT)
+    municipalities = {
+        r["municipality"] for r in rows if not r["municipality"].startswith("不明")
+    }
+    assert len(rows) >= 200
+    assert len(municipalities) >= 15
+    assert (
+        sum(1 for r in rows if not r["indicators"]) >= 50
+    )  # negatives measure precision
+    assert all(r["url"].startswith("http") for r in rows)
+
+
+def test_held_out_municipalities_are_not_in_dev() -> None:
+    dev = {r["municipality"] for r in load(DEV)}
+    held = {r["municipality"] for r in load(HELDOUT)}
+    assert not dev & held
+    assert 0.28 <= len(load(HELDOUT)) / (len(load(DEV)) + len(load(HELDOUT))) <= 0.35
+
+
+@pytest.mark.parametrize("split", ["dev", "held-out"])
+def test_precision_and_recall_per_field_are_printed(
+    split: str, scores: dict[str, Score], capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = scores[split]
+    with capsys.disabled():
+        print("\n" + result.table(f"KPI statements, {split} split"))
+    assert result.tallies["target"].labelled >= 40
+
+
+def _assert_goals(result: Score, split: str) -> None:
+    for field, (precision, recall) in GOALS.items():
+        tally = result.tallies[field]
+        assert tally.precision >= precision, (split, field, tally)
+        assert tally.recall >= recall, (split, field, tally)
+
+
+def test_goals_on_the_dev_split(scores: dict[str, Score]) -> None:
+    _assert_goals(scores["dev"], "dev")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue #15's goal is not met on the held-out split yet: target recall "
+    "0.84 (< 0.90) and baseline recall 0.83 (< 0.85); precision meets it",
+)
+def test_goals_on_the_held_out_split(scores: dict[str, Score]) -> None:
+    _assert_goals(scores["held-out"], "held-out")

@@ -248,7 +248,7 @@ def test_gunicorn_serves_with_security_headers_and_json_logs(gunicorn_server):
 
 
 def test_the_sign_in_throttle_holds_across_gunicorn_workers(gunicorn_server):
-    """Failures are counted in the shared cache (the database here), so every
+    """Failures are counted in the database (django-axes), so every
     worker (and every app server) refuses after the limit."""
     port, _ = gunicorn_server
     response, body = _get(port, "/admin/login/")
@@ -268,4 +268,43 @@ def test_the_sign_in_throttle_holds_across_gunicorn_workers(gunicorn_server):
             method="POST",
         )
         statuses.append(response.status)
-    assert statuses == [200] * 5 + [429, 429]
+    # django-axes answers the fifth failure with the lockout, and refuses after.
+    assert statuses == [200] * 4 + [429, 429, 429]
+
+
+def test_with_the_database_down_the_api_answers_json_and_serve_says_why(tmp_path):
+    """Nothing listens on port 1: every database call fails."""
+    env = prod_env(
+        tmp_path,
+        SECURE_SSL_REDIRECT="0",
+        DATABASE_URL="postgres://nobody@127.0.0.1:1/none",
+        CONN_MAX_AGE="0",
+    )
+    # The development server refuses to start, saying why (no traceback).
+    result = shinchoku("serve", "--port", str(_free_port()), env=env)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr, result.stderr
+    assert "database" in result.stderr and "127.0.0.1:1" in result.stderr
+    # gunicorn starts without the database; the API says it failed, as JSON.
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "shinchoku.cli", "serve", "--gunicorn"]
+        + ["--workers", "1", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(300):  # wait for gunicorn to listen (not a timed assertion)
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        response, body = _get(port, "/api/municipalities")
+        assert response.status == 500
+        assert response.getheader("Content-Type").startswith("application/json")
+        assert json.loads(body)["detail"]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

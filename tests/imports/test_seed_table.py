@@ -252,3 +252,31 @@ def test_an_overlong_program_number_is_refused_on_its_line(seed_text, number):
         ImportFormatError, match=r"line 16: program number \S+ is too large"
     ):
         parse_text(text)
+
+
+@pytest.mark.parametrize(
+    "html, reason",
+    [
+        ("<div>" * 20_000 + "x", "nested more than 256"),
+        ("<ul><li>" * 300 + "x", "nested more than 256"),
+        ("<b>x</b>" * 30_000, "at most 200,000 are read"),
+    ],
+)
+def test_html_too_deep_or_too_long_is_refused_on_its_line(seed_text, html, reason):
+    """The HTML sanitizer's time grows with the square of the nesting: 200,000
+    nested <div> ran for minutes. It is bounded before it runs."""
+    from django.utils import translation
+
+    text = seed_text.replace("\n②\t", f"\n②\t{html}", 1)
+    with (
+        translation.override("en"),
+        pytest.raises(ImportFormatError, match=rf"line 16: cell 2: .*{reason}"),
+    ):
+        parse_text(text)
+
+
+def test_html_of_ordinary_depth_and_unclosed_paragraphs_is_read():
+    from shinchoku.common.text import html_to_text
+
+    assert html_to_text("<div>" * 200 + "深い") == "深い"
+    assert html_to_text("<p>段落" * 2000).startswith("段落段落")

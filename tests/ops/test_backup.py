@@ -118,3 +118,23 @@ def test_missing_postgresql_tools_are_named(monkeypatch, tmp_path):
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(backup.BackupError, match="pg_dump is not installed"):
         backup._run_pg_tool("pg_dump", ["-Fc"], FakeConnection())
+
+
+def test_a_sqlite_backup_is_one_file_even_from_a_wal_database(tmp_path):
+    """The live database runs in WAL mode; its backup must not: whoever opens a
+    WAL backup (restore's check, sqlite3) leaves -wal and -shm beside it."""
+    import sqlite3
+
+    live = sqlite3.connect(tmp_path / "live.sqlite3")
+    live.execute("PRAGMA journal_mode=WAL")
+    live.execute("CREATE TABLE t (x)")
+    live.execute("INSERT INTO t VALUES (1)")
+    live.commit()
+    out = tmp_path / "backups" / "shinchoku.sqlite3"
+    out.parent.mkdir()
+    backup.sqlite_copy(live, out)
+    live.close()
+    reader = sqlite3.connect(f"file:{out}?mode=ro", uri=True)
+    assert reader.execute("SELECT x FROM t").fetchall() == [(1,)]
+    reader.close()
+    assert sorted(p.name for p in out.parent.iterdir()) == ["shinchoku.sqlite3"]

@@ -128,3 +128,27 @@ def test_a_plan_rates_its_indicators_on_its_own_scale(admin_client, urls, seed_p
     assert marks, html[:2000]
     # 電子決裁率: baseline 62.3% → 73.7% in FY2022, target 90%: above the baseline.
     assert any(outcome == "banded" and "A" in text for outcome, text in marks), marks
+
+
+@pytest.mark.parametrize(
+    "name", ['=HYPERLINK("https://evil.example/","x")', "+cmd|' /C calc'!A0"]
+)
+def test_the_kpi_csv_never_holds_a_formula(admin_client, urls, tmp_path, name):
+    """indicators.csv and `export --format kpi-csv` are made for Excel (BOM): a
+    name that starts like a formula gets the apostrophe that keeps it text."""
+    from django.core.management import call_command
+
+    Indicator.objects.filter(name="電子決裁率").update(name=name, unit="-1")
+    target = tmp_path / "kpis.csv"
+    call_command("exportplan", "--format", "kpi-csv", "-o", str(target))
+    for body in (
+        admin_client.get(urls["csv"]).content.decode("utf-8-sig"),
+        target.read_bytes().decode("utf-8-sig"),
+    ):
+        rows = list(csv.DictReader(io.StringIO(body)))
+        mine = [r for r in rows if r["indicator"].endswith(name)]
+        assert mine and {(r["indicator"], r["unit"]) for r in mine} == {
+            ("'" + name, "'-1")
+        }
+        # Numbers stay numbers.
+        assert all(not r["baseline"].startswith("'") for r in rows)

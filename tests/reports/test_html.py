@@ -224,3 +224,23 @@ def test_everything_is_escaped() -> None:
 )
 def test_safe_url(url: str, safe: str) -> None:
     assert html.safe_url(url) == safe
+
+
+def test_the_stylesheet_keeps_the_renderers_column_weights() -> None:
+    """report.css scales each column by the weights the XLSX and PDF use."""
+    import re
+
+    from shinchoku.reports.renderers import _common
+
+    css = html.stylesheet()
+    found = dict(re.findall(r"col\.col-(\w+) \{ width: calc\(100% \* ([\d.]+) / ", css))
+    assert {k: float(v) for k, v in found.items()} == _common._WEIGHTS
+    fixed = sum(w for k, w in _common._WEIGHTS.items() if k != "fy")
+    fy = _common._WEIGHTS["fy"]
+    assert f"--total: calc({fixed} + {fy} * var(--fys))" in css
+
+
+def test_served_the_page_links_its_styles(sample_report: Report) -> None:
+    text = html.render(sample_report, stylesheet_url="/static/r.css").decode()
+    assert '<link rel="stylesheet" href="/static/r.css">' in text
+    assert "<style" not in text and 'style="' not in text

@@ -135,6 +135,6 @@ def test_editions_list_shows_the_public_only_published_ones(people, plan_round, 
 
 def test_sign_in_page_leads_to_the_tasks(people, client):
     response = client.post(
-        reverse("workflow:login"), {"username": "joho", "password": "shinchoku-demo"}
+        reverse("accounts:login"), {"username": "joho", "password": "shinchoku-demo"}
     )
     assert response.status_code == 302 and response["Location"] == "/workflow/"

@@ -6,7 +6,9 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 from ninja import Field, Schema
-from pydantic import BeforeValidator, ConfigDict
+from pydantic import AfterValidator, BeforeValidator, ConfigDict
+
+from shinchoku.common.text import clean_input
 
 
 class ErrorOut(Schema):
@@ -165,7 +167,10 @@ Version = Annotated[
     ),
 ]
 Number = Annotated[float, Field(allow_inf_nan=False, ge=-1e15, le=1e15)]
-Text = Annotated[str, Field(max_length=2000)]
+# Text a request may carry: common.text.clean_input refuses control characters
+# (its ValueError is a 422 naming the field).
+CleanStr = Annotated[str, AfterValidator(clean_input)]
+Text = Annotated[CleanStr, Field(max_length=2000)]
 Bullets = Annotated[
     list[Text], Field(max_length=200, description="One item per bullet (・).")
 ]
@@ -321,15 +326,17 @@ class IndicatorLiveOut(Schema):
 class IndicatorCorrections(StrictIn):
     """Fields to correct; those left out stay as they are."""
 
-    name: Annotated[str, Field(min_length=1, max_length=100, pattern=NonBlank)] = None
-    unit: Annotated[str, Field(max_length=20)] = None
+    name: Annotated[CleanStr, Field(min_length=1, max_length=100, pattern=NonBlank)] = (
+        None
+    )
+    unit: Annotated[CleanStr, Field(max_length=20)] = None
     comparator: Literal["以上", "以下", "以内", "未満", "超", "ちょうど", ""] = None
     direction: Literal["higher", "lower", ""] = None
     target: Number | None = None
     deadline_fy: FiscalYearValue | None = None
     baseline: Number | None = None
     baseline_date: IsoDate | None = None
-    relative: Annotated[str, Field(max_length=50)] = None
+    relative: Annotated[CleanStr, Field(max_length=50)] = None
 
 
 class IndicatorReviewIn(StrictIn):
@@ -346,8 +353,8 @@ class IndicatorActualIn(StrictIn):
 
 
 class GradeIn(StrictIn):
-    grade: Annotated[str, Field(min_length=1, max_length=10, pattern=NonBlank)] = Field(
-        description="A code of the plan's grade scale, e.g. S, A or B."
+    grade: Annotated[CleanStr, Field(min_length=1, max_length=10, pattern=NonBlank)] = (
+        Field(description="A code of the plan's grade scale, e.g. S, A or B.")
     )
     comment: Text = Field("", description="The reason for the grade.")
 

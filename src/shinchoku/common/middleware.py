@@ -1,6 +1,6 @@
 """Request-level middleware for running several stateless app servers: one JSON
-log line per request, a Content-Security-Policy header, and a throttle on the
-sign-in views. Each reads its settings per request, so tests can override them."""
+log line per request, a Content-Security-Policy header, and JSON for every error
+of the API. Each reads its settings per request, so tests can override them."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ import logging
 import re
 import time
 import uuid
+from http import HTTPStatus
 
 from django.conf import settings
-
-from shinchoku.common import throttle
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
 
 request_logger = logging.getLogger("shinchoku.request")
 
@@ -83,20 +85,80 @@ class ContentSecurityPolicyMiddleware:
         return response
 
 
-class LoginThrottleMiddleware:
-    """Answers 429 to a sign-in POST once the username has failed too often from
-    the same address (see common.throttle; failures are counted there)."""
+# ------------------------------------------------------------ the API's errors
 
+# Every error of the API is JSON. Ninja answers JSON for what its operations
+# refuse; what refuses a request before or around them — Django's URL resolver
+# (404), ninja's method check (a bare 405), the limit on a request body (400),
+# an error of the server such as the database being down (the 500 page) —
+# answers HTML or plain text, which a client parsing JSON cannot read. This
+# middleware gives those the API's shape, {"detail": "…"}, with the same status
+# and headers.
+
+API_PREFIX = "/api/"
+HTML_PAGES = ("/api/docs/",)
+KEPT_HEADERS = ("Allow", "Retry-After", "X-Request-ID")
+
+
+def is_api(request: HttpRequest) -> bool:
+    path = request.path_info
+    return path.startswith(API_PREFIX) and not path.startswith(HTML_PAGES)
+
+
+def too_large_detail() -> str:
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE / 2**20
+    return _("The request is too large: at most %(size)s MB.") % {"size": f"{limit:g}"}
+
+
+def _detail(status: int, response: HttpResponse) -> str:
+    messages = {
+        400: _("The request is malformed."),
+        403: _("This request is not allowed."),
+        404: _("There is no such resource."),
+        405: _("This method is not allowed here (allowed: %(allow)s).")
+        % {"allow": response.get("Allow", "")},
+        413: too_large_detail(),
+        500: _(
+            "The server could not answer (the error is logged). Please try again later."
+        ),
+        503: _("The service is unavailable. Please try again later."),
+    }
+    if status in messages:
+        return messages[status]
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return str(status)
+
+
+def json_error(status: int, detail: str) -> JsonResponse:
+    return JsonResponse(
+        {"detail": detail}, status=status, json_dumps_params={"ensure_ascii": False}
+    )
+
+
+class ApiJsonErrorsMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        response = self.get_response(request)
+        if (
+            response.status_code < 400
+            or not is_api(request)
+            or response.get("Content-Type", "").startswith("application/json")
+        ):
+            return response
+        converted = json_error(
+            response.status_code, _detail(response.status_code, response)
+        )
+        for header in KEPT_HEADERS:
+            if header in response:
+                converted[header] = response[header]
+        return converted
 
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        if request.method != "POST":
-            return None
-        match = request.resolver_match
-        if match is None or match.view_name not in throttle.throttled_views():
-            return None
-        return throttle.refusal(request, request.POST.get("username", ""))
+    def process_exception(self, request, exception):
+        # Django turns it into a 400; it is a 413 (Payload Too Large).
+        if isinstance(exception, RequestDataTooBig) and is_api(request):
+            return json_error(413, too_large_detail())
+        return None

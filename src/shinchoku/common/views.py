@@ -1,10 +1,46 @@
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
+from django.utils.translation import gettext as _
+from django.views import csrf, defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+
+def bad_request(request, exception=None):
+    """handler400: a request too large is a 413 saying the limit (Django
+    answers its RequestDataTooBig with a bare 400); the rest as Django does."""
+    if isinstance(exception, RequestDataTooBig):
+        from shinchoku.common.uploads import too_large_message, upload_limit
+
+        limit = max(upload_limit(), settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+        return render(
+            request,
+            "413.html",
+            {"message": too_large_message(limit)},
+            status=413,
+        )
+    return defaults.bad_request(request, exception)
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: Django's page, or JSON under /api/."""
+    from shinchoku.common.middleware import is_api, json_error
+
+    if is_api(request):
+        return json_error(
+            403,
+            _(
+                "CSRF check failed (%(reason)s): a signed-in session sends its "
+                "CSRF token in the X-CSRFToken header."
+            )
+            % {"reason": reason},
+        )
+    return csrf.csrf_failure(request, reason)
 
 
 @never_cache

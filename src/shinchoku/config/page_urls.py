@@ -6,6 +6,7 @@ the admin site and the health checks; a management command that writes links
 from django.urls import include, path
 
 urlpatterns = [
+    path("", include("shinchoku.accounts.urls")),
     path("", include("shinchoku.workflow.urls")),
     # Staff pages over the live data (may hold text not yet published).
     path("staff/", include("shinchoku.plans.urls")),

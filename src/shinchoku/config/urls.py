@@ -9,6 +9,8 @@ from shinchoku.config import page_urls
 from shinchoku.portal.cache import public_cache
 from shinchoku.portal.sitemaps import SITEMAPS
 
+handler400 = "shinchoku.common.views.bad_request"
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("language/", language, name="language"),

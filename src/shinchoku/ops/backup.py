@@ -148,9 +148,19 @@ def database_has_data(using: str = "default") -> bool:
 
 def _sqlite_backup(connection, path: Path) -> None:
     connection.ensure_connection()
+    sqlite_copy(connection.connection, path)
+
+
+def sqlite_copy(source: sqlite3.Connection, path: Path) -> None:
+    """A consistent copy of the database open on `source` into the file `path`,
+    in rollback-journal mode: the live database's WAL mode travels with its
+    pages, and a WAL file opened by anyone (restore's check, sqlite3) grows
+    -wal and -shm files beside it that a read-only reader cannot remove. A
+    backup is one file."""
     destination = sqlite3.connect(path)
     try:
-        connection.connection.backup(destination)
+        source.backup(destination)
+        destination.execute("PRAGMA journal_mode=DELETE")
     finally:
         destination.close()
 

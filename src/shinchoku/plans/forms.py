@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from shinchoku.common.forms import TextField
 from shinchoku.plans.kpi_paste import MAX_LINES, MAX_TEXT
 from shinchoku.plans.kpi_statements import MAX_STATEMENT
 from shinchoku.plans.models import IndicatorDirection
@@ -17,8 +18,8 @@ class IndicatorReviewForm(forms.Form):
             ("reopen", _("Reopen")),
         ]
     )
-    name = forms.CharField(label=_("Indicator"), max_length=100)
-    unit = forms.CharField(label=_("Unit"), max_length=20, required=False)
+    name = TextField(label=_("Indicator"), max_length=100)
+    unit = TextField(label=_("Unit"), max_length=20, required=False)
     comparator = forms.ChoiceField(
         label=_("Comparator"),
         required=False,
@@ -42,9 +43,7 @@ class IndicatorReviewForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    relative = forms.CharField(
-        label=_("Relative target"), max_length=50, required=False
-    )
+    relative = TextField(label=_("Relative target"), max_length=50, required=False)
 
     def values(self) -> dict:
         data = self.cleaned_data
@@ -73,8 +72,8 @@ class ProgramGradeForm(forms.Form):
     fiscal_year = forms.IntegerField(
         label=_("Fiscal year"), min_value=1900, max_value=2200
     )
-    grade = forms.CharField(label=_("Grade"), max_length=10, required=False)
-    comment = forms.CharField(
+    grade = TextField(label=_("Grade"), max_length=10, required=False)
+    comment = TextField(
         label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
@@ -82,7 +81,7 @@ class ProgramGradeForm(forms.Form):
 class IndicatorPasteForm(forms.Form):
     """A plan's text to propose indicators from, and where to put them."""
 
-    text = forms.CharField(
+    text = TextField(
         label=_("Text of the plan"),
         widget=forms.Textarea(attrs={"rows": 12, "cols": 80}),
         max_length=MAX_TEXT,

@@ -60,6 +60,14 @@ class Municipality(models.Model):
         help_text=_("全国地方公共団体コード, six digits, e.g. 132110 for 小平市."),
     )
     name = models.CharField(_("name"), max_length=100)
+    require_two_factor = models.BooleanField(
+        _("require two-factor sign-in"),
+        default=False,
+        help_text=_(
+            "Admin-office editors and system administrators sign in with a code "
+            "from an authenticator app as well as their password."
+        ),
+    )
 
     class Meta:
         ordering = ["code"]

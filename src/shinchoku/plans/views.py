@@ -2,8 +2,6 @@
 the live data, which may hold text not published yet, so they need a staff
 login; the public reads published editions in the portal app."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -13,6 +11,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from shinchoku.common.services import ServiceError, StaleVersion
+from shinchoku.common.spreadsheets import spreadsheet_csv
 from shinchoku.plans import kpi_paste, presenters, selectors, services
 from shinchoku.plans.forms import (
     IndicatorActualForm,
@@ -133,14 +132,13 @@ def plan_indicators(request, code: str, plan: str):
 def plan_indicators_csv(request, code: str, plan: str):
     plan_obj = _live_plan(request, code, plan)
     rows = selectors.plan_indicator_rows(plan_obj)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response = HttpResponse(
+        spreadsheet_csv(selectors.INDICATOR_CSV_FIELDS, rows),
+        content_type="text/csv; charset=utf-8",
+    )
     response["Content-Disposition"] = (
         f'attachment; filename="{code}-{plan}-indicators.csv"'
     )
-    response.write("\ufeff")  # BOM: Japanese Excel opens UTF-8 correctly with it
-    writer = csv.DictWriter(response, fieldnames=list(selectors.INDICATOR_CSV_FIELDS))
-    writer.writeheader()
-    writer.writerows(rows)
     return response
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from shinchoku.common import wareki
-from shinchoku.common.spreadsheets import text_only
+from shinchoku.common.spreadsheets import cell_value, formula_safe, text_only
 from shinchoku.plans.models import ProgramKind
 from shinchoku.portal.selectors import PublicEdition
 
@@ -147,17 +147,6 @@ def rows(pe: PublicEdition) -> Iterator[list]:
                 yield row("plan", fy, i, text)
 
 
-# What makes a spreadsheet program read a CSV cell as a formula (OWASP, "CSV
-# injection"): such text gets a leading apostrophe in the files made for Excel.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _for_spreadsheet(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def to_csv(pe: PublicEdition, *, encoding: str) -> bytes:
     """CSV (RFC 4180, CRLF). ``utf-8-sig`` (with BOM, for Excel) and ``cp932``
     carry a second header row with the Japanese labels, for people, and text
@@ -171,7 +160,7 @@ def to_csv(pe: PublicEdition, *, encoding: str) -> bytes:
         writer.writerows(rows(pe))
     else:
         writer.writerow([label for _, label in COLUMNS])
-        writer.writerows([_for_spreadsheet(v) for v in row] for row in rows(pe))
+        writer.writerows([formula_safe(v) for v in row] for row in rows(pe))
     text = out.getvalue()
     if encoding == "cp932":
         return text.translate(CP932_TWINS).encode("cp932", errors="replace")
@@ -191,7 +180,7 @@ def to_xlsx(pe: PublicEdition, *, licence: str) -> bytes:
     for cell in (*ws[1], *ws[2]):
         cell.font = Font(bold=True)
     for r in rows(pe):
-        ws.append(r)
+        ws.append([cell_value(v) for v in r])
     ws.freeze_panes = "A3"
     widths = {"text": 80, "program_name": 40, "direction_name": 30, "plan_title": 30}
     for i, column in enumerate(COLUMN_IDS, start=1):
@@ -208,7 +197,7 @@ def to_xlsx(pe: PublicEdition, *, licence: str) -> bytes:
         ("licence", licence),
         ("columns", "docs/open-data.md"),
     ):
-        about.append(list(line))
+        about.append([cell_value(v) for v in line])
     buffer = io.BytesIO()
     text_only(wb).save(buffer)
     return buffer.getvalue()

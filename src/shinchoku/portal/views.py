@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.templatetags.static import static
 from django.views.decorators.http import require_safe
 
 from shinchoku.plans.models import Edition
@@ -212,7 +213,14 @@ def edition_report(request, code: str, plan: str, edition: int, fmt: str):
     )
     if not can(request.user, Action.VIEW_EDITION, obj):
         raise Http404  # unpublished editions do not exist for the public
-    data = renderer.render(report_selectors.edition_report(obj))
+    report = report_selectors.edition_report(obj)
+    if fmt == "html":
+        # Served under a policy without inline styles: the page links them.
+        from shinchoku.reports.renderers import html
+
+        data = html.render(report, stylesheet_url=static(html.STYLESHEET))
+    else:
+        data = renderer.render(report)
     response = HttpResponse(data, content_type=renderer.content_type)
     filename = f"{code}-{plan}-{obj.pk}.{renderer.extension}"
     disposition = "inline" if fmt == "html" else "attachment"

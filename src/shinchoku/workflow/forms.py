@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from shinchoku.common.forms import TextField
 from shinchoku.common.text import join_bullets
 from shinchoku.common.values import bullets_from_text
 from shinchoku.workflow.models import RoundKind
@@ -12,7 +13,7 @@ from shinchoku.workflow.models import RoundKind
 BULLETS_HELP = _("One bullet per line; a leading ・ is optional.")
 
 
-class BulletsField(forms.CharField):
+class BulletsField(TextField):
     widget = forms.Textarea(attrs={"rows": 8})
 
     def __init__(self, **kwargs):
@@ -53,7 +54,7 @@ class EntryEditForm(VersionedForm):
         if label:
             self.fields["text"].label = label
         for indicator in indicators:
-            self.fields[f"kpi_{indicator.pk}"] = forms.CharField(
+            self.fields[f"kpi_{indicator.pk}"] = TextField(
                 label=str(indicator),
                 required=False,
                 widget=forms.TextInput(attrs={"inputmode": "decimal"}),
@@ -69,17 +70,15 @@ class EntryEditForm(VersionedForm):
 
 
 class ReturnForm(VersionedForm):
-    comment = forms.CharField(
+    comment = TextField(
         label=_("Reason for return"), widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
 class CloseForm(forms.Form):
-    title = forms.CharField(label=_("Edition title"), max_length=200)
-    meeting = forms.CharField(label=_("Meeting"), max_length=200, required=False)
-    material = forms.CharField(
-        label=_("Material number"), max_length=50, required=False
-    )
+    title = TextField(label=_("Edition title"), max_length=200)
+    meeting = TextField(label=_("Meeting"), max_length=200, required=False)
+    material = TextField(label=_("Material number"), max_length=50, required=False)
     date = forms.DateField(
         label=_("Date"),
         required=False,
@@ -96,13 +95,13 @@ class CloseForm(forms.Form):
 
 
 class OpinionForm(forms.Form):
-    text = forms.CharField(
+    text = TextField(
         label=_("Committee opinion"), widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
 class ResponseForm(forms.Form):
-    response = forms.CharField(
+    response = TextField(
         label=_("City's response"), widget=forms.Textarea(attrs={"rows": 3})
     )
 

@@ -1,7 +1,6 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from shinchoku.workflow import web
 from shinchoku.workflow.editions import views as editions
 from shinchoku.workflow.entries import views as entries
 from shinchoku.workflow.opinions import views as opinions
@@ -12,7 +11,6 @@ from shinchoku.workflow.workbook import views as workbook
 app_name = "workflow"
 PLAN = "staff/<str:code>/plans/<slug:plan>/"
 urlpatterns = [
-    path("workflow/login/", web.LoginView.as_view(), name="login"),
     path("workflow/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("workflow/", entries.home, name="home"),
     path("workflow/rounds/<int:pk>/", rounds.round_detail, name="round"),

@@ -1,4 +1,4 @@
-"""What every page of the update round shares: sign-in, the permission check
+"""What every page of the update round shares: the permission check
 of each view (a sign-in page for the public, 403 for the others), the objects
 a URL names, and the one conflict screen of a lost update."""
 
@@ -8,7 +8,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
 
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.forms import Form
@@ -22,11 +21,6 @@ from shinchoku.workflow.entries import selectors as entry_selectors
 from shinchoku.workflow.models import Round, RoundEntry
 from shinchoku.workflow.permissions import Action, can
 from shinchoku.workflow.rounds import selectors as round_selectors
-
-
-class LoginView(auth_views.LoginView):
-    template_name = "workflow/login.html"
-    redirect_authenticated_user = True
 
 
 class _LoginRequired(Exception):

@@ -3,6 +3,8 @@ from the environment, through config.env only."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
@@ -16,7 +18,8 @@ SECRET_KEY = env.secret_key(required=False)
 ALLOWED_HOSTS = env.get_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # django.contrib.admin, signing in through accounts (two-factor)
+    "shinchoku.accounts.apps.ShinchokuAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -24,7 +27,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "simple_history",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "shinchoku.common",
+    "shinchoku.accounts",
     "shinchoku.plans",
     "shinchoku.imports",
     "shinchoku.reports",
@@ -37,6 +44,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "shinchoku.common.middleware.RequestLogMiddleware",
+    "shinchoku.common.middleware.ApiJsonErrorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "shinchoku.common.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -45,10 +53,20 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "shinchoku.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "shinchoku.common.middleware.LoginThrottleMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the 429.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first: it refuses a locked-out user name before any password is
+# checked (accounts.lockout).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "shinchoku.config.urls"
@@ -107,7 +125,23 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 # step for a single-city server. Production may still run collectstatic.
 WHITENOISE_USE_FINDERS = True
 
-LOGIN_URL = "workflow:login"
+# Request sizes. Form fields and JSON bodies: Django's 2.5 MB (an API draft of
+# 200 bullets of 2,000 characters fits). Files: kept in memory up to 2.5 MB, and
+# a request carrying files is refused over SHINCHOKU_MAX_UPLOAD_SIZE before it
+# is read (common.uploads); a department's workbook is some 50 KB.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+SHINCHOKU_MAX_UPLOAD_SIZE = 5 * 2**20
+FILE_UPLOAD_HANDLERS = [
+    "shinchoku.common.uploads.UploadLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+
+# Django's page, or JSON under /api/.
+CSRF_FAILURE_VIEW = "shinchoku.common.views.csrf_failure"
+
+LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "workflow:home"
 # Reminders of the update round go through Django's mail backend: the console
 # unless an install configures SMTP.
@@ -136,12 +170,23 @@ SHINCHOKU_OPEN_DATA_LICENSE = {
 
 # Content-Security-Policy header (common.middleware); empty: none. Production sets it.
 SHINCHOKU_CSP = ""
-# Failed sign-ins per username + client address before a 429 (common.throttle).
-SHINCHOKU_LOGIN_THROTTLE = {
-    "limit": 5,
-    "window": 15 * 60,
-    "views": ["admin:login", "workflow:login"],
-}
+# Sign-in lockout (django-axes, see accounts.lockout): 5 failures for one user
+# name from one client address lock that pair out for 15 minutes; a successful
+# sign-in clears the count. Attempts are kept in the database (shared by every
+# app server, listed in the admin site under "Axes").
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = dt.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_USERNAME_CALLABLE = "shinchoku.accounts.lockout.username"
+AXES_CLIENT_IP_CALLABLE = "shinchoku.accounts.lockout.client_ip"
+AXES_LOCKOUT_CALLABLE = "shinchoku.accounts.lockout.lockout_response"
+# Two-factor sign-in (accounts.twofactor): the issuer authenticator apps show.
+OTP_TOTP_ISSUER = "Shinchoku"
+# The admin site never shows a device's secret or QR code: whoever saw it could
+# make the codes of someone else's second factor.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # The META key a trusted reverse proxy puts the client address in, e.g.
 # HTTP_X_REAL_IP; empty: REMOTE_ADDR.
 SHINCHOKU_CLIENT_IP_HEADER = env.get_str("SHINCHOKU_CLIENT_IP_HEADER")

@@ -5,7 +5,7 @@ servers (gunicorn) on one PostgreSQL, behind a TLS-terminating proxy.
     SECRET_KEY=…  ALLOWED_HOSTS=plan.example.lg.jp  DATABASE_URL=postgres://…
 
 Everything that must be shared between app servers lives in the database (or
-Redis): sessions, the cache (and so the sign-in throttle). Nothing is kept on an
+Redis): sessions, the cache, the sign-in lockout's attempts. Nothing is kept on an
 app server's disk except the collected static files. See docs/deployment.md.
 """
 
@@ -109,6 +109,14 @@ LOGGING = {
     "root": {"handlers": ["stderr"], "level": "WARNING"},
     "loggers": {
         "shinchoku.request": {
+            "handlers": ["stderr"],
+            "level": "INFO",
+            "propagate": False,
+        },
+        # Sign-ins: django-axes' failures and lockouts, two-factor enrolment
+        # and refused codes (docs/security.md, "What is logged").
+        "axes": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        "shinchoku.security": {
             "handlers": ["stderr"],
             "level": "INFO",
             "propagate": False,

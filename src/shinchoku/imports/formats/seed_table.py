@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from shinchoku.common import wareki
 from shinchoku.common.text import (
+    HtmlTooComplex,
     collapse_ws,
     html_to_text,
     parse_program_number,
@@ -127,11 +128,20 @@ class _Parser:
 
     def parse(self) -> ParsedPlan:
         for number, raw in enumerate(self.lines, start=1):
-            cells = [html_to_text(c) for c in raw.split("\t")]
+            cells = self.cells(number, raw)
             if not any(cells):
                 continue
             self.row(number, cells)
         return self.result()
+
+    def cells(self, line: int, raw: str) -> list[str]:
+        cells = []
+        for index, cell in enumerate(raw.split("\t"), start=1):
+            try:
+                cells.append(html_to_text(cell))
+            except HtmlTooComplex as exc:
+                raise self.error(f"cell {index}: {exc}", line) from None
+        return cells
 
     def row(self, line: int, cells: list[str]) -> None:
         first = cells[0]

@@ -1,10 +1,11 @@
 """The committee report as one standalone, printable HTML page.
 
 The page is a single accessible table (caption, column and row headers, one
-row group per 方向性) that prints like the city's A3 landscape report. It is
-self-contained — CSS in a <style> block, no scripts, nothing fetched — so it
-can be saved, mailed or published as is. All text goes through Django's
-autoescaping.
+row group per 方向性) that prints like the city's A3 landscape report. Its
+styles are the static file STYLESHEET: served, the page links it (the
+Content-Security-Policy allows no inline style); written to a file, the page
+carries it in a <style> block — no scripts, nothing fetched — so it can be
+saved, mailed or published as is. All text goes through Django's autoescaping.
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
 from shinchoku.reports.model import Report, ReportRow
 from shinchoku.reports.renderers import _common as common
 
 TEMPLATE = "reports/report.html"
+STYLESHEET = "shinchoku/css/report.css"
 _SAFE_SCHEMES = {"", "http", "https"}
 
 
@@ -52,19 +55,12 @@ def _row_context(row: ReportRow, n_fys: int) -> dict:
 def context(report: Report) -> dict:
     cols = report.columns
     columns = common.columns(report)
-    total = sum(c.weight for c in columns)
     n_fys = common.fy_count(report)
-    widths: dict[str, str] = {}
-    for column in columns:
-        key = "fy" if column.key.startswith("fy") else column.key
-        # Formatted here: a localized template could print "2,2" in CSS.
-        widths[key] = f"{100 * column.weight / total:.2f}"
     return {
         "report": report,
         "meta_lines": common.title_meta_lines(report),
         "ncols": len(columns),
         "schedule_colspan": 1 + n_fys,
-        "widths": widths,
         "fy_labels": cols.schedule_fy_labels,
         "headings": {
             "number": common.NUMBER_HEADING,
@@ -92,5 +88,17 @@ def context(report: Report) -> dict:
     }
 
 
-def render(report: Report) -> bytes:
-    return render_to_string(TEMPLATE, context(report)).encode("utf-8")
+def stylesheet() -> str:
+    with open(finders.find(STYLESHEET), encoding="utf-8") as fh:
+        return fh.read()
+
+
+def render(report: Report, *, stylesheet_url: str = "") -> bytes:
+    """The page; with stylesheet_url, linking its styles there instead of
+    carrying them."""
+    page = context(report)
+    if stylesheet_url:
+        page["stylesheet_url"] = stylesheet_url
+    else:
+        page["stylesheet"] = stylesheet()
+    return render_to_string(TEMPLATE, page).encode("utf-8")

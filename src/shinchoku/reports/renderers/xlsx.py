@@ -39,7 +39,7 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from shinchoku.common.spreadsheets import text_only
+from shinchoku.common.spreadsheets import cell_value, text_only
 from shinchoku.common.text import join_bullets
 from shinchoku.reports.model import Report, ReportRow
 from shinchoku.reports.renderers import _common as common
@@ -186,7 +186,8 @@ class _SheetWriter:
         """Write a cell, merged with its neighbours up to (last_row, last_col)."""
         if last_col > col or last_row > row:
             self.merge(row, col, last_row or row, last_col or col, style)
-        self.apply(self.ws.cell(row=row, column=col, value=value or None), style)
+        value = cell_value(value) or None
+        self.apply(self.ws.cell(row=row, column=col, value=value), style)
 
     def merge(self, row: int, col: int, last_row: int, last_col: int, style: str):
         """Merge a range, giving every covered cell the anchor's style (Excel
@@ -368,10 +369,12 @@ def build_workbook(report: Report) -> Workbook:
 
     stamp = common.document_timestamp(report)
     props = wb.properties
-    props.title = report.title
-    props.subject = " ".join(p for p in (report.meeting, report.material) if p)
-    props.creator = report.municipality
-    props.lastModifiedBy = report.municipality
+    props.title = cell_value(report.title)
+    props.subject = cell_value(
+        " ".join(p for p in (report.meeting, report.material) if p)
+    )
+    props.creator = cell_value(report.municipality)
+    props.lastModifiedBy = props.creator
     props.language = "ja-JP"
     props.created = stamp
     props.modified = stamp

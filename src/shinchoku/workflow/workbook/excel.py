@@ -26,7 +26,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 
 from shinchoku.common import wareki
-from shinchoku.common.spreadsheets import text_only
+from shinchoku.common.spreadsheets import cell_value, text_only
 from shinchoku.common.text import join_bullets
 from shinchoku.common.values import bullets_from_text, parse_number
 from shinchoku.plans.models import Indicator
@@ -168,9 +168,11 @@ def _sheet_header(
 ) -> None:
     """A 方向性's sheet: its title rows and the table's header row."""
     plan = round_.plan
-    ws["A1"] = f"方向性{direction.number} {direction.name}"
+    ws["A1"] = cell_value(f"方向性{direction.number} {direction.name}")
     ws["A1"].font = Font(bold=True, size=12)
-    ws["A2"] = f"{plan.municipality.name}{plan.title} {round_.title} {department}"
+    ws["A2"] = cell_value(
+        f"{plan.municipality.name}{plan.title} {round_.title} {department}"
+    )
     headers = ["No.", "実施プログラム", "主な取組の方向性", "取組項目"]
     headers += [reference_header, edit_header]
     for col, (letter, width) in enumerate(COLUMNS.items(), start=1):
@@ -245,13 +247,13 @@ def _fmt(value) -> str:
 
 def _write_row(ws, row: int, values: list, edit_value, *, number_format) -> None:
     for col, value in enumerate(values, start=1):
-        cell = ws.cell(row=row, column=col, value=value)
+        cell = ws.cell(row=row, column=col, value=cell_value(value))
         cell.fill = LOCKED_FILL
         cell.alignment = WRAP
         cell.border = BORDER
         cell.protection = Protection(locked=True)
     cell = ws[f"{EDIT_COLUMN}{row}"]
-    cell.value = edit_value
+    cell.value = cell_value(edit_value)
     cell.fill = EDIT_FILL
     cell.alignment = WRAP
     cell.border = BORDER
@@ -303,7 +305,7 @@ def _instructions(ws, round_, department, edit_header, with_kpis) -> None:
         ),
     ]
     for i, text in enumerate(lines, start=1):
-        cell = ws.cell(row=i, column=1, value=text)
+        cell = ws.cell(row=i, column=1, value=cell_value(text))
         cell.alignment = Alignment(wrap_text=True)
     ws["A1"].font = Font(bold=True, size=13)
     ws["A4"].font = Font(bold=True)

@@ -3,6 +3,7 @@ import sys
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError, connections
 
 
 def gunicorn_argv(*, host: str, port: int, workers: int) -> list[str]:
@@ -23,6 +24,27 @@ def gunicorn_argv(*, host: str, port: int, workers: int) -> list[str]:
         "--forwarded-allow-ips",
         os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
     ]
+
+
+def check_database(using: str = "default") -> None:
+    """CommandError naming the database when it cannot be reached: the
+    development server would otherwise stop with a traceback (it checks the
+    migrations before it serves)."""
+    connection = connections[using]
+    try:
+        connection.ensure_connection()
+    except DatabaseError as exc:
+        where = connection.settings_dict
+        if connection.vendor == "sqlite":
+            target = f"the SQLite file {where['NAME']}"
+        else:
+            address = f"{where.get('HOST') or 'localhost'}:{where.get('PORT') or ''}"
+            target = f"{connection.vendor} at {address.rstrip(':')}, database {where['NAME']}"
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise CommandError(
+            f"The database is unreachable ({target}): {reason}. Start it, or set "
+            "DATABASE_URL (see README, Configuration)."
+        ) from None
 
 
 class Command(BaseCommand):
@@ -63,6 +85,7 @@ class Command(BaseCommand):
             # Replace this process: signals (TERM for a graceful stop, HUP to reload)
             # reach the gunicorn master directly, as under systemd.
             os.execv(sys.executable, argv)
+        check_database()
         self.stdout.write(f"Serving on {url} (Ctrl+C stops)")
         call_command(
             "runserver",

@@ -1,10 +1,9 @@
-import csv
-import io
 import sys
 
 from django.core.management.base import CommandError
 
 from shinchoku.common.commands import OfflineCommand
+from shinchoku.common.spreadsheets import spreadsheet_csv
 from shinchoku.document import interchange
 from shinchoku.plans import selectors
 
@@ -46,10 +45,6 @@ class Command(OfflineCommand):
 
 
 def _kpi_csv(plan) -> bytes:
-    out = io.StringIO()
-    writer = csv.DictWriter(
-        out, fieldnames=list(selectors.INDICATOR_CSV_FIELDS), lineterminator="\r\n"
+    return spreadsheet_csv(
+        selectors.INDICATOR_CSV_FIELDS, selectors.plan_indicator_rows(plan)
     )
-    writer.writeheader()
-    writer.writerows(selectors.plan_indicator_rows(plan))
-    return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -1,0 +1,24 @@
+from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
+
+
+class AccountsConfig(AppConfig):
+    default = True
+    name = "shinchoku.accounts"
+    label = "accounts"
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from shinchoku.accounts.middleware import remember_requirement
+
+        user_logged_in.connect(
+            remember_requirement, dispatch_uid="shinchoku-two-factor-required"
+        )
+
+
+class ShinchokuAdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin with accounts.admin_site.AdminSite as admin.site."""
+
+    default = False
+    default_site = "shinchoku.accounts.admin_site.AdminSite"

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from shinchoku.accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    # Under workflow/ for the people who bookmarked it.
+    path("workflow/login/", views.SignInView.as_view(), name="login"),
+    path("accounts/code/", views.code, name="code"),
+    path("accounts/two-factor/", views.two_factor, name="two-factor"),
+]

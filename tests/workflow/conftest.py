@@ -100,7 +100,7 @@ def entry_of(round_, number: int) -> RoundEntry:
     ).get(round=round_, program__number=number)
 
 
-ROLES = ["public", "admin", "gyosei", "joho", "kyodo", "iinkai", "outsider"]
+ROLES = ["public", "admin", "gyosei", "joho", "kacho", "kyodo", "iinkai", "outsider"]
 
 
 @pytest.fixture
@@ -124,6 +124,16 @@ def build_world(people, seed_plan, plan_round):
     entry_services.entry_submit(
         actor=joho, entry=entry_of(plan_round, 13), based_on_version=2
     )
+    # ⑭ waits for the department head (課長承認 was on when joho submitted it).
+    plan_services.plan_head_approval_set(actor=None, plan=seed_plan, enabled=True)
+    entry_services.entry_save_draft(
+        actor=joho, entry=entry_of(plan_round, 14), based_on_version=1, plan=["課長へ"]
+    )
+    entry_services.entry_submit(
+        actor=joho, entry=entry_of(plan_round, 14), based_on_version=2
+    )
+    plan_services.plan_head_approval_set(actor=None, plan=seed_plan, enabled=False)
+    seed_plan.refresh_from_db()
     closed_rounds = []
     for fy, title in ((2022, "令和4年度実績"), (2023, "令和5年度実績")):
         round_ = round_services.round_open(
@@ -156,6 +166,7 @@ def build_world(people, seed_plan, plan_round):
         "closed_round": private_round,
         "entry_draft": entry_of(plan_round, 12),
         "entry_submitted": entry_of(plan_round, 13),
+        "entry_awaiting_head": entry_of(plan_round, 14),
         "entry_closed": entry_of(private_round, 12),
         "opinion_private": opinions["private"],
         "opinion_public": opinions["public"],

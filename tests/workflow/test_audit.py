@@ -40,8 +40,11 @@ def test_an_approval_is_recorded_with_who_how_before_and_after(people, plan_roun
         ],
     )
     program = entry_of(plan_round, 12).program
-    row = program_selectors.program_history(program)[0]
+    rows = program_selectors.program_history(program)
+    assert [r.step for r in rows if r.kind == "step"] == ["approved", "submitted"]
+    row = next(r for r in rows if r.kind != "step")
     assert row.who == "行政経営 花子" and row.via == "screen"
+    assert row.writer == "情報 次郎"
     assert row.reason.startswith("screen: approve round 令和6年度当初計画")
     assert row.record == "令和6年度" and row.kind == "changed"
     (field,) = row.fields

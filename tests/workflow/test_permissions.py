@@ -23,14 +23,15 @@ from tests.workflow.conftest import (
 
 ALL = set(ROLES)
 SIGNED_IN = ALL - {"public"}
-STAFF = {"admin", "gyosei", "joho", "kyodo", "iinkai"}  # of Kodaira
+STAFF = {"admin", "gyosei", "joho", "kacho", "kyodo", "iinkai"}  # of Kodaira
 OFFICE = {"admin", "gyosei"}
 NOBODY: set[str] = set()
 
 # (action, object in the `world` fixture) → the roles allowed. Roles: public
 # (anonymous), admin (system administrator), gyosei (admin office), joho (editor
-# of the department leading ⑫ and ⑬), kyodo (editor of a department supporting
-# ⑫), iinkai (committee member), outsider (admin office of another city).
+# of the department leading ⑫, ⑬ and ⑭), kacho (head of that department), kyodo
+# (editor of a department supporting ⑫), iinkai (committee member), outsider
+# (admin office of another city).
 MATRIX: dict[tuple[Action, str | None], set[str]] = {
     (Action.VIEW_EDITION, "published_edition"): ALL,
     (Action.VIEW_EDITION, "draft_edition"): STAFF,
@@ -49,14 +50,21 @@ MATRIX: dict[tuple[Action, str | None], set[str]] = {
     (Action.REMIND, "closed_round"): NOBODY,
     (Action.CLOSE_ROUND, "open_round"): OFFICE,
     (Action.CLOSE_ROUND, "closed_round"): NOBODY,
-    (Action.VIEW_ENTRY, "entry_draft"): OFFICE | {"joho", "kyodo"},
-    (Action.VIEW_ENTRY, "entry_submitted"): OFFICE | {"joho", "iinkai"},
-    (Action.VIEW_ENTRY, "entry_closed"): OFFICE | {"joho", "kyodo"},
-    (Action.EDIT_ENTRY, "entry_draft"): OFFICE | {"joho"},
+    (Action.VIEW_ENTRY, "entry_draft"): OFFICE | {"joho", "kacho", "kyodo"},
+    (Action.VIEW_ENTRY, "entry_submitted"): OFFICE | {"joho", "kacho", "iinkai"},
+    (Action.VIEW_ENTRY, "entry_awaiting_head"): OFFICE | {"joho", "kacho"},
+    (Action.VIEW_ENTRY, "entry_closed"): OFFICE | {"joho", "kacho", "kyodo"},
+    (Action.EDIT_ENTRY, "entry_draft"): OFFICE | {"joho", "kacho"},
     (Action.EDIT_ENTRY, "entry_closed"): NOBODY,
-    (Action.SUBMIT_ENTRY, "entry_draft"): OFFICE | {"joho"},
+    (Action.SUBMIT_ENTRY, "entry_draft"): OFFICE | {"joho", "kacho"},
     (Action.SUBMIT_ENTRY, "entry_closed"): NOBODY,
-    (Action.RETURN_ENTRY, "entry_submitted"): OFFICE,
+    (Action.WITHDRAW_ENTRY, "entry_submitted"): OFFICE | {"joho", "kacho"},
+    (Action.WITHDRAW_ENTRY, "entry_closed"): NOBODY,
+    (Action.FORWARD_ENTRY, "entry_awaiting_head"): {"admin", "kacho"},
+    (Action.FORWARD_ENTRY, "entry_closed"): NOBODY,
+    # The service checks who reviews at the entry's step (test_thread).
+    (Action.RETURN_ENTRY, "entry_submitted"): OFFICE | {"kacho"},
+    (Action.RETURN_ENTRY, "entry_awaiting_head"): OFFICE | {"kacho"},
     (Action.RETURN_ENTRY, "entry_closed"): NOBODY,
     (Action.APPROVE_ENTRY, "entry_submitted"): OFFICE,
     (Action.APPROVE_ENTRY, "entry_closed"): NOBODY,
@@ -65,10 +73,10 @@ MATRIX: dict[tuple[Action, str | None], set[str]] = {
     (Action.VIEW_OPINION, "opinion_private"): STAFF,
     (Action.VIEW_OPINION, "opinion_public"): ALL,
     (Action.RESPOND_OPINION, "opinion_private"): OFFICE,
-    (Action.EXPORT_WORKBOOK, "share_own"): OFFICE | {"joho"},
+    (Action.EXPORT_WORKBOOK, "share_own"): OFFICE | {"joho", "kacho"},
     (Action.EXPORT_WORKBOOK, "share_other"): OFFICE | {"kyodo"},
     (Action.EXPORT_WORKBOOK, "share_closed"): NOBODY,
-    (Action.IMPORT_WORKBOOK, "share_own"): OFFICE | {"joho"},
+    (Action.IMPORT_WORKBOOK, "share_own"): OFFICE | {"joho", "kacho"},
     (Action.IMPORT_WORKBOOK, "share_other"): OFFICE | {"kyodo"},
     (Action.IMPORT_WORKBOOK, "share_closed"): NOBODY,
     (Action.VIEW_TASKS, None): SIGNED_IN,
@@ -170,19 +178,43 @@ ENDPOINTS = {
         "get",
         lambda w: reverse("workflow:entry", kwargs={"pk": w["entry_draft"].pk}),
         None,
-        OFFICE | {"joho", "kyodo"},
+        OFFICE | {"joho", "kacho", "kyodo"},
     ),
     "edit entry": (
         "post",
         lambda w: reverse("workflow:entry-edit", kwargs={"pk": w["entry_draft"].pk}),
         lambda w: {"version": w["entry_draft"].version, "text": "・書き換え"},
-        OFFICE | {"joho"},
+        OFFICE | {"joho", "kacho"},
     ),
     "submit entry": (
         "post",
         lambda w: reverse("workflow:entry-submit", kwargs={"pk": w["entry_draft"].pk}),
         lambda w: {"version": w["entry_draft"].version},
-        OFFICE | {"joho"},
+        OFFICE | {"joho", "kacho"},
+    ),
+    "withdraw entry": (
+        "post",
+        lambda w: reverse(
+            "workflow:entry-withdraw", kwargs={"pk": w["entry_submitted"].pk}
+        ),
+        lambda w: {"version": w["entry_submitted"].version},
+        OFFICE | {"joho", "kacho"},
+    ),
+    "pass entry on": (
+        "post",
+        lambda w: reverse(
+            "workflow:entry-forward", kwargs={"pk": w["entry_awaiting_head"].pk}
+        ),
+        lambda w: {"version": w["entry_awaiting_head"].version},
+        {"admin", "kacho"},
+    ),
+    "head returns entry": (
+        "post",
+        lambda w: reverse(
+            "workflow:entry-return", kwargs={"pk": w["entry_awaiting_head"].pk}
+        ),
+        lambda w: {"version": w["entry_awaiting_head"].version, "comment": "直して"},
+        OFFICE | {"kacho"},
     ),
     "return entry": (
         "post",
@@ -190,7 +222,7 @@ ENDPOINTS = {
             "workflow:entry-return", kwargs={"pk": w["entry_submitted"].pk}
         ),
         lambda w: {"version": w["entry_submitted"].version, "comment": "直して"},
-        OFFICE,
+        OFFICE | {"kacho"},
     ),
     "approve entry": (
         "post",
@@ -260,7 +292,7 @@ ENDPOINTS = {
             },
         ),
         None,
-        OFFICE | {"joho"},
+        OFFICE | {"joho", "kacho"},
     ),
     "upload workbook": (
         "post",
@@ -272,7 +304,7 @@ ENDPOINTS = {
             },
         ),
         lambda w: {},
-        OFFICE | {"joho"},
+        OFFICE | {"joho", "kacho"},
     ),
     "admin: round entries": (
         "get",

@@ -310,7 +310,11 @@ def test_reminders_go_to_departments_with_missing_entries(people, plan_round):
     assert [d.name for d in result.departments] == ["情報政策課"]
     assert result.messages == 1
     (message,) = mail.outbox
-    assert sorted(message.to) == ["joho2@example.jp", "joho@example.jp"]
+    assert sorted(message.to) == [
+        "joho2@example.jp",
+        "joho@example.jp",
+        "kacho@example.jp",
+    ]
     assert "令和6年度当初計画" in message.subject
     assert "⑫ 文書の電子化・ペーパーレス化" in message.body
     assert not joho.is_superuser

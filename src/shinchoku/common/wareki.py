@@ -164,3 +164,12 @@ def date_label(d: dt.date) -> str:
 def fiscal_year_of(d: dt.date) -> int:
     """The fiscal year a day falls in: 2024-03-31 → 2023, 2024-04-01 → 2024."""
     return d.year if d.month >= 4 else d.year - 1
+
+
+def moment_label(moment: dt.datetime) -> str:
+    """An aware datetime in the site's time zone (JST), as offices write it:
+    2024-02-02 03:08 UTC → '令和6年2月2日 12:08'."""
+    from django.utils import timezone
+
+    local = timezone.localtime(moment)
+    return f"{date_label(local.date())} {local:%H:%M}"

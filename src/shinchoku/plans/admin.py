@@ -36,6 +36,7 @@ class PlanAdmin(SimpleHistoryAdmin):
         "last_fy",
         "slug",
         "evaluation_method",
+        "department_head_approval",
     ]
     list_filter = ["municipality"]
     inlines = [DirectionInline, EditionInline]

@@ -123,6 +123,16 @@ class Plan(models.Model):
         blank=True,
         help_text=_('e.g. [{"code": "S", "label": "予定以上に進捗"}, …], best first.'),
     )
+    # 課長承認: a department's submissions of an update round wait for its head
+    # (作成中 → 課内確認待ち → 提出済) before the admin office sees them.
+    department_head_approval = models.BooleanField(
+        _("department head approval"),
+        default=False,
+        help_text=_(
+            "Submissions of the update round go to the department head first, "
+            "who returns them or passes them on to the admin office."
+        ),
+    )
 
     history = HistoricalRecords()
 

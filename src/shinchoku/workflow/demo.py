@@ -74,6 +74,7 @@ def ensure_demo_people(code: str = "132110") -> list[DemoUser]:
         ("kyodo", Role.DEPARTMENT_EDITOR, kyodo, "協働 一郎"),
         ("joho", Role.DEPARTMENT_EDITOR, joho, "情報 次郎"),
         ("joho2", Role.DEPARTMENT_EDITOR, joho, "情報 三郎"),
+        ("kacho", Role.DEPARTMENT_HEAD, joho, "情報 課長"),
         ("iinkai", Role.COMMITTEE, None, "委員 四郎"),
     ]
     User = get_user_model()
@@ -153,6 +154,17 @@ def ensure_demo_round(code: str = "132110") -> Round:
         deadline=timezone.localdate() + dt.timedelta(days=28),
         via="cli",
     )
+
+
+def ensure_head_approval(code: str = "132110") -> list[Plan]:
+    """Turn on the department head's step (課長承認) on the municipality's
+    plans: joho's submissions then wait for kacho."""
+    plans = list(Plan.objects.filter(municipality__code=code))
+    for plan in plans:
+        plan_services.plan_head_approval_set(
+            actor=None, plan=plan, enabled=True, via="cli"
+        )
+    return plans
 
 
 def departments(code: str = "132110") -> list[Department]:

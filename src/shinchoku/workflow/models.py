@@ -31,7 +31,14 @@ class Role(models.TextChoices):
     SYSTEM_ADMIN = "system_admin", _("System administrator")
     ADMIN_OFFICE = "admin_office", _("Admin office editor")
     DEPARTMENT_EDITOR = "department_editor", _("Department editor")
+    # 課長: writes like an editor and, where the plan asks for it (課長承認),
+    # returns or passes on what the department's editors submit.
+    DEPARTMENT_HEAD = "department_head", _("Department head")
     COMMITTEE = "committee", _("Committee member")
+
+
+# The roles of a department's own people (所管課).
+DEPARTMENT_ROLES = frozenset({Role.DEPARTMENT_EDITOR, Role.DEPARTMENT_HEAD})
 
 
 class Department(models.Model):
@@ -96,12 +103,17 @@ class Membership(models.Model):
     def __str__(self) -> str:
         return f"{self.user} ({self.get_role_display()})"
 
+    @property
+    def is_department_member(self) -> bool:
+        """An editor or the head of a department (所管課), not the office."""
+        return self.role in DEPARTMENT_ROLES
+
     def clean(self) -> None:
         if self.role != Role.SYSTEM_ADMIN and self.municipality_id is None:
             raise ValidationError(
                 {"municipality": _("Every role but system administrator needs one.")}
             )
-        if self.role == Role.DEPARTMENT_EDITOR and self.department_id is None:
+        if self.role in DEPARTMENT_ROLES and self.department_id is None:
             raise ValidationError(
                 {"department": _("A department editor belongs to a department.")}
             )
@@ -258,15 +270,25 @@ class Round(models.Model):
 class EntryState(models.TextChoices):
     NOT_STARTED = "not_started", _("Not started")
     DRAFTING = "drafting", _("Drafting")
+    # 課内確認待ち: submitted by an editor, waiting for the department head
+    # (only where the plan asks for 課長承認).
+    AWAITING_HEAD = "awaiting_head", _("Awaiting the department head")
     SUBMITTED = "submitted", _("Submitted")
     RETURNED = "returned", _("Returned")
     APPROVED = "approved", _("Approved")
 
 
 class EntryAction(models.TextChoices):
-    """The steps of an entry's life after its drafts (see TRANSITIONS)."""
+    """The steps of an entry's life after its drafts (see TRANSITIONS); each
+    one taken is kept as an EntryEvent."""
 
     SUBMIT = "submit", _("submitted")
+    # A submission after a return (再提出): the same step, told apart in the
+    # thread.
+    RESUBMIT = "resubmit", _("resubmitted")
+    WITHDRAW = "withdraw", _("withdrawn")
+    FORWARD = "forward", _("passed on by the department head")
+    HEAD_RETURN = "head_return", _("returned by the department head")
     RETURN = "return", _("returned")
     APPROVE = "approve", _("approved")
 
@@ -279,11 +301,27 @@ EDITABLE_STATES = frozenset(
 HANDED_IN_STATES = frozenset(
     {EntryState.SUBMITTED, EntryState.RETURNED, EntryState.APPROVED}
 )
-# action → (the states it starts from, the state it leads to)
+# action → (the states it starts from, the state it leads to). SUBMIT and
+# RESUBMIT lead to AWAITING_HEAD instead where the department head's step applies
+# (RoundEntry.target_of).
 TRANSITIONS: dict[EntryAction, tuple[frozenset[EntryState], EntryState]] = {
     EntryAction.SUBMIT: (
         frozenset({EntryState.DRAFTING, EntryState.RETURNED}),
         EntryState.SUBMITTED,
+    ),
+    EntryAction.RESUBMIT: (
+        frozenset({EntryState.DRAFTING, EntryState.RETURNED}),
+        EntryState.SUBMITTED,
+    ),
+    # Until someone reviewed it, a department may take its submission back.
+    EntryAction.WITHDRAW: (
+        frozenset({EntryState.AWAITING_HEAD, EntryState.SUBMITTED}),
+        EntryState.DRAFTING,
+    ),
+    EntryAction.FORWARD: (frozenset({EntryState.AWAITING_HEAD}), EntryState.SUBMITTED),
+    EntryAction.HEAD_RETURN: (
+        frozenset({EntryState.AWAITING_HEAD}),
+        EntryState.RETURNED,
     ),
     EntryAction.RETURN: (frozenset({EntryState.SUBMITTED}), EntryState.RETURNED),
     EntryAction.APPROVE: (frozenset({EntryState.SUBMITTED}), EntryState.APPROVED),
@@ -355,8 +393,9 @@ class RoundEntry(models.Model):
 
     @property
     def is_missing(self) -> bool:
-        """Nothing submitted yet: what the dashboard counts as missing."""
-        return self.state in EDITABLE_STATES
+        """Nothing submitted to the admin office yet: what the dashboard counts
+        as missing."""
+        return self.state in EDITABLE_STATES or self.awaits_head
 
     @property
     def is_returned(self) -> bool:
@@ -371,6 +410,7 @@ class RoundEntry(models.Model):
         """Started and not settled: a round cannot close over it."""
         return self.state in {
             EntryState.DRAFTING,
+            EntryState.AWAITING_HEAD,
             EntryState.SUBMITTED,
             EntryState.RETURNED,
         }
@@ -389,9 +429,85 @@ class RoundEntry(models.Model):
         return self.allows(EntryAction.APPROVE)
 
     @property
+    def awaits_head(self) -> bool:
+        """課内確認待ち: the department head returns it or passes it on."""
+        return self.allows(EntryAction.FORWARD)
+
+    @property
+    def may_be_withdrawn(self) -> bool:
+        """Handed in and nobody reviewed it yet."""
+        return self.allows(EntryAction.WITHDRAW)
+
+    @property
+    def return_action(self) -> EntryAction:
+        """Who returns the entry now: the department head before passing it on,
+        else the admin office."""
+        return EntryAction.HEAD_RETURN if self.awaits_head else EntryAction.RETURN
+
+    def target_of(self, action: EntryAction, *, head_step: bool = False) -> EntryState:
+        """The state the action leads to; a submission waits for the department
+        head where its step applies (Plan.department_head_approval, submitted
+        by an editor)."""
+        if action in {EntryAction.SUBMIT, EntryAction.RESUBMIT} and head_step:
+            return EntryState.AWAITING_HEAD
+        return TRANSITIONS[action][1]
+
+    @property
     def text(self) -> list[str]:
         """The draft of the field its round asks for (Round.text_field)."""
         return getattr(self, self.round.text_field)
+
+
+class EntryEvent(models.Model):
+    """One step of an entry's thread (submit, return with its comment,
+    resubmit, withdraw, the head's step, approve), with the draft as it stood:
+    both sides read them in order, and the reviewer diffs against the draft
+    returned last."""
+
+    entry = models.ForeignKey(
+        RoundEntry, on_delete=models.CASCADE, related_name="events"
+    )
+    action = models.CharField(_("step"), max_length=20, choices=EntryAction.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name=_("by"),
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    via = models.CharField(_("through"), max_length=20, default="screen")
+    state_before = models.CharField(max_length=20, choices=EntryState.choices)
+    state_after = models.CharField(max_length=20, choices=EntryState.choices)
+    comment = models.TextField(_("comment"), blank=True)
+    # The draft at this step, and who wrote it last (the writer 履歴 credits).
+    text = models.JSONField(default=list, blank=True)
+    kpi_actuals = models.JSONField(default=dict, blank=True)
+    writer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name=_("written by"),
+    )
+
+    class Meta:
+        ordering = ["entry", "at", "pk"]
+        verbose_name = _("entry event")
+        verbose_name_plural = _("entry events")
+
+    def __str__(self) -> str:
+        return f"{self.entry_id} {self.action} {self.at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_return(self) -> bool:
+        return self.action in {EntryAction.RETURN, EntryAction.HEAD_RETURN}
+
+    @property
+    def label(self) -> str:
+        return str(EntryAction(self.action).label)
 
 
 class Opinion(models.Model):

@@ -8,6 +8,8 @@ so no entry point can drift from the others. Roles:
 * admin-office editor (行政経営課): every program of their municipality;
 * department editor (所管課): the round's FY fields and KPI actuals of the
   programs their department leads, only while the round is open;
+* department head (課長): what an editor may, and, where the plan asks for
+  課長承認, returns or passes on the department's submissions;
 * committee member: reads everything of their municipality, including submitted
   drafts, and leaves opinions;
 * public (anyone else): published editions only.
@@ -28,6 +30,7 @@ from django.core.exceptions import PermissionDenied
 
 from shinchoku.plans.models import Edition, Municipality, Plan, Program, ProgramYear
 from shinchoku.workflow.models import (
+    DEPARTMENT_ROLES,
     Department,
     Membership,
     Opinion,
@@ -53,6 +56,8 @@ class Action(StrEnum):
     VIEW_ENTRY = "view_entry"
     EDIT_ENTRY = "edit_entry"
     SUBMIT_ENTRY = "submit_entry"
+    WITHDRAW_ENTRY = "withdraw_entry"
+    FORWARD_ENTRY = "forward_entry"  # the department head passes it on
     RETURN_ENTRY = "return_entry"
     APPROVE_ENTRY = "approve_entry"
     ADD_OPINION = "add_opinion"
@@ -185,7 +190,7 @@ def _view_entry(actor: Actor, entry: RoundEntry) -> bool:
         # Committee members read what departments handed in, not work in progress.
         return entry.is_handed_in
     return (
-        actor.role == Role.DEPARTMENT_EDITOR
+        actor.role in DEPARTMENT_ROLES
         and actor.municipality_id == municipality
         and actor.department_id in _department_ids(entry.program)
     )
@@ -198,7 +203,7 @@ def _edit_entry(actor: Actor, entry: RoundEntry) -> bool:
     if actor.is_office_of(municipality):
         return True
     return (
-        actor.role == Role.DEPARTMENT_EDITOR
+        actor.role in DEPARTMENT_ROLES
         and actor.municipality_id == municipality
         and actor.department_id == _lead_department_id(entry.program)
     )
@@ -206,6 +211,24 @@ def _edit_entry(actor: Actor, entry: RoundEntry) -> bool:
 
 def _office_entry(actor: Actor, entry: RoundEntry) -> bool:
     return entry.round.is_open and _office(actor, entry)
+
+
+def _head_entry(actor: Actor, entry: RoundEntry) -> bool:
+    """The head of the lead department (課長), while the round is open."""
+    if not entry.round.is_open:
+        return False
+    return actor.is_system_admin or (
+        actor.role == Role.DEPARTMENT_HEAD
+        and actor.municipality_id == municipality_of(entry)
+        and actor.department_id == _lead_department_id(entry.program)
+    )
+
+
+def _return_entry(actor: Actor, entry: RoundEntry) -> bool:
+    """A reviewer of the entry: the admin office, or the lead department's
+    head. Which of them reviews depends on the entry's step (the head before
+    passing it on, the office after): entries.services checks that."""
+    return _office_entry(actor, entry) or _head_entry(actor, entry)
 
 
 def _add_opinion(actor: Actor, entry: RoundEntry) -> bool:
@@ -227,7 +250,7 @@ def _workbook(actor: Actor, share: RoundDepartment) -> bool:
     if actor.is_office_of(municipality):
         return True
     return (
-        actor.role == Role.DEPARTMENT_EDITOR
+        actor.role in DEPARTMENT_ROLES
         and actor.municipality_id == municipality
         and actor.department_id == share.department.pk
     )
@@ -249,7 +272,9 @@ RULES: dict[Action, Callable[[Actor, Any], bool]] = {
     Action.VIEW_ENTRY: _view_entry,
     Action.EDIT_ENTRY: _edit_entry,
     Action.SUBMIT_ENTRY: _edit_entry,
-    Action.RETURN_ENTRY: _office_entry,
+    Action.WITHDRAW_ENTRY: _edit_entry,
+    Action.FORWARD_ENTRY: _head_entry,
+    Action.RETURN_ENTRY: _return_entry,
     Action.APPROVE_ENTRY: _office_entry,
     Action.ADD_OPINION: _add_opinion,
     Action.VIEW_OPINION: _view_opinion,

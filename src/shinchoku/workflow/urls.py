@@ -32,6 +32,16 @@ urlpatterns = [
         "workflow/entries/<int:pk>/submit/", entries.entry_submit, name="entry-submit"
     ),
     path(
+        "workflow/entries/<int:pk>/withdraw/",
+        entries.entry_withdraw,
+        name="entry-withdraw",
+    ),
+    path(
+        "workflow/entries/<int:pk>/forward/",
+        entries.entry_forward,
+        name="entry-forward",
+    ),
+    path(
         "workflow/entries/<int:pk>/return/", entries.entry_return, name="entry-return"
     ),
     path(

@@ -28,6 +28,14 @@ def wareki_date(value) -> str:
 
 
 @register.filter
+def wareki_moment(value) -> str:
+    """An aware datetime in JST: '令和6年2月2日 12:08'."""
+    if not value:
+        return ""
+    return wareki.moment_label(value)
+
+
+@register.filter
 def num(value) -> str:
     """73.7 → '73.7', 90.0 → '90', 1000 → '1,000'."""
     if value is None or value == "":

@@ -18,6 +18,7 @@ from shinchoku.plans.services.indicators import (
     indicators_accept,
 )
 from shinchoku.plans.services.programs import (
+    plan_head_approval_set,
     program_grade_set,
     program_year_locked,
     program_year_update,
@@ -34,6 +35,7 @@ __all__ = [
     "indicator_upsert",
     "indicators_accept",
     "plan_apply",
+    "plan_head_approval_set",
     "program_grade_set",
     "program_year_locked",
     "program_year_update",

@@ -14,7 +14,7 @@ from shinchoku.common.services import (
     model_update,
 )
 from shinchoku.common.values import clean_bullets
-from shinchoku.plans.models import Program, ProgramGrade, ProgramYear
+from shinchoku.plans.models import Plan, Program, ProgramGrade, ProgramYear
 from shinchoku.workflow.permissions import Action, require
 
 
@@ -111,3 +111,22 @@ def program_grade_set(
     )
     model_save(record, actor=actor, reason=reason)
     return record
+
+
+@transaction.atomic
+def plan_head_approval_set(
+    *, actor: User | None, plan: Plan, enabled: bool, via: str = "screen"
+) -> bool:
+    """Turn the department head's step (課長承認) of the plan's update rounds
+    on or off; returns whether it changed. Entries already waiting for their
+    head keep waiting: the head still returns them or passes them on."""
+    if actor is not None:
+        require(actor, Action.OPEN_ROUND, plan)
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    return model_update(
+        plan,
+        data={"department_head_approval": enabled},
+        actor=actor,
+        reason=f"{via}: department head approval {'on' if enabled else 'off'}",
+        exclude=["municipality"],
+    )

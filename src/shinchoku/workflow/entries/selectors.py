@@ -10,7 +10,13 @@ from django.db.models import QuerySet
 
 from shinchoku.common.services import User
 from shinchoku.plans.models import Indicator, Program, ProgramYear
-from shinchoku.workflow.models import Role, Round, RoundEntry, RoundStatus
+from shinchoku.workflow.models import (
+    DEPARTMENT_ROLES,
+    EntryEvent,
+    Round,
+    RoundEntry,
+    RoundStatus,
+)
 from shinchoku.workflow.permissions import actor_for
 
 ENTRY_RELATED = (
@@ -37,7 +43,7 @@ def tasks_for(user: User) -> list[RoundEntry]:
     """A department editor's to-do list: the entries of open rounds for the
     programs their department leads."""
     actor = actor_for(user)
-    if actor.role != Role.DEPARTMENT_EDITOR or actor.municipality_id is None:
+    if actor.role not in DEPARTMENT_ROLES or actor.municipality_id is None:
         return []
     return list(
         entries_qs()
@@ -99,3 +105,22 @@ def entry_reference(entry: RoundEntry) -> EntryReference:
         reference=entry_references(entry.round, [entry])[entry.pk],
         indicators=list(entry.program.indicators.all()),
     )
+
+
+def entry_thread(entry: RoundEntry) -> list[EntryEvent]:
+    """The steps of the entry in the order they were taken, with who took them
+    and who wrote the draft (one query)."""
+    return list(
+        EntryEvent.objects.filter(entry=entry)
+        .select_related("actor", "writer")
+        .order_by("at", "pk")
+    )
+
+
+def last_returned_text(thread: list[EntryEvent]) -> list[str] | None:
+    """The draft as it stood when it was last returned (None: never returned):
+    what the reviewer diffs the resubmission against."""
+    for event in reversed(thread):
+        if event.is_return:
+            return list(event.text)
+    return None

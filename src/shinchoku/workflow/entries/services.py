@@ -1,5 +1,7 @@
 """Writes of round entries: a department's draft, and the steps of its life
-(submit, return, approve). Approval alone writes the live plan, through
+(submit, the department head's step, withdraw, return, approve), each kept as
+an EntryEvent of the entry's thread and announced after commit
+(entries.events.entry_stepped). Approval alone writes the live plan, through
 plans.services, with history rows naming the round."""
 
 from __future__ import annotations
@@ -19,14 +21,17 @@ from shinchoku.common.services import (
 from shinchoku.common.values import clean_bullets, parse_number
 from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import ProgramYear
+from shinchoku.workflow.entries.events import announce
 from shinchoku.workflow.models import (
     TRANSITIONS,
     EntryAction,
+    EntryEvent,
     EntryState,
+    Role,
     RoundEntry,
     person_name,
 )
-from shinchoku.workflow.permissions import Action, require
+from shinchoku.workflow.permissions import Action, actor_for, require
 
 
 def _locked_entry(entry: RoundEntry, *, actor: User, action: Action) -> RoundEntry:
@@ -125,10 +130,12 @@ def entry_save_draft(
     return True
 
 
-def _transition(entry: RoundEntry, action: EntryAction) -> EntryState:
+def _transition(
+    entry: RoundEntry, action: EntryAction, *, head_step: bool = False
+) -> EntryState:
     """The state the action leads to, or InvalidState saying which states
     allow it."""
-    sources, target = TRANSITIONS[action]
+    sources = TRANSITIONS[action][0]
     if not entry.allows(action):
         allowed = ", ".join(
             str(EntryState(s).label) for s in EntryState.values if s in sources
@@ -146,24 +153,95 @@ def _transition(entry: RoundEntry, action: EntryAction) -> EntryState:
             },
             current=entry,
         )
-    return target
+    return entry.target_of(action, head_step=head_step)
+
+
+def _step(
+    entry: RoundEntry,
+    *,
+    actor: User,
+    action: EntryAction,
+    via: str,
+    comment: str = "",
+    head_step: bool = False,
+    reason: str | None = None,
+) -> EntryEvent:
+    """Move the entry on by one step (its state checked), save it with a
+    history row and keep the step in its thread, announced after commit."""
+    before = entry.state
+    entry.state = _transition(entry, action, head_step=head_step)
+    entry.version += 1
+    label = entry.program.number_label
+    model_save(
+        entry,
+        actor=actor,
+        reason=reason or f"{via}: {action.value} {entry.round.title} {label}",
+        exclude=["round", "program"],
+    )
+    event = EntryEvent.objects.create(
+        entry=entry,
+        action=action,
+        actor=signed_in(actor),
+        via=via,
+        state_before=before,
+        state_after=entry.state,
+        comment=comment,
+        text=list(entry.text),
+        kpi_actuals=dict(entry.kpi_actuals),
+        writer=entry.updated_by,
+    )
+    announce(event)
+    return event
+
+
+def _head_step(entry: RoundEntry, actor: User) -> bool:
+    """Whether a submission waits for the department head: where the plan asks
+    for 課長承認 and an editor (not the head or the admin office) submits."""
+    if not entry.round.plan.department_head_approval:
+        return False
+    return actor_for(actor).role == Role.DEPARTMENT_EDITOR
 
 
 @transaction.atomic
 def entry_submit(
     *, actor: User, entry: RoundEntry, based_on_version: int | None, via: str = "screen"
 ) -> RoundEntry:
+    """Hand the draft in: to the admin office, or first to the department head
+    where the plan asks for 課長承認 (作成中 → 課内確認待ち → 提出済)."""
     entry = _locked_entry(entry, actor=actor, action=Action.SUBMIT_ENTRY)
     _check_version(entry, based_on_version)
-    entry.state = _transition(entry, EntryAction.SUBMIT)
+    head_step = _head_step(entry, actor)
+    if not head_step:
+        entry.submitted_at = timezone.now()
+    returned_before = entry.events.filter(
+        action__in=[EntryAction.RETURN, EntryAction.HEAD_RETURN]
+    ).exists()
+    action = EntryAction.RESUBMIT if returned_before else EntryAction.SUBMIT
+    _step(entry, actor=actor, action=action, via=via, head_step=head_step)
+    return entry
+
+
+@transaction.atomic
+def entry_forward(
+    *, actor: User, entry: RoundEntry, based_on_version: int | None, via: str = "screen"
+) -> RoundEntry:
+    """The department head passes the submission on to the admin office."""
+    entry = _locked_entry(entry, actor=actor, action=Action.FORWARD_ENTRY)
+    _check_version(entry, based_on_version)
     entry.submitted_at = timezone.now()
-    entry.version += 1
-    model_save(
-        entry,
-        actor=actor,
-        reason=f"{via}: submit {entry.round.title} {entry.program.number_label}",
-        exclude=["round", "program"],
-    )
+    _step(entry, actor=actor, action=EntryAction.FORWARD, via=via)
+    return entry
+
+
+@transaction.atomic
+def entry_withdraw(
+    *, actor: User, entry: RoundEntry, based_on_version: int | None, via: str = "screen"
+) -> RoundEntry:
+    """The department takes its submission back while nobody reviewed it yet:
+    it is a draft again."""
+    entry = _locked_entry(entry, actor=actor, action=Action.WITHDRAW_ENTRY)
+    _check_version(entry, based_on_version)
+    _step(entry, actor=actor, action=EntryAction.WITHDRAW, via=via)
     return entry
 
 
@@ -176,19 +254,25 @@ def entry_return(
     based_on_version: int | None,
     via: str = "screen",
 ) -> RoundEntry:
+    """Return the entry to its department with a comment: by the department
+    head before passing it on, by the admin office after."""
     entry = _locked_entry(entry, actor=actor, action=Action.RETURN_ENTRY)
     _check_version(entry, based_on_version)
-    if not comment.strip():
-        raise ServiceError(_("Say why the entry is returned."))
-    entry.state = _transition(entry, EntryAction.RETURN)
-    entry.return_comment = comment.strip()
-    entry.version += 1
-    model_save(
+    action = entry.return_action
+    _transition(entry, action)
+    # The reviewer of this step: the head before passing on, the office after.
+    require(
+        actor,
+        Action.FORWARD_ENTRY
+        if action == EntryAction.HEAD_RETURN
+        else Action.APPROVE_ENTRY,
         entry,
-        actor=actor,
-        reason=f"{via}: return {entry.round.title} {entry.program.number_label}",
-        exclude=["round", "program"],
     )
+    comment = comment.strip()
+    if not comment:
+        raise ServiceError(_("Say why the entry is returned."))
+    entry.return_comment = comment
+    _step(entry, actor=actor, action=entry.return_action, via=via, comment=comment)
     return entry
 
 
@@ -200,7 +284,7 @@ def entry_approve(
     actuals), with history rows naming the round, in the same transaction."""
     entry = _locked_entry(entry, actor=actor, action=Action.APPROVE_ENTRY)
     _check_version(entry, based_on_version)
-    approved = _transition(entry, EntryAction.APPROVE)
+    _transition(entry, EntryAction.APPROVE)
     round_ = entry.round
     reason = (
         f"{via}: approve round {round_.title} (#{round_.pk}) "
@@ -217,7 +301,6 @@ def entry_approve(
             % {"program": entry.label},
             current=entry,
         )
-    entry.state = approved
     plan_services.program_year_update(
         actor=actor,
         program=entry.program,
@@ -240,6 +323,5 @@ def entry_approve(
                     reason=reason,
                 )
     entry.approved_at = timezone.now()
-    entry.version += 1
-    model_save(entry, actor=actor, reason=reason, exclude=["round", "program"])
+    _step(entry, actor=actor, action=EntryAction.APPROVE, via=via, reason=reason)
     return entry

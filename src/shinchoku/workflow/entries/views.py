@@ -1,6 +1,7 @@
 """Pages of round entries: a person's tasks, an entry with its draft beside
-the live text, saving a draft (and the conflict screen when someone saved
-first), and the steps submit, return and approve."""
+the live text and its thread, saving a draft (and the conflict screen when
+someone saved first), and the steps submit, withdraw, the department head's
+pass-on, return and approve."""
 
 from __future__ import annotations
 
@@ -105,6 +106,8 @@ def _entry_page(
             kpis={i.pk: entry.kpi_actuals.get(str(i.pk)) for i in indicators},
         )
     live = reference.live(field)
+    thread = selectors.entry_thread(entry)
+    returned_text = selectors.last_returned_text(thread)
     return render(
         request,
         "workflow/entry_detail.html",
@@ -118,6 +121,12 @@ def _entry_page(
             "live": live,
             "field_label": entry.round.text_label,
             "changes": plan_diff.diff_bullets(live, entry.text),
+            "thread": thread,
+            "since_return": (
+                None
+                if returned_text is None
+                else plan_diff.diff_bullets(returned_text, entry.text)
+            ),
             "indicators": [
                 (
                     i,
@@ -131,6 +140,10 @@ def _entry_page(
             "may_submit": may_edit and entry.may_be_submitted,
             "may_review": can(request.user, Action.APPROVE_ENTRY, entry)
             and entry.awaits_review,
+            "may_withdraw": can(request.user, Action.WITHDRAW_ENTRY, entry)
+            and entry.may_be_withdrawn,
+            "may_forward": can(request.user, Action.FORWARD_ENTRY, entry)
+            and entry.awaits_head,
             "return_form": return_form
             or forms.ReturnForm(initial={"version": entry.version}),
             "opinions": opinion_selectors.entry_opinions(entry),
@@ -222,6 +235,28 @@ def _step(
     return redirect("workflow:entry", pk=entry.pk)
 
 
+@guarded
+@require_POST
+def entry_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Hand the draft in (to the department head first where the plan asks)."""
+    entry = entry_or_404(pk)
+    check(request, Action.SUBMIT_ENTRY, entry)
+    try:
+        entry = services.entry_submit(
+            actor=request.user, entry=entry, based_on_version=posted_version(request)
+        )
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    else:
+        done = (
+            _("%(program)s: submitted to the department head.")
+            if entry.awaits_head
+            else _("%(program)s: submitted.")
+        )
+        messages.success(request, done % {"program": entry.program})
+    return redirect("workflow:entry", pk=entry.pk)
+
+
 def _step_view(
     service: Callable[..., RoundEntry], action: Action, done: Promise
 ) -> Callable[..., HttpResponse]:
@@ -237,8 +272,15 @@ def _step_view(
     return view
 
 
-entry_submit = _step_view(
-    services.entry_submit, Action.SUBMIT_ENTRY, gettext_lazy("%(program)s: submitted.")
+entry_withdraw = _step_view(
+    services.entry_withdraw,
+    Action.WITHDRAW_ENTRY,
+    gettext_lazy("%(program)s: withdrawn; it is a draft again."),
+)
+entry_forward = _step_view(
+    services.entry_forward,
+    Action.FORWARD_ENTRY,
+    gettext_lazy("%(program)s: passed on to the admin office."),
 )
 entry_approve = _step_view(
     services.entry_approve, Action.APPROVE_ENTRY, gettext_lazy("%(program)s: approved.")

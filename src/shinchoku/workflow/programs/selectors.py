@@ -1,10 +1,12 @@
 """The audit trail of a program: every recorded change of its plan data (the
-program, its FY records, indicators and lead department), newest first, lists
-diffed by bullet."""
+program, its FY records, indicators and lead department) and every step of
+its round entries (submit, return, withdraw, approve), newest first, lists
+diffed by bullet; an approved change names who wrote it and who approved it."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -17,7 +19,7 @@ from shinchoku.common import wareki
 from shinchoku.common.services import User
 from shinchoku.plans.models import Indicator, Program, ProgramYear
 from shinchoku.workflow import diff as plan_diff
-from shinchoku.workflow.models import ProgramAssignment
+from shinchoku.workflow.models import EntryAction, EntryEvent, ProgramAssignment
 from shinchoku.workflow.models import person_name as models_person_name
 
 
@@ -40,8 +42,11 @@ class AuditRow:
     via: str
     reason: str
     record: str
-    kind: str  # "created", "changed", "deleted"
+    kind: str  # "created", "changed", "deleted", "step" (of a round entry)
     fields: list[FieldChange]
+    writer: str = ""  # who wrote an approved draft (who is its approver)
+    step: str = ""  # a round entry's step: submitted, returned, …
+    comment: str = ""
 
 
 LIST_FIELDS = {"policy_points", "achievements", "plan", "schedule_raw"}
@@ -159,5 +164,43 @@ def program_history(program: Program) -> list[AuditRow]:
         lambda r: _("Lead department"),
         ["lead"],
     )
+    rows += _entry_steps(program, rows)
     rows.sort(key=lambda r: r.when, reverse=True)
     return rows
+
+
+# The reason of the history rows an approval writes (entries.services).
+_APPROVAL_RE = re.compile(r"approve round .* \(#(\d+)\)")
+
+
+def _entry_steps(program: Program, rows: list[AuditRow]) -> list[AuditRow]:
+    """The steps of the program's round entries as rows, and the writer of
+    each approved draft credited on the rows its approval wrote."""
+    events = list(
+        EntryEvent.objects.filter(entry__program_id=program.pk)
+        .select_related("actor", "writer", "entry__round")
+        .order_by("at", "pk")
+    )
+    writers = {
+        e.entry.round_id: person_name(e.writer)
+        for e in events
+        if e.action == EntryAction.APPROVE and e.writer is not None
+    }
+    for row in rows:
+        if (found := _APPROVAL_RE.search(row.reason)) is not None:
+            row.writer = writers.get(int(found.group(1)), "")
+    return [
+        AuditRow(
+            when=e.at,
+            who=person_name(e.actor),
+            via=e.via,
+            reason="",
+            record=e.entry.round.title,
+            kind="step",
+            fields=[],
+            writer=person_name(e.writer) if e.writer else "",
+            step=e.label,
+            comment=e.comment,
+        )
+        for e in events
+    ]

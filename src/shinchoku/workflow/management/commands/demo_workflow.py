@@ -3,7 +3,11 @@ from django.db import transaction
 
 from shinchoku.common.commands import OfflineCommand
 from shinchoku.plans.models import Municipality
-from shinchoku.workflow.demo import ensure_demo_people, ensure_demo_round
+from shinchoku.workflow.demo import (
+    ensure_demo_people,
+    ensure_demo_round,
+    ensure_head_approval,
+)
 
 
 class Command(OfflineCommand):
@@ -25,6 +29,14 @@ class Command(OfflineCommand):
             help="Also open a demo achievements round (実績照会) if there is none.",
         )
         parser.add_argument(
+            "--head-approval",
+            action="store_true",
+            help=(
+                "Also turn on the department head's step (課長承認): submissions "
+                "wait for kacho, the head of 情報政策課, before the admin office."
+            ),
+        )
+        parser.add_argument(
             "--dry-run",
             action="store_true",
             help="Show what would be created, then roll everything back.",
@@ -42,6 +54,9 @@ class Command(OfflineCommand):
             if options["with_round"]:
                 round_ = ensure_demo_round(code)
                 self.stdout.write(f"Open round: {round_.title} (due {round_.deadline})")
+            if options["head_approval"]:
+                for plan in ensure_head_approval(code):
+                    self.stdout.write(f"Department head approval on: {plan.title}")
             if options["dry_run"]:
                 transaction.set_rollback(True)
                 self.stdout.write("Dry run: nothing saved.")

@@ -105,7 +105,8 @@ class Found:
 
 # ------------------------------------------------------------------ lexicon
 
-ARROW_RE = re.compile(r" ?(?:→|⇒|➡|⇨|->|=>|〜>) ?")
+ARROW_RE = re.compile(r" ?(?:→|⇒|➡|⇨|->|=>|〜>|~|〜) ?")
+_TILDE = ("~", "〜")  # also a range: an arrow only between two dated values
 _SEPARATORS = "、。,;:|【】[]=■●○◆◇◎▽▼・"
 _BASE_LABELS = r"現状値|現状|基準値|基準|策定時の値|策定時|目標設定時|当初"
 _TARGET_LABELS = r"最終目標値|最終目標|目標値|目標数値|目標額|目標|めざそう値|中間目標"
@@ -171,7 +172,8 @@ def _mask_years(text: str) -> list[tuple[int, int, int]]:
         era = kpi_text.era_before(text, m.start()) if m["short"] else None
         out.append((m.start(), m.end(), kpi_text.year_of(m, era)))
     for m in re.finditer(
-        r"\d{1,2} ?月(?: ?\d{1,2} ?日)?|\d{1,2}/\d{1,2}|\d{1,2}:\d{2}", text
+        r"\d{1,2} ?月(?: ?\d{1,2} ?日)?|\d{1,2}/\d{1,2}|(?<![A-Za-z\d])\d{1,2}:\d{2}(?!\d)",
+        text,
     ):
         out.append((m.start(), m.end(), 0))
     # 'R1〜4年度': the second year belongs to the first one's era.
@@ -188,6 +190,8 @@ def _mask_years(text: str) -> list[tuple[int, int, int]]:
 def _is_value(q: Quantity, text: str, years: list[tuple[int, int, int]]) -> bool:
     if any(s < q.end and q.start < e for s, e, _ in years):
         return False
+    if q.unit == "歳" and "." not in q.raw:
+        return False  # an age ('25歳~44歳'); a life expectancy has decimals (80.5歳)
     before, after = text[max(0, q.start - 4) : q.start], text[q.end : q.end + 6]
     if _NOT_VALUE_HEAD.search(before) or _NOT_VALUE_TAIL.match(after):
         return False
@@ -210,6 +214,15 @@ def _is_value(q: Quantity, text: str, years: list[tuple[int, int, int]]) -> bool
 def _paren_after(text: str, end: int) -> tuple[str, int, int] | None:
     m = re.match(r" ?(?:以上|以下|未満|以内|超|程度)? ?\(([^()]*)\)", text[end:])
     return (m.group(1), end + m.start(1), end + m.end(1)) if m else None
+
+
+def _fiscal_year_in(text: str) -> int | None:
+    """The FY a deadline names: '2028年3月末' is the end of FY2027."""
+    year = _year_in(text)
+    month = re.search(r"(?<!度)(?:年|\.) ?([1-3]) ?月", text)
+    if year is not None and month and "年度" not in text:
+        return year - 1
+    return year
 
 
 def _year_in(text: str) -> int | None:
@@ -389,6 +402,16 @@ _WHEN = (
 )
 
 
+def _dated_pair(ctx: _Ctx, left: Quantity | None, right: Quantity) -> bool:
+    """'12.5万人(2016年)~15万人(2022年)': a baseline and a target, not a range."""
+    if left is None or left.unit != right.unit:
+        return False
+    return any(
+        (paren := _paren_after(ctx.text, q.end)) is not None and _year_in(paren[0])
+        for q in (left, right)
+    )
+
+
 def _arrows(ctx: _Ctx) -> list[Found]:
     out: list[Found] = []
     text, floor = ctx.text, 0
@@ -417,6 +440,11 @@ def _arrows(ctx: _Ctx) -> list[Found]:
             ),
             None,
         )
+        if arrow.group(0).strip() in _TILDE and not _dated_pair(ctx, left, right):
+            continue
+        after = re.sub(r"^ ?(?:\([^()]*\) ?)*", "", text[right.end : right.end + 40])
+        if _NOT_GOAL_RE.match(after) and not _GOAL_AFTER_RE.match(after):
+            continue  # '45億円 → 43億円 に減少した': a change that happened
         name_end = left.start if left else arrow.start()
         left_year = None
         if left is not None:
@@ -443,9 +471,9 @@ def _arrows(ctx: _Ctx) -> list[Found]:
             _set_baseline(ctx, f, left, paren[0] if paren else left_year)
         paren = _paren_after(text, right.end)
         if paren:
-            f.deadline_fy = _year_in(paren[0])
+            f.deadline_fy = _fiscal_year_in(paren[0])
         else:
-            f.deadline_fy = _year_in(text[arrow.end() : right.start])
+            f.deadline_fy = _fiscal_year_in(text[arrow.end() : right.start])
         if left is not None and f.target is not None and f.baseline is not None:
             if f.target < f.baseline:
                 f.direction = "lower"
@@ -513,6 +541,35 @@ def _labelled(ctx: _Ctx) -> list[Found]:
     f.per = "year" if q.per_year else None
     if len(f.targets) < 2:
         f.targets = {}
+    return [f]
+
+
+def _staged_line(ctx: _Ctx) -> list[Found]:
+    """'図書館利用者数の目標 R5:120万人 R6:125万人 R7:130万人': targets per FY
+    behind their years; the last one is the final target."""
+    text = ctx.text
+    pairs = []
+    for s, e, year in ctx.years:
+        sep = re.match(r" ?(?:末|度末)?(?:目標)? ?[::] ?", text[e:])
+        if not year or not sep:
+            continue
+        q = next((v for v in ctx.values if v.start == e + sep.end()), None)
+        if q is not None and q.start not in ctx.used:
+            pairs.append((s, year, q))
+    if len(pairs) < 2 or len({q.unit for _, _, q in pairs}) > 1:
+        return []
+    if not re.search(
+        r"(?:目標値?|めざそう値)(?:\([^()]*\))? ?[::]? ?$", text[: pairs[0][0]]
+    ):
+        return []  # years and values without a target label: a series of results
+    name = _name_before(ctx, pairs[0][0])
+    if name is None or not _name_ok(name[0]):
+        return []
+    last = pairs[-1]
+    f = _found(ctx, name, last[2])
+    f.deadline_fy = last[1]
+    f.targets = {year: q.value for _, year, q in pairs}
+    ctx.used.update(q.start for _, _, q in pairs)
     return [f]
 
 
@@ -1138,6 +1195,8 @@ def _prose_name(ctx: _Ctx, q: Quantity) -> tuple[str, Span] | None:
     phrase = re.split(r"だった|であった|から|より|に対し|については|として、", phrase)[
         -1
     ]
+    # '人口 令和12年に': the time the value is for, after the name
+    phrase = re.sub(rf" ?{_WHEN}(?:まで(?:に)?|に|で|には|の)? ?$", "", phrase)
     name = clean_name(phrase)
     if (
         not _name_ok(name)
@@ -1488,6 +1547,7 @@ def extract_statement(
     found = _arrows(ctx)
     found += _labelled(ctx)
     found += _pipe_row(ctx) if "|" in norm else _space_row(ctx)
+    found += _staged_line(ctx)
     found += _prose(ctx)
     out: list[Found] = []
     for f in _distinct(found):

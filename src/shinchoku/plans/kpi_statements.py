@@ -146,7 +146,7 @@ _GOAL_AFTER_RE = re.compile(
     r"|増加する|増加$|増$|増\(|減少させ|減らす|達成を目指|の達成|実現|確保する|を維持|維持"
     r"|の増加|の削減|の抑制|の縮減|減$|減\(|増加(?:させます|します)|増加|削減$|低下させ|に向上"
     r"|向上させ|とすること|にすること|の創出|の雇用の創出|の職員数の削減|の効果額|実現のため"
-    r"|を(?:\d+ ?(?:年間|か年)で|[^、。]{0,12}?までに)?達成する|まで(?:回復|増や|伸ば|引き上|減ら|下げ)"
+    r"|を(?:下限|上限)|を(?:\d+ ?(?:年間|か年)で|[^、。]{0,12}?までに)?達成する|まで(?:回復|増や|伸ば|引き上|減ら|下げ)"
     r"|来訪|を図|とな?る(?:よう|ことを目)|の目標|を計画|する計画)"
 )
 _GOAL_BEFORE_RE = re.compile(
@@ -259,7 +259,7 @@ _TRAIL_RE = re.compile(
 _TIME_LEAD_RE = re.compile(
     r"^(?:(?:[RH]\d{1,2}(?:年度?)?(?:末)?(?:の|に|まで(?:に)?))"
     r"|(?:(?:令和|平成|昭和|R|H)? ?\d{1,4}(?: ?\((?:令和|平成|昭和) ?\d{1,2}\))? ?年(?!間)(?:度)?(?:末)?"
-    r"(?:時点|現在)?(?:で|に|の|には|まで(?:に|の)?|から|における)?)"
+    r"(?:時点|現在)?(?:における|において|で|に|の|には|まで(?:に|の)?|から)?)"
     r"|\d+ ?(?:か年|カ年|年間)(?:で|に)?|毎年度?|年度ごとの|計画期間内に|本計画最終年度に|以降|以後"
     r"|における|において)+ ?"
 )
@@ -527,7 +527,8 @@ _PLACEHOLDER_RE = re.compile(r"^(?:[―\-—−‐–ー]+|なし|-)$")
 _MAINTAIN_CELL_RE = re.compile(r"^(?:現状値?を?維持|現状維持|維持)")
 _COLUMN_LABEL_RE = re.compile(
     r"^\(?(?:現状値?|基準値?|目標値?|目標数値|策定時(?:の値)?|目標設定時|中間目標|最終目標|当初"
-    r"|実績値?|\d+ ?[ヵかカケヶ]年目標|めざそう値|見込み?)\)?(?: ?\([^()]*\))?$"
+    r"|(?:\d{1,2} ?年度?)?(?:実績値?|見込み?)|\d+ ?[ヵかカケヶ]年目標|めざそう値|進捗率|達成率|達成度|累計)\)?"
+    r"(?: ?\([^()]*\))?$"
 )
 _SKIP_CELL_RE = re.compile(r"^(?:当初|区分|単位|計画|実績|見込み?)$")
 
@@ -535,7 +536,7 @@ _SKIP_CELL_RE = re.compile(r"^(?:当初|区分|単位|計画|実績|見込み?)$
 def _column_kind(cell: str) -> str:
     if re.search(r"目標設定時|策定時|基準|当初", cell):
         return "base"
-    if re.search(r"実績|現在|見込|速報", cell):
+    if re.search(r"実績|現在|見込|速報|進捗率|達成率|達成度", cell):
         return "actual"
     if "目標" in cell or "めざそう" in cell:
         return "target"
@@ -601,7 +602,11 @@ def _cell_value(ctx: _Ctx, s: int, e: int) -> tuple[str, Quantity | None, str | 
     if len(inside) == 1:
         q = inside[0]
         rest = ctx.text[s : q.start] + ctx.text[q.end : e]
-        rest = re.sub(r"\([^()]*\)|以上|以下|未満|以内|超|増|減|[\s:]", "", rest)
+        rest = re.sub(
+            r"\([^()]*\)|以上|以下|未満|以内|超|削減|縮減|増加|減少|増|減|[\s:]",
+            "",
+            rest,
+        )
         if not rest:
             comp = _COMPARATOR_AFTER_RE.match(ctx.text[q.end : q.end + 5])
             paren = _paren_after(ctx.text, q.end + (comp.end() if comp else 0))
@@ -717,6 +722,12 @@ def _pipe_row(ctx: _Ctx) -> list[Found]:
         if k < 0 or cells[k][2] != "text":
             i = j + 1
             continue
+        while (
+            k > 0
+            and cells[k - 1][2] == "text"
+            and _description(text[cells[k][0] : cells[k][1]])
+        ):
+            k -= 1  # '名前 | 指標の説明。 | 値': the name is before its explanation
         block = [c for c in cells[i:j] if c[2] == "value"]
         if len(block) == 1 and not block[0][3].unit and _name_follows(cells, j):
             i = j  # a row number or a code ('11302 | 図書館入館者数 | 当初 | 102,521人')
@@ -740,6 +751,13 @@ def _pipe_row(ctx: _Ctx) -> list[Found]:
     if out:
         ctx.used.update(q.start for q in ctx.values)  # reasons restate the targets
     return out
+
+
+def _description(cell: str) -> bool:
+    """A cell explaining an indicator (a sentence), not naming it."""
+    return bool(
+        re.search(r"。|(?:ます|ません|です|する|される|なる|図る|ため)$", cell.strip())
+    )
 
 
 def _name_follows(cells: list[tuple[Any, ...]], j: int) -> bool:
@@ -782,43 +800,69 @@ def _tokens(ctx: _Ctx) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"[^ ]+", "".join(chars))]
 
 
-def _space_row(ctx: _Ctx) -> list[Found]:
-    toks = _tokens(ctx)
+def _space_kinds(ctx: _Ctx, toks: list[tuple[int, int]]) -> list[tuple[Any, ...]]:
     kinds = []
     for s, e in toks:
         kind = _cell_value(ctx, s, e)
         if kind[0] == "text" and re.fullmatch(r"\([^()]*\)", ctx.text[s:e]):
             kind = ("paren", None, None)
         kinds.append(kind)
-    first = next(
-        (
-            i
-            for i, k in enumerate(kinds)
-            if k[0] == "value" and any(x[0] == "text" for x in kinds[:i])
-        ),
-        None,
-    )
-    if first is None:
-        return []
-    end = first
-    while end < len(toks) and kinds[end][0] in (
-        "value",
-        "empty",
-        "maintain",
-        "unit",
-        "paren",
-        "label",
-    ):
-        end += 1
+    return kinds
+
+
+_ROW_CELLS = ("value", "empty", "maintain", "unit", "paren", "label")
+
+
+def _space_row(ctx: _Ctx) -> list[Found]:
+    """Rows of a table flattened with spaces: '指標 人 820 1,000', and several
+    rows on one line under one header ('基準値 目標値 出生数 … 婚姻数 …')."""
+    toks = _tokens(ctx)
+    kinds = _space_kinds(ctx, toks)
+    out: list[Found] = []
+    start, cols = 0, None
+    while True:
+        first = next(
+            (
+                i
+                for i, k in enumerate(kinds)
+                if i >= start
+                and k[0] == "value"
+                and any(x[0] == "text" for x in kinds[start:i])
+            ),
+            None,
+        )
+        if first is None:
+            return out
+        while first - 1 > start and kinds[first - 1][0] in ("empty", "unit"):
+            first -= 1  # '名前 ― % 75%': no baseline, then the target
+        end = first
+        while end < len(toks) and kinds[end][0] in _ROW_CELLS:
+            end += 1
+        found = _space_row_at(ctx, toks, kinds, (start, first, end), cols)
+        if found is None:
+            return out
+        cols = found[1]
+        out.append(found[0])
+        start = end
+
+
+def _space_row_at(
+    ctx: _Ctx,
+    toks: list[tuple[int, int]],
+    kinds: list[tuple[Any, ...]],
+    bounds: tuple[int, int, int],
+    header: list[tuple[str, int | None]] | None,
+) -> tuple[Found, list[tuple[str, int | None]]] | None:
+    start, first, end = bounds
     k = first - 1
-    while k >= 0 and (kinds[k][0] != "text" or _year_at(ctx, *toks[k]) is not None):
+    while k >= start and (kinds[k][0] != "text" or _year_at(ctx, *toks[k]) is not None):
         k -= 1
     name_end = k + 1
-    if k < 0:
-        return []
+    if k < start:
+        return None
     # One token is the name; a PDF line break inside it leaves '…企業の 割合'.
     while (
-        k > 0
+        k > start
         and kinds[k - 1][0] == "text"
         and _year_at(ctx, *toks[k - 1]) is None
         and (
@@ -835,20 +879,22 @@ def _space_row(ctx: _Ctx) -> list[Found]:
         for i in range(first, end)
         if kinds[i][0] in ("value", "empty", "maintain")
     ]
-    cols = _columns(
-        ctx,
-        [
-            toks[i]
-            for i in range(0, first)
-            if not (k < i < name_end) and kinds[i][0] in ("label", "paren")
-        ],
-    )
+    cols = header
+    if cols is None:
+        cols = _columns(
+            ctx,
+            [
+                toks[i]
+                for i in range(0, first)
+                if not (k < i < name_end) and kinds[i][0] in ("label", "paren")
+            ],
+        )
     units = {q.unit for _, q, _ in row if q is not None}
     repeated = end < len(toks) and clean_name(ctx.text[slice(*toks[end])]) == name_text
-    if not name_text or len(units) > 1:
-        return []
+    if not _name_ok(name_text) or len(units) > 1:
+        return None
     if len(row) < 2 and not cols and not repeated:
-        return []
+        return None
     unit_tok = next(
         (
             ctx.text[slice(*toks[i])]
@@ -862,17 +908,13 @@ def _space_row(ctx: _Ctx) -> list[Found]:
         kpi_text._FORM_TO_UNIT.get(unit_tok.split("/")[0].strip(), ""),  # noqa: SLF001
     )  # fmt: skip
     if found is None:
-        return []
+        return None
     if "/" in unit_tok:
         found.per = "year"
-    tail = (
-        ctx.text[toks[end - 1][1] : toks[end - 1][1] + 12]
-        if end - 1 < len(toks)
-        else ""
-    )
+    tail = ctx.text[toks[end - 1][1] : toks[end - 1][1] + 12]
     if _LOWER_WORDS.match(tail.strip()):
         found.direction = "lower"
-    return [found]
+    return found, cols
 
 
 # ------------------------------------------------------------------ prose
@@ -987,7 +1029,8 @@ _NAME_AFTER_RE = re.compile(
 )
 _TOPIC_TARGET_RE = re.compile(r"([^、。]{2,40}?)の目標(?:値|額)?を[、,]")
 _NOT_A_NAME = re.compile(
-    r"^(?:達成|実現|確保|増加|削減|向上|目標|合計|総額|計|全体|数値|数|値|実績|現状|水準|効果|利益|これ|それ|こちら)$"
+    r"^(?:達成|実現|確保|増加|削減|向上|目標|合計|総額|計|全体|数値|数|値|実績|現状|水準|効果|利益|これ|それ|こちら"
+    r"|比|対比|年度?末?(?:時点|現在)?|時点|現在)$"
 )
 _HEAD_NOUN_RE = re.compile(
     r"[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9・]+(?:\([^()]*\))?$"
@@ -1007,13 +1050,26 @@ def _head_noun(phrase: str) -> str:
     return clean_name(m.group(0)) if m else ""
 
 
+# A line's heading naming the indicator: '人口 ■…', '■経常収支比率の推移 目標:…',
+# '(2)温室効果ガスの削減目標 目標年度…'.
+_HEADINGS = (
+    re.compile(r"^ ?([^■:=|。、\d]{2,25}?) ?■"),
+    re.compile(
+        r"^ ?[■●○◆◇・]? ?([^:=|。、■]{2,30}?)(?:の推移)? (?:【?目標】?|目標値)[::]"
+    ),
+    re.compile(
+        r"^ ?(?:\(\d+\)|\d+[.)])? ?([^:=|。、\s\d]{2,30}?)の(?:削減|数値|排出削減)?目標(?:値)? "
+    ),
+)
+
+
 def _line_head(ctx: _Ctx) -> tuple[str, Span] | None:
-    """'人口 ①…②…': a name heading a line of numbered notes."""
-    head = re.match(r"^ ?([^■:=|。、\d]{2,25}?) ?■", ctx.text)
-    if head:
-        name = clean_name(head.group(1))
-        if _name_ok(name):
-            return name, ctx.span(*head.span(1))
+    for heading in _HEADINGS:
+        head = heading.match(ctx.text)
+        if head:
+            name = clean_name(head.group(1))
+            if _name_ok(name):
+                return name, ctx.span(*head.span(1))
     return None
 
 
@@ -1027,7 +1083,9 @@ def _fallback_name(
         return head
     text = ctx.text
     before = re.sub(r"\([^()]*\)", lambda m: "□" * len(m.group(0)), text[s0:clause])
-    matches = list(re.finditer(r"([^、。]{2,60}?)(?:について|は|を)[、,]?", before))
+    matches = list(
+        re.finditer(r"([^、。]{2,60}?)(?:について|は|を|に対して)[、,]?", before)
+    )
     matches.sort(
         key=lambda m: (not m.group(0).rstrip("、,").endswith("について"), -m.start())
     )
@@ -1069,7 +1127,7 @@ def _prose_name(ctx: _Ctx, q: Quantity) -> tuple[str, Span] | None:
         e = s0 + trail.start()
     start = _clause_start(text, e, s0)
     phrase = text[start:e]
-    if re.search(r"から$|より|上回る|下回る", phrase):
+    if re.search(r"から$|より|上回る|下回る|比で?$|対比", phrase):
         if "を" not in phrase:
             return _fallback_name(ctx, q, s0, start)
         phrase = phrase[: phrase.index("を")] + "を"
@@ -1109,10 +1167,15 @@ def _deadline(ctx: _Ctx, q: Quantity) -> int | None:
         in_sentence = s0 <= s < s1
         tail = text[e : e + 6]
         if re.match(
-            r" ?(?:比|対比|から|の実績|実績|現在|を基準|における|に対し|と比較|の数値|の値)",
+            r" ?[】\]]?(?:比|対比|から|の実績|実績|現在|を基準|に対し|と比較|の数値|の値)",
             tail,
         ):
             continue
+        if tail.startswith("における") and re.search(
+            r"基準|比|に対し", text[e : q.start]
+        ):
+            continue  # '平成25年度における排出量を基準に'
+
         lead = re.match(r" ?(?:に|の|は|が)? ?", tail)
         own = next((v for v in ctx.values if v.start == e + lead.end()), None)
         if own is not None:
@@ -1295,6 +1358,9 @@ def _finish(ctx: _Ctx, f: Found, q_end: int | None) -> Found:
                     f.comparator = _COMPARATORS[m2.group(1)]
         if re.match(r"^ ?(?:\([^()]*\))? ?(?:を)?維持", after_clean):
             f.comparator = "維持"
+        bound = re.match(r"^ ?(?:\([^()]*\) ?)*を(下限|上限)", after)
+        if bound:
+            f.comparator = "以上" if bound.group(1) == "下限" else "以下"
     change = re.match(
         r"^(?:\([^()]*\) ?)*(?:を|の)?(?:削減|縮減|抑制|減らす|減らし|増加(?!し?た)|増や|増(?!加し?た)|減(?!少し?た))"
         r"|^(?:\([^()]*\) ?)*の[^、。をがは]{2,24}?の(?:削減|縮減|抑制|増加)",

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("plans", "0007_municipality_require_two_factor"),
+        ("plans", "0008_edition_kind_supersedes"),
     ]
 
     operations = [

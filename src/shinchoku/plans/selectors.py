@@ -82,6 +82,16 @@ def plan_resolve(identifier: str | None = None) -> Plan:
     raise PlanNotFound(f"no single plan {identifier!r}; known plans: {plan_choices()}")
 
 
+def plan_period(municipality_code: str, title: str) -> tuple[int, int] | None:
+    """(first FY, last FY) of a municipality's plan of that title, or None."""
+    found = (
+        Plan.objects.filter(municipality__code=municipality_code, title=title)
+        .values_list("first_fy", "last_fy")
+        .first()
+    )
+    return (found[0], found[1]) if found else None
+
+
 def plan_choices() -> str:
     return ", ".join(
         f"{p.municipality.code}/{p.slug} ({p.title})"

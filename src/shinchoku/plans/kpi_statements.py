@@ -21,6 +21,7 @@ in the text as written, for highlighting.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -158,7 +159,7 @@ _GOAL_BEFORE_RE = re.compile(
 _NOT_GOAL_LABEL_RE = re.compile(
     rf"(?:実績値?|現在値|{_BASE_LABELS})(?: ?\([^()]*\))? ?[::=] ?(?:約|概ね)? ?$"
 )
-_DASH_ONLY = re.compile(r"^[ ―\-—−‐ー–]*$")
+_DASH_ONLY = re.compile(r"^[ ―\-—−‐ー–─━]*$")
 _YEARS_SPAN = re.compile(
     r"(?P<n>\d+) ?(?:か年|カ年|ヵ年|ヶ年|年間)(?:で|に|の間に|の間で)?"
 )
@@ -212,6 +213,19 @@ def _is_value(q: Quantity, text: str, years: list[tuple[int, int, int]]) -> bool
         if right not in ("", " ", "|", "(", "→", "⇒", "、", ",", ")", "。", "-"):
             return False
     return True
+
+
+def _counted(
+    q: Quantity, text: str, years: list[tuple[int, int, int]]
+) -> Quantity | None:
+    """'12市町村' under a name counting '…市町村数': the counter is the unit."""
+    if q.unit or "." in q.raw:
+        return None
+    m = re.match(r"([\u4e00-\u9fff\u30a1-\u30fa]{1,4}?)(?=[ (|)、。]|$)", text[q.end :])
+    if not m or m.group(1) + "数" not in text[: q.start]:
+        return None
+    counted = dataclasses.replace(q, unit=m.group(1), end=q.end + m.end())
+    return counted if _is_value(counted, text, years) else None
 
 
 def _paren_after(text: str, end: int) -> tuple[str, int, int] | None:
@@ -586,7 +600,7 @@ _UNIT_TOKEN_RE = re.compile(
     + "|".join(re.escape(f) for forms in UNIT_FORMS.values() for f in forms)
     + r"|千人|万人|千円|百万円|万円|億円)(?: ?/ ?年度?)?$"
 )
-_PLACEHOLDER_RE = re.compile(r"^(?:[―\-—−‐–ー]+|なし|-)$")
+_PLACEHOLDER_RE = re.compile(r"^(?:[―\-—−‐–ー─━]+|なし|-)$")
 _MAINTAIN_CELL_RE = re.compile(r"^(?:現状値?を?維持|現状維持|維持)")
 _COLUMN_LABEL_RE = re.compile(
     r"^\(?(?:現状値?|基準値?|目標値?|目標数値|策定時(?:の値)?|目標設定時|中間目標|最終目標|当初"
@@ -686,6 +700,15 @@ def _cell_value(ctx: _Ctx, s: int, e: int) -> tuple[str, Quantity | None, str | 
     return "text", None, None
 
 
+def _with_era(ctx: _Ctx, label: str, pos: int) -> str:
+    """'32年度' in a row whose baseline reads '平成28年度': the era written before."""
+    m = kpi_text.YEAR_RE.search(label)
+    if not m or not m["short"]:
+        return label
+    era = kpi_text.era_before(ctx.text, pos)
+    return label[: m.start()] + era + label[m.start() :] if era else label
+
+
 def _is_change_cell(ctx: _Ctx, q: Quantity) -> bool:
     return bool(re.match(r"^(?:増|減|削減)", ctx.text[q.end : q.end + 2]))
 
@@ -704,6 +727,7 @@ def _fill_row(
     cells: list[tuple[str, Quantity | None, str | None]],
     cols: list[tuple[str, int | None]],
     unit: str,
+    ends_in_words: bool = False,
 ) -> Found | None:
     values = [c for c in cells if c[0] in ("value", "empty", "maintain")]
     while values and values[-1][0] == "empty":
@@ -714,6 +738,8 @@ def _fill_row(
     f = Found(name=plain, unit="")
     f.spans["name"] = name[1]
     roles = _roles(cols) if len(cols) == len(values) else None
+    if roles is None and len(values) < len(cols) and ends_in_words:
+        roles = _roles(cols)[: len(values)]  # '57,277件(28年) | 減少を目指します(32年)'
     if roles is None:
         present = [c for c in values if c[0] != "empty"]
         changes = all(c[1] is not None and _is_change_cell(ctx, c[1]) for c in present)
@@ -731,6 +757,8 @@ def _fill_row(
             return None  # three or more values and no header: a table of results
     last_target = None
     for (kind, q, paren), (role, year) in zip(values, roles, strict=True):
+        if paren and q is not None:
+            paren = _with_era(ctx, paren, q.end)
         if kind == "maintain" and role == "target":
             f.comparator, f.target = "維持", f.baseline
             continue
@@ -795,7 +823,11 @@ def _pipe_row(ctx: _Ctx) -> list[Found]:
         if len(block) == 1 and not block[0][3].unit and _name_follows(cells, j):
             i = j  # a row number or a code ('11302 | 図書館入館者数 | 当初 | 102,521人')
             continue
-        name_text = clean_name(text[cells[k][0] : cells[k][1]])
+        cell = text[cells[k][0] : cells[k][1]].strip()
+        head, _, rest = cell.partition(" ")
+        if rest and len(head) >= 3 and _description(rest):
+            cell = head  # 'X 各市町村において、…の割合': the name, then what it means
+        name_text = clean_name(cell)
         name = (name_text, ctx.span(cells[k][0], cells[k][1]))
         unit = next(
             (kpi_text._FORM_TO_UNIT.get(text[c[0] : c[1]].strip().split("/")[0].strip(), "")  # noqa: SLF001
@@ -805,7 +837,8 @@ def _pipe_row(ctx: _Ctx) -> list[Found]:
         cols = _columns(ctx, [(c[0], c[1]) for c in cells[:k]])
         row = [(c[2], c[3], c[4]) for c in cells[i:j] if c[2] != "unit"]
         if name_text:
-            found = _fill_row(ctx, name, row, cols, unit)
+            words = j < len(cells) and cells[j][2] == "text"
+            found = _fill_row(ctx, name, row, cols, unit, words)
             if found is not None:
                 _staged(ctx, found)
                 out.append(found)
@@ -818,8 +851,10 @@ def _pipe_row(ctx: _Ctx) -> list[Found]:
 
 def _description(cell: str) -> bool:
     """A cell explaining an indicator (a sentence), not naming it."""
+    cell = cell.strip()
     return bool(
-        re.search(r"。|(?:ます|ません|です|する|される|なる|図る|ため)$", cell.strip())
+        re.search(r"[。、]|(?:ます|ません|です|する|される|なる|図る|ため)$", cell)
+        or len(cell) > 40
     )
 
 
@@ -934,6 +969,16 @@ def _space_row_at(
         )
     ):
         k -= 1
+    if (
+        k > start
+        and kinds[k - 1][0] == "text"
+        and _description(ctx.text[toks[k][0] : toks[name_end - 1][1]])
+        and not _description(ctx.text[slice(*toks[k - 1])])
+    ):
+        k, name_end = (
+            k - 1,
+            k,
+        )  # '名前 指標の説明、… 4,914人': the name, then its meaning
     k -= 1
     s, e = toks[k + 1][0], toks[name_end - 1][1]
     name_text = clean_name(ctx.text[s:e])
@@ -1340,7 +1385,9 @@ def _prose_baseline(ctx: _Ctx, f: Found, q: Quantity) -> None:
                 return
 
 
-_BASE_BEFORE_RE = re.compile(rf"(?:{_BASE_LABELS})(?: ?\([^()]*\))? ?[::=] ?$")
+_BASE_BEFORE_RE = re.compile(
+    rf"(?:{_BASE_LABELS})(?: ?\([^()]*\))? ?(?:[::=]|が|は) ?$"
+)
 _BASE_AFTER_RE = re.compile(r"^[」』]?を基準(?:値)?(?:と|に)")
 
 
@@ -1604,7 +1651,11 @@ def extract_statement(
     if not re.search(r"\d", norm):
         return []
     years = _mask_years(norm)
-    values = [q for q in kpi_text.quantities(norm) if _is_value(q, norm, years)]
+    values = [
+        v
+        for q in kpi_text.quantities(norm)
+        if (v := q if _is_value(q, norm, years) else _counted(q, norm, years))
+    ]
     if not values:
         return []
     ctx = _Ctx(mapped, norm, values, years, first_fy, last_fy)

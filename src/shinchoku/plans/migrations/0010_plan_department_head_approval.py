@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("plans", "0008_edition_kind_supersedes"),
+        ("plans", "0009_program_predecessor"),
     ]
 
     operations = [

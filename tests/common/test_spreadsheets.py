@@ -112,3 +112,20 @@ def test_the_limits_are_parameters():
         open_xlsx(data, filename="f.xlsx", limits=XlsxLimits(max_members=3))
     with pytest.raises(SpreadsheetRefused, match="E30"):
         open_xlsx(data, filename="f.xlsx", limits=XlsxLimits(max_rows=25))
+
+
+def test_a_sheet_whose_compressed_bytes_are_damaged_is_refused_as_damaged():
+    """Found by tests/workflow/test_fuzz_excel.py: a flipped byte inside a
+    sheet's deflated stream raised zlib.error out of the dimension check."""
+    source = zipfile.ZipFile(io.BytesIO(_ordinary()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info, source.read(info.filename))
+    data = bytearray(out.getvalue())
+    sheet = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("xl/worksheets/sheet1.xml")
+    start = sheet.header_offset + 30 + len(sheet.filename.encode())
+    for offset in range(2, 40):
+        data[start + offset] ^= 0x55
+    with pytest.raises(SpreadsheetRefused, match="damaged"):
+        open_xlsx(bytes(data), filename="damaged.xlsx")

@@ -7,6 +7,7 @@ import csv
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -170,7 +171,7 @@ def _sheet_parts(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
     try:
         book = archive.read("xl/workbook.xml")
         links = archive.read("xl/_rels/workbook.xml.rels")
-    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error):
         book, links = b"", b""
     rels = {}
     for attrs in _REL_RE.findall(links):
@@ -194,7 +195,8 @@ def _check_dimension(archive, part, sheet, name, limits) -> None:
     try:
         with archive.open(part) as stream:
             head = stream.read(4096)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    # zlib.error: a damaged deflate stream (found by the workbook fuzz test).
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error):
         raise SpreadsheetRefused(_not_a_workbook(name)) from None
     found = _DIMENSION_RE.search(head)
     if found is None:

@@ -124,3 +124,15 @@ def last_returned_text(thread: list[EntryEvent]) -> list[str] | None:
         if event.is_return:
             return list(event.text)
     return None
+
+
+def last_steps(entries: list[RoundEntry]) -> dict[int, EntryEvent]:
+    """{entry id: the entry's latest step, with who took it} in one query."""
+    out: dict[int, EntryEvent] = {}
+    for event in (
+        EntryEvent.objects.filter(entry__in=entries)
+        .select_related("actor")
+        .order_by("at", "pk")
+    ):
+        out[event.entry_id] = event
+    return out

@@ -51,7 +51,11 @@ from shinchoku.workflow.workbook.layout import (
     EntryEdit,
     Problem,
     ReadResult,
+    fingerprint,
     sheet_name,
+)
+from shinchoku.workflow.workbook.layout import (
+    number as as_number,
 )
 
 LOCKED_FILL = PatternFill("solid", fgColor="D9D9D9")
@@ -226,6 +230,9 @@ def _entry_rows(
     meta.add(
         "entry", entry.pk, program.pk, program.number, entry.version, ws.title, row
     )
+    # The text as the upload will read this very cell back.
+    sent = bullets_from_text(_cell_text(ws[f"{EDIT_COLUMN}{row}"].value))
+    meta.add("sent", entry.pk, fingerprint(sent))
     row += 1
     if not round_.asks_kpi_actuals:
         return row
@@ -250,6 +257,8 @@ def _entry_rows(
             number_format="General",
         )
         meta.add("kpi", entry.pk, indicator.pk, ws.title, row)
+        sent_kpi = as_number(entry.kpi_actuals.get(str(indicator.pk)))
+        meta.add("sent_kpi", entry.pk, indicator.pk, fingerprint(sent_kpi))
         row += 1
     return row
 
@@ -416,6 +425,8 @@ def _read_meta(body: _Meta, result: ReadResult):
     rows, the locked cells' digests and the indicator rows per entry."""
     sheets, last_rows, locked = [], {}, []
     kpis: dict[int, list[tuple[int, str, int]]] = {}
+    sent: dict[int, str] = {}
+    sent_kpis: dict[int, dict[str, str]] = {}
     for r in body.rows:
         match r[0]:
             case "round":
@@ -442,6 +453,13 @@ def _read_meta(body: _Meta, result: ReadResult):
                 )
             case "kpi":
                 kpis.setdefault(int(r[1]), []).append((int(r[2]), r[3], int(r[4])))
+            case "sent":
+                sent[int(r[1])] = r[2]
+            case "sent_kpi":
+                sent_kpis.setdefault(int(r[1]), {})[str(r[2])] = r[3]
+    for edit in result.edits:
+        edit.sent_text = sent.get(edit.entry_id)
+        edit.sent_kpis = sent_kpis.get(edit.entry_id, {})
     return sheets, last_rows, locked, kpis
 
 
@@ -547,6 +565,7 @@ def _read_edits(wb, kpis: dict, result: ReadResult) -> None:
         for indicator_id, sheet, row in kpis.get(edit.entry_id, []):
             coord = f"{EDIT_COLUMN}{row}"
             value = ws[coord].value
+            edit.kpi_cells[str(indicator_id)] = coord
             try:
                 edit.kpi_actuals[str(indicator_id)] = parse_number(value)
             except ValueError:

@@ -5,6 +5,8 @@ import this module without paying for it."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -21,6 +23,18 @@ SIGNER_SALT = "shinchoku.workflow.workbook"
 
 def sheet_name(direction_number: int) -> str:
     return f"方向性{direction_number}"
+
+
+def number(value: object) -> float | None:
+    """An indicator's actual as compared: 85 and 85.0 are the same value."""
+    return None if value is None else float(value)  # type: ignore[arg-type]
+
+
+def fingerprint(value: object) -> str:
+    """What a cell held as downloaded (its bullets, or its number), hashed into
+    the signed metadata: an upload tells an edit from a cell left alone."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 
 
 @dataclass
@@ -55,6 +69,15 @@ class EntryEdit:
     row: int
     text: list[str] | None = None
     kpi_actuals: dict[str, object] = field(default_factory=dict)
+    # The fingerprints of the cells as downloaded (None, {}: a workbook made
+    # before they were kept) and the cell of each indicator's actual.
+    sent_text: str | None = None
+    sent_kpis: dict[str, str] = field(default_factory=dict)
+    kpi_cells: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def text_cell(self) -> str:
+        return f"{EDIT_COLUMN}{self.row}"
 
 
 @dataclass

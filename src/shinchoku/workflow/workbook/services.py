@@ -11,13 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from shinchoku.common.services import ServiceError, User
-from shinchoku.common.text import program_number_label
 from shinchoku.workflow.entries import selectors as entry_selectors
 from shinchoku.workflow.entries import services as entry_services
-from shinchoku.workflow.models import Department, Round, RoundEntry, person_name
+from shinchoku.workflow.models import Department, Round
 from shinchoku.workflow.permissions import Action, RoundDepartment, require
 from shinchoku.workflow.rounds import selectors as round_selectors
-from shinchoku.workflow.workbook import layout
+from shinchoku.workflow.workbook import changes, layout
 
 
 class WorkbookRejected(ServiceError):
@@ -62,8 +61,10 @@ def workbook_import(
     filename: str = "",
 ) -> int:
     """Apply a filled-in workbook, all or nothing, through entry_save_draft (the
-    web form's service). Raises WorkbookRejected with every problem found, by
-    sheet and cell; returns how many entries changed."""
+    web form's service). Only the cells edited since the download count (see
+    workbook.changes): an untouched workbook writes nothing. Raises
+    WorkbookRejected with every problem found, by sheet and cell; returns how
+    many entries changed."""
     # openpyxl, as in workbook_export.
     from shinchoku.workflow.workbook import excel
 
@@ -73,31 +74,45 @@ def workbook_import(
     if problems:
         raise WorkbookRejected(problems)
     entries = {e.pk: e for e in round_selectors.department_entries(round_, department)}
-    problems = [
-        problem
+    edits = [
+        change
         for edit in read.edits
-        if (problem := _stale(edit, entries.get(edit.entry_id), read, department))
+        if (change := changes.edits_of(edit, entries.get(edit.entry_id)))
     ]
+    last_steps = entry_selectors.last_steps([c.entry for c in edits if c.entry])
+    for change in edits:
+        if change.entry is None:
+            problems += changes.gone(change, department)
+        else:
+            problems += changes.refusals(
+                change, last_steps=last_steps, exported_at=read.exported_at
+            )
     if problems:
         raise WorkbookRejected(problems)
+    return _apply(actor, round_, edits)
+
+
+def _apply(actor: User, round_: Round, edits: list[changes.EntryChange]) -> int:
+    """Save the edits in one transaction; any refusal rolls all of them back."""
+    problems: list[layout.Problem] = []
     changed = 0
     with transaction.atomic():
-        for edit in read.edits:
+        for change in edits:
+            text = {round_.text_field: change.text} if change.text is not None else {}
             try:
                 changed += entry_services.entry_save_draft(
                     actor=actor,
-                    entry=entries[edit.entry_id],
-                    based_on_version=edit.version,
-                    kpi_actuals=edit.kpi_actuals or None,
+                    entry=change.entry,
+                    based_on_version=change.entry.version,
+                    kpi_actuals=change.kpi_actuals or None,
                     via="excel",
-                    **{round_.text_field: edit.text},
+                    **text,
                 )
             except ServiceError as exc:
-                problems.append(
-                    layout.Problem(
-                        edit.sheet, f"{layout.EDIT_COLUMN}{edit.row}", exc.message
-                    )
-                )
+                problems += [
+                    layout.Problem(change.edit.sheet, cell, exc.message)
+                    for cell in change.cells
+                ]
         if problems:
             raise WorkbookRejected(problems)
     return changed
@@ -126,50 +141,3 @@ def _whose(read: layout.ReadResult, round_: Round, department: Department) -> li
             )
         ]
     return []
-
-
-def _stale(
-    edit: layout.EntryEdit,
-    entry: RoundEntry | None,
-    read: layout.ReadResult,
-    department: Department,
-) -> layout.Problem | None:
-    """Why an entry of the workbook can no longer take its edit, if it cannot:
-    gone from the department's share, saved since the export, or handed in."""
-    label = program_number_label(edit.program_number)
-    if entry is None:
-        return layout.Problem(
-            edit.sheet,
-            f"A{edit.row}",
-            _(
-                "program %(program)s is no longer in this round or no "
-                "longer led by %(department)s."
-            )
-            % {"program": label, "department": department},
-        )
-    if entry.version != edit.version:
-        return layout.Problem(
-            edit.sheet,
-            f"{layout.EDIT_COLUMN}{edit.row}",
-            _(
-                "program %(program)s was changed by %(user)s on %(when)s, "
-                "after this workbook was exported (%(exported)s): download "
-                "a new workbook and copy your text into it."
-            )
-            % {
-                "program": label,
-                "user": person_name(entry.updated_by)
-                if entry.updated_by
-                else _("someone else"),
-                "when": timezone.localtime(entry.updated_at).strftime("%Y-%m-%d %H:%M"),
-                "exported": read.exported_at[:16].replace("T", " "),
-            },
-        )
-    if not entry.is_editable:
-        return layout.Problem(
-            edit.sheet,
-            f"{layout.EDIT_COLUMN}{edit.row}",
-            _("program %(program)s is %(state)s and can no longer be edited.")
-            % {"program": label, "state": entry.get_state_display()},
-        )
-    return None

@@ -67,11 +67,17 @@ def workbook_upload(request: HttpRequest, pk: int, department: int) -> HttpRespo
                 problems = [str(p) for p in exc.problems]
                 status = 400
             else:
-                messages.success(
-                    request,
-                    _("Workbook applied: %(count)s entries changed.")
-                    % {"count": changed},
-                )
+                if changed:
+                    messages.success(
+                        request,
+                        _("Workbook applied: %(count)s entries changed.")
+                        % {"count": changed},
+                    )
+                else:
+                    messages.info(
+                        request,
+                        _("The workbook holds no changes: nothing was written."),
+                    )
                 return redirect("workflow:home")
         else:
             status = 400

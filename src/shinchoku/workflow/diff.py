@@ -210,7 +210,7 @@ def diff_program(old: dict | None, new: dict | None) -> ProgramDiff | None:
     elif new is None:
         diff.status = "removed"
     old, new = old or {}, new or {}
-    for (label, a), (_, b) in zip(
+    for (label, a), (_new_label, b) in zip(
         _program_lists(old), _program_lists(new), strict=True
     ):
         changes = diff_bullets([x for x in a if x], [x for x in b if x])

@@ -17,9 +17,9 @@ from shinchoku.common import wareki
 from shinchoku.common.services import User
 from shinchoku.plans.models import Indicator, Program, ProgramYear
 from shinchoku.workflow import diff as plan_diff
-from shinchoku.workflow.programs import reasons
 from shinchoku.workflow.models import ProgramAssignment
 from shinchoku.workflow.models import person_name as models_person_name
+from shinchoku.workflow.programs import reasons
 
 
 @dataclass

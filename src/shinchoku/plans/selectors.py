@@ -254,6 +254,7 @@ def plan_to_parsed(plan: Plan) -> ParsedPlan:
                 date=e.date,
                 fiscal_year=e.fiscal_year,
                 schedule_as_of=e.schedule_as_of,
+                kind=e.kind,
                 snapshot=e.snapshot,
             )
             for e in plan.editions.order_by("date", "fiscal_year", "pk")

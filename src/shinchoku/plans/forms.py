@@ -3,7 +3,6 @@ from django.utils.translation import gettext_lazy as _
 
 from shinchoku.common.forms import FiscalYearField, TextField
 from shinchoku.plans.kpi_paste import MAX_LINES, MAX_TEXT
-from shinchoku.plans.kpi_statements import MAX_STATEMENT
 from shinchoku.plans.models import IndicatorDirection
 
 COMPARATORS = ["以上", "以下", "以内", "未満", "超", "ちょうど"]
@@ -94,6 +93,10 @@ class IndicatorPasteForm(forms.Form):
         ]
 
     def clean_text(self) -> str:
+        # Not at the top: importing the extractor compiles its patterns, which
+        # every command would pay for through the URL configuration (kpi_paste).
+        from shinchoku.plans.kpi_statements import MAX_STATEMENT
+
         text = self.cleaned_data["text"]
         lines = text.splitlines()
         if len(lines) > MAX_LINES:

@@ -21,6 +21,7 @@ in the text as written, for highlighting.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -105,7 +106,8 @@ class Found:
 
 # ------------------------------------------------------------------ lexicon
 
-ARROW_RE = re.compile(r" ?(?:→|⇒|➡|⇨|->|=>|〜>) ?")
+ARROW_RE = re.compile(r" ?(?:→|⇒|➡|⇨|->|=>|〜>|~|〜) ?")
+_TILDE = ("~", "〜")  # also a range: an arrow only between two dated values
 _SEPARATORS = "、。,;:|【】[]=■●○◆◇◎▽▼・"
 _BASE_LABELS = r"現状値|現状|基準値|基準|策定時の値|策定時|目標設定時|当初"
 _TARGET_LABELS = r"最終目標値|最終目標|目標値|目標数値|目標額|目標|めざそう値|中間目標"
@@ -154,7 +156,10 @@ _GOAL_BEFORE_RE = re.compile(
     r"(?:値|数値)?(?:は|を|が|として|である)?[::]? ?"
     r"(?:(?:令和|平成|R|H)? ?\d{1,4} ?年度?(?:末)?(?:に|で|には|まで(?:に)?)? ?)?(?:約|概ね|おおむね)? ?$"
 )
-_DASH_ONLY = re.compile(r"^[ ―\-—−‐ー–]*$")
+_NOT_GOAL_LABEL_RE = re.compile(
+    rf"(?:実績値?|現在値|{_BASE_LABELS})(?: ?\([^()]*\))? ?[::=] ?(?:約|概ね)? ?$"
+)
+_DASH_ONLY = re.compile(r"^[ ―\-—−‐ー–─━]*$")
 _YEARS_SPAN = re.compile(
     r"(?P<n>\d+) ?(?:か年|カ年|ヵ年|ヶ年|年間)(?:で|に|の間に|の間で)?"
 )
@@ -171,7 +176,8 @@ def _mask_years(text: str) -> list[tuple[int, int, int]]:
         era = kpi_text.era_before(text, m.start()) if m["short"] else None
         out.append((m.start(), m.end(), kpi_text.year_of(m, era)))
     for m in re.finditer(
-        r"\d{1,2} ?月(?: ?\d{1,2} ?日)?|\d{1,2}/\d{1,2}|\d{1,2}:\d{2}", text
+        r"\d{1,2} ?月(?: ?\d{1,2} ?日)?|\d{1,2}/\d{1,2}|(?<![A-Za-z\d])\d{1,2}:\d{2}(?!\d)",
+        text,
     ):
         out.append((m.start(), m.end(), 0))
     # 'R1〜4年度': the second year belongs to the first one's era.
@@ -188,6 +194,8 @@ def _mask_years(text: str) -> list[tuple[int, int, int]]:
 def _is_value(q: Quantity, text: str, years: list[tuple[int, int, int]]) -> bool:
     if any(s < q.end and q.start < e for s, e, _ in years):
         return False
+    if q.unit == "歳" and "." not in q.raw:
+        return False  # an age ('25歳~44歳'); a life expectancy has decimals (80.5歳)
     before, after = text[max(0, q.start - 4) : q.start], text[q.end : q.end + 6]
     if _NOT_VALUE_HEAD.search(before) or _NOT_VALUE_TAIL.match(after):
         return False
@@ -207,9 +215,31 @@ def _is_value(q: Quantity, text: str, years: list[tuple[int, int, int]]) -> bool
     return True
 
 
+def _counted(
+    q: Quantity, text: str, years: list[tuple[int, int, int]]
+) -> Quantity | None:
+    """'12市町村' under a name counting '…市町村数': the counter is the unit."""
+    if q.unit or "." in q.raw:
+        return None
+    m = re.match(r"([\u4e00-\u9fff\u30a1-\u30fa]{1,4}?)(?=[ (|)、。]|$)", text[q.end :])
+    if not m or m.group(1) + "数" not in text[: q.start]:
+        return None
+    counted = dataclasses.replace(q, unit=m.group(1), end=q.end + m.end())
+    return counted if _is_value(counted, text, years) else None
+
+
 def _paren_after(text: str, end: int) -> tuple[str, int, int] | None:
     m = re.match(r" ?(?:以上|以下|未満|以内|超|程度)? ?\(([^()]*)\)", text[end:])
     return (m.group(1), end + m.start(1), end + m.end(1)) if m else None
+
+
+def _fiscal_year_in(text: str) -> int | None:
+    """The FY a deadline names: '2028年3月末' is the end of FY2027."""
+    year = _year_in(text)
+    month = re.search(r"(?<!度)(?:年|\.) ?([1-3]) ?月", text)
+    if year is not None and month and "年度" not in text:
+        return year - 1
+    return year
 
 
 def _year_in(text: str) -> int | None:
@@ -389,6 +419,16 @@ _WHEN = (
 )
 
 
+def _dated_pair(ctx: _Ctx, left: Quantity | None, right: Quantity) -> bool:
+    """'12.5万人(2016年)~15万人(2022年)': a baseline and a target, not a range."""
+    if left is None or left.unit != right.unit:
+        return False
+    return any(
+        (paren := _paren_after(ctx.text, q.end)) is not None and _year_in(paren[0])
+        for q in (left, right)
+    )
+
+
 def _arrows(ctx: _Ctx) -> list[Found]:
     out: list[Found] = []
     text, floor = ctx.text, 0
@@ -417,6 +457,11 @@ def _arrows(ctx: _Ctx) -> list[Found]:
             ),
             None,
         )
+        if arrow.group(0).strip() in _TILDE and not _dated_pair(ctx, left, right):
+            continue
+        after = re.sub(r"^ ?(?:\([^()]*\) ?)*", "", text[right.end : right.end + 40])
+        if _NOT_GOAL_RE.match(after) and not _GOAL_AFTER_RE.match(after):
+            continue  # '45億円 → 43億円 に減少した': a change that happened
         name_end = left.start if left else arrow.start()
         left_year = None
         if left is not None:
@@ -443,9 +488,9 @@ def _arrows(ctx: _Ctx) -> list[Found]:
             _set_baseline(ctx, f, left, paren[0] if paren else left_year)
         paren = _paren_after(text, right.end)
         if paren:
-            f.deadline_fy = _year_in(paren[0])
+            f.deadline_fy = _fiscal_year_in(paren[0])
         else:
-            f.deadline_fy = _year_in(text[arrow.end() : right.start])
+            f.deadline_fy = _fiscal_year_in(text[arrow.end() : right.start])
         if left is not None and f.target is not None and f.baseline is not None:
             if f.target < f.baseline:
                 f.direction = "lower"
@@ -458,7 +503,7 @@ def _arrows(ctx: _Ctx) -> list[Found]:
 _VALUE_LABEL_RE = re.compile(
     r"(?<!\()(?:【|\[)?(?P<label>(?:(?:令和|平成|R|H) ?\d{1,2} ?年度?|\d{4} ?年度?)?"
     r"(?:現状値|現状|基準値|基準|策定時の?値?|最終目標値?|中間目標値?|目標値|目標))"
-    r"(?:\((?P<when>[^()]{1,12})\))?(?:】|\])? ?[::]? ?(?=[▲△\-+]?\d)"
+    r"(?:\((?P<when>[^()]{1,12})\))?(?:】|\])? ?[::=]? ?(?=[▲△\-+]?\d)"
 )
 
 
@@ -486,6 +531,9 @@ def _labelled(ctx: _Ctx) -> list[Found]:
     name = _name_before(ctx, lead[0].start if lead else first.start())
     if name is None:
         return []
+    goal = re.match(r"(.{2,}?)を[\d,.]+ ?\S{0,4}(?:に|と)(?:する|します)$", name[0])
+    if goal:
+        name = (clean_name(goal.group(1)), name[1])  # 'Xを17%にする 基準値=…'
     f = Found(name=name[0], unit="")
     f.spans["name"] = name[1]
     if lead:
@@ -516,6 +564,35 @@ def _labelled(ctx: _Ctx) -> list[Found]:
     return [f]
 
 
+def _staged_line(ctx: _Ctx) -> list[Found]:
+    """'図書館利用者数の目標 R5:120万人 R6:125万人 R7:130万人': targets per FY
+    behind their years; the last one is the final target."""
+    text = ctx.text
+    pairs = []
+    for s, e, year in ctx.years:
+        sep = re.match(r" ?(?:末|度末)?(?:目標)? ?[::] ?", text[e:])
+        if not year or not sep:
+            continue
+        q = next((v for v in ctx.values if v.start == e + sep.end()), None)
+        if q is not None and q.start not in ctx.used:
+            pairs.append((s, year, q))
+    if len(pairs) < 2 or len({q.unit for _, _, q in pairs}) > 1:
+        return []
+    if not re.search(
+        r"(?:目標値?|めざそう値)(?:\([^()]*\))? ?[::]? ?$", text[: pairs[0][0]]
+    ):
+        return []  # years and values without a target label: a series of results
+    name = _name_before(ctx, pairs[0][0])
+    if name is None or not _name_ok(name[0]):
+        return []
+    last = pairs[-1]
+    f = _found(ctx, name, last[2])
+    f.deadline_fy = last[1]
+    f.targets = {year: q.value for _, year, q in pairs}
+    ctx.used.update(q.start for _, _, q in pairs)
+    return [f]
+
+
 # -------------------------------------------------------------- table rows
 
 _UNIT_TOKEN_RE = re.compile(
@@ -523,7 +600,7 @@ _UNIT_TOKEN_RE = re.compile(
     + "|".join(re.escape(f) for forms in UNIT_FORMS.values() for f in forms)
     + r"|千人|万人|千円|百万円|万円|億円)(?: ?/ ?年度?)?$"
 )
-_PLACEHOLDER_RE = re.compile(r"^(?:[―\-—−‐–ー]+|なし|-)$")
+_PLACEHOLDER_RE = re.compile(r"^(?:[―\-—−‐–ー─━]+|なし|-)$")
 _MAINTAIN_CELL_RE = re.compile(r"^(?:現状値?を?維持|現状維持|維持)")
 _COLUMN_LABEL_RE = re.compile(
     r"^\(?(?:現状値?|基準値?|目標値?|目標数値|策定時(?:の値)?|目標設定時|中間目標|最終目標|当初"
@@ -623,6 +700,15 @@ def _cell_value(ctx: _Ctx, s: int, e: int) -> tuple[str, Quantity | None, str | 
     return "text", None, None
 
 
+def _with_era(ctx: _Ctx, label: str, pos: int) -> str:
+    """'32年度' in a row whose baseline reads '平成28年度': the era written before."""
+    m = kpi_text.YEAR_RE.search(label)
+    if not m or not m["short"]:
+        return label
+    era = kpi_text.era_before(ctx.text, pos)
+    return label[: m.start()] + era + label[m.start() :] if era else label
+
+
 def _is_change_cell(ctx: _Ctx, q: Quantity) -> bool:
     return bool(re.match(r"^(?:増|減|削減)", ctx.text[q.end : q.end + 2]))
 
@@ -641,6 +727,7 @@ def _fill_row(
     cells: list[tuple[str, Quantity | None, str | None]],
     cols: list[tuple[str, int | None]],
     unit: str,
+    ends_in_words: bool = False,
 ) -> Found | None:
     values = [c for c in cells if c[0] in ("value", "empty", "maintain")]
     while values and values[-1][0] == "empty":
@@ -651,6 +738,8 @@ def _fill_row(
     f = Found(name=plain, unit="")
     f.spans["name"] = name[1]
     roles = _roles(cols) if len(cols) == len(values) else None
+    if roles is None and len(values) < len(cols) and ends_in_words:
+        roles = _roles(cols)[: len(values)]  # '57,277件(28年) | 減少を目指します(32年)'
     if roles is None:
         present = [c for c in values if c[0] != "empty"]
         changes = all(c[1] is not None and _is_change_cell(ctx, c[1]) for c in present)
@@ -668,6 +757,8 @@ def _fill_row(
             return None  # three or more values and no header: a table of results
     last_target = None
     for (kind, q, paren), (role, year) in zip(values, roles, strict=True):
+        if paren and q is not None:
+            paren = _with_era(ctx, paren, q.end)
         if kind == "maintain" and role == "target":
             f.comparator, f.target = "維持", f.baseline
             continue
@@ -732,7 +823,11 @@ def _pipe_row(ctx: _Ctx) -> list[Found]:
         if len(block) == 1 and not block[0][3].unit and _name_follows(cells, j):
             i = j  # a row number or a code ('11302 | 図書館入館者数 | 当初 | 102,521人')
             continue
-        name_text = clean_name(text[cells[k][0] : cells[k][1]])
+        cell = text[cells[k][0] : cells[k][1]].strip()
+        head, _, rest = cell.partition(" ")
+        if rest and len(head) >= 3 and _description(rest):
+            cell = head  # 'X 各市町村において、…の割合': the name, then what it means
+        name_text = clean_name(cell)
         name = (name_text, ctx.span(cells[k][0], cells[k][1]))
         unit = next(
             (kpi_text._FORM_TO_UNIT.get(text[c[0] : c[1]].strip().split("/")[0].strip(), "")  # noqa: SLF001
@@ -742,7 +837,8 @@ def _pipe_row(ctx: _Ctx) -> list[Found]:
         cols = _columns(ctx, [(c[0], c[1]) for c in cells[:k]])
         row = [(c[2], c[3], c[4]) for c in cells[i:j] if c[2] != "unit"]
         if name_text:
-            found = _fill_row(ctx, name, row, cols, unit)
+            words = j < len(cells) and cells[j][2] == "text"
+            found = _fill_row(ctx, name, row, cols, unit, words)
             if found is not None:
                 _staged(ctx, found)
                 out.append(found)
@@ -755,8 +851,10 @@ def _pipe_row(ctx: _Ctx) -> list[Found]:
 
 def _description(cell: str) -> bool:
     """A cell explaining an indicator (a sentence), not naming it."""
+    cell = cell.strip()
     return bool(
-        re.search(r"。|(?:ます|ません|です|する|される|なる|図る|ため)$", cell.strip())
+        re.search(r"[。、]|(?:ます|ません|です|する|される|なる|図る|ため)$", cell)
+        or len(cell) > 40
     )
 
 
@@ -871,6 +969,16 @@ def _space_row_at(
         )
     ):
         k -= 1
+    if (
+        k > start
+        and kinds[k - 1][0] == "text"
+        and _description(ctx.text[toks[k][0] : toks[name_end - 1][1]])
+        and not _description(ctx.text[slice(*toks[k - 1])])
+    ):
+        k, name_end = (
+            k - 1,
+            k,
+        )  # '名前 指標の説明、… 4,914人': the name, then its meaning
     k -= 1
     s, e = toks[k + 1][0], toks[name_end - 1][1]
     name_text = clean_name(ctx.text[s:e])
@@ -967,7 +1075,7 @@ def _baseline_paren(ctx: _Ctx, q: Quantity) -> tuple[str, Quantity | None] | Non
 
 def _is_goal(ctx: _Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
     text = ctx.text
-    after = text[q.end : q.end + 40]
+    after = re.sub(r"^[」』]", "", text[q.end : q.end + 40])  # '「1,072万円」にする'
     s0, s1 = _sentence_bounds(text, q.start)
     sentence = text[s0:s1]
     if _SENTENCE_NOT_GOAL.search(sentence) and not re.search(
@@ -980,6 +1088,8 @@ def _is_goal(ctx: _Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
     if _NOT_GOAL_RE.match(after):
         return False
     before = text[max(0, q.start - 24) : q.start]
+    if _NOT_GOAL_LABEL_RE.search(before):
+        return False  # '実績値(29年度目標値)=9.6%', '基準値=12.1%'
     if _GOAL_BEFORE_RE.search(before) or _COMPARATOR_BEFORE_RE.search(before):
         return True
     goal_words = bool(re.search(r"目標|目指|めざ", text))
@@ -1030,7 +1140,7 @@ _NAME_AFTER_RE = re.compile(
 _TOPIC_TARGET_RE = re.compile(r"([^、。]{2,40}?)の目標(?:値|額)?を[、,]")
 _NOT_A_NAME = re.compile(
     r"^(?:達成|実現|確保|増加|削減|向上|目標|合計|総額|計|全体|数値|数|値|実績|現状|水準|効果|利益|これ|それ|こちら"
-    r"|比|対比|年度?末?(?:時点|現在)?|時点|現在)$"
+    r"|比|対比|年度?末?(?:時点|現在)?|時点|現在|維持|減少|抑制)$"
 )
 _HEAD_NOUN_RE = re.compile(
     r"[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9・]+(?:\([^()]*\))?$"
@@ -1041,11 +1151,15 @@ def _name_ok(name: str) -> bool:
     return (
         bool(name)
         and not _NOT_A_NAME.match(name)
+        and not re.fullmatch(r"[\d,.]+ ?[兆億万千百]*(?:円|人|件|%)?", name)  # a value
         and bool(re.search(r"[\u3040-\u30ff\u4e00-\u9fffA-Za-z]", name))
     )
 
 
 def _head_noun(phrase: str) -> str:
+    quoted = re.search(r"「([^「」]{2,40})」$", phrase.strip())
+    if quoted:
+        return clean_name(quoted.group(1))
     m = _HEAD_NOUN_RE.search(re.sub(r"\([^()]*\)$", "", phrase.strip()))
     return clean_name(m.group(0)) if m else ""
 
@@ -1087,7 +1201,11 @@ def _fallback_name(
         re.finditer(r"([^、。]{2,60}?)(?:について|は|を|に対して)[、,]?", before)
     )
     matches.sort(
-        key=lambda m: (not m.group(0).rstrip("、,").endswith("について"), -m.start())
+        key=lambda m: (
+            not before.startswith("指標", m.end()),  # '「X」を指標として設定し'
+            not m.group(0).rstrip("、,").endswith("について"),
+            -m.start(),
+        )
     )
     for m in matches:
         phrase = re.split(r"だった|であった|から|より|に対し", m.group(1))[-1].replace(
@@ -1127,7 +1245,7 @@ def _prose_name(ctx: _Ctx, q: Quantity) -> tuple[str, Span] | None:
         e = s0 + trail.start()
     start = _clause_start(text, e, s0)
     phrase = text[start:e]
-    if re.search(r"から$|より|上回る|下回る|比で?$|対比", phrase):
+    if re.search(r"から$|より|上回る|下回る|比で?$|対比|基準の|倍「?$", phrase):
         if "を" not in phrase:
             return _fallback_name(ctx, q, s0, start)
         phrase = phrase[: phrase.index("を")] + "を"
@@ -1138,6 +1256,8 @@ def _prose_name(ctx: _Ctx, q: Quantity) -> tuple[str, Span] | None:
     phrase = re.split(r"だった|であった|から|より|に対し|については|として、", phrase)[
         -1
     ]
+    # '人口 令和12年に': the time the value is for, after the name
+    phrase = re.sub(rf" ?{_WHEN}(?:まで(?:に)?|に|で|には|の)? ?$", "", phrase)
     name = clean_name(phrase)
     if (
         not _name_ok(name)
@@ -1250,6 +1370,8 @@ def _prose_baseline(ctx: _Ctx, f: Found, q: Quantity) -> None:
                 ctx, f, inside[-1], m.group(1) if _year_in(m.group(1)) else None
             )
             return
+    if _labelled_baseline(ctx, f, q, s0, s1):
+        return
     for v in ctx.values:
         if s0 <= v.start < q.start and v.unit == q.unit and v.start not in ctx.used:
             if re.match(
@@ -1261,6 +1383,40 @@ def _prose_baseline(ctx: _Ctx, f: Found, q: Quantity) -> None:
                         label = text[s:e]
                 _set_baseline(ctx, f, v, label)
                 return
+
+
+_BASE_BEFORE_RE = re.compile(
+    rf"(?:{_BASE_LABELS})(?: ?\([^()]*\))? ?(?:[::=]|が|は) ?$"
+)
+_BASE_AFTER_RE = re.compile(r"^[」』]?を基準(?:値)?(?:と|に)")
+
+
+def _labelled_baseline(ctx: _Ctx, f: Found, q: Quantity, s0: int, s1: int) -> bool:
+    """A baseline named as one in the target's sentence: '基準値=650人(24〜26年度
+    平均)', '平成16年の「893万円」を基準とし'."""
+    text = ctx.text
+    for v in ctx.values:
+        if (
+            not (s0 <= v.start < s1)
+            or v is q
+            or v.unit != q.unit
+            or v.start in ctx.used
+        ):
+            continue
+        if _BASE_BEFORE_RE.search(text[max(s0, v.start - 12) : v.start]):
+            paren = _paren_after(text, v.end)
+            label = (
+                paren[0] if paren and not re.search(r"平均|[〜~]", paren[0]) else None
+            )
+            _set_baseline(ctx, f, v, label if label and _year_in(label) else None)
+            return True
+        if _BASE_AFTER_RE.match(text[v.end : v.end + 8]):
+            when = re.search(
+                rf"({_WHEN})の?[「『]?$", text[max(s0, v.start - 16) : v.start]
+            )
+            _set_baseline(ctx, f, v, when.group(1) if when else None)
+            return True
+    return False
 
 
 def _inside_parens(text: str, pos: int) -> bool:
@@ -1356,7 +1512,7 @@ def _finish(ctx: _Ctx, f: Found, q_end: int | None) -> Found:
                 m2 = _COMPARATOR_BEFORE_RE.search(text[: _norm_pos(ctx, start[0])])
                 if m2:
                     f.comparator = _COMPARATORS[m2.group(1)]
-        if re.match(r"^ ?(?:\([^()]*\))? ?(?:を)?維持", after_clean):
+        if re.match(r"^ ?(?:\([^()]*\))? ?(?:を|の)?維持", after_clean):
             f.comparator = "維持"
         bound = re.match(r"^ ?(?:\([^()]*\) ?)*を(下限|上限)", after)
         if bound:
@@ -1395,7 +1551,7 @@ def _finish(ctx: _Ctx, f: Found, q_end: int | None) -> Found:
         elif f.comparator in ("以上", "超"):
             f.direction = "higher"
         elif _LOWER_WORDS.match(after_clean) or re.match(
-            r"^(?:を|の|まで)?(?:削減|縮減|抑制|減ら|減少)", after_clean
+            r"^(?:を|の|まで|に)?(?:削減|縮減|抑制|減ら|減少)", after_clean
         ):
             f.direction = "lower"
         elif f.baseline is not None and f.target is not None and f.target < f.baseline:
@@ -1444,6 +1600,20 @@ def _distinct(found: list[Found]) -> list[Found]:
     one name ends with the other, the shorter one is the indicator."""
     kept: list[Found] = []
     for f in found:
+        same = next(
+            (
+                k
+                for k in kept
+                if k.name == f.name and k.target == f.target and k.unit == f.unit
+            ),
+            None,
+        )
+        if (
+            same is not None
+        ):  # the same target stated twice ('Xを17%にする … 目標値=17.0%')
+            if f.baseline is not None and same.baseline is None:
+                kept[kept.index(same)] = f
+            continue
         target = f.spans.get("target")
         twin = next(
             (
@@ -1481,13 +1651,18 @@ def extract_statement(
     if not re.search(r"\d", norm):
         return []
     years = _mask_years(norm)
-    values = [q for q in kpi_text.quantities(norm) if _is_value(q, norm, years)]
+    values = [
+        v
+        for q in kpi_text.quantities(norm)
+        if (v := q if _is_value(q, norm, years) else _counted(q, norm, years))
+    ]
     if not values:
         return []
     ctx = _Ctx(mapped, norm, values, years, first_fy, last_fy)
     found = _arrows(ctx)
     found += _labelled(ctx)
     found += _pipe_row(ctx) if "|" in norm else _space_row(ctx)
+    found += _staged_line(ctx)
     found += _prose(ctx)
     out: list[Found] = []
     for f in _distinct(found):

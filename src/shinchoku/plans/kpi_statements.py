@@ -138,7 +138,8 @@ _NOT_GOAL_RE = re.compile(
     r"|であり|を記録|に達した|を達成した|を達成し|を上回った|を上回る|を下回った|と推計|と推定"
     r"|と予測|と見込|の見込|まで減少する|に減少した|に増加した|に増加して|増加した|減少した|減少して"
     r"|増えた|減った|~|の場合|で推移|程度で推移|が予測|と比較|の差"
-    r"|にとどま|の実績|実績が|を超えて|となり|で推移|と過去|で最も|の減少となって)"
+    r"|にとどま|の実績|実績が|を超えて|となり|で推移|と過去|で最も|の減少となって"
+    r"|(?:削減|縮減|増加|減少|達成|向上|改善|低下|抑制)(?:しました|した(?![いう])|されました|できました))"
 )
 _GOAL_AFTER_RE = re.compile(
     r"^(?:程度|前後|超|以上|以下|未満|以内|余り?|強)?(?: ?\([^()]*\))*"
@@ -1084,7 +1085,7 @@ def _is_goal(ctx: _Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
         return False
     m = _GOAL_AFTER_RE.match(after)
     if m:
-        return not _NOT_GOAL_RE.match(after[: m.end() + 3])
+        return not _NOT_GOAL_RE.match(after[: m.end() + 6])
     if _NOT_GOAL_RE.match(after):
         return False
     before = text[max(0, q.start - 24) : q.start]

@@ -333,9 +333,9 @@ BUDGETS = {
     "api: program": 4,
     "api: indicators": 4,
     "api: search": 4,
-    "staff: staff home": 4,
-    "staff: plan": 6,
-    "staff: program": 10,
+    "staff: staff home": 5,  # + the person's role (the admin office's link)
+    "staff: plan": 7,  # + the plan periods before and after
+    "staff: program": 11,  # + the program in the next plan periods
     "staff: indicators": 7,
     "staff: indicators.csv": 5,
     "staff: tasks (office)": 7,

@@ -35,7 +35,6 @@ from shinchoku.document.model import (
 )
 from shinchoku.imports.tabular.mapping import (
     Mapping,
-    find_header,
     header_fy,
     header_key,
     header_texts,

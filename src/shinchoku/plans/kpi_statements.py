@@ -965,6 +965,8 @@ def _space_row(ctx: _Ctx) -> list[Found]:
         end = first
         while end < len(toks) and kinds[end][0] in _ROW_CELLS:
             end += 1
+        if out and not cols:
+            return out  # rows without a header: a table of figures, not of targets
         found = _space_row_at(ctx, toks, kinds, (start, first, end), cols)
         if found is None:
             return out
@@ -1144,7 +1146,7 @@ def _is_goal(ctx: _Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
         return True  # '【KPI】移住相談件数 年間100件(令和6年度)'
 
     if re.match(r"^ ?(?:。|$)", after) and re.search(
-        r"\d+ ?(?:年間|か年)で|までに", text[s0 : q.start]
+        r"\d+ ?(?:年間|か年)で|までに|の目標(?:値|額)?は[、,]", text[s0 : q.start]
     ):
         return True  # '令和4年度までの4年間で移住者1万人'
     if goal_words and _baseline_paren(ctx, q) is not None:
@@ -1176,7 +1178,7 @@ def _short_row(text: str) -> bool:
 _NAME_AFTER_RE = re.compile(
     r"^(?:以上|程度)?(?: ?\([^()]*\))? ?の([^、。をがは]{2,24}?)(?:の(?:削減|増加|創出|達成|確保))?を(?:目指|目標|掲げ|図|順次|対応|実施)"
 )
-_TOPIC_TARGET_RE = re.compile(r"([^、。]{2,40}?)の目標(?:値|額)?を[、,]")
+_TOPIC_TARGET_RE = re.compile(r"([^、。]{2,40}?)の目標(?:値|額)?(?:を|は)[、,]")
 _NOT_A_NAME = re.compile(
     r"^(?:達成|実現|確保|増加|削減|向上|目標|合計|総額|計|全体|数値|数|値|実績|現状|水準|効果|利益|これ|それ|こちら"
     r"|比|対比|年度?末?(?:時点|現在)?|時点|現在|維持|減少|抑制"

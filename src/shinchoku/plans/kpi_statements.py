@@ -360,6 +360,9 @@ class _Ctx:
     used: set[int] = field(default_factory=set)  # starts of values already read
     last_baseline_label: str = ""
     column_labels: dict[int, str] = field(default_factory=dict)
+    header_fy: bool = (
+        False  # the header dates its columns in 年度 ('現状値 (評価年度)')
+    )
 
     def span(self, start: int, end: int) -> Span:
         return self.mapped.span(start, end)
@@ -612,7 +615,7 @@ _UNIT_TOKEN_RE = re.compile(
     + r"|千人|万人|千円|百万円|万円|億円)(?: ?/ ?年度?)?$"
 )
 _PLACEHOLDER_RE = re.compile(r"^(?:[―\-—−‐–ー─━]+|なし|-)$")
-_MAINTAIN_CELL_RE = re.compile(r"^(?:現状値?を?維持|現状維持|維持)")
+_MAINTAIN_CELL_RE = re.compile(r"^(?:現状値?を?維持|現状維持|維持|現状値?以上)")
 _COLUMN_LABEL_RE = re.compile(
     r"^\(?(?:現状値?|基準値?|目標値?|目標数値|策定時(?:の値)?|目標設定時|中間目標|最終目標|当初"
     r"|(?:\d{1,2} ?年度?)?(?:実績値?|見込み?)|\d+ ?[ヵかカケヶ]年目標|めざそう値|進捗率|達成率|達成度|累計)\)?"
@@ -683,7 +686,7 @@ def _cell_value(ctx: _Ctx, s: int, e: int) -> tuple[str, Quantity | None, str | 
     if not cell or _PLACEHOLDER_RE.match(cell):
         return "empty", None, None
     if _MAINTAIN_CELL_RE.match(cell):
-        return "maintain", None, None
+        return "maintain", None, cell
     if _UNIT_TOKEN_RE.match(cell):
         return "unit", None, None
     inside = [q for q in ctx.values if s <= q.start < e]
@@ -770,8 +773,12 @@ def _fill_row(
     for (kind, q, paren), (role, year) in zip(values, roles, strict=True):
         if paren and q is not None:
             paren = _with_era(ctx, paren, q.end)
+            if ctx.header_fy and re.fullmatch(r" ?[RH] ?\d{1,2} ?", paren):
+                paren += "年度"  # '(R2)' under '現状値 (評価年度)'
         if kind == "maintain" and role == "target":
-            f.comparator, f.target = "維持", f.baseline
+            f.comparator = "以上" if paren and "以上" in paren else "維持"
+            f.target = f.baseline  # '現状値を維持', '現状値以上'
+            f.deadline_fy = year or f.deadline_fy
             continue
         if kind != "value" or q is None:
             continue
@@ -851,6 +858,7 @@ def _pipe_row(ctx: _Ctx) -> list[Found]:
             "",
         )  # fmt: skip
         cols = _columns(ctx, [(c[0], c[1]) for c in cells[:k]])
+        ctx.header_fy = "年度" in text[: cells[k][0]]
         row = [(c[2], c[3], c[4]) for c in cells[i:j] if c[2] != "unit"]
         if name_text:
             words = (
@@ -965,6 +973,8 @@ def _space_row(ctx: _Ctx) -> list[Found]:
         end = first
         while end < len(toks) and kinds[end][0] in _ROW_CELLS:
             end += 1
+        if out and not cols:
+            return out  # rows without a header: a table of figures, not of targets
         found = _space_row_at(ctx, toks, kinds, (start, first, end), cols)
         if found is None:
             return out
@@ -1144,7 +1154,7 @@ def _is_goal(ctx: _Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
         return True  # '【KPI】移住相談件数 年間100件(令和6年度)'
 
     if re.match(r"^ ?(?:。|$)", after) and re.search(
-        r"\d+ ?(?:年間|か年)で|までに", text[s0 : q.start]
+        r"\d+ ?(?:年間|か年)で|までに|の目標(?:値|額)?は[、,]", text[s0 : q.start]
     ):
         return True  # '令和4年度までの4年間で移住者1万人'
     if goal_words and _baseline_paren(ctx, q) is not None:
@@ -1176,7 +1186,7 @@ def _short_row(text: str) -> bool:
 _NAME_AFTER_RE = re.compile(
     r"^(?:以上|程度)?(?: ?\([^()]*\))? ?の([^、。をがは]{2,24}?)(?:の(?:削減|増加|創出|達成|確保))?を(?:目指|目標|掲げ|図|順次|対応|実施)"
 )
-_TOPIC_TARGET_RE = re.compile(r"([^、。]{2,40}?)の目標(?:値|額)?を[、,]")
+_TOPIC_TARGET_RE = re.compile(r"([^、。]{2,40}?)の目標(?:値|額)?(?:を|は)[、,]")
 _NOT_A_NAME = re.compile(
     r"^(?:達成|実現|確保|増加|削減|向上|目標|合計|総額|計|全体|数値|数|値|実績|現状|水準|効果|利益|これ|それ|こちら"
     r"|比|対比|年度?末?(?:時点|現在)?|時点|現在|維持|減少|抑制"

@@ -67,7 +67,7 @@ def _is_table(data: bytes, filename: str) -> bool:
 
 
 def _kind(data: bytes, filename: str) -> str:
-    """"table" (the mapping step) or "file" (read as it is): Shinchoku's own
+    """ "table" (the mapping step) or "file" (read as it is): Shinchoku's own
     report and template are tables that need no mapping."""
     if not _is_table(data, filename):
         return "file"
@@ -224,7 +224,11 @@ def with_edition(parsed: Parsed, title: str, fiscal_year: int | None) -> Parsed:
 
 
 def upload_preview(
-    *, actor: User, upload: Upload, edition_title: str = "", fiscal_year: int | None = None
+    *,
+    actor: User,
+    upload: Upload,
+    edition_title: str = "",
+    fiscal_year: int | None = None,
 ) -> Preview:
     """What importing the upload would change: applied, read back, rolled
     back (nothing is kept, not even the history rows)."""
@@ -234,9 +238,7 @@ def upload_preview(
     parsed = with_edition(parsed, edition_title, fiscal_year)
     before = interchange.dump(plan_selectors.plan_to_parsed(upload.plan))
     with transaction.atomic():
-        result = plan_import(
-            parsed=parsed.document, source=_source(upload), user=None
-        )
+        result = plan_import(parsed=parsed.document, source=_source(upload), user=None)
         after = interchange.dump(plan_selectors.plan_to_parsed(result.plan))
         transaction.set_rollback(True)
     return Preview(
@@ -262,9 +264,11 @@ def upload_confirm(
     naming the file and its SHA-256; the table's mapping saved for the plan.
     ``sha256`` is the checksum the preview showed: another file is refused."""
     require_edit(actor, upload.plan)
-    upload = Upload.objects.select_for_update().select_related(
-        "plan__municipality"
-    ).get(pk=upload.pk)
+    upload = (
+        Upload.objects.select_for_update()
+        .select_related("plan__municipality")
+        .get(pk=upload.pk)
+    )
     if upload.status != UploadStatus.PENDING:
         raise ServiceError(_("This file was imported already."))
     if sha256 != upload.sha256:

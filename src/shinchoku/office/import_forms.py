@@ -13,7 +13,7 @@ from shinchoku.common.forms import TextField
 from shinchoku.imports import tabular
 from shinchoku.imports.tabular.mapping import header_texts
 from shinchoku.imports.tabular.model import column_letter
-from shinchoku.office.forms import FiscalYearField
+from shinchoku.office.forms import FiscalYearChoiceField
 
 ROLE_LABELS = {
     "number": _("Program number (No., 番号)"),
@@ -126,7 +126,7 @@ class MappingForm(forms.Form):
                 choices=MEANINGS,
                 required=False,
             )
-            self.fields[f"fy_{column.letter}"] = FiscalYearField(
+            self.fields[f"fy_{column.letter}"] = FiscalYearChoiceField(
                 label=_("Fiscal year of column %(letter)s") % {"letter": column.letter},
                 required=False,
             )
@@ -198,4 +198,6 @@ class ConfirmForm(forms.Form):
             "report and open data, e.g. 令和7年度実績; empty: none."
         ),
     )
-    fiscal_year = FiscalYearField(label=_("Fiscal year of the edition"), required=False)
+    fiscal_year = FiscalYearChoiceField(
+        label=_("Fiscal year of the edition"), required=False
+    )

@@ -89,7 +89,9 @@ def import_mapping(request: HttpRequest, code: str, plan: str, pk: int):
     )
     if request.method == "POST" and not error and form.is_valid():
         try:
-            uploads.upload_map(actor=request.user, upload=upload, mapping=form.mapping())
+            uploads.upload_map(
+                actor=request.user, upload=upload, mapping=form.mapping()
+            )
         except (ServiceError, ImportFormatError) as exc:
             error, status = getattr(exc, "message", None) or str(exc), 400
         else:

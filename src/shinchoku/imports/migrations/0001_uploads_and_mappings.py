@@ -7,69 +7,167 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('plans', '0009_program_predecessor'),
+        ("plans", "0009_program_predecessor"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalTableMapping',
+            name="HistoricalTableMapping",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('mapping', models.JSONField(verbose_name='column mapping')),
-                ('source', models.CharField(blank=True, max_length=255, verbose_name='file it was made for')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.plan')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("mapping", models.JSONField(verbose_name="column mapping")),
+                (
+                    "source",
+                    models.CharField(
+                        blank=True, max_length=255, verbose_name="file it was made for"
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")],
+                        max_length=1,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="plans.plan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical table mapping',
-                'verbose_name_plural': 'historical table mappings',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical table mapping",
+                "verbose_name_plural": "historical table mappings",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='TableMapping',
+            name="TableMapping",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('mapping', models.JSONField(verbose_name='column mapping')),
-                ('source', models.CharField(blank=True, max_length=255, verbose_name='file it was made for')),
-                ('plan', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='table_mapping', to='plans.plan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("mapping", models.JSONField(verbose_name="column mapping")),
+                (
+                    "source",
+                    models.CharField(
+                        blank=True, max_length=255, verbose_name="file it was made for"
+                    ),
+                ),
+                (
+                    "plan",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="table_mapping",
+                        to="plans.plan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'table mapping',
-                'verbose_name_plural': 'table mappings',
+                "verbose_name": "table mapping",
+                "verbose_name_plural": "table mappings",
             },
         ),
         migrations.CreateModel(
-            name='Upload',
+            name="Upload",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='uploaded at')),
-                ('filename', models.CharField(max_length=255, verbose_name='file name')),
-                ('sha256', models.CharField(max_length=64, verbose_name='SHA-256')),
-                ('size', models.PositiveIntegerField(verbose_name='size')),
-                ('data', models.BinaryField(verbose_name='content')),
-                ('kind', models.CharField(max_length=10)),
-                ('mapping', models.JSONField(blank=True, null=True, verbose_name='column mapping')),
-                ('status', models.CharField(choices=[('pending', 'Waiting for confirmation'), ('imported', 'Imported')], default='pending', max_length=10, verbose_name='status')),
-                ('summary', models.TextField(blank=True, verbose_name='result')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='uploads', to='plans.plan')),
-                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="uploaded at"),
+                ),
+                (
+                    "filename",
+                    models.CharField(max_length=255, verbose_name="file name"),
+                ),
+                ("sha256", models.CharField(max_length=64, verbose_name="SHA-256")),
+                ("size", models.PositiveIntegerField(verbose_name="size")),
+                ("data", models.BinaryField(verbose_name="content")),
+                ("kind", models.CharField(max_length=10)),
+                (
+                    "mapping",
+                    models.JSONField(
+                        blank=True, null=True, verbose_name="column mapping"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Waiting for confirmation"),
+                            ("imported", "Imported"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("summary", models.TextField(blank=True, verbose_name="result")),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="uploads",
+                        to="plans.plan",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'upload',
-                'verbose_name_plural': 'uploads',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "upload",
+                "verbose_name_plural": "uploads",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
     ]

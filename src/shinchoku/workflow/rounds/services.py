@@ -19,6 +19,7 @@ from shinchoku.common.services import ServiceError, User, model_save, signed_in
 from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import Edition, Indicator, Plan, Program, ProgramYear
 from shinchoku.workflow.models import Department, Round, RoundEntry, RoundStatus
+from shinchoku.workflow.opinions.selectors import round_opinions
 from shinchoku.workflow.permissions import Action, require
 from shinchoku.workflow.rounds import selectors
 
@@ -178,6 +179,7 @@ def round_close(
         fiscal_year=fiscal_year or round_.fiscal_year,
         schedule_as_of=schedule_as_of,
         kind=round_.kind,
+        opinions=round_opinions(round_),
         reason=reason,
     )
     round_.status = RoundStatus.CLOSED

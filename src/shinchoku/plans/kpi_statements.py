@@ -221,6 +221,15 @@ def _is_value(q: Quantity, text: str, years: list[tuple[int, int, int]]) -> bool
     return True
 
 
+def _years_of_life(q: Quantity, text: str) -> Quantity | None:
+    """'健康寿命 79.8年': a length in years (a decimal), not a calendar year."""
+    if q.unit or "." not in q.raw or text[q.end : q.end + 1] != "年":
+        return None
+    if text[q.end + 1 : q.end + 2] in ("度", "間", "代"):
+        return None
+    return dataclasses.replace(q, unit="年", end=q.end + 1)
+
+
 def _counted(
     q: Quantity, text: str, years: list[tuple[int, int, int]]
 ) -> Quantity | None:
@@ -451,7 +460,7 @@ def _arrows(ctx: _Ctx) -> list[Found]:
                 for q in ctx.values
                 if q.start >= arrow.end()
                 and re.fullmatch(
-                    rf" ?(?:{_TARGET_LABELS})?[::]? ?(?:{_WHEN} ?)?(?:年間|累計|約|計)? ?",
+                    rf" ?(?:{_TARGET_LABELS})?[::]? ?(?:{_WHEN} ?)?(?:年間|累計|約|計|延べ)? ?",
                     text[arrow.end() : q.start],
                 )
             ),
@@ -478,7 +487,7 @@ def _arrows(ctx: _Ctx) -> list[Found]:
         left_year = None
         if left is not None:
             pre = re.search(
-                rf"(?:{_WHEN})? ?(?:年間|累計|約|計)? ?$",
+                rf"(?:{_WHEN})? ?(?:年間|累計|約|計|延べ)? ?$",
                 text[floor:name_end],
             )
             if pre and pre.group(0).strip():
@@ -1129,8 +1138,8 @@ def _is_goal(ctx: _Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
             r"(?:しました|した(?![いう])|されました|できました)", after[m.end() :]
         ):
             return False  # '…20.8%削減しました': it happened
-        return not _NOT_GOAL_RE.match(after[: m.end() + 3])
-    if _NOT_GOAL_RE.match(after):
+        return not _NOT_GOAL_RE.match(_dated_parens_out(after[: m.end() + 3]))
+    if _NOT_GOAL_RE.match(_dated_parens_out(after)):
         return False
     if re.match(r"^ ?(?:\([^()]*\))? ?から", after) and any(
         v.start > q.end and v.unit == q.unit for v in ctx.values
@@ -1175,6 +1184,11 @@ def _is_goal(ctx: _Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
             return False  # a day of the month: 県は13日、
         return _is_goal(ctx, following, line_goal, depth + 1)
     return False
+
+
+def _dated_parens_out(after: str) -> str:
+    """'98.0%以上 (令和5年度~令和9年度)': the period a goal is for is no range."""
+    return re.sub(r"\([^()]*(?:\d ?年|[RH] ?\d)[^()]*\)", "", after)
 
 
 def _short_row(text: str) -> bool:
@@ -1290,8 +1304,19 @@ def _fallback_name(
     return _line_head(ctx, _HEADINGS[1:])
 
 
+def _goal_paren(text: str, pos: int) -> int | None:
+    """Where a parenthesis holding a target opens: 'X(目標:令和7年度 30%)'."""
+    opened = text.rfind("(", 0, pos)
+    if opened < 1 or text.find(")", opened, pos) >= 0:
+        return None
+    return opened if re.match(r"\((?:目標値?|めざす値)[::]", text[opened:]) else None
+
+
 def _prose_name(ctx: _Ctx, q: Quantity) -> tuple[str, Span] | None:
     text = ctx.text
+    opened = _goal_paren(text, q.start)
+    if opened is not None:
+        return _name_before(ctx, opened)  # 'テレワーク実施率(目標:令和7年度 30%)'
     s0, _ = _sentence_bounds(text, q.start)
     after = _NAME_AFTER_RE.match(text[q.end :])
     if after and not re.search(r"\d", after.group(1)):
@@ -1503,7 +1528,10 @@ def _prose(ctx: _Ctx) -> list[Found]:
     )
     line_goal = line_goal or bool(re.match(r"^ ?[●○■◆]", text) and "=" in text)
     for q in ctx.free():
-        if q.start in ctx.used or _inside_parens(text, q.start):
+        goal_paren = _goal_paren(text, q.start)
+        if q.start in ctx.used or (
+            _inside_parens(text, q.start) and goal_paren is None
+        ):
             continue
         if not _is_goal(ctx, q, line_goal):
             continue
@@ -1723,7 +1751,11 @@ def extract_statement(
     values = [
         v
         for q in kpi_text.quantities(norm)
-        if (v := q if _is_value(q, norm, years) else _counted(q, norm, years))
+        if (
+            v := q
+            if _is_value(q, norm, years)
+            else _counted(q, norm, years) or _years_of_life(q, norm)
+        )
     ]
     if not values:
         return []

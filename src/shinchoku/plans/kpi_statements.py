@@ -147,7 +147,7 @@ _GOAL_AFTER_RE = re.compile(
     r"|を目途|設定|掲げ|増や|減ら|引き上|抑え|削減|縮減|抑制|増加を目指|増加させ|増加し"
     r"|増加する|増加$|増$|増\(|減少させ|減らす|達成を目指|の達成|実現|確保する|を維持|維持"
     r"|の増加|の削減|の抑制|の縮減|減$|減\(|増加(?:させます|します)|増加|削減$|低下させ|に向上"
-    r"|向上させ|とすること|にすること|の創出|の雇用の創出|の職員数の削減|の効果額|実現のため"
+    r"|に(?:高め|伸ば|増や|引き上|減ら|下げ|抑え|改善)|向上させ|とすること|にすること|の創出|の雇用の創出|の職員数の削減|の効果額|実現のため"
     r"|[へに](?:上方|下方)?修正|[へに]見直|を(?:下限|上限)|を(?:\d+ ?(?:年間|か年)で|[^、。]{0,12}?までに)?達成する|まで(?:回復|増や|伸ば|引き上|減ら|下げ)"
     r"|来訪|を図|とな?る(?:よう|ことを目)|の目標|を計画|する計画)"
 )
@@ -329,7 +329,11 @@ def clean_name(raw: str) -> str:
             s,
         ).strip()
         s = re.sub(r"\((?:令和|平成|R|H)?\s*\d+\s*年度?\)$", "", s).strip()
-        s = re.sub(r"\([^()]*\d[^()]*(?:現在|実績|時点|基準|:)[^()]*\)$", "", s).strip()
+        s = re.sub(
+            r"\([^()]*(?:現在|実績|時点|基準|現状|:)[^()]*\d[^()]*\)$|\([^()]*\d[^()]*(?:現在|実績|時点|基準|:)[^()]*\)$",
+            "",
+            s,
+        ).strip()
         s = re.sub(
             r"^.{0,12}?(?:年|年度|年度末)(?:\([^()]*\))?の(?=.{2,})", "", s
         ).strip()
@@ -391,6 +395,11 @@ def _name_before(ctx: _Ctx, end: int, floor: int = 0) -> tuple[str, Span] | None
     """The indicator's name in the phrase ending at `end`."""
     text = ctx.text
     e = end
+    bracket = re.search(r"【([^【】]{2,40})】 ?$", text[floor:end])
+    if bracket:  # '【自主防災組織率】85.2%→95%'
+        name = clean_name(bracket.group(1))
+        if _name_ok(name):
+            return name, ctx.span(floor + bracket.start(1), floor + bracket.end(1))
     while True:
         m = re.search(rf"(?:[\s::|=]|{_BASE_LABELS}|{_TARGET_LABELS})$", text[floor:e])
         if not m or m.start() == m.end():

@@ -147,7 +147,7 @@ _GOAL_AFTER_RE = re.compile(
     r"|を目途|設定|掲げ|増や|減ら|引き上|抑え|削減|縮減|抑制|増加を目指|増加させ|増加し"
     r"|増加する|増加$|増$|増\(|減少させ|減らす|達成を目指|の達成|実現|確保する|を維持|維持"
     r"|の増加|の削減|の抑制|の縮減|減$|減\(|増加(?:させます|します)|増加|削減$|低下させ|に向上"
-    r"|向上させ|とすること|にすること|の創出|の雇用の創出|の職員数の削減|の効果額|実現のため"
+    r"|に(?:高め|伸ば|増や|引き上|減ら|下げ|抑え|改善)|向上させ|とすること|にすること|の創出|の雇用の創出|の職員数の削減|の効果額|実現のため"
     r"|[へに](?:上方|下方)?修正|[へに]見直|を(?:下限|上限)|を(?:\d+ ?(?:年間|か年)で|[^、。]{0,12}?までに)?達成する|まで(?:回復|増や|伸ば|引き上|減ら|下げ)"
     r"|来訪|を図|とな?る(?:よう|ことを目)|の目標|を計画|する計画)"
 )
@@ -219,6 +219,15 @@ def _is_value(q: Quantity, text: str, years: list[tuple[int, int, int]]) -> bool
         if right not in ("", " ", "|", "(", "→", "⇒", "、", ",", ")", "。", "-"):
             return False
     return True
+
+
+def _years_of_life(q: Quantity, text: str) -> Quantity | None:
+    """'健康寿命 79.8年': a length in years (a decimal), not a calendar year."""
+    if q.unit or "." not in q.raw or text[q.end : q.end + 1] != "年":
+        return None
+    if text[q.end + 1 : q.end + 2] in ("度", "間", "代"):
+        return None
+    return dataclasses.replace(q, unit="年", end=q.end + 1)
 
 
 def _counted(
@@ -320,7 +329,11 @@ def clean_name(raw: str) -> str:
             s,
         ).strip()
         s = re.sub(r"\((?:令和|平成|R|H)?\s*\d+\s*年度?\)$", "", s).strip()
-        s = re.sub(r"\([^()]*\d[^()]*(?:現在|実績|時点|基準|:)[^()]*\)$", "", s).strip()
+        s = re.sub(
+            r"\([^()]*(?:現在|実績|時点|基準|現状|:)[^()]*\d[^()]*\)$|\([^()]*\d[^()]*(?:現在|実績|時点|基準|:)[^()]*\)$",
+            "",
+            s,
+        ).strip()
         s = re.sub(
             r"^.{0,12}?(?:年|年度|年度末)(?:\([^()]*\))?の(?=.{2,})", "", s
         ).strip()
@@ -360,6 +373,9 @@ class _Ctx:
     used: set[int] = field(default_factory=set)  # starts of values already read
     last_baseline_label: str = ""
     column_labels: dict[int, str] = field(default_factory=dict)
+    header_fy: bool = (
+        False  # the header dates its columns in 年度 ('現状値 (評価年度)')
+    )
 
     def span(self, start: int, end: int) -> Span:
         return self.mapped.span(start, end)
@@ -379,6 +395,11 @@ def _name_before(ctx: _Ctx, end: int, floor: int = 0) -> tuple[str, Span] | None
     """The indicator's name in the phrase ending at `end`."""
     text = ctx.text
     e = end
+    bracket = re.search(r"【([^【】]{2,40})】 ?$", text[floor:end])
+    if bracket:  # '【自主防災組織率】85.2%→95%'
+        name = clean_name(bracket.group(1))
+        if _name_ok(name):
+            return name, ctx.span(floor + bracket.start(1), floor + bracket.end(1))
     while True:
         m = re.search(rf"(?:[\s::|=]|{_BASE_LABELS}|{_TARGET_LABELS})$", text[floor:e])
         if not m or m.start() == m.end():
@@ -448,7 +469,7 @@ def _arrows(ctx: _Ctx) -> list[Found]:
                 for q in ctx.values
                 if q.start >= arrow.end()
                 and re.fullmatch(
-                    rf" ?(?:{_TARGET_LABELS})?[::]? ?(?:{_WHEN} ?)?(?:年間|累計|約|計)? ?",
+                    rf" ?(?:{_TARGET_LABELS})?[::]? ?(?:{_WHEN} ?)?(?:年間|累計|約|計|延べ)? ?",
                     text[arrow.end() : q.start],
                 )
             ),
@@ -475,7 +496,7 @@ def _arrows(ctx: _Ctx) -> list[Found]:
         left_year = None
         if left is not None:
             pre = re.search(
-                rf"(?:{_WHEN})? ?(?:年間|累計|約|計)? ?$",
+                rf"(?:{_WHEN})? ?(?:年間|累計|約|計|延べ)? ?$",
                 text[floor:name_end],
             )
             if pre and pre.group(0).strip():
@@ -612,7 +633,7 @@ _UNIT_TOKEN_RE = re.compile(
     + r"|千人|万人|千円|百万円|万円|億円)(?: ?/ ?年度?)?$"
 )
 _PLACEHOLDER_RE = re.compile(r"^(?:[―\-—−‐–ー─━]+|なし|-)$")
-_MAINTAIN_CELL_RE = re.compile(r"^(?:現状値?を?維持|現状維持|維持)")
+_MAINTAIN_CELL_RE = re.compile(r"^(?:現状値?を?維持|現状維持|維持|現状値?以上)")
 _COLUMN_LABEL_RE = re.compile(
     r"^\(?(?:現状値?|基準値?|目標値?|目標数値|策定時(?:の値)?|目標設定時|中間目標|最終目標|当初"
     r"|(?:\d{1,2} ?年度?)?(?:実績値?|見込み?)|\d+ ?[ヵかカケヶ]年目標|めざそう値|進捗率|達成率|達成度|累計)\)?"
@@ -683,7 +704,7 @@ def _cell_value(ctx: _Ctx, s: int, e: int) -> tuple[str, Quantity | None, str | 
     if not cell or _PLACEHOLDER_RE.match(cell):
         return "empty", None, None
     if _MAINTAIN_CELL_RE.match(cell):
-        return "maintain", None, None
+        return "maintain", None, cell
     if _UNIT_TOKEN_RE.match(cell):
         return "unit", None, None
     inside = [q for q in ctx.values if s <= q.start < e]
@@ -770,8 +791,12 @@ def _fill_row(
     for (kind, q, paren), (role, year) in zip(values, roles, strict=True):
         if paren and q is not None:
             paren = _with_era(ctx, paren, q.end)
+            if ctx.header_fy and re.fullmatch(r" ?[RH] ?\d{1,2} ?", paren):
+                paren += "年度"  # '(R2)' under '現状値 (評価年度)'
         if kind == "maintain" and role == "target":
-            f.comparator, f.target = "維持", f.baseline
+            f.comparator = "以上" if paren and "以上" in paren else "維持"
+            f.target = f.baseline  # '現状値を維持', '現状値以上'
+            f.deadline_fy = year or f.deadline_fy
             continue
         if kind != "value" or q is None:
             continue
@@ -851,6 +876,7 @@ def _pipe_row(ctx: _Ctx) -> list[Found]:
             "",
         )  # fmt: skip
         cols = _columns(ctx, [(c[0], c[1]) for c in cells[:k]])
+        ctx.header_fy = "年度" in text[: cells[k][0]]
         row = [(c[2], c[3], c[4]) for c in cells[i:j] if c[2] != "unit"]
         if name_text:
             words = (
@@ -965,6 +991,8 @@ def _space_row(ctx: _Ctx) -> list[Found]:
         end = first
         while end < len(toks) and kinds[end][0] in _ROW_CELLS:
             end += 1
+        if out and not cols:
+            return out  # rows without a header: a table of figures, not of targets
         found = _space_row_at(ctx, toks, kinds, (start, first, end), cols)
         if found is None:
             return out
@@ -1119,8 +1147,8 @@ def _is_goal(ctx: _Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
             r"(?:しました|した(?![いう])|されました|できました)", after[m.end() :]
         ):
             return False  # '…20.8%削減しました': it happened
-        return not _NOT_GOAL_RE.match(after[: m.end() + 3])
-    if _NOT_GOAL_RE.match(after):
+        return not _NOT_GOAL_RE.match(_dated_parens_out(after[: m.end() + 3]))
+    if _NOT_GOAL_RE.match(_dated_parens_out(after)):
         return False
     if re.match(r"^ ?(?:\([^()]*\))? ?から", after) and any(
         v.start > q.end and v.unit == q.unit for v in ctx.values
@@ -1144,7 +1172,7 @@ def _is_goal(ctx: _Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
         return True  # '【KPI】移住相談件数 年間100件(令和6年度)'
 
     if re.match(r"^ ?(?:。|$)", after) and re.search(
-        r"\d+ ?(?:年間|か年)で|までに", text[s0 : q.start]
+        r"\d+ ?(?:年間|か年)で|までに|の目標(?:値|額)?は[、,]", text[s0 : q.start]
     ):
         return True  # '令和4年度までの4年間で移住者1万人'
     if goal_words and _baseline_paren(ctx, q) is not None:
@@ -1167,6 +1195,11 @@ def _is_goal(ctx: _Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
     return False
 
 
+def _dated_parens_out(after: str) -> str:
+    """'98.0%以上 (令和5年度~令和9年度)': the period a goal is for is no range."""
+    return re.sub(r"\([^()]*(?:\d ?年|[RH] ?\d)[^()]*\)", "", after)
+
+
 def _short_row(text: str) -> bool:
     """A table row's words, not a sentence: short, no sentence punctuation or
     verb ending."""
@@ -1176,7 +1209,7 @@ def _short_row(text: str) -> bool:
 _NAME_AFTER_RE = re.compile(
     r"^(?:以上|程度)?(?: ?\([^()]*\))? ?の([^、。をがは]{2,24}?)(?:の(?:削減|増加|創出|達成|確保))?を(?:目指|目標|掲げ|図|順次|対応|実施)"
 )
-_TOPIC_TARGET_RE = re.compile(r"([^、。]{2,40}?)の目標(?:値|額)?を[、,]")
+_TOPIC_TARGET_RE = re.compile(r"([^、。]{2,40}?)の目標(?:値|額)?(?:を|は)[、,]")
 _NOT_A_NAME = re.compile(
     r"^(?:達成|実現|確保|増加|削減|向上|目標|合計|総額|計|全体|数値|数|値|実績|現状|水準|効果|利益|これ|それ|こちら"
     r"|比|対比|年度?末?(?:時点|現在)?|時点|現在|維持|減少|抑制"
@@ -1280,8 +1313,19 @@ def _fallback_name(
     return _line_head(ctx, _HEADINGS[1:])
 
 
+def _goal_paren(text: str, pos: int) -> int | None:
+    """Where a parenthesis holding a target opens: 'X(目標:令和7年度 30%)'."""
+    opened = text.rfind("(", 0, pos)
+    if opened < 1 or text.find(")", opened, pos) >= 0:
+        return None
+    return opened if re.match(r"\((?:目標値?|めざす値)[::]", text[opened:]) else None
+
+
 def _prose_name(ctx: _Ctx, q: Quantity) -> tuple[str, Span] | None:
     text = ctx.text
+    opened = _goal_paren(text, q.start)
+    if opened is not None:
+        return _name_before(ctx, opened)  # 'テレワーク実施率(目標:令和7年度 30%)'
     s0, _ = _sentence_bounds(text, q.start)
     after = _NAME_AFTER_RE.match(text[q.end :])
     if after and not re.search(r"\d", after.group(1)):
@@ -1493,7 +1537,10 @@ def _prose(ctx: _Ctx) -> list[Found]:
     )
     line_goal = line_goal or bool(re.match(r"^ ?[●○■◆]", text) and "=" in text)
     for q in ctx.free():
-        if q.start in ctx.used or _inside_parens(text, q.start):
+        goal_paren = _goal_paren(text, q.start)
+        if q.start in ctx.used or (
+            _inside_parens(text, q.start) and goal_paren is None
+        ):
             continue
         if not _is_goal(ctx, q, line_goal):
             continue
@@ -1713,7 +1760,11 @@ def extract_statement(
     values = [
         v
         for q in kpi_text.quantities(norm)
-        if (v := q if _is_value(q, norm, years) else _counted(q, norm, years))
+        if (
+            v := q
+            if _is_value(q, norm, years)
+            else _counted(q, norm, years) or _years_of_life(q, norm)
+        )
     ]
     if not values:
         return []

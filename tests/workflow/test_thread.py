@@ -12,8 +12,9 @@ from shinchoku.common.services import InvalidState
 from shinchoku.plans import services as plan_services
 from shinchoku.workflow.entries import services as entry_services
 from shinchoku.workflow.entries.events import entry_stepped
-from shinchoku.workflow.models import EntryAction, EntryState
+from shinchoku.workflow.models import EntryAction, EntryState, Round
 from shinchoku.workflow.programs import selectors as program_selectors
+from shinchoku.workflow.rounds import services as round_services
 from tests.workflow.conftest import entry_of
 
 EN = {"accept-language": "en"}
@@ -230,3 +231,27 @@ def test_the_head_reviews_on_the_entry_page(people, plan_round, head_approval, c
     )
     assert response.status_code == 302
     assert entry_of(plan_round, 12).state == EntryState.SUBMITTED
+
+
+def test_a_reopened_round_returns_its_entry_into_the_thread(people, seed_plan):
+    """The office's reopening (corrections) is a return in the entry's thread,
+    its reason the comment; the department's next submission is a resubmit."""
+    from tests.reports.results_world import entry, play_results_round
+
+    edition = play_results_round(people, seed_plan)
+    round_ = Round.objects.get(edition=edition)
+    round_services.round_reopen(
+        actor=people["gyosei"], round_=round_, reason="誤記の訂正", programs=[12]
+    )
+    e = entry(round_, 12)
+    entry_services.entry_submit(
+        actor=people["joho"], entry=e, based_on_version=e.version
+    )
+    steps = [
+        (s.label, s.comment, s.state_before) for s in entry(round_, 12).events.all()
+    ]
+    assert steps[-3:] == [
+        ("approved", "", EntryState.SUBMITTED),
+        ("returned", "誤記の訂正", EntryState.APPROVED),
+        ("resubmitted", "", EntryState.RETURNED),
+    ]

@@ -178,6 +178,23 @@ def _step(
         reason=reason or f"{via}: {action.value} {entry.round.title} {label}",
         exclude=["round", "program"],
     )
+    return entry_record_step(
+        entry, actor=actor, action=action, before=before, via=via, comment=comment
+    )
+
+
+def entry_record_step(
+    entry: RoundEntry,
+    *,
+    actor: User | None,
+    action: EntryAction,
+    before: str,
+    via: str,
+    comment: str = "",
+) -> EntryEvent:
+    """Keep a step the entry (already saved) has taken in its thread, and
+    announce it after commit; for steps taken elsewhere too (a reopened round
+    returning its entries)."""
     event = EntryEvent.objects.create(
         entry=entry,
         action=action,

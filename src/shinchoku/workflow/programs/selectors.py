@@ -21,6 +21,7 @@ from shinchoku.plans.models import Indicator, Program, ProgramYear
 from shinchoku.workflow import diff as plan_diff
 from shinchoku.workflow.models import EntryAction, EntryEvent, ProgramAssignment
 from shinchoku.workflow.models import person_name as models_person_name
+from shinchoku.workflow.programs import reasons
 
 
 @dataclass
@@ -45,6 +46,7 @@ class AuditRow:
     kind: str  # "created", "changed", "deleted", "step" (of a round entry)
     fields: list[FieldChange]
     writer: str = ""  # who wrote an approved draft (who is its approver)
+    recorded: str = ""  # the reason as the service recorded it
     step: str = ""  # a round entry's step: submitted, returned, …
     comment: str = ""
 
@@ -59,9 +61,15 @@ def _as_list(name: str, value: Any) -> list[str]:
 
 
 def _display(value: Any) -> Any:
-    """Per-FY values as a person reads them: {"2023": 85} → "2023: 85"."""
+    """Per-FY values as a person reads them: {"2023": 85} → "令和5年度: 85"."""
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {v}" for k, v in value.items()) or "—"
+        return (
+            "、".join(
+                f"{wareki.fiscal_year_label(int(k)) if str(k).isdigit() else k}: {v}"
+                for k, v in value.items()
+            )
+            or "—"
+        )
     return value
 
 
@@ -114,7 +122,7 @@ def _rows(
         previous = None
         for record in history:
             reason = record.history_change_reason or ""
-            via, sep, _rest = reason.partition(": ")
+            via, what = reasons.describe(reason)
             changes = _field_changes(model, previous, record, fields)
             previous = record
             if record.history_type == "~" and not changes:
@@ -123,8 +131,9 @@ def _rows(
                 AuditRow(
                     when=record.history_date,
                     who=_who(record),
-                    via=via if sep else (_("admin site") if not reason else reason),
-                    reason=reason,
+                    via=via or str(_("admin site")),
+                    reason=what,
+                    recorded=reason,
                     record=label_of(record),
                     kind=kinds[record.history_type],
                     fields=changes,
@@ -187,13 +196,13 @@ def _entry_steps(program: Program, rows: list[AuditRow]) -> list[AuditRow]:
         if e.action == EntryAction.APPROVE and e.writer is not None
     }
     for row in rows:
-        if (found := _APPROVAL_RE.search(row.reason)) is not None:
+        if (found := _APPROVAL_RE.search(row.recorded)) is not None:
             row.writer = writers.get(int(found.group(1)), "")
     return [
         AuditRow(
             when=e.at,
             who=person_name(e.actor),
-            via=e.via,
+            via=reasons.channel_label(e.via),
             reason="",
             record=e.entry.round.title,
             kind="step",

@@ -31,3 +31,13 @@ def test_dry_run_saves_nothing(seed_plan, capsys):
     call_command("demo_workflow", "--dry-run")
     assert "Dry run" in capsys.readouterr().out
     assert not Membership.objects.exists()
+
+
+def test_the_command_turns_on_the_department_head_s_step(seed_plan, capsys):
+    call_command("demo_workflow", "--head-approval")
+    out = capsys.readouterr().out
+    assert "kacho / shinchoku-demo" in out and "Department head approval on" in out
+    seed_plan.refresh_from_db()
+    assert seed_plan.department_head_approval
+    kacho = Membership.objects.get(user__username="kacho")
+    assert (kacho.role, kacho.department.name) == (Role.DEPARTMENT_HEAD, "情報政策課")

@@ -147,7 +147,7 @@ _GOAL_AFTER_RE = re.compile(
     r"|を目途|設定|掲げ|増や|減ら|引き上|抑え|削減|縮減|抑制|増加を目指|増加させ|増加し"
     r"|増加する|増加$|増$|増\(|減少させ|減らす|達成を目指|の達成|実現|確保する|を維持|維持"
     r"|の増加|の削減|の抑制|の縮減|減$|減\(|増加(?:させます|します)|増加|削減$|低下させ|に向上"
-    r"|向上させ|とすること|にすること|の創出|の雇用の創出|の職員数の削減|の効果額|実現のため"
+    r"|に(?:高め|伸ば|増や|引き上|減ら|下げ|抑え|改善)|向上させ|とすること|にすること|の創出|の雇用の創出|の職員数の削減|の効果額|実現のため"
     r"|[へに](?:上方|下方)?修正|[へに]見直|を(?:下限|上限)|を(?:\d+ ?(?:年間|か年)で|[^、。]{0,12}?までに)?達成する|まで(?:回復|増や|伸ば|引き上|減ら|下げ)"
     r"|来訪|を図|とな?る(?:よう|ことを目)|の目標|を計画|する計画)"
 )
@@ -219,15 +219,6 @@ def _is_value(q: Quantity, text: str, years: list[tuple[int, int, int]]) -> bool
         if right not in ("", " ", "|", "(", "→", "⇒", "、", ",", ")", "。", "-"):
             return False
     return True
-
-
-def _years_of_life(q: Quantity, text: str) -> Quantity | None:
-    """'健康寿命 79.8年': a length in years (a decimal), not a calendar year."""
-    if q.unit or "." not in q.raw or text[q.end : q.end + 1] != "年":
-        return None
-    if text[q.end + 1 : q.end + 2] in ("度", "間", "代"):
-        return None
-    return dataclasses.replace(q, unit="年", end=q.end + 1)
 
 
 def _counted(
@@ -329,7 +320,11 @@ def clean_name(raw: str) -> str:
             s,
         ).strip()
         s = re.sub(r"\((?:令和|平成|R|H)?\s*\d+\s*年度?\)$", "", s).strip()
-        s = re.sub(r"\([^()]*\d[^()]*(?:現在|実績|時点|基準|:)[^()]*\)$", "", s).strip()
+        s = re.sub(
+            r"\([^()]*(?:現在|実績|時点|基準|現状|:)[^()]*\d[^()]*\)$|\([^()]*\d[^()]*(?:現在|実績|時点|基準|:)[^()]*\)$",
+            "",
+            s,
+        ).strip()
         s = re.sub(
             r"^.{0,12}?(?:年|年度|年度末)(?:\([^()]*\))?の(?=.{2,})", "", s
         ).strip()
@@ -391,6 +386,11 @@ def _name_before(ctx: _Ctx, end: int, floor: int = 0) -> tuple[str, Span] | None
     """The indicator's name in the phrase ending at `end`."""
     text = ctx.text
     e = end
+    bracket = re.search(r"【([^【】]{2,40})】 ?$", text[floor:end])
+    if bracket:  # '【自主防災組織率】85.2%→95%'
+        name = clean_name(bracket.group(1))
+        if _name_ok(name):
+            return name, ctx.span(floor + bracket.start(1), floor + bracket.end(1))
     while True:
         m = re.search(rf"(?:[\s::|=]|{_BASE_LABELS}|{_TARGET_LABELS})$", text[floor:e])
         if not m or m.start() == m.end():
@@ -1134,12 +1134,15 @@ def _is_goal(ctx: _Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
         return False
     m = _GOAL_AFTER_RE.match(after)
     if m:
-        if re.match(
-            r"(?:しました|した(?![いう])|されました|できました)", after[m.end() :]
-        ):
+        tail = after[m.end() :]
+        if re.match(r"(?:しました|した(?![いう])|されました|できました)", tail):
             return False  # '…20.8%削減しました': it happened
-        return not _NOT_GOAL_RE.match(_dated_parens_out(after[: m.end() + 3]))
-    if _NOT_GOAL_RE.match(_dated_parens_out(after)):
+        if re.search(
+            r"増|減|改善|向上|高め|伸ば|引き上|下げ|抑え", m.group(0)
+        ) and re.match(r"(?:している|しています|しており|してきた)", tail):
+            return False  # '…85%に改善しています': it is happening
+        return not _NOT_GOAL_RE.match(after[: m.end() + 3])
+    if _NOT_GOAL_RE.match(after):
         return False
     if re.match(r"^ ?(?:\([^()]*\))? ?から", after) and any(
         v.start > q.end and v.unit == q.unit for v in ctx.values
@@ -1184,11 +1187,6 @@ def _is_goal(ctx: _Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
             return False  # a day of the month: 県は13日、
         return _is_goal(ctx, following, line_goal, depth + 1)
     return False
-
-
-def _dated_parens_out(after: str) -> str:
-    """'98.0%以上 (令和5年度~令和9年度)': the period a goal is for is no range."""
-    return re.sub(r"\([^()]*(?:\d ?年|[RH] ?\d)[^()]*\)", "", after)
 
 
 def _short_row(text: str) -> bool:
@@ -1751,11 +1749,7 @@ def extract_statement(
     values = [
         v
         for q in kpi_text.quantities(norm)
-        if (
-            v := q
-            if _is_value(q, norm, years)
-            else _counted(q, norm, years) or _years_of_life(q, norm)
-        )
+        if (v := q if _is_value(q, norm, years) else _counted(q, norm, years))
     ]
     if not values:
         return []

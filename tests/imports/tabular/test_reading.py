@@ -219,3 +219,36 @@ def test_the_blank_template_imports_with_no_mapping(tmp_path):
         ["庁議で試行した。"],
         ["全会議に広げる。"],
     )
+
+
+def test_records_csv_with_a_bad_row_names_its_line():
+    from shinchoku.document.errors import ImportFormatError
+    from shinchoku.imports.formats import records_csv
+    from shinchoku.portal.opendata import COLUMN_IDS
+
+    assert set(records_csv.REQUIRED) <= set(COLUMN_IDS)  # the writer's ids
+    row = dict.fromkeys(COLUMN_IDS, "")
+    row.update(
+        municipality_code="991015",
+        municipality_name="架空市",
+        plan_title="計画",
+        edition_title="令和6年度当初計画",
+        direction_number="1",
+        direction_name="効率化",
+        program_number="1",
+        program_name="会議改革",
+        program_kind="implementation",
+        field="policy_point",
+        position="1",
+        text="ペーパーレス化",
+    )
+    good = ",".join(row[c] for c in COLUMN_IDS)
+    bad = good.replace(",policy_point,", ",achievement,")  # without its FY
+    data = ("\r\n".join([",".join(COLUMN_IDS), good, bad]) + "\r\n").encode()
+    with pytest.raises(
+        ImportFormatError, match=r"r\.csv, line 3: a row of field achievement needs"
+    ):
+        records_csv.parse(data, source="r.csv")
+    missing = data.replace(b"program_name,", b"")
+    with pytest.raises(ImportFormatError, match="line 1: missing column.*program_name"):
+        records_csv.parse(missing, source="r.csv")

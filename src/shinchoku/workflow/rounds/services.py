@@ -18,6 +18,7 @@ from simple_history.utils import bulk_create_with_history
 from shinchoku.common.services import ServiceError, User, model_save, signed_in
 from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import Edition, Indicator, Plan, Program, ProgramYear
+from shinchoku.workflow import events
 from shinchoku.workflow.models import Department, Round, RoundEntry, RoundStatus
 from shinchoku.workflow.permissions import Action, require
 from shinchoku.workflow.rounds import selectors
@@ -89,6 +90,7 @@ def round_open(
         default_user=signed_in(actor),
         default_change_reason=reason,
     )
+    events.round_opened.send(Round, round=round_, actor=actor, via=via)
     return round_
 
 

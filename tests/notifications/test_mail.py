@@ -210,11 +210,13 @@ def _Null() -> io.StringIO:
     return io.StringIO()
 
 
+@pytest.mark.django_db(transaction=True)
 def test_production_queues_mail_for_the_worker(
     mailbox, people, seed_plan, settings, django_capture_on_commit_callbacks
 ):
     """With the database backend a step only queues a task (the request does
-    not wait for the mail server); `shinchoku worker` sends it."""
+    not wait for the mail server); `shinchoku worker` sends it. (Committed
+    for real: the worker closes a connection it finds inside a transaction.)"""
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
     }

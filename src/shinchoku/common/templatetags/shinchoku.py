@@ -1,6 +1,7 @@
 """Template filters for 和暦 and bullets."""
 
 from django import template
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from shinchoku.common import wareki
@@ -25,6 +26,14 @@ def wareki_date(value) -> str:
     if not value:
         return ""
     return f"{wareki.date_label(value)} ({value.isoformat()})"
+
+
+@register.filter
+def wareki_datetime(value) -> str:
+    """A moment as 令和8年11月30日 14:05, in the site's time zone (JST)."""
+    if not value:
+        return ""
+    return wareki.datetime_label(timezone.localtime(value))
 
 
 @register.filter

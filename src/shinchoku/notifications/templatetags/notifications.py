@@ -14,13 +14,3 @@ def unread_notifications(context) -> int:
     if user is None or not user.is_authenticated:
         return 0
     return selectors.unread_count(user)
-
-
-@register.filter
-def wareki_datetime(value) -> str:
-    """A moment as 令和8年12月15日(火) 14:05 (JST)."""
-    if not value:
-        return ""
-    from shinchoku.notifications.compose import datetime_label
-
-    return datetime_label(value)

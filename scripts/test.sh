@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's second command: install, then run the whole test suite against
 # SQLite and against PostgreSQL (127.0.0.1:5432, database `test`).
-#   scripts/test.sh                 both databases
+#   scripts/test.sh                 both databases (at once; TEST_SERIAL=1: one by one)
 #   scripts/test.sh --db sqlite     one of them (sqlite | postgres)
 #   scripts/test.sh -- -k wareki    extra arguments after -- go to pytest
 set -euo pipefail
@@ -29,15 +29,37 @@ ensure_postgres() {
   fi
 }
 
-status=0
-for db in "${dbs[@]}"; do
+run_db() {
+  local db=$1 url
   case "$db" in
     sqlite) url="" ;;
     postgres) ensure_postgres; url="$PG_URL" ;;
-    *) echo "unknown database: $db (sqlite | postgres)" >&2; exit 2 ;;
+    *) echo "unknown database: $db (sqlite | postgres)" >&2; return 2 ;;
   esac
   echo "=== tests on $db ==="
   DATABASE_URL="$url" SHINCHOKU_DATA_DIR="$(mktemp -d)" \
-    .venv/bin/python -m pytest "${pytest_args[@]}" || status=$?
-done
+    .venv/bin/python -m pytest "${pytest_args[@]}"
+}
+
+# Both databases at once on a machine with two cores or more (the suite is
+# mostly single-threaded): each writes to its own log, printed when it ends.
+# TEST_SERIAL=1 runs them one after the other, output as it comes.
+status=0
+if ((${#dbs[@]} > 1)) && [ "${TEST_SERIAL:-0}" != 1 ] && (($(nproc) > 1)); then
+  logs=$(mktemp -d)
+  pids=()
+  for db in "${dbs[@]}"; do
+    echo "test: $db running, log in $logs/$db.log"
+    run_db "$db" >"$logs/$db.log" 2>&1 &
+    pids+=($!)
+  done
+  for i in "${!dbs[@]}"; do
+    wait "${pids[$i]}" || status=$?
+    cat "$logs/${dbs[$i]}.log"
+  done
+else
+  for db in "${dbs[@]}"; do
+    run_db "$db" || status=$?
+  done
+fi
 exit "$status"

@@ -57,8 +57,8 @@ def main(argv: list[str] | None = None) -> None:
         return
     argv[0] = ALIASES.get(argv[0], argv[0])
     # No cyclic garbage collection while Django starts: what start-up
-    # allocates lives as long as the process (settle() collects once and
-    # freezes it), and collections in the middle of it only cost time.
+    # allocates lives as long as the process (settle() freezes it), and
+    # collections in the middle of it only cost time.
     gc.disable()
     # Django is imported for a command only: the usage above answers at once.
     import django
@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> None:
     except Exception:  # noqa: BLE001 - Django's own command line reports it
         pass
     else:
-        settle()
+        settle(collect=False)
     finally:
         gc.enable()
 

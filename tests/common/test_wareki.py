@@ -87,3 +87,60 @@ def test_date_label_and_fiscal_year_of_a_day():
 def test_round_trip_for_every_fiscal_year_of_two_eras():
     for fy in range(1990, 2060):
         assert wareki.parse_fiscal_year(wareki.fiscal_year_label(fy)) == fy
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("令和6年度", 2024),
+        ("令和６年度", 2024),
+        ("令和 6 年度", 2024),
+        ("令和6", 2024),
+        ("R6", 2024),
+        ("Ｒ６", 2024),
+        ("r6年度", 2024),
+        ("6", 2024),  # a bare small number is a 令和 year
+        ("６", 2024),
+        ("2024", 2024),
+        ("２０２４", 2024),
+        ("2024年度", 2024),
+        ("令和元年度", 2019),
+        ("平成30年度", 2018),
+        ("H30", 2018),
+    ],
+)
+def test_parse_fiscal_year_input(text, expected):
+    assert wareki.parse_fiscal_year_input(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "abc", "0", "123", "令和", "2024-03", "R"])
+def test_parse_fiscal_year_input_refuses_what_is_no_year(text):
+    with pytest.raises(wareki.WarekiError):
+        wareki.parse_fiscal_year_input(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("令和5年3月", (2023, 3)),
+        ("令和５年３月", (2023, 3)),
+        ("R5.3", (2023, 3)),
+        ("2023-03", (2023, 3)),
+        ("2023/3", (2023, 3)),
+        ("2023年3月", (2023, 3)),
+        ("平成31年4月", (2019, 4)),
+    ],
+)
+def test_parse_month_input(text, expected):
+    assert wareki.parse_month_input(text) == expected
+
+
+@pytest.mark.parametrize("text", ["令和5年", "2023-13", "2023", "三月"])
+def test_parse_month_input_refuses_what_is_no_month(text):
+    with pytest.raises(wareki.WarekiError):
+        wareki.parse_month_input(text)
+
+
+def test_month_label():
+    assert wareki.month_label(2023, 3) == "令和5年3月"
+    assert wareki.month_label(2019, 4) == "平成31年4月"

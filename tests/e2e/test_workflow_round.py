@@ -159,7 +159,7 @@ def test_a_round_from_opening_to_the_diff_of_its_edition(
     expect(office.get_by_text(final_target)).to_be_visible()
     office.locator("a[href$='/history/']").click()
     expect(office.locator("ol.history li").first).to_contain_text(
-        "screen: approve round 令和6年度当初計画"
+        "令和6年度当初計画 ⑫ 承認"
     )
     expect(office.locator("ol.history li").first).to_contain_text("行政経営 花子")
     office.screenshot(path=artifact_path("workflow-6-history.png"), full_page=True)

@@ -347,9 +347,9 @@ BUDGETS = {
     "api: program": 4,
     "api: indicators": 4,
     "api: search": 4,
-    "staff: staff home": 5,
-    "staff: plan": 7,
-    "staff: program": 11,
+    "staff: staff home": 6,  # + the person's role (the admin office's link)
+    "staff: plan": 8,  # + the plan periods before and after
+    "staff: program": 12,  # + the program in the next plan periods
     "staff: indicators": 8,
     "staff: indicators.csv": 5,
     "staff: tasks (office)": 8,

@@ -42,7 +42,7 @@ def test_an_approval_is_recorded_with_who_how_before_and_after(people, plan_roun
     program = entry_of(plan_round, 12).program
     row = program_selectors.program_history(program)[0]
     assert row.who == "行政経営 花子" and row.via == "screen"
-    assert row.reason.startswith("screen: approve round 令和6年度当初計画")
+    assert row.reason == "⑫ approved, 令和6年度当初計画"
     assert row.record == "令和6年度" and row.kind == "changed"
     (field,) = row.fields
     assert [(c.kind, c.old, c.new) for c in field.changes] == [
@@ -76,8 +76,11 @@ def test_the_history_page_shows_each_channel(people, plan_round, seed_plan, clie
         "画面で承認した文",
         "直接編集した文",
         "行政経営 花子",
-        "screen: approve round 令和6年度当初計画",
-        "import: 000_2d84f118a6c300da.txt",
+        '<span class="via">画面</span>',
+        "令和6年度当初計画 ⑫ 承認",
+        '<span class="via">取込</span>',
+        "000_2d84f118a6c300da.txt から",
+        "⑫ 令和5年度を直接編集",
         "<del>",
         "<ins>",
     ):

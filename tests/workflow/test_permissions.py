@@ -38,6 +38,8 @@ MATRIX: dict[tuple[Action, str | None], set[str]] = {
     (Action.PUBLISH_EDITION, "published_edition"): OFFICE,
     (Action.VIEW_HISTORY, "program"): STAFF,
     (Action.EDIT_PROGRAM_YEAR, "program"): OFFICE,
+    (Action.EDIT_PLAN, "plan"): OFFICE,
+    (Action.EDIT_PLAN, "program"): OFFICE,
     (Action.MANAGE_ASSIGNMENTS, "plan"): OFFICE,
     (Action.MANAGE_PEOPLE, "plan"): OFFICE,
     (Action.VIEW_LIVE_PLAN, "plan"): STAFF,

@@ -28,7 +28,8 @@ def bad_request(request, exception=None):
 
 
 def csrf_failure(request, reason=""):
-    """CSRF_FAILURE_VIEW: Django's page, or JSON under /api/."""
+    """CSRF_FAILURE_VIEW: the site's page in the reader's language (403_csrf.html,
+    with the request so that it has the site's header), or JSON under /api/."""
     from shinchoku.common.middleware import is_api, json_error
 
     if is_api(request):
@@ -40,7 +41,12 @@ def csrf_failure(request, reason=""):
             )
             % {"reason": reason},
         )
-    return csrf.csrf_failure(request, reason)
+    return render(
+        request,
+        csrf.CSRF_FAILURE_TEMPLATE_NAME,
+        {"reason": reason, "debug": settings.DEBUG},
+        status=403,
+    )
 
 
 @never_cache

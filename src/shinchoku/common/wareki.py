@@ -170,3 +170,59 @@ def datetime_label(moment: dt.datetime) -> str:
 def fiscal_year_of(d: dt.date) -> int:
     """The fiscal year a day falls in: 2024-03-31 → 2023, 2024-04-01 → 2024."""
     return d.year if d.month >= 4 else d.year - 1
+
+
+# What people type in a 年度 field: 令和6年度, 令和6, R6, R6年度, 6 (a 令和 year),
+# 2024, 2024年度, FY2024 — full-width or not (NFKC first).
+_FY_INPUT_RE = re.compile(
+    rf"(?:(?P<era>{_ERA_NAMES}|[RHSrhs])\s*(?P<era_year>\d{{1,2}}|元)"
+    r"|(?:FY|fy)?\s*(?P<number>\d{1,4}))\s*(?:年度|年)?"
+)
+# "令和5年3月", "R5.3", "2023-03", "2023/3", "2023年3月".
+_MONTH_INPUT_RE = re.compile(
+    rf"(?:(?P<era>{_ERA_NAMES}|[RHSrhs])\s*(?P<era_year>\d{{1,2}}|元)\s*(?:年|\.)"
+    r"|(?P<year>\d{4})\s*(?:年|-|/|\.))\s*(?P<month>\d{1,2})\s*月?"
+)
+
+
+def _era_letter(era: str) -> str:
+    return era.upper() if len(era) == 1 else era
+
+
+def parse_fiscal_year_input(text: str, *, default_era: str = "令和") -> int:
+    """A fiscal year as typed into a form: '令和6年度', 'R6', '６' (a year of
+    default_era), '2024' → 2024. Raises WarekiError for anything else."""
+    value = normalize(text).strip().replace(" ", "")
+    m = _FY_INPUT_RE.fullmatch(value)
+    if not m:
+        raise WarekiError(f"not a fiscal year: {text!r}")
+    if m["era"]:
+        return era_to_western(_era_letter(m["era"]), m["era_year"])
+    number = int(m["number"])
+    if number >= 1000:
+        return number
+    if 1 <= number < 100:
+        return era_to_western(default_era, number)
+    raise WarekiError(f"not a fiscal year: {text!r}")
+
+
+def parse_month_input(text: str) -> tuple[int, int]:
+    """A month as typed into a form: '令和5年3月', 'R5.3', '2023-03' → (2023, 3)."""
+    value = normalize(text).strip().replace(" ", "")
+    m = _MONTH_INPUT_RE.fullmatch(value)
+    if not m:
+        raise WarekiError(f"not a month: {text!r}")
+    if m["era"]:
+        year = era_to_western(_era_letter(m["era"]), m["era_year"])
+    else:
+        year = int(m["year"])
+    month = int(m["month"])
+    if not 1 <= month <= 12:
+        raise WarekiError(f"no such month: {text!r}")
+    return year, month
+
+
+def month_label(year: int, month: int) -> str:
+    """(2023, 3) → '令和5年3月'."""
+    era = era_of(year, month, 1)
+    return f"{era.name}{_era_year(year, era)}年{month}月"

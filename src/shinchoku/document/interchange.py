@@ -16,6 +16,7 @@ from typing import Any
 
 from shinchoku.document.errors import ImportFormatError
 from shinchoku.document.model import (
+    EDITION_KINDS,
     ParsedActionItem,
     ParsedEdition,
     ParsedPlan,
@@ -140,6 +141,7 @@ def load(doc: Any, *, source: str = "") -> ParsedPlan:
                     e.get("schedule_as_of"), f"{path}.schedule_as_of", required=False
                 ),
                 snapshot=_snapshot(r, e.get("snapshot"), f"{path}.snapshot"),
+                kind=_edition_kind(r, e.get("kind"), f"{path}.kind"),
             )
         )
     programs: list[ParsedProgram] = []
@@ -173,6 +175,14 @@ def _snapshot(r: _Reader, value: Any, path: str) -> dict | None:
         load(value, source=r.source)
     except ImportFormatError as exc:
         raise r.fail(path, exc.detail) from None
+    return value
+
+
+def _edition_kind(r: _Reader, value: Any, path: str) -> str:
+    if value is None:
+        return ""
+    if value not in EDITION_KINDS:
+        raise r.fail(path, f"expected one of {list(EDITION_KINDS)}, got {value!r}")
     return value
 
 
@@ -353,6 +363,7 @@ def dump(plan: ParsedPlan) -> dict:
                 "date": e.date.isoformat() if e.date else None,
                 "fiscal_year": e.fiscal_year,
                 "schedule_as_of": e.schedule_as_of,
+                "kind": e.resolved_kind,
                 **({"snapshot": e.snapshot} if e.snapshot is not None else {}),
             }
             for e in plan.editions

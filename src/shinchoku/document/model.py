@@ -80,6 +80,17 @@ class ParsedSection:
     lead: str = ""
 
 
+INITIAL_PLAN = "initial_plan"
+ACHIEVEMENTS = "achievements"
+EDITION_KINDS = (INITIAL_PLAN, ACHIEVEMENTS)
+
+
+def edition_kind(title: str) -> str:
+    """The kind an edition's title names: 令和5年度実績 → achievements, else an
+    initial plan (令和6年度当初計画), for documents that do not say."""
+    return ACHIEVEMENTS if "実績" in title else INITIAL_PLAN
+
+
 @dataclass
 class ParsedEdition:
     title: str
@@ -88,9 +99,14 @@ class ParsedEdition:
     date: dt.date | None = None
     fiscal_year: int | None = None
     schedule_as_of: str = ""  # 'YYYY-MM': the date the schedule columns assume
+    kind: str = ""  # one of EDITION_KINDS; "" for "as the title says"
     # The plan exactly as presented in this edition (an interchange document),
     # frozen: reports of an edition are drawn from it, never from live data.
     snapshot: dict | None = None
+
+    @property
+    def resolved_kind(self) -> str:
+        return self.kind or edition_kind(self.title)
 
 
 @dataclass

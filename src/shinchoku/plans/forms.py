@@ -1,9 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from shinchoku.common.forms import TextField
+from shinchoku.common.forms import FiscalYearField, TextField
 from shinchoku.plans.kpi_paste import MAX_LINES, MAX_TEXT
-from shinchoku.plans.kpi_statements import MAX_STATEMENT
 from shinchoku.plans.models import IndicatorDirection
 
 COMPARATORS = ["以上", "以下", "以内", "未満", "超", "ちょうど"]
@@ -12,11 +11,12 @@ COMPARATORS = ["以上", "以下", "以内", "未満", "超", "ちょうど"]
 class IndicatorReviewForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     decision = forms.ChoiceField(
+        label=_("Decision"),
         choices=[
             ("confirm", _("Confirm")),
             ("reject", _("Reject")),
             ("reopen", _("Reopen")),
-        ]
+        ],
     )
     name = TextField(label=_("Indicator"), max_length=100)
     unit = TextField(label=_("Unit"), max_length=20, required=False)
@@ -31,12 +31,7 @@ class IndicatorReviewForm(forms.Form):
         choices=[("", "—"), *IndicatorDirection.choices],
     )
     target = forms.FloatField(label=_("Final target"), required=False)
-    deadline_fy = forms.IntegerField(
-        label=_("Deadline (fiscal year)"),
-        required=False,
-        min_value=1900,
-        max_value=2200,
-    )
+    deadline_fy = FiscalYearField(label=_("Deadline (fiscal year)"), required=False)
     baseline = forms.FloatField(label=_("Baseline"), required=False)
     baseline_date = forms.DateField(
         label=_("Baseline as of"),
@@ -62,16 +57,12 @@ class IndicatorReviewForm(forms.Form):
 
 class IndicatorActualForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
-    fiscal_year = forms.IntegerField(
-        label=_("Fiscal year"), min_value=1900, max_value=2200
-    )
+    fiscal_year = FiscalYearField(label=_("Fiscal year"))
     value = forms.FloatField(label=_("Actual"), required=False)
 
 
 class ProgramGradeForm(forms.Form):
-    fiscal_year = forms.IntegerField(
-        label=_("Fiscal year"), min_value=1900, max_value=2200
-    )
+    fiscal_year = FiscalYearField(label=_("Fiscal year"))
     grade = TextField(label=_("Grade"), max_length=10, required=False)
     comment = TextField(
         label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -91,12 +82,8 @@ class IndicatorPasteForm(forms.Form):
         ),
     )
     program = forms.TypedChoiceField(label=_("Add them to the program"), coerce=int)
-    first_fy = forms.IntegerField(
-        label=_("First fiscal year of the plan"), min_value=1900, max_value=2200
-    )
-    last_fy = forms.IntegerField(
-        label=_("Last fiscal year of the plan"), min_value=1900, max_value=2200
-    )
+    first_fy = FiscalYearField(label=_("First fiscal year of the plan"))
+    last_fy = FiscalYearField(label=_("Last fiscal year of the plan"))
     digest = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, programs, **kwargs):
@@ -106,6 +93,10 @@ class IndicatorPasteForm(forms.Form):
         ]
 
     def clean_text(self) -> str:
+        # Not at the top: importing the extractor compiles its patterns, which
+        # every command would pay for through the URL configuration (kpi_paste).
+        from shinchoku.plans.kpi_statements import MAX_STATEMENT
+
         text = self.cleaned_data["text"]
         lines = text.splitlines()
         if len(lines) > MAX_LINES:

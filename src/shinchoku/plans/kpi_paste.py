@@ -7,8 +7,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from shinchoku.plans.kpi_statements import extract_lines
-
 MAX_TEXT = 100_000  # characters pasted at once (a plan's chapter is ~20,000)
 MAX_LINES = 2_000
 
@@ -61,6 +59,11 @@ def preview(
 ) -> list[PastedLine]:
     """The lines of `text` that state indicators, each with its proposals."""
     lines = []
+    # Imported here, not at the top: the statement extractor compiles about a
+    # hundred patterns when imported, and the site's URL configuration imports
+    # this module, so every `shinchoku` command would pay for a page it never shows.
+    from shinchoku.plans.kpi_statements import extract_lines
+
     for row in extract_lines(text.splitlines(), first_fy=first_fy, last_fy=last_fy):
         if not row["indicators"]:
             continue

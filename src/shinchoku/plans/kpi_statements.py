@@ -21,6 +21,7 @@ in the text as written, for highlighting.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -105,7 +106,8 @@ class Found:
 
 # ------------------------------------------------------------------ lexicon
 
-ARROW_RE = re.compile(r" ?(?:→|⇒|➡|⇨|->|=>|〜>) ?")
+ARROW_RE = re.compile(r" ?(?:→|⇒|➡|⇨|->|=>|〜>|~|〜) ?")
+_TILDE = ("~", "〜")  # also a range: an arrow only between two dated values
 _SEPARATORS = "、。,;:|【】[]=■●○◆◇◎▽▼・"
 _BASE_LABELS = r"現状値|現状|基準値|基準|策定時の値|策定時|目標設定時|当初"
 _TARGET_LABELS = r"最終目標値|最終目標|目標値|目標数値|目標額|目標|めざそう値|中間目標"
@@ -146,7 +148,7 @@ _GOAL_AFTER_RE = re.compile(
     r"|増加する|増加$|増$|増\(|減少させ|減らす|達成を目指|の達成|実現|確保する|を維持|維持"
     r"|の増加|の削減|の抑制|の縮減|減$|減\(|増加(?:させます|します)|増加|削減$|低下させ|に向上"
     r"|向上させ|とすること|にすること|の創出|の雇用の創出|の職員数の削減|の効果額|実現のため"
-    r"|を(?:\d+ ?(?:年間|か年)で|[^、。]{0,12}?までに)?達成する|まで(?:回復|増や|伸ば|引き上|減ら|下げ)"
+    r"|を(?:下限|上限)|を(?:\d+ ?(?:年間|か年)で|[^、。]{0,12}?までに)?達成する|まで(?:回復|増や|伸ば|引き上|減ら|下げ)"
     r"|来訪|を図|とな?る(?:よう|ことを目)|の目標|を計画|する計画)"
 )
 _GOAL_BEFORE_RE = re.compile(
@@ -154,7 +156,10 @@ _GOAL_BEFORE_RE = re.compile(
     r"(?:値|数値)?(?:は|を|が|として|である)?[::]? ?"
     r"(?:(?:令和|平成|R|H)? ?\d{1,4} ?年度?(?:末)?(?:に|で|には|まで(?:に)?)? ?)?(?:約|概ね|おおむね)? ?$"
 )
-_DASH_ONLY = re.compile(r"^[ ―\-—−‐ー–]*$")
+_NOT_GOAL_LABEL_RE = re.compile(
+    rf"(?:実績値?|現在値|{_BASE_LABELS})(?: ?\([^()]*\))? ?[::=] ?(?:約|概ね)? ?$"
+)
+_DASH_ONLY = re.compile(r"^[ ―\-—−‐ー–─━]*$")
 _YEARS_SPAN = re.compile(
     r"(?P<n>\d+) ?(?:か年|カ年|ヵ年|ヶ年|年間)(?:で|に|の間に|の間で)?"
 )
@@ -171,7 +176,8 @@ def _mask_years(text: str) -> list[tuple[int, int, int]]:
         era = kpi_text.era_before(text, m.start()) if m["short"] else None
         out.append((m.start(), m.end(), kpi_text.year_of(m, era)))
     for m in re.finditer(
-        r"\d{1,2} ?月(?: ?\d{1,2} ?日)?|\d{1,2}/\d{1,2}|\d{1,2}:\d{2}", text
+        r"\d{1,2} ?月(?: ?\d{1,2} ?日)?|\d{1,2}/\d{1,2}|(?<![A-Za-z\d])\d{1,2}:\d{2}(?!\d)",
+        text,
     ):
         out.append((m.start(), m.end(), 0))
     # 'R1〜4年度': the second year belongs to the first one's era.
@@ -188,6 +194,8 @@ def _mask_years(text: str) -> list[tuple[int, int, int]]:
 def _is_value(q: Quantity, text: str, years: list[tuple[int, int, int]]) -> bool:
     if any(s < q.end and q.start < e for s, e, _ in years):
         return False
+    if q.unit == "歳" and "." not in q.raw:
+        return False  # an age ('25歳~44歳'); a life expectancy has decimals (80.5歳)
     before, after = text[max(0, q.start - 4) : q.start], text[q.end : q.end + 6]
     if _NOT_VALUE_HEAD.search(before) or _NOT_VALUE_TAIL.match(after):
         return False
@@ -207,9 +215,31 @@ def _is_value(q: Quantity, text: str, years: list[tuple[int, int, int]]) -> bool
     return True
 
 
+def _counted(
+    q: Quantity, text: str, years: list[tuple[int, int, int]]
+) -> Quantity | None:
+    """'12市町村' under a name counting '…市町村数': the counter is the unit."""
+    if q.unit or "." in q.raw:
+        return None
+    m = re.match(r"([\u4e00-\u9fff\u30a1-\u30fa]{1,4}?)(?=[ (|)、。]|$)", text[q.end :])
+    if not m or m.group(1) + "数" not in text[: q.start]:
+        return None
+    counted = dataclasses.replace(q, unit=m.group(1), end=q.end + m.end())
+    return counted if _is_value(counted, text, years) else None
+
+
 def _paren_after(text: str, end: int) -> tuple[str, int, int] | None:
     m = re.match(r" ?(?:以上|以下|未満|以内|超|程度)? ?\(([^()]*)\)", text[end:])
     return (m.group(1), end + m.start(1), end + m.end(1)) if m else None
+
+
+def _fiscal_year_in(text: str) -> int | None:
+    """The FY a deadline names: '2028年3月末' is the end of FY2027."""
+    year = _year_in(text)
+    month = re.search(r"(?<!度)(?:年|\.) ?([1-3]) ?月", text)
+    if year is not None and month and "年度" not in text:
+        return year - 1
+    return year
 
 
 def _year_in(text: str) -> int | None:
@@ -259,7 +289,7 @@ _TRAIL_RE = re.compile(
 _TIME_LEAD_RE = re.compile(
     r"^(?:(?:[RH]\d{1,2}(?:年度?)?(?:末)?(?:の|に|まで(?:に)?))"
     r"|(?:(?:令和|平成|昭和|R|H)? ?\d{1,4}(?: ?\((?:令和|平成|昭和) ?\d{1,2}\))? ?年(?!間)(?:度)?(?:末)?"
-    r"(?:時点|現在)?(?:で|に|の|には|まで(?:に|の)?|から|における)?)"
+    r"(?:時点|現在)?(?:における|において|で|に|の|には|まで(?:に|の)?|から)?)"
     r"|\d+ ?(?:か年|カ年|年間)(?:で|に)?|毎年度?|年度ごとの|計画期間内に|本計画最終年度に|以降|以後"
     r"|における|において)+ ?"
 )
@@ -389,6 +419,16 @@ _WHEN = (
 )
 
 
+def _dated_pair(ctx: _Ctx, left: Quantity | None, right: Quantity) -> bool:
+    """'12.5万人(2016年)~15万人(2022年)': a baseline and a target, not a range."""
+    if left is None or left.unit != right.unit:
+        return False
+    return any(
+        (paren := _paren_after(ctx.text, q.end)) is not None and _year_in(paren[0])
+        for q in (left, right)
+    )
+
+
 def _arrows(ctx: _Ctx) -> list[Found]:
     out: list[Found] = []
     text, floor = ctx.text, 0
@@ -417,6 +457,11 @@ def _arrows(ctx: _Ctx) -> list[Found]:
             ),
             None,
         )
+        if arrow.group(0).strip() in _TILDE and not _dated_pair(ctx, left, right):
+            continue
+        after = re.sub(r"^ ?(?:\([^()]*\) ?)*", "", text[right.end : right.end + 40])
+        if _NOT_GOAL_RE.match(after) and not _GOAL_AFTER_RE.match(after):
+            continue  # '45億円 → 43億円 に減少した': a change that happened
         name_end = left.start if left else arrow.start()
         left_year = None
         if left is not None:
@@ -443,9 +488,9 @@ def _arrows(ctx: _Ctx) -> list[Found]:
             _set_baseline(ctx, f, left, paren[0] if paren else left_year)
         paren = _paren_after(text, right.end)
         if paren:
-            f.deadline_fy = _year_in(paren[0])
+            f.deadline_fy = _fiscal_year_in(paren[0])
         else:
-            f.deadline_fy = _year_in(text[arrow.end() : right.start])
+            f.deadline_fy = _fiscal_year_in(text[arrow.end() : right.start])
         if left is not None and f.target is not None and f.baseline is not None:
             if f.target < f.baseline:
                 f.direction = "lower"
@@ -458,7 +503,7 @@ def _arrows(ctx: _Ctx) -> list[Found]:
 _VALUE_LABEL_RE = re.compile(
     r"(?<!\()(?:【|\[)?(?P<label>(?:(?:令和|平成|R|H) ?\d{1,2} ?年度?|\d{4} ?年度?)?"
     r"(?:現状値|現状|基準値|基準|策定時の?値?|最終目標値?|中間目標値?|目標値|目標))"
-    r"(?:\((?P<when>[^()]{1,12})\))?(?:】|\])? ?[::]? ?(?=[▲△\-+]?\d)"
+    r"(?:\((?P<when>[^()]{1,12})\))?(?:】|\])? ?[::=]? ?(?=[▲△\-+]?\d)"
 )
 
 
@@ -486,6 +531,9 @@ def _labelled(ctx: _Ctx) -> list[Found]:
     name = _name_before(ctx, lead[0].start if lead else first.start())
     if name is None:
         return []
+    goal = re.match(r"(.{2,}?)を[\d,.]+ ?\S{0,4}(?:に|と)(?:する|します)$", name[0])
+    if goal:
+        name = (clean_name(goal.group(1)), name[1])  # 'Xを17%にする 基準値=…'
     f = Found(name=name[0], unit="")
     f.spans["name"] = name[1]
     if lead:
@@ -516,6 +564,35 @@ def _labelled(ctx: _Ctx) -> list[Found]:
     return [f]
 
 
+def _staged_line(ctx: _Ctx) -> list[Found]:
+    """'図書館利用者数の目標 R5:120万人 R6:125万人 R7:130万人': targets per FY
+    behind their years; the last one is the final target."""
+    text = ctx.text
+    pairs = []
+    for s, e, year in ctx.years:
+        sep = re.match(r" ?(?:末|度末)?(?:目標)? ?[::] ?", text[e:])
+        if not year or not sep:
+            continue
+        q = next((v for v in ctx.values if v.start == e + sep.end()), None)
+        if q is not None and q.start not in ctx.used:
+            pairs.append((s, year, q))
+    if len(pairs) < 2 or len({q.unit for _, _, q in pairs}) > 1:
+        return []
+    if not re.search(
+        r"(?:目標値?|めざそう値)(?:\([^()]*\))? ?[::]? ?$", text[: pairs[0][0]]
+    ):
+        return []  # years and values without a target label: a series of results
+    name = _name_before(ctx, pairs[0][0])
+    if name is None or not _name_ok(name[0]):
+        return []
+    last = pairs[-1]
+    f = _found(ctx, name, last[2])
+    f.deadline_fy = last[1]
+    f.targets = {year: q.value for _, year, q in pairs}
+    ctx.used.update(q.start for _, _, q in pairs)
+    return [f]
+
+
 # -------------------------------------------------------------- table rows
 
 _UNIT_TOKEN_RE = re.compile(
@@ -523,11 +600,12 @@ _UNIT_TOKEN_RE = re.compile(
     + "|".join(re.escape(f) for forms in UNIT_FORMS.values() for f in forms)
     + r"|千人|万人|千円|百万円|万円|億円)(?: ?/ ?年度?)?$"
 )
-_PLACEHOLDER_RE = re.compile(r"^(?:[―\-—−‐–ー]+|なし|-)$")
+_PLACEHOLDER_RE = re.compile(r"^(?:[―\-—−‐–ー─━]+|なし|-)$")
 _MAINTAIN_CELL_RE = re.compile(r"^(?:現状値?を?維持|現状維持|維持)")
 _COLUMN_LABEL_RE = re.compile(
     r"^\(?(?:現状値?|基準値?|目標値?|目標数値|策定時(?:の値)?|目標設定時|中間目標|最終目標|当初"
-    r"|実績値?|\d+ ?[ヵかカケヶ]年目標|めざそう値|見込み?)\)?(?: ?\([^()]*\))?$"
+    r"|(?:\d{1,2} ?年度?)?(?:実績値?|見込み?)|\d+ ?[ヵかカケヶ]年目標|めざそう値|進捗率|達成率|達成度|累計)\)?"
+    r"(?: ?\([^()]*\))?$"
 )
 _SKIP_CELL_RE = re.compile(r"^(?:当初|区分|単位|計画|実績|見込み?)$")
 
@@ -535,7 +613,7 @@ _SKIP_CELL_RE = re.compile(r"^(?:当初|区分|単位|計画|実績|見込み?)$
 def _column_kind(cell: str) -> str:
     if re.search(r"目標設定時|策定時|基準|当初", cell):
         return "base"
-    if re.search(r"実績|現在|見込|速報", cell):
+    if re.search(r"実績|現在|見込|速報|進捗率|達成率|達成度", cell):
         return "actual"
     if "目標" in cell or "めざそう" in cell:
         return "target"
@@ -601,7 +679,11 @@ def _cell_value(ctx: _Ctx, s: int, e: int) -> tuple[str, Quantity | None, str | 
     if len(inside) == 1:
         q = inside[0]
         rest = ctx.text[s : q.start] + ctx.text[q.end : e]
-        rest = re.sub(r"\([^()]*\)|以上|以下|未満|以内|超|増|減|[\s:]", "", rest)
+        rest = re.sub(
+            r"\([^()]*\)|以上|以下|未満|以内|超|削減|縮減|増加|減少|増|減|[\s:]",
+            "",
+            rest,
+        )
         if not rest:
             comp = _COMPARATOR_AFTER_RE.match(ctx.text[q.end : q.end + 5])
             paren = _paren_after(ctx.text, q.end + (comp.end() if comp else 0))
@@ -616,6 +698,15 @@ def _cell_value(ctx: _Ctx, s: int, e: int) -> tuple[str, Quantity | None, str | 
         if len(re.sub(r"[\s()]", "", rest)) <= 5:
             return "label", None, None  # '平成19年度調査', 'R6年度末', '平成13年実績'
     return "text", None, None
+
+
+def _with_era(ctx: _Ctx, label: str, pos: int) -> str:
+    """'32年度' in a row whose baseline reads '平成28年度': the era written before."""
+    m = kpi_text.YEAR_RE.search(label)
+    if not m or not m["short"]:
+        return label
+    era = kpi_text.era_before(ctx.text, pos)
+    return label[: m.start()] + era + label[m.start() :] if era else label
 
 
 def _is_change_cell(ctx: _Ctx, q: Quantity) -> bool:
@@ -636,6 +727,7 @@ def _fill_row(
     cells: list[tuple[str, Quantity | None, str | None]],
     cols: list[tuple[str, int | None]],
     unit: str,
+    ends_in_words: bool = False,
 ) -> Found | None:
     values = [c for c in cells if c[0] in ("value", "empty", "maintain")]
     while values and values[-1][0] == "empty":
@@ -646,6 +738,8 @@ def _fill_row(
     f = Found(name=plain, unit="")
     f.spans["name"] = name[1]
     roles = _roles(cols) if len(cols) == len(values) else None
+    if roles is None and len(values) < len(cols) and ends_in_words:
+        roles = _roles(cols)[: len(values)]  # '57,277件(28年) | 減少を目指します(32年)'
     if roles is None:
         present = [c for c in values if c[0] != "empty"]
         changes = all(c[1] is not None and _is_change_cell(ctx, c[1]) for c in present)
@@ -663,6 +757,8 @@ def _fill_row(
             return None  # three or more values and no header: a table of results
     last_target = None
     for (kind, q, paren), (role, year) in zip(values, roles, strict=True):
+        if paren and q is not None:
+            paren = _with_era(ctx, paren, q.end)
         if kind == "maintain" and role == "target":
             f.comparator, f.target = "維持", f.baseline
             continue
@@ -717,11 +813,21 @@ def _pipe_row(ctx: _Ctx) -> list[Found]:
         if k < 0 or cells[k][2] != "text":
             i = j + 1
             continue
+        while (
+            k > 0
+            and cells[k - 1][2] == "text"
+            and _description(text[cells[k][0] : cells[k][1]])
+        ):
+            k -= 1  # '名前 | 指標の説明。 | 値': the name is before its explanation
         block = [c for c in cells[i:j] if c[2] == "value"]
         if len(block) == 1 and not block[0][3].unit and _name_follows(cells, j):
             i = j  # a row number or a code ('11302 | 図書館入館者数 | 当初 | 102,521人')
             continue
-        name_text = clean_name(text[cells[k][0] : cells[k][1]])
+        cell = text[cells[k][0] : cells[k][1]].strip()
+        head, _, rest = cell.partition(" ")
+        if rest and len(head) >= 3 and _description(rest):
+            cell = head  # 'X 各市町村において、…の割合': the name, then what it means
+        name_text = clean_name(cell)
         name = (name_text, ctx.span(cells[k][0], cells[k][1]))
         unit = next(
             (kpi_text._FORM_TO_UNIT.get(text[c[0] : c[1]].strip().split("/")[0].strip(), "")  # noqa: SLF001
@@ -731,7 +837,8 @@ def _pipe_row(ctx: _Ctx) -> list[Found]:
         cols = _columns(ctx, [(c[0], c[1]) for c in cells[:k]])
         row = [(c[2], c[3], c[4]) for c in cells[i:j] if c[2] != "unit"]
         if name_text:
-            found = _fill_row(ctx, name, row, cols, unit)
+            words = j < len(cells) and cells[j][2] == "text"
+            found = _fill_row(ctx, name, row, cols, unit, words)
             if found is not None:
                 _staged(ctx, found)
                 out.append(found)
@@ -740,6 +847,15 @@ def _pipe_row(ctx: _Ctx) -> list[Found]:
     if out:
         ctx.used.update(q.start for q in ctx.values)  # reasons restate the targets
     return out
+
+
+def _description(cell: str) -> bool:
+    """A cell explaining an indicator (a sentence), not naming it."""
+    cell = cell.strip()
+    return bool(
+        re.search(r"[。、]|(?:ます|ません|です|する|される|なる|図る|ため)$", cell)
+        or len(cell) > 40
+    )
 
 
 def _name_follows(cells: list[tuple[Any, ...]], j: int) -> bool:
@@ -782,43 +898,69 @@ def _tokens(ctx: _Ctx) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"[^ ]+", "".join(chars))]
 
 
-def _space_row(ctx: _Ctx) -> list[Found]:
-    toks = _tokens(ctx)
+def _space_kinds(ctx: _Ctx, toks: list[tuple[int, int]]) -> list[tuple[Any, ...]]:
     kinds = []
     for s, e in toks:
         kind = _cell_value(ctx, s, e)
         if kind[0] == "text" and re.fullmatch(r"\([^()]*\)", ctx.text[s:e]):
             kind = ("paren", None, None)
         kinds.append(kind)
-    first = next(
-        (
-            i
-            for i, k in enumerate(kinds)
-            if k[0] == "value" and any(x[0] == "text" for x in kinds[:i])
-        ),
-        None,
-    )
-    if first is None:
-        return []
-    end = first
-    while end < len(toks) and kinds[end][0] in (
-        "value",
-        "empty",
-        "maintain",
-        "unit",
-        "paren",
-        "label",
-    ):
-        end += 1
+    return kinds
+
+
+_ROW_CELLS = ("value", "empty", "maintain", "unit", "paren", "label")
+
+
+def _space_row(ctx: _Ctx) -> list[Found]:
+    """Rows of a table flattened with spaces: '指標 人 820 1,000', and several
+    rows on one line under one header ('基準値 目標値 出生数 … 婚姻数 …')."""
+    toks = _tokens(ctx)
+    kinds = _space_kinds(ctx, toks)
+    out: list[Found] = []
+    start, cols = 0, None
+    while True:
+        first = next(
+            (
+                i
+                for i, k in enumerate(kinds)
+                if i >= start
+                and k[0] == "value"
+                and any(x[0] == "text" for x in kinds[start:i])
+            ),
+            None,
+        )
+        if first is None:
+            return out
+        while first - 1 > start and kinds[first - 1][0] in ("empty", "unit"):
+            first -= 1  # '名前 ― % 75%': no baseline, then the target
+        end = first
+        while end < len(toks) and kinds[end][0] in _ROW_CELLS:
+            end += 1
+        found = _space_row_at(ctx, toks, kinds, (start, first, end), cols)
+        if found is None:
+            return out
+        cols = found[1]
+        out.append(found[0])
+        start = end
+
+
+def _space_row_at(
+    ctx: _Ctx,
+    toks: list[tuple[int, int]],
+    kinds: list[tuple[Any, ...]],
+    bounds: tuple[int, int, int],
+    header: list[tuple[str, int | None]] | None,
+) -> tuple[Found, list[tuple[str, int | None]]] | None:
+    start, first, end = bounds
     k = first - 1
-    while k >= 0 and (kinds[k][0] != "text" or _year_at(ctx, *toks[k]) is not None):
+    while k >= start and (kinds[k][0] != "text" or _year_at(ctx, *toks[k]) is not None):
         k -= 1
     name_end = k + 1
-    if k < 0:
-        return []
+    if k < start:
+        return None
     # One token is the name; a PDF line break inside it leaves '…企業の 割合'.
     while (
-        k > 0
+        k > start
         and kinds[k - 1][0] == "text"
         and _year_at(ctx, *toks[k - 1]) is None
         and (
@@ -827,6 +969,16 @@ def _space_row(ctx: _Ctx) -> list[Found]:
         )
     ):
         k -= 1
+    if (
+        k > start
+        and kinds[k - 1][0] == "text"
+        and _description(ctx.text[toks[k][0] : toks[name_end - 1][1]])
+        and not _description(ctx.text[slice(*toks[k - 1])])
+    ):
+        k, name_end = (
+            k - 1,
+            k,
+        )  # '名前 指標の説明、… 4,914人': the name, then its meaning
     k -= 1
     s, e = toks[k + 1][0], toks[name_end - 1][1]
     name_text = clean_name(ctx.text[s:e])
@@ -835,20 +987,22 @@ def _space_row(ctx: _Ctx) -> list[Found]:
         for i in range(first, end)
         if kinds[i][0] in ("value", "empty", "maintain")
     ]
-    cols = _columns(
-        ctx,
-        [
-            toks[i]
-            for i in range(0, first)
-            if not (k < i < name_end) and kinds[i][0] in ("label", "paren")
-        ],
-    )
+    cols = header
+    if cols is None:
+        cols = _columns(
+            ctx,
+            [
+                toks[i]
+                for i in range(0, first)
+                if not (k < i < name_end) and kinds[i][0] in ("label", "paren")
+            ],
+        )
     units = {q.unit for _, q, _ in row if q is not None}
     repeated = end < len(toks) and clean_name(ctx.text[slice(*toks[end])]) == name_text
-    if not name_text or len(units) > 1:
-        return []
+    if not _name_ok(name_text) or len(units) > 1:
+        return None
     if len(row) < 2 and not cols and not repeated:
-        return []
+        return None
     unit_tok = next(
         (
             ctx.text[slice(*toks[i])]
@@ -862,17 +1016,13 @@ def _space_row(ctx: _Ctx) -> list[Found]:
         kpi_text._FORM_TO_UNIT.get(unit_tok.split("/")[0].strip(), ""),  # noqa: SLF001
     )  # fmt: skip
     if found is None:
-        return []
+        return None
     if "/" in unit_tok:
         found.per = "year"
-    tail = (
-        ctx.text[toks[end - 1][1] : toks[end - 1][1] + 12]
-        if end - 1 < len(toks)
-        else ""
-    )
+    tail = ctx.text[toks[end - 1][1] : toks[end - 1][1] + 12]
     if _LOWER_WORDS.match(tail.strip()):
         found.direction = "lower"
-    return [found]
+    return found, cols
 
 
 # ------------------------------------------------------------------ prose
@@ -925,7 +1075,7 @@ def _baseline_paren(ctx: _Ctx, q: Quantity) -> tuple[str, Quantity | None] | Non
 
 def _is_goal(ctx: _Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
     text = ctx.text
-    after = text[q.end : q.end + 40]
+    after = re.sub(r"^[」』]", "", text[q.end : q.end + 40])  # '「1,072万円」にする'
     s0, s1 = _sentence_bounds(text, q.start)
     sentence = text[s0:s1]
     if _SENTENCE_NOT_GOAL.search(sentence) and not re.search(
@@ -938,6 +1088,8 @@ def _is_goal(ctx: _Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
     if _NOT_GOAL_RE.match(after):
         return False
     before = text[max(0, q.start - 24) : q.start]
+    if _NOT_GOAL_LABEL_RE.search(before):
+        return False  # '実績値(29年度目標値)=9.6%', '基準値=12.1%'
     if _GOAL_BEFORE_RE.search(before) or _COMPARATOR_BEFORE_RE.search(before):
         return True
     goal_words = bool(re.search(r"目標|目指|めざ", text))
@@ -987,7 +1139,8 @@ _NAME_AFTER_RE = re.compile(
 )
 _TOPIC_TARGET_RE = re.compile(r"([^、。]{2,40}?)の目標(?:値|額)?を[、,]")
 _NOT_A_NAME = re.compile(
-    r"^(?:達成|実現|確保|増加|削減|向上|目標|合計|総額|計|全体|数値|数|値|実績|現状|水準|効果|利益|これ|それ|こちら)$"
+    r"^(?:達成|実現|確保|増加|削減|向上|目標|合計|総額|計|全体|数値|数|値|実績|現状|水準|効果|利益|これ|それ|こちら"
+    r"|比|対比|年度?末?(?:時点|現在)?|時点|現在|維持|減少|抑制)$"
 )
 _HEAD_NOUN_RE = re.compile(
     r"[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9・]+(?:\([^()]*\))?$"
@@ -998,22 +1151,39 @@ def _name_ok(name: str) -> bool:
     return (
         bool(name)
         and not _NOT_A_NAME.match(name)
+        and not re.fullmatch(r"[\d,.]+ ?[兆億万千百]*(?:円|人|件|%)?", name)  # a value
         and bool(re.search(r"[\u3040-\u30ff\u4e00-\u9fffA-Za-z]", name))
     )
 
 
 def _head_noun(phrase: str) -> str:
+    quoted = re.search(r"「([^「」]{2,40})」$", phrase.strip())
+    if quoted:
+        return clean_name(quoted.group(1))
     m = _HEAD_NOUN_RE.search(re.sub(r"\([^()]*\)$", "", phrase.strip()))
     return clean_name(m.group(0)) if m else ""
 
 
+# A line's heading naming the indicator: '人口 ■…', '■経常収支比率の推移 目標:…',
+# '(2)温室効果ガスの削減目標 目標年度…'.
+_HEADINGS = (
+    re.compile(r"^ ?([^■:=|。、\d]{2,25}?) ?■"),
+    re.compile(
+        r"^ ?[■●○◆◇・]? ?([^:=|。、■]{2,30}?)(?:の推移)? (?:【?目標】?|目標値)[::]"
+    ),
+    re.compile(
+        r"^ ?(?:\(\d+\)|\d+[.)])? ?([^:=|。、\s\d]{2,30}?)の(?:削減|数値|排出削減)?目標(?:値)? "
+    ),
+)
+
+
 def _line_head(ctx: _Ctx) -> tuple[str, Span] | None:
-    """'人口 ①…②…': a name heading a line of numbered notes."""
-    head = re.match(r"^ ?([^■:=|。、\d]{2,25}?) ?■", ctx.text)
-    if head:
-        name = clean_name(head.group(1))
-        if _name_ok(name):
-            return name, ctx.span(*head.span(1))
+    for heading in _HEADINGS:
+        head = heading.match(ctx.text)
+        if head:
+            name = clean_name(head.group(1))
+            if _name_ok(name):
+                return name, ctx.span(*head.span(1))
     return None
 
 
@@ -1027,9 +1197,15 @@ def _fallback_name(
         return head
     text = ctx.text
     before = re.sub(r"\([^()]*\)", lambda m: "□" * len(m.group(0)), text[s0:clause])
-    matches = list(re.finditer(r"([^、。]{2,60}?)(?:について|は|を)[、,]?", before))
+    matches = list(
+        re.finditer(r"([^、。]{2,60}?)(?:について|は|を|に対して)[、,]?", before)
+    )
     matches.sort(
-        key=lambda m: (not m.group(0).rstrip("、,").endswith("について"), -m.start())
+        key=lambda m: (
+            not before.startswith("指標", m.end()),  # '「X」を指標として設定し'
+            not m.group(0).rstrip("、,").endswith("について"),
+            -m.start(),
+        )
     )
     for m in matches:
         phrase = re.split(r"だった|であった|から|より|に対し", m.group(1))[-1].replace(
@@ -1069,7 +1245,7 @@ def _prose_name(ctx: _Ctx, q: Quantity) -> tuple[str, Span] | None:
         e = s0 + trail.start()
     start = _clause_start(text, e, s0)
     phrase = text[start:e]
-    if re.search(r"から$|より|上回る|下回る", phrase):
+    if re.search(r"から$|より|上回る|下回る|比で?$|対比|基準の|倍「?$", phrase):
         if "を" not in phrase:
             return _fallback_name(ctx, q, s0, start)
         phrase = phrase[: phrase.index("を")] + "を"
@@ -1080,6 +1256,8 @@ def _prose_name(ctx: _Ctx, q: Quantity) -> tuple[str, Span] | None:
     phrase = re.split(r"だった|であった|から|より|に対し|については|として、", phrase)[
         -1
     ]
+    # '人口 令和12年に': the time the value is for, after the name
+    phrase = re.sub(rf" ?{_WHEN}(?:まで(?:に)?|に|で|には|の)? ?$", "", phrase)
     name = clean_name(phrase)
     if (
         not _name_ok(name)
@@ -1109,10 +1287,15 @@ def _deadline(ctx: _Ctx, q: Quantity) -> int | None:
         in_sentence = s0 <= s < s1
         tail = text[e : e + 6]
         if re.match(
-            r" ?(?:比|対比|から|の実績|実績|現在|を基準|における|に対し|と比較|の数値|の値)",
+            r" ?[】\]]?(?:比|対比|から|の実績|実績|現在|を基準|に対し|と比較|の数値|の値)",
             tail,
         ):
             continue
+        if tail.startswith("における") and re.search(
+            r"基準|比|に対し", text[e : q.start]
+        ):
+            continue  # '平成25年度における排出量を基準に'
+
         lead = re.match(r" ?(?:に|の|は|が)? ?", tail)
         own = next((v for v in ctx.values if v.start == e + lead.end()), None)
         if own is not None:
@@ -1187,6 +1370,8 @@ def _prose_baseline(ctx: _Ctx, f: Found, q: Quantity) -> None:
                 ctx, f, inside[-1], m.group(1) if _year_in(m.group(1)) else None
             )
             return
+    if _labelled_baseline(ctx, f, q, s0, s1):
+        return
     for v in ctx.values:
         if s0 <= v.start < q.start and v.unit == q.unit and v.start not in ctx.used:
             if re.match(
@@ -1198,6 +1383,40 @@ def _prose_baseline(ctx: _Ctx, f: Found, q: Quantity) -> None:
                         label = text[s:e]
                 _set_baseline(ctx, f, v, label)
                 return
+
+
+_BASE_BEFORE_RE = re.compile(
+    rf"(?:{_BASE_LABELS})(?: ?\([^()]*\))? ?(?:[::=]|が|は) ?$"
+)
+_BASE_AFTER_RE = re.compile(r"^[」』]?を基準(?:値)?(?:と|に)")
+
+
+def _labelled_baseline(ctx: _Ctx, f: Found, q: Quantity, s0: int, s1: int) -> bool:
+    """A baseline named as one in the target's sentence: '基準値=650人(24〜26年度
+    平均)', '平成16年の「893万円」を基準とし'."""
+    text = ctx.text
+    for v in ctx.values:
+        if (
+            not (s0 <= v.start < s1)
+            or v is q
+            or v.unit != q.unit
+            or v.start in ctx.used
+        ):
+            continue
+        if _BASE_BEFORE_RE.search(text[max(s0, v.start - 12) : v.start]):
+            paren = _paren_after(text, v.end)
+            label = (
+                paren[0] if paren and not re.search(r"平均|[〜~]", paren[0]) else None
+            )
+            _set_baseline(ctx, f, v, label if label and _year_in(label) else None)
+            return True
+        if _BASE_AFTER_RE.match(text[v.end : v.end + 8]):
+            when = re.search(
+                rf"({_WHEN})の?[「『]?$", text[max(s0, v.start - 16) : v.start]
+            )
+            _set_baseline(ctx, f, v, when.group(1) if when else None)
+            return True
+    return False
 
 
 def _inside_parens(text: str, pos: int) -> bool:
@@ -1293,8 +1512,11 @@ def _finish(ctx: _Ctx, f: Found, q_end: int | None) -> Found:
                 m2 = _COMPARATOR_BEFORE_RE.search(text[: _norm_pos(ctx, start[0])])
                 if m2:
                     f.comparator = _COMPARATORS[m2.group(1)]
-        if re.match(r"^ ?(?:\([^()]*\))? ?(?:を)?維持", after_clean):
+        if re.match(r"^ ?(?:\([^()]*\))? ?(?:を|の)?維持", after_clean):
             f.comparator = "維持"
+        bound = re.match(r"^ ?(?:\([^()]*\) ?)*を(下限|上限)", after)
+        if bound:
+            f.comparator = "以上" if bound.group(1) == "下限" else "以下"
     change = re.match(
         r"^(?:\([^()]*\) ?)*(?:を|の)?(?:削減|縮減|抑制|減らす|減らし|増加(?!し?た)|増や|増(?!加し?た)|減(?!少し?た))"
         r"|^(?:\([^()]*\) ?)*の[^、。をがは]{2,24}?の(?:削減|縮減|抑制|増加)",
@@ -1329,7 +1551,7 @@ def _finish(ctx: _Ctx, f: Found, q_end: int | None) -> Found:
         elif f.comparator in ("以上", "超"):
             f.direction = "higher"
         elif _LOWER_WORDS.match(after_clean) or re.match(
-            r"^(?:を|の|まで)?(?:削減|縮減|抑制|減ら|減少)", after_clean
+            r"^(?:を|の|まで|に)?(?:削減|縮減|抑制|減ら|減少)", after_clean
         ):
             f.direction = "lower"
         elif f.baseline is not None and f.target is not None and f.target < f.baseline:
@@ -1378,6 +1600,20 @@ def _distinct(found: list[Found]) -> list[Found]:
     one name ends with the other, the shorter one is the indicator."""
     kept: list[Found] = []
     for f in found:
+        same = next(
+            (
+                k
+                for k in kept
+                if k.name == f.name and k.target == f.target and k.unit == f.unit
+            ),
+            None,
+        )
+        if (
+            same is not None
+        ):  # the same target stated twice ('Xを17%にする … 目標値=17.0%')
+            if f.baseline is not None and same.baseline is None:
+                kept[kept.index(same)] = f
+            continue
         target = f.spans.get("target")
         twin = next(
             (
@@ -1415,13 +1651,18 @@ def extract_statement(
     if not re.search(r"\d", norm):
         return []
     years = _mask_years(norm)
-    values = [q for q in kpi_text.quantities(norm) if _is_value(q, norm, years)]
+    values = [
+        v
+        for q in kpi_text.quantities(norm)
+        if (v := q if _is_value(q, norm, years) else _counted(q, norm, years))
+    ]
     if not values:
         return []
     ctx = _Ctx(mapped, norm, values, years, first_fy, last_fy)
     found = _arrows(ctx)
     found += _labelled(ctx)
     found += _pipe_row(ctx) if "|" in norm else _space_row(ctx)
+    found += _staged_line(ctx)
     found += _prose(ctx)
     out: list[Found] = []
     for f in _distinct(found):

@@ -173,6 +173,14 @@ UNIT_FORMS: dict[str, tuple[str, ...]] = {
     "割": ("割",),
     "m2": ("平方メートル", "m2", "m²"),
     "ha": ("ha", "ヘクタール"),
+    "TJ": ("TJ",),
+    "GJ": ("GJ",),
+    "MW": ("MW",),
+    "kW": ("kW",),
+    "MWh": ("MWh",),
+    "kL": ("kL",),
+    "kg": ("kg", "キログラム"),
+    "t-CO2": ("t-CO2", "t-CO₂", "tCO2"),
     "km": ("km",),
     "t": ("トン",),
     "g": ("グラム", "g"),
@@ -186,6 +194,7 @@ UNIT_FORMS: dict[str, tuple[str, ...]] = {
     "自治会": ("自治会",),
     "分": ("分",),
     "kWh": ("kWh",),
+    "歳": ("歳",),
 }
 _FORM_TO_UNIT = {form: unit for unit, forms in UNIT_FORMS.items() for form in forms}
 _UNIT_ALT = "|".join(re.escape(f) for f in sorted(_FORM_TO_UNIT, key=len, reverse=True))
@@ -199,7 +208,7 @@ COUNTERS = frozenset(
 # ---------------------------------------------------------------- numbers
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_MULT = "億憶万千百"
+_MULT = "兆億憶万千百"
 # A compound number: groups of digits and multipliers (2億396万, 95万9千, 84,459百万),
 # each part optionally separated by one space as PDF text puts it (36万 5,000).
 _COMPOUND = (
@@ -224,9 +233,10 @@ def parse_compound(text: str) -> float:
         elif tok in "百千":
             section += (1.0 if num is None else num) * (100 if tok == "百" else 1000)
             num = None
-        else:  # 万 億 (憶 is a common typo of 億)
+        else:  # 万 億 兆 (憶 is a common typo of 億)
             section += num or 0.0
-            total += (section or 1.0) * (10_000 if tok == "万" else 100_000_000)
+            scale = {"万": 10_000, "兆": 1_000_000_000_000}.get(tok, 100_000_000)
+            total += (section or 1.0) * scale
             section, num = 0.0, None
     return total + section + (num or 0.0)
 
@@ -285,7 +295,7 @@ _ERA_LETTER = {"R": "令和", "H": "平成", "S": "昭和"}
 YEAR_RE = re.compile(
     r"(?:(?P<west2>(?:19|20)\d{2}) ?\((?:令和|平成|昭和) ?(?:\d{1,2}|元)\) ?年"
     r"|(?P<era>令和|平成|昭和) ?(?P<ey>\d{1,2}|元) ?(?:年|(?=[ )(|]|$))"
-    r"|(?P<letter>(?<![A-Za-z])[RHS]) ?(?P<ly>\d{1,2})(?![\d.,])"
+    r"|(?P<letter>(?<![A-Za-z])[RHS]) ?(?P<ly>\d{1,2})(?![\d.,])(?: ?年(?![間月]))?"
     r"|(?P<west>(?:19|20)\d{2}) ?年"
     r"|(?P<short>(?<![\d.,])\d{2}) ?年(?=度|末| ?[3３]月|に|で|の|まで|は|比|時点|実績|\)|$))"
     r"(?P<fy> ?度)?(?P<sub>末)?"

@@ -225,6 +225,16 @@ class Program(models.Model):
     schedule_raw = models.JSONField(
         _("schedule cells (as published)"), default=list, blank=True
     )
+    # The same program in the previous plan period (第1期's ⑫ for 第2期's ⑫),
+    # set when the next period is started from this one.
+    predecessor = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="successors",
+        verbose_name=_("in the previous period"),
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
@@ -296,12 +306,39 @@ class ProgramYear(models.Model):
         return f"{self.program} {wareki.fiscal_year_display(self.fiscal_year)}"
 
 
+class EditionKind(models.TextChoices):
+    """What an edition reports: the year's plan, or the results of a year."""
+
+    INITIAL_PLAN = "initial_plan", _("Initial plan")
+    ACHIEVEMENTS = "achievements", _("Achievements")
+
+
 class Edition(models.Model):
     """The report as presented at a given meeting, e.g. 令和6年度当初計画,
     第3回 経営方針推進委員会, 資料1, 2024-02-02."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="editions")
     title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=EditionKind.choices,
+        default=EditionKind.INITIAL_PLAN,
+        help_text=_(
+            "当初計画: the plan and targets of year N; 実績: the results of year N "
+            "(a different report layout)."
+        ),
+    )
+    # A corrected edition (修正版) names the one it corrects; the corrected one
+    # stays reachable, marked superseded.
+    supersedes = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        related_name="superseded_by",
+        null=True,
+        blank=True,
+        verbose_name=_("supersedes"),
+    )
     meeting = models.CharField(_("meeting"), max_length=200, blank=True)
     material = models.CharField(_("material number"), max_length=50, blank=True)
     date = models.DateField(_("date"), null=True, blank=True)
@@ -353,6 +390,19 @@ class Edition(models.Model):
         if update_fields is not None and "snapshot" in update_fields:
             kwargs["update_fields"] = {*update_fields, "outline"}
         super().save(*args, **kwargs)
+
+    @property
+    def is_correction(self) -> bool:
+        """A 修正版: it supersedes an earlier edition."""
+        return self.supersedes_id is not None
+
+    @property
+    def is_superseded(self) -> bool:
+        """A later edition corrects this one."""
+        try:
+            return self.superseded_by is not None
+        except Edition.DoesNotExist:
+            return False
 
 
 def edition_outline(snapshot: dict | None) -> dict | None:

@@ -40,8 +40,16 @@ def _live_plan(request, code: str, slug: str):
 
 @login_required
 def home(request):
+    municipalities = list(selectors.municipality_list())
     return render(
-        request, "plans/home.html", {"municipalities": selectors.municipality_list()}
+        request,
+        "plans/home.html",
+        {
+            "municipalities": municipalities,
+            "office_of": {
+                m.pk for m in municipalities if can(request.user, Action.EDIT_PLAN, m)
+            },
+        },
     )
 
 
@@ -55,6 +63,8 @@ def plan_detail(request, code: str, plan: str):
             "plan": plan_obj,
             "sections": selectors.plan_overview(plan_obj),
             "edition": selectors.edition_latest(plan_obj),
+            "can_edit": can(request.user, Action.EDIT_PLAN, plan_obj),
+            "predecessors": selectors.plan_neighbour_periods(plan_obj),
         },
     )
 
@@ -101,6 +111,8 @@ def program_detail(request, code: str, plan: str, number: int):
             "grade_scale": plan_obj.grade_scale,
             "previous": previous,
             "next": following,
+            "can_edit": can(request.user, Action.EDIT_PLAN, plan_obj),
+            "lineage": selectors.program_lineage(program),
         },
     )
 

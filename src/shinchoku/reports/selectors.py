@@ -48,6 +48,7 @@ def edition_report(edition: Edition) -> Report:
             fiscal_year=edition.fiscal_year,
             schedule_as_of=edition.schedule_as_of,
         )
+    entry.kind = edition.kind  # the edition's own word, whatever its snapshot says
     code, slug = plan.municipality.code, plan.slug
     # Published: the public page of the program in this very edition; else the
     # staff page (the report of a draft edition is for the city's members).

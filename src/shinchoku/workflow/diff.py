@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any, Literal
 
+from django.utils.translation import gettext as _
+
 from shinchoku.common import wareki
 from shinchoku.common.text import program_number_label
 
@@ -45,7 +47,7 @@ class FieldDiff:
 @dataclass
 class ValueChange:
     indicator: str
-    what: str  # "actual 2023", "target 2024", "target", "baseline"
+    what: str  # translated: "令和5年度 実績値", "令和6年度 目標値", "目標値", "基準値"
     old: Any
     new: Any
 
@@ -184,13 +186,17 @@ def _kpi_values(p: dict) -> dict[tuple[str, str], Any]:
         name = kpi.get("name", "")
         if kpi.get("unit"):
             name = f"{name} ({kpi['unit']})"
-        for what in ("target", "baseline"):
+        for what, label in (("target", _("Target")), ("baseline", _("Baseline"))):
             if kpi.get(what) is not None:
-                out[(name, what)] = kpi[what]
-        for what in ("targets", "actuals"):
+                out[(name, label)] = kpi[what]
+        for what, template in (
+            ("targets", _("Target, %(fy)s")),
+            ("actuals", _("Actual, %(fy)s")),
+        ):
             for fy, value in (kpi.get(what) or {}).items():
                 if value is not None:
-                    out[(name, f"{what[:-1]} {fy}")] = value
+                    fy_label = wareki.fiscal_year_label(int(fy))
+                    out[(name, template % {"fy": fy_label})] = value
     return out
 
 
@@ -204,7 +210,7 @@ def diff_program(old: dict | None, new: dict | None) -> ProgramDiff | None:
     elif new is None:
         diff.status = "removed"
     old, new = old or {}, new or {}
-    for (label, a), (_, b) in zip(
+    for (label, a), (_new_label, b) in zip(
         _program_lists(old), _program_lists(new), strict=True
     ):
         changes = diff_bullets([x for x in a if x], [x for x in b if x])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from shinchoku.common.forms import TextField
+from shinchoku.common.forms import FiscalYearField, MonthField, TextField
 from shinchoku.common.text import join_bullets
 from shinchoku.common.values import bullets_from_text
 from shinchoku.workflow.models import RoundKind
@@ -38,9 +38,7 @@ class VersionedForm(forms.Form):
 
 class RoundOpenForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=RoundKind.choices)
-    fiscal_year = forms.IntegerField(
-        label=_("Fiscal year"), min_value=1900, max_value=2200
-    )
+    fiscal_year = FiscalYearField(label=_("Fiscal year"))
     deadline = forms.DateField(
         label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -84,14 +82,8 @@ class CloseForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    fiscal_year = forms.IntegerField(
-        label=_("Report year"), min_value=1900, max_value=2200
-    )
-    schedule_as_of = forms.RegexField(
-        label=_("Schedule as of (YYYY-MM)"),
-        regex=r"^\d{4}-\d{2}$",
-        required=False,
-    )
+    fiscal_year = FiscalYearField(label=_("Report year"))
+    schedule_as_of = MonthField(label=_("Schedule as of"), required=False)
 
 
 class OpinionForm(forms.Form):

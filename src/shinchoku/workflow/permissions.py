@@ -43,6 +43,7 @@ class Action(StrEnum):
     REVIEW_INDICATOR = "review_indicator"
     PUBLISH_EDITION = "publish_edition"
     VIEW_HISTORY = "view_history"
+    EDIT_PLAN = "edit_plan"  # plans, 方向性, programs, indicators, next period
     EDIT_PROGRAM_YEAR = "edit_program_year"
     MANAGE_ASSIGNMENTS = "manage_assignments"
     MANAGE_PEOPLE = "manage_people"  # departments and memberships
@@ -239,6 +240,7 @@ RULES: dict[Action, Callable[[Actor, Any], bool]] = {
     Action.REVIEW_INDICATOR: _office,
     Action.PUBLISH_EDITION: _office,
     Action.VIEW_HISTORY: _member,
+    Action.EDIT_PLAN: _office,
     Action.EDIT_PROGRAM_YEAR: _office,
     Action.MANAGE_ASSIGNMENTS: _office,
     Action.MANAGE_PEOPLE: _office,

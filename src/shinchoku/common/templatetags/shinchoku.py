@@ -1,5 +1,7 @@
 """Template filters for 和暦 and bullets."""
 
+import datetime as dt
+
 from django import template
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -21,19 +23,37 @@ def fy(value: int | None) -> str:
 
 
 @register.filter
-def wareki_date(value) -> str:
-    """date(2024, 2, 2) → '令和6年2月2日 (2024-02-02)'."""
+def fy_label(value: int | None) -> str:
+    """2024 → '令和6年度': what a 年度 field shows (common.forms.FiscalYearField)."""
+    if value in (None, ""):
+        return ""
+    return wareki.fiscal_year_label(int(value))
+
+
+@register.filter
+def wareki_date(value, western: str = "with") -> str:
+    """date(2024, 2, 2) → '令和6年2月2日 (2024-02-02)'; `|wareki_date:"only"` →
+    '令和6年2月2日'. A datetime is shown as its date in the site's time zone."""
     if not value:
         return ""
+    if isinstance(value, dt.datetime):
+        value = (
+            timezone.localtime(value).date()
+            if timezone.is_aware(value)
+            else value.date()
+        )
+    if western == "only":
+        return wareki.date_label(value)
     return f"{wareki.date_label(value)} ({value.isoformat()})"
 
 
 @register.filter
 def wareki_datetime(value) -> str:
-    """A moment as 令和8年11月30日 14:05, in the site's time zone (JST)."""
+    """An aware datetime in the site's time zone (JST): '令和8年11月30日 11:58'."""
     if not value:
         return ""
-    return wareki.datetime_label(timezone.localtime(value))
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return wareki.datetime_label(local)
 
 
 @register.filter

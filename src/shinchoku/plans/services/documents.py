@@ -173,6 +173,7 @@ class _Apply:
                 date=e.date,
                 fiscal_year=e.fiscal_year or plan.last_fy,
                 schedule_as_of=e.schedule_as_of,
+                kind=e.resolved_kind,
             )
             if snapshot is not None:
                 values["snapshot"] = snapshot

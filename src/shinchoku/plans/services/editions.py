@@ -28,10 +28,13 @@ def edition_freeze(
     date: dt.date | None = None,
     fiscal_year: int,
     schedule_as_of: str = "",
+    kind: str = "",
+    supersedes: Edition | None = None,
     reason: str,
 ) -> Edition:
     """The plan as it stands now, indicators included, frozen into the edition
-    ``title`` (made, or replaced while it is unpublished), unpublished."""
+    ``title`` (made, or replaced while it is unpublished), unpublished; of
+    ``kind`` (as the title says when not given), correcting ``supersedes``."""
     if actor is not None:
         require(actor, Action.PUBLISH_EDITION, plan)
     edition = Edition.objects.filter(plan=plan, title=title).first()
@@ -50,6 +53,7 @@ def edition_freeze(
         date=date,
         fiscal_year=fiscal_year,
         schedule_as_of=schedule_as_of,
+        kind=kind,
     )
     parsed.editions = [e for e in parsed.editions if e.title != title]
     parsed.editions.append(parsed_edition)
@@ -58,6 +62,8 @@ def edition_freeze(
     edition.date = date
     edition.fiscal_year = fiscal_year
     edition.schedule_as_of = schedule_as_of
+    edition.kind = parsed_edition.resolved_kind
+    edition.supersedes = supersedes
     edition.published = False
     # plan_to_parsed carries the indicators, so the snapshot freezes them too
     edition.snapshot = interchange.edition_snapshot(parsed, parsed_edition)

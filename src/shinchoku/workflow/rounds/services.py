@@ -179,6 +179,7 @@ def round_close(
         date=date,
         fiscal_year=fiscal_year or round_.fiscal_year,
         schedule_as_of=schedule_as_of,
+        kind=round_.kind,
         reason=reason,
     )
     round_.status = RoundStatus.CLOSED

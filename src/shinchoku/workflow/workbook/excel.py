@@ -22,11 +22,19 @@ from dataclasses import dataclass, field
 
 from django.core import signing
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 
 from shinchoku.common import wareki
-from shinchoku.common.spreadsheets import cell_value, text_only
+from shinchoku.common.spreadsheets import (
+    LIMITS,
+    SpreadsheetRefused,
+    cell_value,
+    cells_beyond,
+    open_xlsx,
+    read_block,
+    text_only,
+)
 from shinchoku.common.text import join_bullets
 from shinchoku.common.values import bullets_from_text, parse_number
 from shinchoku.plans.models import Indicator
@@ -52,6 +60,11 @@ EDIT_FILL = PatternFill("solid", fgColor="FFFFFF")
 THIN = Side(style="thin", color="808080")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
+# The metadata sheet's widest row: ("entry", pk, program, number, version,
+# sheet, row).
+META_WIDTH = 7
+# Cells outside a sheet's table named one by one; the rest are counted.
+MAX_OUTSIDE = 20
 
 
 def _digest(value) -> str:
@@ -337,21 +350,14 @@ def read_workbook(data: bytes, *, filename: str = "") -> ReadResult:
 
 
 def _open(data: bytes, filename: str, result: ReadResult):
+    """The workbook, or None and the reason in result: through open_xlsx, which
+    refuses a file too large, a zip bomb, a sheet whose used range reaches far
+    beyond any table Shinchoku writes, XML entities, or a damaged file, before
+    openpyxl unpacks it."""
     try:
-        return load_workbook(io.BytesIO(data))
-    except Exception:  # noqa: BLE001 - see below
-        # A damaged file fails anywhere in zipfile, zlib, the XML parser or
-        # openpyxl, each with its own exception (found by fuzzing: zlib.error,
-        # ElementTree.ParseError, …): for the person uploading it, all are the
-        # same problem.
-        result.problems.append(
-            Problem(
-                None,
-                None,
-                _("%(file)s is not an Excel workbook (.xlsx), or it is damaged.")
-                % {"file": filename or _("The file")},
-            )
-        )
+        return open_xlsx(data, filename=filename)
+    except SpreadsheetRefused as exc:
+        result.problems.append(Problem(None, None, str(exc)))
         return None
 
 
@@ -372,11 +378,18 @@ def _signed_meta(wb, result: ReadResult) -> _Meta | None:
             )
         )
         return None
+    ms = wb[META_SHEET]
+    # Read by the metadata's own width and at most the rows a sheet may have
+    # (never the sheet's used range, which an edited file sets at will); a
+    # value outside that is an alteration like any other.
+    last_row = min(ms.max_row, LIMITS.max_rows)
     rows = [
         [v for v in row if v is not None]
-        for row in wb[META_SHEET].iter_rows(values_only=True)
+        for row in read_block(ms, max_row=last_row, max_col=META_WIDTH)
     ]
     rows = [r for r in rows if r]
+    if next(cells_beyond(ms, max_row=last_row, max_col=META_WIDTH), None):
+        rows.append(["beyond"])  # fails the signature below
     signature = next((r[1] for r in rows if r[0] == "signature"), None)
     body = _Meta([r for r in rows if r[0] != "signature"])
     try:
@@ -477,40 +490,50 @@ def _check_locked(wb, locked: list, result: ReadResult) -> None:
 
 
 def _check_outside(ws, last_row: int, result: ReadResult) -> None:
-    """Text beside or below the table, which is not read."""
-    # Beside the table: only a sheet unprotected by hand lets anyone type
-    # there, and it would be lost without a word (found by fuzzing).
-    for row in ws.iter_rows(max_row=last_row, min_col=len(COLUMNS) + 1):
-        for cell in row:
-            if cell.value not in (None, ""):
-                result.problems.append(
-                    Problem(
-                        ws.title,
-                        cell.coordinate,
-                        _(
-                            "text beside the table is not read (now: "
-                            "%(value)s); write only in column %(column)s of "
-                            "the program rows."
-                        )
-                        % {"value": _short(cell.value), "column": EDIT_COLUMN},
-                    )
+    """Text beside or below the table, which is not read: the cells that hold
+    something, never the sheet's used range (a value at XFD1048576 made reading
+    that walk seventeen billion cells). At most MAX_OUTSIDE of them are named
+    a sheet."""
+    outside = cells_beyond(ws, max_row=last_row, max_col=len(COLUMNS))
+    count = 0
+    for cell in outside:
+        count += 1
+        if count <= MAX_OUTSIDE:
+            result.problems.append(_outside(ws, cell, last_row))
+    if count > MAX_OUTSIDE:
+        result.problems.append(
+            Problem(
+                ws.title,
+                None,
+                _(
+                    "%(count)s more cells outside the table hold text; delete "
+                    "everything below and beside the table."
                 )
-    for row in ws.iter_rows(min_row=last_row + 1):
-        for cell in row:
-            if cell.value in (None, ""):
-                continue
-            if cell.column_letter == "A":
-                message = _(
-                    "%(value)s is not a program of this workbook (rows may not "
-                    "be added; ask the admin office to assign a program to "
-                    "your department)."
-                ) % {"value": _short(cell.value)}
-            else:
-                message = _(
-                    "text below the table is not read (now: %(value)s); "
-                    "write only in column %(column)s of the program rows."
-                ) % {"value": _short(cell.value), "column": EDIT_COLUMN}
-            result.problems.append(Problem(ws.title, cell.coordinate, message))
+                % {"count": f"{count - MAX_OUTSIDE:,}"},
+            )
+        )
+
+
+def _outside(ws, cell, last_row: int) -> Problem:
+    if cell.row <= last_row:
+        # Beside the table: only a sheet unprotected by hand lets anyone type
+        # there, and it would be lost without a word (found by fuzzing).
+        message = _(
+            "text beside the table is not read (now: %(value)s); write only in "
+            "column %(column)s of the program rows."
+        ) % {"value": _short(cell.value), "column": EDIT_COLUMN}
+    elif cell.column_letter == "A":
+        message = _(
+            "%(value)s is not a program of this workbook (rows may not "
+            "be added; ask the admin office to assign a program to "
+            "your department)."
+        ) % {"value": _short(cell.value)}
+    else:
+        message = _(
+            "text below the table is not read (now: %(value)s); "
+            "write only in column %(column)s of the program rows."
+        ) % {"value": _short(cell.value), "column": EDIT_COLUMN}
+    return Problem(ws.title, cell.coordinate, message)
 
 
 def _read_edits(wb, kpis: dict, result: ReadResult) -> None:

@@ -1,0 +1,38 @@
+"""Editions have a kind (当初計画 or 実績): the seed's is an initial plan, a
+round's edition takes the round's kind, a document may say it."""
+
+import pytest
+
+from shinchoku.document import interchange
+from shinchoku.document.errors import ImportFormatError
+from shinchoku.plans.models import EditionKind
+from shinchoku.workflow.rounds import services as round_services
+
+
+def test_the_seed_edition_is_an_initial_plan(seed_plan):
+    edition = seed_plan.editions.get()
+    assert edition.kind == EditionKind.INITIAL_PLAN
+    assert not edition.is_correction and not edition.is_superseded
+
+
+def test_closing_a_round_makes_an_edition_of_its_kind(people, achievements_round):
+    edition = round_services.round_close(
+        actor=people["gyosei"], round_=achievements_round, title="令和5年度実績報告"
+    )
+    assert edition.kind == EditionKind.ACHIEVEMENTS
+    assert edition.snapshot["editions"][0]["kind"] == "achievements"
+
+
+def test_a_document_says_the_kind_or_the_title_does(seed_plan):
+    from shinchoku.plans.selectors import plan_to_parsed
+
+    doc = interchange.dump(plan_to_parsed(seed_plan))
+    assert doc["editions"][0]["kind"] == "initial_plan"
+    doc["editions"][0]["kind"] = "achievements"
+    assert interchange.load(doc).editions[0].resolved_kind == "achievements"
+    del doc["editions"][0]["kind"]
+    doc["editions"][0]["title"] = "令和5年度実績"
+    assert interchange.load(doc).editions[0].resolved_kind == "achievements"
+    doc["editions"][0]["kind"] = "results"
+    with pytest.raises(ImportFormatError, match=r"editions\[0\]\.kind"):
+        interchange.load(doc)

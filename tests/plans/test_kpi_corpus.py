@@ -36,6 +36,8 @@ def test_corpus_is_large_and_diverse() -> None:
         sum(1 for r in rows if not r["indicators"]) >= 50
     )  # negatives measure precision
     assert all(r["url"].startswith("http") for r in rows)
+    assert len({r["text"] for r in rows}) == len(rows)  # no statement twice
+    assert len({r["id"] for r in rows}) == len(rows)
 
 
 ORIGINAL = 256  # statements k001…k256 were split 70/30 before any rule was written

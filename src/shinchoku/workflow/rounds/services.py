@@ -20,6 +20,7 @@ from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import Edition, Indicator, Plan, Program, ProgramYear
 from shinchoku.workflow import events
 from shinchoku.workflow.models import Department, Round, RoundEntry, RoundStatus
+from shinchoku.workflow.opinions.selectors import round_opinions
 from shinchoku.workflow.permissions import Action, require
 from shinchoku.workflow.rounds import selectors
 
@@ -180,6 +181,7 @@ def round_close(
         fiscal_year=fiscal_year or round_.fiscal_year,
         schedule_as_of=schedule_as_of,
         kind=round_.kind,
+        opinions=round_opinions(round_),
         reason=reason,
     )
     round_.status = RoundStatus.CLOSED

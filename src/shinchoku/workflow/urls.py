@@ -16,6 +16,7 @@ urlpatterns = [
     path("workflow/rounds/<int:pk>/", rounds.round_detail, name="round"),
     path("workflow/rounds/<int:pk>/remind/", rounds.round_remind, name="round-remind"),
     path("workflow/rounds/<int:pk>/close/", rounds.round_close, name="round-close"),
+    path("workflow/rounds/<int:pk>/reopen/", rounds.round_reopen, name="round-reopen"),
     path(
         "workflow/rounds/<int:pk>/departments/<int:department>/workbook.xlsx",
         workbook.workbook_download,

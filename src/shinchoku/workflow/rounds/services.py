@@ -20,6 +20,7 @@ from shinchoku.common.services import ServiceError, User, model_save, signed_in
 from shinchoku.common.text import clean_input
 from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import Edition, Indicator, Plan, Program, ProgramYear
+from shinchoku.workflow import events
 from shinchoku.workflow.models import (
     Department,
     EntryState,
@@ -98,6 +99,7 @@ def round_open(
         default_user=signed_in(actor),
         default_change_reason=reason,
     )
+    events.round_opened.send(Round, round=round_, actor=actor, via=via)
     return round_
 
 

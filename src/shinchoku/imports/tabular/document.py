@@ -436,7 +436,7 @@ def _read_rows(ctx: _Context, rows, index: int | None, columns, years) -> None:
     headers = (
         [
             [header_key(c.text) for c in sheet.rows[i]]
-            for i in range(index, index + count)
+            for i in range(index, min(index + count, len(sheet.rows)))
         ]
         if index is not None
         else []

@@ -164,3 +164,17 @@ def test_the_editions_page(client, people, first):
         )
     )
     assert response.status_code == 200
+
+
+def test_closing_again_under_the_same_title_refreezes_an_unpublished_edition(
+    people, seed_plan
+):
+    edition = play_results_round(people, seed_plan)  # not published
+    round_ = Round.objects.get(edition=edition)
+    round_services.round_reopen(actor=people["gyosei"], round_=round_, reason="r")
+    again = round_services.round_close(
+        actor=people["gyosei"],
+        round_=Round.objects.get(pk=round_.pk),
+        title=edition.title,
+    )
+    assert again.pk == edition.pk and again.supersedes is None

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from django.utils import translation
+
 from shinchoku.document.kpi import Indicator as KpiIndicator
 from shinchoku.plans import evaluation, evaluation_methods
 from shinchoku.plans.charts import format_value
@@ -40,7 +42,9 @@ def kpi_result(indicator: Indicator, plan: Plan, fiscal_year: int) -> dict:
     method = plan.evaluation_method
     if method != "linear" and method in evaluation_methods.METHODS:
         mark = evaluation_methods.assess(ind, fiscal_year, method)
-        status, label = mark.code, f"{mark.code} {mark.label}".strip()
+        # The report is in Japanese whatever the language of who closes.
+        with translation.override("ja"):
+            status, label = mark.code, f"{mark.code} {mark.label}".strip()
     target = ind.targets.get(fiscal_year, ind.target)
     return {
         "name": indicator.name,

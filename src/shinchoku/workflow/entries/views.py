@@ -29,6 +29,8 @@ from shinchoku.workflow.rounds import selectors as round_selectors
 from shinchoku.workflow.web import (
     ConflictField,
     check,
+    confirm_page,
+    confirmed,
     conflict_page,
     entry_or_404,
     guarded,
@@ -128,7 +130,10 @@ def _entry_page(
             ],
             "form": form,
             "may_edit": may_edit,
-            "may_submit": may_edit and entry.may_be_submitted,
+            # The admin office reviews entries: submitting to itself is no step.
+            "may_submit": may_edit
+            and entry.may_be_submitted
+            and not can(request.user, Action.APPROVE_ENTRY, entry),
             "may_review": can(request.user, Action.APPROVE_ENTRY, entry)
             and entry.awaits_review,
             "return_form": return_form
@@ -223,25 +228,52 @@ def _step(
 
 
 def _step_view(
-    service: Callable[..., RoundEntry], action: Action, done: Promise
+    service: Callable[..., RoundEntry],
+    action: Action,
+    done: Promise,
+    confirm: Callable[[HttpRequest, RoundEntry], HttpResponse] | None = None,
 ) -> Callable[..., HttpResponse]:
-    """The view of a step that asks for nothing but the version."""
+    """The view of a step that asks for nothing but the version (and, for an
+    irreversible step, a confirmation first)."""
 
     @guarded
     @require_POST
     def view(request: HttpRequest, pk: int) -> HttpResponse:
         entry = entry_or_404(pk)
         check(request, action, entry)
+        if confirm is not None and not confirmed(request):
+            return confirm(request, entry)
         return _step(request, entry, service, done)
 
     return view
+
+
+def _confirm_approval(request: HttpRequest, entry: RoundEntry) -> HttpResponse:
+    values = {"program": entry.program, "round": entry.round.title}
+    return confirm_page(
+        request,
+        title=_("Approve %(program)s") % values,
+        question=_("Approve the entry of %(program)s for %(round)s?") % values,
+        consequences=[
+            _("Its text replaces the plan's record of this fiscal year."),
+            _("The department can no longer change it in this round."),
+        ],
+        button=_("Approve"),
+        cancel_url=reverse("workflow:entry", kwargs={"pk": entry.pk}),
+        plan=entry.round.plan,
+        round=entry.round,
+        program=entry.program,
+    )
 
 
 entry_submit = _step_view(
     services.entry_submit, Action.SUBMIT_ENTRY, gettext_lazy("%(program)s: submitted.")
 )
 entry_approve = _step_view(
-    services.entry_approve, Action.APPROVE_ENTRY, gettext_lazy("%(program)s: approved.")
+    services.entry_approve,
+    Action.APPROVE_ENTRY,
+    gettext_lazy("%(program)s: approved."),
+    confirm=_confirm_approval,
 )
 
 

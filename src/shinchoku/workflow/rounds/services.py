@@ -8,13 +8,16 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from shinchoku.common import wareki
 from shinchoku.common.services import ServiceError, User, model_save, signed_in
 from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import Edition, Indicator, Plan, Program, ProgramYear
@@ -121,22 +124,39 @@ def round_remind(*, actor: User, round_: Round, via: str = "screen") -> Reminder
         if not recipients:
             result.without_address.append(row.department)
             continue
-        lines = "\n".join(f"・{e.label}" for e in row.missing)
-        body = _(
-            "%(department)s:\n\nThe round %(round)s is due on %(deadline)s. "
-            "These programs are not submitted yet:\n\n%(programs)s\n"
-        ) % {
-            "department": row.department.name,
-            "round": round_.title,
-            "deadline": round_.deadline.isoformat(),
-            "programs": lines,
-        }
-        subject = _("Reminder: %(round)s, due %(deadline)s") % {
-            "round": round_.title,
-            "deadline": round_.deadline.isoformat(),
-        }
+        subject, body = _reminder_text(round_, row.department, row.missing)
         result.messages += send_mail(subject, body, None, recipients)
     return result
+
+
+def _reminder_text(
+    round_: Round, department: Department, missing: list[RoundEntry]
+) -> tuple[str, str]:
+    """A reminder before the deadline, an overdue notice (督促) after it; the
+    deadline in 和暦 and a link to the department's tasks."""
+    values = {
+        "department": department.name,
+        "round": round_.title,
+        "deadline": wareki.date_label(round_.deadline),
+        "programs": "\n".join(f"・{e.label}" for e in missing),
+        "link": getattr(settings, "SITE_URL", "").rstrip("/")
+        + reverse("workflow:home"),
+    }
+    if round_.is_overdue():
+        subject = _("Overdue: %(round)s, due %(deadline)s")
+        body = _(
+            "%(department)s:\n\nThe round %(round)s was due on %(deadline)s. "
+            "These programs are not submitted yet:\n\n%(programs)s\n\n"
+            "Please submit them as soon as possible: %(link)s\n"
+        )
+    else:
+        subject = _("Reminder: %(round)s, due %(deadline)s")
+        body = _(
+            "%(department)s:\n\nThe round %(round)s is due on %(deadline)s. "
+            "These programs are not submitted yet:\n\n%(programs)s\n\n"
+            "Your tasks: %(link)s\n"
+        )
+    return subject % values, body % values
 
 
 @transaction.atomic

@@ -18,6 +18,8 @@ from django.views.decorators.http import require_POST
 
 from shinchoku.common.services import ServiceError, StaleVersion
 from shinchoku.plans import selectors as plan_selectors
+from shinchoku.plans.presenters import target_text
+from shinchoku.plans.selectors import indicator_to_dict
 from shinchoku.workflow import diff as plan_diff
 from shinchoku.workflow import forms
 from shinchoku.workflow.entries import selectors, services
@@ -123,6 +125,7 @@ def _entry_page(
             "indicators": [
                 (
                     i,
+                    target_text(indicator_to_dict(i), entry.round.fiscal_year),
                     i.actuals.get(str(entry.round.fiscal_year)),
                     entry.kpi_actuals.get(str(i.pk)),
                 )

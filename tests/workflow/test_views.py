@@ -42,7 +42,7 @@ def test_the_dashboard_shows_what_is_missing_and_overdue_per_department(
     assert "情報政策課" in html and "市民協働・男女参画推進課" in html
     assert "Overdue" in html
     assert 'class="state state-drafting">Drafting' in html
-    assert "E-mail a reminder" in html
+    assert "E-mail an overdue notice" in html  # 督促 only once overdue
     response = client.post(
         reverse("workflow:round-remind", kwargs={"pk": plan_round.pk}),
         {"confirmed": "1"},

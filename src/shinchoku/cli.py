@@ -15,6 +15,8 @@ ALIASES = {
     "gen-synthetic": "gen_synthetic",
     "api-token": "api_token",
     "extract-kpis": "extract_kpis",
+    "send-reminders": "send_reminders",
+    "worker": "db_worker",
 }
 
 USAGE = """\
@@ -35,6 +37,10 @@ Commands:
   api-token USERNAME       make a token for the JSON API's write operations (shown once)
   extract-kpis FILE        the indicators a plan's text states, one statement a line
                            (--format json|table, --first-fy/--last-fy; '-' reads stdin)
+  send-reminders           mail the deadline reminders due today (cron; a rerun sends
+                           nothing twice)
+  worker                   run queued background tasks (mails) with
+                           SHINCHOKU_TASKS=database
   backup -o FILE           back up the whole database (SQLite or PostgreSQL)
   restore FILE             restore a backup (asks for --yes over existing data)
   COMMAND                  any Django management command (migrate, check, createsuperuser…)

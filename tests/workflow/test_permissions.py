@@ -51,6 +51,8 @@ MATRIX: dict[tuple[Action, str | None], set[str]] = {
     (Action.REMIND, "closed_round"): NOBODY,
     (Action.CLOSE_ROUND, "open_round"): OFFICE,
     (Action.CLOSE_ROUND, "closed_round"): NOBODY,
+    (Action.REOPEN_ROUND, "open_round"): NOBODY,
+    (Action.REOPEN_ROUND, "closed_round"): OFFICE,
     (Action.VIEW_ENTRY, "entry_draft"): OFFICE | {"joho", "kyodo"},
     (Action.VIEW_ENTRY, "entry_submitted"): OFFICE | {"joho", "iinkai"},
     (Action.VIEW_ENTRY, "entry_closed"): OFFICE | {"joho", "kyodo"},

@@ -91,14 +91,16 @@ def plan_import(
     source: str,
     user: User | None = None,
     dry_run: bool = False,
+    reason: str | None = None,
 ) -> ImportResult:
     """Write a parsed plan in one transaction; roll back everything on any error
-    (or at the end of a dry run)."""
+    (or at the end of a dry run). ``reason``: the history rows' (default
+    "import: <source>")."""
     _fill_period(parsed, source)
     try:
         with transaction.atomic():
             applied = plan_apply(
-                document=parsed, actor=user, reason=f"import: {source}"
+                document=parsed, actor=user, reason=reason or f"import: {source}"
             )
             result = ImportResult(**vars(applied), dry_run=dry_run)
             if dry_run:

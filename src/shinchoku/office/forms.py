@@ -24,7 +24,7 @@ def fy_choices(years: range | None = None, *, blank: bool = False) -> list:
     return [("", "—"), *choices] if blank else choices
 
 
-class FiscalYearField(forms.TypedChoiceField):
+class FiscalYearChoiceField(forms.TypedChoiceField):
     def __init__(self, *, years: range | None = None, **kwargs):
         kwargs.setdefault("coerce", int)
         kwargs.setdefault("empty_value", None)
@@ -54,8 +54,8 @@ class PlanForm(forms.Form):
         max_length=50,
         help_text=_("Short ASCII name used in URLs, e.g. 2025-2028."),
     )
-    first_fy = FiscalYearField(label=_("First fiscal year"))
-    last_fy = FiscalYearField(label=_("Last fiscal year"))
+    first_fy = FiscalYearChoiceField(label=_("First fiscal year"))
+    last_fy = FiscalYearChoiceField(label=_("Last fiscal year"))
     directions = LinesField(
         label=_("Directions (方向性)"),
         help_text=_("One per line, in order: the first is direction 1."),
@@ -174,7 +174,7 @@ class ProgramForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     policy_points = LinesField(label=_("Main policy points"), required=False)
-    ended_after_fy = FiscalYearField(
+    ended_after_fy = FiscalYearChoiceField(
         label=_("Ended after fiscal year"),
         required=False,
         help_text=_("Only for a program that ended: ※令和4年度までをもって終了."),
@@ -187,7 +187,7 @@ class ProgramForm(forms.Form):
         departments = Department.objects.filter(municipality_id=plan.municipality_id)
         self.fields["lead"].queryset = departments
         self.fields["supporting"].queryset = departments
-        self.fields["ended_after_fy"] = FiscalYearField(
+        self.fields["ended_after_fy"] = FiscalYearChoiceField(
             label=self.fields["ended_after_fy"].label,
             help_text=self.fields["ended_after_fy"].help_text,
             years=plan.fiscal_years,
@@ -253,7 +253,9 @@ class IndicatorForm(forms.Form):
     )
     baseline = forms.FloatField(label=_("Baseline"), required=False)
     target = forms.FloatField(label=_("Final target"), required=False)
-    deadline_fy = FiscalYearField(label=_("Deadline (fiscal year)"), required=False)
+    deadline_fy = FiscalYearChoiceField(
+        label=_("Deadline (fiscal year)"), required=False
+    )
 
     def kpi(self) -> dict:
         data = self.cleaned_data
@@ -331,8 +333,8 @@ class PersonForm(MembershipForm):
 class NextPeriodForm(forms.Form):
     title = TextField(label=_("Title"), max_length=200)
     slug = forms.SlugField(label=_("URL name"), max_length=50)
-    first_fy = FiscalYearField(label=_("First fiscal year"))
-    last_fy = FiscalYearField(label=_("Last fiscal year"))
+    first_fy = FiscalYearChoiceField(label=_("First fiscal year"))
+    last_fy = FiscalYearChoiceField(label=_("Last fiscal year"))
     programs = forms.TypedMultipleChoiceField(
         label=_("Programs to continue"),
         coerce=int,

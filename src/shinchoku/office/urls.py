@@ -1,6 +1,6 @@
 from django.urls import path
 
-from shinchoku.office import people, views
+from shinchoku.office import imports, people, views
 
 app_name = "office"
 PLAN = "<str:code>/plans/<slug:plan>/"
@@ -24,6 +24,18 @@ urlpatterns = [
         name="membership-edit",
     ),
     path(PLAN + "edit/", views.plan_edit, name="plan-edit"),
+    path(PLAN + "import/", imports.import_upload, name="import"),
+    path(
+        PLAN + "import/<int:pk>/mapping/", imports.import_mapping, name="import-mapping"
+    ),
+    path(
+        PLAN + "import/<int:pk>/preview/", imports.import_preview, name="import-preview"
+    ),
+    path(
+        PLAN + "import/<int:pk>/confirm/",
+        imports.import_confirm_view,
+        name="import-confirm",
+    ),
     path(PLAN + "next/", views.next_period, name="next-period"),
     path(PLAN + "programs/new/", views.program_form, name="program-create"),
     path(PLAN + "programs/<int:number>/edit/", views.program_form, name="program-edit"),

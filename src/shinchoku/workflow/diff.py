@@ -246,9 +246,57 @@ def diff_documents(old: dict, new: dict) -> list[ProgramDiff]:
     order = [p["number"] for p in new.get("programs", [])] + [
         n for n in old_programs if n not in new_programs
     ]
+    # A 実績 edition's grades and opinions, compared where both documents
+    # have them (docs/interchange-format.md, "results").
+    old_results, new_results = _results_lists(old), _results_lists(new)
+    if old_results is None or new_results is None:
+        old_results = new_results = {}
     out = []
     for number in order:
         diff = diff_program(old_programs.get(number), new_programs.get(number))
+        fields = [
+            FieldDiff(label, changes)
+            for (label, a), (_label, b) in zip(
+                old_results.get(number, _EMPTY_RESULTS),
+                new_results.get(number, _EMPTY_RESULTS),
+                strict=True,
+            )
+            if (changes := diff_bullets(a, b))
+        ]
+        if fields and diff is None:
+            ref = new_programs.get(number) or old_programs[number]
+            diff = ProgramDiff(number=number, name=ref.get("name", ""))
         if diff is not None:
+            diff.fields += fields
             out.append(diff)
+    return out
+
+
+_EMPTY_RESULTS: list[tuple[str, list[str]]] = [
+    ("評価", []),
+    ("委員会意見・市の対応", []),
+]
+
+
+def _results_lists(doc: dict) -> dict[int, list[tuple[str, list[str]]]] | None:
+    """Program number → its grade and its opinions as bullets, from the
+    document's results block (None without one)."""
+    editions = doc.get("editions") or []
+    results = editions[0].get("results") if len(editions) == 1 else None
+    if not isinstance(results, dict):
+        return None
+    labels = {g.get("code"): g.get("label", "") for g in results.get("grade_scale", [])}
+    out = {}
+    for p in results.get("programs", []):
+        grade = p.get("grade", "")
+        grade_line = " ".join(x for x in (grade, labels.get(grade, "")) if x)
+        opinions = []
+        for o in p.get("opinions", []):
+            opinions.append(f"意見: {o.get('text', '')}")
+            if o.get("response"):
+                opinions.append(f"対応: {o['response']}")
+        out[p["number"]] = [
+            ("評価", [x for x in (grade_line, p.get("grade_comment", "")) if x]),
+            ("委員会意見・市の対応", opinions),
+        ]
     return out

@@ -53,7 +53,7 @@ def wareki_datetime(value) -> str:
     if not value:
         return ""
     local = timezone.localtime(value) if timezone.is_aware(value) else value
-    return f"{wareki.date_label(local.date())} {local:%H:%M}"
+    return wareki.datetime_label(local)
 
 
 @register.filter

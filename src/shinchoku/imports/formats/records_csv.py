@@ -169,7 +169,7 @@ class _Builder:
             program.schedule_raw.append(text)
         elif fy is None:
             raise ImportFormatError(
-                f"a {field} row needs its fiscal_year", source=src, line=line
+                f"a row of field {field} needs its fiscal_year", source=src, line=line
             )
         elif field == "schedule":
             items = program.action_items

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from shinchoku.common import wareki
-from shinchoku.common.text import collapse_ws, parse_program_number, split_bullets
+from shinchoku.common.text import collapse_ws, parse_program_number
 from shinchoku.document.model import (
     ParsedActionItem,
     ParsedEdition,
@@ -33,14 +33,15 @@ from shinchoku.document.model import (
     ParsedSection,
     ParsedYear,
 )
+from shinchoku.imports.tabular.items import cell_items, join_lines
 from shinchoku.imports.tabular.mapping import (
     Mapping,
-    find_header,
     header_fy,
     header_key,
     header_texts,
     loose_key,
 )
+from shinchoku.imports.tabular.meta import plan_meta
 from shinchoku.imports.tabular.model import (
     Cell,
     Sheet,
@@ -49,8 +50,6 @@ from shinchoku.imports.tabular.model import (
     column_letter,
 )
 
-_MARKER_RE = re.compile(r"^[・●○◯◎■□◆◇▪•\-‐－*＊※]\s*")
-_NUMBERED_RE = re.compile(r"^(?:[①-⑳]|[(（]\d+[)）]|\d+[.．)）])\s*")
 _DIRECTION_RE = re.compile(
     r"^(?:方向性|基本方針|基本目標|分野|施策|柱|重点項目|推進項目)?\s*"
     r"(?:第\s*)?[(（]?(?P<number>\d+|[IVX]+)[)）.．、]?\s*(?P<name>.*)$"
@@ -71,43 +70,6 @@ _ROMAN = {
     "X": 10,
 }
 _ENDED_RE = re.compile(r"※\s*(?P<fy>\S+?年度)までをもって終了")
-_PERIOD_RE = re.compile(r"[(（](?P<period>[^()（）]*年度[^()（）]*)[)）]")
-_EDITION_RE = re.compile(r"【(?P<edition>[^】]+)】")
-_MUNICIPALITY_RE = re.compile(r"^(?P<muni>.+?[都道府県市区町村])(?P<rest>.+)$")
-
-
-def join_lines(lines: list[str]) -> str:
-    """Lines of one item as one text: no space between two Japanese
-    characters (a wrapped line), a space otherwise."""
-    out = ""
-    for line in (ln.strip() for ln in lines):
-        if not line:
-            continue
-        if out and (out[-1].isascii() or line[0].isascii()):
-            out += " "
-        out += line
-    return collapse_ws(out)
-
-
-def cell_items(text: str) -> list[str]:
-    """The items of a cell (see the module's docstring)."""
-    lines = [ln for ln in text.split("\n") if ln.strip()]
-    if not lines:
-        return []
-    if len(lines) == 1:
-        return split_bullets(_MARKER_RE.sub("・", lines[0].strip(), count=1))
-    if not any(
-        _MARKER_RE.match(ln.strip()) or _NUMBERED_RE.match(ln.strip()) for ln in lines
-    ):
-        return [collapse_ws(ln) for ln in lines]
-    groups: list[list[str]] = []
-    for line in (ln.strip() for ln in lines):
-        marker = _MARKER_RE.match(line)
-        if marker or _NUMBERED_RE.match(line) or not groups:
-            groups.append([line[marker.end() :] if marker else line])
-        else:
-            groups[-1].append(line)
-    return [item for g in groups if (item := join_lines(g))]
 
 
 @dataclass
@@ -147,17 +109,22 @@ class _YearCol:
     fy: int
 
 
-def _header_index(ctx: _Context) -> int:
-    m = ctx.mapping
-    for index, cells in enumerate(ctx.sheet.rows):
-        if cells and cells[0].row == m.header_row:
+def _header_index(ctx: _Context, keys: list[str] | None) -> int | None:
+    """Where the header is: on the first sheet, the mapping's header row; on
+    the others, a row like the first sheet's header (None: none, e.g. a PDF
+    page that goes on without repeating it)."""
+    rows = ctx.sheet.rows
+    if keys is not None:
+        for index in range(min(len(rows), 40)):
+            if [loose_key(c.text) for c in rows[index]] == keys:
+                return index
+        return None
+    for index, cells in enumerate(rows):
+        if cells and cells[0].row == ctx.mapping.header_row:
             return index
-    found = find_header(ctx.sheet)
-    if found is None:
-        raise ctx.error(
-            f"no row {m.header_row} (the mapping's header row) in this sheet"
-        )
-    return found[0]
+    raise ctx.error(
+        f"no row {ctx.mapping.header_row} (the mapping's header row) in this sheet"
+    )
 
 
 def _resolve_columns(
@@ -330,13 +297,13 @@ def _new_program(ctx, number, name, row, columns, name_cell) -> ParsedProgram:
     if direction_cell is not None and direction_cell.text.strip():
         ctx.direction = _direction(ctx, direction_cell)
     if ctx.direction is None:
-        ctx.direction = (
-            _direction(ctx, Cell(text="1", row=row[0].row, col=row[0].col))
-            if not ctx.directions
-            else min(ctx.directions)
-        )
-        if not ctx.directions.get(ctx.direction):
-            ctx.directions[ctx.direction] = ""
+        # a table without 方向性: one, named so that the office renames it
+        ctx.direction = min(ctx.directions) if ctx.directions else 1
+        if ctx.direction not in ctx.directions:
+            ctx.directions[ctx.direction] = NO_DIRECTION
+            ctx.notes.append(
+                f"the table names no 方向性: all programs are under {NO_DIRECTION!r}"
+            )
     section_cell = _cell(row, columns.get("section"))
     kind = ctx.kind
     if section_cell is not None and section_cell.text.strip():
@@ -382,50 +349,23 @@ def _fill(ctx, program: ParsedProgram, row, columns, years) -> None:
         setattr(year, attr, (getattr(year, attr) or []) + values)
 
 
+def _lone_text(cell: Cell, columns: dict[str, int]) -> bool:
+    """A row with only this cell filled is a heading or a note, not a
+    program: unless the cell is a program's name, or its number."""
+    if cell.col == columns["name"]:
+        return False
+    if cell.col == columns.get("number"):
+        text = wareki.normalize(cell.text).strip().rstrip(".．")
+        return parse_program_number(text) is None if len(text) <= 6 else True
+    return True
+
+
 def _is_repeated_header(row: list[Cell], header: list[str]) -> bool:
     texts = [header_key(c.text) for c in row]
     return bool(any(texts)) and texts == header
 
 
-def _plan_meta(
-    ctx: _Context, index: int, options_code: str, options_name: str, years
-) -> dict:
-    """The plan's facts from the mapping, then the options, then the title
-    block (the rows above the header)."""
-    meta: dict = {}
-    for cells in ctx.sheet.rows[:index]:
-        for cell in cells:
-            text = collapse_ws(cell.text)
-            if not text or cell.covered:
-                continue
-            if (p := _PERIOD_RE.search(text)) and len(
-                fys := wareki.find_fiscal_years(p["period"])
-            ) == 2:
-                meta.setdefault("first_fy", fys[0])
-                meta.setdefault("last_fy", fys[1])
-                head = text[: p.start()].strip()
-                if m := _MUNICIPALITY_RE.match(head):
-                    meta.setdefault("municipality_name", m["muni"])
-                    meta.setdefault("title", m["rest"])
-                if e := _EDITION_RE.search(text):
-                    meta.setdefault("edition_title", e["edition"])
-            elif "date" not in meta:
-                try:
-                    meta["date"] = wareki.parse_date(text)
-                except wareki.WarekiError:
-                    pass
-    if options_code:
-        meta["municipality_code"] = options_code
-    if options_name:
-        meta["municipality_name"] = options_name
-    meta.update({k: v for k, v in ctx.mapping.plan.items() if v not in (None, "")})
-    fys = sorted({y.fy for y in years})
-    if fys:
-        meta.setdefault("first_fy", fys[0])
-        meta.setdefault("last_fy", fys[-1])
-    return meta
-
-
+NO_DIRECTION = "方向性の記載なし"
 REQUIRED_META = (
     "municipality_code",
     "municipality_name",
@@ -454,32 +394,31 @@ def read_document(
     sheets = [table.sheet(mapping.sheet)] if mapping.sheet else table.sheets
     ctx = _Context(table=table, sheet=sheets[0], mapping=mapping)
     meta: dict = {}
+    keys: list[str] | None = None
+    columns: dict[str, int] = {}
+    years: list[_YearCol] = []
     for sheet in sheets:
         ctx.sheet = sheet
-        index = _header_index(ctx)
-        columns, years = _resolve_columns(ctx, index)
-        if sheet is sheets[0]:
-            meta = _plan_meta(ctx, index, municipality_code, municipality_name, years)
-        header = [header_key(c.text) for c in sheet.rows[index]]
-        skipped = 0
-        for row in sheet.rows[index + mapping.header_rows :]:
-            filled = [c for c in row if c.text.strip() and not c.covered]
-            if not filled:
-                continue
-            if _is_repeated_header(row, header):
-                skipped += 1
-                continue
-            if len(filled) == 1 and filled[0].col not in (
-                columns.get("number"),
-                columns["name"],
-            ):
-                _text_row(ctx, filled[0])
-                continue
-            _program_row(ctx, row, columns, years)
-        if skipped:
-            ctx.notes.append(
-                f"{skipped} repeated header row(s) skipped in {sheet.name}"
+        index = _header_index(ctx, keys)
+        if index is None and table.kind != "pdf":
+            ctx.notes.append(f"sheet {sheet.name} skipped: it has not the same header")
+            continue
+        start = 0
+        if index is not None:
+            columns, years = _resolve_columns(ctx, index)
+            start = index + mapping.header_rows
+        if keys is None:
+            assert index is not None
+            meta = plan_meta(
+                sheet,
+                index,
+                mapping,
+                options_code=municipality_code,
+                options_name=municipality_name,
+                fys=[y.fy for y in years],
             )
+            keys = [loose_key(c.text) for c in sheet.rows[index]]
+        _read_rows(ctx, sheet.rows[start:], index, columns, years)
     if not ctx.programs:
         raise ctx.error("the table holds no program rows under its header")
     missing = [k for k in REQUIRED_META if not meta.get(k)]
@@ -490,6 +429,31 @@ def read_document(
             source=table.source,
         )
     return TableDocument(plan=_plan(ctx, meta, table), departments=ctx.departments)
+
+
+def _read_rows(ctx: _Context, rows, index: int | None, columns, years) -> None:
+    sheet, count = ctx.sheet, ctx.mapping.header_rows
+    headers = (
+        [
+            [header_key(c.text) for c in sheet.rows[i]]
+            for i in range(index, min(index + count, len(sheet.rows)))
+        ]
+        if index is not None
+        else []
+    )
+    skipped = 0
+    for row in rows:
+        filled = [c for c in row if c.text.strip() and not c.covered]
+        if not filled:
+            continue
+        if any(_is_repeated_header(row, header) for header in headers):
+            skipped += 1
+        elif len(filled) == 1 and _lone_text(filled[0], columns):
+            _text_row(ctx, filled[0])
+        else:
+            _program_row(ctx, row, columns, years)
+    if skipped:
+        ctx.notes.append(f"{skipped} repeated header row(s) skipped in {sheet.name}")
 
 
 def _plan(ctx: _Context, meta: dict, table: Table) -> ParsedPlan:
@@ -507,7 +471,7 @@ def _plan(ctx: _Context, meta: dict, table: Table) -> ParsedPlan:
                 title=meta["edition_title"], date=meta.get("date"), fiscal_year=fy
             )
         )
-    programs = sorted(ctx.programs.values(), key=lambda p: p.line or 0)
+    programs = list(ctx.programs.values())  # in the order read
     from shinchoku.imports.formats.seed_table import propose_indicators
 
     propose_indicators(

@@ -42,12 +42,16 @@ _ROLE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("actions", re.compile(r"^(取組項目|主な取組項目|取組事項)$")),
     (
         "policy",
-        re.compile(r"(取組内容|取組の方向性|取組の概要|取組概要|事業概要|内容|概要)"),
+        re.compile(
+            r"(取組内容|取組の方向性|取組の概要|取組概要|事業概要|内容|概要|"
+            r"具体的な?取組$)"
+        ),
     ),
     (
         "name",
         re.compile(
-            r"(プログラム名|実施プログラム|取組名|項目名|事業名|改革項目|取組項目名|推進項目)"
+            r"(プログラム名|実施プログラム|取組名|項目名|事業名|改革項目|取組項目名|"
+            r"推進項目|取組事項|実施項目)"
         ),
     ),
     (
@@ -258,7 +262,7 @@ def header_texts(sheet: Sheet, index: int, count: int) -> list[tuple[str, str]]:
     for col in range(width):
         parts = [
             sheet.rows[i][col].text if col < len(sheet.rows[i]) else ""
-            for i in range(index, index + count)
+            for i in range(index, min(index + count, len(sheet.rows)))
         ]
         label = parts[-1] or next((p for p in reversed(parts) if p), "")
         parent = parts[0] if count > 1 and parts[0] != label else ""
@@ -282,14 +286,32 @@ def suggest_mapping(table: Table, sheet_name: str | None = None) -> Mapping:
             header_row=sheet.rows[index][0].row,
             header_rows=count,
         )
-        for col, (parent, label) in enumerate(header_texts(sheet, index, count), 1):
-            _suggest_column(mapping, col, parent, label)
+        header = sheet.rows[index]
+        for i, (parent, label) in enumerate(header_texts(sheet, index, count)):
+            _suggest_column(mapping, header[i].col, parent, label)
+        if "name" not in mapping.columns and "actions" in mapping.columns:
+            # 取組項目 is many a city's word for the program itself
+            mapping.columns["name"] = mapping.columns.pop("actions")
+            mapping.headers["name"] = mapping.headers.pop("actions")
+        if mapping.sheet is not None and _same_header_everywhere(table, sheet, index):
+            mapping.sheet = None
         return mapping
     raise TableError(
         "no header row found: no row in the first "
         f"{_HEADER_SCAN_ROWS} names two of No./番号, 取組名, 方向性, 取組内容, 所管課 "
         "or a fiscal year's 実績/予定/目標",
         source=table.source,
+    )
+
+
+def _same_header_everywhere(table: Table, sheet: Sheet, index: int) -> bool:
+    keys = [loose_key(c.text) for c in sheet.rows[index]]
+    return all(
+        any(
+            [loose_key(c.text) for c in other.rows[i]] == keys
+            for i in range(min(len(other.rows), _HEADER_SCAN_ROWS))
+        )
+        for other in table.sheets
     )
 
 

@@ -8,8 +8,9 @@ the last table (page numbers) is left out.
 A cell's text is rebuilt from its characters' positions, line by line, and
 each line is either a new line of the text or the wrap of the one above:
 
-* a hanging indent decides when the cell has one (Shinchoku's own PDF hangs
-  ・ in the margin, so a wrapped line starts further right than a bullet);
+* a hanging indent decides when the table has one (Shinchoku's own PDF hangs
+  ・ in the margin, so a wrapped line starts further right than a bullet, and
+  a list whose lines all start at the left has no wrapped line);
 * otherwise the fill of the line above: a line that stops short of the cell's
   right edge by more than the width of the next line's first character was
   ended on purpose; a full line was wrapped;
@@ -158,23 +159,33 @@ def _joins(before: str, after: str, joined_words: tuple[str, ...]) -> bool:
     return False
 
 
+def hangs(lines: list[_Line]) -> bool:
+    """Whether a cell's bullets hang: a line under a bullet starts right of
+    it (a wrapped line of the item)."""
+    leftmost = min(ln.x0 for ln in lines)
+    return any(ln.x0 - leftmost > ln.size * INDENT_RATIO for ln in lines) and any(
+        ln.text[:1] in BULLETS
+        for ln in lines
+        if ln.x0 - leftmost <= ln.size * INDENT_RATIO
+    )
+
+
 def cell_text(
     cell: _CellLines,
     *,
     where: str,
     ambiguities: list[str],
     joined_words: tuple[str, ...] = (),
+    table_hangs: bool = False,
 ) -> str:
-    """The cell's text with ``\\n`` between the lines ended on purpose."""
+    """The cell's text with ``\\n`` between the lines ended on purpose.
+    ``table_hangs``: other cells of the table hang their bullets, so a list
+    in this one whose lines all start at the left holds no wrapped line."""
     lines = cell.lines
     if not lines:
         return ""
     leftmost = min(ln.x0 for ln in lines)
-    hanging = any(ln.x0 - leftmost > ln.size * INDENT_RATIO for ln in lines) and any(
-        ln.text[:1] in BULLETS
-        for ln in lines
-        if ln.x0 - leftmost <= ln.size * INDENT_RATIO
-    )
+    hanging = hangs(lines) or (table_hangs and lines[0].text[:1] in BULLETS)
     centred = not hanging and cell.centred
     # in a list (the first line opens with a bullet) only a bullet opens a line
     bulleted = lines[0].text[:1] in BULLETS
@@ -285,6 +296,7 @@ class _PageReader:
         page = self.page
         self.sheet = Sheet(name=f"page {self.number}")
         tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])  # type: ignore[attr-defined]
+        self.found = len(tables)
         chars = [c for c in page.chars if c["text"].strip() or c["text"] == " "]  # type: ignore[attr-defined]
         first_top = tables[0].bbox[1] if tables else page.height  # type: ignore[attr-defined]
         self.row_no = 0
@@ -305,6 +317,7 @@ class _PageReader:
     def table(self, table, chars: list[dict]) -> None:
         rows = table.rows
         lines = {key: _lines(chs) for key, chs in _assign(chars, table).items()}
+        table_hangs = any(hangs(lns) for lns in lines.values())
         # the padding of a column: the least gap between a border and a line
         pads: dict[tuple[int, int], float] = {}
         for (r, c), lns in lines.items():
@@ -320,6 +333,7 @@ class _PageReader:
                 where=f"{self.source}, page {self.number}, row {self.row_no + r + 1}, cell {ref}",
                 ambiguities=self.ambiguities,
                 joined_words=self.joined_words,
+                table_hangs=table_hangs,
             )
         ncols = max(len(r.cells) for r in rows)
         for r, row in enumerate(rows):
@@ -357,6 +371,7 @@ def read(data: bytes, *, source: str, joined_words: tuple[str, ...] = ()) -> Tab
     from pdfplumber.utils.exceptions import PdfminerException
 
     table = Table(source=source, kind="pdf")
+    found = 0  # ruled tables on all pages
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             if len(pdf.pages) > MAX_PAGES:
@@ -365,9 +380,11 @@ def read(data: bytes, *, source: str, joined_words: tuple[str, ...] = ()) -> Tab
                     source=source,
                 )
             for number, page in enumerate(pdf.pages, start=1):
-                sheet = _PageReader(
+                reader = _PageReader(
                     page, number, source, table.ambiguities, joined_words
-                ).read()
+                )
+                sheet = reader.read()
+                found += reader.found
                 if sheet.rows:
                     table.sheets.append(sheet)
     except TableError:
@@ -387,6 +404,13 @@ def read(data: bytes, *, source: str, joined_words: tuple[str, ...] = ()) -> Tab
         raise TableError(
             "no text or table found: a scanned PDF (an image of a page) cannot be "
             "read without OCR, which Shinchoku does not do",
+            source=source,
+        )
+    if not found:
+        raise TableError(
+            "no ruled table on any page: Shinchoku reads a PDF table by its cell "
+            "borders, as committee tables are printed; for a table drawn without "
+            "borders, import the XLSX or CSV it was printed from",
             source=source,
         )
     return table

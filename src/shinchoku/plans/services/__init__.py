@@ -16,6 +16,7 @@ from shinchoku.plans.services.authoring import (
     plan_update,
     program_create,
     program_update,
+    require_edit,
 )
 from shinchoku.plans.services.documents import Counts, PlanApplied, plan_apply
 from shinchoku.plans.services.editions import edition_freeze, edition_publish
@@ -43,6 +44,7 @@ __all__ = [
     "plan_update",
     "program_create",
     "program_update",
+    "require_edit",
     "Counts",
     "PlanApplied",
     "edition_freeze",

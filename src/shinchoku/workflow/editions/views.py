@@ -14,7 +14,7 @@ from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import Edition
 from shinchoku.workflow import forms
 from shinchoku.workflow.editions import selectors
-from shinchoku.workflow.permissions import Action, can
+from shinchoku.workflow.permissions import Action
 from shinchoku.workflow.web import (
     check,
     confirm_page,
@@ -23,19 +23,20 @@ from shinchoku.workflow.web import (
     plan_or_404,
 )
 
+# The committee report's downloads (portal:report), as the links say them.
+REPORT_FORMATS = [("pdf", "PDF"), ("xlsx", "Excel"), ("html", "HTML")]
+
 
 @guarded
 def edition_list(request: HttpRequest, code: str, plan: str) -> HttpResponse:
     plan_obj = plan_or_404(code, plan)
-    editions = selectors.editions_for(plan_obj, request.user)
     return render(
         request,
         "workflow/edition_list.html",
         {
             "plan": plan_obj,
-            "editions": [
-                (e, can(request.user, Action.PUBLISH_EDITION, e)) for e in editions
-            ],
+            "rows": selectors.edition_rows(plan_obj, request.user),
+            "report_formats": REPORT_FORMATS,
         },
     )
 

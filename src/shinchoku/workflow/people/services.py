@@ -348,3 +348,36 @@ def assignments_copy(
         )
         copied += 1
     return copied
+
+
+@transaction.atomic
+def programs_lead_by_name(
+    *,
+    actor: User | None,
+    plan: Plan,
+    departments: dict[int, str],
+    via: str = "screen",
+) -> list[str]:
+    """Lead departments named in an imported table ({program number: 所管課}):
+    the departments not known yet are created; a program whose lead differs
+    is assigned to the named one. Returns the names of the new departments."""
+    from shinchoku.common.text import collapse_ws
+
+    known = {
+        d.name: d for d in Department.objects.filter(municipality=plan.municipality)
+    }
+    created: list[str] = []
+    leads: dict[int, Department] = {}
+    programs = set(plan.programs.values_list("number", flat=True))
+    for number, raw in departments.items():
+        name = collapse_ws(raw.splitlines()[0] if raw else "")[:100]
+        if not name or number not in programs:
+            continue
+        if name not in known:
+            known[name] = department_create(
+                actor=actor, municipality=plan.municipality, name=name, via=via
+            )
+            created.append(name)
+        leads[number] = known[name]
+    programs_assign_leads(actor=actor, plan=plan, leads=leads, via=via)
+    return created

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -19,9 +20,18 @@ from simple_history.utils import bulk_create_with_history
 
 from shinchoku.common import wareki
 from shinchoku.common.services import ServiceError, User, model_save, signed_in
+from shinchoku.common.text import clean_input
 from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import Edition, Indicator, Plan, Program, ProgramYear
-from shinchoku.workflow.models import Department, Round, RoundEntry, RoundStatus
+from shinchoku.workflow import events
+from shinchoku.workflow.models import (
+    Department,
+    EntryState,
+    Round,
+    RoundEntry,
+    RoundStatus,
+)
+from shinchoku.workflow.opinions.selectors import round_opinions
 from shinchoku.workflow.permissions import Action, require
 from shinchoku.workflow.rounds import selectors
 
@@ -92,6 +102,7 @@ def round_open(
         default_user=signed_in(actor),
         default_change_reason=reason,
     )
+    events.round_opened.send(Round, round=round_, actor=actor, via=via)
     return round_
 
 
@@ -173,7 +184,10 @@ def round_close(
     via: str = "screen",
 ) -> Edition:
     """Close a round into an edition: the plan as approved, frozen (unpublished
-    until the admin office publishes it)."""
+    until the admin office publishes it). A round closed before and reopened
+    closes into a corrected edition (修正版, another title) that supersedes the
+    one it closed into, which stays as it was; under the same title an
+    unpublished edition is frozen again in place."""
     require(actor, Action.CLOSE_ROUND, round_)
     round_ = Round.objects.select_for_update().select_related("plan").get(pk=round_.pk)
     if not round_.is_open:
@@ -188,6 +202,10 @@ def round_close(
             % {"programs": ", ".join(e.label for e in pending)}
         )
     reason = f"{via}: close round {round_.title} (#{round_.pk})"
+    previous = round_.edition  # closed before, reopened: this is a correction
+    supersedes = previous if previous and previous.title != title else None
+    if previous is not None and supersedes is None:
+        supersedes = previous.supersedes  # frozen again in place, unpublished
     edition = plan_services.edition_freeze(
         actor=actor,
         plan=round_.plan,
@@ -198,6 +216,8 @@ def round_close(
         fiscal_year=fiscal_year or round_.fiscal_year,
         schedule_as_of=schedule_as_of,
         kind=round_.kind,
+        supersedes=supersedes,
+        opinions=round_opinions(round_),
         reason=reason,
     )
     round_.status = RoundStatus.CLOSED
@@ -205,3 +225,45 @@ def round_close(
     round_.edition = edition
     model_save(round_, actor=actor, reason=reason, exclude=["plan"])
     return edition
+
+
+@transaction.atomic
+def round_reopen(
+    *,
+    actor: User,
+    round_: Round,
+    reason: str,
+    programs: Iterable[int] = (),
+    via: str = "screen",
+) -> Round:
+    """Reopen a closed round to correct its edition, saying why (the reason is
+    kept in the round's history). The entries of ``programs`` (numbers) go back
+    to their departments as returned, the reason as the comment; closing the
+    round again makes a corrected edition (round_close)."""
+    require(actor, Action.REOPEN_ROUND, round_)
+    reason = clean_input(reason).strip()
+    if not reason:
+        raise ServiceError(_("Say why the round is reopened."))
+    round_ = Round.objects.select_for_update().select_related("plan").get(pk=round_.pk)
+    if round_.is_open:
+        raise ServiceError(_("This round is open already."))
+    numbers = set(programs)
+    entries = list(
+        round_.entries.select_related("program").filter(program__number__in=numbers)
+    )
+    unknown = numbers - {e.program.number for e in entries}
+    if unknown:
+        raise ServiceError(
+            _("These programs have no entry in the round: %(numbers)s.")
+            % {"numbers": ", ".join(str(n) for n in sorted(unknown))}
+        )
+    why = f"{via}: reopen round {round_.title} (#{round_.pk}): {reason}"
+    round_.status = RoundStatus.OPEN
+    round_.closed_at = None
+    model_save(round_, actor=actor, reason=why, exclude=["plan", "edition"])
+    for entry in entries:
+        entry.state = EntryState.RETURNED
+        entry.return_comment = reason
+        entry.version += 1
+        model_save(entry, actor=actor, reason=why, exclude=["round", "program"])
+    return round_

@@ -1,5 +1,6 @@
 """Pages of update rounds: a plan's rounds (and opening one), a round's
-dashboard, reminders, closing a round into an edition."""
+dashboard, reminders, closing a round into an edition, reopening it to
+correct that edition."""
 
 from __future__ import annotations
 
@@ -77,6 +78,9 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "overdue": round_.is_overdue(),
             "may_remind": can(request.user, Action.REMIND, round_),
             "may_close": can(request.user, Action.CLOSE_ROUND, round_),
+            "reopen_form": forms.ReopenForm(round_=round_)
+            if can(request.user, Action.REOPEN_ROUND, round_)
+            else None,
             "workbook_departments": [
                 r.department
                 for r in rows
@@ -179,12 +183,7 @@ def _confirm_close(request: HttpRequest, round_, data: dict) -> HttpResponse:
 def round_close(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = round_or_404(pk)
     check(request, Action.CLOSE_ROUND, round_)
-    form = forms.CloseForm(
-        initial={
-            "title": selectors.free_edition_title(round_),
-            "fiscal_year": round_.fiscal_year,
-        }
-    )
+    form = forms.CloseForm(initial=close_initial(round_))
     if request.method == "POST":
         form = forms.CloseForm(request.POST)
         if form.is_valid() and not confirmed(request):
@@ -218,3 +217,54 @@ def round_close(request: HttpRequest, pk: int) -> HttpResponse:
         },
         status=400 if form.errors else 200,
     )
+
+
+def close_initial(round_) -> dict:
+    """The close form's values: the round's title (unless a published edition
+    has it: closing would refuse it), or for a reopened round the edition it
+    closed into, as a 修正版."""
+    previous = round_.edition
+    if previous is None:
+        return {
+            "title": selectors.free_edition_title(round_),
+            "fiscal_year": round_.fiscal_year,
+        }
+    return {
+        "title": f"{previous.title}(修正版)",
+        "meeting": previous.meeting,
+        "material": previous.material,
+        "date": previous.date,
+        "fiscal_year": previous.fiscal_year,
+        "schedule_as_of": previous.schedule_as_of,
+    }
+
+
+@guarded
+@require_POST
+def round_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = round_or_404(pk)
+    check(request, Action.REOPEN_ROUND, round_)
+    form = forms.ReopenForm(request.POST, round_=round_)
+    if form.is_valid():
+        try:
+            services.round_reopen(
+                actor=request.user,
+                round_=round_,
+                reason=form.cleaned_data["reason"],
+                programs=form.cleaned_data["programs"],
+            )
+        except ServiceError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Round %(round)s reopened: closing it again makes a corrected edition."
+                )
+                % {"round": round_.title},
+            )
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("workflow:round", pk=round_.pk)

@@ -206,8 +206,9 @@ def test_the_table_covers_every_write_operation(client):
         op["operationId"]
         for item in schema["paths"].values()
         for op in item.values()
-        if op.get("security")
+        if op.get("security") and "plan authoring" not in op.get("tags", [])
     }
+    # The plan authoring operations have their own table in test_authoring.py.
     assert secured == {
         "getEntry",
         "saveEntryDraft",

@@ -226,3 +226,47 @@ def test_production_queues_mail_for_the_worker(
     assert len(mailbox.take()) == 3
     call_command("db_worker", "--batch", "--no-startup-delay", stdout=_Null())
     assert mailbox.take() == []
+
+
+def test_the_round_s_reminder_button_mails_with_wareki_and_links(
+    mailbox, people, seed_plan, client, django_capture_on_commit_callbacks
+):
+    round_ = open_round(people, seed_plan, django_capture_on_commit_callbacks)
+    mailbox.take()
+    client.force_login(people["gyosei"])
+    page = client.get(f"/workflow/rounds/{round_.pk}/").content.decode()
+    assert "リマインドメール" in page and "督促" not in page  # not overdue yet
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/workflow/rounds/{round_.pk}/remind/")
+    assert response.status_code == 302
+    received = mailbox.take()
+    assert sorted(r for r, _m in received) == [
+        "joho2@example.jp",
+        "joho@example.jp",
+        "kyodo@example.jp",
+    ]
+    message = dict(received)["kyodo@example.jp"]
+    assert subject_of(message) == f"【進捗】令和6年度当初計画: 締切は{DEADLINE}です"
+    [link, *_] = [u for u in links_in(body_of(message)) if "/workflow/entries/" in u]
+    assert follow(client, fresh(people["kyodo"]), link).status_code == 200
+
+
+def test_reopening_a_round_tells_the_departments_of_the_returned_entries(
+    mailbox, people, seed_plan, django_capture_on_commit_callbacks
+):
+    from shinchoku.workflow.rounds import services as round_services
+
+    round_ = open_plan_round(people, seed_plan)
+    round_services.round_close(actor=people["gyosei"], round_=round_, title="版")
+    round_.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        round_services.round_reopen(
+            actor=people["gyosei"],
+            round_=round_,
+            reason="数値の誤りを直してください",
+            programs=[12],
+        )
+    received = mailbox.take()
+    assert sorted(r for r, _m in received) == ["joho2@example.jp", "joho@example.jp"]
+    body = body_of(received[0][1])
+    assert "差し戻しました" in body and "数値の誤りを直してください" in body

@@ -103,7 +103,9 @@ def test_publishing_and_withdrawing_ask_first(people, plan_round, client):
     assert edition.published
 
 
-def test_reminders_ask_first_naming_the_departments(people, plan_round, client):
+def test_reminders_ask_first_naming_the_departments(
+    people, plan_round, client, django_capture_on_commit_callbacks
+):
     client.force_login(people["gyosei"])
     url = reverse("workflow:round-remind", kwargs={"pk": plan_round.pk})
     html = assert_confirmation(
@@ -114,7 +116,8 @@ def test_reminders_ask_first_naming_the_departments(people, plan_round, client):
     assert "情報政策課: 未提出" in html and "リマインダー" in html
     assert "督促" not in html  # not overdue yet
     assert not mail.outbox
-    assert client.post(url, {"confirmed": "1"}).status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {"confirmed": "1"}).status_code == 302
     assert mail.outbox
 
 
@@ -127,19 +130,21 @@ def test_a_confirmation_is_refused_to_those_who_may_not_act(people, plan_round, 
 
 
 def test_the_reminder_mail_is_a_reminder_before_the_deadline_and_a_notice_after(
-    people, plan_round, settings
+    people, plan_round, settings, django_capture_on_commit_callbacks
 ):
+    """The notifications app writes the mails (issue #13 item 1); what the
+    office asked for here: no 督促 before the deadline, the deadline in 和暦,
+    a link into the system."""
     settings.SITE_URL = "https://shinchoku.example.jp"
-    from django.utils import translation
-
-    with translation.override("ja"):
+    with django_capture_on_commit_callbacks(execute=True):
         round_services.round_remind(actor=people["gyosei"], round_=plan_round)
-        Round.objects.filter(pk=plan_round.pk).update(deadline=dt.date(2024, 1, 31))
-        plan_round.refresh_from_db()
+    Round.objects.filter(pk=plan_round.pk).update(deadline=dt.date(2024, 1, 31))
+    plan_round.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
         round_services.round_remind(actor=people["gyosei"], round_=plan_round)
     before, after = mail.outbox[0], mail.outbox[-1]
-    assert before.subject.startswith("【お知らせ】") and "督促" not in before.body
+    assert "督促" not in before.subject + before.body
     assert "令和12年1月31日" in before.subject  # 2030-01-31 in 和暦
     assert "https://shinchoku.example.jp/workflow/" in before.body
-    assert after.subject.startswith("【督促】") and "令和6年1月31日" in after.body
+    assert "令和6年1月31日" in after.subject and "過ぎ" in after.subject
     assert "2024-01-31" not in after.body

@@ -8,6 +8,6 @@ class NotificationsConfig(AppConfig):
 
     def ready(self) -> None:
         # The update round announces its steps (workflow.events); mails follow.
-        from shinchoku.notifications import receivers
+        from shinchoku.notifications import checks, receivers  # noqa: F401
 
         receivers.connect()

@@ -110,8 +110,12 @@ def deadline_reminder(
     missing: list[RoundEntry],
     *,
     today: dt.date,
+    asked_at: dt.datetime | None = None,
 ) -> Draft:
-    """To a department that still owes entries: the deadline is near, or past."""
+    """To a department that still owes entries: the deadline is near, or past.
+    asked_at: the admin office asked now (the round's button), not the
+    schedule: one reminder per minute it is asked in (a double click sends
+    one)."""
     overdue = today > round_.deadline
     kind = Kind.OVERDUE if overdue else Kind.DEADLINE_NEAR
     deadline = date_label(round_.deadline)
@@ -123,7 +127,8 @@ def deadline_reminder(
     return _draft(
         kind,
         # One per deadline: a deadline moved later is reminded of again.
-        f"{kind.value}:{round_.pk}:{round_.deadline.isoformat()}:d{department_pk}",
+        f"{kind.value}:{round_.pk}:{round_.deadline.isoformat()}:d{department_pk}"
+        + (f":asked{timezone.localtime(asked_at):%Y%m%d%H%M}" if asked_at else ""),
         recipient,
         subject,
         reverse("workflow:home"),

@@ -6,7 +6,8 @@ people) records it in the same transaction and does anything slow after the
 commit. The workflow does not know who listens: the layers above it do
 (``notifications`` connects in its AppConfig.ready()).
 
-Every signal passes ``actor`` (who did it) and ``via`` (screen, excel, api, cli).
+A round reopened to correct it sends ``entry_returned`` for each entry it
+returns. Every signal passes ``actor`` (who did it) and ``via`` (screen, excel, api, cli).
 """
 
 from __future__ import annotations
@@ -15,6 +16,10 @@ from django.dispatch import Signal
 
 # round: the Round just opened, its entries created.
 round_opened = Signal()
+# round, rows (rounds.selectors.DepartmentRow of the departments that still owe
+# entries): the admin office asks for a reminder now. A receiver that sends
+# one answers {department pk: number of mails}.
+round_reminded = Signal()
 # entry: the RoundEntry after the step (its state, version, comment saved).
 entry_submitted = Signal()
 entry_returned = Signal()

@@ -269,3 +269,12 @@ def test_a_pdf_without_ruled_tables_or_text_says_what_it_needs():
     canvas.save()
     with pytest.raises(TableError, match="scanned.*without OCR"):
         read_table(buffer.getvalue(), "scan.pdf")
+
+
+def test_a_formula_reads_as_its_value_not_its_text():
+    """The name in B2 is ="会議"&"改革", saved by LibreOffice with its value."""
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "data" / "tables"
+    path /= "formula_saved_by_libreoffice.xlsx"
+    assert read_table(path.read_bytes(), path.name).sheets[0].texts(1)[1] == "会議改革"

@@ -9,16 +9,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from shinchoku.common import wareki
 from shinchoku.common.services import ServiceError, User, model_save, signed_in
 from shinchoku.common.text import clean_input
 from shinchoku.plans import services as plan_services
@@ -113,61 +108,29 @@ class ReminderResult:
     without_address: list[Department] = field(default_factory=list)
 
 
+@transaction.atomic
 def round_remind(*, actor: User, round_: Round, via: str = "screen") -> ReminderResult:
-    """E-mail every department that still owes entries the list of them."""
+    """Remind every department that still owes entries of them, now (the
+    admin office's button; `shinchoku send-reminders` does it on a schedule).
+    The notifications app writes and mails the reminders (after the commit)
+    and answers how many mails each department's reminder goes out as."""
     require(actor, Action.REMIND, round_)
-    result = ReminderResult()
-    people = get_user_model()
-    for row in selectors.round_dashboard(round_):
-        if row.department is None or not row.missing:
-            continue
-        recipients = sorted(
-            {
-                *people.objects.filter(
-                    shinchoku_membership__department=row.department, is_active=True
-                )
-                .exclude(email="")
-                .values_list("email", flat=True),
-                *([row.department.email] if row.department.email else []),
-            }
-        )
-        result.departments.append(row.department)
-        if not recipients:
-            result.without_address.append(row.department)
-            continue
-        subject, body = _reminder_text(round_, row.department, row.missing)
-        result.messages += send_mail(subject, body, None, recipients)
+    rows = [
+        row
+        for row in selectors.round_dashboard(round_)
+        if row.department is not None and row.missing
+    ]
+    result = ReminderResult(departments=[r.department for r in rows if r.department])
+    mails: dict[int, int] = {}
+    for _receiver, reached in events.round_reminded.send(
+        Round, round=round_, rows=rows, actor=actor, via=via
+    ):
+        if isinstance(reached, dict):
+            for department_pk, count in reached.items():
+                mails[department_pk] = mails.get(department_pk, 0) + count
+    result.messages = sum(mails.values())
+    result.without_address = [d for d in result.departments if not mails.get(d.pk)]
     return result
-
-
-def _reminder_text(
-    round_: Round, department: Department, missing: list[RoundEntry]
-) -> tuple[str, str]:
-    """A reminder before the deadline, an overdue notice (督促) after it; the
-    deadline in 和暦 and a link to the department's tasks."""
-    values = {
-        "department": department.name,
-        "round": round_.title,
-        "deadline": wareki.date_label(round_.deadline),
-        "programs": "\n".join(f"・{e.label}" for e in missing),
-        "link": getattr(settings, "SITE_URL", "").rstrip("/")
-        + reverse("workflow:home"),
-    }
-    if round_.is_overdue():
-        subject = _("Overdue: %(round)s, due %(deadline)s")
-        body = _(
-            "%(department)s:\n\nThe round %(round)s was due on %(deadline)s. "
-            "These programs are not submitted yet:\n\n%(programs)s\n\n"
-            "Please submit them as soon as possible: %(link)s\n"
-        )
-    else:
-        subject = _("Reminder: %(round)s, due %(deadline)s")
-        body = _(
-            "%(department)s:\n\nThe round %(round)s is due on %(deadline)s. "
-            "These programs are not submitted yet:\n\n%(programs)s\n\n"
-            "Your tasks: %(link)s\n"
-        )
-    return subject % values, body % values
 
 
 @transaction.atomic
@@ -266,4 +229,5 @@ def round_reopen(
         entry.return_comment = reason
         entry.version += 1
         model_save(entry, actor=actor, reason=why, exclude=["round", "program"])
+        events.entry_returned.send(RoundEntry, entry=entry, actor=actor, via=via)
     return round_

@@ -93,6 +93,7 @@ def _program_page(request, pe, number: int):
             "plan": pe.plan.plan,
             "program": program,
             "indicators": presenters.indicator_views(pe, program),
+            "result": presenters.program_result(pe, number),
             "previous": previous,
             "next": following,
             "opinions": opinions_for_edition(pe.edition).get(number, []),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from shinchoku.common.services import User
@@ -28,9 +29,12 @@ def rounds_for_plan(plan: Plan) -> list[Round]:
 
 
 def open_rounds_for(user: User) -> list[Round]:
-    """Rounds the user oversees (admin office, committee, system admin)."""
+    """Rounds the user oversees (admin office, committee, system admin), each
+    with ``awaiting``: how many of its entries wait for review."""
     actor = actor_for(user)
-    rounds = Round.objects.select_related("plan__municipality", "edition")
+    rounds = Round.objects.select_related("plan__municipality", "edition").annotate(
+        awaiting=Count("entries", filter=Q(entries__state=EntryState.SUBMITTED))
+    )
     if not actor.is_system_admin:
         if actor.municipality_id is None:
             return []

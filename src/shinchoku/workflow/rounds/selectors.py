@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext as _
 
 from shinchoku.common.services import User
-from shinchoku.plans.models import Plan, Program
+from shinchoku.plans.models import Edition, Plan, Program
 from shinchoku.workflow.entries.selectors import entries_qs
 from shinchoku.workflow.models import Department, EntryState, Round, RoundEntry
 from shinchoku.workflow.permissions import Action, actor_for, can
@@ -100,3 +101,18 @@ def department_entries(round_: Round, department: Department) -> list[RoundEntry
         if getattr(getattr(e.program, "assignment", None), "lead_id", None)
         == department.pk
     ]
+
+
+def free_edition_title(round_: Round) -> str:
+    """A title to propose when the round is closed: the round's own, unless a
+    published edition has it (closing would refuse it): then 令和6年度当初計画（第2版）…"""
+    taken = set(
+        Edition.objects.filter(
+            plan_id=round_.plan_id, title__startswith=round_.title, published=True
+        ).values_list("title", flat=True)
+    )
+    title, n = round_.title, 1
+    while title in taken:
+        n += 1
+        title = _("%(title)s (edition %(n)s)") % {"title": round_.title, "n": n}
+    return title

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from shinchoku.notifications.models import Notification
 from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import Plan
 from shinchoku.workflow.demo import ensure_demo_people, ensure_demo_round
@@ -103,6 +104,8 @@ def build_walk(seed_plan: Plan) -> Walk:
     kw = {"code": code, "plan": slug}
     number = program.number
     department = draft.program.assignment.lead_id
+    # What the office told joho (returned, approved), oldest first.
+    notice = Notification.objects.filter(recipient=joho).order_by("pk").first()
     urls = [
         ("portal home", "/"),
         ("municipality", f"/{code}/"),
@@ -157,6 +160,13 @@ def build_walk(seed_plan: Plan) -> Walk:
                 "workflow:program-year-edit", kwargs=kw | {"number": number, "fy": 2023}
             ),
         ),
+        (
+            "review queue",
+            reverse("workflow:review", kwargs={"pk": round_.pk}) + "?state=",
+        ),
+        ("notifications", reverse("notifications:list")),
+        ("notification", reverse("notifications:detail", kwargs={"pk": notice.pk})),
+        ("mail settings", reverse("notifications:settings")),
         ("not found", f"/{code}/plans/{slug}/programs/999/"),
     ]
     return Walk(plan=seed_plan, users=users, urls=urls)

@@ -30,6 +30,7 @@ def prod_env(tmp_path: Path, **extra: str) -> dict[str, str]:
         "DEBUG": "0",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "example.org",
+        "SITE_URL": "https://example.org",
     }
     env.update(extra)
     return {k: v for k, v in env.items() if v is not None}

@@ -55,8 +55,13 @@ HEADINGS = [
 
 
 @pytest.fixture
-def results_edition(seed_plan):
-    return play_results_round(build_people(seed_plan), seed_plan)
+def people(seed_plan):
+    return build_people(seed_plan)
+
+
+@pytest.fixture
+def results_edition(people, seed_plan):
+    return play_results_round(people, seed_plan)
 
 
 @pytest.fixture
@@ -131,3 +136,30 @@ def test_html_is_accessible_and_complete(report):
     assert '<th scope="row">文書の電子化・ペーパーレス化</th>' in page
     assert 'scope="col">評価</th>' in page
     assert "<script" not in page
+
+
+def test_served_page_links_both_stylesheets(client, people, results_edition):
+    from django.contrib.staticfiles import finders
+    from django.urls import reverse
+
+    from shinchoku.plans import services as plan_services
+    from shinchoku.reports.renderers.results_html import RESULTS_STYLESHEET
+
+    plan_services.edition_publish(
+        actor=people["gyosei"],
+        edition=results_edition,
+        published=True,
+    )
+    url = reverse(
+        "portal:report",
+        kwargs={
+            "code": "132110",
+            "plan": results_edition.plan.slug,
+            "edition": results_edition.pk,
+            "fmt": "html",
+        },
+    )
+    page = client.get(url).content.decode()
+    assert "report.css" in page and "results-report.css" in page
+    assert "<style>" not in page  # served under a policy without inline styles
+    assert finders.find(RESULTS_STYLESHEET)

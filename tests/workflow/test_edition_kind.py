@@ -51,3 +51,15 @@ def test_a_results_edition_freezes_its_results_block(people, achievements_round)
     block["programs"][0]["opinions"] = [{"text": 3}]
     with pytest.raises(ImportFormatError, match=r"results\.programs\[0\]\.opinions"):
         interchange.load(edition.snapshot)
+
+
+def test_a_plans_own_evaluation_method_is_frozen_in_japanese(people, seed_plan):
+    from shinchoku.plans.models import Indicator
+    from shinchoku.plans.results import kpi_result
+
+    seed_plan.evaluation_method = "tagawa"
+    indicator = Indicator.objects.get(program__number=12, name="電子決裁率")
+    result = kpi_result(indicator, seed_plan, 2022)  # actual 73.7 of target 85
+    assert result["actual"] == "73.7%" and result["target"] == "90%"
+    assert result["status_label"].startswith(result["status"])
+    assert not any(c.isascii() and c.isalpha() for c in result["status_label"][2:])

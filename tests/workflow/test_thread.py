@@ -11,7 +11,7 @@ from django.urls import reverse
 from shinchoku.common.services import InvalidState
 from shinchoku.plans import services as plan_services
 from shinchoku.workflow.entries import services as entry_services
-from shinchoku.workflow.entries.events import entry_stepped
+from shinchoku.workflow import events as workflow_events
 from shinchoku.workflow.models import EntryAction, EntryState, Round
 from shinchoku.workflow.programs import selectors as program_selectors
 from shinchoku.workflow.rounds import services as round_services
@@ -90,25 +90,40 @@ def test_a_department_withdraws_until_the_submission_is_reviewed(people, plan_ro
     ]
 
 
-def test_each_step_is_announced_after_commit_only(
-    people, plan_round, django_capture_on_commit_callbacks
+def test_each_step_is_announced_and_the_office_hears_when_it_reaches_it(
+    people, plan_round, head_approval
 ):
     heard = []
 
-    def listen(sender, event, **kwargs):
-        heard.append((event.action, event.entry_id))
+    def listen(signal_name):
+        def receiver(sender, entry, **kwargs):
+            heard.append((signal_name, entry.program.number, entry.state))
 
-    entry_stepped.connect(listen)
+        return receiver
+
+    receivers = {
+        name: listen(name)
+        for name in ("entry_stepped", "entry_submitted", "entry_returned")
+    }
+    for name, receiver in receivers.items():
+        getattr(workflow_events, name).connect(receiver)
     try:
         _draft(people["joho"], plan_round, 12, ["案"])
-        with django_capture_on_commit_callbacks(execute=False) as pending:
-            _take(entry_services.entry_submit, people["joho"], plan_round, 12)
-        assert heard == []  # not before the commit
-        for callback in pending:
-            callback()
+        _take(entry_services.entry_submit, people["joho"], plan_round, 12)
+        _take(entry_services.entry_forward, people["kacho"], plan_round, 12)
+        _take(
+            entry_services.entry_return, people["gyosei"], plan_round, 12, comment="x"
+        )
     finally:
-        entry_stepped.disconnect(listen)
-    assert heard == [(EntryAction.SUBMIT, entry_of(plan_round, 12).pk)]
+        for name, receiver in receivers.items():
+            getattr(workflow_events, name).disconnect(receiver)
+    assert heard == [
+        ("entry_stepped", 12, EntryState.AWAITING_HEAD),  # not the office yet
+        ("entry_stepped", 12, EntryState.SUBMITTED),
+        ("entry_submitted", 12, EntryState.SUBMITTED),
+        ("entry_stepped", 12, EntryState.RETURNED),
+        ("entry_returned", 12, EntryState.RETURNED),
+    ]
 
 
 def test_the_department_head_returns_or_passes_on(people, plan_round, head_approval):

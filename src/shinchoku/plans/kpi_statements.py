@@ -221,15 +221,6 @@ def _is_value(q: Quantity, text: str, years: list[tuple[int, int, int]]) -> bool
     return True
 
 
-def _years_of_life(q: Quantity, text: str) -> Quantity | None:
-    """'健康寿命 79.8年': a length in years (a decimal), not a calendar year."""
-    if q.unit or "." not in q.raw or text[q.end : q.end + 1] != "年":
-        return None
-    if text[q.end + 1 : q.end + 2] in ("度", "間", "代"):
-        return None
-    return dataclasses.replace(q, unit="年", end=q.end + 1)
-
-
 def _counted(
     q: Quantity, text: str, years: list[tuple[int, int, int]]
 ) -> Quantity | None:
@@ -1143,12 +1134,15 @@ def _is_goal(ctx: _Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
         return False
     m = _GOAL_AFTER_RE.match(after)
     if m:
-        if re.match(
-            r"(?:しました|した(?![いう])|されました|できました)", after[m.end() :]
-        ):
+        tail = after[m.end() :]
+        if re.match(r"(?:しました|した(?![いう])|されました|できました)", tail):
             return False  # '…20.8%削減しました': it happened
-        return not _NOT_GOAL_RE.match(_dated_parens_out(after[: m.end() + 3]))
-    if _NOT_GOAL_RE.match(_dated_parens_out(after)):
+        if re.search(
+            r"増|減|改善|向上|高め|伸ば|引き上|下げ|抑え", m.group(0)
+        ) and re.match(r"(?:している|しています|しており|してきた)", tail):
+            return False  # '…85%に改善しています': it is happening
+        return not _NOT_GOAL_RE.match(after[: m.end() + 3])
+    if _NOT_GOAL_RE.match(after):
         return False
     if re.match(r"^ ?(?:\([^()]*\))? ?から", after) and any(
         v.start > q.end and v.unit == q.unit for v in ctx.values
@@ -1193,11 +1187,6 @@ def _is_goal(ctx: _Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
             return False  # a day of the month: 県は13日、
         return _is_goal(ctx, following, line_goal, depth + 1)
     return False
-
-
-def _dated_parens_out(after: str) -> str:
-    """'98.0%以上 (令和5年度~令和9年度)': the period a goal is for is no range."""
-    return re.sub(r"\([^()]*(?:\d ?年|[RH] ?\d)[^()]*\)", "", after)
 
 
 def _short_row(text: str) -> bool:
@@ -1760,11 +1749,7 @@ def extract_statement(
     values = [
         v
         for q in kpi_text.quantities(norm)
-        if (
-            v := q
-            if _is_value(q, norm, years)
-            else _counted(q, norm, years) or _years_of_life(q, norm)
-        )
+        if (v := q if _is_value(q, norm, years) else _counted(q, norm, years))
     ]
     if not values:
         return []

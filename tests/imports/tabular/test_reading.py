@@ -252,3 +252,29 @@ def test_records_csv_with_a_bad_row_names_its_line():
     missing = data.replace(b"program_name,", b"")
     with pytest.raises(ImportFormatError, match="line 1: missing column.*program_name"):
         records_csv.parse(missing, source="r.csv")
+
+
+def test_a_pdf_without_ruled_tables_or_text_says_what_it_needs():
+    from pathlib import Path
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    unruled = Path(__file__).resolve().parents[2] / "data" / "tables"
+    unruled /= "midori_kurayoshi_style_unruled.pdf"  # LibreOffice's print of the XLSX
+    with pytest.raises(TableError, match="no ruled table on any page"):
+        read_table(unruled.read_bytes(), unruled.name)
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    canvas.rect(50, 50, 400, 600, fill=1)  # a page that is only a picture
+    canvas.save()
+    with pytest.raises(TableError, match="scanned.*without OCR"):
+        read_table(buffer.getvalue(), "scan.pdf")
+
+
+def test_a_formula_reads_as_its_value_not_its_text():
+    """The name in B2 is ="会議"&"改革", saved by LibreOffice with its value."""
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "data" / "tables"
+    path /= "formula_saved_by_libreoffice.xlsx"
+    assert read_table(path.read_bytes(), path.name).sheets[0].texts(1)[1] == "会議改革"

@@ -7,7 +7,7 @@ line names the sheet (or page) and row it came from."""
 
 from __future__ import annotations
 
-from shinchoku.common.text import collapse_ws
+from shinchoku.common.text import collapse_ws, parse_program_number
 from shinchoku.document.errors import ImportFormatError
 from shinchoku.document.model import ParsedPlan
 from shinchoku.imports.formats import seed_table
@@ -40,30 +40,52 @@ def _cell_text(cell) -> str:
     return collapse_ws(cell.text.replace("\t", " "))
 
 
+def _continue(first: str, rest: str) -> str:
+    """A cell's text continued on the next page: a new bullet after a space;
+    the rest of a bullet cut between its lines joined as a wrapped line."""
+    if not first or not rest:
+        return first or rest
+    if rest.startswith("・"):
+        return f"{first} {rest}"
+    if (
+        first[-1].isascii()
+        and first[-1].isalnum()
+        and rest[0].isascii()
+        and rest[0].isalnum()
+    ):
+        return f"{first} {rest}"
+    return first + rest
+
+
 def to_lines(table) -> tuple[list[str], list[tuple[str, int]]]:
     """The table as the tab-separated committee table's lines, and for each
     line the (sheet, row) it came from. A program continued on the next page
     (…（続き）) is joined to its first part."""
     lines: list[str] = []
     origin: list[tuple[str, int]] = []
+    last_program: int | None = None  # index in lines of the last program row
     for sheet in table.sheets:
         for cells in sheet.rows:
             texts = [_cell_text(c) for c in cells]
             if not any(texts):
                 continue
             if (
-                lines
+                last_program is not None
                 and len(texts) > 1
                 and texts[1].endswith(CONTINUED)
-                and lines[-1].split("\t")[0] == texts[0]
+                and lines[last_program].split("\t")[0] == texts[0]
             ):
-                previous = lines[-1].split("\t")
+                # the repeated header rows between the parts are skipped
+                # by the committee table's parser as on any page
+                previous = lines[last_program].split("\t")
                 merged = [
-                    " ".join(p for p in (a, b) if p)
+                    _continue(a, b)
                     for a, b in zip(previous, ["", "", *texts[2:]], strict=False)
                 ]
-                lines[-1] = "\t".join(merged)
+                lines[last_program] = "\t".join(merged)
                 continue
+            if parse_program_number(texts[0]) is not None:
+                last_program = len(lines)
             lines.append("\t".join(texts))
             origin.append((sheet.name, cells[0].row))
     # ReportLab's title block puts the meeting (top right) above the title's

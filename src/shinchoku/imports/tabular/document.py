@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from shinchoku.common import wareki
-from shinchoku.common.text import collapse_ws, parse_program_number, split_bullets
+from shinchoku.common.text import collapse_ws, parse_program_number
 from shinchoku.document.model import (
     ParsedActionItem,
     ParsedEdition,
@@ -33,6 +33,7 @@ from shinchoku.document.model import (
     ParsedSection,
     ParsedYear,
 )
+from shinchoku.imports.tabular.items import cell_items, join_lines
 from shinchoku.imports.tabular.mapping import (
     Mapping,
     header_fy,
@@ -40,6 +41,7 @@ from shinchoku.imports.tabular.mapping import (
     header_texts,
     loose_key,
 )
+from shinchoku.imports.tabular.meta import plan_meta
 from shinchoku.imports.tabular.model import (
     Cell,
     Sheet,
@@ -48,8 +50,6 @@ from shinchoku.imports.tabular.model import (
     column_letter,
 )
 
-_MARKER_RE = re.compile(r"^[・●○◯◎■□◆◇▪•\-‐－*＊※]\s*")
-_NUMBERED_RE = re.compile(r"^(?:[①-⑳]|[(（]\d+[)）]|\d+[.．)）])\s*")
 _DIRECTION_RE = re.compile(
     r"^(?:方向性|基本方針|基本目標|分野|施策|柱|重点項目|推進項目)?\s*"
     r"(?:第\s*)?[(（]?(?P<number>\d+|[IVX]+)[)）.．、]?\s*(?P<name>.*)$"
@@ -70,43 +70,6 @@ _ROMAN = {
     "X": 10,
 }
 _ENDED_RE = re.compile(r"※\s*(?P<fy>\S+?年度)までをもって終了")
-_PERIOD_RE = re.compile(r"[(（](?P<period>[^()（）]*年度[^()（）]*)[)）]")
-_EDITION_RE = re.compile(r"【(?P<edition>[^】]+)】")
-_MUNICIPALITY_RE = re.compile(r"^(?P<muni>.+?[都道府県市区町村])(?P<rest>.+)$")
-
-
-def join_lines(lines: list[str]) -> str:
-    """Lines of one item as one text: no space between two Japanese
-    characters (a wrapped line), a space otherwise."""
-    out = ""
-    for line in (ln.strip() for ln in lines):
-        if not line:
-            continue
-        if out and (out[-1].isascii() or line[0].isascii()):
-            out += " "
-        out += line
-    return collapse_ws(out)
-
-
-def cell_items(text: str) -> list[str]:
-    """The items of a cell (see the module's docstring)."""
-    lines = [ln for ln in text.split("\n") if ln.strip()]
-    if not lines:
-        return []
-    if len(lines) == 1:
-        return split_bullets(_MARKER_RE.sub("・", lines[0].strip(), count=1))
-    if not any(
-        _MARKER_RE.match(ln.strip()) or _NUMBERED_RE.match(ln.strip()) for ln in lines
-    ):
-        return [collapse_ws(ln) for ln in lines]
-    groups: list[list[str]] = []
-    for line in (ln.strip() for ln in lines):
-        marker = _MARKER_RE.match(line)
-        if marker or _NUMBERED_RE.match(line) or not groups:
-            groups.append([line[marker.end() :] if marker else line])
-        else:
-            groups[-1].append(line)
-    return [item for g in groups if (item := join_lines(g))]
 
 
 @dataclass
@@ -402,45 +365,6 @@ def _is_repeated_header(row: list[Cell], header: list[str]) -> bool:
     return bool(any(texts)) and texts == header
 
 
-def _plan_meta(
-    ctx: _Context, index: int, options_code: str, options_name: str, years
-) -> dict:
-    """The plan's facts from the mapping, then the options, then the title
-    block (the rows above the header)."""
-    meta: dict = {}
-    for cells in ctx.sheet.rows[:index]:
-        for cell in cells:
-            text = collapse_ws(cell.text)
-            if not text or cell.covered:
-                continue
-            if (p := _PERIOD_RE.search(text)) and len(
-                fys := wareki.find_fiscal_years(p["period"])
-            ) == 2:
-                meta.setdefault("first_fy", fys[0])
-                meta.setdefault("last_fy", fys[1])
-                head = text[: p.start()].strip()
-                if m := _MUNICIPALITY_RE.match(head):
-                    meta.setdefault("municipality_name", m["muni"])
-                    meta.setdefault("title", m["rest"])
-                if e := _EDITION_RE.search(text):
-                    meta.setdefault("edition_title", e["edition"])
-            elif "date" not in meta:
-                try:
-                    meta["date"] = wareki.parse_date(text)
-                except wareki.WarekiError:
-                    pass
-    if options_code:
-        meta["municipality_code"] = options_code
-    if options_name:
-        meta["municipality_name"] = options_name
-    meta.update({k: v for k, v in ctx.mapping.plan.items() if v not in (None, "")})
-    fys = sorted({y.fy for y in years})
-    if fys:
-        meta.setdefault("first_fy", fys[0])
-        meta.setdefault("last_fy", fys[-1])
-    return meta
-
-
 NO_DIRECTION = "方向性の記載なし"
 REQUIRED_META = (
     "municipality_code",
@@ -485,7 +409,14 @@ def read_document(
             start = index + mapping.header_rows
         if keys is None:
             assert index is not None
-            meta = _plan_meta(ctx, index, municipality_code, municipality_name, years)
+            meta = plan_meta(
+                sheet,
+                index,
+                mapping,
+                options_code=municipality_code,
+                options_name=municipality_name,
+                fys=[y.fy for y in years],
+            )
             keys = [loose_key(c.text) for c in sheet.rows[index]]
         _read_rows(ctx, sheet.rows[start:], index, columns, years)
     if not ctx.programs:
@@ -505,7 +436,7 @@ def _read_rows(ctx: _Context, rows, index: int | None, columns, years) -> None:
     headers = (
         [
             [header_key(c.text) for c in sheet.rows[i]]
-            for i in range(index, index + count)
+            for i in range(index, min(index + count, len(sheet.rows)))
         ]
         if index is not None
         else []

@@ -262,7 +262,7 @@ def header_texts(sheet: Sheet, index: int, count: int) -> list[tuple[str, str]]:
     for col in range(width):
         parts = [
             sheet.rows[i][col].text if col < len(sheet.rows[i]) else ""
-            for i in range(index, index + count)
+            for i in range(index, min(index + count, len(sheet.rows)))
         ]
         label = parts[-1] or next((p for p in reversed(parts) if p), "")
         parent = parts[0] if count > 1 and parts[0] != label else ""

@@ -296,6 +296,7 @@ class _PageReader:
         page = self.page
         self.sheet = Sheet(name=f"page {self.number}")
         tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])  # type: ignore[attr-defined]
+        self.found = len(tables)
         chars = [c for c in page.chars if c["text"].strip() or c["text"] == " "]  # type: ignore[attr-defined]
         first_top = tables[0].bbox[1] if tables else page.height  # type: ignore[attr-defined]
         self.row_no = 0
@@ -370,6 +371,7 @@ def read(data: bytes, *, source: str, joined_words: tuple[str, ...] = ()) -> Tab
     from pdfplumber.utils.exceptions import PdfminerException
 
     table = Table(source=source, kind="pdf")
+    found = 0  # ruled tables on all pages
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             if len(pdf.pages) > MAX_PAGES:
@@ -378,9 +380,11 @@ def read(data: bytes, *, source: str, joined_words: tuple[str, ...] = ()) -> Tab
                     source=source,
                 )
             for number, page in enumerate(pdf.pages, start=1):
-                sheet = _PageReader(
+                reader = _PageReader(
                     page, number, source, table.ambiguities, joined_words
-                ).read()
+                )
+                sheet = reader.read()
+                found += reader.found
                 if sheet.rows:
                     table.sheets.append(sheet)
     except TableError:
@@ -400,6 +404,13 @@ def read(data: bytes, *, source: str, joined_words: tuple[str, ...] = ()) -> Tab
         raise TableError(
             "no text or table found: a scanned PDF (an image of a page) cannot be "
             "read without OCR, which Shinchoku does not do",
+            source=source,
+        )
+    if not found:
+        raise TableError(
+            "no ruled table on any page: Shinchoku reads a PDF table by its cell "
+            "borders, as committee tables are printed; for a table drawn without "
+            "borders, import the XLSX or CSV it was printed from",
             source=source,
         )
     return table

@@ -84,7 +84,7 @@ def read_sheet(ws, *, source: str) -> Sheet:
 
 def read(data: bytes, *, source: str) -> Table:
     try:
-        wb = open_xlsx(data, filename=source)
+        wb = open_xlsx(data, filename=source, data_only=True)
     except SpreadsheetRefused as exc:
         raise TableError(str(exc), source=source) from None
     table = Table(source=source, kind="xlsx")

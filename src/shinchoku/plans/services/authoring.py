@@ -13,6 +13,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from shinchoku.common import wareki
 from shinchoku.common.services import (
     ServiceError,
     StaleVersion,
@@ -133,6 +134,9 @@ def clean_thresholds(thresholds: Mapping[str, float]) -> dict[str, float]:
 
 def _clean_plan_values(data: Mapping[str, Any]) -> dict[str, Any]:
     values = _editable(data, PLAN_EDITABLE)
+    for key in ("first_fy", "last_fy"):
+        if key in values:
+            values[key] = _fiscal_year(values[key])
     if "title" in values:
         values["title"] = clean_input(values["title"]).strip()
     if "sections" in values:
@@ -145,6 +149,18 @@ def _clean_plan_values(data: Mapping[str, Any]) -> dict[str, Any]:
     if method is not None and method not in dict(METHOD_CHOICES):
         raise ServiceError(_("Unknown evaluation method: %(m)s") % {"m": method})
     return values
+
+
+def _fiscal_year(fy: int) -> int:
+    """A plan's fiscal year: one 和暦 can name (昭和 onwards) and not far off."""
+    try:
+        wareki.fiscal_year_label(fy)
+        known = fy <= 2200
+    except (wareki.WarekiError, TypeError):
+        known = False
+    if not known:
+        raise ServiceError(_("A plan's fiscal years run from 昭和 (1926) to 2200."))
+    return fy
 
 
 def clean_action_items(

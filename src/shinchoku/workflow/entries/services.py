@@ -1,8 +1,8 @@
 """Writes of round entries: a department's draft, and the steps of its life
 (submit, the department head's step, withdraw, return, approve), each kept as
-an EntryEvent of the entry's thread and announced after commit
-(entries.events.entry_stepped). Approval alone writes the live plan, through
-plans.services, with history rows naming the round."""
+an EntryEvent of the entry's thread and announced (workflow.events). Approval
+alone writes the live plan, through plans.services, with history rows naming
+the round."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from shinchoku.common.services import (
 from shinchoku.common.values import clean_bullets, parse_number
 from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import ProgramYear
-from shinchoku.workflow.entries.events import announce
+from shinchoku.workflow import events
 from shinchoku.workflow.models import (
     TRANSITIONS,
     EntryAction,
@@ -167,7 +167,7 @@ def _step(
     reason: str | None = None,
 ) -> EntryEvent:
     """Move the entry on by one step (its state checked), save it with a
-    history row and keep the step in its thread, announced after commit."""
+    history row and keep the step in its thread, announced."""
     before = entry.state
     entry.state = _transition(entry, action, head_step=head_step)
     entry.version += 1
@@ -193,8 +193,8 @@ def entry_record_step(
     comment: str = "",
 ) -> EntryEvent:
     """Keep a step the entry (already saved) has taken in its thread, and
-    announce it after commit; for steps taken elsewhere too (a reopened round
-    returning its entries)."""
+    announce it; for steps taken elsewhere too (a reopened round returning its
+    entries)."""
     event = EntryEvent.objects.create(
         entry=entry,
         action=action,
@@ -207,8 +207,34 @@ def entry_record_step(
         kpi_actuals=dict(entry.kpi_actuals),
         writer=entry.updated_by,
     )
-    announce(event)
+    _announce(event, actor=actor, via=via)
     return event
+
+
+# The steps the layers above hear of by name (workflow.events): a submission
+# when it reaches the admin office, a return, an approval.
+_SIGNALS = {
+    EntryAction.SUBMIT: events.entry_submitted,
+    EntryAction.RESUBMIT: events.entry_submitted,
+    EntryAction.FORWARD: events.entry_submitted,
+    EntryAction.RETURN: events.entry_returned,
+    EntryAction.HEAD_RETURN: events.entry_returned,
+    EntryAction.APPROVE: events.entry_approved,
+}
+
+
+def _announce(event: EntryEvent, *, actor: User | None, via: str) -> None:
+    """workflow.events.entry_stepped for every step, and the step's own signal
+    (none for a withdrawal or a submission that waits for the head)."""
+    entry = event.entry
+    events.entry_stepped.send(
+        RoundEntry, entry=entry, event=event, actor=actor, via=via
+    )
+    signal = _SIGNALS.get(EntryAction(event.action))
+    if signal is events.entry_submitted and entry.state != EntryState.SUBMITTED:
+        signal = None
+    if signal is not None:
+        signal.send(RoundEntry, entry=entry, actor=actor, via=via)
 
 
 def _head_step(entry: RoundEntry, actor: User) -> bool:

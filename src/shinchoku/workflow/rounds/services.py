@@ -9,8 +9,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +18,7 @@ from shinchoku.common.services import ServiceError, User, model_save, signed_in
 from shinchoku.common.text import clean_input
 from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import Edition, Indicator, Plan, Program, ProgramYear
+from shinchoku.workflow import events
 from shinchoku.workflow.entries import services as entry_services
 from shinchoku.workflow.models import (
     Department,
@@ -100,6 +99,7 @@ def round_open(
         default_user=signed_in(actor),
         default_change_reason=reason,
     )
+    events.round_opened.send(Round, round=round_, actor=actor, via=via)
     return round_
 
 
@@ -110,43 +110,28 @@ class ReminderResult:
     without_address: list[Department] = field(default_factory=list)
 
 
+@transaction.atomic
 def round_remind(*, actor: User, round_: Round, via: str = "screen") -> ReminderResult:
-    """E-mail every department that still owes entries the list of them."""
+    """Remind every department that still owes entries of them, now (the
+    admin office's button; `shinchoku send-reminders` does it on a schedule).
+    The notifications app writes and mails the reminders (after the commit)
+    and answers how many mails each department's reminder goes out as."""
     require(actor, Action.REMIND, round_)
-    result = ReminderResult()
-    people = get_user_model()
-    for row in selectors.round_dashboard(round_):
-        if row.department is None or not row.missing:
-            continue
-        recipients = sorted(
-            {
-                *people.objects.filter(
-                    shinchoku_membership__department=row.department, is_active=True
-                )
-                .exclude(email="")
-                .values_list("email", flat=True),
-                *([row.department.email] if row.department.email else []),
-            }
-        )
-        result.departments.append(row.department)
-        if not recipients:
-            result.without_address.append(row.department)
-            continue
-        lines = "\n".join(f"・{e.label}" for e in row.missing)
-        body = _(
-            "%(department)s:\n\nThe round %(round)s is due on %(deadline)s. "
-            "These programs are not submitted yet:\n\n%(programs)s\n"
-        ) % {
-            "department": row.department.name,
-            "round": round_.title,
-            "deadline": round_.deadline.isoformat(),
-            "programs": lines,
-        }
-        subject = _("Reminder: %(round)s, due %(deadline)s") % {
-            "round": round_.title,
-            "deadline": round_.deadline.isoformat(),
-        }
-        result.messages += send_mail(subject, body, None, recipients)
+    rows = [
+        row
+        for row in selectors.round_dashboard(round_)
+        if row.department is not None and row.missing
+    ]
+    result = ReminderResult(departments=[r.department for r in rows if r.department])
+    mails: dict[int, int] = {}
+    for _receiver, reached in events.round_reminded.send(
+        Round, round=round_, rows=rows, actor=actor, via=via
+    ):
+        if isinstance(reached, dict):
+            for department_pk, count in reached.items():
+                mails[department_pk] = mails.get(department_pk, 0) + count
+    result.messages = sum(mails.values())
+    result.without_address = [d for d in result.departments if not mails.get(d.pk)]
     return result
 
 

@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from shinchoku.common.services import InvalidState
 from shinchoku.plans import services as plan_services
-from shinchoku.workflow.entries import services as entry_services
 from shinchoku.workflow import events as workflow_events
+from shinchoku.workflow.entries import services as entry_services
 from shinchoku.workflow.models import EntryAction, EntryState, Round
 from shinchoku.workflow.programs import selectors as program_selectors
 from shinchoku.workflow.rounds import services as round_services

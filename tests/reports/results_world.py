@@ -28,7 +28,9 @@ def entry(round_, number: int) -> RoundEntry:
     )
 
 
-def play_results_round(people, plan, *, fiscal_year: int = 2023) -> Edition:
+def play_results_round(
+    people, plan, *, fiscal_year: int = 2023, before_close=None
+) -> Edition:
     gyosei = people["gyosei"]
     round_ = round_services.round_open(
         actor=gyosei,
@@ -67,6 +69,8 @@ def play_results_round(people, plan, *, fiscal_year: int = 2023) -> Edition:
         actor=people["iinkai"], entry=entry(round_, 12), text=OPINION
     )
     opinion_services.opinion_respond(actor=gyosei, opinion=opinion, response=RESPONSE)
+    if before_close is not None:
+        before_close(people, round_)
     return round_services.round_close(
         actor=gyosei,
         round_=round_,

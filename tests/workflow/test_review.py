@@ -53,6 +53,9 @@ def test_the_queue_lists_what_waits_for_review_with_counts(
     people, plan_round, submitted, client
 ):
     client.force_login(people["gyosei"])
+    home = client.get(reverse("workflow:home"), headers=EN).content.decode()
+    queue_url = reverse("workflow:review", kwargs={"pk": plan_round.pk})
+    assert f'href="{queue_url}"' in home and "(2 waiting)" in home
     html = _queue(client, plan_round).content.decode()
     for entry in submitted:
         assert entry.label in html

@@ -28,6 +28,8 @@ from shinchoku.plans.selectors import indicator_to_dict
 
 # (委員会意見, 市の対応) pairs by program number, in the order they were written.
 Opinions = Mapping[int, Sequence[tuple[str, str]]]
+# The status of an actual that the plan gives nothing to be judged against.
+NOT_JUDGED = "判定不可"
 
 
 def kpi_result(indicator: Indicator, plan: Plan, fiscal_year: int) -> dict:
@@ -45,11 +47,18 @@ def kpi_result(indicator: Indicator, plan: Plan, fiscal_year: int) -> dict:
         # The report is in Japanese whatever the language of who closes.
         with translation.override("ja"):
             status, label = mark.code, f"{mark.code} {mark.label}".strip()
+    if status == evaluation.Status.NOT_MEASURED and ev.actual is not None:
+        # Measured, but nothing to judge it by (no target, no previous year):
+        # 未測定 beside a value reads as a contradiction.
+        label = NOT_JUDGED
     target = ind.targets.get(fiscal_year, ind.target)
+    target_text = ind.relative or ""  # 前年度実績以上: a target all the same
+    if target is not None:
+        target_text = format_value(target, indicator.unit)
     return {
         "name": indicator.name,
         "unit": indicator.unit,
-        "target": "" if target is None else format_value(target, indicator.unit),
+        "target": target_text,
         "actual": "" if ev.actual is None else format_value(ev.actual, indicator.unit),
         "status": status,
         "status_label": label,

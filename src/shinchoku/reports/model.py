@@ -117,8 +117,9 @@ class KpiResultLine:
     def text(self) -> str:
         """電子決裁率 80.1%(目標 85%)順調"""
         target = f"(目標 {self.target})" if self.target else ""
-        actual = self.actual or "実績なし"
-        return f"{self.name} {actual}{target} {self.status_label}".strip()
+        if not self.actual:  # 実績なし says it; 未測定 beside it would repeat it
+            return f"{self.name} 実績なし{target}"
+        return f"{self.name} {self.actual}{target} {self.status_label}".strip()
 
 
 @dataclass(frozen=True)

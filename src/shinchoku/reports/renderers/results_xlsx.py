@@ -86,6 +86,8 @@ class _ResultsSheet(_SheetWriter):
             self.put(self.row, 1, values[0], style, last_col=3)
             for offset, value in enumerate(values[1:]):
                 self.put(self.row, 4 + offset, value, style if i == 0 else "sk_number")
+                if i:  # a count is a number a spreadsheet can add up, 0 included
+                    self.ws.cell(row=self.row, column=4 + offset).value = int(value)
             self.ws.row_dimensions[self.row].height = row_height(1, BODY_SIZE)
             self.row += 1
         self.row += 1

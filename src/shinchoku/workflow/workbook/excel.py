@@ -35,7 +35,7 @@ from shinchoku.common.spreadsheets import (
     read_block,
     text_only,
 )
-from shinchoku.common.text import join_bullets
+from shinchoku.common.text import ControlCharacterError, clean_input, join_bullets
 from shinchoku.common.values import bullets_from_text, parse_number
 from shinchoku.plans.models import Indicator
 from shinchoku.workflow.models import Department, Round, RoundEntry
@@ -542,8 +542,15 @@ def _read_edits(wb, kpis: dict, result: ReadResult) -> None:
         if edit.sheet not in wb.sheetnames:
             continue
         ws = wb[edit.sheet]
-        value = ws[f"{EDIT_COLUMN}{edit.row}"].value
-        edit.text = bullets_from_text(None if value is None else str(value))
+        coord = f"{EDIT_COLUMN}{edit.row}"
+        value = ws[coord].value
+        try:
+            # XML keeps out most controls, not DEL or what a crafted file holds.
+            text = None if value is None else clean_input(str(value))
+        except ControlCharacterError as exc:
+            result.problems.append(Problem(edit.sheet, coord, str(exc)))
+            continue
+        edit.text = bullets_from_text(text)
         for indicator_id, sheet, row in kpis.get(edit.entry_id, []):
             coord = f"{EDIT_COLUMN}{row}"
             value = ws[coord].value

@@ -124,6 +124,9 @@ def test_html_in_text_is_reduced_to_its_text_as_the_format_says(doc):
     plan = load(html)
     assert plan.programs[0].name == "電子決裁の推進"
     assert plan.programs[0].policy_points[0] == "一つ目 二つ目&"
+    plain = copy.deepcopy(doc)
+    plain["programs"][0]["policy_points"][0] = "一行目\n  二行目"
+    assert load(plain).programs[0].policy_points[0] == "一行目\n  二行目"
     snapshot = plan.editions[0].snapshot
     assert snapshot["programs"][0]["name"] == "凍結した名前"
     assert load(snapshot).programs[0].name == "凍結した名前"

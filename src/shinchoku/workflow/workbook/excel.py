@@ -249,7 +249,10 @@ def _entry_rows(
             entry.kpi_actuals.get(str(indicator.pk)),
             number_format="General",
         )
-        meta.add("kpi", entry.pk, indicator.pk, ws.title, row)
+        # The live actual at export: what a value typed in the cell is written
+        # against (as JSON text: the reader drops empty cells).
+        live = indicator.actuals.get(str(fy))
+        meta.add("kpi", entry.pk, indicator.pk, ws.title, row, json.dumps(live))
         row += 1
     return row
 
@@ -411,6 +414,11 @@ def _signed_meta(wb, result: ReadResult) -> _Meta | None:
     return body
 
 
+# A workbook exported before the metadata said what each actual was written
+# against.
+_UNSEEN = object()
+
+
 def _read_meta(body: _Meta, result: ReadResult):
     """The round, department and entries into result; the sheets, their last
     rows, the locked cells' digests and the indicator rows per entry."""
@@ -441,7 +449,10 @@ def _read_meta(body: _Meta, result: ReadResult):
                     )
                 )
             case "kpi":
-                kpis.setdefault(int(r[1]), []).append((int(r[2]), r[3], int(r[4])))
+                seen = json.loads(r[5]) if len(r) > 5 else _UNSEEN
+                kpis.setdefault(int(r[1]), []).append(
+                    (int(r[2]), r[3], int(r[4]), seen)
+                )
     return sheets, last_rows, locked, kpis
 
 
@@ -551,9 +562,11 @@ def _read_edits(wb, kpis: dict, result: ReadResult) -> None:
             result.problems.append(Problem(edit.sheet, coord, str(exc)))
             continue
         edit.text = bullets_from_text(text)
-        for indicator_id, sheet, row in kpis.get(edit.entry_id, []):
+        for indicator_id, sheet, row, seen in kpis.get(edit.entry_id, []):
             coord = f"{EDIT_COLUMN}{row}"
             value = ws[coord].value
+            if seen is not _UNSEEN:
+                edit.kpi_seen[str(indicator_id)] = seen
             try:
                 edit.kpi_actuals[str(indicator_id)] = parse_number(value)
             except ValueError:

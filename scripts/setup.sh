@@ -6,8 +6,9 @@ cd "$(dirname "$0")/.."
 
 # fonts-ipaexfont-gothic: Japanese glyphs for PDF reports and the browser;
 # poppler-utils: pdftoppm/pdftotext used by report tests; chromium: browser tests;
-# gettext: makemessages (a test checks every message has its Japanese).
-APT_PACKAGES=(fonts-ipaexfont-gothic poppler-utils chromium gettext)
+# gettext: makemessages (a test checks every message has its Japanese);
+# libreoffice-calc-nogui: a test imports LibreOffice's PDF of the report XLSX.
+APT_PACKAGES=(fonts-ipaexfont-gothic poppler-utils chromium gettext libreoffice-calc-nogui)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

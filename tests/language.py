@@ -75,10 +75,20 @@ ALLOWED = {
     "CMS",
     "OS",
     "USB",
+    "Authenticator",
+    "SmartKey",
+    "IIJ",
 }
 SKIPPED = {"script", "style", "code", "kbd", "samp", "pre", "template"}
 LATIN = re.compile(r"[A-Za-z][A-Za-z_]*")
-URLISH = re.compile(r"(https?://|/)[\w./?=&%#:-]*|[\w.+-]+@[\w.-]+")
+# Codes a reader may see as they are: URLs, addresses, file names (records.csv,
+# .xlsx), identifiers in quotes (“field”) or with a version (shinchoku/1).
+CODES = re.compile(
+    r"(https?://|/)[\w./?=&%#:-]*|[\w.+-]+@[\w.-]+"
+    r"|[A-Za-z0-9_-]*\.(?:csv|xlsx|json|txt|pdf|html)(?![A-Za-z0-9])"
+    r"|“[\w-]+”|「[A-Za-z_-]+」|\b[a-z]+/\d+\b"
+    r"|Open SDG"  # a method's proper name (Open SDG方式)
+)
 
 
 class _Text(HTMLParser):
@@ -117,7 +127,7 @@ def visible_text(html: str) -> str:
 def latin_words(html: str, *, allowed: set[str] = frozenset()) -> set[str]:
     """Latin words of two or more letters a reader sees, outside the allow-list;
     URLs, e-mail addresses and one-letter marks (R6, A, B) are not words."""
-    text = URLISH.sub(" ", visible_text(html))
+    text = CODES.sub(" ", visible_text(html))
     return {
         w
         for w in LATIN.findall(text)

@@ -15,6 +15,8 @@ ALIASES = {
     "gen-synthetic": "gen_synthetic",
     "api-token": "api_token",
     "extract-kpis": "extract_kpis",
+    "send-reminders": "send_reminders",
+    "worker": "db_worker",
 }
 
 USAGE = """\
@@ -27,14 +29,21 @@ Commands:
   demo-workflow            create the update round's demo departments and users
   serve [--host H] [--port N]
                            serve the web app without touching the data
-  import PATH              import a committee table (.txt/.tsv) or interchange JSON
-  export --format json     export a plan as interchange JSON
+  import PATH              import a committee table (.txt/.tsv), interchange JSON, the
+                           report (xlsx, pdf), records.csv, the template, or a table
+                           of any layout (xlsx, csv, pdf) with --mapping FILE
+                           (--suggest-mapping prints one)
+  export --format json     export a plan as interchange JSON (template: a blank xlsx)
   report --format F        render the committee report (xlsx, pdf, html)
   reindex                  rebuild the public search index from published editions
   gen-synthetic            generate synthetic plans at national scale (load tests)
   api-token USERNAME       make a token for the JSON API's write operations (shown once)
   extract-kpis FILE        the indicators a plan's text states, one statement a line
                            (--format json|table, --first-fy/--last-fy; '-' reads stdin)
+  send-reminders           mail the deadline reminders due today (cron; a rerun sends
+                           nothing twice)
+  worker                   run queued background tasks (mails) with
+                           SHINCHOKU_TASKS=database
   backup -o FILE           back up the whole database (SQLite or PostgreSQL)
   restore FILE             restore a backup (asks for --yes over existing data)
   COMMAND                  any Django management command (migrate, check, createsuperuser…)

@@ -206,8 +206,9 @@ def test_the_table_covers_every_write_operation(client):
         op["operationId"]
         for item in schema["paths"].values()
         for op in item.values()
-        if op.get("security")
+        if op.get("security") and "plan authoring" not in op.get("tags", [])
     }
+    # The plan authoring operations have their own table in test_authoring.py.
     assert secured == {
         "getEntry",
         "saveEntryDraft",
@@ -493,7 +494,7 @@ def test_a_write_leaves_the_same_history_rows_as_the_web_form(
         "approve": (
             "post",
             reverse("workflow:entry-approve", kwargs={"pk": entry.pk}),
-            {"version": entry.version},
+            {"version": entry.version, "confirmed": "1"},
         ),
         "review": (
             "post",

@@ -112,3 +112,26 @@ def test_the_limits_are_parameters():
         open_xlsx(data, filename="f.xlsx", limits=XlsxLimits(max_members=3))
     with pytest.raises(SpreadsheetRefused, match="E30"):
         open_xlsx(data, filename="f.xlsx", limits=XlsxLimits(max_rows=25))
+
+
+def test_a_part_with_damaged_compressed_data_is_refused_as_damaged():
+    """Found by tests/workflow/test_fuzz_excel.py: zlib's own error escaped."""
+    import io
+    import zipfile
+
+    import pytest
+    from openpyxl import Workbook
+
+    from shinchoku.common.spreadsheets import SpreadsheetRefused, check_xlsx
+
+    buffer = io.BytesIO()
+    wb = Workbook()
+    wb.active.append(["x" * 50] * 40)
+    wb.save(buffer)
+    data = bytearray(buffer.getvalue())
+    info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("xl/worksheets/sheet1.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    for i in range(start + 2, start + 40):
+        data[i] ^= 0x5A  # the deflate stream itself, not the zip's directory
+    with pytest.raises(SpreadsheetRefused):
+        check_xlsx(bytes(data), filename="broken.xlsx")

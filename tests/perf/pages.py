@@ -277,6 +277,19 @@ PAGES = [
             kwargs={"pk": w.round_id, "department": w.department_id},
         ),
     ),
+    Page(
+        "review queue",
+        "staff",
+        "office",
+        lambda w: reverse("workflow:review", kwargs={"pk": w.round_id}) + "?state=",
+    ),
+    Page(
+        "status.xlsx",
+        "staff",
+        "office",
+        lambda w: reverse("workflow:status-xlsx", kwargs={"pk": w.round_id}),
+    ),
+    Page("notifications", "staff", "editor", lambda w: reverse("notifications:list")),
     Page("editions", "staff", "office", lambda w: _staff(w, "workflow:editions")),
     Page(
         "edition diff",
@@ -310,7 +323,8 @@ PAGES = [
 ]
 
 # Queries allowed per request, whatever the number of programs (signed in: 2 of
-# them load the session and the user; public and API: 1 of them reads the public
+# them load the session and the user, and a staff page's header 1 more, the
+# unread notifications' count; public and API: 1 of them reads the public
 # pages' cache generation, portal.cache). Measured; raise one only with a reason.
 BUDGETS = {
     "public: home": 4,
@@ -333,21 +347,24 @@ BUDGETS = {
     "api: program": 4,
     "api: indicators": 4,
     "api: search": 4,
-    "staff: staff home": 4,
-    "staff: plan": 6,
-    "staff: program": 10,
-    "staff: indicators": 7,
+    "staff: staff home": 6,  # + the person's role (the admin office's link)
+    "staff: plan": 8,  # + the plan periods before and after
+    "staff: program": 12,  # + the program in the next plan periods
+    "staff: indicators": 8,
     "staff: indicators.csv": 5,
-    "staff: tasks (office)": 7,
-    "staff: tasks (department)": 9,
-    "staff: rounds": 5,
-    "staff: round dashboard": 6,
-    "staff: entry": 9,
+    "staff: tasks (office)": 8,
+    "staff: tasks (department)": 10,
+    "staff: rounds": 6,
+    "staff: round dashboard": 7,
+    "staff: entry": 10,
     "staff: workbook download": 9,
-    "staff: editions": 5,
-    "staff: edition diff": 5,
-    "staff: program history": 10,
-    "staff: program year edit": 7,
+    "staff: review queue": 7,  # the round, its entries, the assignments' supporters
+    "staff: status.xlsx": 6,
+    "staff: notifications": 4,
+    "staff: editions": 6,
+    "staff: edition diff": 6,
+    "staff: program history": 11,
+    "staff: program year edit": 8,
     "staff: report (PDF)": 5,
 }
 

@@ -42,7 +42,7 @@ def test_an_approval_is_recorded_with_who_how_before_and_after(people, plan_roun
     program = entry_of(plan_round, 12).program
     row = program_selectors.program_history(program)[0]
     assert row.who == "行政経営 花子" and row.via == "screen"
-    assert row.reason.startswith("screen: approve round 令和6年度当初計画")
+    assert row.reason == "⑫ approved, 令和6年度当初計画"
     assert row.record == "令和6年度" and row.kind == "changed"
     (field,) = row.fields
     assert [(c.kind, c.old, c.new) for c in field.changes] == [
@@ -76,8 +76,11 @@ def test_the_history_page_shows_each_channel(people, plan_round, seed_plan, clie
         "画面で承認した文",
         "直接編集した文",
         "行政経営 花子",
-        "screen: approve round 令和6年度当初計画",
-        "import: 000_2d84f118a6c300da.txt",
+        '<span class="via">画面</span>',
+        "令和6年度当初計画 ⑫ 承認",
+        '<span class="via">取込</span>',
+        "000_2d84f118a6c300da.txt から",
+        "⑫ 令和5年度を直接編集",
         "<del>",
         "<ins>",
     ):
@@ -141,3 +144,19 @@ def test_history_cannot_be_edited_through_the_admin_site(people, seed_plan, clie
     assert client.get(url).status_code == 200  # readable …
     round_entry_add = reverse("admin:workflow_roundentry_add")
     assert client.get(round_entry_add).status_code == 403  # … not writable
+
+
+def test_per_fy_values_in_the_history_are_in_wareki(people, seed_plan):
+    """履歴 showed an indicator's actuals as "2022: 73.7 → …"."""
+    indicator = seed_plan.programs.get(number=12).indicators.get(name="電子決裁率")
+    plan_services.indicator_actual_set(
+        actor=people["gyosei"],
+        indicator=indicator,
+        fiscal_year=2023,
+        value=80,
+        based_on_version=indicator.version,
+    )
+    rows = program_selectors.program_history(indicator.program)
+    (change,) = [f for f in rows[0].fields if "令和" in str(f.new)]
+    assert change.new == "令和4年度: 73.7、令和5年度: 80"
+    assert "2022" not in str(change.old)

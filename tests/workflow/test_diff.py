@@ -1,5 +1,7 @@
 """The diff of bullets and editions, character by character (no database)."""
 
+from django.utils import translation
+
 from shinchoku.workflow.diff import (
     Segment,
     char_segments,
@@ -80,8 +82,11 @@ def test_indicator_values_are_compared_only_when_both_documents_carry_kpis():
     changed = dict(kpi, actuals={"2023": 86.1})
     diff = diff_program(_program(kpis=[kpi]), _program(kpis=[changed]))
     assert [(v.indicator, v.what, v.old, v.new) for v in diff.values] == [
-        ("電子決裁率 (%)", "actual 2023", None, 86.1)
+        ("電子決裁率 (%)", "Actual, 令和5年度", None, 86.1)
     ]
+    with translation.override("ja"):
+        diff = diff_program(_program(kpis=[kpi]), _program(kpis=[changed]))
+    assert [v.what for v in diff.values] == ["令和5年度 実績値"]
     assert diff_program(_program(), _program(kpis=[changed])) is None
 
 

@@ -179,7 +179,7 @@ def test_a_value_written_against_an_older_actual_is_a_conflict_on_approval(
     client.force_login(people["gyosei"])
     response = client.post(
         reverse("workflow:entry-approve", kwargs={"pk": entry.pk}),
-        {"version": entry.version},
+        {"version": entry.version, "confirmed": "1"},
         follow=True,
     )
     assert "指標の実績値が変更されています" in response.content.decode()

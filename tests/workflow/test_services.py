@@ -295,7 +295,9 @@ def test_publishing_is_a_separate_audited_action(people, plan_round):
     assert edition.history.first().history_change_reason == "screen: publish edition 版"
 
 
-def test_reminders_go_to_departments_with_missing_entries(people, plan_round):
+def test_reminders_go_to_departments_with_missing_entries(
+    people, plan_round, django_capture_on_commit_callbacks
+):
     joho, gyosei = people["joho"], people["gyosei"]
     # 市民協働 finishes everything it leads; 情報政策課 does not.
     kyodo_numbers = [
@@ -306,13 +308,20 @@ def test_reminders_go_to_departments_with_missing_entries(people, plan_round):
     for number in kyodo_numbers:
         _draft(people["kyodo"], entry_of(plan_round, number), plan=["済"])
         _step(entry_services.entry_submit, people["kyodo"], plan_round, number)
-    result = round_services.round_remind(actor=gyosei, round_=plan_round)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        result = round_services.round_remind(actor=gyosei, round_=plan_round)
     assert [d.name for d in result.departments] == ["情報政策課"]
-    assert result.messages == 1
-    (message,) = mail.outbox
-    assert sorted(message.to) == ["joho2@example.jp", "joho@example.jp"]
+    assert result.messages == 2 and result.without_address == []
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "joho2@example.jp",
+        "joho@example.jp",
+    ]
+    message = mail.outbox[0]
     assert "令和6年度当初計画" in message.subject
+    assert "令和12年1月31日" in message.subject  # 和暦, not 2030-01-31
     assert "⑫ 文書の電子化・ペーパーレス化" in message.body
+    assert "/workflow/entries/" in message.body
     assert not joho.is_superuser
 
 

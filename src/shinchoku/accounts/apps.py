@@ -11,9 +11,13 @@ class AccountsConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in
 
         from shinchoku.accounts.middleware import remember_requirement
+        from shinchoku.accounts.passwords import remember_must_change
 
         user_logged_in.connect(
             remember_requirement, dispatch_uid="shinchoku-two-factor-required"
+        )
+        user_logged_in.connect(
+            remember_must_change, dispatch_uid="shinchoku-must-change-password"
         )
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from shinchoku.accounts import views
+from shinchoku.accounts import passwords, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -8,4 +8,14 @@ urlpatterns = [
     path("workflow/login/", views.SignInView.as_view(), name="login"),
     path("accounts/code/", views.code, name="code"),
     path("accounts/two-factor/", views.two_factor, name="two-factor"),
+    path(
+        "accounts/password/",
+        passwords.PasswordChangeView.as_view(),
+        name="password-change",
+    ),
+    path(
+        "accounts/set-password/<uidb64>/<token>/",
+        passwords.SetPasswordView.as_view(),
+        name="set-password",
+    ),
 ]

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
 from shinchoku.common.services import InvalidState, ServiceError, StaleVersion
+from shinchoku.document.errors import ImportFormatError
 from shinchoku.workflow.models import RoundEntry
 
 
@@ -38,6 +39,12 @@ def _invalid(api: NinjaAPI, request: HttpRequest, exc: Exception) -> HttpRespons
     return api.create_response(request, {"detail": detail}, status=422)
 
 
+def _unreadable(api: NinjaAPI, request: HttpRequest, exc: Exception) -> HttpResponse:
+    """A file that cannot be imported: the message names its sheet, row and
+    cell."""
+    return api.create_response(request, {"detail": str(exc)}, status=422)
+
+
 def _conflict(api: NinjaAPI, request: HttpRequest, exc: Exception) -> HttpResponse:
     current = exc.current
     body = {
@@ -55,6 +62,7 @@ def install(api: NinjaAPI) -> None:
         ServiceError: _invalid,
         StaleVersion: _conflict,
         InvalidState: _conflict,
+        ImportFormatError: _unreadable,
     }
     for exc_class, handler in handlers.items():
         api.add_exception_handler(

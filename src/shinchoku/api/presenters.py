@@ -57,6 +57,10 @@ def edition_summary(ref: EditionRef, *, latest: EditionRef | None) -> dict:
         "fiscal_year_wareki": wareki.fiscal_year_label(e.fiscal_year),
         "schedule_as_of": e.schedule_as_of,
         "is_latest": ref is latest,
+        "kind": e.kind,
+        "supersedes": ref.supersedes.number if ref.supersedes else None,
+        "superseded_by": ref.superseded_by.number if ref.superseded_by else None,
+        "diff_url": ref.diff_url,
         "url": ref.get_absolute_url(),
         "api_url": reverse(
             "api:edition",

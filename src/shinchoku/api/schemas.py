@@ -48,7 +48,19 @@ class EditionSummaryOut(Schema):
     fiscal_year: int
     fiscal_year_wareki: str
     schedule_as_of: str
-    is_latest: bool
+    is_latest: bool = Field(
+        description="The current edition: the newest, a superseded one never."
+    )
+    kind: str = Field(description="initial_plan (当初計画) or achievements (実績).")
+    supersedes: int | None = Field(
+        description="A corrected edition (修正版): the number of the one it corrects."
+    )
+    superseded_by: int | None = Field(
+        description="The number of the edition that corrects this one, if any."
+    )
+    diff_url: str = Field(
+        description="The changes from the edition this one corrects, or empty."
+    )
     url: str
     api_url: str
 

@@ -10,6 +10,7 @@ from ninja.renderers import JSONRenderer
 
 from shinchoku.api import errors
 from shinchoku.api.routers import (
+    authoring,
     editions,
     entries,
     indicators,
@@ -60,5 +61,6 @@ for module in (
     search,
     entries,
     reviews,
+    authoring,
 ):
     api.add_router("", module.router)

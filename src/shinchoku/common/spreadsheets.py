@@ -7,6 +7,7 @@ import csv
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -170,7 +171,7 @@ def _sheet_parts(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
     try:
         book = archive.read("xl/workbook.xml")
         links = archive.read("xl/_rels/workbook.xml.rels")
-    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error):
         book, links = b"", b""
     rels = {}
     for attrs in _REL_RE.findall(links):
@@ -194,7 +195,8 @@ def _check_dimension(archive, part, sheet, name, limits) -> None:
     try:
         with archive.open(part) as stream:
             head = stream.read(4096)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error):
+        # zlib.error: a part whose compressed data is damaged
         raise SpreadsheetRefused(_not_a_workbook(name)) from None
     found = _DIMENSION_RE.search(head)
     if found is None:
@@ -227,6 +229,7 @@ def open_xlsx(
     filename: str = "",
     limits: XlsxLimits = LIMITS,
     read_only: bool = False,
+    data_only: bool = False,
 ) -> Workbook:
     """The workbook in `data`, checked by check_xlsx first; SpreadsheetRefused
     for a file refused, damaged, or holding XML entities or DTDs. Read its
@@ -240,7 +243,12 @@ def open_xlsx(
 
     name = filename or _("The file")
     try:
-        return load_workbook(io.BytesIO(data), read_only=read_only, keep_links=False)
+        return load_workbook(
+            io.BytesIO(data),
+            read_only=read_only,
+            keep_links=False,
+            data_only=data_only,  # a formula's value as last calculated
+        )
     except Exception as exc:  # noqa: BLE001 — zipfile, zlib, the XML parser, openpyxl
         # A damaged file fails anywhere, each library with its own exception
         # (openpyxl wraps some): for the person uploading it, all are the same

@@ -161,6 +161,12 @@ def date_label(d: dt.date) -> str:
     return f"{era.name}{_era_year(d.year, era)}年{d.month}月{d.day}日"
 
 
+def datetime_label(moment: dt.datetime) -> str:
+    """2026-11-30 14:05 → '令和8年11月30日 14:05' (convert to local time first:
+    django.utils.timezone.localtime)."""
+    return f"{date_label(moment.date())} {moment:%H:%M}"
+
+
 def fiscal_year_of(d: dt.date) -> int:
     """The fiscal year a day falls in: 2024-03-31 → 2023, 2024-04-01 → 2024."""
     return d.year if d.month >= 4 else d.year - 1

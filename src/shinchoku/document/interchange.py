@@ -167,6 +167,7 @@ def load(doc: Any, *, source: str = "", clean: bool = False) -> ParsedPlan:
                 ),
                 snapshot=_snapshot(r, e.get("snapshot"), f"{path}.snapshot"),
                 kind=_edition_kind(r, e.get("kind"), f"{path}.kind"),
+                results=_results(r, e.get("results"), f"{path}.results"),
             )
         )
     programs: list[ParsedProgram] = []
@@ -210,6 +211,35 @@ def _edition_kind(r: _Reader, value: Any, path: str) -> str:
     if value not in EDITION_KINDS:
         raise r.fail(path, f"expected one of {list(EDITION_KINDS)}, got {value!r}")
     return value
+
+
+def _results(r: _Reader, value: Any, path: str) -> dict | None:
+    """A 実績 edition's results block, checked as far as the report reads it."""
+    if value is None:
+        return None
+    doc = r.obj(value, path)
+    r.fy(doc.get("fiscal_year"), f"{path}.fiscal_year")
+    for i, g in enumerate(r.lst(doc.get("grade_scale", []), f"{path}.grade_scale")):
+        g = r.obj(g, f"{path}.grade_scale[{i}]")
+        r.text(g.get("code"), f"{path}.grade_scale[{i}].code")
+        r.text(g.get("label"), f"{path}.grade_scale[{i}].label", required=False)
+    for i, p in enumerate(r.lst(doc.get("programs", []), f"{path}.programs")):
+        ppath = f"{path}.programs[{i}]"
+        p = r.obj(p, ppath)
+        r.integer(p.get("number"), f"{ppath}.number")
+        r.text(p.get("grade", ""), f"{ppath}.grade", required=False)
+        r.text(p.get("grade_comment", ""), f"{ppath}.grade_comment", required=False)
+        for j, k in enumerate(r.lst(p.get("kpis", []), f"{ppath}.kpis")):
+            k = r.obj(k, f"{ppath}.kpis[{j}]")
+            for key in ("name", "unit", "target", "actual", "status", "status_label"):
+                r.text(k.get(key, ""), f"{ppath}.kpis[{j}].{key}", required=False)
+        for j, o in enumerate(r.lst(p.get("opinions", []), f"{ppath}.opinions")):
+            o = r.obj(o, f"{ppath}.opinions[{j}]")
+            r.text(o.get("text"), f"{ppath}.opinions[{j}].text")
+            r.text(
+                o.get("response", ""), f"{ppath}.opinions[{j}].response", required=False
+            )
+    return doc
 
 
 def _kind(r: _Reader, value: Any, path: str) -> str:
@@ -390,6 +420,7 @@ def dump(plan: ParsedPlan) -> dict:
                 "fiscal_year": e.fiscal_year,
                 "schedule_as_of": e.schedule_as_of,
                 "kind": e.resolved_kind,
+                **({"results": e.results} if e.results is not None else {}),
                 **({"snapshot": e.snapshot} if e.snapshot is not None else {}),
             }
             for e in plan.editions

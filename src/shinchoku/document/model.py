@@ -100,6 +100,10 @@ class ParsedEdition:
     fiscal_year: int | None = None
     schedule_as_of: str = ""  # 'YYYY-MM': the date the schedule columns assume
     kind: str = ""  # one of EDITION_KINDS; "" for "as the title says"
+    # What a 実績 edition reports beyond the plan's text, frozen when it is
+    # (docs/interchange-format.md, "results"): the grade scale, and per program
+    # the grade, the KPI actuals with their status, the committee's opinions.
+    results: dict | None = None
     # The plan exactly as presented in this edition (an interchange document),
     # frozen: reports of an edition are drawn from it, never from live data.
     snapshot: dict | None = None

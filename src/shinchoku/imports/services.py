@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
@@ -14,7 +15,11 @@ from shinchoku.document.errors import ImportFormatError
 from shinchoku.document.model import ParsedPlan
 from shinchoku.imports import formats
 from shinchoku.imports.formats import ParseOptions
+from shinchoku.plans import selectors
 from shinchoku.plans.services import PlanApplied, plan_apply
+
+if TYPE_CHECKING:
+    from shinchoku.imports.tabular import Mapping
 
 
 @dataclass
@@ -40,14 +45,44 @@ def import_file(
 ) -> ImportResult:
     """Parse a file of any known format and apply it (see plan_import)."""
     path = Path(path)
+    data = _read(path)
+    parsed = formats.parse(data, source=path.name, fmt=fmt, options=options)
+    return plan_import(parsed=parsed, source=path.name, user=user, dry_run=dry_run)
+
+
+def _read(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise ImportFormatError(
             f"cannot read the file: {exc.strerror}", source=str(path)
         ) from None
-    parsed = formats.parse(data, source=path.name, fmt=fmt, options=options)
-    return plan_import(parsed=parsed, source=path.name, user=user, dry_run=dry_run)
+
+
+def suggest_file_mapping(path: str | Path) -> Mapping:
+    """The mapping suggested for a table file (imports.tabular.suggest_mapping)."""
+    from shinchoku.imports import tabular
+
+    path = Path(path)
+    return tabular.suggest_mapping(tabular.read_table(_read(path), path.name))
+
+
+def _fill_period(parsed: ParsedPlan, source: str) -> None:
+    """A file that does not state the plan's period (records.csv) takes it
+    from the plan of the same municipality and title."""
+    if parsed.first_fy and parsed.last_fy:
+        return
+    known = selectors.plan_period(parsed.municipality_code, parsed.title)
+    if known is None:
+        raise ImportFormatError(
+            f"the file does not state the period of {parsed.title}, and no such plan "
+            "exists yet: give it with --first-fy and --last-fy",
+            source=source,
+        )
+    parsed.first_fy, parsed.last_fy = known
+    from shinchoku.imports.formats.seed_table import propose_indicators
+
+    propose_indicators(parsed.programs, *known, source=source)
 
 
 def plan_import(
@@ -56,13 +91,16 @@ def plan_import(
     source: str,
     user: User | None = None,
     dry_run: bool = False,
+    reason: str | None = None,
 ) -> ImportResult:
     """Write a parsed plan in one transaction; roll back everything on any error
-    (or at the end of a dry run)."""
+    (or at the end of a dry run). ``reason``: the history rows' (default
+    "import: <source>")."""
+    _fill_period(parsed, source)
     try:
         with transaction.atomic():
             applied = plan_apply(
-                document=parsed, actor=user, reason=f"import: {source}"
+                document=parsed, actor=user, reason=reason or f"import: {source}"
             )
             result = ImportResult(**vars(applied), dry_run=dry_run)
             if dry_run:

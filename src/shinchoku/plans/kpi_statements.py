@@ -147,8 +147,8 @@ _GOAL_AFTER_RE = re.compile(
     r"|を目途|設定|掲げ|増や|減ら|引き上|抑え|削減|縮減|抑制|増加を目指|増加させ|増加し"
     r"|増加する|増加$|増$|増\(|減少させ|減らす|達成を目指|の達成|実現|確保する|を維持|維持"
     r"|の増加|の削減|の抑制|の縮減|減$|減\(|増加(?:させます|します)|増加|削減$|低下させ|に向上"
-    r"|向上させ|とすること|にすること|の創出|の雇用の創出|の職員数の削減|の効果額|実現のため"
-    r"|を(?:下限|上限)|を(?:\d+ ?(?:年間|か年)で|[^、。]{0,12}?までに)?達成する|まで(?:回復|増や|伸ば|引き上|減ら|下げ)"
+    r"|に(?:高め|伸ば|増や|引き上|減ら|下げ|抑え|改善)|向上させ|とすること|にすること|の創出|の雇用の創出|の職員数の削減|の効果額|実現のため"
+    r"|[へに](?:上方|下方)?修正|[へに]見直|を(?:下限|上限)|を(?:\d+ ?(?:年間|か年)で|[^、。]{0,12}?までに)?達成する|まで(?:回復|増や|伸ば|引き上|減ら|下げ)"
     r"|来訪|を図|とな?る(?:よう|ことを目)|の目標|を計画|する計画)"
 )
 _GOAL_BEFORE_RE = re.compile(
@@ -156,9 +156,15 @@ _GOAL_BEFORE_RE = re.compile(
     r"(?:値|数値)?(?:は|を|が|として|である)?[::]? ?"
     r"(?:(?:令和|平成|R|H)? ?\d{1,4} ?年度?(?:末)?(?:に|で|には|まで(?:に)?)? ?)?(?:約|概ね|おおむね)? ?$"
 )
+# A change that happened: '45億円 → 43億円 に減少した'.
+_HAPPENED_RE = re.compile(
+    r"^ ?(?:に|へ|まで|と)?(?:減少|増加|改善|低下|上昇|推移|削減|縮減)"
+    r"(?:した(?![いう])|しました|している|しています|してきた)|^ ?(?:となりました|となった)"
+)
 _NOT_GOAL_LABEL_RE = re.compile(
     rf"(?:実績値?|現在値|{_BASE_LABELS})(?: ?\([^()]*\))? ?[::=] ?(?:約|概ね)? ?$"
 )
+_SERIES_YEAR_RE = re.compile(r"(?<![\d,.])(?:[RH]\d{1,2}|\d{2,4})[::] ?$")
 _DASH_ONLY = re.compile(r"^[ ―\-—−‐ー–─━]*$")
 _YEARS_SPAN = re.compile(
     r"(?P<n>\d+) ?(?:か年|カ年|ヵ年|ヶ年|年間)(?:で|に|の間に|の間で)?"
@@ -221,7 +227,10 @@ def _counted(
     """'12市町村' under a name counting '…市町村数': the counter is the unit."""
     if q.unit or "." in q.raw:
         return None
-    m = re.match(r"([\u4e00-\u9fff\u30a1-\u30fa]{1,4}?)(?=[ (|)、。]|$)", text[q.end :])
+    m = re.match(
+        r"([\u4e00-\u9fff\u30a1-\u30fa]{1,4}?)(?=[ (|)、。\u3041-\u3096]|$)",
+        text[q.end :],
+    )
     if not m or m.group(1) + "数" not in text[: q.start]:
         return None
     counted = dataclasses.replace(q, unit=m.group(1), end=q.end + m.end())
@@ -234,12 +243,9 @@ def _paren_after(text: str, end: int) -> tuple[str, int, int] | None:
 
 
 def _fiscal_year_in(text: str) -> int | None:
-    """The FY a deadline names: '2028年3月末' is the end of FY2027."""
-    year = _year_in(text)
-    month = re.search(r"(?<!度)(?:年|\.) ?([1-3]) ?月", text)
-    if year is not None and month and "年度" not in text:
-        return year - 1
-    return year
+    """The FY a deadline names: its year ('2028年3月末' → 2028, the labels'
+    policy: a calendar year Y is FY Y)."""
+    return _year_in(text)
 
 
 def _year_in(text: str) -> int | None:
@@ -299,6 +305,9 @@ def clean_name(raw: str) -> str:
     """The indicator's words: list markers, labels, time phrases and trailing
     particles removed, PDF spacing inside Japanese closed up."""
     s = raw.strip()
+    quoted = re.fullmatch(r"「([^「」]+)」(?:の(?:目標値?|数値))?", s)
+    if quoted:
+        s = quoted.group(1)
     s = re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])", "", s)
     for _ in range(4):
         before = s
@@ -311,7 +320,11 @@ def clean_name(raw: str) -> str:
             s,
         ).strip()
         s = re.sub(r"\((?:令和|平成|R|H)?\s*\d+\s*年度?\)$", "", s).strip()
-        s = re.sub(r"\([^()]*\d[^()]*(?:現在|実績|時点|基準|:)[^()]*\)$", "", s).strip()
+        s = re.sub(
+            r"\([^()]*(?:現在|実績|時点|基準|現状|:)[^()]*\d[^()]*\)$|\([^()]*\d[^()]*(?:現在|実績|時点|基準|:)[^()]*\)$",
+            "",
+            s,
+        ).strip()
         s = re.sub(
             r"^.{0,12}?(?:年|年度|年度末)(?:\([^()]*\))?の(?=.{2,})", "", s
         ).strip()
@@ -351,6 +364,9 @@ class _Ctx:
     used: set[int] = field(default_factory=set)  # starts of values already read
     last_baseline_label: str = ""
     column_labels: dict[int, str] = field(default_factory=dict)
+    header_fy: bool = (
+        False  # the header dates its columns in 年度 ('現状値 (評価年度)')
+    )
 
     def span(self, start: int, end: int) -> Span:
         return self.mapped.span(start, end)
@@ -370,6 +386,11 @@ def _name_before(ctx: _Ctx, end: int, floor: int = 0) -> tuple[str, Span] | None
     """The indicator's name in the phrase ending at `end`."""
     text = ctx.text
     e = end
+    bracket = re.search(r"【([^【】]{2,40})】 ?$", text[floor:end])
+    if bracket:  # '【自主防災組織率】85.2%→95%'
+        name = clean_name(bracket.group(1))
+        if _name_ok(name):
+            return name, ctx.span(floor + bracket.start(1), floor + bracket.end(1))
     while True:
         m = re.search(rf"(?:[\s::|=]|{_BASE_LABELS}|{_TARGET_LABELS})$", text[floor:e])
         if not m or m.start() == m.end():
@@ -439,7 +460,7 @@ def _arrows(ctx: _Ctx) -> list[Found]:
                 for q in ctx.values
                 if q.start >= arrow.end()
                 and re.fullmatch(
-                    rf" ?(?:{_TARGET_LABELS})?[::]? ?(?:{_WHEN} ?)?(?:年間|累計|約|計)? ?",
+                    rf" ?(?:{_TARGET_LABELS})?[::]? ?(?:{_WHEN} ?)?(?:年間|累計|約|計|延べ)? ?",
                     text[arrow.end() : q.start],
                 )
             ),
@@ -460,13 +481,13 @@ def _arrows(ctx: _Ctx) -> list[Found]:
         if arrow.group(0).strip() in _TILDE and not _dated_pair(ctx, left, right):
             continue
         after = re.sub(r"^ ?(?:\([^()]*\) ?)*", "", text[right.end : right.end + 40])
-        if _NOT_GOAL_RE.match(after) and not _GOAL_AFTER_RE.match(after):
+        if _HAPPENED_RE.match(after):
             continue  # '45億円 → 43億円 に減少した': a change that happened
         name_end = left.start if left else arrow.start()
         left_year = None
         if left is not None:
             pre = re.search(
-                rf"(?:{_WHEN})? ?(?:年間|累計|約|計)? ?$",
+                rf"(?:{_WHEN})? ?(?:年間|累計|約|計|延べ)? ?$",
                 text[floor:name_end],
             )
             if pre and pre.group(0).strip():
@@ -512,6 +533,8 @@ def _labelled(ctx: _Ctx) -> list[Found]:
     text = ctx.text
     pairs = []
     for m in _VALUE_LABEL_RE.finditer(text):
+        if _inside_parens(text, m.start()):
+            continue  # '18市町村(現行目標7市町村)': a note on the value before
         q = next(
             (v for v in ctx.values if v.start == m.end() or v.start == m.end() + 1),
             None,
@@ -601,7 +624,7 @@ _UNIT_TOKEN_RE = re.compile(
     + r"|千人|万人|千円|百万円|万円|億円)(?: ?/ ?年度?)?$"
 )
 _PLACEHOLDER_RE = re.compile(r"^(?:[―\-—−‐–ー─━]+|なし|-)$")
-_MAINTAIN_CELL_RE = re.compile(r"^(?:現状値?を?維持|現状維持|維持)")
+_MAINTAIN_CELL_RE = re.compile(r"^(?:現状値?を?維持|現状維持|維持|現状値?以上)")
 _COLUMN_LABEL_RE = re.compile(
     r"^\(?(?:現状値?|基準値?|目標値?|目標数値|策定時(?:の値)?|目標設定時|中間目標|最終目標|当初"
     r"|(?:\d{1,2} ?年度?)?(?:実績値?|見込み?)|\d+ ?[ヵかカケヶ]年目標|めざそう値|進捗率|達成率|達成度|累計)\)?"
@@ -672,7 +695,7 @@ def _cell_value(ctx: _Ctx, s: int, e: int) -> tuple[str, Quantity | None, str | 
     if not cell or _PLACEHOLDER_RE.match(cell):
         return "empty", None, None
     if _MAINTAIN_CELL_RE.match(cell):
-        return "maintain", None, None
+        return "maintain", None, cell
     if _UNIT_TOKEN_RE.match(cell):
         return "unit", None, None
     inside = [q for q in ctx.values if s <= q.start < e]
@@ -738,7 +761,7 @@ def _fill_row(
     f = Found(name=plain, unit="")
     f.spans["name"] = name[1]
     roles = _roles(cols) if len(cols) == len(values) else None
-    if roles is None and len(values) < len(cols) and ends_in_words:
+    if roles is None and len(values) == 1 < len(cols) and ends_in_words:
         roles = _roles(cols)[: len(values)]  # '57,277件(28年) | 減少を目指します(32年)'
     if roles is None:
         present = [c for c in values if c[0] != "empty"]
@@ -759,8 +782,12 @@ def _fill_row(
     for (kind, q, paren), (role, year) in zip(values, roles, strict=True):
         if paren and q is not None:
             paren = _with_era(ctx, paren, q.end)
+            if ctx.header_fy and re.fullmatch(r" ?[RH] ?\d{1,2} ?", paren):
+                paren += "年度"  # '(R2)' under '現状値 (評価年度)'
         if kind == "maintain" and role == "target":
-            f.comparator, f.target = "維持", f.baseline
+            f.comparator = "以上" if paren and "以上" in paren else "維持"
+            f.target = f.baseline  # '現状値を維持', '現状値以上'
+            f.deadline_fy = year or f.deadline_fy
             continue
         if kind != "value" or q is None:
             continue
@@ -816,7 +843,7 @@ def _pipe_row(ctx: _Ctx) -> list[Found]:
         while (
             k > 0
             and cells[k - 1][2] == "text"
-            and _description(text[cells[k][0] : cells[k][1]])
+            and _SENTENCE_END.search(text[cells[k][0] : cells[k][1]].strip())
         ):
             k -= 1  # '名前 | 指標の説明。 | 値': the name is before its explanation
         block = [c for c in cells[i:j] if c[2] == "value"]
@@ -825,7 +852,12 @@ def _pipe_row(ctx: _Ctx) -> list[Found]:
             continue
         cell = text[cells[k][0] : cells[k][1]].strip()
         head, _, rest = cell.partition(" ")
-        if rest and len(head) >= 3 and _description(rest):
+        if (
+            rest
+            and len(head) >= 3
+            and (_description(rest) or re.search(r"[、。]", rest))
+            and not _HIRAGANA_END.search(head)
+        ):
             cell = head  # 'X 各市町村において、…の割合': the name, then what it means
         name_text = clean_name(cell)
         name = (name_text, ctx.span(cells[k][0], cells[k][1]))
@@ -835,9 +867,19 @@ def _pipe_row(ctx: _Ctx) -> list[Found]:
             "",
         )  # fmt: skip
         cols = _columns(ctx, [(c[0], c[1]) for c in cells[:k]])
+        ctx.header_fy = "年度" in text[: cells[k][0]]
         row = [(c[2], c[3], c[4]) for c in cells[i:j] if c[2] != "unit"]
         if name_text:
-            words = j < len(cells) and cells[j][2] == "text"
+            words = (
+                j < len(cells)
+                and cells[j][2] == "text"
+                and bool(
+                    re.search(
+                        r"目指|めざ|減少|増加|向上|維持",
+                        text[cells[j][0] : cells[j][1]],
+                    )
+                )
+            )
             found = _fill_row(ctx, name, row, cols, unit, words)
             if found is not None:
                 _staged(ctx, found)
@@ -849,12 +891,16 @@ def _pipe_row(ctx: _Ctx) -> list[Found]:
     return out
 
 
+_SENTENCE_END = re.compile(r"。|(?:ます|ません|です|する|される|なる|図る|ため)$")
+_HIRAGANA_END = re.compile(r"[\u3041-\u3096]$")
+
+
 def _description(cell: str) -> bool:
     """A cell explaining an indicator (a sentence), not naming it."""
     cell = cell.strip()
     return bool(
-        re.search(r"[。、]|(?:ます|ません|です|する|される|なる|図る|ため)$", cell)
-        or len(cell) > 40
+        re.search(r"。|(?:ます|ません|です|する|される|なる|図る|ため)$", cell)
+        or (len(cell) > 40 and "、" in cell)
     )
 
 
@@ -936,6 +982,8 @@ def _space_row(ctx: _Ctx) -> list[Found]:
         end = first
         while end < len(toks) and kinds[end][0] in _ROW_CELLS:
             end += 1
+        if out and not cols:
+            return out  # rows without a header: a table of figures, not of targets
         found = _space_row_at(ctx, toks, kinds, (start, first, end), cols)
         if found is None:
             return out
@@ -971,8 +1019,10 @@ def _space_row_at(
         k -= 1
     if (
         k > start
+        and name_end - 1 == k
         and kinds[k - 1][0] == "text"
-        and _description(ctx.text[toks[k][0] : toks[name_end - 1][1]])
+        and any(kd[0] == "label" for kd in kinds[start : k - 1])
+        and _description(ctx.text[slice(*toks[k])])
         and not _description(ctx.text[slice(*toks[k - 1])])
     ):
         k, name_end = (
@@ -1084,12 +1134,23 @@ def _is_goal(ctx: _Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
         return False
     m = _GOAL_AFTER_RE.match(after)
     if m:
+        tail = after[m.end() :]
+        if re.match(r"(?:しました|した(?![いう])|されました|できました)", tail):
+            return False  # '…20.8%削減しました': it happened
+        if re.search(
+            r"増|減|改善|向上|高め|伸ば|引き上|下げ|抑え", m.group(0)
+        ) and re.match(r"(?:している|しています|しており|してきた)", tail):
+            return False  # '…85%に改善しています': it is happening
         return not _NOT_GOAL_RE.match(after[: m.end() + 3])
     if _NOT_GOAL_RE.match(after):
         return False
+    if re.match(r"^ ?(?:\([^()]*\))? ?から", after) and any(
+        v.start > q.end and v.unit == q.unit for v in ctx.values
+    ):
+        return False  # '13市町村から18市町村へ': where it starts from
     before = text[max(0, q.start - 24) : q.start]
-    if _NOT_GOAL_LABEL_RE.search(before):
-        return False  # '実績値(29年度目標値)=9.6%', '基準値=12.1%'
+    if _NOT_GOAL_LABEL_RE.search(before) or _SERIES_YEAR_RE.search(before):
+        return False  # '実績値(29年度目標値)=9.6%', '基準値=12.1%', 'R4:1,200人'
     if _GOAL_BEFORE_RE.search(before) or _COMPARATOR_BEFORE_RE.search(before):
         return True
     goal_words = bool(re.search(r"目標|目指|めざ", text))
@@ -1105,7 +1166,7 @@ def _is_goal(ctx: _Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
         return True  # '【KPI】移住相談件数 年間100件(令和6年度)'
 
     if re.match(r"^ ?(?:。|$)", after) and re.search(
-        r"\d+ ?(?:年間|か年)で|までに", text[s0 : q.start]
+        r"\d+ ?(?:年間|か年)で|までに|の目標(?:値|額)?は[、,]", text[s0 : q.start]
     ):
         return True  # '令和4年度までの4年間で移住者1万人'
     if goal_words and _baseline_paren(ctx, q) is not None:
@@ -1137,10 +1198,11 @@ def _short_row(text: str) -> bool:
 _NAME_AFTER_RE = re.compile(
     r"^(?:以上|程度)?(?: ?\([^()]*\))? ?の([^、。をがは]{2,24}?)(?:の(?:削減|増加|創出|達成|確保))?を(?:目指|目標|掲げ|図|順次|対応|実施)"
 )
-_TOPIC_TARGET_RE = re.compile(r"([^、。]{2,40}?)の目標(?:値|額)?を[、,]")
+_TOPIC_TARGET_RE = re.compile(r"([^、。]{2,40}?)の目標(?:値|額)?(?:を|は)[、,]")
 _NOT_A_NAME = re.compile(
     r"^(?:達成|実現|確保|増加|削減|向上|目標|合計|総額|計|全体|数値|数|値|実績|現状|水準|効果|利益|これ|それ|こちら"
-    r"|比|対比|年度?末?(?:時点|現在)?|時点|現在|維持|減少|抑制)$"
+    r"|比|対比|年度?末?(?:時点|現在)?|時点|現在|維持|減少|抑制"
+    r"|重要業績評価指標|KPI|数値目標|成果指標|指標|目標値)$"
 )
 _HEAD_NOUN_RE = re.compile(
     r"[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9・]+(?:\([^()]*\))?$"
@@ -1177,12 +1239,19 @@ _HEADINGS = (
 )
 
 
-def _line_head(ctx: _Ctx) -> tuple[str, Span] | None:
-    for heading in _HEADINGS:
+_GENERIC_HEAD = re.compile(
+    r"^(?:本市|本町|本村|本県|市|町|村|県|施策|計画|基本|事業|取組|今後|当面|最終|中間|数値|成果|全体)$"
+)
+
+
+def _line_head(
+    ctx: _Ctx, headings: tuple[re.Pattern[str], ...]
+) -> tuple[str, Span] | None:
+    for heading in headings:
         head = heading.match(ctx.text)
         if head:
             name = clean_name(head.group(1))
-            if _name_ok(name):
+            if _name_ok(name) and not _GENERIC_HEAD.match(name):
                 return name, ctx.span(*head.span(1))
     return None
 
@@ -1192,10 +1261,20 @@ def _fallback_name(
 ) -> tuple[str, Span] | None:
     """When the clause before a value holds no name: the line's heading, the
     sentence's topic 'Xについて'/'Xは、' or an object 'Xを' of an earlier clause."""
-    head = _line_head(ctx)
+    head = _line_head(ctx, _HEADINGS[:1])
     if head:
         return head
     text = ctx.text
+    quoted = list(
+        re.finditer(
+            r"「([^「」]{2,40})」(?:の(?:目標|数値)|を(?:新たに)?(?:設定|指標|目標)|について|は)",
+            text[s0:clause],
+        )
+    )
+    for m in reversed(quoted):
+        name = clean_name(m.group(1))
+        if _name_ok(name) and not re.search(r"\d", m.group(1)[:1]):
+            return name, ctx.span(s0 + m.start(1), s0 + m.end(1))
     before = re.sub(r"\([^()]*\)", lambda m: "□" * len(m.group(0)), text[s0:clause])
     matches = list(
         re.finditer(r"([^、。]{2,60}?)(?:について|は|を|に対して)[、,]?", before)
@@ -1220,11 +1299,22 @@ def _fallback_name(
             r"本市|本町|本村|本県|県|市|町|村|国", name
         ):
             return name, ctx.span(s0 + m.start(1), s0 + m.end(1))
-    return None
+    return _line_head(ctx, _HEADINGS[1:])
+
+
+def _goal_paren(text: str, pos: int) -> int | None:
+    """Where a parenthesis holding a target opens: 'X(目標:令和7年度 30%)'."""
+    opened = text.rfind("(", 0, pos)
+    if opened < 1 or text.find(")", opened, pos) >= 0:
+        return None
+    return opened if re.match(r"\((?:目標値?|めざす値)[::]", text[opened:]) else None
 
 
 def _prose_name(ctx: _Ctx, q: Quantity) -> tuple[str, Span] | None:
     text = ctx.text
+    opened = _goal_paren(text, q.start)
+    if opened is not None:
+        return _name_before(ctx, opened)  # 'テレワーク実施率(目標:令和7年度 30%)'
     s0, _ = _sentence_bounds(text, q.start)
     after = _NAME_AFTER_RE.match(text[q.end :])
     if after and not re.search(r"\d", after.group(1)):
@@ -1245,14 +1335,16 @@ def _prose_name(ctx: _Ctx, q: Quantity) -> tuple[str, Span] | None:
         e = s0 + trail.start()
     start = _clause_start(text, e, s0)
     phrase = text[start:e]
-    if re.search(r"から$|より|上回る|下回る|比で?$|対比|基準の|倍「?$", phrase):
-        if "を" not in phrase:
+    # particles inside 「」 belong to the quoted name
+    bare = re.sub(r"「[^「」]*」", lambda m: "□" * len(m.group(0)), phrase)
+    if re.search(r"から$|より|上回る|下回る|比で?$|対比|基準の[\d.]+倍|倍「?$", bare):
+        if "を" not in bare:
             return _fallback_name(ctx, q, s0, start)
-        phrase = phrase[: phrase.index("を")] + "を"
-    if "を" in phrase:
-        phrase = phrase[: phrase.rindex("を")]
-    elif "は" in phrase:
-        phrase = phrase[: phrase.index("は")]
+        phrase, bare = phrase[: bare.index("を") + 1], bare[: bare.index("を") + 1]
+    if "を" in bare:
+        phrase = phrase[: bare.rindex("を")]
+    elif "は" in bare:
+        phrase = phrase[: bare.index("は")]
     phrase = re.split(r"だった|であった|から|より|に対し|については|として、", phrase)[
         -1
     ]
@@ -1434,7 +1526,10 @@ def _prose(ctx: _Ctx) -> list[Found]:
     )
     line_goal = line_goal or bool(re.match(r"^ ?[●○■◆]", text) and "=" in text)
     for q in ctx.free():
-        if q.start in ctx.used or _inside_parens(text, q.start):
+        goal_paren = _goal_paren(text, q.start)
+        if q.start in ctx.used or (
+            _inside_parens(text, q.start) and goal_paren is None
+        ):
             continue
         if not _is_goal(ctx, q, line_goal):
             continue

@@ -225,6 +225,16 @@ class Program(models.Model):
     schedule_raw = models.JSONField(
         _("schedule cells (as published)"), default=list, blank=True
     )
+    # The same program in the previous plan period (第1期's ⑫ for 第2期's ⑫),
+    # set when the next period is started from this one.
+    predecessor = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="successors",
+        verbose_name=_("in the previous period"),
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()

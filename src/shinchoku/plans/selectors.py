@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db import models
 from django.db.models import Count, Prefetch, QuerySet
 
 from shinchoku.common import wareki
@@ -45,6 +46,11 @@ def municipality_list() -> QuerySet[Municipality]:
     )
 
 
+def municipality_get(code: str) -> Municipality:
+    """The municipality of a code (Municipality.DoesNotExist when none)."""
+    return Municipality.objects.get(code=code)
+
+
 def plan_get(*, code: str, slug: str) -> Plan:
     try:
         return Plan.objects.select_related("municipality").get(
@@ -74,6 +80,16 @@ def plan_resolve(identifier: str | None = None) -> Plan:
     if len(match) == 1:
         return match[0]
     raise PlanNotFound(f"no single plan {identifier!r}; known plans: {plan_choices()}")
+
+
+def plan_period(municipality_code: str, title: str) -> tuple[int, int] | None:
+    """(first FY, last FY) of a municipality's plan of that title, or None."""
+    found = (
+        Plan.objects.filter(municipality__code=municipality_code, title=title)
+        .values_list("first_fy", "last_fy")
+        .first()
+    )
+    return (found[0], found[1]) if found else None
 
 
 def plan_choices() -> str:
@@ -170,6 +186,50 @@ def program_neighbours(program: Program) -> tuple[Program | None, Program | None
         siblings[i - 1] if i else None,
         siblings[i + 1] if i + 1 < len(siblings) else None,
     )
+
+
+def plan_neighbour_periods(plan: Plan) -> list[Plan]:
+    """The plans whose programs continue this plan's or are continued by it
+    (the previous and the next period), by first fiscal year."""
+    return list(
+        Plan.objects.select_related("municipality")
+        .filter(
+            models.Q(programs__successors__plan=plan)
+            | models.Q(programs__predecessor__plan=plan)
+        )
+        .distinct()
+        .order_by("first_fy")
+    )
+
+
+def program_lineage(program: Program) -> list[Program]:
+    """The program in every plan period, oldest first, itself included: its
+    predecessors (第1期's ⑫ for 第2期's ⑫) and the programs continuing it.
+    A query per period, with each program's plan and municipality."""
+
+    def load(**filters: object) -> list[Program]:
+        return list(
+            Program.objects.select_related("plan__municipality").filter(**filters)
+        )
+
+    earlier: list[Program] = []
+    seen = {program.pk}
+    current = program
+    while current.predecessor_id is not None and current.predecessor_id not in seen:
+        found = load(pk=current.predecessor_id)
+        if not found:
+            break
+        current = found[0]
+        seen.add(current.pk)
+        earlier.insert(0, current)
+    later: list[Program] = []
+    frontier = [program.pk]
+    while frontier:
+        found = [p for p in load(predecessor_id__in=frontier) if p.pk not in seen]
+        seen.update(p.pk for p in found)
+        later.extend(sorted(found, key=lambda p: (p.plan.first_fy, p.pk)))
+        frontier = [p.pk for p in found]
+    return [*earlier, program, *later]
 
 
 def indicator_get(pk: int) -> Indicator:

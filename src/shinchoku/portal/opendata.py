@@ -48,6 +48,12 @@ FIELDS: dict[str, str] = {
     "schedule_raw": "年度スケジュール(公表資料の記載)",
     "achievement": "取組実績",
     "plan": "当初予定・設定目標",
+    # A 実績 edition's frozen results (docs/interchange-format.md, "results").
+    "grade": "評価",
+    "grade_comment": "評価の理由",
+    "kpi_actual": "成果指標の実績",
+    "opinion": "委員会意見",
+    "response": "市の対応",
 }
 KIND_LABELS_JA = {
     ProgramKind.IMPLEMENTATION.value: "実施プログラム",
@@ -112,6 +118,9 @@ def rows(pe: PublicEdition) -> Iterator[list]:
         date.isoformat() if date else "",
         wareki.date_label(date) if date else "",
     ]
+    block = (meta.results if meta else None) or {}
+    results_fy = block.get("fiscal_year")
+    results = {r.get("number"): r for r in block.get("programs", [])}
     for p in parsed.programs:
         ended, ended_wareki = _fy(p.ended_after_fy)
         program = [
@@ -145,6 +154,25 @@ def rows(pe: PublicEdition) -> Iterator[list]:
         for fy, year in sorted(p.years.items()):
             for i, text in enumerate(year.plan or [], start=1):
                 yield row("plan", fy, i, text)
+        if results:
+            yield from _result_rows(results.get(p.number), fy=results_fy, row=row)
+
+
+def _result_rows(result: dict | None, *, fy: int | None, row) -> Iterator[list]:
+    """A program's grade, KPI actuals and opinions of a 実績 edition."""
+    if not result:
+        return
+    if result.get("grade"):
+        yield row("grade", fy, 1, result["grade"])
+    if result.get("grade_comment"):
+        yield row("grade_comment", fy, 1, result["grade_comment"])
+    for i, kpi in enumerate(result.get("kpis", []), start=1):
+        if kpi.get("actual"):
+            yield row("kpi_actual", fy, i, f"{kpi.get('name', '')}: {kpi['actual']}")
+    for i, opinion in enumerate(result.get("opinions", []), start=1):
+        yield row("opinion", fy, i, opinion.get("text", ""))
+        if opinion.get("response"):
+            yield row("response", fy, i, opinion["response"])
 
 
 def to_csv(pe: PublicEdition, *, encoding: str) -> bytes:

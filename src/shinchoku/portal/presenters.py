@@ -83,3 +83,31 @@ def indicator_dashboard(
         groups=[groups[n] for n in sorted(groups)],
         status_counts=status_counts(every),
     )
+
+
+@dataclass(frozen=True)
+class ProgramResult:
+    """A program's grade in a 実績 edition, as frozen when it was closed."""
+
+    fiscal_year: int | None
+    grade: str
+    label: str  # the plan's scale: 予定以上に進捗…
+    comment: str
+
+
+def program_result(pe: PublicEdition, number: int) -> ProgramResult | None:
+    """The grade of program ``number`` in a 実績 edition, else None."""
+    meta = pe.parsed_edition()
+    block = (meta.results if meta else None) or {}
+    result = next(
+        (r for r in block.get("programs", []) if r.get("number") == number), None
+    )
+    if meta is None or not result or not result.get("grade"):
+        return None
+    labels = {s.get("code"): s.get("label", "") for s in block.get("grade_scale", [])}
+    return ProgramResult(
+        fiscal_year=block.get("fiscal_year") or meta.fiscal_year,
+        grade=result["grade"],
+        label=labels.get(result["grade"], ""),
+        comment=result.get("grade_comment", ""),
+    )

@@ -123,10 +123,25 @@ class EditionRef:
     edition: Edition
     number: int
     plan: Plan
+    # Corrections among the public editions: the one this corrects (修正版),
+    # the one that corrects this (superseded, kept reachable).
+    supersedes: EditionRef | None = None
+    superseded_by: EditionRef | None = None
 
     @property
     def title(self) -> str:
         return self.edition.title
+
+    @property
+    def diff_url(self) -> str:
+        """The changes from the edition this one corrects ("" for none)."""
+        if self.supersedes is None:
+            return ""
+        url = reverse(
+            "workflow:edition-diff",
+            kwargs={"code": self.plan.municipality.code, "plan": self.plan.slug},
+        )
+        return f"{url}?old={self.supersedes.edition.pk}&new={self.edition.pk}"
 
     def get_absolute_url(self) -> str:
         return reverse(
@@ -181,7 +196,16 @@ def plan_get(*, code: str, slug: str) -> PublicPlan:
         for n, e in enumerate(editions, start=1)
         if e.is_public
     ]
-    refs.sort(key=lambda r: _latest_key(r.edition), reverse=True)
+    by_pk = {r.edition.pk: r for r in refs}
+    for ref in refs:
+        corrected = by_pk.get(ref.edition.supersedes_id or 0)
+        if corrected is not None:
+            ref.supersedes, corrected.superseded_by = corrected, ref
+    # A superseded edition is never the current one once its correction is out.
+    refs.sort(
+        key=lambda r: (r.superseded_by is None, *_latest_key(r.edition)),
+        reverse=True,
+    )
     if not refs:
         raise NotFound(f"{code}/{slug} has no published edition")
     return PublicPlan(plan=plan, editions=refs)
@@ -424,6 +448,20 @@ class PublicEdition:
 
     def parsed_edition(self) -> ParsedEdition | None:
         return self.head.editions[0] if self.head.editions else None
+
+    def frozen_opinions(self, number: int) -> list[tuple[str, str]] | None:
+        """(委員会意見, 市の対応) of a program as a 実績 edition froze them (its
+        results block, in the outline), or None for an edition without one."""
+        edition = self.parsed_edition()
+        if edition is None or edition.results is None:
+            return None
+        for program in edition.results.get("programs", []):
+            if program.get("number") == number:
+                return [
+                    (o.get("text", ""), o.get("response", ""))
+                    for o in program.get("opinions", [])
+                ]
+        return []
 
 
 def edition_get(*, code: str, slug: str, number: int | None = None) -> PublicEdition:

@@ -13,6 +13,7 @@ achievements through N-2, the plan and targets for N-1 and for N.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from shinchoku.common import wareki
 from shinchoku.common.text import program_number_label
@@ -79,6 +80,55 @@ def build_report(
     program_url: Callable[[int], str] | None = None,
 ) -> Report:
     columns = build_columns(plan, edition)
+    sections = [
+        ReportSection(
+            kind=section.kind,
+            heading=section.heading,
+            lead=section.lead,
+            groups=tuple(
+                ReportGroup(
+                    number=group.number,
+                    name=group.name,
+                    label=group.label,
+                    rows=tuple(_row(p, columns, program_url) for p in group.programs),
+                )
+                for group in section.groups
+            ),
+        )
+        for section in arrange(plan)
+    ]
+    return Report(
+        title=report_title(plan, edition),
+        municipality=plan.municipality_name,
+        meeting=edition.meeting,
+        material=edition.material,
+        date=edition.date,
+        date_label=wareki.date_label(edition.date) if edition.date else "",
+        columns=columns,
+        sections=tuple(sections),
+    )
+
+
+@dataclass(frozen=True)
+class ArrangedGroup:
+    number: int
+    name: str
+    label: str  # 方向性1 地域資源によるサービスの実現
+    programs: tuple[ParsedProgram, ...]
+
+
+@dataclass(frozen=True)
+class ArrangedSection:
+    kind: str
+    heading: str
+    lead: str
+    groups: tuple[ArrangedGroup, ...]
+
+
+def arrange(plan: ParsedPlan) -> list[ArrangedSection]:
+    """The plan's programs as every report prints them: by section (the plan's
+    order, then kinds it does not list), then by 方向性, in the plan's order
+    inside each."""
     by_kind: dict[str, list[ParsedProgram]] = {}
     for program in plan.programs:
         by_kind.setdefault(program.kind, []).append(program)
@@ -92,41 +142,26 @@ def build_report(
         if not programs:
             continue
         meta = section_meta.get(kind)
+        grouped: dict[int, list[ParsedProgram]] = {}
+        for program in programs:
+            grouped.setdefault(program.direction, []).append(program)
         sections.append(
-            ReportSection(
+            ArrangedSection(
                 kind=kind,
                 heading=meta.heading if meta else DEFAULT_SECTIONS.get(kind, kind),
                 lead=meta.lead if meta else "",
-                groups=_groups(plan, programs, columns, program_url),
+                groups=tuple(
+                    ArrangedGroup(
+                        number=number,
+                        name=plan.directions.get(number, ""),
+                        label=f"方向性{number} {plan.directions.get(number, '')}".rstrip(),
+                        programs=tuple(group),
+                    )
+                    for number, group in sorted(grouped.items())
+                ),
             )
         )
-    return Report(
-        title=report_title(plan, edition),
-        municipality=plan.municipality_name,
-        meeting=edition.meeting,
-        material=edition.material,
-        date=edition.date,
-        date_label=wareki.date_label(edition.date) if edition.date else "",
-        columns=columns,
-        sections=tuple(sections),
-    )
-
-
-def _groups(plan, programs, columns, program_url) -> tuple[ReportGroup, ...]:
-    grouped: dict[int, list[ReportRow]] = {}
-    for program in programs:  # keeps the plan's order inside each 方向性
-        grouped.setdefault(program.direction, []).append(
-            _row(program, columns, program_url)
-        )
-    return tuple(
-        ReportGroup(
-            number=number,
-            name=plan.directions.get(number, ""),
-            label=f"方向性{number} {plan.directions.get(number, '')}".rstrip(),
-            rows=tuple(rows),
-        )
-        for number, rows in sorted(grouped.items())
-    )
+    return sections
 
 
 def _row(program: ParsedProgram, columns: ReportColumns, program_url) -> ReportRow:

@@ -84,3 +84,129 @@ class Report:
     def rows(self) -> list[ReportRow]:
         """Every program row in printed order."""
         return [row for s in self.sections for g in s.groups for row in g.rows]
+
+
+# ------------------------------------------------------------ 実績 layout
+
+
+@dataclass(frozen=True)
+class ResultsColumns:
+    """Headings of a 実績 report of FY N, derived from N."""
+
+    fiscal_year: int  # N
+    plan_heading: str  # 令和5年度当初予定 令和5年度設定目標
+    achievements_heading: str  # 令和5年度の取組実績
+    kpi_heading: str  # 成果指標 令和5年度実績
+    grade_heading: str  # 評価
+    next_fiscal_year: int  # N+1
+    next_heading: str  # 令和6年度当初予定
+
+
+@dataclass(frozen=True)
+class KpiResultLine:
+    """One indicator of a program in FY N: what the 成果指標 cell prints."""
+
+    name: str
+    unit: str
+    target: str  # "85%" (the FY's target, else the final one) or ""
+    actual: str  # "80.1%" or "" (not measured)
+    status: str  # on_track, S…
+    status_label: str  # 順調, S 目標達成…
+
+    @property
+    def text(self) -> str:
+        """電子決裁率 80.1%(目標 85%)順調"""
+        target = f"(目標 {self.target})" if self.target else ""
+        if not self.actual:  # 実績なし says it; 未測定 beside it would repeat it
+            return f"{self.name} 実績なし{target}"
+        return f"{self.name} {self.actual}{target} {self.status_label}".strip()
+
+
+@dataclass(frozen=True)
+class OpinionLine:
+    text: str  # 委員会意見
+    response: str  # 市の対応 ("" when the city has not answered)
+
+
+@dataclass(frozen=True)
+class ResultsRow:
+    number: int
+    number_label: str
+    name: str
+    ended_note: str
+    policy_points: tuple[str, ...]
+    plan: tuple[str, ...]  # FY N's 当初予定・設定目標
+    achievements: tuple[str, ...]  # FY N's 取組実績
+    kpis: tuple[KpiResultLine, ...]
+    grade: str  # "A", or "" when not graded
+    grade_label: str  # 予定どおりに進捗, or 未評価
+    grade_comment: str
+    next_plan: tuple[str, ...]  # FY N+1's 当初予定
+    opinions: tuple[OpinionLine, ...]
+    url: str = ""
+    active: bool = True  # False: ended before FY N, left out of the counts
+
+
+@dataclass(frozen=True)
+class ResultsGroup:
+    number: int
+    name: str
+    label: str  # 方向性1 地域資源によるサービスの実現
+    rows: tuple[ResultsRow, ...]
+
+
+@dataclass(frozen=True)
+class ResultsSection:
+    kind: str
+    heading: str
+    lead: str
+    groups: tuple[ResultsGroup, ...]
+
+
+@dataclass(frozen=True)
+class GradeCountRow:
+    """A line of the first page's count table: a 方向性 (or the total) and
+    how many of its programs have each grade."""
+
+    label: str
+    counts: tuple[int, ...]  # in the order of ResultsReport.count_headings
+    total: int
+
+
+@dataclass(frozen=True)
+class ResultsReport:
+    """The 実績 report of FY N: per program the year's plan, achievements, KPI
+    actuals with their status, the grade and next year's plan; counts per grade
+    and 方向性 on the first page; the committee's opinions with the city's
+    responses in an appendix keyed by program number."""
+
+    title: str
+    municipality: str
+    meeting: str
+    material: str
+    date: dt.date | None
+    date_label: str
+    columns: ResultsColumns
+    grade_scale: tuple[tuple[str, str], ...]  # (code, label): the legend
+    count_headings: tuple[str, ...]  # S, A, B, 未評価
+    grade_counts: tuple[GradeCountRow, ...]  # per 方向性, then the total
+    sections: tuple[ResultsSection, ...]
+    note: str = ""  # 修正版: what it corrects
+
+    def rows(self) -> list[ResultsRow]:
+        return [row for s in self.sections for g in s.groups for row in g.rows]
+
+    @property
+    def legend(self) -> str:
+        """評価 S: 予定以上に進捗 / A: 予定どおりに進捗 / B: 予定よりも遅れている"""
+        parts = " / ".join(f"{code}: {label}" for code, label in self.grade_scale)
+        return f"評価 {parts}" if parts else ""
+
+    @property
+    def opinion_rows(self) -> list[ResultsRow]:
+        """The programs the committee wrote on, in program order."""
+        return [row for row in self.rows() if row.opinions]
+
+
+# What a renderer draws: either layout.
+AnyReport = Report | ResultsReport

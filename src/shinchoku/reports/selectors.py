@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from shinchoku.document.model import ParsedEdition
+from shinchoku.document.model import ACHIEVEMENTS, ParsedEdition
 from shinchoku.plans import selectors as plan_selectors
 from shinchoku.plans.models import Edition, Plan
 from shinchoku.reports.builder import build_report
-from shinchoku.reports.model import Report
+from shinchoku.reports.model import Report, ResultsReport
+from shinchoku.reports.results_builder import build_results_report
 
 
 class EditionNotFound(LookupError):
@@ -33,9 +34,10 @@ def edition_resolve(plan: Plan, identifier: str | None = None) -> Edition:
     return found[0]
 
 
-def edition_report(edition: Edition) -> Report:
+def edition_report(edition: Edition) -> Report | ResultsReport:
     """The committee report of an edition, drawn from its frozen snapshot when it
-    has one (so it never changes), else from the live data."""
+    has one (so it never changes), else from the live data: the 当初計画 layout,
+    or the 実績 layout for a results edition."""
     plan = edition.plan
     parsed = plan_selectors.edition_parsed(edition)
     entry = next((e for e in parsed.editions if e.title == edition.title), None)
@@ -66,4 +68,11 @@ def edition_report(edition: Edition) -> Report:
             "portal:edition_program", kwargs={**kwargs, "edition": public_number}
         )
 
+    if entry.resolved_kind == ACHIEVEMENTS:
+        return build_results_report(
+            parsed,
+            entry,
+            program_url=program_url,
+            supersedes_title=edition.supersedes.title if edition.supersedes else "",
+        )
     return build_report(parsed, entry, program_url=program_url)

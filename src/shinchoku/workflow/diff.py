@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any, Literal
 
+from django.utils.translation import gettext as _
+
 from shinchoku.common import wareki
 from shinchoku.common.text import program_number_label
 
@@ -45,7 +47,7 @@ class FieldDiff:
 @dataclass
 class ValueChange:
     indicator: str
-    what: str  # "actual 2023", "target 2024", "target", "baseline"
+    what: str  # translated: "令和5年度 実績値", "令和6年度 目標値", "目標値", "基準値"
     old: Any
     new: Any
 
@@ -184,13 +186,17 @@ def _kpi_values(p: dict) -> dict[tuple[str, str], Any]:
         name = kpi.get("name", "")
         if kpi.get("unit"):
             name = f"{name} ({kpi['unit']})"
-        for what in ("target", "baseline"):
+        for what, label in (("target", _("Target")), ("baseline", _("Baseline"))):
             if kpi.get(what) is not None:
-                out[(name, what)] = kpi[what]
-        for what in ("targets", "actuals"):
+                out[(name, label)] = kpi[what]
+        for what, template in (
+            ("targets", _("Target, %(fy)s")),
+            ("actuals", _("Actual, %(fy)s")),
+        ):
             for fy, value in (kpi.get(what) or {}).items():
                 if value is not None:
-                    out[(name, f"{what[:-1]} {fy}")] = value
+                    fy_label = wareki.fiscal_year_label(int(fy))
+                    out[(name, template % {"fy": fy_label})] = value
     return out
 
 
@@ -204,7 +210,7 @@ def diff_program(old: dict | None, new: dict | None) -> ProgramDiff | None:
     elif new is None:
         diff.status = "removed"
     old, new = old or {}, new or {}
-    for (label, a), (_, b) in zip(
+    for (label, a), (_new_label, b) in zip(
         _program_lists(old), _program_lists(new), strict=True
     ):
         changes = diff_bullets([x for x in a if x], [x for x in b if x])
@@ -240,9 +246,57 @@ def diff_documents(old: dict, new: dict) -> list[ProgramDiff]:
     order = [p["number"] for p in new.get("programs", [])] + [
         n for n in old_programs if n not in new_programs
     ]
+    # A 実績 edition's grades and opinions, compared where both documents
+    # have them (docs/interchange-format.md, "results").
+    old_results, new_results = _results_lists(old), _results_lists(new)
+    if old_results is None or new_results is None:
+        old_results = new_results = {}
     out = []
     for number in order:
         diff = diff_program(old_programs.get(number), new_programs.get(number))
+        fields = [
+            FieldDiff(label, changes)
+            for (label, a), (_label, b) in zip(
+                old_results.get(number, _EMPTY_RESULTS),
+                new_results.get(number, _EMPTY_RESULTS),
+                strict=True,
+            )
+            if (changes := diff_bullets(a, b))
+        ]
+        if fields and diff is None:
+            ref = new_programs.get(number) or old_programs[number]
+            diff = ProgramDiff(number=number, name=ref.get("name", ""))
         if diff is not None:
+            diff.fields += fields
             out.append(diff)
+    return out
+
+
+_EMPTY_RESULTS: list[tuple[str, list[str]]] = [
+    ("評価", []),
+    ("委員会意見・市の対応", []),
+]
+
+
+def _results_lists(doc: dict) -> dict[int, list[tuple[str, list[str]]]] | None:
+    """Program number → its grade and its opinions as bullets, from the
+    document's results block (None without one)."""
+    editions = doc.get("editions") or []
+    results = editions[0].get("results") if len(editions) == 1 else None
+    if not isinstance(results, dict):
+        return None
+    labels = {g.get("code"): g.get("label", "") for g in results.get("grade_scale", [])}
+    out = {}
+    for p in results.get("programs", []):
+        grade = p.get("grade", "")
+        grade_line = " ".join(x for x in (grade, labels.get(grade, "")) if x)
+        opinions = []
+        for o in p.get("opinions", []):
+            opinions.append(f"意見: {o.get('text', '')}")
+            if o.get("response"):
+                opinions.append(f"対応: {o['response']}")
+        out[p["number"]] = [
+            ("評価", [x for x in (grade_line, p.get("grade_comment", "")) if x]),
+            ("委員会意見・市の対応", opinions),
+        ]
     return out

@@ -106,6 +106,27 @@ class CloseForm(forms.Form):
     schedule_as_of = MonthField(label=_("Schedule as of"), required=False)
 
 
+class ReopenForm(forms.Form):
+    reason = TextField(
+        label=_("Why is the round reopened?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kept in the round's history; the comment of returned entries."),
+    )
+    programs = forms.TypedMultipleChoiceField(
+        label=_("Return these programs to their departments"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, round_, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programs"].choices = [
+            (e.program.number, e.label)
+            for e in round_.entries.select_related("program")
+        ]
+
+
 class OpinionForm(forms.Form):
     text = TextField(
         label=_("Committee opinion"), widget=forms.Textarea(attrs={"rows": 3})

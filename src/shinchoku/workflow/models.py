@@ -85,6 +85,9 @@ class Membership(models.Model):
         blank=True,
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    # Set when the admin office gave a one-time password: the person chooses
+    # their own at their first sign-in before anything else.
+    must_change_password = models.BooleanField(_("must change password"), default=False)
 
     # Who may edit what changes here: every change is kept, with who made it.
     history = HistoricalRecords()

@@ -43,6 +43,7 @@ class Action(StrEnum):
     REVIEW_INDICATOR = "review_indicator"
     PUBLISH_EDITION = "publish_edition"
     VIEW_HISTORY = "view_history"
+    EDIT_PLAN = "edit_plan"  # plans, 方向性, programs, indicators, next period
     EDIT_PROGRAM_YEAR = "edit_program_year"
     MANAGE_ASSIGNMENTS = "manage_assignments"
     MANAGE_PEOPLE = "manage_people"  # departments and memberships
@@ -50,6 +51,7 @@ class Action(StrEnum):
     VIEW_ROUND = "view_round"
     REMIND = "remind"
     CLOSE_ROUND = "close_round"
+    REOPEN_ROUND = "reopen_round"  # a closed round, to correct its edition
     VIEW_ENTRY = "view_entry"
     EDIT_ENTRY = "edit_entry"
     SUBMIT_ENTRY = "submit_entry"
@@ -172,6 +174,10 @@ def _office_open_round(actor: Actor, round_: Round) -> bool:
     return round_.is_open and _office(actor, round_)
 
 
+def _office_closed_round(actor: Actor, round_: Round) -> bool:
+    return not round_.is_open and _office(actor, round_)
+
+
 def _view_round(actor: Actor, round_: Round) -> bool:
     municipality = municipality_of(round_)
     return actor.is_office_of(municipality) or actor.is_committee_of(municipality)
@@ -246,6 +252,7 @@ RULES: dict[Action, Callable[[Actor, Any], bool]] = {
     Action.REVIEW_INDICATOR: _office,
     Action.PUBLISH_EDITION: _office,
     Action.VIEW_HISTORY: _member,
+    Action.EDIT_PLAN: _office,
     Action.EDIT_PROGRAM_YEAR: _office,
     Action.MANAGE_ASSIGNMENTS: _office,
     Action.MANAGE_PEOPLE: _office,
@@ -253,6 +260,7 @@ RULES: dict[Action, Callable[[Actor, Any], bool]] = {
     Action.VIEW_ROUND: _view_round,
     Action.REMIND: _office_open_round,
     Action.CLOSE_ROUND: _office_open_round,
+    Action.REOPEN_ROUND: _office_closed_round,
     Action.VIEW_ENTRY: _view_entry,
     Action.EDIT_ENTRY: _edit_entry,
     Action.SUBMIT_ENTRY: _edit_entry,

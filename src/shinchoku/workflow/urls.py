@@ -5,6 +5,7 @@ from shinchoku.workflow.editions import views as editions
 from shinchoku.workflow.entries import views as entries
 from shinchoku.workflow.opinions import views as opinions
 from shinchoku.workflow.programs import views as programs
+from shinchoku.workflow.review import views as review
 from shinchoku.workflow.rounds import views as rounds
 from shinchoku.workflow.workbook import views as workbook
 
@@ -16,6 +17,17 @@ urlpatterns = [
     path("workflow/rounds/<int:pk>/", rounds.round_detail, name="round"),
     path("workflow/rounds/<int:pk>/remind/", rounds.round_remind, name="round-remind"),
     path("workflow/rounds/<int:pk>/close/", rounds.round_close, name="round-close"),
+    path("workflow/rounds/<int:pk>/reopen/", rounds.round_reopen, name="round-reopen"),
+    path("workflow/rounds/<int:pk>/review/", review.review_queue, name="review"),
+    path(
+        "workflow/rounds/<int:pk>/review/approve/",
+        review.review_approve,
+        name="review-approve",
+    ),
+    path("workflow/rounds/<int:pk>/status.csv", review.status_csv, name="status-csv"),
+    path(
+        "workflow/rounds/<int:pk>/status.xlsx", review.status_xlsx, name="status-xlsx"
+    ),
     path(
         "workflow/rounds/<int:pk>/departments/<int:department>/workbook.xlsx",
         workbook.workbook_download,

@@ -36,6 +36,9 @@ INSTALLED_APPS = [
     "shinchoku.imports",
     "shinchoku.reports",
     "shinchoku.workflow",
+    "shinchoku.notifications",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.sitemaps",
     "shinchoku.portal",
     "shinchoku.api",
@@ -55,6 +58,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "shinchoku.accounts.middleware.TwoFactorMiddleware",
+    "shinchoku.accounts.passwords.PasswordChangeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -143,12 +147,37 @@ CSRF_FAILURE_VIEW = "shinchoku.common.views.csrf_failure"
 
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "workflow:home"
-# Reminders of the update round go through Django's mail backend: the console
-# unless an install configures SMTP.
+# The update round's mails (notifications) go through Django's mail backend:
+# the console unless an install configures SMTP (EMAIL_BACKEND
+# django.core.mail.backends.smtp.EmailBackend and EMAIL_HOST…).
 EMAIL_BACKEND = env.get_str(
     "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
+EMAIL_HOST = env.get_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env.get_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env.get_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env.get_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env.get_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = env.get_str("DEFAULT_FROM_EMAIL", "shinchoku@localhost")
+# The site's address as people reach it: mails link to pages under it.
+SITE_URL = env.get_str("SITE_URL", "http://127.0.0.1:8000")
+# Deadline reminders (shinchoku send-reminders): this many days before.
+SHINCHOKU_REMINDER_DAYS = env.get_int("SHINCHOKU_REMINDER_DAYS", 3)
+# Background work (mails): Django's task framework (django-tasks). "immediate"
+# runs a task when it is queued, after the commit, in the same process (one
+# server, development, tests); "database" queues it in a table that
+# `shinchoku worker` processes (production: docs/deployment.md).
+TASKS_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS = {
+    "default": {
+        "BACKEND": TASKS_BACKENDS[env.get_str("SHINCHOKU_TASKS", "immediate")],
+        "QUEUES": ["default"],
+    }
+}
 # History is an audit trail: nobody reverts it through the admin site.
 SIMPLE_HISTORY_REVERT_DISABLED = True
 

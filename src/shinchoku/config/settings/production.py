@@ -129,3 +129,13 @@ LOGGING = {
         },
     },
 }
+
+# Mails are queued in the database and sent by `shinchoku worker` (any number
+# of them, on any server): no request waits for the mail server.
+# SHINCHOKU_TASKS=immediate sends from the app server after the commit instead.
+TASKS = {
+    "default": {
+        "BACKEND": TASKS_BACKENDS[env.get_str("SHINCHOKU_TASKS", "database")],  # noqa: F405
+        "QUEUES": ["default"],
+    }
+}

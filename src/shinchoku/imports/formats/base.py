@@ -4,10 +4,13 @@ document (shinchoku.document), or raise its ImportFormatError."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from shinchoku.document.errors import ImportFormatError
 from shinchoku.document.model import ParsedPlan
+
+if TYPE_CHECKING:
+    from shinchoku.imports.tabular.mapping import Mapping
 
 
 class InputFormat(Protocol):
@@ -27,6 +30,11 @@ class ParseOptions:
 
     municipality_code: str = ""
     municipality_name: str = ""
+    # The plan period, for files that do not state it (records.csv).
+    first_fy: int = 0
+    last_fy: int = 0
+    # What the columns of a table of another layout mean (imports.tabular).
+    mapping: Mapping | None = None
 
 
 def refuse_non_text(data: bytes, *, source: str) -> None:

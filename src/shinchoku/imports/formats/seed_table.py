@@ -384,7 +384,7 @@ class _Parser:
                 title_line,
             )
         programs = sorted(self.programs.values(), key=lambda p: p.line or 0)
-        _propose_indicators(programs, fys[0], fys[1], source=self.source)
+        propose_indicators(programs, fys[0], fys[1], source=self.source)
         return ParsedPlan(
             municipality_name=muni_name,
             municipality_code=code,
@@ -441,7 +441,7 @@ class _Parser:
         return notes
 
 
-def _propose_indicators(
+def propose_indicators(
     programs: list[ParsedProgram], first_fy: int, last_fy: int, *, source: str
 ) -> None:
     """The table states its KPIs in prose: propose them, unreviewed."""

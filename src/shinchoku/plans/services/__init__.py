@@ -8,6 +8,16 @@ nothing when nothing changes, and checks permission with workflow.permissions
 (``actor=None``, where allowed, is a system write: no check, no history
 user)."""
 
+from shinchoku.plans.services.authoring import (
+    PLAN_EDITABLE,
+    PROGRAM_EDITABLE,
+    directions_set,
+    plan_create,
+    plan_update,
+    program_create,
+    program_update,
+    require_edit,
+)
 from shinchoku.plans.services.documents import Counts, PlanApplied, plan_apply
 from shinchoku.plans.services.editions import edition_freeze, edition_publish
 from shinchoku.plans.services.indicators import (
@@ -17,6 +27,7 @@ from shinchoku.plans.services.indicators import (
     indicator_upsert,
     indicators_accept,
 )
+from shinchoku.plans.services.periods import plan_next_period
 from shinchoku.plans.services.programs import (
     program_grade_set,
     program_year_locked,
@@ -25,6 +36,15 @@ from shinchoku.plans.services.programs import (
 
 __all__ = [
     "INDICATOR_EDITABLE",
+    "PLAN_EDITABLE",
+    "PROGRAM_EDITABLE",
+    "directions_set",
+    "plan_create",
+    "plan_next_period",
+    "plan_update",
+    "program_create",
+    "program_update",
+    "require_edit",
     "Counts",
     "PlanApplied",
     "edition_freeze",

@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 
 from shinchoku.common.services import ServiceError, User, model_save, model_update
 from shinchoku.document import interchange
-from shinchoku.document.model import ParsedEdition
+from shinchoku.document.model import ACHIEVEMENTS, ParsedEdition
 from shinchoku.plans.models import Edition, Plan
+from shinchoku.plans.results import Opinions, edition_results
 from shinchoku.plans.selectors import plan_to_parsed
 from shinchoku.workflow.permissions import Action, require
 
@@ -30,11 +31,14 @@ def edition_freeze(
     schedule_as_of: str = "",
     kind: str = "",
     supersedes: Edition | None = None,
+    opinions: Opinions | None = None,
     reason: str,
 ) -> Edition:
     """The plan as it stands now, indicators included, frozen into the edition
     ``title`` (made, or replaced while it is unpublished), unpublished; of
-    ``kind`` (as the title says when not given), correcting ``supersedes``."""
+    ``kind`` (as the title says when not given), correcting ``supersedes``. A
+    実績 edition freezes its results too: grades, KPI actuals with their
+    status, and the committee's ``opinions`` (plans.results)."""
     if actor is not None:
         require(actor, Action.PUBLISH_EDITION, plan)
     edition = Edition.objects.filter(plan=plan, title=title).first()
@@ -55,6 +59,8 @@ def edition_freeze(
         schedule_as_of=schedule_as_of,
         kind=kind,
     )
+    if parsed_edition.resolved_kind == ACHIEVEMENTS:
+        parsed_edition.results = edition_results(plan, fiscal_year, opinions or {})
     parsed.editions = [e for e in parsed.editions if e.title != title]
     parsed.editions.append(parsed_edition)
     edition.meeting = meeting

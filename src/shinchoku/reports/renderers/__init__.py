@@ -12,31 +12,31 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from shinchoku.reports.model import Report
+from shinchoku.reports.model import AnyReport
 
 
 @dataclass(frozen=True)
 class Renderer:
     content_type: str
     extension: str
-    render: Callable[[Report], bytes]
+    render: Callable[[AnyReport], bytes]
 
 
-def _xlsx(report: Report) -> bytes:
+def _xlsx(report: AnyReport) -> bytes:
     # openpyxl, imported for an XLSX only (see the module docstring).
     from shinchoku.reports.renderers import xlsx
 
     return xlsx.render(report)
 
 
-def _pdf(report: Report) -> bytes:
+def _pdf(report: AnyReport) -> bytes:
     # ReportLab, imported for a PDF only (see the module docstring).
     from shinchoku.reports.renderers import pdf
 
     return pdf.render(report)
 
 
-def _html(report: Report) -> bytes:
+def _html(report: AnyReport) -> bytes:
     # Django's templates: light, but only a web page needs them.
     from shinchoku.reports.renderers import html
 
@@ -64,6 +64,6 @@ def get_renderer(fmt: str) -> Renderer:
         ) from None
 
 
-def render(report: Report, fmt: str) -> bytes:
+def render(report: AnyReport, fmt: str) -> bytes:
     """The report in format ``fmt`` ("xlsx", "pdf" or "html")."""
     return get_renderer(fmt).render(report)

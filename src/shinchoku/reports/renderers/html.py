@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
-from shinchoku.reports.model import Report, ReportRow
+from shinchoku.reports.model import Report, ReportRow, ResultsReport
 from shinchoku.reports.renderers import _common as common
 
 TEMPLATE = "reports/report.html"
@@ -93,9 +93,13 @@ def stylesheet() -> str:
         return fh.read()
 
 
-def render(report: Report, *, stylesheet_url: str = "") -> bytes:
+def render(report: Report | ResultsReport, *, stylesheet_url: str = "") -> bytes:
     """The page; with stylesheet_url, linking its styles there instead of
     carrying them."""
+    if isinstance(report, ResultsReport):
+        from shinchoku.reports.renderers import results_html
+
+        return results_html.render(report, stylesheet_url=stylesheet_url)
     page = context(report)
     if stylesheet_url:
         page["stylesheet_url"] = stylesheet_url

@@ -36,7 +36,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table
 
 from shinchoku.common.text import BULLET
-from shinchoku.reports.model import Report, ReportRow
+from shinchoku.reports.model import Report, ReportRow, ResultsReport
 from shinchoku.reports.renderers import _common as common
 
 PAGE_SIZE = landscape(A3)
@@ -336,9 +336,25 @@ class _TableBuilder:
             chunks.append(chunk)
         return chunks
 
+    repeat_rows = 2  # the two header rows, repeated on every page
+
     def build(self) -> Table:
-        s = self.styles
         self.header()
+        self.body()
+        self.finish()
+        return Table(
+            self.data,
+            colWidths=self.col_widths,
+            repeatRows=self.repeat_rows,
+            # Between rows only: a row that does not fit moves to the next page.
+            splitByRow=1,
+            style=self.commands,
+            hAlign="CENTER",
+        )
+
+    def body(self) -> None:
+        """Section rows, 方向性 rows and the programs under them."""
+        s = self.styles
         for section in self.report.sections:
             text = (
                 f'{escape(section.heading)}<font size="{BODY_SIZE}">　'
@@ -354,17 +370,10 @@ class _TableBuilder:
                     if pending is not None:
                         self.commands.append(("NOSPLIT", (0, pending), (-1, first_row)))
                         pending = None
+
+    def finish(self) -> None:
         last_fy = self.fy0 + self.n_fys - 1
         self.commands.append(("VALIGN", (self.fy0, 2), (last_fy, -1), "MIDDLE"))
-        return Table(
-            self.data,
-            colWidths=self.col_widths,
-            repeatRows=2,
-            # Between rows only: a row that does not fit moves to the next page.
-            splitByRow=1,
-            style=self.commands,
-            hAlign="CENTER",
-        )
 
 
 class _NumberedCanvas(Canvas):
@@ -405,11 +414,26 @@ def _title_block(report: Report, styles: _Styles, width: float) -> list[Flowable
     return [block, Spacer(1, 4 * mm)]
 
 
-def render(report: Report) -> bytes:
+def render(report: Report | ResultsReport) -> bytes:
+    if isinstance(report, ResultsReport):
+        from shinchoku.reports.renderers import results_pdf
+
+        return results_pdf.render(report)
     font = japanese_font()
     styles = _Styles(font)
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
+    doc = document(buffer, report, font)
+    story = _title_block(report, styles, doc.width)
+    story.append(_TableBuilder(report, styles, doc.width, doc.height).build())
+    doc.build(story, canvasmaker=functools.partial(_NumberedCanvas, footer_font=font))
+    return buffer.getvalue()
+
+
+def document(
+    buffer: io.BytesIO, report: Report | ResultsReport, font: str
+) -> SimpleDocTemplate:
+    """An A3 landscape document with the report's metadata, reproducible."""
+    return SimpleDocTemplate(
         buffer,
         pagesize=PAGE_SIZE,
         leftMargin=MARGIN,
@@ -428,7 +452,3 @@ def render(report: Report) -> bytes:
         initialFontName=font,
         initialFontSize=BODY_SIZE,
     )
-    story = _title_block(report, styles, doc.width)
-    story.append(_TableBuilder(report, styles, doc.width, doc.height).build())
-    doc.build(story, canvasmaker=functools.partial(_NumberedCanvas, footer_font=font))
-    return buffer.getvalue()

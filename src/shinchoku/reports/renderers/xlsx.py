@@ -41,7 +41,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from shinchoku.common.spreadsheets import cell_value, text_only
 from shinchoku.common.text import join_bullets
-from shinchoku.reports.model import Report, ReportRow
+from shinchoku.reports.model import Report, ReportRow, ResultsReport
 from shinchoku.reports.renderers import _common as common
 
 SHEET_TITLE = "進捗状況"
@@ -366,8 +366,13 @@ def build_workbook(report: Report) -> Workbook:
     ws = wb.active
     ws.title = SHEET_TITLE
     _SheetWriter(ws, report).layout()
+    set_properties(wb, report)
+    return text_only(wb)
 
-    stamp = common.document_timestamp(report)
+
+def set_properties(wb: Workbook, report: Report | ResultsReport) -> None:
+    """Title, subject, author and the report's date as the document's dates."""
+    stamp = common.document_timestamp(report)  # type: ignore[arg-type]
     props = wb.properties
     props.title = cell_value(report.title)
     props.subject = cell_value(
@@ -378,7 +383,6 @@ def build_workbook(report: Report) -> Workbook:
     props.language = "ja-JP"
     props.created = stamp
     props.modified = stamp
-    return text_only(wb)
 
 
 def workbook_bytes(wb: Workbook, date_time: tuple[int, ...]) -> bytes:
@@ -389,7 +393,11 @@ def workbook_bytes(wb: Workbook, date_time: tuple[int, ...]) -> bytes:
     return buffer.getvalue()
 
 
-def render(report: Report) -> bytes:
+def render(report: Report | ResultsReport) -> bytes:
+    if isinstance(report, ResultsReport):
+        from shinchoku.reports.renderers import results_xlsx
+
+        return results_xlsx.render(report)
     wb = build_workbook(report)
     stamp = common.document_timestamp(report)
     return workbook_bytes(wb, stamp.timetuple()[:6])

@@ -19,6 +19,7 @@ from shinchoku.common.services import (
 from shinchoku.common.values import clean_bullets, parse_number
 from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import ProgramYear
+from shinchoku.workflow import events
 from shinchoku.workflow.models import (
     TRANSITIONS,
     EntryAction,
@@ -212,6 +213,7 @@ def entry_submit(
         reason=f"{via}: submit {entry.round.title} {entry.program.number_label}",
         exclude=["round", "program"],
     )
+    events.entry_submitted.send(RoundEntry, entry=entry, actor=actor, via=via)
     return entry
 
 
@@ -237,6 +239,7 @@ def entry_return(
         reason=f"{via}: return {entry.round.title} {entry.program.number_label}",
         exclude=["round", "program"],
     )
+    events.entry_returned.send(RoundEntry, entry=entry, actor=actor, via=via)
     return entry
 
 
@@ -308,4 +311,5 @@ def entry_approve(
     entry.approved_at = timezone.now()
     entry.version += 1
     model_save(entry, actor=actor, reason=reason, exclude=["round", "program"])
+    events.entry_approved.send(RoundEntry, entry=entry, actor=actor, via=via)
     return entry

@@ -5,23 +5,33 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from django.db.models import QuerySet
+
 from shinchoku.common.services import User
 from shinchoku.plans.models import Edition, Program
-from shinchoku.workflow.models import Opinion, RoundEntry
+from shinchoku.workflow.models import Opinion, Round, RoundEntry
 from shinchoku.workflow.permissions import actor_for
+
+
+def _by_program(opinions: QuerySet[Opinion]) -> dict[int, list[tuple[str, str]]]:
+    out: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for opinion in opinions.select_related("entry__program").order_by(
+        "entry__program__ordering", "entry__program__number", "created_at", "pk"
+    ):
+        out[opinion.entry.program.number].append((opinion.text, opinion.response))
+    return dict(out)
 
 
 def opinions_for_edition(edition: Edition) -> dict[int, list[tuple[str, str]]]:
     """{program number: [(委員会意見, 市の対応)]} for the rounds closed into an
     edition, for the report builders."""
-    out: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for opinion in (
-        Opinion.objects.filter(entry__round__edition=edition)
-        .select_related("entry__program")
-        .order_by("entry__program__ordering", "entry__program__number", "created_at")
-    ):
-        out[opinion.entry.program.number].append((opinion.text, opinion.response))
-    return dict(out)
+    return _by_program(Opinion.objects.filter(entry__round__edition=edition))
+
+
+def round_opinions(round_: Round) -> dict[int, list[tuple[str, str]]]:
+    """{program number: [(委員会意見, 市の対応)]} of a round: what closing it
+    freezes into a 実績 edition."""
+    return _by_program(Opinion.objects.filter(entry__round=round_))
 
 
 def program_opinions(program: Program, user: User) -> list[Opinion]:

@@ -19,6 +19,7 @@ from shinchoku.plans.models import Indicator, Program, ProgramYear
 from shinchoku.workflow import diff as plan_diff
 from shinchoku.workflow.models import ProgramAssignment
 from shinchoku.workflow.models import person_name as models_person_name
+from shinchoku.workflow.programs import reasons
 
 
 @dataclass
@@ -54,9 +55,15 @@ def _as_list(name: str, value: Any) -> list[str]:
 
 
 def _display(value: Any) -> Any:
-    """Per-FY values as a person reads them: {"2023": 85} → "2023: 85"."""
+    """Per-FY values as a person reads them: {"2023": 85} → "令和5年度: 85"."""
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {v}" for k, v in value.items()) or "—"
+        return (
+            "、".join(
+                f"{wareki.fiscal_year_label(int(k)) if str(k).isdigit() else k}: {v}"
+                for k, v in value.items()
+            )
+            or "—"
+        )
     return value
 
 
@@ -109,7 +116,7 @@ def _rows(
         previous = None
         for record in history:
             reason = record.history_change_reason or ""
-            via, sep, _rest = reason.partition(": ")
+            via, what = reasons.describe(reason)
             changes = _field_changes(model, previous, record, fields)
             previous = record
             if record.history_type == "~" and not changes:
@@ -118,8 +125,8 @@ def _rows(
                 AuditRow(
                     when=record.history_date,
                     who=_who(record),
-                    via=via if sep else (_("admin site") if not reason else reason),
-                    reason=reason,
+                    via=via or str(_("admin site")),
+                    reason=what,
                     record=label_of(record),
                     kind=kinds[record.history_type],
                     fields=changes,

@@ -6,19 +6,27 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from shinchoku.common.services import ServiceError, User, model_save, signed_in
+from shinchoku.common.text import clean_input
 from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import Edition, Indicator, Plan, Program, ProgramYear
-from shinchoku.workflow.models import Department, Round, RoundEntry, RoundStatus
+from shinchoku.workflow import events
+from shinchoku.workflow.models import (
+    Department,
+    EntryState,
+    Round,
+    RoundEntry,
+    RoundStatus,
+)
+from shinchoku.workflow.opinions.selectors import round_opinions
 from shinchoku.workflow.permissions import Action, require
 from shinchoku.workflow.rounds import selectors
 
@@ -90,6 +98,7 @@ def round_open(
         default_user=signed_in(actor),
         default_change_reason=reason,
     )
+    events.round_opened.send(Round, round=round_, actor=actor, via=via)
     return round_
 
 
@@ -100,43 +109,28 @@ class ReminderResult:
     without_address: list[Department] = field(default_factory=list)
 
 
+@transaction.atomic
 def round_remind(*, actor: User, round_: Round, via: str = "screen") -> ReminderResult:
-    """E-mail every department that still owes entries the list of them."""
+    """Remind every department that still owes entries of them, now (the
+    admin office's button; `shinchoku send-reminders` does it on a schedule).
+    The notifications app writes and mails the reminders (after the commit)
+    and answers how many mails each department's reminder goes out as."""
     require(actor, Action.REMIND, round_)
-    result = ReminderResult()
-    people = get_user_model()
-    for row in selectors.round_dashboard(round_):
-        if row.department is None or not row.missing:
-            continue
-        recipients = sorted(
-            {
-                *people.objects.filter(
-                    shinchoku_membership__department=row.department, is_active=True
-                )
-                .exclude(email="")
-                .values_list("email", flat=True),
-                *([row.department.email] if row.department.email else []),
-            }
-        )
-        result.departments.append(row.department)
-        if not recipients:
-            result.without_address.append(row.department)
-            continue
-        lines = "\n".join(f"・{e.label}" for e in row.missing)
-        body = _(
-            "%(department)s:\n\nThe round %(round)s is due on %(deadline)s. "
-            "These programs are not submitted yet:\n\n%(programs)s\n"
-        ) % {
-            "department": row.department.name,
-            "round": round_.title,
-            "deadline": round_.deadline.isoformat(),
-            "programs": lines,
-        }
-        subject = _("Reminder: %(round)s, due %(deadline)s") % {
-            "round": round_.title,
-            "deadline": round_.deadline.isoformat(),
-        }
-        result.messages += send_mail(subject, body, None, recipients)
+    rows = [
+        row
+        for row in selectors.round_dashboard(round_)
+        if row.department is not None and row.missing
+    ]
+    result = ReminderResult(departments=[r.department for r in rows if r.department])
+    mails: dict[int, int] = {}
+    for _receiver, reached in events.round_reminded.send(
+        Round, round=round_, rows=rows, actor=actor, via=via
+    ):
+        if isinstance(reached, dict):
+            for department_pk, count in reached.items():
+                mails[department_pk] = mails.get(department_pk, 0) + count
+    result.messages = sum(mails.values())
+    result.without_address = [d for d in result.departments if not mails.get(d.pk)]
     return result
 
 
@@ -154,7 +148,10 @@ def round_close(
     via: str = "screen",
 ) -> Edition:
     """Close a round into an edition: the plan as approved, frozen (unpublished
-    until the admin office publishes it)."""
+    until the admin office publishes it). A round closed before and reopened
+    closes into a corrected edition (修正版, another title) that supersedes the
+    one it closed into, which stays as it was; under the same title an
+    unpublished edition is frozen again in place."""
     require(actor, Action.CLOSE_ROUND, round_)
     round_ = Round.objects.select_for_update().select_related("plan").get(pk=round_.pk)
     if not round_.is_open:
@@ -169,6 +166,10 @@ def round_close(
             % {"programs": ", ".join(e.label for e in pending)}
         )
     reason = f"{via}: close round {round_.title} (#{round_.pk})"
+    previous = round_.edition  # closed before, reopened: this is a correction
+    supersedes = previous if previous and previous.title != title else None
+    if previous is not None and supersedes is None:
+        supersedes = previous.supersedes  # frozen again in place, unpublished
     edition = plan_services.edition_freeze(
         actor=actor,
         plan=round_.plan,
@@ -179,6 +180,8 @@ def round_close(
         fiscal_year=fiscal_year or round_.fiscal_year,
         schedule_as_of=schedule_as_of,
         kind=round_.kind,
+        supersedes=supersedes,
+        opinions=round_opinions(round_),
         reason=reason,
     )
     round_.status = RoundStatus.CLOSED
@@ -186,3 +189,46 @@ def round_close(
     round_.edition = edition
     model_save(round_, actor=actor, reason=reason, exclude=["plan"])
     return edition
+
+
+@transaction.atomic
+def round_reopen(
+    *,
+    actor: User,
+    round_: Round,
+    reason: str,
+    programs: Iterable[int] = (),
+    via: str = "screen",
+) -> Round:
+    """Reopen a closed round to correct its edition, saying why (the reason is
+    kept in the round's history). The entries of ``programs`` (numbers) go back
+    to their departments as returned, the reason as the comment; closing the
+    round again makes a corrected edition (round_close)."""
+    require(actor, Action.REOPEN_ROUND, round_)
+    reason = clean_input(reason).strip()
+    if not reason:
+        raise ServiceError(_("Say why the round is reopened."))
+    round_ = Round.objects.select_for_update().select_related("plan").get(pk=round_.pk)
+    if round_.is_open:
+        raise ServiceError(_("This round is open already."))
+    numbers = set(programs)
+    entries = list(
+        round_.entries.select_related("program").filter(program__number__in=numbers)
+    )
+    unknown = numbers - {e.program.number for e in entries}
+    if unknown:
+        raise ServiceError(
+            _("These programs have no entry in the round: %(numbers)s.")
+            % {"numbers": ", ".join(str(n) for n in sorted(unknown))}
+        )
+    why = f"{via}: reopen round {round_.title} (#{round_.pk}): {reason}"
+    round_.status = RoundStatus.OPEN
+    round_.closed_at = None
+    model_save(round_, actor=actor, reason=why, exclude=["plan", "edition"])
+    for entry in entries:
+        entry.state = EntryState.RETURNED
+        entry.return_comment = reason
+        entry.version += 1
+        model_save(entry, actor=actor, reason=why, exclude=["round", "program"])
+        events.entry_returned.send(RoundEntry, entry=entry, actor=actor, via=via)
+    return round_

@@ -1,19 +1,29 @@
 """Pages of update rounds: a plan's rounds (and opening one), a round's
-dashboard, reminders, closing a round into an edition."""
+dashboard, reminders, closing a round into an edition, reopening it to
+correct that edition."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from shinchoku.common import wareki
 from shinchoku.common.services import ServiceError
 from shinchoku.workflow import forms
 from shinchoku.workflow.permissions import Action, RoundDepartment, can
 from shinchoku.workflow.rounds import selectors, services
-from shinchoku.workflow.web import check, guarded, plan_or_404, round_or_404
+from shinchoku.workflow.web import (
+    check,
+    confirm_page,
+    confirmed,
+    guarded,
+    plan_or_404,
+    round_or_404,
+)
 
 
 @guarded
@@ -68,6 +78,9 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "overdue": round_.is_overdue(),
             "may_remind": can(request.user, Action.REMIND, round_),
             "may_close": can(request.user, Action.CLOSE_ROUND, round_),
+            "reopen_form": forms.ReopenForm(round_=round_)
+            if can(request.user, Action.REOPEN_ROUND, round_)
+            else None,
             "workbook_departments": [
                 r.department
                 for r in rows
@@ -88,6 +101,8 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def round_remind(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = round_or_404(pk)
     check(request, Action.REMIND, round_)
+    if not confirmed(request):
+        return _confirm_reminders(request, round_)
     result = services.round_remind(actor=request.user, round_=round_)
     messages.success(
         request,
@@ -106,15 +121,73 @@ def round_remind(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("workflow:round", pk=round_.pk)
 
 
+def _confirm_reminders(request: HttpRequest, round_) -> HttpResponse:
+    rows = [
+        r
+        for r in selectors.round_dashboard(round_)
+        if r.department is not None and r.missing
+    ]
+    overdue = round_.is_overdue()
+    values = {"round": round_.title, "deadline": wareki.date_label(round_.deadline)}
+    return confirm_page(
+        request,
+        title=_("Send overdue notices") if overdue else _("Send reminders"),
+        question=(
+            _(
+                "Send an overdue notice for %(round)s (due %(deadline)s) to these departments?"
+            )
+            if overdue
+            else _(
+                "Send a reminder of %(round)s (due %(deadline)s) to these departments?"
+            )
+        )
+        % values,
+        details=[
+            _("%(department)s: %(count)s program(s) not submitted")
+            % {"department": r.department.name, "count": len(r.missing)}
+            for r in rows
+        ]
+        or [_("Every department has submitted: nobody will be e-mailed.")],
+        button=_("Send the e-mails"),
+        cancel_url=reverse("workflow:round", kwargs={"pk": round_.pk}),
+        plan=round_.plan,
+        round=round_,
+    )
+
+
+def _confirm_close(request: HttpRequest, round_, data: dict) -> HttpResponse:
+    details = [_("Edition: %(title)s") % {"title": data["title"]}]
+    details.append(
+        _("Report year: %(fy)s") % {"fy": wareki.fiscal_year_label(data["fiscal_year"])}
+    )
+    if data.get("date"):
+        details.append(_("Date: %(date)s") % {"date": wareki.date_label(data["date"])})
+    return confirm_page(
+        request,
+        title=_("Close the round and freeze the edition"),
+        question=_("Close %(round)s and freeze the plan as approved into an edition?")
+        % {"round": round_.title},
+        details=details,
+        consequences=[
+            _("No entry of this round can be changed afterwards."),
+            _("The edition stays unpublished until the admin office publishes it."),
+        ],
+        button=_("Close and freeze the edition"),
+        cancel_url=reverse("workflow:round", kwargs={"pk": round_.pk}),
+        plan=round_.plan,
+        round=round_,
+    )
+
+
 @guarded
 def round_close(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = round_or_404(pk)
     check(request, Action.CLOSE_ROUND, round_)
-    form = forms.CloseForm(
-        initial={"title": round_.title, "fiscal_year": round_.fiscal_year}
-    )
+    form = forms.CloseForm(initial=close_initial(round_))
     if request.method == "POST":
         form = forms.CloseForm(request.POST)
+        if form.is_valid() and not confirmed(request):
+            return _confirm_close(request, round_, form.cleaned_data)
         if form.is_valid():
             try:
                 edition = services.round_close(
@@ -144,3 +217,54 @@ def round_close(request: HttpRequest, pk: int) -> HttpResponse:
         },
         status=400 if form.errors else 200,
     )
+
+
+def close_initial(round_) -> dict:
+    """The close form's values: the round's title (unless a published edition
+    has it: closing would refuse it), or for a reopened round the edition it
+    closed into, as a 修正版."""
+    previous = round_.edition
+    if previous is None:
+        return {
+            "title": selectors.free_edition_title(round_),
+            "fiscal_year": round_.fiscal_year,
+        }
+    return {
+        "title": f"{previous.title}(修正版)",
+        "meeting": previous.meeting,
+        "material": previous.material,
+        "date": previous.date,
+        "fiscal_year": previous.fiscal_year,
+        "schedule_as_of": previous.schedule_as_of,
+    }
+
+
+@guarded
+@require_POST
+def round_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = round_or_404(pk)
+    check(request, Action.REOPEN_ROUND, round_)
+    form = forms.ReopenForm(request.POST, round_=round_)
+    if form.is_valid():
+        try:
+            services.round_reopen(
+                actor=request.user,
+                round_=round_,
+                reason=form.cleaned_data["reason"],
+                programs=form.cleaned_data["programs"],
+            )
+        except ServiceError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Round %(round)s reopened: closing it again makes a corrected edition."
+                )
+                % {"round": round_.title},
+            )
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("workflow:round", pk=round_.pk)

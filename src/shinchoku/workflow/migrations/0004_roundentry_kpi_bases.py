@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("workflow", "0002_department_membership_history"),
+        ("workflow", "0003_membership_must_change_password"),
     ]
 
     operations = [

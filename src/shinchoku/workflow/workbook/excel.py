@@ -35,12 +35,13 @@ from shinchoku.common.spreadsheets import (
     read_block,
     text_only,
 )
-from shinchoku.common.text import join_bullets
+from shinchoku.common.text import ControlCharacterError, clean_input, join_bullets
 from shinchoku.common.values import bullets_from_text, parse_number
 from shinchoku.plans.models import Indicator
 from shinchoku.plans.presenters import target_text
 from shinchoku.plans.selectors import indicator_to_dict
 from shinchoku.workflow.models import Department, Round, RoundEntry
+from shinchoku.workflow.workbook import instructions
 from shinchoku.workflow.workbook.layout import (
     COLUMNS,
     EDIT_COLUMN,
@@ -135,7 +136,7 @@ def export_workbook(
     by_direction: dict[int, list[RoundEntry]] = {}
     for entry in entries:
         by_direction.setdefault(entry.program.direction.number, []).append(entry)
-    _instructions(intro, round_, department, edit_header, round_.asks_kpi_actuals)
+    instructions.write(intro, round_, department, edit_header, round_.asks_kpi_actuals)
     locked_cells: list[tuple[str, str, object]] = []
     for number, group in sorted(by_direction.items()):
         ws = wb.create_sheet(sheet_name(number))
@@ -258,7 +259,10 @@ def _entry_rows(
             entry.kpi_actuals.get(str(indicator.pk)),
             number_format="General",
         )
-        meta.add("kpi", entry.pk, indicator.pk, ws.title, row)
+        # The live actual at export: what a value typed in the cell is written
+        # against (as JSON text: the reader drops empty cells).
+        live = indicator.actuals.get(str(fy))
+        meta.add("kpi", entry.pk, indicator.pk, ws.title, row, json.dumps(live))
         sent_kpi = as_number(entry.kpi_actuals.get(str(indicator.pk)))
         meta.add("sent_kpi", entry.pk, indicator.pk, fingerprint(sent_kpi))
         row += 1
@@ -291,48 +295,6 @@ def _protect(ws) -> None:
     # People may still resize rows and columns to read long text.
     ws.protection.formatRows = False
     ws.protection.formatColumns = False
-
-
-def _instructions(ws, round_, department, edit_header, with_kpis) -> None:
-    plan = round_.plan
-    ws.column_dimensions["A"].width = 110
-    lines = [
-        f"{plan.municipality.name}{plan.title} {round_.title} — {department}",
-        _("Deadline: %(date)s")
-        % {
-            "date": f"{wareki.date_label(round_.deadline)} "
-            f"({round_.deadline.isoformat()})"
-        },
-        "",
-        _("How to fill in this workbook"),
-        _("1. Each sheet lists your department's programs of one direction (方向性)."),
-        _("2. Write only in the white column F (%(column)s); grey cells are locked.")
-        % {"column": edit_header},
-        _("3. One bullet per line; a leading ・ is optional."),
-    ]
-    if with_kpis:
-        lines.append(
-            _(
-                "4. Rows marked 指標 take the indicator's actual value of the year "
-                "as a number (no units, no text)."
-            )
-        )
-    lines += [
-        _(
-            "Do not add, remove or rename sheets, rows or columns, and do not "
-            "unprotect the sheets: the upload checks every cell."
-        ),
-        _(
-            "Upload the workbook on the round's page in Shinchoku. If someone "
-            "changed one of your programs after this workbook was made, the "
-            "upload says so: download a new workbook then."
-        ),
-    ]
-    for i, text in enumerate(lines, start=1):
-        cell = ws.cell(row=i, column=1, value=cell_value(text))
-        cell.alignment = Alignment(wrap_text=True)
-    ws["A1"].font = Font(bold=True, size=13)
-    ws["A4"].font = Font(bold=True)
 
 
 # ------------------------------------------------------------ reading
@@ -422,6 +384,11 @@ def _signed_meta(wb, result: ReadResult) -> _Meta | None:
     return body
 
 
+# A workbook exported before the metadata said what each actual was written
+# against.
+_UNSEEN = object()
+
+
 def _read_meta(body: _Meta, result: ReadResult):
     """The round, department and entries into result; the sheets, their last
     rows, the locked cells' digests and the indicator rows per entry."""
@@ -454,7 +421,10 @@ def _read_meta(body: _Meta, result: ReadResult):
                     )
                 )
             case "kpi":
-                kpis.setdefault(int(r[1]), []).append((int(r[2]), r[3], int(r[4])))
+                seen = json.loads(r[5]) if len(r) > 5 else _UNSEEN
+                kpis.setdefault(int(r[1]), []).append(
+                    (int(r[2]), r[3], int(r[4]), seen)
+                )
             case "sent":
                 sent[int(r[1])] = r[2]
             case "sent_kpi":
@@ -562,12 +532,21 @@ def _read_edits(wb, kpis: dict, result: ReadResult) -> None:
         if edit.sheet not in wb.sheetnames:
             continue
         ws = wb[edit.sheet]
-        value = ws[f"{EDIT_COLUMN}{edit.row}"].value
-        edit.text = bullets_from_text(None if value is None else str(value))
-        for indicator_id, sheet, row in kpis.get(edit.entry_id, []):
+        coord = f"{EDIT_COLUMN}{edit.row}"
+        value = ws[coord].value
+        try:
+            # XML keeps out most controls, not DEL or what a crafted file holds.
+            text = None if value is None else clean_input(str(value))
+        except ControlCharacterError as exc:
+            result.problems.append(Problem(edit.sheet, coord, str(exc)))
+            continue
+        edit.text = bullets_from_text(text)
+        for indicator_id, sheet, row, seen in kpis.get(edit.entry_id, []):
             coord = f"{EDIT_COLUMN}{row}"
             value = ws[coord].value
             edit.kpi_cells[str(indicator_id)] = coord
+            if seen is not _UNSEEN:
+                edit.kpi_seen[str(indicator_id)] = seen
             try:
                 edit.kpi_actuals[str(indicator_id)] = parse_number(value)
             except ValueError:

@@ -69,6 +69,8 @@ class EntryEdit:
     row: int
     text: list[str] | None = None
     kpi_actuals: dict[str, object] = field(default_factory=dict)
+    # The live actual each was written against (the one at export).
+    kpi_seen: dict[str, object] = field(default_factory=dict)
     # The fingerprints of the cells as downloaded (None, {}: a workbook made
     # before they were kept) and the cell of each indicator's actual.
     sent_text: str | None = None

@@ -105,6 +105,7 @@ def _apply(actor: User, round_: Round, edits: list[changes.EntryChange]) -> int:
                     entry=change.entry,
                     based_on_version=change.entry.version,
                     kpi_actuals=change.kpi_actuals or None,
+                    kpi_seen=change.edit.kpi_seen,
                     via="excel",
                     **text,
                 )

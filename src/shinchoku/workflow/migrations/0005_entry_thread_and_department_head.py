@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("workflow", "0003_membership_must_change_password"),
+        ("workflow", "0004_roundentry_kpi_bases"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

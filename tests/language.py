@@ -87,6 +87,7 @@ CODES = re.compile(
     r"(https?://|/)[\w./?=&%#:-]*|[\w.+-]+@[\w.-]+"
     r"|[A-Za-z0-9_-]*\.(?:csv|xlsx|json|txt|pdf|html)(?![A-Za-z0-9])"
     r"|“[\w-]+”|「[A-Za-z_-]+」|\b[a-z]+/\d+\b"
+    r"|Open SDG"  # a method's proper name (Open SDG方式)
 )
 
 

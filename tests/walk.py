@@ -167,6 +167,21 @@ def build_walk(seed_plan: Plan) -> Walk:
         ("notifications", reverse("notifications:list")),
         ("notification", reverse("notifications:detail", kwargs={"pk": notice.pk})),
         ("mail settings", reverse("notifications:settings")),
+        ("review queue", reverse("workflow:review", kwargs={"pk": round_.pk})),
+        ("notifications", reverse("notifications:list")),
+        ("notification settings", reverse("notifications:settings")),
+        ("office home", reverse("office:home", kwargs={"code": code})),
+        ("office plan edit", reverse("office:plan-edit", kwargs=kw)),
+        ("office next period", reverse("office:next-period", kwargs=kw)),
+        ("office import", reverse("office:import", kwargs=kw)),
+        (
+            "office program edit",
+            reverse("office:program-edit", kwargs=kw | {"number": number}),
+        ),
+        (
+            "office indicator add",
+            reverse("office:indicator-add", kwargs=kw | {"number": number}),
+        ),
         ("not found", f"/{code}/plans/{slug}/programs/999/"),
     ]
     return Walk(plan=seed_plan, users=users, urls=urls)

@@ -29,8 +29,11 @@ Commands:
   demo-workflow            create the update round's demo departments and users
   serve [--host H] [--port N]
                            serve the web app without touching the data
-  import PATH              import a committee table (.txt/.tsv) or interchange JSON
-  export --format json     export a plan as interchange JSON
+  import PATH              import a committee table (.txt/.tsv), interchange JSON, the
+                           report (xlsx, pdf), records.csv, the template, or a table
+                           of any layout (xlsx, csv, pdf) with --mapping FILE
+                           (--suggest-mapping prints one)
+  export --format json     export a plan as interchange JSON (template: a blank xlsx)
   report --format F        render the committee report (xlsx, pdf, html)
   reindex                  rebuild the public search index from published editions
   gen-synthetic            generate synthetic plans at national scale (load tests)

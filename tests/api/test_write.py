@@ -453,7 +453,7 @@ def test_a_write_leaves_the_same_history_rows_as_the_web_form(
         "approve": (
             "post",
             reverse("workflow:entry-approve", kwargs={"pk": entry.pk}),
-            {"version": entry.version},
+            {"version": entry.version, "confirmed": "1"},
         ),
         "review": (
             "post",

@@ -112,6 +112,10 @@ def test_a_round_from_opening_to_the_diff_of_its_edition(
     # The admin office approves; the live plan now has the text.
     office.reload()
     office.click("form[action$='/approve/'] button")
+    # A page of its own asks first (no script): what approving does, and back.
+    expect(office.locator("#confirm-h")).to_contain_text("を承認")
+    office.screenshot(path=artifact_path("workflow-4b-confirm.png"), full_page=True)
+    office.click("form.confirm-form button[type=submit]")
     expect(office.locator("#entry-state")).to_have_attribute(
         "class", re.compile("state-approved")
     )
@@ -128,10 +132,13 @@ def test_a_round_from_opening_to_the_diff_of_its_edition(
     office.fill("#id_material", "資料1")
     office.fill("#id_date", "2024-05-20")
     office.click("form.stacked button[type=submit]")
+    office.click("form.confirm-form button[type=submit]")
     expect(office.locator("table")).to_contain_text("令和6年度当初計画(改訂)")
     edition = Edition.objects.get(title="令和6年度当初計画(改訂)")
     assert not edition.published
     office.click(f"form[action$='/editions/{edition.pk}/publish/'] button")
+    office.click("form.confirm-form button[type=submit]")
+    expect(office.locator(".messages")).to_be_visible()
     edition.refresh_from_db()
     assert edition.published
 

@@ -235,9 +235,11 @@ def test_the_round_s_reminder_button_mails_with_wareki_and_links(
     mailbox.take()
     client.force_login(people["gyosei"])
     page = client.get(f"/workflow/rounds/{round_.pk}/").content.decode()
-    assert "リマインドメール" in page and "督促" not in page  # not overdue yet
+    assert "リマインダー" in page and "督促" not in page  # not overdue yet
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/workflow/rounds/{round_.pk}/remind/")
+        response = client.post(
+            f"/workflow/rounds/{round_.pk}/remind/", {"confirmed": "1"}
+        )
     assert response.status_code == 302
     received = mailbox.take()
     assert sorted(r for r, _m in received) == [

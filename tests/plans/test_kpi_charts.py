@@ -161,3 +161,51 @@ def test_baseline_date_label() -> None:
         name="移管率", unit="%", baseline=0, baseline_date=dt.date(2021, 4, 1)
     )
     assert "基準値 0%(令和3年4月1日現在)" in describe(ind)
+
+
+def _label_boxes(root: ET.Element) -> list[tuple[str, tuple[float, ...]]]:
+    """The labels inside the plot (the markers' values, the baseline's, the
+    final target's and the deadline's) as boxes, measured as
+    charts.text_width measures a label."""
+    from shinchoku.plans.charts import text_width
+
+    boxes = []
+    for e in root.iter(f"{SVG}text"):
+        content = e.text or ""
+        inside = e.get("class") == "point-label" or content.startswith(
+            ("最終目標 ", "期限 ", "62.3%")
+        )
+        if not inside:
+            continue
+        x, y = float(e.get("x")), float(e.get("y"))
+        width = text_width(content)
+        left = x - width if e.get("text-anchor") == "end" else x
+        boxes.append((content, (left, y - 11, left + width, y + 2)))
+    return boxes
+
+
+@pytest.mark.parametrize(
+    "actuals",
+    [
+        {2023: 85.2, 2024: 85.2},  # the 目標90% of 2024 sat on 85.2%
+        {2023: 84.9, 2024: 89.5},  # just under each target
+        {2023: 85.5, 2024: 91.0},  # just over
+        {2021: 85.2},  # under the final target's label
+    ],
+)
+def test_point_labels_never_overlap(approval: Indicator, actuals) -> None:
+    approval.observations += [
+        Observation(fy, value, "statement", "") for fy, value in actuals.items()
+    ]
+    boxes = _label_boxes(parse(indicator_svg(approval)))
+    # two targets, the actuals and 73.7%; the baseline, final target, deadline
+    assert len(boxes) == 2 + len(actuals) + 1 + 3
+    for i, (a, box_a) in enumerate(boxes):
+        for b, box_b in boxes[i + 1 :]:
+            overlap = (
+                box_a[0] < box_b[2]
+                and box_b[0] < box_a[2]
+                and box_a[1] < box_b[3]
+                and box_b[1] < box_a[3]
+            )
+            assert not overlap, f"{a} overlaps {b}"

@@ -3,6 +3,7 @@ import io
 import re
 
 import pytest
+from django.utils import translation
 
 from shinchoku.plans import presenters
 from shinchoku.plans.models import Indicator
@@ -104,16 +105,18 @@ def test_staff_and_public_views_share_one_code_path(seed_plan):
 
 
 def test_kpi_view_fills_in_a_partial_indicator():
-    view = presenters.kpi_view(
-        {"name": "相談件数", "unit": "件", "targets": {"2023": 10}},
-        first_fy=2021,
-        last_fy=2024,
-        thresholds=None,
-        chart_id="c",
-    )
+    # Japanese whatever an earlier test's request left active in this thread.
+    with translation.override("ja"):
+        view = presenters.kpi_view(
+            {"name": "相談件数", "unit": "件", "targets": {"2023": 10}},
+            first_fy=2021,
+            last_fy=2024,
+            thresholds=None,
+            chart_id="c",
+        )
+        assert view.years[2].target == 10 and view.years[2].status_label == "未測定"
     assert view.status == "not_measured" and view.pending
     assert [y.fiscal_year for y in view.years] == [2021, 2022, 2023, 2024]
-    assert view.years[2].target == 10 and view.years[2].status_label == "未測定"
     assert 'id="c-title"' in view.svg and view.dom_id == "indicator-c"
 
 

@@ -144,3 +144,19 @@ def test_history_cannot_be_edited_through_the_admin_site(people, seed_plan, clie
     assert client.get(url).status_code == 200  # readable …
     round_entry_add = reverse("admin:workflow_roundentry_add")
     assert client.get(round_entry_add).status_code == 403  # … not writable
+
+
+def test_per_fy_values_in_the_history_are_in_wareki(people, seed_plan):
+    """履歴 showed an indicator's actuals as "2022: 73.7 → …"."""
+    indicator = seed_plan.programs.get(number=12).indicators.get(name="電子決裁率")
+    plan_services.indicator_actual_set(
+        actor=people["gyosei"],
+        indicator=indicator,
+        fiscal_year=2023,
+        value=80,
+        based_on_version=indicator.version,
+    )
+    rows = program_selectors.program_history(indicator.program)
+    (change,) = [f for f in rows[0].fields if "令和" in str(f.new)]
+    assert change.new == "令和4年度: 73.7、令和5年度: 80"
+    assert "2022" not in str(change.old)

@@ -16,7 +16,7 @@ from shinchoku.workflow.entries import services as entry_services
 from shinchoku.workflow.models import EntryState, Round
 from shinchoku.workflow.opinions import services as opinion_services
 from shinchoku.workflow.rounds import services as round_services
-from tests.reports.results_world import entry, play_results_round
+from tests.reports.results_world import OPINION, entry, play_results_round
 
 REASON = "⑫の実績に誤記があったため"
 CORRECTED = ["電子決裁を全庁に広げた（決裁の81.0%）", "文書管理システムを更新した"]
@@ -106,6 +106,12 @@ def test_public_pages_and_api_show_the_current_edition(client, people, first):
     assert "edition-correction" in page and new.diff_url.replace("&", "&amp;") in page
     page = client.get(old.get_absolute_url()).content.decode()
     assert "edition-superseded" in page and new.get_absolute_url() in page
+    # Each edition's program page shows the opinions it froze: the superseded
+    # one keeps its own although the round now points at the correction.
+    page = client.get(f"{new.get_absolute_url()}programs/12/").content.decode()
+    assert LATE_OPINION in page
+    page = client.get(f"{old.get_absolute_url()}programs/12/").content.decode()
+    assert OPINION in page and LATE_OPINION not in page
 
     diff = client.get(new.diff_url)
     assert diff.status_code == 200  # anyone may compare two published editions

@@ -53,6 +53,9 @@ def test_the_queue_lists_what_waits_for_review_with_counts(
     people, plan_round, submitted, client
 ):
     client.force_login(people["gyosei"])
+    home = client.get(reverse("workflow:home"), headers=EN).content.decode()
+    queue_url = reverse("workflow:review", kwargs={"pk": plan_round.pk})
+    assert f'href="{queue_url}"' in home and "(2 waiting)" in home
     html = _queue(client, plan_round).content.decode()
     for entry in submitted:
         assert entry.label in html
@@ -86,13 +89,14 @@ def test_bulk_approval_lists_the_entries_first_then_approves_them(
     assert "Approve these entries?" in html
     for entry in submitted:
         assert entry.label in html
-    assert 'name="confirm" value="1"' in html
+    assert 'name="confirmed" value="1"' in html
+    assert html.count('name="entry" value="') == 2  # they travel, hidden
     assert all(
         entry_of(plan_round, e.program.number).state == "submitted" for e in submitted
     )
 
     with django_capture_on_commit_callbacks(execute=True):
-        done = client.post(url, {"entry": ticked, "confirm": "1"}, headers=EN)
+        done = client.post(url, {"entry": ticked, "confirmed": "1"}, headers=EN)
     assert done.status_code == 302
     assert all(entry_of(plan_round, e.program.number).is_done for e in submitted)
     assert "Approved 2 entries" in client.get(done.url, headers=EN).content.decode()
@@ -105,7 +109,7 @@ def test_bulk_approval_approves_nothing_when_one_entry_changed(
     url = reverse("workflow:review-approve", kwargs={"pk": plan_round.pk})
     first, second = submitted
     ticked = [f"{first.pk}:{first.version}", f"{second.pk}:{second.version - 1}"]
-    response = client.post(url, {"entry": ticked, "confirm": "1"}, headers=EN)
+    response = client.post(url, {"entry": ticked, "confirmed": "1"}, headers=EN)
     assert response.status_code == 302
     assert (
         "Nothing was approved" in client.get(response.url, headers=EN).content.decode()
@@ -120,7 +124,7 @@ def test_a_department_cannot_use_the_queue(people, plan_round, submitted, client
     assert _queue(client, plan_round).status_code == 403
     url = reverse("workflow:review-approve", kwargs={"pk": plan_round.pk})
     ticked = [f"{e.pk}:{e.version}" for e in submitted]
-    assert client.post(url, {"entry": ticked, "confirm": "1"}).status_code == 403
+    assert client.post(url, {"entry": ticked, "confirmed": "1"}).status_code == 403
     assert entry_of(plan_round, 12).state == "submitted"
     csv_url = reverse("workflow:status-csv", kwargs={"pk": plan_round.pk})
     assert client.get(csv_url).status_code == 403

@@ -42,9 +42,11 @@ def test_the_dashboard_shows_what_is_missing_and_overdue_per_department(
     assert "情報政策課" in html and "市民協働・男女参画推進課" in html
     assert "Overdue" in html
     assert 'class="state state-drafting">Drafting' in html
-    assert "E-mail an overdue notice" in html
+    assert "E-mail an overdue notice" in html  # 督促 only once overdue
     response = client.post(
-        reverse("workflow:round-remind", kwargs={"pk": plan_round.pk}), headers=EN
+        reverse("workflow:round-remind", kwargs={"pk": plan_round.pk}),
+        {"confirmed": "1"},
+        headers=EN,
     )
     assert response.status_code == 302
 
@@ -84,7 +86,12 @@ def test_opening_and_closing_a_round_through_the_pages(people, seed_plan, client
     assert response.status_code == 400
     response = client.post(
         reverse("workflow:round-close", kwargs={"pk": round_.pk}),
-        {"title": "令和5年度実績報告", "fiscal_year": 2025, "date": "2030-07-01"},
+        {
+            "title": "令和5年度実績報告",
+            "fiscal_year": 2025,
+            "date": "2030-07-01",
+            "confirmed": "1",
+        },
     )
     assert response.status_code == 302
     edition = seed_plan.editions.get(title="令和5年度実績報告")

@@ -1,7 +1,14 @@
+import logging
+
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import (
+    HttpResponse,
+    HttpResponseRedirect,
+    HttpResponseServerError,
+    JsonResponse,
+)
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
@@ -25,6 +32,30 @@ def bad_request(request, exception=None):
             status=413,
         )
     return defaults.bad_request(request, exception)
+
+
+# What a 500 says when its own page cannot be drawn (a static file missing from
+# the manifest, a template error): plain HTML that needs nothing.
+SERVER_ERROR_FALLBACK = (
+    '<!doctype html><html lang="ja"><meta charset="utf-8">'
+    "<title>システムエラー</title><h1>システムエラーが発生しました</h1>"
+    "<p>しばらくしてからもう一度お試しください。"
+    '<p><a href="/">トップページへ</a></p></html>'
+)
+
+
+def server_error(request, template_name="500.html"):
+    """handler500: the site's 500 page (500.html, in the site's layout), or
+    the plain fallback if drawing that page fails too — the error page must
+    never be an error of its own, which the server would answer with its bare
+    HTML even under /api/."""
+    try:
+        return defaults.server_error(request, template_name)
+    except Exception:  # noqa: BLE001 - anything: this is the last resort
+        logging.getLogger(__name__).exception("the 500 page could not be drawn")
+        return HttpResponseServerError(
+            SERVER_ERROR_FALLBACK, content_type="text/html; charset=utf-8"
+        )
 
 
 def csrf_failure(request, reason=""):

@@ -10,6 +10,7 @@ from shinchoku.portal.cache import public_cache
 from shinchoku.portal.sitemaps import SITEMAPS
 
 handler400 = "shinchoku.common.views.bad_request"
+handler500 = "shinchoku.common.views.server_error"
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),

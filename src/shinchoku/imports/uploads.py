@@ -55,6 +55,7 @@ class Preview:
     departments: dict[int, str]
     notes: list[str]
     editions: list[str]  # the editions the file states itself
+    fiscal_year: int | None  # the latest year the file reports achievements of
 
 
 def _is_table(data: bytes, filename: str) -> bool:
@@ -235,6 +236,12 @@ def upload_preview(
     require_edit(actor, upload.plan)
     parsed = upload_parse(upload)
     editions = [e.title for e in parsed.document.editions]
+    reported = [
+        fy
+        for program in parsed.document.programs
+        for fy, year in program.years.items()
+        if year.achievements
+    ]
     parsed = with_edition(parsed, edition_title, fiscal_year)
     before = interchange.dump(plan_selectors.plan_to_parsed(upload.plan))
     with transaction.atomic():
@@ -248,6 +255,7 @@ def upload_preview(
         departments=parsed.departments,
         notes=list(result.notes),
         editions=editions,
+        fiscal_year=max(reported, default=None),
     )
 
 

@@ -144,7 +144,7 @@ def import_preview(request: HttpRequest, code: str, plan: str, pk: int):
             status=400,
         )
     if not form.is_bound:
-        form.initial["fiscal_year"] = plan_obj.last_fy
+        form.initial["fiscal_year"] = preview.fiscal_year or plan_obj.first_fy
     return render(
         request,
         "office/import_preview.html",

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
 
 from shinchoku.common.wareki import date_label, fiscal_year_label
@@ -206,7 +206,7 @@ def _x_axis(f: _Frame, first: int, last: int) -> list[str]:
     return out
 
 
-def _series(ind: Indicator, f: _Frame) -> list[str]:
+def _series(ind: Indicator, f: _Frame, labels: _Labels) -> list[str]:
     out: list[str] = []
     unit = ind.unit
     points: list[tuple[float, float]] = []
@@ -224,32 +224,97 @@ def _series(ind: Indicator, f: _Frame) -> list[str]:
         x, y = f.x(start), f.y(ind.baseline)
         tip = f"基準値 {format_value(ind.baseline, unit)}{_baseline_when(ind)}"
         out.append(_square(x, y, tip))
-        out.append(
-            _text(x + 8, y + 16, format_value(ind.baseline, unit), font_size="11")
-        )
+        value = format_value(ind.baseline, unit)
+        labels.reserve(x + 8, y + 16, value)
+        out.append(_text(x + 8, y + 16, value, font_size="11"))
     for fy, v in sorted(ind.targets.items()):
         x, y = f.x(fy), f.y(v)
         tip = f"{fiscal_year_label(fy)} 年度目標 {format_value(v, unit)}"
         out.append(_triangle(x, y, tip))
-        out.append(_label(f, x, y + 20, f"目標{format_value(v, unit)}", fill=DARK))
     for fy, v in ind.actuals.items():
         x, y = f.x(fy), f.y(v)
         out.append(
             _circle(x, y, f"{fiscal_year_label(fy)} 実績 {format_value(v, unit)}")
         )
-        out.append(_label(f, x, y - 9, format_value(v, unit)))
-    return out
+    return out + _point_labels(ind, f, labels)
 
 
-def _label(f: _Frame, x: float, y: float, content: str, **attrs: str) -> str:
-    """A point label that stays inside the chart: right of the point in the
-    left part of the plot, left of it near the right edge."""
-    if x > f.left + f.width * 0.8:
-        return _text(x - 8, y, content, text_anchor="end", font_size="11", **attrs)
-    return _text(x + 8, y, content, font_size="11", **attrs)
+def _point_labels(ind: Indicator, f: _Frame, labels: _Labels) -> list[str]:
+    """Each actual's and year target's value beside its marker, where no other
+    label is. An actual just under its year's target (85.2% under 目標90%) used
+    to put its label above the circle, right onto the target's label below the
+    triangle: the higher value's label now goes above, the lower one's below."""
+    for fy, v in ind.actuals.items():
+        target = ind.targets.get(fy)
+        below = target is not None and target > v
+        labels.place(f.x(fy), f.y(v), format_value(v, ind.unit), below=below)
+    for fy, v in sorted(ind.targets.items()):
+        actual = ind.actuals.get(fy)
+        labels.place(
+            f.x(fy),
+            f.y(v),
+            f"目標{format_value(v, ind.unit)}",
+            below=actual is None or actual > v,
+            fill=DARK,
+        )
+    return labels.svg
 
 
-def _final_target(ind: Indicator, f: _Frame) -> list[str]:
+def text_width(content: str, size: float = 11) -> float:
+    """A label's width in px as a sans-serif font draws it: a full-width
+    character about one em, the rest (digits, %, Latin) about 0.6 em."""
+    return sum(size if ord(c) >= 0x2E80 else size * 0.6 for c in content)
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@dataclass
+class _Labels:
+    """Point labels that overlap no other: on the preferred side of the marker,
+    else the other, then farther out; right of the point in the left part of
+    the plot, left of it near the right edge (so they stay inside the chart)."""
+
+    frame: _Frame
+    boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
+    svg: list[str] = field(default_factory=list)
+
+    def reserve(self, x: float, y: float, content: str, *, end: bool = False) -> None:
+        """A label drawn elsewhere (the final target's, the baseline's): the
+        point labels keep off it."""
+        width = text_width(content)
+        left = x - width if end else x
+        self.boxes.append((left, y - 11, left + width, y + 2))
+
+    def place(self, x: float, y: float, content: str, *, below: bool, **attrs) -> None:
+        size = 11.0
+        width = text_width(content, size)
+        at_right = x > self.frame.left + self.frame.width * 0.8
+        left = x - 8 - width if at_right else x + 8
+        ups, downs = (-9.0, -22.0, -35.0), (20.0, 33.0, 46.0)
+        first, second = (downs, ups) if below else (ups, downs)
+        tries = [dy for pair in zip(first, second, strict=True) for dy in pair]
+        for dy in tries:
+            box = (left, y + dy - size, left + width, y + dy + 2)
+            if not any(_overlap(box, other) for other in self.boxes):
+                break
+        self.boxes.append(box)
+        anchor = {"text_anchor": "end"} if at_right else {}
+        anchor["class"] = "point-label"
+        self.svg.append(
+            _text(
+                x - 8 if at_right else x + 8,
+                y + dy,
+                content,
+                font_size="11",
+                **anchor,
+                **attrs,
+            )
+        )
+
+
+def _final_target(ind: Indicator, f: _Frame, labels: _Labels) -> list[str]:
     out: list[str] = []
     if ind.target is not None:
         y = f.y(ind.target)
@@ -259,6 +324,7 @@ def _final_target(ind: Indicator, f: _Frame) -> list[str]:
             f'stroke-width="2" stroke-dasharray="8 4"/>'
         )
         label = f"最終目標 {_final_target_text(ind)}"
+        labels.reserve(f.left + 6, y - 6, label)
         out.append(_text(f.left + 6, y - 6, label, font_size="11", fill=MID))
     if ind.deadline_fy is not None:
         x = f.x(ind.deadline_fy)
@@ -269,6 +335,7 @@ def _final_target(ind: Indicator, f: _Frame) -> list[str]:
         )
         label = f"期限 {fiscal_year_label(ind.deadline_fy)}"
         bottom = f.top + f.height
+        labels.reserve(x - 4, bottom - 6, label, end=True)
         out.append(_text(x - 4, bottom - 6, label, text_anchor="end", font_size="11"))
     return out
 
@@ -367,7 +434,8 @@ def _plot(ind: Indicator, width: int, height: int, first_fy: int | None) -> list
         _text(frame.left + frame.width / 2, bottom + 36, "年度", text_anchor="middle")
     )
     out.append(_text(12, frame.top - 14, axis_title, font_size="11"))
-    out += _final_target(ind, frame)
-    out += _series(ind, frame)
+    labels = _Labels(frame)
+    out += _final_target(ind, frame, labels)
+    out += _series(ind, frame, labels)
     out += _legend(ind, frame.left, bottom + 60)
     return out

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from shinchoku.common import wareki
 from shinchoku.document import interchange
 from shinchoku.document.kpi import Indicator as KpiIndicator
 from shinchoku.document.kpi import plain_number
@@ -290,3 +291,27 @@ def plan_dashboard(data: DashboardData) -> Dashboard:
         grade_counts=total_grades,
         grade_scale=plan.grade_scale,
     )
+
+
+def target_text(kpi: dict, fiscal_year: int) -> str:
+    """The target that applies to a fiscal year, as a person reads it, from an
+    indicator's interchange dict (indicator_to_dict, a snapshot's kpi): the
+    year's own target (85%); else the final target with its deadline, which
+    many plans state alone (経常経費の削減率 20%以上(令和6年度まで)); else a
+    relative one (前年度実績以上); else why there is none."""
+    unit = kpi.get("unit") or ""
+    year = (kpi.get("targets") or {}).get(str(fiscal_year))
+    if year is not None:
+        return f"{charts.format_value(year)}{unit}"
+    if kpi.get("target") is not None:
+        value = charts.format_value(kpi["target"])
+        text = f"{value}{unit}{kpi.get('comparator') or ''}"
+        if kpi.get("deadline_fy"):
+            text += str(
+                _("(final target, by %(fy)s)")
+                % {"fy": wareki.fiscal_year_label(kpi["deadline_fy"])}
+            )
+        return text
+    if kpi.get("relative"):
+        return str(kpi["relative"])
+    return str(_("none stated in the plan"))

@@ -163,17 +163,29 @@ def _indicator_or_404(code: str, plan: str, pk: int) -> Indicator:
     )
 
 
+def _errors(form) -> str:
+    """A form's errors as one line a person reads: each field's label, not its
+    name ('年度: 年度は「令和6年度」…のように入力してください。')."""
+    parts = []
+    for name, errors in form.errors.items():
+        field = form.fields.get(name)
+        label = f"{field.label}: " if field is not None and field.label else ""
+        parts.extend(f"{label}{error}" for error in errors)
+    return " ".join(parts)
+
+
 @require_POST
 @login_required
 def indicator_review(request, code: str, plan: str, pk: int):
     indicator = _indicator_or_404(code, plan, pk)
     require(request.user, Action.REVIEW_INDICATOR, indicator.program.plan)
     form = IndicatorReviewForm(request.POST, prefix=f"i{pk}")
+    at = f"indicator-{indicator.pk}"
     if not form.is_valid():
         messages.error(
             request,
-            _("The review was not saved: %(errors)s")
-            % {"errors": form.errors.as_text()},
+            _("The review was not saved: %(errors)s") % {"errors": _errors(form)},
+            extra_tags=at,
         )
     else:
         try:
@@ -189,15 +201,17 @@ def indicator_review(request, code: str, plan: str, pk: int):
             messages.success(
                 request,
                 _("Indicator “%(name)s” saved.") % {"name": form.cleaned_data["name"]},
+                extra_tags=at,
             )
         except StaleVersion:
             messages.error(
                 request,
                 _("Someone else changed this indicator meanwhile: review it again."),
+                extra_tags=at,
             )
         except ServiceError as exc:
-            messages.error(request, exc.message)
-    return redirect(f"{indicator.program.get_absolute_url()}#indicator-{indicator.pk}")
+            messages.error(request, exc.message, extra_tags=at)
+    return redirect(f"{indicator.program.get_absolute_url()}#{at}")
 
 
 @require_POST
@@ -206,11 +220,12 @@ def indicator_actual(request, code: str, plan: str, pk: int):
     indicator = _indicator_or_404(code, plan, pk)
     require(request.user, Action.REVIEW_INDICATOR, indicator.program.plan)
     form = IndicatorActualForm(request.POST)
+    at = f"indicator-{indicator.pk}"
     if not form.is_valid():
         messages.error(
             request,
-            _("The value was not saved: %(errors)s")
-            % {"errors": form.errors.as_text()},
+            _("The value was not saved: %(errors)s") % {"errors": _errors(form)},
+            extra_tags=at,
         )
     else:
         try:
@@ -221,13 +236,14 @@ def indicator_actual(request, code: str, plan: str, pk: int):
                 value=form.cleaned_data["value"],
                 based_on_version=form.cleaned_data["version"],
             )
-            messages.success(request, _("Actual saved."))
+            messages.success(request, _("Actual saved."), extra_tags=at)
         except StaleVersion:
             messages.error(
                 request,
                 _("Someone else changed this indicator meanwhile: review it again."),
+                extra_tags=at,
             )
-    return redirect(f"{indicator.program.get_absolute_url()}#indicator-{indicator.pk}")
+    return redirect(f"{indicator.program.get_absolute_url()}#{at}")
 
 
 @require_POST
@@ -242,11 +258,11 @@ def program_grade(request, code: str, plan: str, number: int):
             services.program_grade_set(
                 program=program, actor=request.user, **form.cleaned_data
             )
-            messages.success(request, _("Grade saved."))
+            messages.success(request, _("Grade saved."), extra_tags="grades")
         except ServiceError as exc:
-            messages.error(request, exc.message)
+            messages.error(request, exc.message, extra_tags="grades")
     else:
-        messages.error(request, form.errors.as_text())
+        messages.error(request, _errors(form), extra_tags="grades")
     return redirect(f"{program.get_absolute_url()}#grades")
 
 

@@ -449,6 +449,20 @@ class PublicEdition:
     def parsed_edition(self) -> ParsedEdition | None:
         return self.head.editions[0] if self.head.editions else None
 
+    def frozen_opinions(self, number: int) -> list[tuple[str, str]] | None:
+        """(委員会意見, 市の対応) of a program as a 実績 edition froze them (its
+        results block, in the outline), or None for an edition without one."""
+        edition = self.parsed_edition()
+        if edition is None or edition.results is None:
+            return None
+        for program in edition.results.get("programs", []):
+            if program.get("number") == number:
+                return [
+                    (o.get("text", ""), o.get("response", ""))
+                    for o in program.get("opinions", [])
+                ]
+        return []
+
 
 def edition_get(*, code: str, slug: str, number: int | None = None) -> PublicEdition:
     """A public edition (the latest when number is None) with its outline

@@ -85,6 +85,10 @@ def _program_page(request, pe, number: int):
     except selectors.NotFound:
         raise Http404 from None
     previous, following = pe.neighbours(number)
+    # A 実績 edition's own (frozen); else those of the round closed into it.
+    opinions = pe.frozen_opinions(number)
+    if opinions is None:
+        opinions = opinions_for_edition(pe.edition).get(number, [])
     return render(
         request,
         "portal/program.html",
@@ -96,7 +100,7 @@ def _program_page(request, pe, number: int):
             "result": presenters.program_result(pe, number),
             "previous": previous,
             "next": following,
-            "opinions": opinions_for_edition(pe.edition).get(number, []),
+            "opinions": opinions,
         },
     )
 

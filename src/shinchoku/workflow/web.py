@@ -128,3 +128,50 @@ def conflict_page(
         },
         status=409,
     )
+
+
+CONFIRMED = "confirmed"
+
+
+def confirmed(request: HttpRequest) -> bool:
+    """Whether a posted irreversible or public action was confirmed on the
+    confirmation page (confirm_page)."""
+    return request.POST.get(CONFIRMED) == "1"
+
+
+def confirm_page(
+    request: HttpRequest,
+    *,
+    title: str,
+    question: str,
+    button: str,
+    cancel_url: str,
+    details: list[str] | None = None,
+    consequences: list[str] | None = None,
+    **context,
+) -> HttpResponse:
+    """The step before an irreversible or public action: what will happen, a
+    button that posts the same form again, confirmed, and a way back. A page,
+    not a script dialog, so it works without JavaScript and with a screen
+    reader; the form's fields travel as hidden inputs."""
+    fields = [
+        (name, value)
+        for name, values in request.POST.lists()
+        if name not in ("csrfmiddlewaretoken", CONFIRMED)
+        for value in values
+    ]
+    return render(
+        request,
+        "workflow/confirm.html",
+        {
+            "title": title,
+            "question": question,
+            "button": button,
+            "cancel_url": cancel_url,
+            "details": details or [],
+            "consequences": consequences or [],
+            "fields": fields,
+            "action": request.get_full_path(),
+            **context,
+        },
+    )

@@ -82,3 +82,11 @@ def get(mapping, key):
         return mapping.get(key, "")
     except AttributeError:
         return ""
+
+
+@register.filter
+def messages_at(messages, where: str = "") -> list:
+    """The messages to show at one place of a page: `messages|messages_at:"grades"`
+    those a view tagged "grades" (shown beside the form that was sent, where the
+    redirect's #grades lands), `messages|messages_at` the others (the top)."""
+    return [m for m in messages if (m.extra_tags or "") == (where or "")]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,7 +15,13 @@ from shinchoku.plans.models import Edition
 from shinchoku.workflow import forms
 from shinchoku.workflow.editions import selectors
 from shinchoku.workflow.permissions import Action
-from shinchoku.workflow.web import check, guarded, plan_or_404
+from shinchoku.workflow.web import (
+    check,
+    confirm_page,
+    confirmed,
+    guarded,
+    plan_or_404,
+)
 
 # The committee report's downloads (portal:report), as the links say them.
 REPORT_FORMATS = [("pdf", "PDF"), ("xlsx", "Excel"), ("html", "HTML")]
@@ -42,6 +49,37 @@ def edition_publish(request: HttpRequest, pk: int) -> HttpResponse:
     )
     check(request, Action.PUBLISH_EDITION, edition)
     publish = request.POST.get("published") == "1"
+    back = reverse(
+        "workflow:editions",
+        kwargs={"code": edition.plan.municipality.code, "plan": edition.plan.slug},
+    )
+    if not confirmed(request):
+        values = {"edition": edition.title}
+        return confirm_page(
+            request,
+            title=(_("Publish %(edition)s") if publish else _("Withdraw %(edition)s"))
+            % values,
+            question=(
+                _("Publish the edition %(edition)s?")
+                if publish
+                else _("Withdraw the edition %(edition)s from the public pages?")
+            )
+            % values,
+            consequences=[
+                _(
+                    "Anyone can then read it on the public pages, in the open data "
+                    "and through the API; search finds its programs."
+                )
+                if publish
+                else _(
+                    "It disappears from the public pages, the open data, the API "
+                    "and search; links to it stop working."
+                )
+            ],
+            button=_("Publish") if publish else _("Withdraw"),
+            cancel_url=back,
+            plan=edition.plan,
+        )
     plan_services.edition_publish(
         actor=request.user, edition=edition, published=publish
     )
@@ -50,9 +88,7 @@ def edition_publish(request: HttpRequest, pk: int) -> HttpResponse:
         (_("%(edition)s published.") if publish else _("%(edition)s withdrawn."))
         % {"edition": edition.title},
     )
-    return redirect(
-        "workflow:editions", code=edition.plan.municipality.code, plan=edition.plan.slug
-    )
+    return redirect(back)
 
 
 @guarded

@@ -4,7 +4,7 @@ department editor's to-do list."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 
@@ -68,6 +68,7 @@ class EntryReference:
     reference_label: str
     reference: list[str]
     indicators: list[Indicator]
+    earlier: list[ProgramYear] = field(default_factory=list)  # oldest first
 
     def live(self, field: str) -> list[str]:
         """The live record's bullets of a round's text field."""
@@ -88,14 +89,23 @@ def entry_references(round_: Round, entries: list[RoundEntry]) -> dict[int, list
 
 
 def entry_reference(entry: RoundEntry) -> EntryReference:
-    live = ProgramYear.objects.filter(
-        program=entry.program, fiscal_year=entry.round.fiscal_year
-    ).first()
+    """The live record, the reference text and the program's earlier years (in
+    one query of its FY records)."""
+    fy = entry.round.fiscal_year
+    years = {
+        y.fiscal_year: y
+        for y in ProgramYear.objects.filter(program=entry.program).order_by(
+            "fiscal_year"
+        )
+    }
+    live = years.get(fy)
+    reference = years.get(entry.round.reference_fiscal_year)
     return EntryReference(
         live_achievements=list(live.achievements) if live else [],
         live_plan=list(live.plan) if live else [],
         live_version=live.version if live else 0,
         reference_label=entry.round.reference_label,
-        reference=entry_references(entry.round, [entry])[entry.pk],
+        reference=list(reference.plan) if reference else [],
         indicators=list(entry.program.indicators.all()),
+        earlier=[y for year, y in years.items() if year < fy],
     )

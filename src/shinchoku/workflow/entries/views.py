@@ -18,6 +18,8 @@ from django.views.decorators.http import require_POST
 
 from shinchoku.common.services import ServiceError, StaleVersion
 from shinchoku.plans import selectors as plan_selectors
+from shinchoku.plans.presenters import target_text
+from shinchoku.plans.selectors import indicator_to_dict
 from shinchoku.workflow import diff as plan_diff
 from shinchoku.workflow import forms
 from shinchoku.workflow.entries import selectors, services
@@ -29,6 +31,8 @@ from shinchoku.workflow.rounds import selectors as round_selectors
 from shinchoku.workflow.web import (
     ConflictField,
     check,
+    confirm_page,
+    confirmed,
     conflict_page,
     entry_or_404,
     guarded,
@@ -121,6 +125,7 @@ def _entry_page(
             "indicators": [
                 (
                     i,
+                    target_text(indicator_to_dict(i), entry.round.fiscal_year),
                     i.actuals.get(str(entry.round.fiscal_year)),
                     entry.kpi_actuals.get(str(i.pk)),
                 )
@@ -128,7 +133,10 @@ def _entry_page(
             ],
             "form": form,
             "may_edit": may_edit,
-            "may_submit": may_edit and entry.may_be_submitted,
+            # The admin office reviews entries: submitting to itself is no step.
+            "may_submit": may_edit
+            and entry.may_be_submitted
+            and not can(request.user, Action.APPROVE_ENTRY, entry),
             "may_review": can(request.user, Action.APPROVE_ENTRY, entry)
             and entry.awaits_review,
             "return_form": return_form
@@ -223,25 +231,52 @@ def _step(
 
 
 def _step_view(
-    service: Callable[..., RoundEntry], action: Action, done: Promise
+    service: Callable[..., RoundEntry],
+    action: Action,
+    done: Promise,
+    confirm: Callable[[HttpRequest, RoundEntry], HttpResponse] | None = None,
 ) -> Callable[..., HttpResponse]:
-    """The view of a step that asks for nothing but the version."""
+    """The view of a step that asks for nothing but the version (and, for an
+    irreversible step, a confirmation first)."""
 
     @guarded
     @require_POST
     def view(request: HttpRequest, pk: int) -> HttpResponse:
         entry = entry_or_404(pk)
         check(request, action, entry)
+        if confirm is not None and not confirmed(request):
+            return confirm(request, entry)
         return _step(request, entry, service, done)
 
     return view
+
+
+def _confirm_approval(request: HttpRequest, entry: RoundEntry) -> HttpResponse:
+    values = {"program": entry.program, "round": entry.round.title}
+    return confirm_page(
+        request,
+        title=_("Approve %(program)s") % values,
+        question=_("Approve the entry of %(program)s for %(round)s?") % values,
+        consequences=[
+            _("Its text replaces the plan's record of this fiscal year."),
+            _("The department can no longer change it in this round."),
+        ],
+        button=_("Approve"),
+        cancel_url=reverse("workflow:entry", kwargs={"pk": entry.pk}),
+        plan=entry.round.plan,
+        round=entry.round,
+        program=entry.program,
+    )
 
 
 entry_submit = _step_view(
     services.entry_submit, Action.SUBMIT_ENTRY, gettext_lazy("%(program)s: submitted.")
 )
 entry_approve = _step_view(
-    services.entry_approve, Action.APPROVE_ENTRY, gettext_lazy("%(program)s: approved.")
+    services.entry_approve,
+    Action.APPROVE_ENTRY,
+    gettext_lazy("%(program)s: approved."),
+    confirm=_confirm_approval,
 )
 
 

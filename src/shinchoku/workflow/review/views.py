@@ -11,14 +11,20 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from shinchoku.common.services import ServiceError
-from shinchoku.workflow.models import EntryState, Round
+from shinchoku.workflow.models import EntryState, Round, RoundEntry
 from shinchoku.workflow.permissions import Action, can
 from shinchoku.workflow.review import selectors, services, status
-from shinchoku.workflow.web import check, guarded, round_or_404
+from shinchoku.workflow.web import (
+    check,
+    confirm_page,
+    confirmed,
+    guarded,
+    round_or_404,
+)
 
 ALL = ""
 
@@ -89,7 +95,7 @@ def _chosen(request: HttpRequest, round_: Round):
 @guarded
 @require_POST
 def review_approve(request: HttpRequest, pk: int) -> HttpResponse:
-    """Without `confirm`: the page that lists what will be approved. With it:
+    """Unconfirmed: the page that lists what will be approved. Confirmed:
     approve them all (or none, saying why)."""
     round_ = round_or_404(pk)
     check(request, Action.VIEW_ROUND, round_)
@@ -100,12 +106,8 @@ def review_approve(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(back)
     for entry, _version in chosen:
         check(request, Action.APPROVE_ENTRY, entry)
-    if request.POST.get("confirm") != "1":
-        return render(
-            request,
-            "workflow/review_confirm.html",
-            {"round": round_, "plan": round_.plan, "chosen": chosen, "back": back},
-        )
+    if not confirmed(request):
+        return _confirm(request, round_, chosen, back)
     try:
         approved = services.entries_approve(actor=request.user, entries=chosen)
     except ServiceError as exc:
@@ -119,6 +121,43 @@ def review_approve(request: HttpRequest, pk: int) -> HttpResponse:
         % {"count": len(approved), "programs": ", ".join(e.label for e in approved)},
     )
     return redirect(back)
+
+
+def _lead(entry: RoundEntry):
+    assignment = getattr(entry.program, "assignment", None)
+    return assignment.lead if assignment is not None else None
+
+
+def _confirm(request: HttpRequest, round_: Round, chosen, back: str) -> HttpResponse:
+    """The list of what will be approved, before anything is (workflow.web's
+    confirmation page: the ticked entries travel as hidden fields)."""
+    count = len(chosen)
+    unassigned = _("No department assigned")
+    return confirm_page(
+        request,
+        title=_("Approve these entries?"),
+        question=ngettext(
+            "Approve %(count)s entry of %(round)s?",
+            "Approve these %(count)s entries of %(round)s?",
+            count,
+        )
+        % {"count": count, "round": round_.title},
+        details=[
+            f"{e.label} ({_lead(e) or unassigned}, {e.get_state_display()})"
+            for e, _version in chosen
+        ],
+        consequences=[
+            _(
+                "Each text becomes the plan's record of the round, and its "
+                "department is told by mail. All are approved, or none: an entry "
+                "changed since this list was shown stops them all."
+            )
+        ],
+        button=ngettext("Approve %(count)s entry", "Approve %(count)s entries", count)
+        % {"count": count},
+        cancel_url=back,
+        plan=round_.plan,
+    )
 
 
 def _download(round_: Round, data: bytes, extension: str, content_type: str):

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db.models import Count, Q
+from django.utils.translation import gettext as _
+
 from shinchoku.common.services import User
-from shinchoku.plans.models import Plan, Program
+from shinchoku.plans.models import Edition, Plan, Program
 from shinchoku.workflow.entries.selectors import entries_qs
 from shinchoku.workflow.models import Department, EntryState, Round, RoundEntry
 from shinchoku.workflow.permissions import Action, actor_for, can
@@ -26,9 +29,12 @@ def rounds_for_plan(plan: Plan) -> list[Round]:
 
 
 def open_rounds_for(user: User) -> list[Round]:
-    """Rounds the user oversees (admin office, committee, system admin)."""
+    """Rounds the user oversees (admin office, committee, system admin), each
+    with ``awaiting``: how many of its entries wait for review."""
     actor = actor_for(user)
-    rounds = Round.objects.select_related("plan__municipality", "edition")
+    rounds = Round.objects.select_related("plan__municipality", "edition").annotate(
+        awaiting=Count("entries", filter=Q(entries__state=EntryState.SUBMITTED))
+    )
     if not actor.is_system_admin:
         if actor.municipality_id is None:
             return []
@@ -95,3 +101,18 @@ def department_entries(round_: Round, department: Department) -> list[RoundEntry
         if getattr(getattr(e.program, "assignment", None), "lead_id", None)
         == department.pk
     ]
+
+
+def free_edition_title(round_: Round) -> str:
+    """A title to propose when the round is closed: the round's own, unless a
+    published edition has it (closing would refuse it): then 令和6年度当初計画（第2版）…"""
+    taken = set(
+        Edition.objects.filter(
+            plan_id=round_.plan_id, title__startswith=round_.title, published=True
+        ).values_list("title", flat=True)
+    )
+    title, n = round_.title, 1
+    while title in taken:
+        n += 1
+        title = _("%(title)s (edition %(n)s)") % {"title": round_.title, "n": n}
+    return title

@@ -7,14 +7,23 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from shinchoku.common import wareki
 from shinchoku.common.services import ServiceError
 from shinchoku.workflow import forms
 from shinchoku.workflow.permissions import Action, RoundDepartment, can
 from shinchoku.workflow.rounds import selectors, services
-from shinchoku.workflow.web import check, guarded, plan_or_404, round_or_404
+from shinchoku.workflow.web import (
+    check,
+    confirm_page,
+    confirmed,
+    guarded,
+    plan_or_404,
+    round_or_404,
+)
 
 
 @guarded
@@ -92,6 +101,8 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def round_remind(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = round_or_404(pk)
     check(request, Action.REMIND, round_)
+    if not confirmed(request):
+        return _confirm_reminders(request, round_)
     result = services.round_remind(actor=request.user, round_=round_)
     messages.success(
         request,
@@ -110,6 +121,64 @@ def round_remind(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("workflow:round", pk=round_.pk)
 
 
+def _confirm_reminders(request: HttpRequest, round_) -> HttpResponse:
+    rows = [
+        r
+        for r in selectors.round_dashboard(round_)
+        if r.department is not None and r.missing
+    ]
+    overdue = round_.is_overdue()
+    values = {"round": round_.title, "deadline": wareki.date_label(round_.deadline)}
+    return confirm_page(
+        request,
+        title=_("Send overdue notices") if overdue else _("Send reminders"),
+        question=(
+            _(
+                "Send an overdue notice for %(round)s (due %(deadline)s) to these departments?"
+            )
+            if overdue
+            else _(
+                "Send a reminder of %(round)s (due %(deadline)s) to these departments?"
+            )
+        )
+        % values,
+        details=[
+            _("%(department)s: %(count)s program(s) not submitted")
+            % {"department": r.department.name, "count": len(r.missing)}
+            for r in rows
+        ]
+        or [_("Every department has submitted: nobody will be e-mailed.")],
+        button=_("Send the e-mails"),
+        cancel_url=reverse("workflow:round", kwargs={"pk": round_.pk}),
+        plan=round_.plan,
+        round=round_,
+    )
+
+
+def _confirm_close(request: HttpRequest, round_, data: dict) -> HttpResponse:
+    details = [_("Edition: %(title)s") % {"title": data["title"]}]
+    details.append(
+        _("Report year: %(fy)s") % {"fy": wareki.fiscal_year_label(data["fiscal_year"])}
+    )
+    if data.get("date"):
+        details.append(_("Date: %(date)s") % {"date": wareki.date_label(data["date"])})
+    return confirm_page(
+        request,
+        title=_("Close the round and freeze the edition"),
+        question=_("Close %(round)s and freeze the plan as approved into an edition?")
+        % {"round": round_.title},
+        details=details,
+        consequences=[
+            _("No entry of this round can be changed afterwards."),
+            _("The edition stays unpublished until the admin office publishes it."),
+        ],
+        button=_("Close and freeze the edition"),
+        cancel_url=reverse("workflow:round", kwargs={"pk": round_.pk}),
+        plan=round_.plan,
+        round=round_,
+    )
+
+
 @guarded
 def round_close(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = round_or_404(pk)
@@ -117,6 +186,8 @@ def round_close(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.CloseForm(initial=close_initial(round_))
     if request.method == "POST":
         form = forms.CloseForm(request.POST)
+        if form.is_valid() and not confirmed(request):
+            return _confirm_close(request, round_, form.cleaned_data)
         if form.is_valid():
             try:
                 edition = services.round_close(
@@ -149,11 +220,15 @@ def round_close(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def close_initial(round_) -> dict:
-    """The close form's values: the round's title, or for a reopened round
-    the edition it closed into, as a 修正版."""
+    """The close form's values: the round's title (unless a published edition
+    has it: closing would refuse it), or for a reopened round the edition it
+    closed into, as a 修正版."""
     previous = round_.edition
     if previous is None:
-        return {"title": round_.title, "fiscal_year": round_.fiscal_year}
+        return {
+            "title": selectors.free_edition_title(round_),
+            "fiscal_year": round_.fiscal_year,
+        }
     return {
         "title": f"{previous.title}(修正版)",
         "meeting": previous.meeting,

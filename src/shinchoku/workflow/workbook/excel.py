@@ -38,6 +38,8 @@ from shinchoku.common.spreadsheets import (
 from shinchoku.common.text import join_bullets
 from shinchoku.common.values import bullets_from_text, parse_number
 from shinchoku.plans.models import Indicator
+from shinchoku.plans.presenters import target_text
+from shinchoku.plans.selectors import indicator_to_dict
 from shinchoku.workflow.models import Department, Round, RoundEntry
 from shinchoku.workflow.workbook.layout import (
     COLUMNS,
@@ -231,7 +233,7 @@ def _entry_rows(
         return row
     fy = round_.fiscal_year
     for indicator in indicators.get(program.pk, []):
-        target = indicator.targets.get(str(fy))
+        target = target_text(indicator_to_dict(indicator), fy)
         previous = indicator.actuals.get(str(fy - 1))
         values = [
             "",
@@ -239,7 +241,7 @@ def _entry_rows(
             f"{indicator.name} ({indicator.unit})"
             if indicator.unit
             else indicator.name,
-            f"{wareki.fiscal_year_label(fy)}目標: {_fmt(target)}",
+            f"{wareki.fiscal_year_label(fy)}目標: {target}",
             f"{wareki.fiscal_year_label(fy - 1)}実績: {_fmt(previous)}",
         ]
         _write_row(

@@ -1,0 +1,150 @@
+"""Confirmation before every irreversible or public action (承認, 締め切って版を
+確定する, 公開する, 公開を取り下げる, reminders): the first POST shows a page
+saying what will happen, changes nothing, and offers the confirming button and
+a way back; the confirmed POST acts. No JavaScript involved."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from django.core import mail
+from django.urls import reverse
+
+from shinchoku.workflow.entries import services as entry_services
+from shinchoku.workflow.models import EntryState, Round
+from shinchoku.workflow.rounds import services as round_services
+from tests.workflow.conftest import entry_of
+
+JA = {"accept-language": "ja"}
+
+
+def assert_confirmation(response, *, button: str, cancel: str) -> str:
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'class="confirm-form"' in html
+    assert '<input type="hidden" name="confirmed" value="1">' in html
+    assert re.search(rf"<button[^>]*>{re.escape(button)}</button>", html), button
+    assert f'href="{cancel}"' in html
+    return html
+
+
+def _submitted(people, plan_round, number=12):
+    entry = entry_of(plan_round, number)
+    entry_services.entry_save_draft(
+        actor=people["joho"], entry=entry, based_on_version=1, plan=["案"]
+    )
+    entry_services.entry_submit(actor=people["joho"], entry=entry, based_on_version=2)
+    return entry_of(plan_round, number)
+
+
+def test_approving_asks_first(people, plan_round, client):
+    entry = _submitted(people, plan_round)
+    client.force_login(people["gyosei"])
+    url = reverse("workflow:entry-approve", kwargs={"pk": entry.pk})
+    html = assert_confirmation(
+        client.post(url, {"version": entry.version}, headers=JA),
+        button="承認",
+        cancel=reverse("workflow:entry", kwargs={"pk": entry.pk}),
+    )
+    assert (
+        "令和6年度当初計画 の ⑫ 文書の電子化・ペーパーレス化 の回答を承認しますか"
+        in html
+    )
+    assert f'name="version" value="{entry.version}"' in html
+    assert entry_of(plan_round, 12).state == EntryState.SUBMITTED
+    response = client.post(url, {"version": entry.version, "confirmed": "1"})
+    assert response.status_code == 302
+    assert entry_of(plan_round, 12).state == EntryState.APPROVED
+
+
+def test_closing_asks_first_with_what_the_form_said(people, plan_round, client):
+    client.force_login(people["gyosei"])
+    url = reverse("workflow:round-close", kwargs={"pk": plan_round.pk})
+    data = {"title": "改訂版", "fiscal_year": "R6", "schedule_as_of": "令和6年3月"}
+    html = assert_confirmation(
+        client.post(url, data, headers=JA),
+        button="締め切って版を確定する",
+        cancel=reverse("workflow:round", kwargs={"pk": plan_round.pk}),
+    )
+    assert "版: 改訂版" in html and "資料の年度: 令和6年度" in html
+    assert '<input type="hidden" name="schedule_as_of" value="令和6年3月">' in html
+    assert Round.objects.get(pk=plan_round.pk).is_open
+    response = client.post(url, data | {"confirmed": "1"})
+    assert response.status_code == 302
+    round_ = Round.objects.get(pk=plan_round.pk)
+    assert not round_.is_open and round_.edition.schedule_as_of == "2024-03"
+
+
+def test_publishing_and_withdrawing_ask_first(people, plan_round, client):
+    edition = round_services.round_close(
+        actor=people["gyosei"], round_=plan_round, title="改訂版"
+    )
+    client.force_login(people["gyosei"])
+    url = reverse("workflow:edition-publish", kwargs={"pk": edition.pk})
+    back = reverse(
+        "workflow:editions", kwargs={"code": "132110", "plan": plan_round.plan.slug}
+    )
+    assert_confirmation(
+        client.post(url, {"published": "1"}, headers=JA), button="公開する", cancel=back
+    )
+    edition.refresh_from_db()
+    assert not edition.published
+    client.post(url, {"published": "1", "confirmed": "1"})
+    edition.refresh_from_db()
+    assert edition.published
+    html = assert_confirmation(
+        client.post(url, {"published": "0"}, headers=JA),
+        button="公開を取り下げる",
+        cancel=back,
+    )
+    assert "公開を取り下げますか" in html
+    edition.refresh_from_db()
+    assert edition.published
+
+
+def test_reminders_ask_first_naming_the_departments(
+    people, plan_round, client, django_capture_on_commit_callbacks
+):
+    client.force_login(people["gyosei"])
+    url = reverse("workflow:round-remind", kwargs={"pk": plan_round.pk})
+    html = assert_confirmation(
+        client.post(url, headers=JA),
+        button="メールを送る",
+        cancel=reverse("workflow:round", kwargs={"pk": plan_round.pk}),
+    )
+    assert "情報政策課: 未提出" in html and "リマインダー" in html
+    assert "督促" not in html  # not overdue yet
+    assert not mail.outbox
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {"confirmed": "1"}).status_code == 302
+    assert mail.outbox
+
+
+def test_a_confirmation_is_refused_to_those_who_may_not_act(people, plan_round, client):
+    """The permission check comes before the confirmation page."""
+    entry = _submitted(people, plan_round)
+    client.force_login(people["joho"])
+    url = reverse("workflow:entry-approve", kwargs={"pk": entry.pk})
+    assert client.post(url, {"version": entry.version}).status_code == 403
+
+
+def test_the_reminder_mail_is_a_reminder_before_the_deadline_and_a_notice_after(
+    people, plan_round, settings, django_capture_on_commit_callbacks
+):
+    """The notifications app writes the mails (issue #13 item 1); what the
+    office asked for here: no 督促 before the deadline, the deadline in 和暦,
+    a link into the system."""
+    settings.SITE_URL = "https://shinchoku.example.jp"
+    with django_capture_on_commit_callbacks(execute=True):
+        round_services.round_remind(actor=people["gyosei"], round_=plan_round)
+    Round.objects.filter(pk=plan_round.pk).update(deadline=dt.date(2024, 1, 31))
+    plan_round.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        round_services.round_remind(actor=people["gyosei"], round_=plan_round)
+    before, after = mail.outbox[0], mail.outbox[-1]
+    assert "督促" not in before.subject + before.body
+    assert "令和12年1月31日" in before.subject  # 2030-01-31 in 和暦
+    assert "https://shinchoku.example.jp/workflow/" in before.body
+    assert "令和6年1月31日" in after.subject and "過ぎ" in after.subject
+    assert "2024-01-31" not in after.body

@@ -63,3 +63,58 @@ def test_broken_json_is_a_json_400_or_422(client):
 @pytest.mark.django_db
 def test_the_docs_page_stays_html(client):
     assert client.get("/api/docs/")["Content-Type"].startswith("text/html")
+
+
+@pytest.mark.django_db
+def test_every_error_status_of_the_api_is_json(people, round_, bearer, monkeypatch):
+    """One request for each status the API can answer with an error, whoever
+    answers it (django-ninja, the token check, a service, Django's request
+    handling, an exception no one caught): each is JSON with a detail."""
+    from django.test import Client
+
+    from shinchoku.portal import selectors
+    from tests.api.conftest import entry_of
+
+    client = Client(raise_request_exception=False)
+    entry = entry_of(round_, 12)
+    draft = f"/api/entries/{entry.pk}/draft"
+    body = '{"based_on_version": 999, "achievements": ["x"]}'
+    statuses = {}
+
+    def seen(response):
+        statuses[response.status_code] = _json(response)
+
+    seen(client.patch(draft, body, content_type="application/json"))  # 401
+    seen(
+        client.patch(
+            draft, body, content_type="application/json", headers=bearer("iinkai")
+        )
+    )  # 403
+    seen(client.get("/api/entries/999999", headers=bearer("gyosei")))  # 404
+    seen(client.put("/api/municipalities"))  # 405
+    seen(
+        client.patch(
+            draft, body, content_type="application/json", headers=bearer("joho")
+        )
+    )  # 409: version 999 is not the entry's
+    seen(
+        client.patch(
+            draft, "{", content_type="application/json", headers=bearer("joho")
+        )
+    )  # 400 or 422
+    seen(client.get("/api/municipalities/12"))  # 422: not six digits
+    seen(
+        client.patch(
+            draft,
+            "x" * (3 * 2**20),
+            content_type="application/json",
+            headers=bearer("joho"),
+        )
+    )  # 413
+
+    def broken(code):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(selectors, "municipality_get", broken)
+    seen(client.get("/api/municipalities/132110"))  # 500
+    assert {401, 403, 404, 405, 409, 413, 422, 500} <= set(statuses), statuses

@@ -329,6 +329,47 @@ def test_approval_over_a_changed_live_record_is_a_conflict(
     assert fingerprint() == before
 
 
+def test_an_actual_typed_since_the_draft_s_value_is_a_conflict_and_null_is_unchanged(
+    client, people, round_, indicator, bearer
+):
+    """Issue #16, weakness 4, through the API: null leaves the draft's actual
+    as it is; a value saved before the office typed another is a 409 on
+    approval, and nothing is written."""
+    entry = entry_of(round_, 12)
+    headers = bearer("joho")
+    url = f"/api/entries/{entry.pk}/draft"
+    body = {"based_on_version": entry.version, "kpi_actuals": {str(indicator.pk): 86}}
+    assert call(client, "patch", url, body, headers).status_code == 200
+    entry = entry_of(round_, 12)
+    body = {"based_on_version": entry.version, "kpi_actuals": {str(indicator.pk): None}}
+    assert call(client, "patch", url, body, headers).status_code == 200
+    entry = entry_of(round_, 12)
+    assert entry.kpi_actuals == {str(indicator.pk): 86}
+    entry_services.entry_submit(
+        actor=people["joho"], entry=entry, based_on_version=entry.version
+    )
+    indicator.refresh_from_db()
+    plan_services.indicator_actual_set(
+        actor=people["gyosei"],
+        indicator=indicator,
+        fiscal_year=2023,
+        value=88,
+        based_on_version=indicator.version,
+    )
+    entry = entry_of(round_, 12)
+    before = fingerprint()
+    response = call(
+        client,
+        "post",
+        f"/api/entries/{entry.pk}/approve",
+        {"based_on_version": entry.version},
+        bearer("gyosei") | {"Accept-Language": "en"},
+    )
+    assert response.status_code == 409
+    assert "now 88, the draft says 86" in response.json()["detail"]
+    assert fingerprint() == before
+
+
 # ------------------------------------------------------------ validation
 
 

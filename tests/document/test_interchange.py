@@ -4,6 +4,7 @@ import copy
 import json
 
 import pytest
+from django.utils import translation
 
 from shinchoku.document import interchange
 from shinchoku.document.errors import ImportFormatError
@@ -83,13 +84,61 @@ def test_a_frozen_edition_snapshot_is_checked_as_a_whole_document(doc):
 # Found by tests/imports/test_fuzz_import.py:
 
 
-def test_a_nul_character_is_refused_with_its_field(doc):
+@pytest.mark.parametrize("char", ["\u0000", "\u0001", "\u001b", "\ud800", "\uffff"])
+def test_a_control_character_is_refused_with_its_field(doc, char):
+    """Through common.text.clean_input, as every other input (a U+0001 stored
+    from a JSON file broke every XLSX later; NUL cannot be stored)."""
     bad = copy.deepcopy(doc)
-    bad["programs"][0]["policy_points"][0] = "a\u0000b"
-    with pytest.raises(
-        ImportFormatError, match=r"programs\[0\].policy_points\[0\]: contains a NUL"
+    bad["programs"][0]["policy_points"][0] = f"a{char}b"
+    with (
+        translation.override("en"),
+        pytest.raises(
+            ImportFormatError,
+            match=rf"programs\[0\].policy_points\[0\]: character 2 is a control "
+            rf"character \(U\+{ord(char):04X}\)",
+        ),
     ):
         load(bad)
+    inner = copy.deepcopy(doc)
+    inner["plan"]["title"] += char
+    bad = copy.deepcopy(doc)
+    bad["editions"][0]["snapshot"] = inner
+    with (
+        translation.override("en"),
+        pytest.raises(
+            ImportFormatError, match=r"editions\[0\].snapshot: plan.title: character"
+        ),
+    ):
+        load(bad)
+
+
+def test_html_in_text_is_reduced_to_its_text_as_the_format_says(doc):
+    """docs/interchange-format.md: "Text is plain: HTML removed, runs of white
+    space collapsed" — the JSON import kept the tags (issue #16)."""
+    html = copy.deepcopy(doc)
+    html["programs"][0]["name"] = "<b>電子</b>決裁の<script>alert(1)</script>推進"
+    html["programs"][0]["policy_points"][0] = "<p>一つ目\n\n  <br>二つ目&amp;</p>"
+    inner = copy.deepcopy(doc)
+    inner["programs"][0]["name"] = "<i>凍結</i>した名前"
+    html["editions"][0]["snapshot"] = inner
+    plan = load(html)
+    assert plan.programs[0].name == "電子決裁の推進"
+    assert plan.programs[0].policy_points[0] == "一つ目 二つ目&"
+    plain = copy.deepcopy(doc)
+    plain["programs"][0]["policy_points"][0] = "一行目\n  二行目"
+    assert load(plain).programs[0].policy_points[0] == "一行目\n  二行目"
+    snapshot = plan.editions[0].snapshot
+    assert snapshot["programs"][0]["name"] == "凍結した名前"
+    assert load(snapshot).programs[0].name == "凍結した名前"
+    deep = copy.deepcopy(doc)
+    deep["programs"][0]["name"] = "<div>" * 300 + "x"
+    with (
+        translation.override("en"),
+        pytest.raises(
+            ImportFormatError, match=r"programs\[0\].name: the HTML is nested more"
+        ),
+    ):
+        load(deep)
 
 
 def test_an_edition_listed_twice_is_refused(doc):

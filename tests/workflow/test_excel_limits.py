@@ -12,6 +12,7 @@ import zipfile
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from openpyxl import load_workbook
 
 from shinchoku.workflow.workbook import services as workbook_services
 from tests.common import hostile_xlsx
@@ -144,3 +145,19 @@ def test_the_upload_page_refuses_a_far_cell_in_japanese(
     assert "記入済み.xlsx" in text and "方向性3" in text and "XFD1048576" in text
     assert "10,000" in text and "行" in text
     assert snapshot_entries(plan_round) == before
+
+
+def test_a_control_character_in_an_edit_cell_is_refused_by_sheet_and_cell(
+    people, plan_round, joho_dept
+):
+    """The workbook is an input like the form and the API: its text passes
+    common.text.clean_input (openpyxl reads U+007F, and a crafted file more)."""
+    joho = people["joho"]
+    data = export(joho, plan_round, joho_dept)
+    filled = wbk.transform(data, wbk.fill("方向性3", "⑫", "・電子\x7f決裁"))
+    row = wbk.row_of(load_workbook(io.BytesIO(filled))["方向性3"], "⑫")
+    assert refused(joho, plan_round, joho_dept, filled) == [
+        f"Sheet 方向性3, cell F{row}: character 4 is a control character (U+007F), "
+        "which text may not contain: remove it (it is often invisible; retype the "
+        "text around it)"
+    ]

@@ -294,8 +294,10 @@ class EntryDraftIn(StrictIn):
     kpi_actuals: dict[IndicatorKey, Number | None] | None = Field(
         None,
         max_length=100,
-        description="Indicator id → actual for the round's FY (null clears it); "
-        "the ids are those of `indicators`.",
+        description="Indicator id → actual for the round's FY (null: unchanged); "
+        "the ids are those of `indicators`. A value is written against the "
+        "indicator's live actual when it is saved: approval refuses to "
+        "overwrite an actual typed since (409).",
     )
 
 

@@ -124,12 +124,17 @@ def check_html_bounds(text: str) -> None:
             )
 
 
+def has_markup(text: str) -> bool:
+    """Whether the text holds something that looks like an HTML tag."""
+    return _TAG_HINT_RE.search(text) is not None
+
+
 def html_to_text(text: str) -> str:
     """Reduce an HTML fragment (as pasted from the city's CMS, often unclosed) to
     plain text: every tag dropped by a real sanitizer, entities decoded, white
     space collapsed. Text without markup is only collapsed. HtmlTooComplex for
     a fragment too deep or too long to sanitise (check_html_bounds)."""
-    if _TAG_HINT_RE.search(text):
+    if has_markup(text):
         check_html_bounds(text)
         text = html.unescape(nh3.clean(text, tags=set()))
     return collapse_ws(text)

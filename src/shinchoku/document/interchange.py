@@ -14,6 +14,13 @@ import datetime as dt
 import json
 from typing import Any
 
+from shinchoku.common.text import (
+    ControlCharacterError,
+    HtmlTooComplex,
+    clean_input,
+    has_markup,
+    html_to_text,
+)
 from shinchoku.document.errors import ImportFormatError
 from shinchoku.document.model import (
     EDITION_KINDS,
@@ -32,8 +39,9 @@ KIND_ALIASES = {"実施プログラム": "implementation", "旧検討プログ�
 
 
 class _Reader:
-    def __init__(self, source: str):
+    def __init__(self, source: str, *, clean: bool = False):
         self.source = source
+        self.clean = clean
 
     def fail(self, path: str, message: str) -> ImportFormatError:
         return ImportFormatError(f"{path}: {message}", source=self.source)
@@ -53,11 +61,24 @@ class _Reader:
             return ""
         if not isinstance(value, str):
             raise self.fail(path, f"expected a string, got {_type(value)}")
+        if self.clean:
+            # An input (a file imported): valid JSON may hold any character
+            # (\u0000 too, which no database text column can store), so the one
+            # cleaner of every input refuses controls; and text is plain
+            # (docs/interchange-format.md): text holding HTML is reduced to its
+            # text, as the committee table's cells are. Plain text is kept as
+            # it is (a KPI's source text keeps its lines: export → import is
+            # lossless).
+            try:
+                value = clean_input(value)
+                if has_markup(value):
+                    value = html_to_text(value)
+            except (ControlCharacterError, HtmlTooComplex) as exc:
+                raise self.fail(path, str(exc)) from None
+        elif "\x00" in value:
+            raise self.fail(path, "contains a NUL character (\\u0000)")
         if required and not value.strip():
             raise self.fail(path, "must not be empty")
-        if "\x00" in value:
-            # Valid JSON (\u0000), but no database text column can hold it.
-            raise self.fail(path, "contains a NUL character (\\u0000)")
         return value
 
     def texts(self, value: Any, path: str) -> list[str]:
@@ -91,8 +112,12 @@ class _Reader:
             ) from None
 
 
-def load(doc: Any, *, source: str = "") -> ParsedPlan:
-    r = _Reader(source)
+def load(doc: Any, *, source: str = "", clean: bool = False) -> ParsedPlan:
+    """The plan document of an interchange document, every field checked.
+    clean: the document is an input (an imported file), its text cleaned as
+    every input's is; stored documents (edition snapshots) are read as
+    stored."""
+    r = _Reader(source, clean=clean)
     doc = r.obj(doc, "$")
     if doc.get("format") != FORMAT_ID:
         raise r.fail("format", f"expected {FORMAT_ID!r}, got {doc.get('format')!r}")
@@ -173,10 +198,11 @@ def _snapshot(r: _Reader, value: Any, path: str) -> dict | None:
     if value is None:
         return None
     try:
-        load(value, source=r.source)
+        plan = load(value, source=r.source, clean=r.clean)
     except ImportFormatError as exc:
         raise r.fail(path, exc.detail) from None
-    return value
+    # An input is stored cleaned: the document it makes, written again.
+    return dump(plan) if r.clean else value
 
 
 def _edition_kind(r: _Reader, value: Any, path: str) -> str:

@@ -166,6 +166,12 @@ def plan_overview(plan: Plan) -> list[SectionGroup]:
 def program_get(*, plan: Plan, number: int) -> Program:
     return (
         Program.objects.select_related("direction", "plan__municipality")
+        # whether a later plan period continues it (program_lineage)
+        .annotate(
+            has_successors=models.Exists(
+                Program.objects.filter(predecessor=models.OuterRef("pk"))
+            )
+        )
         .prefetch_related(
             Prefetch("years", queryset=ProgramYear.objects.order_by("fiscal_year"))
         )
@@ -212,6 +218,8 @@ def program_lineage(program: Program) -> list[Program]:
             Program.objects.select_related("plan__municipality").filter(**filters)
         )
 
+    if program.predecessor_id is None and not getattr(program, "has_successors", True):
+        return [program]  # one period only (known from program_get: no query)
     earlier: list[Program] = []
     seen = {program.pk}
     current = program

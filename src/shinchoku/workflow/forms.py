@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from shinchoku.common.forms import FiscalYearField, MonthField, TextField
 from shinchoku.common.text import join_bullets
-from shinchoku.common.values import bullets_from_text
+from shinchoku.common.values import bullets_from_text, parse_number
 from shinchoku.workflow.models import RoundKind
 
 BULLETS_HELP = _("One bullet per line; a leading ・ is optional.")
@@ -55,7 +55,13 @@ class EntryEditForm(VersionedForm):
             self.fields[f"kpi_{indicator.pk}"] = TextField(
                 label=str(indicator),
                 required=False,
+                help_text=_("Left blank: unchanged."),
                 widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+            )
+            # The live actual the page showed: what a value typed here is
+            # written against (approval refuses to overwrite one typed since).
+            self.fields[f"kpi_seen_{indicator.pk}"] = forms.CharField(
+                required=False, widget=forms.HiddenInput
             )
         self.indicator_ids = [i.pk for i in indicators]
 
@@ -65,6 +71,20 @@ class EntryEditForm(VersionedForm):
         return {
             str(pk): self.cleaned_data.get(f"kpi_{pk}", "") for pk in self.indicator_ids
         }
+
+    def kpi_seen(self) -> dict[str, object]:
+        """{indicator id: the live actual the page showed} for the boxes that
+        said (a number, or None for none)."""
+        seen: dict[str, object] = {}
+        for pk in self.indicator_ids:
+            raw = self.data.get(f"kpi_seen_{pk}")
+            if raw is None:
+                continue
+            try:
+                seen[str(pk)] = parse_number(raw)
+            except ValueError:
+                continue  # not what the page wrote: the live actual now counts
+        return seen
 
 
 class ReturnForm(VersionedForm):

@@ -311,6 +311,9 @@ class RoundEntry(models.Model):
     plan = models.JSONField(_("initial plan and targets"), default=list, blank=True)
     # {indicator id (str): number or null}: the round FY's actual per indicator.
     kpi_actuals = models.JSONField(_("indicator actuals"), default=dict, blank=True)
+    # {indicator id (str): the live actual the draft's value was written
+    # against}: approval refuses to overwrite an actual typed since (issue #16).
+    kpi_bases = models.JSONField(default=dict, blank=True, editable=False)
     # The version of the live FY record the draft was written against (0: none):
     # approval refuses to overwrite a record that changed since.
     year_version = models.PositiveIntegerField(default=0, editable=False)

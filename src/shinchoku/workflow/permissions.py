@@ -188,8 +188,10 @@ def _view_entry(actor: Actor, entry: RoundEntry) -> bool:
     if actor.is_office_of(municipality):
         return True
     if actor.is_committee_of(municipality):
-        # Committee members read what departments handed in, not work in progress.
-        return entry.is_handed_in
+        # Committee members read what departments handed in, not work in
+        # progress; once the round is closed nothing is in progress (its
+        # entries are what the edition says, on which they give opinions).
+        return entry.is_handed_in or not entry.round.is_open
     return (
         actor.role == Role.DEPARTMENT_EDITOR
         and actor.municipality_id == municipality
@@ -215,8 +217,13 @@ def _office_entry(actor: Actor, entry: RoundEntry) -> bool:
 
 
 def _add_opinion(actor: Actor, entry: RoundEntry) -> bool:
+    # Only on an entry the member may read: a draft in progress is not the
+    # committee's to comment on (issue #16: the POST was accepted where the
+    # GET answered 403).
     municipality = municipality_of(entry)
-    return actor.is_system_admin or actor.is_committee_of(municipality)
+    return (
+        actor.is_system_admin or actor.is_committee_of(municipality)
+    ) and _view_entry(actor, entry)
 
 
 def _view_opinion(actor: Actor, opinion: Opinion) -> bool:

@@ -35,4 +35,4 @@ def parse(
         raise ImportFormatError(
             "not valid JSON: nested too deeply", source=source
         ) from None
-    return interchange.load(doc, source=source)
+    return interchange.load(doc, source=source, clean=True)

@@ -26,7 +26,9 @@ from dataclasses import dataclass, field
 
 from shinchoku.common import wareki
 from shinchoku.common.text import (
+    ControlCharacterError,
     HtmlTooComplex,
+    clean_input,
     collapse_ws,
     html_to_text,
     parse_program_number,
@@ -138,8 +140,9 @@ class _Parser:
         cells = []
         for index, cell in enumerate(raw.split("\t"), start=1):
             try:
-                cells.append(html_to_text(cell))
-            except HtmlTooComplex as exc:
+                # Cleaned after the HTML step, which decodes &#1; into U+0001.
+                cells.append(clean_input(html_to_text(cell)))
+            except (HtmlTooComplex, ControlCharacterError) as exc:
                 raise self.error(f"cell {index}: {exc}", line) from None
         return cells
 

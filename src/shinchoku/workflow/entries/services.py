@@ -64,10 +64,14 @@ def entry_save_draft(
     achievements: list[str] | None = None,
     plan: list[str] | None = None,
     kpi_actuals: dict[str, object] | None = None,
+    kpi_seen: dict[str, object] | None = None,
     via: str = "screen",
 ) -> bool:
     """Save a department's draft of the round's fields (others are ignored).
-    Returns whether anything changed."""
+    In kpi_actuals a blank value (None, "") leaves the indicator's draft
+    actual as it is; kpi_seen says which live actual each value was written
+    against (the form and the workbook carry it; without it, the live actual
+    now). Returns whether anything changed."""
     entry = _locked_entry(entry, actor=actor, action=Action.EDIT_ENTRY)
     _check_version(entry, based_on_version)
     if not entry.is_editable:
@@ -85,23 +89,7 @@ def entry_save_draft(
     if text is not None:
         values[field] = clean_bullets(text)
     if kpi_actuals is not None and entry.round.asks_kpi_actuals:
-        known = {
-            str(pk) for pk in entry.program.indicators.values_list("pk", flat=True)
-        }
-        actuals = dict(entry.kpi_actuals)
-        for key, raw in kpi_actuals.items():
-            if str(key) not in known:
-                raise ServiceError(
-                    _("Indicator %(id)s does not belong to %(program)s.")
-                    % {"id": key, "program": entry.label}
-                )
-            try:
-                actuals[str(key)] = parse_number(raw)
-            except ValueError:
-                raise ServiceError(
-                    _("%(value)s is not a number.") % {"value": raw}
-                ) from None
-        values["kpi_actuals"] = actuals
+        values |= _kpi_draft(entry, kpi_actuals, kpi_seen or {})
     changed = {k: v for k, v in values.items() if getattr(entry, k) != v}
     # Whoever saves has seen the live record in the form: the draft is now based
     # on it, which approval checks.
@@ -124,6 +112,66 @@ def entry_save_draft(
         exclude=["round", "program"],
     )
     return True
+
+
+def _kpi_draft(
+    entry: RoundEntry, kpi_actuals: dict[str, object], seen: dict[str, object]
+) -> dict[str, object]:
+    """The draft's actuals with the values typed, and what each changed value
+    was written against."""
+    indicators = {str(i.pk): i for i in entry.program.indicators.all()}
+    actuals, bases = dict(entry.kpi_actuals), dict(entry.kpi_bases)
+    fy = str(entry.round.fiscal_year)
+    for key, raw in kpi_actuals.items():
+        key = str(key)
+        if key not in indicators:
+            raise ServiceError(
+                _("Indicator %(id)s does not belong to %(program)s.")
+                % {"id": key, "program": entry.label}
+            )
+        try:
+            value = parse_number(raw)
+        except ValueError:
+            raise ServiceError(
+                _("%(value)s is not a number.") % {"value": raw}
+            ) from None
+        # Blank is "unchanged": a draft never proposes to erase an actual (the
+        # office's value typed meanwhile was lost that way).
+        if value is None or value == actuals.get(key):
+            continue
+        actuals[key] = value
+        bases[key] = seen[key] if key in seen else indicators[key].actuals.get(fy)
+    return {"kpi_actuals": actuals, "kpi_bases": bases}
+
+
+def _kpi_conflicts(entry: RoundEntry, indicators: list) -> list[str]:
+    """Indicators whose live actual changed since the draft's value was
+    written against it, to a value other than the draft's."""
+    fy = str(entry.round.fiscal_year)
+    conflicts = []
+    for indicator in indicators:
+        key = str(indicator.pk)
+        draft, live = entry.kpi_actuals.get(key), indicator.actuals.get(fy)
+        base = entry.kpi_bases.get(key, live)
+        if draft is None or draft in (live, base) or live == base:
+            continue
+        conflicts.append(
+            _(
+                "%(indicator)s: now %(live)s, the draft says %(draft)s (written "
+                "when it was %(base)s)"
+            )
+            % {
+                "indicator": indicator,
+                "live": _shown(live),
+                "draft": _shown(draft),
+                "base": _shown(base),
+            }
+        )
+    return conflicts
+
+
+def _shown(value: object) -> str:
+    return "—" if value is None else str(value)
 
 
 def _transition(entry: RoundEntry, action: EntryAction) -> EntryState:
@@ -220,6 +268,21 @@ def entry_approve(
             % {"program": entry.label},
             current=entry,
         )
+    indicators = (
+        list(entry.program.indicators.select_for_update())
+        if round_.asks_kpi_actuals
+        else []
+    )
+    if conflicts := _kpi_conflicts(entry, indicators):
+        raise InvalidState(
+            _(
+                "An indicator's actual of %(program)s changed after this draft "
+                "was written (%(conflicts)s): return the entry so that the "
+                "department can check it, or type the actual on the indicator."
+            )
+            % {"program": entry.label, "conflicts": "; ".join(conflicts)},
+            current=entry,
+        )
     entry.state = approved
     plan_services.program_year_update(
         actor=actor,
@@ -230,18 +293,21 @@ def entry_approve(
         reason=reason,
         check_permission=False,
     )
-    if round_.asks_kpi_actuals:
-        for indicator in entry.program.indicators.all():
-            key = str(indicator.pk)
-            if key in entry.kpi_actuals:
-                plan_services.indicator_actual_set(
-                    actor=actor,
-                    indicator=indicator,
-                    fiscal_year=round_.fiscal_year,
-                    value=entry.kpi_actuals[key],
-                    based_on_version=None,  # the entry's version was checked
-                    reason=reason,
-                )
+    for indicator in indicators:
+        key = str(indicator.pk)
+        value = entry.kpi_actuals.get(key)
+        # None or the value it was written against: the department left it as
+        # it was; the live actual (perhaps typed since) stands.
+        if value is None or value == entry.kpi_bases.get(key, None):
+            continue
+        plan_services.indicator_actual_set(
+            actor=actor,
+            indicator=indicator,
+            fiscal_year=round_.fiscal_year,
+            value=value,
+            based_on_version=None,  # checked above, under the lock
+            reason=reason,
+        )
     entry.approved_at = timezone.now()
     entry.version += 1
     model_save(entry, actor=actor, reason=reason, exclude=["round", "program"])

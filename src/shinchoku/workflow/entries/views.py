@@ -80,9 +80,12 @@ def _indicators(entry: RoundEntry, reference: selectors.EntryReference | None = 
 
 
 def _edit_form(entry: RoundEntry, indicators, *, data=None, version: int, text, kpis):
-    """The draft's form: its text, and a box per indicator asked for."""
+    """The draft's form: its text, and a box per indicator asked for (with the
+    live actual shown beside it, which a value typed is written against)."""
     initial = {"version": version, "text": text}
     initial |= {f"kpi_{k}": _number(v) for k, v in kpis.items()}
+    fy = str(entry.round.fiscal_year)
+    initial |= {f"kpi_seen_{i.pk}": _number(i.actuals.get(fy)) for i in indicators}
     return forms.EntryEditForm(
         data, initial=initial, indicators=indicators, label=entry.round.text_label
     )
@@ -175,6 +178,7 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
             entry=entry,
             based_on_version=form.cleaned_data["version"],
             kpi_actuals=form.kpi_actuals(),
+            kpi_seen=form.kpi_seen(),
             **{entry.round.text_field: form.cleaned_data["text"]},
         )
     except StaleVersion as exc:

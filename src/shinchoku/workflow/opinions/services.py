@@ -16,6 +16,13 @@ from shinchoku.workflow.permissions import Action, require
 def opinion_add(
     *, actor: User, entry: RoundEntry, text: str, via: str = "screen"
 ) -> Opinion:
+    # Asked of the entry as saved: whether the member may read it depends on
+    # its state, which may have changed since the page was shown.
+    entry = (
+        RoundEntry.objects.select_for_update(of=("self",))
+        .select_related("round__plan__municipality", "program__plan__municipality")
+        .get(pk=entry.pk)
+    )
     require(actor, Action.ADD_OPINION, entry)
     if not text.strip():
         raise ServiceError(_("Write the opinion first."))

@@ -46,6 +46,7 @@ def _live_draft(
         "achievements": list(record.achievements) if record else [],
         "plan": list(record.plan) if record else [],
         "kpi_actuals": actuals,
+        "kpi_bases": dict(actuals),
         "year_version": record.version if record else 0,
     }
 

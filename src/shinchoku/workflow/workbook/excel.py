@@ -35,7 +35,7 @@ from shinchoku.common.spreadsheets import (
     read_block,
     text_only,
 )
-from shinchoku.common.text import join_bullets
+from shinchoku.common.text import ControlCharacterError, clean_input, join_bullets
 from shinchoku.common.values import bullets_from_text, parse_number
 from shinchoku.plans.models import Indicator
 from shinchoku.plans.presenters import target_text
@@ -251,7 +251,10 @@ def _entry_rows(
             entry.kpi_actuals.get(str(indicator.pk)),
             number_format="General",
         )
-        meta.add("kpi", entry.pk, indicator.pk, ws.title, row)
+        # The live actual at export: what a value typed in the cell is written
+        # against (as JSON text: the reader drops empty cells).
+        live = indicator.actuals.get(str(fy))
+        meta.add("kpi", entry.pk, indicator.pk, ws.title, row, json.dumps(live))
         row += 1
     return row
 
@@ -413,6 +416,11 @@ def _signed_meta(wb, result: ReadResult) -> _Meta | None:
     return body
 
 
+# A workbook exported before the metadata said what each actual was written
+# against.
+_UNSEEN = object()
+
+
 def _read_meta(body: _Meta, result: ReadResult):
     """The round, department and entries into result; the sheets, their last
     rows, the locked cells' digests and the indicator rows per entry."""
@@ -443,7 +451,10 @@ def _read_meta(body: _Meta, result: ReadResult):
                     )
                 )
             case "kpi":
-                kpis.setdefault(int(r[1]), []).append((int(r[2]), r[3], int(r[4])))
+                seen = json.loads(r[5]) if len(r) > 5 else _UNSEEN
+                kpis.setdefault(int(r[1]), []).append(
+                    (int(r[2]), r[3], int(r[4]), seen)
+                )
     return sheets, last_rows, locked, kpis
 
 
@@ -544,11 +555,20 @@ def _read_edits(wb, kpis: dict, result: ReadResult) -> None:
         if edit.sheet not in wb.sheetnames:
             continue
         ws = wb[edit.sheet]
-        value = ws[f"{EDIT_COLUMN}{edit.row}"].value
-        edit.text = bullets_from_text(None if value is None else str(value))
-        for indicator_id, sheet, row in kpis.get(edit.entry_id, []):
+        coord = f"{EDIT_COLUMN}{edit.row}"
+        value = ws[coord].value
+        try:
+            # XML keeps out most controls, not DEL or what a crafted file holds.
+            text = None if value is None else clean_input(str(value))
+        except ControlCharacterError as exc:
+            result.problems.append(Problem(edit.sheet, coord, str(exc)))
+            continue
+        edit.text = bullets_from_text(text)
+        for indicator_id, sheet, row, seen in kpis.get(edit.entry_id, []):
             coord = f"{EDIT_COLUMN}{row}"
             value = ws[coord].value
+            if seen is not _UNSEEN:
+                edit.kpi_seen[str(indicator_id)] = seen
             try:
                 edit.kpi_actuals[str(indicator_id)] = parse_number(value)
             except ValueError:

@@ -55,6 +55,8 @@ class EntryEdit:
     row: int
     text: list[str] | None = None
     kpi_actuals: dict[str, object] = field(default_factory=dict)
+    # The live actual each was written against (the one at export).
+    kpi_seen: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass

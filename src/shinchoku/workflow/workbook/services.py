@@ -89,6 +89,7 @@ def workbook_import(
                     entry=entries[edit.entry_id],
                     based_on_version=edit.version,
                     kpi_actuals=edit.kpi_actuals or None,
+                    kpi_seen=edit.kpi_seen,
                     via="excel",
                     **{round_.text_field: edit.text},
                 )

@@ -87,8 +87,8 @@ def test_pages_make_a_fixed_number_of_queries(
     with django_assert_max_num_queries(8):
         client.get(plan_url)
     # +2 for the staff session and user; plan, program, years, neighbours,
-    # indicators, grades, round opinions
-    with django_assert_max_num_queries(10):
+    # indicators, grades, round opinions; the header's unread notifications
+    with django_assert_max_num_queries(11):
         client.get(f"{plan_url}programs/3/")
 
 

@@ -107,6 +107,10 @@ def test_reminders_ask_first_naming_the_departments(
     people, plan_round, client, django_capture_on_commit_callbacks
 ):
     client.force_login(people["gyosei"])
+    page = client.get(
+        reverse("workflow:round", kwargs={"pk": plan_round.pk}), headers=JA
+    ).content.decode()
+    assert "未提出の課にリマインダー(提出のお願い)を送る" in page and "督促" not in page
     url = reverse("workflow:round-remind", kwargs={"pk": plan_round.pk})
     html = assert_confirmation(
         client.post(url, headers=JA),

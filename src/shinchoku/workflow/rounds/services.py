@@ -162,8 +162,9 @@ def round_close(
     if pending:
         raise ServiceError(
             _(
-                "These entries are neither approved nor untouched: %(programs)s. "
-                "Approve them (or return and settle them) before closing."
+                "These entries are still being drafted, submitted or returned: "
+                "%(programs)s. Approve them before closing (a returned entry once "
+                "it is submitted again)."
             )
             % {"programs": ", ".join(e.label for e in pending)}
         )

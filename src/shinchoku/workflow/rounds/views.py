@@ -106,7 +106,7 @@ def round_remind(request: HttpRequest, pk: int) -> HttpResponse:
     result = services.round_remind(actor=request.user, round_=round_)
     messages.success(
         request,
-        _("%(count)s reminder(s) sent to %(departments)s.")
+        _("%(count)s e-mail(s) sent to %(departments)s.")
         % {
             "count": result.messages,
             "departments": ", ".join(str(d) for d in result.departments) or "—",

@@ -26,3 +26,10 @@ def program_workflow(context, program):
 def person(user) -> str:
     """A user's name, family name first (行政経営 花子), else the username."""
     return person_name(user)
+
+
+@register.filter
+def may_view_round(user, round_) -> bool:
+    """Whether the round's page opens for ``user``: a department links to its
+    to-do list instead of a page that would answer 403."""
+    return can(user, Action.VIEW_ROUND, round_)

@@ -41,7 +41,8 @@ def test_an_approval_is_recorded_with_who_how_before_and_after(people, plan_roun
     )
     program = entry_of(plan_round, 12).program
     rows = program_selectors.program_history(program)
-    assert [r.step for r in rows if r.kind == "step"] == ["approved", "submitted"]
+    # The approval is its change row (approver and writer), not a step row.
+    assert [r.step for r in rows if r.kind == "step"] == ["submitted"]
     row = next(r for r in rows if r.kind != "step")
     assert row.who == "行政経営 花子" and row.via == "screen"
     assert row.writer == "情報 次郎"

@@ -214,8 +214,8 @@ def test_history_names_the_writer_the_approver_and_the_steps(
     rows = program_selectors.program_history(program)
     change = next(r for r in rows if r.kind == "changed" and r.record == "令和6年度")
     assert (change.who, change.writer) == ("行政経営 花子", "情報 三郎")
+    assert rows[0] is change  # the approval: its change row, newest
     assert [r.step for r in rows if r.kind == "step"] == [
-        "approved",
         "resubmitted",
         "returned",
         "submitted",

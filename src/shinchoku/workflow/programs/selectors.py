@@ -195,9 +195,18 @@ def _entry_steps(program: Program, rows: list[AuditRow]) -> list[AuditRow]:
         for e in events
         if e.action == EntryAction.APPROVE and e.writer is not None
     }
+    credited = set()
     for row in rows:
         if (found := _APPROVAL_RE.search(row.recorded)) is not None:
             row.writer = writers.get(int(found.group(1)), "")
+            credited.add(int(found.group(1)))
+    # An approval that changed the plan is its change rows (approver and
+    # writer); one that changed nothing is a row of its own.
+    events = [
+        e
+        for e in events
+        if not (e.action == EntryAction.APPROVE and e.entry.round_id in credited)
+    ]
     return [
         AuditRow(
             when=e.at,

@@ -63,8 +63,9 @@ def test_the_queue_lists_what_waits_for_review_with_counts(
     assert entry_of(plan_round, 14).label not in html  # drafting: not waiting
     joho = Department.objects.get(name="情報政策課")
     led = RoundEntry.objects.filter(round=plan_round, program__assignment__lead=joho)
-    # 情報政策課's line: not started, drafting, submitted, returned, approved, total
-    cells = [led.count() - 3, 1, 2, 0, 0, led.count()]
+    # 情報政策課's line: not started, drafting, awaiting the department head,
+    # submitted, returned, approved, total
+    cells = [led.count() - 3, 1, 0, 2, 0, 0, led.count()]
     row = html.split("情報政策課</th>")[1].split("</tr>")[0]
     assert [int(n) for n in re.findall(r'<td class="num">(\d+)</td>', row)] == cells
 

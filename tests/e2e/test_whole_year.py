@@ -51,6 +51,7 @@ def play_entry(page, base: str, entry: RoundEntry, text: str, kpi: str = "") -> 
 def approve(page, base: str, entry: RoundEntry) -> None:
     page.goto(f"{base}/workflow/entries/{entry.pk}/")
     page.click("form[action$='/approve/'] button")
+    page.click("form.confirm-form button[type=submit]")  # the page that asks first
     expect(page.locator("#entry-state")).to_have_attribute(
         "class", re.compile("state-approved")
     )
@@ -74,10 +75,13 @@ def close_and_publish(
     page.fill("#id_meeting", "第1回 経営方針推進委員会")
     page.fill("#id_date", "2024-07-10")
     page.click("form.stacked button[type=submit]")
+    page.click("form.confirm-form button[type=submit]")  # the page that asks first
+    expect(page.locator("table")).to_contain_text(title)
     edition = Edition.objects.get(title=title)
     if not publish:
         return edition
     page.click(f"form[action$='/editions/{edition.pk}/publish/'] button")
+    page.click("form.confirm-form button[type=submit]")
     expect(page.locator(f"#edition-{edition.pk}")).to_contain_text("公開済")
     return edition
 

@@ -363,7 +363,7 @@ BUDGETS = {
     "staff: notifications": 4,
     "staff: editions": 6,
     "staff: edition diff": 6,
-    "staff: program history": 11,
+    "staff: program history": 12,  # + the entries' steps (submit, return, approve)
     "staff: program year edit": 8,
     "staff: report (PDF)": 5,
 }

@@ -18,10 +18,7 @@ from shinchoku.plans.kpi_statements.values import fiscal_year_in, paren_after, y
 from shinchoku.plans.kpi_text import Quantity
 
 ARROW_RE = re.compile(r" ?(?:→|⇒|➡|⇨|->|=>|〜>|~|〜) ?")
-
-
 _TILDE = ("~", "〜")  # also a range: an arrow only between two dated values
-
 
 # A change that happened: '45億円 → 43億円 に減少した'.
 _HAPPENED_RE = re.compile(

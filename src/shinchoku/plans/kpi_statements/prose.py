@@ -142,8 +142,6 @@ def _prose_baseline(ctx: Ctx, f: Found, q: Quantity) -> None:
 
 
 _BASE_BEFORE_RE = re.compile(rf"(?:{BASE_LABELS})(?: ?\([^()]*\))? ?(?:[::=]|が|は) ?$")
-
-
 _BASE_AFTER_RE = re.compile(r"^[」』]?を基準(?:値)?(?:と|に)")
 
 

@@ -13,8 +13,6 @@ from shinchoku.plans.kpi_statements.names import clause_start, clean_name, name_
 from shinchoku.plans.kpi_text import Quantity
 
 _TOPIC_TARGET_RE = re.compile(r"([^、。]{2,40}?)の目標(?:値|額)?(?:を|は)[、,]")
-
-
 _HEAD_NOUN_RE = re.compile(
     r"[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9・]+(?:\([^()]*\))?$"
 )
@@ -39,8 +37,6 @@ _HEADINGS = (
         r"^ ?(?:\(\d+\)|\d+[.)])? ?([^:=|。、\s\d]{2,30}?)の(?:削減|数値|排出削減)?目標(?:値)? "
     ),
 )
-
-
 _GENERIC_HEAD = re.compile(
     r"^(?:本市|本町|本村|本県|市|町|村|県|施策|計画|基本|事業|取組|今後|当面|最終|中間|数値|成果|全体)$"
 )

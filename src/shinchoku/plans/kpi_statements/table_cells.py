@@ -13,26 +13,21 @@ from shinchoku.plans.kpi_statements.lexicon import COMPARATOR_AFTER_RE
 from shinchoku.plans.kpi_statements.values import paren_after, year_in
 from shinchoku.plans.kpi_text import UNIT_FORMS, Quantity
 
+# A cell: ('value'|'empty'|'maintain'|'unit'|'label'|'text', quantity, paren).
+Cell = tuple[str, Quantity | None, str | None]
+
 _UNIT_TOKEN_RE = re.compile(
     "^(?:"
     + "|".join(re.escape(f) for forms in UNIT_FORMS.values() for f in forms)
     + r"|千人|万人|千円|百万円|万円|億円)(?: ?/ ?年度?)?$"
 )
-
-
 _PLACEHOLDER_RE = re.compile(r"^(?:[―\-—−‐–ー─━]+|なし|-)$")
-
-
 _MAINTAIN_CELL_RE = re.compile(r"^(?:現状値?を?維持|現状維持|維持|現状値?以上)")
-
-
 _COLUMN_LABEL_RE = re.compile(
     r"^\(?(?:現状値?|基準値?|目標値?|目標数値|策定時(?:の値)?|目標設定時|中間目標|最終目標|当初"
     r"|(?:\d{1,2} ?年度?)?(?:実績値?|見込み?)|\d+ ?[ヵかカケヶ]年目標|めざそう値|進捗率|達成率|達成度|累計)\)?"
     r"(?: ?\([^()]*\))?$"
 )
-
-
 _SKIP_CELL_RE = re.compile(r"^(?:当初|区分|単位|計画|実績|見込み?)$")
 
 
@@ -92,7 +87,7 @@ def _roles(cols: list[tuple[str, int | None]]) -> list[tuple[str, int | None]]:
     return out
 
 
-def cell_value(ctx: Ctx, s: int, e: int) -> tuple[str, Quantity | None, str | None]:
+def cell_value(ctx: Ctx, s: int, e: int) -> Cell:
     """('value'|'empty'|'maintain'|'unit'|'label'|'text', quantity, paren)."""
     cell = ctx.text[s:e].strip()
     if not cell or _PLACEHOLDER_RE.match(cell):
@@ -147,10 +142,39 @@ def _unit_from_name(name: str) -> tuple[str, str]:
     return name, ""
 
 
+def _row_roles(
+    ctx: Ctx,
+    values: list[Cell],
+    cols: list[tuple[str, int | None]],
+    ends_in_words: bool,
+) -> list[tuple[str, int | None]] | None:
+    """Each value cell's role: the header's columns when they fit; else the last
+    value is the target, after a baseline when there are two (or a value, then
+    '現状維持' cells); None for three or more values and no header."""
+    roles = _roles(cols) if len(cols) == len(values) else None
+    if roles is None and len(values) == 1 < len(cols) and ends_in_words:
+        roles = _roles(cols)[: len(values)]  # '57,277件(28年) | 減少を目指します(32年)'
+    if roles is not None:
+        return roles
+    present = [c for c in values if c[0] != "empty"]
+    changes = all(c[1] is not None and _is_change_cell(ctx, c[1]) for c in present)
+    if len(values) == 1 or len(present) == 1 and values[0][0] == "empty" or changes:
+        return [("ignore", None)] * (len(values) - 1) + [("target", None)]
+    if len(values) == 2:
+        return [("baseline", None), ("target", None)]
+    if values[0][0] == "value" and all(c[0] == "maintain" for c in values[1:]):
+        return (
+            [("baseline", None)]
+            + [("ignore", None)] * (len(values) - 2)
+            + [("target", None)]
+        )
+    return None  # three or more values and no header: a table of results
+
+
 def fill_row(
     ctx: Ctx,
     name: tuple[str, Span],
-    cells: list[tuple[str, Quantity | None, str | None]],
+    cells: list[Cell],
     cols: list[tuple[str, int | None]],
     unit: str,
     ends_in_words: bool = False,
@@ -160,27 +184,12 @@ def fill_row(
         values.pop()
     if not any(c[0] == "value" for c in values):
         return None
+    roles = _row_roles(ctx, values, cols, ends_in_words)
+    if roles is None:
+        return None
     plain, bare_unit = _unit_from_name(name[0])
     f = Found(name=plain, unit="")
     f.spans["name"] = name[1]
-    roles = _roles(cols) if len(cols) == len(values) else None
-    if roles is None and len(values) == 1 < len(cols) and ends_in_words:
-        roles = _roles(cols)[: len(values)]  # '57,277件(28年) | 減少を目指します(32年)'
-    if roles is None:
-        present = [c for c in values if c[0] != "empty"]
-        changes = all(c[1] is not None and _is_change_cell(ctx, c[1]) for c in present)
-        if len(values) == 1 or len(present) == 1 and values[0][0] == "empty" or changes:
-            roles = [("ignore", None)] * (len(values) - 1) + [("target", None)]
-        elif len(values) == 2:
-            roles = [("baseline", None), ("target", None)]
-        elif values[0][0] == "value" and all(c[0] == "maintain" for c in values[1:]):
-            roles = (
-                [("baseline", None)]
-                + [("ignore", None)] * (len(values) - 2)
-                + [("target", None)]
-            )
-        else:
-            return None  # three or more values and no header: a table of results
     last_target = None
     for (kind, q, paren), (role, year) in zip(values, roles, strict=True):
         if paren and q is not None:

@@ -90,18 +90,13 @@ def pipe_row(ctx: Ctx) -> list[Found]:
 
 
 _SENTENCE_END = re.compile(r"。|(?:ます|ません|です|する|される|なる|図る|ため)$")
-
-
 _HIRAGANA_END = re.compile(r"[\u3041-\u3096]$")
 
 
 def _description(cell: str) -> bool:
     """A cell explaining an indicator (a sentence), not naming it."""
     cell = cell.strip()
-    return bool(
-        re.search(r"。|(?:ます|ません|です|する|される|なる|図る|ため)$", cell)
-        or (len(cell) > 40 and "、" in cell)
-    )
+    return bool(_SENTENCE_END.search(cell) or (len(cell) > 40 and "、" in cell))
 
 
 def _name_follows(cells: list[tuple[Any, ...]], j: int) -> bool:
@@ -174,14 +169,15 @@ def space_row(ctx: Ctx) -> list[Found]:
         start = end
 
 
-def _space_row_at(
+def _space_name(
     ctx: Ctx,
     toks: list[tuple[int, int]],
     kinds: list[tuple[Any, ...]],
-    bounds: tuple[int, int, int],
-    header: list[tuple[str, int | None]] | None,
-) -> tuple[Found, list[tuple[str, int | None]]] | None:
-    start, first, end = bounds
+    start: int,
+    first: int,
+) -> tuple[int, int] | None:
+    """The tokens [a, b) naming the row whose values begin at token `first`:
+    the last text token before them that is not a year."""
     k = first - 1
     while k >= start and (kinds[k][0] != "text" or year_at(ctx, *toks[k]) is not None):
         k -= 1
@@ -207,12 +203,24 @@ def _space_row_at(
         and _description(ctx.text[slice(*toks[k])])
         and not _description(ctx.text[slice(*toks[k - 1])])
     ):
-        k, name_end = (
-            k - 1,
-            k,
-        )  # '名前 指標の説明、… 4,914人': the name, then its meaning
-    k -= 1
-    s, e = toks[k + 1][0], toks[name_end - 1][1]
+        # '名前 指標の説明、… 4,914人': the name, then its meaning
+        k, name_end = k - 1, k
+    return k, name_end
+
+
+def _space_row_at(
+    ctx: Ctx,
+    toks: list[tuple[int, int]],
+    kinds: list[tuple[Any, ...]],
+    bounds: tuple[int, int, int],
+    header: list[tuple[str, int | None]] | None,
+) -> tuple[Found, list[tuple[str, int | None]]] | None:
+    start, first, end = bounds
+    named = _space_name(ctx, toks, kinds, start, first)
+    if named is None:
+        return None
+    name_start, name_end = named
+    s, e = toks[name_start][0], toks[name_end - 1][1]
     name_text = clean_name(ctx.text[s:e])
     row = [
         kinds[i]
@@ -226,7 +234,8 @@ def _space_row_at(
             [
                 toks[i]
                 for i in range(0, first)
-                if not (k < i < name_end) and kinds[i][0] in ("label", "paren")
+                if not (name_start <= i < name_end)
+                and kinds[i][0] in ("label", "paren")
             ],
         )
     units = {q.unit for _, q, _ in row if q is not None}

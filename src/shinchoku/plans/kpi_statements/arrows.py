@@ -41,51 +41,16 @@ def arrows(ctx: Ctx) -> list[Found]:
     out: list[Found] = []
     text, floor = ctx.text, 0
     for arrow in ARROW_RE.finditer(text):
-        right = next(
-            (
-                q
-                for q in ctx.values
-                if q.start >= arrow.end()
-                and re.fullmatch(
-                    rf" ?(?:{TARGET_LABELS})?[::]? ?(?:{WHEN} ?)?(?:年間|累計|約|計|延べ)? ?",
-                    text[arrow.end() : q.start],
-                )
-            ),
-            None,
-        )
+        right = _right_of(ctx, arrow)
         if right is None:
             continue
-        left = next(
-            (
-                q
-                for q in reversed(ctx.values)
-                if q.end <= arrow.start()
-                and q.start >= floor
-                and re.fullmatch(r" ?(?:\([^()]*\))? ?", text[q.end : arrow.start()])
-            ),
-            None,
-        )
+        left = _left_of(ctx, arrow, floor)
         if arrow.group(0).strip() in _TILDE and not _dated_pair(ctx, left, right):
             continue
         after = re.sub(r"^ ?(?:\([^()]*\) ?)*", "", text[right.end : right.end + 40])
         if _HAPPENED_RE.match(after):
             continue  # '45億円 → 43億円 に減少した': a change that happened
-        name_end = left.start if left else arrow.start()
-        left_year = None
-        if left is not None:
-            pre = re.search(
-                rf"(?:{WHEN})? ?(?:年間|累計|約|計|延べ)? ?$",
-                text[floor:name_end],
-            )
-            if pre and pre.group(0).strip():
-                left_year = pre.group(0) if year_in(pre.group(0)) else None
-                name_end = floor + pre.start()
-        if left is None:
-            gap = re.search(
-                rf"[::=]?[ ―\-—−‐–]+(?:{kpi_text._UNIT_ALT})?(?: ?/ ?年度?)? ?$",
-                text[floor:name_end],
-            )  # noqa: SLF001
-            name_end = floor + gap.start() if gap else name_end
+        name_end, left_year = _name_end(ctx, arrow, left, floor)
         name = name_before(ctx, name_end, floor)
         floor = right.end
         if name is None:
@@ -104,3 +69,60 @@ def arrows(ctx: Ctx) -> list[Found]:
                 f.direction = "lower"
         out.append(f)
     return out
+
+
+def _right_of(ctx: Ctx, arrow: re.Match[str]) -> Quantity | None:
+    """The target: the first value after the arrow, past a target label, a
+    year and words such as '年間' or '約'."""
+    return next(
+        (
+            q
+            for q in ctx.values
+            if q.start >= arrow.end()
+            and re.fullmatch(
+                rf" ?(?:{TARGET_LABELS})?[::]? ?(?:{WHEN} ?)?(?:年間|累計|約|計|延べ)? ?",
+                ctx.text[arrow.end() : q.start],
+            )
+        ),
+        None,
+    )
+
+
+def _left_of(ctx: Ctx, arrow: re.Match[str], floor: int) -> Quantity | None:
+    """The baseline: the value right before the arrow (a parenthesis between
+    them allowed), not before the previous arrow's target (`floor`)."""
+    return next(
+        (
+            q
+            for q in reversed(ctx.values)
+            if q.end <= arrow.start()
+            and q.start >= floor
+            and re.fullmatch(r" ?(?:\([^()]*\))? ?", ctx.text[q.end : arrow.start()])
+        ),
+        None,
+    )
+
+
+def _name_end(
+    ctx: Ctx, arrow: re.Match[str], left: Quantity | None, floor: int
+) -> tuple[int, str | None]:
+    """Where the name before the arrow's values ends, past the baseline's year
+    (returned as its date label) or, with no baseline, a dash and a unit."""
+    text = ctx.text
+    name_end = left.start if left else arrow.start()
+    left_year = None
+    if left is not None:
+        pre = re.search(
+            rf"(?:{WHEN})? ?(?:年間|累計|約|計|延べ)? ?$",
+            text[floor:name_end],
+        )
+        if pre and pre.group(0).strip():
+            left_year = pre.group(0) if year_in(pre.group(0)) else None
+            name_end = floor + pre.start()
+    if left is None:
+        gap = re.search(
+            rf"[::=]?[ ―\-—−‐–]+(?:{kpi_text._UNIT_ALT})?(?: ?/ ?年度?)? ?$",
+            text[floor:name_end],
+        )  # noqa: SLF001
+        name_end = floor + gap.start() if gap else name_end
+    return name_end, left_year

@@ -32,32 +32,15 @@ def pipe_row(ctx: Ctx) -> list[Found]:
         j = i
         while j < len(cells) and cells[j][2] in ("value", "empty", "maintain", "unit"):
             j += 1
-        k = i - 1
-        while k >= 0 and cells[k][2] in ("label", "unit", "empty"):
-            k -= 1
-        if k < 0 or cells[k][2] != "text":
+        k = _name_cell(text, cells, i)
+        if k is None:
             i = j + 1
             continue
-        while (
-            k > 0
-            and cells[k - 1][2] == "text"
-            and _SENTENCE_END.search(text[cells[k][0] : cells[k][1]].strip())
-        ):
-            k -= 1  # '名前 | 指標の説明。 | 値': the name is before its explanation
         block = [c for c in cells[i:j] if c[2] == "value"]
         if len(block) == 1 and not block[0][3].unit and _name_follows(cells, j):
             i = j  # a row number or a code ('11302 | 図書館入館者数 | 当初 | 102,521人')
             continue
-        cell = text[cells[k][0] : cells[k][1]].strip()
-        head, _, rest = cell.partition(" ")
-        if (
-            rest
-            and len(head) >= 3
-            and (_description(rest) or re.search(r"[、。]", rest))
-            and not _HIRAGANA_END.search(head)
-        ):
-            cell = head  # 'X 各市町村において、…の割合': the name, then what it means
-        name_text = clean_name(cell)
+        name_text = clean_name(_name_words(text[cells[k][0] : cells[k][1]]))
         name = (name_text, ctx.span(cells[k][0], cells[k][1]))
         unit = next(
             (kpi_text._FORM_TO_UNIT.get(text[c[0] : c[1]].strip().split("/")[0].strip(), "")  # noqa: SLF001
@@ -91,6 +74,39 @@ def pipe_row(ctx: Ctx) -> list[Found]:
 
 _SENTENCE_END = re.compile(r"。|(?:ます|ません|です|する|される|なる|図る|ため)$")
 _HIRAGANA_END = re.compile(r"[\u3041-\u3096]$")
+
+
+def _name_cell(text: str, cells: list[tuple[Any, ...]], i: int) -> int | None:
+    """The index of the text cell naming the values that begin at cell `i`:
+    before them past labels, units and empty cells, and before a sentence
+    explaining it ('名前 | 指標の説明。 | 値')."""
+    k = i - 1
+    while k >= 0 and cells[k][2] in ("label", "unit", "empty"):
+        k -= 1
+    if k < 0 or cells[k][2] != "text":
+        return None
+    while (
+        k > 0
+        and cells[k - 1][2] == "text"
+        and _SENTENCE_END.search(text[cells[k][0] : cells[k][1]].strip())
+    ):
+        k -= 1
+    return k
+
+
+def _name_words(cell: str) -> str:
+    """A name cell's name: 'X 各市町村において、…の割合' is the name, then what
+    it means."""
+    cell = cell.strip()
+    head, _, rest = cell.partition(" ")
+    if (
+        rest
+        and len(head) >= 3
+        and (_description(rest) or re.search(r"[、。]", rest))
+        and not _HIRAGANA_END.search(head)
+    ):
+        return head
+    return cell
 
 
 def _description(cell: str) -> bool:

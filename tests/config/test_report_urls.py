@@ -20,9 +20,7 @@ def test_report_links_are_the_sites_addresses(name, kwargs):
     assert site.endswith("/programs/7/")
 
 
-def test_the_report_commands_html_links_each_program_to_its_page(
-    seed_plan, tmp_path
-):
+def test_the_report_commands_html_links_each_program_to_its_page(seed_plan, tmp_path):
     from django.core.management import call_command
 
     out = tmp_path / "report.html"

@@ -13,8 +13,17 @@ clerk or a cron job runs it:
   as scripts/check_xlsx_libreoffice.py and bench/report.py run it (the goal's
   anchor), and with the profile a first, unmeasured conversion made (as on a
   PC where LibreOffice has run before: the harder comparison);
+* the floor under the report command (bench/cli_floor.py): a bare Django
+  start with no project app, plus the render of the already-built report in a
+  started process — what any Django command that renders this PDF must do;
+  LibreOffice's time over the floor's is the most any start-up work could
+  reach;
 * a fixed pure-Python loop in this process: the machine's own speed, whose
   spread (median / best) tells how far to trust the others.
+
+The project's modules are compiled to bytecode first, as `pip install` does:
+with PYTHONDONTWRITEBYTECODE set (as on this project's machines) every process
+would otherwise compile them again.
 
 The processes run one after the other, round after round, so that a slower or
 faster spell of the shared machine falls on all of them alike. Best, median and
@@ -46,10 +55,10 @@ def shinchoku(*args: str) -> list[str]:
     return [sys.executable, "-m", "shinchoku.cli", *args]
 
 
-def run(command: list[str], env: dict[str, str]) -> float:
+def run(command: list[str], env: dict[str, str]) -> tuple[float, str]:
     """Runs `command` to its end; returns the CPU seconds (user + system) the
     process and its children used, which a busy machine inflates far less than
-    the wall-clock time."""
+    the wall-clock time, and what it printed."""
     with tempfile.TemporaryFile() as out:
         process = subprocess.Popen(command, env=env, stdout=out, stderr=out)
         _, status, usage = os.wait4(process.pid, 0)
@@ -58,7 +67,8 @@ def run(command: list[str], env: dict[str, str]) -> float:
             out.seek(0)
             output = out.read().decode(errors="replace")
             raise SystemExit(f"{' '.join(command)} failed:\n{output}")
-    return usage.ru_utime + usage.ru_stime
+        out.seek(0)
+        return usage.ru_utime + usage.ru_stime, out.read().decode(errors="replace")
 
 
 def machine_loop() -> None:
@@ -90,6 +100,14 @@ def main() -> None:
             shinchoku("report", "--format", "xlsx", "-o", str(xlsx)),
             env | _data(seeded_dir),
         )
+        subprocess.run(
+            [sys.executable, "-m", "compileall", "-q", str(ROOT / "src")],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        pickled = tmp_path / "report.pickle"
+        floor = [sys.executable, str(ROOT / "bench" / "cli_floor.py")]
+        run([*floor, "dump", str(pickled)], env | _data(seeded_dir))
         pdf = tmp_path / "report.pdf"
         import_dir = tmp_path / "import"
 
@@ -106,6 +124,11 @@ def main() -> None:
                 env | _data(seeded_dir),
             ),
             "import": (fresh_import, env | _data(import_dir)),
+            "floor_django": (lambda: [*floor, "django"], env),
+            "floor_render": (
+                lambda: [*floor, "render", str(pickled)],
+                env | _data(seeded_dir),
+            ),
         }
         if office:
             warm = (tmp_path / "lo-profile").as_uri()
@@ -132,12 +155,18 @@ def main() -> None:
             commands["libreoffice_warm"] = (lambda: libreoffice(warm), env)
         runs: dict[str, list[float]] = {name: [] for name in [*commands, "machine"]}
         cpu: dict[str, list[float]] = {name: [] for name in commands}
+        runs["floor_render_inside"], runs["floor_reportlab_import"] = [], []
         for _ in range(args.repeat):
             for name, (command, name_env) in commands.items():
                 argv = command()
                 start = time.perf_counter()
-                cpu[name].append(run(argv, name_env))
+                seconds, output = run(argv, name_env)
                 runs[name].append(time.perf_counter() - start)
+                cpu[name].append(seconds)
+                if name == "floor_render":
+                    render_ms, import_ms = map(float, output.split())
+                    runs["floor_render_inside"].append(render_ms / 1000)
+                    runs["floor_reportlab_import"].append(import_ms / 1000)
             start = time.perf_counter()
             machine_loop()
             runs["machine"].append(time.perf_counter() - start)
@@ -161,6 +190,9 @@ def _print(runs: dict[str, list[float]], repeat: int, office: str | None) -> Non
         "import": "shinchoku import (seed, empty db)",
         "libreoffice": "LibreOffice XLSX → PDF, new profile",
         "libreoffice_warm": "LibreOffice XLSX → PDF, warm profile",
+        "floor_django": "floor: a bare Django start",
+        "floor_render_inside": "floor: the render in a started process",
+        "floor_reportlab_import": "  of which ReportLab's import",
         "machine": "machine: a fixed pure-Python loop",
     }
     print(f"whole processes, {repeat} interleaved rounds: best / median / worst")
@@ -192,6 +224,18 @@ def _print(runs: dict[str, list[float]], repeat: int, office: str | None) -> Non
         f"×{ratio_med:.1f} median against median; against a warm profile "
         f"×{best['libreoffice_warm'] / best['report']:.1f} and "
         f"×{med['libreoffice_warm'] / med['report']:.1f})"
+    )
+    floor = best["floor_django"] + best["floor_render_inside"]
+    budget = best["libreoffice"] / LIBREOFFICE_GOAL - best["floor_django"]
+    print(
+        f"floor under the report command: {floor * 1000:.0f} ms (best bare Django "
+        f"start + best render); LibreOffice (new profile) / floor = "
+        f"×{best['libreoffice'] / floor:.1f}, the most start-up work can reach "
+        f"with this renderer; the command spends "
+        f"{(best['report'] - floor) * 1000:.0f} ms over the floor. The goal "
+        f"leaves {budget * 1000:.0f} ms after a bare Django start for the "
+        f"project's apps, the query and the render; ReportLab's import alone "
+        f"takes {best['floor_reportlab_import'] * 1000:.0f} ms"
     )
 
 

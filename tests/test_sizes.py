@@ -1,7 +1,8 @@
 """Modules and functions stay small enough to read: no module over 600 lines,
-no function over 80, outside the migrations (generated) and the KPI extractors
-(the seed's and other municipalities' statements: a lexicon and a scanner read
-as one piece, exempt by issue #15's brief). What is over says why below."""
+no function over 80, outside the migrations (generated) and the seed's KPI
+extractor (a lexicon and a scanner read as one piece, exempt by issue #15's
+brief; the statement extractor, `plans/kpi_statements/`, is a package of small
+modules since issue #11). What is over says why below."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[1] / "src" / "shinchoku"
 MAX_MODULE_LINES = 600
 MAX_FUNCTION_LINES = 80
-EXEMPT = {"kpi_extract.py", "kpi_statements.py"}
+EXEMPT = {"kpi_extract.py"}
 # "path:function" → why it is longer; empty while nothing is.
 OVER: dict[str, str] = {}
 

@@ -14,7 +14,6 @@ import logging
 from base64 import b32encode
 from dataclasses import dataclass
 
-import segno
 from django.db import transaction
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -69,6 +68,8 @@ def secret(device: TOTPDevice) -> str:
 
 def qr_svg(device: TOTPDevice, *, title: str) -> str:
     """The otpauth:// URL as an inline SVG QR code (made here, no network)."""
+    import segno  # the QR code's library, for this page only (start-up time)
+
     return segno.make(device.config_url, error="m").svg_inline(
         scale=5, border=2, title=title, svgclass="qr"
     )

@@ -22,9 +22,12 @@ class OfflineCommand(BaseCommand):
     pages' URLs only (config.page_urls), without loading the API."""
 
     requires_system_checks = OFFLINE_CHECKS
+    # Where the command's links are reversed; a command that links to fewer
+    # pages names a smaller URL configuration (config.report_urls).
+    urlconf = "shinchoku.config.page_urls"
 
     def execute(self, *args, **options):
-        set_urlconf("shinchoku.config.page_urls")
+        set_urlconf(self.urlconf)
         try:
             return super().execute(*args, **options)
         finally:

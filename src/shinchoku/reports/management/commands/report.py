@@ -13,6 +13,10 @@ class Command(OfflineCommand):
         "Render the committee report (the city's progress table) of a plan's edition "
         "as XLSX, PDF or HTML."
     )
+    # It changes no data: no system checks (they would cost a tenth
+    # of its time), and its links need the program pages only.
+    requires_system_checks: list[str] = []
+    urlconf = "shinchoku.config.report_urls"
 
     def add_arguments(self, parser):
         parser.add_argument(

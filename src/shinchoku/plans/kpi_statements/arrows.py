@@ -1,0 +1,128 @@
+"""The arrow form: `転入者数:1,210人(平成27年)→1,480人(令和2年)`,
+`=70.1%→72.3%`, `⇒目標値1.30`; a tilde only between two dated values."""
+
+from __future__ import annotations
+
+import re
+
+from shinchoku.plans import kpi_text
+from shinchoku.plans.kpi_statements.context import (
+    Ctx,
+    name_before,
+    new_found,
+    set_baseline,
+)
+from shinchoku.plans.kpi_statements.found import Found
+from shinchoku.plans.kpi_statements.lexicon import TARGET_LABELS, WHEN
+from shinchoku.plans.kpi_statements.values import fiscal_year_in, paren_after, year_in
+from shinchoku.plans.kpi_text import Quantity
+
+ARROW_RE = re.compile(r" ?(?:→|⇒|➡|⇨|->|=>|〜>|~|〜) ?")
+_TILDE = ("~", "〜")  # also a range: an arrow only between two dated values
+
+# A change that happened: '45億円 → 43億円 に減少した'.
+_HAPPENED_RE = re.compile(
+    r"^ ?(?:に|へ|まで|と)?(?:減少|増加|改善|低下|上昇|推移|削減|縮減)"
+    r"(?:した(?![いう])|しました|している|しています|してきた)|^ ?(?:となりました|となった)"
+)
+
+
+def _dated_pair(ctx: Ctx, left: Quantity | None, right: Quantity) -> bool:
+    """'12.5万人(2016年)~15万人(2022年)': a baseline and a target, not a range."""
+    if left is None or left.unit != right.unit:
+        return False
+    return any(
+        (paren := paren_after(ctx.text, q.end)) is not None and year_in(paren[0])
+        for q in (left, right)
+    )
+
+
+def arrows(ctx: Ctx) -> list[Found]:
+    out: list[Found] = []
+    text, floor = ctx.text, 0
+    for arrow in ARROW_RE.finditer(text):
+        right = _right_of(ctx, arrow)
+        if right is None:
+            continue
+        left = _left_of(ctx, arrow, floor)
+        if arrow.group(0).strip() in _TILDE and not _dated_pair(ctx, left, right):
+            continue
+        after = re.sub(r"^ ?(?:\([^()]*\) ?)*", "", text[right.end : right.end + 40])
+        if _HAPPENED_RE.match(after):
+            continue  # '45億円 → 43億円 に減少した': a change that happened
+        name_end, left_year = _name_end(ctx, arrow, left, floor)
+        name = name_before(ctx, name_end, floor)
+        floor = right.end
+        if name is None:
+            continue
+        f = new_found(ctx, name, right, right.unit or (left.unit if left else ""))
+        if left is not None:
+            paren = paren_after(text, left.end)
+            set_baseline(ctx, f, left, paren[0] if paren else left_year)
+        paren = paren_after(text, right.end)
+        if paren:
+            f.deadline_fy = fiscal_year_in(paren[0])
+        else:
+            f.deadline_fy = fiscal_year_in(text[arrow.end() : right.start])
+        if left is not None and f.target is not None and f.baseline is not None:
+            if f.target < f.baseline:
+                f.direction = "lower"
+        out.append(f)
+    return out
+
+
+def _right_of(ctx: Ctx, arrow: re.Match[str]) -> Quantity | None:
+    """The target: the first value after the arrow, past a target label, a
+    year and words such as '年間' or '約'."""
+    return next(
+        (
+            q
+            for q in ctx.values
+            if q.start >= arrow.end()
+            and re.fullmatch(
+                rf" ?(?:{TARGET_LABELS})?[::]? ?(?:{WHEN} ?)?(?:年間|累計|約|計|延べ)? ?",
+                ctx.text[arrow.end() : q.start],
+            )
+        ),
+        None,
+    )
+
+
+def _left_of(ctx: Ctx, arrow: re.Match[str], floor: int) -> Quantity | None:
+    """The baseline: the value right before the arrow (a parenthesis between
+    them allowed), not before the previous arrow's target (`floor`)."""
+    return next(
+        (
+            q
+            for q in reversed(ctx.values)
+            if q.end <= arrow.start()
+            and q.start >= floor
+            and re.fullmatch(r" ?(?:\([^()]*\))? ?", ctx.text[q.end : arrow.start()])
+        ),
+        None,
+    )
+
+
+def _name_end(
+    ctx: Ctx, arrow: re.Match[str], left: Quantity | None, floor: int
+) -> tuple[int, str | None]:
+    """Where the name before the arrow's values ends, past the baseline's year
+    (returned as its date label) or, with no baseline, a dash and a unit."""
+    text = ctx.text
+    name_end = left.start if left else arrow.start()
+    left_year = None
+    if left is not None:
+        pre = re.search(
+            rf"(?:{WHEN})? ?(?:年間|累計|約|計|延べ)? ?$",
+            text[floor:name_end],
+        )
+        if pre and pre.group(0).strip():
+            left_year = pre.group(0) if year_in(pre.group(0)) else None
+            name_end = floor + pre.start()
+    if left is None:
+        gap = re.search(
+            rf"[::=]?[ ―\-—−‐–]+(?:{kpi_text._UNIT_ALT})?(?: ?/ ?年度?)? ?$",
+            text[floor:name_end],
+        )  # noqa: SLF001
+        name_end = floor + gap.start() if gap else name_end
+    return name_end, left_year

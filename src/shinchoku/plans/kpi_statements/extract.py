@@ -1,0 +1,134 @@
+"""The entry points: one statement, or the lines of a text with a table's
+header read in front of the rows under it."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from shinchoku.plans import kpi_text
+from shinchoku.plans.kpi_statements.arrows import arrows
+from shinchoku.plans.kpi_statements.context import Ctx, norm_pos
+from shinchoku.plans.kpi_statements.finish import distinct, finish
+from shinchoku.plans.kpi_statements.found import Found
+from shinchoku.plans.kpi_statements.labelled import labelled
+from shinchoku.plans.kpi_statements.prose import prose
+from shinchoku.plans.kpi_statements.staged import staged_line
+from shinchoku.plans.kpi_statements.table_rows import pipe_row, space_row
+from shinchoku.plans.kpi_statements.values import counted, is_value, mask_years
+from shinchoku.plans.kpi_text import Mapped
+
+MAX_STATEMENT = 2000  # characters; a longer line is cut (real statements are < 600)
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def extract_statement(
+    text: str, *, first_fy: int | None = None, last_fy: int | None = None
+) -> list[Found]:
+    """The indicators one statement (a line of a plan) states targets for, in the
+    order they appear. `first_fy`/`last_fy` are the plan's period: 'N年間で' is
+    counted from `first_fy`; a target without a stated deadline gets `last_fy`."""
+    mapped = kpi_text.normalize(text[:MAX_STATEMENT])
+    wrapped = re.fullmatch(r" ?\((.*)\) ?", mapped.text)
+    if (
+        wrapped
+        and "(" not in wrapped.group(1).split(")")[0][:0]
+        and _balanced(wrapped.group(1))
+    ):
+        mapped = Mapped(
+            wrapped.group(1), mapped.origin[wrapped.start(1) : wrapped.end(1) + 1]
+        )
+    norm = mapped.text
+    if not re.search(r"\d", norm):
+        return []
+    years = mask_years(norm)
+    values = [
+        v
+        for q in kpi_text.quantities(norm)
+        if (v := q if is_value(q, norm, years) else counted(q, norm, years))
+    ]
+    if not values:
+        return []
+    ctx = Ctx(mapped, norm, values, years, first_fy, last_fy)
+    found = arrows(ctx)
+    found += labelled(ctx)
+    found += pipe_row(ctx) if "|" in norm else space_row(ctx)
+    found += staged_line(ctx)
+    found += prose(ctx)
+    out: list[Found] = []
+    for f in distinct(found):
+        q_end = None
+        if f.spans.get("target"):
+            start = norm_pos(ctx, f.spans["target"][0])
+            q = next((v for v in values if v.start == start), None)
+            q_end = q.end if q else None
+        out.append(finish(ctx, f, q_end))
+        if f.deadline_fy is None and last_fy is not None:
+            f.deadline_fy = last_fy
+    out.sort(key=lambda f: f.spans.get("name", (0, 0))[0])
+    return out
+
+
+_HEADER_RE = re.compile(
+    r"現状|基準|目標|実績|策定時|めざそう|(?:令和|平成|R|H) ?\d{1,2}|\d{4} ?年"
+)
+
+
+def _header(line: str) -> bool:
+    """A table's header row ('指標名 | 現状値(R4) | R6 | R8(目標)'): cells of
+    labels and years, no values."""
+    cells = [c for c in line.split("|") if c.strip()]
+    if len(cells) < 3 or not _HEADER_RE.search(line):
+        return False
+    norm = kpi_text.normalize(line).text
+    years = mask_years(norm)
+    return not any(is_value(q, norm, years) for q in kpi_text.quantities(norm))
+
+
+def _under_header(
+    header: str, line: str, first_fy: int | None, last_fy: int | None
+) -> list[Found]:
+    """A table row read with its header line in front, spans moved to the row."""
+    lead = f"{header.rstrip(' |')} | "
+    out = []
+    for f in extract_statement(lead + line, first_fy=first_fy, last_fy=last_fy):
+        if any(end <= len(lead) for _, end in f.spans.values()):
+            continue  # read (partly) from the header: not this row's
+        f.spans = {
+            k: (max(0, a - len(lead)), b - len(lead)) for k, (a, b) in f.spans.items()
+        }
+        out.append(f)
+    return out
+
+
+def extract_lines(
+    lines: list[str], *, first_fy: int | None = None, last_fy: int | None = None
+) -> list[dict[str, Any]]:
+    """One object per line: {'line': n, 'text': line, 'indicators': [kpis…]}.
+    Cells pasted from a spreadsheet (tab-separated) read as a table row; a
+    table's header line (labels and years, no values) is read in front of the
+    rows under it, until a line that is not a row."""
+    out, header = [], None
+    for n, line in enumerate(lines, start=1):
+        row = line.replace("\t", "|")  # same length: the spans stay right
+        found = extract_statement(row, first_fy=first_fy, last_fy=last_fy)
+        if "|" not in row:
+            header = None
+        elif not found and _header(row):
+            header = row
+        elif header is not None:
+            under = _under_header(header, row, first_fy, last_fy)
+            if len(under) >= len(found) and under:
+                found = under
+        out.append(
+            {"line": n, "text": line, "indicators": [f.to_kpi(line) for f in found]}
+        )
+    return out

@@ -1,0 +1,164 @@
+"""What every form's indicators get last: the comparator, a change rather than
+a level, the direction and the period a value counts; and one reading per
+target when several forms read the same one."""
+
+from __future__ import annotations
+
+import re
+
+from shinchoku.plans.kpi_statements.context import Ctx, norm_pos
+from shinchoku.plans.kpi_statements.found import Found
+from shinchoku.plans.kpi_statements.lexicon import (
+    COMPARATOR_AFTER_RE,
+    COMPARATOR_BEFORE_RE,
+    COMPARATORS,
+    LOWER_WORDS,
+)
+
+
+def finish(ctx: Ctx, f: Found, q_end: int | None) -> Found:
+    """`f` with its comparator, change, direction and period read from the words
+    after its target (which ends at `q_end` in the normalised text)."""
+    after = ctx.text[q_end : q_end + 30] if q_end is not None else ""
+    after_clean = re.sub(r"^ ?(?:\([^()]*\) ?)*", "", after)
+    if f.comparator is None:
+        after_clean = _comparator(ctx, f, q_end, after, after_clean)
+    after_clean = _change(ctx, f, q_end, after, after_clean)
+    _direction(f, after_clean)
+    if f.per is None:
+        f.per = _period(ctx, f, q_end)
+    return f
+
+
+def _comparator(
+    ctx: Ctx, f: Found, q_end: int | None, after: str, after_clean: str
+) -> str:
+    """Sets `f.comparator` from the words around the target ('以上', '≧',
+    '…を維持', '…を下限'); returns what follows the target past a comparator."""
+    m = COMPARATOR_AFTER_RE.match(after_clean)
+    if m:
+        f.comparator = COMPARATORS[m.group(1)]
+        after_clean = after_clean[m.end() :]
+    elif q_end is not None:
+        start = f.spans.get("target")
+        if start:
+            m2 = COMPARATOR_BEFORE_RE.search(ctx.text[: norm_pos(ctx, start[0])])
+            if m2:
+                f.comparator = COMPARATORS[m2.group(1)]
+    if re.match(r"^ ?(?:\([^()]*\))? ?(?:を|の)?維持", after_clean):
+        f.comparator = "維持"
+    bound = re.match(r"^ ?(?:\([^()]*\) ?)*を(下限|上限)", after)
+    if bound:
+        f.comparator = "以上" if bound.group(1) == "下限" else "以下"
+    return after_clean
+
+
+_CHANGE_RE = re.compile(
+    r"^(?:\([^()]*\) ?)*(?:を|の)?(?:削減|縮減|抑制|減らす|減らし|増加(?!し?た)|増や|増(?!加し?た)|減(?!少し?た))"
+    r"|^(?:\([^()]*\) ?)*の[^、。をがは]{2,24}?の(?:削減|縮減|抑制|増加)"
+)
+
+
+def _change(ctx: Ctx, f: Found, q_end: int | None, after: str, after_clean: str) -> str:
+    """A target that is a change ('430人削減', '+10人'), not a level: sets
+    `f.change` (and a lowering direction); returns the words that say so when
+    they follow a later value of a list ('20%、3.6時間削減')."""
+    text = ctx.text
+    change: re.Match[str] | bool | None = _CHANGE_RE.match(
+        re.sub(r"^(?:以上|以下|未満)", "", after) if after[:1] != " " else ""
+    )
+    listed = re.match(r"^(?:\([^()]*\))?[、,] ?", after)
+    if listed and q_end is not None:
+        nxt = next((v for v in ctx.values if v.start >= q_end + listed.end()), None)
+        if nxt is not None and re.match(
+            r"^(?:削減|縮減|減ら|増や|増加)", text[nxt.end : nxt.end + 3]
+        ):
+            change = True  # '20%、3.6時間削減'
+            after_clean = text[nxt.end : nxt.end + 10]
+    if change and f.baseline is None:
+        f.change = True
+        if re.search(
+            r"削減|縮減|抑制|減",
+            (after_clean or "")[:12]
+            if not isinstance(change, re.Match)
+            else change.group(0),
+        ):
+            f.direction = f.direction or "lower"
+    if f.target is not None and f.spans.get("target"):
+        raw = ctx.mapped.text[norm_pos(ctx, f.spans["target"][0]) :][:1]
+        if raw == "+":
+            f.change = True
+    return after_clean
+
+
+def _direction(f: Found, after_clean: str) -> None:
+    """'higher' or 'lower' from the comparator, the words after the target or
+    a target below its baseline; none for a target to maintain."""
+    if f.comparator == "維持":
+        f.direction = None
+    elif f.direction is None:
+        if f.comparator in ("以下", "未満", "以内"):
+            f.direction = "lower"
+        elif f.comparator in ("以上", "超"):
+            f.direction = "higher"
+        elif LOWER_WORDS.match(after_clean) or re.match(
+            r"^(?:を|の|まで|に)?(?:削減|縮減|抑制|減ら|減少)", after_clean
+        ):
+            f.direction = "lower"
+        elif f.baseline is not None and f.target is not None and f.target < f.baseline:
+            f.direction = "lower"
+        else:
+            f.direction = "higher"
+
+
+def _period(ctx: Ctx, f: Found, q_end: int | None) -> str | None:
+    """'cumulative' ('累計', '5年間で') or 'year' ('/年', '毎年度') from the
+    words between the name and the target."""
+    text = ctx.text
+    name_at = norm_pos(ctx, f.spans["name"][0]) if "name" in f.spans else 0
+    end = q_end if q_end is not None else len(text)
+    scope = text[max(0, min(name_at, end - 30)) : end + 12]
+    if re.search(r"累計|総額", scope) or (
+        not f.change and re.search(r"\d+ ?(?:か年|カ年|ヵ年|年間)で", scope)
+    ):
+        return "cumulative"
+    if re.search(r"/ ?年|毎年度|年度ごとの|(?<!\d)1年に|年間あたり", scope):
+        return "year"
+    return None
+
+
+def distinct(found: list[Found]) -> list[Found]:
+    """One reading per target: a labelled row is also a row, and a heading may
+    have crept in front of a name ('指標 観光入込客数' and '観光入込客数'); when
+    one name ends with the other, the shorter one is the indicator."""
+    kept: list[Found] = []
+    for f in found:
+        same = next(
+            (
+                k
+                for k in kept
+                if k.name == f.name and k.target == f.target and k.unit == f.unit
+            ),
+            None,
+        )
+        if (
+            same is not None
+        ):  # the same target stated twice ('Xを17%にする … 目標値=17.0%')
+            if f.baseline is not None and same.baseline is None:
+                kept[kept.index(same)] = f
+            continue
+        target = f.spans.get("target")
+        twin = next(
+            (
+                i
+                for i, k in enumerate(kept)
+                if k.spans.get("target") == target
+                and (k.name.endswith(f.name) or f.name.endswith(k.name))
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(f)
+        elif len(f.name) < len(kept[twin].name):
+            kept[twin] = f
+    return kept

@@ -1,0 +1,136 @@
+"""Whether a value in prose is a goal: next to a goal verb or label, and not a
+result (`…となりました`), an estimate (`…と推計`), a reference a goal is compared
+with (`…を上回る`) or one of a series of results."""
+
+from __future__ import annotations
+
+import re
+
+from shinchoku.plans.kpi_statements.context import Ctx, inside_parens, sentence_bounds
+from shinchoku.plans.kpi_statements.lexicon import (
+    BASE_LABELS,
+    COMPARATOR_AFTER_RE,
+    COMPARATOR_BEFORE_RE,
+    NAME_AFTER_RE,
+    TARGET_LABELS,
+)
+from shinchoku.plans.kpi_statements.values import paren_after, year_in
+from shinchoku.plans.kpi_text import Quantity
+
+# A result, an estimate or a reference, not a goal.
+_NOT_GOAL_RE = re.compile(
+    r"^(?:[^。]{0,12}?)(?:となりました|となった|となっている|となって|であった|だった|でした"
+    r"|であり|を記録|に達した|を達成した|を達成し|を上回った|を上回る|を下回った|と推計|と推定"
+    r"|と予測|と見込|の見込|まで減少する|に減少した|に増加した|に増加して|増加した|減少した|減少して"
+    r"|増えた|減った|~|の場合|で推移|程度で推移|が予測|と比較|の差"
+    r"|にとどま|の実績|実績が|を超えて|となり|で推移|と過去|で最も|の減少となって)"
+)
+_GOAL_AFTER_RE = re.compile(
+    r"^(?:程度|前後|超|以上|以下|未満|以内|余り?|強)?(?: ?\([^()]*\))*"
+    r" ?(?:以上|以下|未満|以内|超)?(?: ?\([^()]*\))*"
+    r" ?(?:を|に|と|へ|まで|の|が)?(?:目指|めざ|目標|とする|とします|とし|にする|にします"
+    r"|を目途|設定|掲げ|増や|減ら|引き上|抑え|削減|縮減|抑制|増加を目指|増加させ|増加し"
+    r"|増加する|増加$|増$|増\(|減少させ|減らす|達成を目指|の達成|実現|確保する|を維持|維持"
+    r"|の増加|の削減|の抑制|の縮減|減$|減\(|増加(?:させます|します)|増加|削減$|低下させ|に向上"
+    r"|に(?:高め|伸ば|増や|引き上|減ら|下げ|抑え|改善)|向上させ|とすること|にすること|の創出|の雇用の創出|の職員数の削減|の効果額|実現のため"
+    r"|[へに](?:上方|下方)?修正|[へに]見直|を(?:下限|上限)|を(?:\d+ ?(?:年間|か年)で|[^、。]{0,12}?までに)?達成する|まで(?:回復|増や|伸ば|引き上|減ら|下げ)"
+    r"|来訪|を図|とな?る(?:よう|ことを目)|の目標|を計画|する計画)"
+)
+_GOAL_BEFORE_RE = re.compile(
+    rf"(?:{TARGET_LABELS}|目標である|目標は|目標を|目標値を|目標として|として|目標の|目標とする)"
+    r"(?:値|数値)?(?:は|を|が|として|である)?[::]? ?"
+    r"(?:(?:令和|平成|R|H)? ?\d{1,4} ?年度?(?:末)?(?:に|で|には|まで(?:に)?)? ?)?(?:約|概ね|おおむね)? ?$"
+)
+_NOT_GOAL_LABEL_RE = re.compile(
+    rf"(?:実績値?|現在値|{BASE_LABELS})(?: ?\([^()]*\))? ?[::=] ?(?:約|概ね)? ?$"
+)
+_SERIES_YEAR_RE = re.compile(r"(?<![\d,.])(?:[RH]\d{1,2}|\d{2,4})[::] ?$")
+_SENTENCE_NOT_GOAL = re.compile(r"推計|予測|見込まれ|推移して|状況にあり|を記録")
+
+
+def baseline_paren(ctx: Ctx, q: Quantity) -> tuple[str, Quantity | None] | None:
+    """'(18年度は547億円)', '(同1・45)', '(09年比6%増)' right after a value."""
+    word = re.match(
+        r"[\u3041-\u30ff\u4e00-\u9fff]{0,3}(?=\()", ctx.text[q.end : q.end + 5]
+    )
+    paren = paren_after(ctx.text, q.end + (word.end() if word else 0))
+    if not paren or not (year_in(paren[0]) or paren[0].startswith("同")):
+        return None
+    inside = [
+        v for v in ctx.values if paren[1] <= v.start < paren[2] and v.unit == q.unit
+    ]
+    if inside:
+        return paren[0], inside[-1]
+    return (paren[0], None) if "比" in paren[0] else None
+
+
+def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
+    text = ctx.text
+    after = re.sub(r"^[」』]", "", text[q.end : q.end + 40])  # '「1,072万円」にする'
+    s0, s1 = sentence_bounds(text, q.start)
+    sentence = text[s0:s1]
+    if _SENTENCE_NOT_GOAL.search(sentence) and not re.search(
+        r"目指|めざ|目標と|を目標|目標を|目標値|実現|設定|掲げ", sentence
+    ):
+        return False
+    m = _GOAL_AFTER_RE.match(after)
+    if m:
+        tail = after[m.end() :]
+        if re.match(r"(?:しました|した(?![いう])|されました|できました)", tail):
+            return False  # '…20.8%削減しました': it happened
+        if re.search(
+            r"増|減|改善|向上|高め|伸ば|引き上|下げ|抑え", m.group(0)
+        ) and re.match(r"(?:している|しています|しており|してきた)", tail):
+            return False  # '…85%に改善しています': it is happening
+        return not _NOT_GOAL_RE.match(after[: m.end() + 3])
+    if _NOT_GOAL_RE.match(after):
+        return False
+    if re.match(r"^ ?(?:\([^()]*\))? ?から", after) and any(
+        v.start > q.end and v.unit == q.unit for v in ctx.values
+    ):
+        return False  # '13市町村から18市町村へ': where it starts from
+    before = text[max(0, q.start - 24) : q.start]
+    if _NOT_GOAL_LABEL_RE.search(before) or _SERIES_YEAR_RE.search(before):
+        return False  # '実績値(29年度目標値)=9.6%', '基準値=12.1%', 'R4:1,200人'
+    if _GOAL_BEFORE_RE.search(before) or COMPARATOR_BEFORE_RE.search(before):
+        return True
+    goal_words = bool(re.search(r"目標|目指|めざ", text))
+    comparator = COMPARATOR_AFTER_RE.match(after)
+    if comparator and re.match(
+        r"^ ?(?:\([^()]*\))? ?(?:[。、|)]|$|を維持|と)", after[comparator.end() :]
+    ):
+        if line_goal or goal_words or _short_row(text):
+            return True  # '空き家バンク登録件数 年間10件以上'
+    if line_goal and (re.search(r"[::=] ?$", before) or NAME_AFTER_RE.match(after)):
+        return True
+    if line_goal and re.match(r"^ ?(?:\([^()]*\))? ?$", after):
+        return True  # '【KPI】移住相談件数 年間100件(令和6年度)'
+
+    if re.match(r"^ ?(?:。|$)", after) and re.search(
+        r"\d+ ?(?:年間|か年)で|までに|の目標(?:値|額)?は[、,]", text[s0 : q.start]
+    ):
+        return True  # '令和4年度までの4年間で移住者1万人'
+    if goal_words and baseline_paren(ctx, q) is not None:
+        return True  # '観光消費額は590億円(18年度は547億円)、…目標値を設定'
+    # '20%、3.6時間削減する': the first of a list shares the verb of the last.
+    nxt = re.match(r"^ ?(?:以上|以下|未満|以内)?(?:\([^()]*\))?[、,] ?", after)
+    if nxt and depth < 6:
+        following = next(
+            (
+                v
+                for v in ctx.values
+                if q.end + nxt.end() <= v.start < s1
+                and not inside_parens(text, v.start)
+            ),
+            None,
+        )
+        if following is None or q.unit == "日" and following.unit != "日":
+            return False  # a day of the month: 県は13日、
+        return is_goal(ctx, following, line_goal, depth + 1)
+    return False
+
+
+def _short_row(text: str) -> bool:
+    """A table row's words, not a sentence: short, no sentence punctuation or
+    verb ending."""
+    return len(text) <= 60 and not re.search(r"[。、]|です|ます|した|する|いる", text)

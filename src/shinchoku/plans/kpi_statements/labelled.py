@@ -1,0 +1,79 @@
+"""The labelled form: `現状値2.95(2022年度)→目標値3.30(2031年度)`,
+`目標3_…:70%`, `【目標値】…`: values behind their labels."""
+
+from __future__ import annotations
+
+import re
+
+from shinchoku.plans.kpi_statements.context import (
+    Ctx,
+    inside_parens,
+    name_before,
+    set_baseline,
+)
+from shinchoku.plans.kpi_statements.found import Found
+from shinchoku.plans.kpi_statements.names import clean_name
+from shinchoku.plans.kpi_statements.values import paren_after, year_in
+
+_VALUE_LABEL_RE = re.compile(
+    r"(?<!\()(?:【|\[)?(?P<label>(?:(?:令和|平成|R|H) ?\d{1,2} ?年度?|\d{4} ?年度?)?"
+    r"(?:現状値|現状|基準値|基準|策定時の?値?|最終目標値?|中間目標値?|目標値|目標))"
+    r"(?:\((?P<when>[^()]{1,12})\))?(?:】|\])? ?[::=]? ?(?=[▲△\-+]?\d)"
+)
+
+
+def labelled(ctx: Ctx) -> list[Found]:
+    """Values behind their labels, the name in front of the first label."""
+    text = ctx.text
+    pairs = []
+    for m in _VALUE_LABEL_RE.finditer(text):
+        if inside_parens(text, m.start()):
+            continue  # '18市町村(現行目標7市町村)': a note on the value before
+        q = next(
+            (v for v in ctx.values if v.start == m.end() or v.start == m.end() + 1),
+            None,
+        )
+        if q is not None and q.start not in ctx.used:
+            pairs.append((m, q))
+    if not pairs or not any("目標" in m["label"] for m, _ in pairs):
+        return []
+    first = pairs[0][0]
+    lead = [v for v in ctx.values if v.end <= first.start() and v.start not in ctx.used]
+    lead = (
+        lead[-1:]
+        if lead
+        and re.fullmatch(r" ?(?:\([^()]*\))? ?", text[lead[-1].end : first.start()])
+        else []
+    )
+    name = name_before(ctx, lead[0].start if lead else first.start())
+    if name is None:
+        return []
+    goal = re.match(r"(.{2,}?)を[\d,.]+ ?\S{0,4}(?:に|と)(?:する|します)$", name[0])
+    if goal:
+        name = (clean_name(goal.group(1)), name[1])  # 'Xを17%にする 基準値=…'
+    f = Found(name=name[0], unit="")
+    f.spans["name"] = name[1]
+    if lead:
+        paren = paren_after(text, lead[0].end)
+        set_baseline(ctx, f, lead[0], paren[0] if paren and year_in(paren[0]) else None)
+    finals = []
+    for m, q in pairs:
+        ctx.used.add(q.start)
+        paren = paren_after(text, q.end)
+        when = m["when"] or (paren[0] if paren else "") or m["label"]
+        if "目標" not in m["label"]:
+            set_baseline(ctx, f, q, when if year_in(when) else None)
+            continue
+        fy = year_in(when)
+        if fy is not None:
+            f.targets[fy] = q.value
+        finals.append((q, fy, "中間" not in m["label"]))
+    if not finals:
+        return []
+    q, fy, _ = max(finals, key=lambda t: (t[2], t[1] or 0))
+    f.target, f.deadline_fy, f.unit = q.value, fy, q.unit or f.unit
+    f.spans["target"] = ctx.span(q.start, q.end)
+    f.per = "year" if q.per_year else None
+    if len(f.targets) < 2:
+        f.targets = {}
+    return [f]

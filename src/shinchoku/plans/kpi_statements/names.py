@@ -1,0 +1,92 @@
+"""An indicator's name from the words in front of its value: markers, labels,
+time phrases and particles removed."""
+
+from __future__ import annotations
+
+import re
+
+from shinchoku.plans.kpi_statements.lexicon import BASE_LABELS, TARGET_LABELS
+
+_SEPARATORS = "、。,;:|【】[]=■●○◆◇◎▽▼・"
+_LEAD_RE = re.compile(
+    r"^(?:[\s■●○◆◇◎・\-*※▽▼【\[]|\(\d+\)|\d+[.)](?!\d)|\d+ \|"
+    r"|目標\d*_|(?:重要業績評価指標)?\(?KPI\)?|数値目標|成果指標|指標\d*|基本目標\d*|\(\d+\)|[::|=]"
+    r"|第\d+[節項]|】"
+    r"|目標(?:とする|となる|値|の)?(?=[^\s、。]{2,}))+"
+)
+_TRAIL_RE = re.compile(
+    r"(?:[\s::|=【】\[\]、,≦≧≤≥]|の?(?:最終|中間)目標値?|の?目標値?|の?数値目標|の?目標額|の|は|を|が|も|で|に|と|約|概ね|おおむね"
+    rf"|延べ|年間で|年間|累計|まで|までに|{BASE_LABELS}|の上昇|の向上|の増加|の減少|の低下|の抑制|でそれぞれ|それぞれ|ともに)+$"
+)
+_TIME_LEAD_RE = re.compile(
+    r"^(?:(?:[RH]\d{1,2}(?:年度?)?(?:末)?(?:の|に|まで(?:に)?))"
+    r"|(?:(?:令和|平成|昭和|R|H)? ?\d{1,4}(?: ?\((?:令和|平成|昭和) ?\d{1,2}\))? ?年(?!間)(?:度)?(?:末)?"
+    r"(?:時点|現在)?(?:における|において|で|に|の|には|まで(?:に|の)?|から)?)"
+    r"|\d+ ?(?:か年|カ年|年間)(?:で|に)?|毎年度?|年度ごとの|計画期間内に|本計画最終年度に|以降|以後"
+    r"|における|において)+ ?"
+)
+
+
+def clean_name(raw: str) -> str:
+    """The indicator's words: list markers, labels, time phrases and trailing
+    particles removed, PDF spacing inside Japanese closed up."""
+    s = raw.strip()
+    quoted = re.fullmatch(r"「([^「」]+)」(?:の(?:目標値?|数値))?", s)
+    if quoted:
+        s = quoted.group(1)
+    s = re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])", "", s)
+    for _ in range(4):
+        before = s
+        s = _LEAD_RE.sub("", s).strip()
+        s = _TIME_LEAD_RE.sub("", s).strip()
+        s = _TRAIL_RE.sub("", s).strip()
+        s = re.sub(
+            rf"(?:(?:最終|中間)?目標(?:値|額|数値)?|{TARGET_LABELS}|{BASE_LABELS})$",
+            "",
+            s,
+        ).strip()
+        s = re.sub(r"\((?:令和|平成|R|H)?\s*\d+\s*年度?\)$", "", s).strip()
+        s = re.sub(
+            r"\([^()]*(?:現在|実績|時点|基準|現状|:)[^()]*\d[^()]*\)$|\([^()]*\d[^()]*(?:現在|実績|時点|基準|:)[^()]*\)$",
+            "",
+            s,
+        ).strip()
+        s = re.sub(
+            r"^.{0,12}?(?:年|年度|年度末)(?:\([^()]*\))?の(?=.{2,})", "", s
+        ).strip()
+        if s == before:
+            break
+    return s
+
+
+def clause_start(text: str, end: int, floor: int = 0) -> int:
+    """Where the phrase ending at `end` starts: after a separator or an
+    unmatched '(', skipping balanced parentheses; never before `floor`."""
+    depth = 0
+    for j in range(end - 1, max(floor, end - 120) - 1, -1):
+        ch = text[j]
+        if ch == ")":
+            depth += 1
+        elif ch == "(":
+            if depth == 0:
+                return j + 1
+            depth -= 1
+        elif depth == 0 and (ch in _SEPARATORS or ch in "。、→⇒"):
+            return j + 1
+    return max(floor, end - 120)
+
+
+_NOT_A_NAME = re.compile(
+    r"^(?:達成|実現|確保|増加|削減|向上|目標|合計|総額|計|全体|数値|数|値|実績|現状|水準|効果|利益|これ|それ|こちら"
+    r"|比|対比|年度?末?(?:時点|現在)?|時点|現在|維持|減少|抑制"
+    r"|重要業績評価指標|KPI|数値目標|成果指標|指標|目標値)$"
+)
+
+
+def name_ok(name: str) -> bool:
+    return (
+        bool(name)
+        and not _NOT_A_NAME.match(name)
+        and not re.fullmatch(r"[\d,.]+ ?[兆億万千百]*(?:円|人|件|%)?", name)  # a value
+        and bool(re.search(r"[\u3040-\u30ff\u4e00-\u9fffA-Za-z]", name))
+    )

@@ -1,0 +1,243 @@
+"""The prose form: `…を令和7年度までに90%以上とする`, `平成31年(2019年)の転出超過数
+110人抑制`: goals in sentences, with their deadline and baseline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from shinchoku.plans import kpi_text
+from shinchoku.plans.kpi_statements.context import (
+    Ctx,
+    inside_parens,
+    new_found,
+    norm_pos,
+    sentence_bounds,
+    set_baseline,
+)
+from shinchoku.plans.kpi_statements.found import Found
+from shinchoku.plans.kpi_statements.guards import baseline_paren, is_goal
+from shinchoku.plans.kpi_statements.lexicon import BASE_LABELS, WHEN
+from shinchoku.plans.kpi_statements.names import clean_name
+from shinchoku.plans.kpi_statements.prose_names import goal_paren, prose_name
+from shinchoku.plans.kpi_statements.values import paren_after, year_in
+from shinchoku.plans.kpi_text import Quantity
+
+_YEARS_SPAN = re.compile(
+    r"(?P<n>\d+) ?(?:か年|カ年|ヵ年|ヶ年|年間)(?:で|に|の間に|の間で)?"
+)
+
+
+def _deadline(ctx: Ctx, q: Quantity) -> int | None:
+    text = ctx.text
+    paren = paren_after(text, q.end)
+    if paren:
+        year = year_in(paren[0])
+        if year and not re.search(r"実績|現在|比|は|同", paren[0]):
+            return year
+    s0, s1 = sentence_bounds(text, q.start)
+    best = None
+    for s, e, year in ctx.years:
+        if not year or s >= q.start + 40:
+            continue
+        in_sentence = s0 <= s < s1
+        tail = text[e : e + 6]
+        if re.match(
+            r" ?[】\]]?(?:比|対比|から|の実績|実績|現在|を基準|に対し|と比較|の数値|の値)",
+            tail,
+        ):
+            continue
+        if tail.startswith("における") and re.search(
+            r"基準|比|に対し", text[e : q.start]
+        ):
+            continue  # '平成25年度における排出量を基準に'
+
+        lead = re.match(r" ?(?:に|の|は|が)? ?", tail)
+        own = next((v for v in ctx.values if v.start == e + lead.end()), None)
+        if own is not None:
+            if own is q:
+                return year  # '平成16年に36万5,000人'
+            continue  # the year of another value ('16年に1万6401件だった')
+        if paren and s >= q.end:
+            continue
+        day = re.match(
+            r" ?(\d{1,2}) ?月 ?(\d{1,2}) ?日 ?(?:まで|までに)",
+            tail + text[e + 6 : e + 14],
+        )
+        if day and in_sentence:
+            when = dt.date(year, int(day.group(1)), int(day.group(2))) - dt.timedelta(
+                days=1
+            )
+            best = kpi_text.wareki.fiscal_year_of(when)
+            continue
+        deadlineish = re.match(
+            r" ?(?:末)?(?:まで|までに|の|に|には|を目途|をめど|時点|度末|末|で|以降|\]|】|\))",
+            tail,
+        )
+        if in_sentence and deadlineish and s < q.start:
+            best = year
+        elif (
+            not in_sentence
+            and s < s0
+            and re.match(r" ?(?:末)?(?:まで|までに)", tail)
+            and best is None
+        ):
+            best = year  # '24年度までに達成する目標値を設定。観光消費額は…'
+    if best is None and ctx.first_fy:
+        m = _YEARS_SPAN.search(text, s0, q.start)
+        if m:
+            best = ctx.first_fy + int(m["n"]) - 1
+    return best
+
+
+def _prose_baseline(ctx: Ctx, f: Found, q: Quantity) -> None:
+    text = ctx.text
+    s0, s1 = sentence_bounds(text, q.start)
+    paren = baseline_paren(ctx, q)
+    if paren is None and s1 < len(text):
+        # '…図ります。(平成 27 年度 13 人)': the sentence's closing parenthesis.
+        m = re.match(r"。 ?\(([^()]*)\)", text[s1:])
+        if m and year_in(m.group(1)):
+            inside = [
+                v
+                for v in ctx.values
+                if s1 + m.start(1) <= v.start < s1 + m.end(1) and v.unit == q.unit
+            ]
+            paren = (m.group(1), inside[-1]) if inside else None
+    if paren is not None and paren[1] is not None:
+        label = paren[0] if year_in(paren[0]) else (ctx.last_baseline_label or None)
+        set_baseline(ctx, f, paren[1], label)
+        ctx.last_baseline_label = label or ""
+        return
+    if paren is not None:
+        return
+    # '(令和4年度末現在:78.5%)', '(令和4年度実績:12,345件)' elsewhere in the sentence
+    for m in re.finditer(
+        r"\(([^()]*(?:現在|実績|現状|時点|基準)[^()]*)\)", text[s0:s1]
+    ):
+        a, b = s0 + m.start(1), s0 + m.end(1)
+        inside = [
+            v
+            for v in ctx.values
+            if a <= v.start < b and v.unit == q.unit and v.start not in ctx.used
+        ]
+        if inside:
+            set_baseline(
+                ctx, f, inside[-1], m.group(1) if year_in(m.group(1)) else None
+            )
+            return
+    if _labelled_baseline(ctx, f, q, s0, s1):
+        return
+    for v in ctx.values:
+        if s0 <= v.start < q.start and v.unit == q.unit and v.start not in ctx.used:
+            if re.match(
+                r" ?(?:\([^()]*\))? ?(?:だった|であった|から)", text[v.end : v.end + 8]
+            ):
+                label = None
+                for s, e, year in ctx.years:
+                    if s0 <= s < v.start and year:
+                        label = text[s:e]
+                set_baseline(ctx, f, v, label)
+                return
+
+
+_BASE_BEFORE_RE = re.compile(rf"(?:{BASE_LABELS})(?: ?\([^()]*\))? ?(?:[::=]|が|は) ?$")
+_BASE_AFTER_RE = re.compile(r"^[」』]?を基準(?:値)?(?:と|に)")
+
+
+def _labelled_baseline(ctx: Ctx, f: Found, q: Quantity, s0: int, s1: int) -> bool:
+    """A baseline named as one in the target's sentence: '基準値=650人(24〜26年度
+    平均)', '平成16年の「893万円」を基準とし'."""
+    text = ctx.text
+    for v in ctx.values:
+        if (
+            not (s0 <= v.start < s1)
+            or v is q
+            or v.unit != q.unit
+            or v.start in ctx.used
+        ):
+            continue
+        if _BASE_BEFORE_RE.search(text[max(s0, v.start - 12) : v.start]):
+            paren = paren_after(text, v.end)
+            label = (
+                paren[0] if paren and not re.search(r"平均|[〜~]", paren[0]) else None
+            )
+            set_baseline(ctx, f, v, label if label and year_in(label) else None)
+            return True
+        if _BASE_AFTER_RE.match(text[v.end : v.end + 8]):
+            when = re.search(
+                rf"({WHEN})の?[「『]?$", text[max(s0, v.start - 16) : v.start]
+            )
+            set_baseline(ctx, f, v, when.group(1) if when else None)
+            return True
+    return False
+
+
+def prose(ctx: Ctx) -> list[Found]:
+    out: list[Found] = []
+    text = ctx.text
+    line_goal = bool(
+        re.match(
+            r"^ ?(?:[■●○・◆]|\(\d+\)|\d+[.)])? ?(?:目標\d*_|目標|数値目標|【?KPI|【目標)",
+            text,
+        )
+    )
+    line_goal = line_goal or bool(re.match(r"^ ?[●○■◆]", text) and "=" in text)
+    for q in ctx.free():
+        opened = goal_paren(text, q.start)
+        if q.start in ctx.used or (inside_parens(text, q.start) and opened is None):
+            continue
+        if not is_goal(ctx, q, line_goal):
+            continue
+        name = prose_name(ctx, q)
+        s0, _ = sentence_bounds(text, q.start)
+        previous = (
+            out[-1] if out and norm_pos(ctx, out[-1].spans["target"][0]) >= s0 else None
+        )
+        if name is None and previous is None:
+            continue
+        if previous is not None and (name is None or name[0] == previous.name):
+            deadline = _deadline(ctx, q)
+            if (
+                q.unit == previous.unit
+                and deadline
+                and previous.deadline_fy
+                and deadline != previous.deadline_fy
+            ):
+                previous.targets.setdefault(previous.deadline_fy, previous.target)
+                previous.targets[deadline] = (
+                    q.value
+                )  # 平成16年に36万5千人、平成21年に38万人
+                if deadline > previous.deadline_fy:
+                    previous.target, previous.deadline_fy = q.value, deadline
+                    previous.spans["target"] = ctx.span(q.start, q.end)
+                ctx.used.add(q.start)
+                continue
+            name = name or (previous.name, previous.spans["name"])
+        f = new_found(ctx, name, q)
+        f.deadline_fy = _deadline(ctx, q)
+        _prose_baseline(ctx, f, q)
+        out.append(f)
+        if re.search(
+            r"(?:それぞれ|ともに|いずれも) ?$", text[max(0, q.start - 8) : q.start]
+        ):
+            out[-1:] = _each(f)  # 'AとBでそれぞれ70%を目指す'
+    return out
+
+
+def _each(f: Found) -> list[Found]:
+    names = [n for n in re.split(r"と|及び|および|、", f.name) if n]
+    if len(names) < 2:
+        return [f]
+    out = []
+    for name in names:
+        g = Found(
+            **{
+                **f.__dict__,
+                "name": clean_name(name),
+                "targets": dict(f.targets),
+                "spans": dict(f.spans),
+            }
+        )
+        out.append(g)
+    return out

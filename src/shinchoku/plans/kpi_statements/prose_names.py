@@ -1,0 +1,162 @@
+"""The name of a goal stated in prose: the words before the value, a name
+after it, the sentence's topic, or the line's heading."""
+
+from __future__ import annotations
+
+import re
+
+from shinchoku.plans import kpi_text
+from shinchoku.plans.kpi_statements.context import Ctx, name_before, sentence_bounds
+from shinchoku.plans.kpi_statements.found import Span
+from shinchoku.plans.kpi_statements.lexicon import NAME_AFTER_RE, WHEN
+from shinchoku.plans.kpi_statements.names import clause_start, clean_name, name_ok
+from shinchoku.plans.kpi_text import Quantity
+
+_TOPIC_TARGET_RE = re.compile(r"([^、。]{2,40}?)の目標(?:値|額)?(?:を|は)[、,]")
+_HEAD_NOUN_RE = re.compile(
+    r"[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9・]+(?:\([^()]*\))?$"
+)
+
+
+def _head_noun(phrase: str) -> str:
+    quoted = re.search(r"「([^「」]{2,40})」$", phrase.strip())
+    if quoted:
+        return clean_name(quoted.group(1))
+    m = _HEAD_NOUN_RE.search(re.sub(r"\([^()]*\)$", "", phrase.strip()))
+    return clean_name(m.group(0)) if m else ""
+
+
+# A line's heading naming the indicator: '人口 ■…', '■経常収支比率の推移 目標:…',
+# '(2)温室効果ガスの削減目標 目標年度…'.
+_HEADINGS = (
+    re.compile(r"^ ?([^■:=|。、\d]{2,25}?) ?■"),
+    re.compile(
+        r"^ ?[■●○◆◇・]? ?([^:=|。、■]{2,30}?)(?:の推移)? (?:【?目標】?|目標値)[::]"
+    ),
+    re.compile(
+        r"^ ?(?:\(\d+\)|\d+[.)])? ?([^:=|。、\s\d]{2,30}?)の(?:削減|数値|排出削減)?目標(?:値)? "
+    ),
+)
+_GENERIC_HEAD = re.compile(
+    r"^(?:本市|本町|本村|本県|市|町|村|県|施策|計画|基本|事業|取組|今後|当面|最終|中間|数値|成果|全体)$"
+)
+
+
+def _line_head(
+    ctx: Ctx, headings: tuple[re.Pattern[str], ...]
+) -> tuple[str, Span] | None:
+    for heading in headings:
+        head = heading.match(ctx.text)
+        if head:
+            name = clean_name(head.group(1))
+            if name_ok(name) and not _GENERIC_HEAD.match(name):
+                return name, ctx.span(*head.span(1))
+    return None
+
+
+def _fallback_name(
+    ctx: Ctx, q: Quantity, s0: int, clause: int
+) -> tuple[str, Span] | None:
+    """When the clause before a value holds no name: the line's heading, the
+    sentence's topic 'Xについて'/'Xは、' or an object 'Xを' of an earlier clause."""
+    head = _line_head(ctx, _HEADINGS[:1])
+    if head:
+        return head
+    text = ctx.text
+    quoted = list(
+        re.finditer(
+            r"「([^「」]{2,40})」(?:の(?:目標|数値)|を(?:新たに)?(?:設定|指標|目標)|について|は)",
+            text[s0:clause],
+        )
+    )
+    for m in reversed(quoted):
+        name = clean_name(m.group(1))
+        if name_ok(name) and not re.search(r"\d", m.group(1)[:1]):
+            return name, ctx.span(s0 + m.start(1), s0 + m.end(1))
+    before = re.sub(r"\([^()]*\)", lambda m: "□" * len(m.group(0)), text[s0:clause])
+    matches = list(
+        re.finditer(r"([^、。]{2,60}?)(?:について|は|を|に対して)[、,]?", before)
+    )
+    matches.sort(
+        key=lambda m: (
+            not before.startswith("指標", m.end()),  # '「X」を指標として設定し'
+            not m.group(0).rstrip("、,").endswith("について"),
+            -m.start(),
+        )
+    )
+    for m in matches:
+        phrase = re.split(r"だった|であった|から|より|に対し", m.group(1))[-1].replace(
+            "□", ""
+        )
+        name = (
+            _head_noun(phrase)
+            if not m.group(0).rstrip("、,").endswith("について")
+            else clean_name(phrase)
+        )
+        if name_ok(name) and not re.fullmatch(
+            r"本市|本町|本村|本県|県|市|町|村|国", name
+        ):
+            return name, ctx.span(s0 + m.start(1), s0 + m.end(1))
+    return _line_head(ctx, _HEADINGS[1:])
+
+
+def goal_paren(text: str, pos: int) -> int | None:
+    """Where a parenthesis holding a target opens: 'X(目標:令和7年度 30%)'."""
+    opened = text.rfind("(", 0, pos)
+    if opened < 1 or text.find(")", opened, pos) >= 0:
+        return None
+    return opened if re.match(r"\((?:目標値?|めざす値)[::]", text[opened:]) else None
+
+
+def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
+    text = ctx.text
+    opened = goal_paren(text, q.start)
+    if opened is not None:
+        return name_before(ctx, opened)  # 'テレワーク実施率(目標:令和7年度 30%)'
+    s0, _ = sentence_bounds(text, q.start)
+    after = NAME_AFTER_RE.match(text[q.end :])
+    if after and not re.search(r"\d", after.group(1)):
+        name = clean_name(after.group(1))
+        if name_ok(name):
+            return name, ctx.span(q.end + after.start(1), q.end + after.end(1))
+    topic = _TOPIC_TARGET_RE.search(text, s0, q.start)
+    if topic:
+        name = clean_name(re.sub(r"^.*(?:年の|年度の)", "", topic.group(1)))
+        if name_ok(name):
+            return name, ctx.span(*topic.span(1))
+    e = q.start
+    trail = re.search(
+        r"(?:[\s::=]|目標である|の?(?:最終|中間)?目標(?:値)?は|として|を目標に|延べ|約|概ね|おおむね)+$",
+        text[s0:e],
+    )
+    if trail:
+        e = s0 + trail.start()
+    start = clause_start(text, e, s0)
+    phrase = text[start:e]
+    # particles inside 「」 belong to the quoted name
+    bare = re.sub(r"「[^「」]*」", lambda m: "□" * len(m.group(0)), phrase)
+    if re.search(r"から$|より|上回る|下回る|比で?$|対比|基準の[\d.]+倍|倍「?$", bare):
+        if "を" not in bare:
+            return _fallback_name(ctx, q, s0, start)
+        phrase, bare = phrase[: bare.index("を") + 1], bare[: bare.index("を") + 1]
+    if "を" in bare:
+        phrase = phrase[: bare.rindex("を")]
+    elif "は" in bare:
+        phrase = phrase[: bare.index("は")]
+    phrase = re.split(r"だった|であった|から|より|に対し|については|として、", phrase)[
+        -1
+    ]
+    # '人口 令和12年に': the time the value is for, after the name
+    phrase = re.sub(rf" ?{WHEN}(?:まで(?:に)?|に|で|には|の)? ?$", "", phrase)
+    name = clean_name(phrase)
+    if (
+        not name_ok(name)
+        or len(name) > 40
+        or kpi_text.YEAR_RE.search(name)
+        or re.search(
+            r"[\d,]+ ?(?:件|人|円|%)|(?:ます|ました|ている|ており|ため)$", name
+        )
+    ):
+        return _fallback_name(ctx, q, s0, start)
+    offset = text.find(name[:2], start)
+    return name, ctx.span(offset if offset >= 0 else start, start + len(phrase))

@@ -1,0 +1,282 @@
+"""Table rows flattened to text, cells joined by `|` (`認知症サポーター数 | 310人
+| 600人`) or by spaces (`防災訓練参加者数 人 820 1,000 増加を目指す`), with or
+without the header in front."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from shinchoku.plans import kpi_text
+from shinchoku.plans.kpi_statements.context import Ctx, year_at
+from shinchoku.plans.kpi_statements.found import Found
+from shinchoku.plans.kpi_statements.lexicon import LOWER_WORDS
+from shinchoku.plans.kpi_statements.names import clean_name, name_ok
+from shinchoku.plans.kpi_statements.staged import staged_targets
+from shinchoku.plans.kpi_statements.table_cells import cell_value, columns, fill_row
+
+
+def pipe_row(ctx: Ctx) -> list[Found]:
+    text = ctx.text
+    bounds = [-1] + [i for i, ch in enumerate(text) if ch == "|"] + [len(text)]
+    spans = [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]
+    cells = [(s, e, *cell_value(ctx, s, e)) for s, e in spans]
+    out: list[Found] = []
+    i = 0
+    while i < len(cells):
+        if cells[i][2] not in ("value", "empty") or not any(
+            c[2] == "text" for c in cells[:i]
+        ):
+            i += 1
+            continue
+        j = i
+        while j < len(cells) and cells[j][2] in ("value", "empty", "maintain", "unit"):
+            j += 1
+        k = _name_cell(text, cells, i)
+        if k is None:
+            i = j + 1
+            continue
+        block = [c for c in cells[i:j] if c[2] == "value"]
+        if len(block) == 1 and not block[0][3].unit and _name_follows(cells, j):
+            i = j  # a row number or a code ('11302 | 図書館入館者数 | 当初 | 102,521人')
+            continue
+        name_text = clean_name(_name_words(text[cells[k][0] : cells[k][1]]))
+        name = (name_text, ctx.span(cells[k][0], cells[k][1]))
+        unit = next(
+            (kpi_text._FORM_TO_UNIT.get(text[c[0] : c[1]].strip().split("/")[0].strip(), "")  # noqa: SLF001
+             for c in cells[k:j] if c[2] == "unit"),
+            "",
+        )  # fmt: skip
+        cols = columns(ctx, [(c[0], c[1]) for c in cells[:k]])
+        ctx.header_fy = "年度" in text[: cells[k][0]]
+        row = [(c[2], c[3], c[4]) for c in cells[i:j] if c[2] != "unit"]
+        if name_text:
+            words = (
+                j < len(cells)
+                and cells[j][2] == "text"
+                and bool(
+                    re.search(
+                        r"目指|めざ|減少|増加|向上|維持",
+                        text[cells[j][0] : cells[j][1]],
+                    )
+                )
+            )
+            found = fill_row(ctx, name, row, cols, unit, words)
+            if found is not None:
+                staged_targets(ctx, found)
+                out.append(found)
+                break  # one row a line; later cells restate it
+        i = j + 1
+    if out:
+        ctx.used.update(q.start for q in ctx.values)  # reasons restate the targets
+    return out
+
+
+_SENTENCE_END = re.compile(r"。|(?:ます|ません|です|する|される|なる|図る|ため)$")
+_HIRAGANA_END = re.compile(r"[\u3041-\u3096]$")
+
+
+def _name_cell(text: str, cells: list[tuple[Any, ...]], i: int) -> int | None:
+    """The index of the text cell naming the values that begin at cell `i`:
+    before them past labels, units and empty cells, and before a sentence
+    explaining it ('名前 | 指標の説明。 | 値')."""
+    k = i - 1
+    while k >= 0 and cells[k][2] in ("label", "unit", "empty"):
+        k -= 1
+    if k < 0 or cells[k][2] != "text":
+        return None
+    while (
+        k > 0
+        and cells[k - 1][2] == "text"
+        and _SENTENCE_END.search(text[cells[k][0] : cells[k][1]].strip())
+    ):
+        k -= 1
+    return k
+
+
+def _name_words(cell: str) -> str:
+    """A name cell's name: 'X 各市町村において、…の割合' is the name, then what
+    it means."""
+    cell = cell.strip()
+    head, _, rest = cell.partition(" ")
+    if (
+        rest
+        and len(head) >= 3
+        and (_description(rest) or re.search(r"[、。]", rest))
+        and not _HIRAGANA_END.search(head)
+    ):
+        return head
+    return cell
+
+
+def _description(cell: str) -> bool:
+    """A cell explaining an indicator (a sentence), not naming it."""
+    cell = cell.strip()
+    return bool(_SENTENCE_END.search(cell) or (len(cell) > 40 and "、" in cell))
+
+
+def _name_follows(cells: list[tuple[Any, ...]], j: int) -> bool:
+    """A text cell, then (past labels) values: the block before it was a code."""
+    if j >= len(cells) or cells[j][2] != "text":
+        return False
+    k = j + 1
+    while k < len(cells) and cells[k][2] in ("label", "unit"):
+        k += 1
+    return k < len(cells) and cells[k][2] == "value"
+
+
+def _tokens(ctx: Ctx) -> list[tuple[int, int]]:
+    """White-space separated tokens, a value, a year or a parenthesis never cut."""
+    chars = list(ctx.text)
+    atoms = [(q.start, q.end) for q in ctx.values] + [(s, e) for s, e, _ in ctx.years]
+    atoms += [m.span() for m in re.finditer(r"\([^()]*\)", ctx.text)]
+    for s, e in atoms:
+        for i in range(s, e):
+            if chars[i] == " ":
+                chars[i] = "\x00"
+    return [m.span() for m in re.finditer(r"[^ ]+", "".join(chars))]
+
+
+def _space_kinds(ctx: Ctx, toks: list[tuple[int, int]]) -> list[tuple[Any, ...]]:
+    kinds = []
+    for s, e in toks:
+        kind = cell_value(ctx, s, e)
+        if kind[0] == "text" and re.fullmatch(r"\([^()]*\)", ctx.text[s:e]):
+            kind = ("paren", None, None)
+        kinds.append(kind)
+    return kinds
+
+
+_ROW_CELLS = ("value", "empty", "maintain", "unit", "paren", "label")
+
+
+def space_row(ctx: Ctx) -> list[Found]:
+    """Rows of a table flattened with spaces: '指標 人 820 1,000', and several
+    rows on one line under one header ('基準値 目標値 出生数 … 婚姻数 …')."""
+    toks = _tokens(ctx)
+    kinds = _space_kinds(ctx, toks)
+    out: list[Found] = []
+    start, cols = 0, None
+    while True:
+        first = next(
+            (
+                i
+                for i, k in enumerate(kinds)
+                if i >= start
+                and k[0] == "value"
+                and any(x[0] == "text" for x in kinds[start:i])
+            ),
+            None,
+        )
+        if first is None:
+            return out
+        while first - 1 > start and kinds[first - 1][0] in ("empty", "unit"):
+            first -= 1  # '名前 ― % 75%': no baseline, then the target
+        end = first
+        while end < len(toks) and kinds[end][0] in _ROW_CELLS:
+            end += 1
+        if out and not cols:
+            return out  # rows without a header: a table of figures, not of targets
+        found = _space_row_at(ctx, toks, kinds, (start, first, end), cols)
+        if found is None:
+            return out
+        cols = found[1]
+        out.append(found[0])
+        start = end
+
+
+def _space_name(
+    ctx: Ctx,
+    toks: list[tuple[int, int]],
+    kinds: list[tuple[Any, ...]],
+    start: int,
+    first: int,
+) -> tuple[int, int] | None:
+    """The tokens [a, b) naming the row whose values begin at token `first`:
+    the last text token before them that is not a year."""
+    k = first - 1
+    while k >= start and (kinds[k][0] != "text" or year_at(ctx, *toks[k]) is not None):
+        k -= 1
+    name_end = k + 1
+    if k < start:
+        return None
+    # One token is the name; a PDF line break inside it leaves '…企業の 割合'.
+    while (
+        k > start
+        and kinds[k - 1][0] == "text"
+        and year_at(ctx, *toks[k - 1]) is None
+        and (
+            ctx.text[toks[k - 1][1] - 1] == "の"
+            or re.match(r"[\u3041-\u3096]", ctx.text[toks[k][0]])
+        )
+    ):
+        k -= 1
+    if (
+        k > start
+        and name_end - 1 == k
+        and kinds[k - 1][0] == "text"
+        and any(kd[0] == "label" for kd in kinds[start : k - 1])
+        and _description(ctx.text[slice(*toks[k])])
+        and not _description(ctx.text[slice(*toks[k - 1])])
+    ):
+        # '名前 指標の説明、… 4,914人': the name, then its meaning
+        k, name_end = k - 1, k
+    return k, name_end
+
+
+def _space_row_at(
+    ctx: Ctx,
+    toks: list[tuple[int, int]],
+    kinds: list[tuple[Any, ...]],
+    bounds: tuple[int, int, int],
+    header: list[tuple[str, int | None]] | None,
+) -> tuple[Found, list[tuple[str, int | None]]] | None:
+    start, first, end = bounds
+    named = _space_name(ctx, toks, kinds, start, first)
+    if named is None:
+        return None
+    name_start, name_end = named
+    s, e = toks[name_start][0], toks[name_end - 1][1]
+    name_text = clean_name(ctx.text[s:e])
+    row = [
+        kinds[i]
+        for i in range(first, end)
+        if kinds[i][0] in ("value", "empty", "maintain")
+    ]
+    cols = header
+    if cols is None:
+        cols = columns(
+            ctx,
+            [
+                toks[i]
+                for i in range(0, first)
+                if not (name_start <= i < name_end)
+                and kinds[i][0] in ("label", "paren")
+            ],
+        )
+    units = {q.unit for _, q, _ in row if q is not None}
+    repeated = end < len(toks) and clean_name(ctx.text[slice(*toks[end])]) == name_text
+    if not name_ok(name_text) or len(units) > 1:
+        return None
+    if len(row) < 2 and not cols and not repeated:
+        return None
+    unit_tok = next(
+        (
+            ctx.text[slice(*toks[i])]
+            for i in range(name_end, end)
+            if kinds[i][0] == "unit"
+        ),
+        "",
+    )
+    found = fill_row(
+        ctx, (name_text, ctx.span(s, e)), row[:1] if repeated else row, cols if not repeated else [],
+        kpi_text._FORM_TO_UNIT.get(unit_tok.split("/")[0].strip(), ""),  # noqa: SLF001
+    )  # fmt: skip
+    if found is None:
+        return None
+    if "/" in unit_tok:
+        found.per = "year"
+    tail = ctx.text[toks[end - 1][1] : toks[end - 1][1] + 12]
+    if LOWER_WORDS.match(tail.strip()):
+        found.direction = "lower"
+    return found, cols

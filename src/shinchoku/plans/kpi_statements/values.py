@@ -1,0 +1,131 @@
+"""Which numbers of a statement are values (not years, ages, ordinals or
+codes), and the years and dates written around them."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+
+from shinchoku.plans import kpi_text
+from shinchoku.plans.kpi_text import Quantity
+
+# What may directly follow a value without making it part of a longer word.
+_VALUE_TAIL_OK = re.compile(
+    r"^(?:増|減|削減|縮減|抑制|以上|以下|未満|以内|超|程度|前後|台|余|強|弱|分|達成"
+    r"|確保|維持|向上|低下|上昇|突破|規模|相当|減ら|増や|増加|減少|程|人泊|泊|来訪|実現|創出)"
+)
+_NOT_VALUE_TAIL = re.compile(
+    r"^ ?(?:あたり|当たり|当り|対|につき|ぶり|後|目(?!標)|歳|年|か年|カ年|ヵ年|か月|ヶ月|カ月|の\d"
+    r"|月|次|期|号|章|節|位|番|条|時|秒|項|つ|階層|段階|満点|分野|の内|のうち|中|区分"
+    r"|県|市|町|村|校区|地域|倍に)"
+)
+_NOT_VALUE_HEAD = re.compile(r"(?:第|No\.?|№|NO\.?|No |約第|うち|各) ?$")
+
+
+def mask_years(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, year) of every year expression, and spans of month/day
+    dates (year 0) that no value may overlap."""
+    out = []
+    for m in kpi_text.YEAR_RE.finditer(text):
+        era = kpi_text.era_before(text, m.start()) if m["short"] else None
+        out.append((m.start(), m.end(), kpi_text.year_of(m, era)))
+    for m in re.finditer(
+        r"\d{1,2} ?月(?: ?\d{1,2} ?日)?|\d{1,2}/\d{1,2}|(?<![A-Za-z\d])\d{1,2}:\d{2}(?!\d)",
+        text,
+    ):
+        out.append((m.start(), m.end(), 0))
+    # 'R1〜4年度': the second year belongs to the first one's era.
+    for m in re.finditer(
+        r"([RH令平])\S{0,3}? ?\d{1,2} ?[〜~\-] ?(\d{1,2}) ?年度?", text
+    ):
+        era = "令和" if m.group(1) in "R令" else "平成"
+        out.append(
+            (m.start(2), m.end(), kpi_text.wareki.era_to_western(era, int(m.group(2))))
+        )
+    return out
+
+
+def is_value(q: Quantity, text: str, years: list[tuple[int, int, int]]) -> bool:
+    if any(s < q.end and q.start < e for s, e, _ in years):
+        return False
+    if q.unit == "歳" and "." not in q.raw:
+        return False  # an age ('25歳~44歳'); a life expectancy has decimals (80.5歳)
+    before, after = text[max(0, q.start - 4) : q.start], text[q.end : q.end + 6]
+    if _NOT_VALUE_HEAD.search(before) or _NOT_VALUE_TAIL.match(after):
+        return False
+    if after[:1] and re.match(r"[\u4e00-\u9fff\u30a1-\u30fa]", after[:1]):
+        return bool(_VALUE_TAIL_OK.match(after))
+    if not q.unit and not re.fullmatch(r"\d+\.\d+", q.raw.strip()):
+        # A bare number is a value only as a cell of a table or an arrow's end.
+        left = text[q.start - 1 : q.start] if q.start else ""
+        right = after[:1]
+        if (
+            left not in ("", " ", "|", ":", "=", "(", "→", ">", "値", "⇒")
+            and not left.isdigit()
+        ):
+            return False
+        if right not in ("", " ", "|", "(", "→", "⇒", "、", ",", ")", "。", "-"):
+            return False
+    return True
+
+
+def counted(
+    q: Quantity, text: str, years: list[tuple[int, int, int]]
+) -> Quantity | None:
+    """'12市町村' under a name counting '…市町村数': the counter is the unit."""
+    if q.unit or "." in q.raw:
+        return None
+    m = re.match(
+        r"([\u4e00-\u9fff\u30a1-\u30fa]{1,4}?)(?=[ (|)、。\u3041-\u3096]|$)",
+        text[q.end :],
+    )
+    if not m or m.group(1) + "数" not in text[: q.start]:
+        return None
+    with_unit = dataclasses.replace(q, unit=m.group(1), end=q.end + m.end())
+    return with_unit if is_value(with_unit, text, years) else None
+
+
+def paren_after(text: str, end: int) -> tuple[str, int, int] | None:
+    m = re.match(r" ?(?:以上|以下|未満|以内|超|程度)? ?\(([^()]*)\)", text[end:])
+    return (m.group(1), end + m.start(1), end + m.end(1)) if m else None
+
+
+def fiscal_year_in(text: str) -> int | None:
+    """The FY a deadline names: its year ('2028年3月末' → 2028, the labels'
+    policy: a calendar year Y is FY Y)."""
+    return year_in(text)
+
+
+def year_in(text: str) -> int | None:
+    m = kpi_text.YEAR_RE.search(text)
+    if not m:
+        return None
+    return kpi_text.year_of(m, kpi_text.era_before(text, m.start()))
+
+
+def date_of(label: str) -> dt.date | None:
+    """A baseline's as-of date from its label: FY N → N+1-03-31, year N → N-12-31,
+    a day → that day."""
+    try:
+        return kpi_text.wareki.parse_date(label)
+    except kpi_text.wareki.WarekiError:
+        pass
+    m = re.search(r"(令和|平成|R|H) ?(\d{1,2}|元) ?\. ?(\d{1,2}) ?\. ?(\d{1,2})", label)
+    if m:
+        era = {"R": "令和", "H": "平成"}.get(m.group(1), m.group(1))
+        year = kpi_text.wareki.era_to_western(era, m.group(2))
+        return dt.date(year, int(m.group(3)), int(m.group(4)))
+    ym = kpi_text.YEAR_RE.search(label)
+    if not ym:
+        return None
+    year = kpi_text.year_of(ym, kpi_text.era_before(label, ym.start()))
+    if ym["fy"] or "年度" in label[ym.start() : ym.end() + 1]:
+        return dt.date(year + 1, 3, 31)
+    mon = re.search(r"(\d{1,2}) ?月", label[ym.end() :])
+    if mon:
+        import calendar
+
+        month = int(mon.group(1))
+        return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date(year, 12, 31)

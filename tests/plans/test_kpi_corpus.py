@@ -1,10 +1,11 @@
 """The statement extractor on other municipalities' KPI statements: precision
 and recall per field on the dev split (the rules were written on it), on its
-third round (statements from `k425`, added before any rule was written for them)
-and on the held-out split (never looked at while writing them), against the goals
-of issue #15. Run with `-s` or see the printed tables in the test output. Each
-split is scored only when a test asks for it, so that `-k "not held"` never
-touches the held-out file's labels."""
+third round (statements from `k425`, added before any rule was written for them),
+on its fourth round (statements from `k700`, read from GitHub repositories and
+added the same way) and on the held-out split (never looked at while writing
+them), against the goals of issue #15. Run with `-s` or see the printed tables in
+the test output. Each split is scored only when a test asks for it, so that
+`-k "not held"` never touches the held-out file's labels."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ def _extract(text: str) -> list[dict]:
 
 
 THIRD_ROUND = 425  # statements k425… came from governments new to the rules
+FOURTH_ROUND = 700  # statements k700… too, read from GitHub repositories
 
 
 def _rows(split: str) -> list[dict]:
@@ -30,7 +32,9 @@ def _rows(split: str) -> list[dict]:
         return load(HELDOUT)
     rows = load(DEV)
     if split == "dev round 3":
-        return [r for r in rows if int(r["id"][1:]) >= THIRD_ROUND]
+        return [r for r in rows if THIRD_ROUND <= int(r["id"][1:]) < FOURTH_ROUND]
+    if split == "dev round 4":
+        return [r for r in rows if int(r["id"][1:]) >= FOURTH_ROUND]
     if split == "dev rounds 1-2":
         return [r for r in rows if int(r["id"][1:]) < THIRD_ROUND]
     return rows
@@ -76,7 +80,7 @@ def test_held_out_municipalities_are_not_in_dev() -> None:
     assert all(int(r["id"][1:]) > ORIGINAL for r in load(DEV)[len(original_dev) :])
 
 
-@pytest.mark.parametrize("split", ["dev", "dev round 3", "held-out"])
+@pytest.mark.parametrize("split", ["dev", "dev round 3", "dev round 4", "held-out"])
 def test_precision_and_recall_per_field_are_printed(
     split: str, scores: Callable[[str], Score], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -105,6 +109,17 @@ def test_goals_on_the_dev_split(scores: Callable[[str], Score]) -> None:
 )
 def test_goals_on_the_third_round(scores: Callable[[str], Score]) -> None:
     _assert_goals(scores("dev round 3"), "dev round 3")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the fourth round of dev statements (k700…, from GitHub repositories) was "
+    "measured before any rule was written for it (2026-11-30): target precision "
+    "0.537 (22/41) and recall 0.379 (22/58), baseline precision 0.632 (12/19) and "
+    "recall 0.250 (12/48)",
+)
+def test_goals_on_the_fourth_round(scores: Callable[[str], Score]) -> None:
+    _assert_goals(scores("dev round 4"), "dev round 4")
 
 
 @pytest.mark.xfail(

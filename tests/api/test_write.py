@@ -607,7 +607,7 @@ def test_the_department_heads_step_through_the_api(
     it on, the editor takes it back, submits again, the head returns it."""
     seed_plan.department_head_approval = True
     seed_plan.save(update_fields=["department_head_approval"])
-    entry = _drafted(people, round_)
+    _drafted(people, round_)
     joho, kacho = bearer("joho"), bearer("kacho")
 
     def step(who, action, **body):

@@ -1,9 +1,15 @@
 """The statement extractor on other municipalities' KPI statements: precision
-and recall per field on the dev split (the rules were written on it) and on the
-held-out split (never looked at while writing them), against the goals of
-issue #15. Run with `-s` or see the printed tables in the test output."""
+and recall per field on the dev split (the rules were written on it), on its
+third round (statements from `k425`, added before any rule was written for them),
+on its fourth round (statements from `k700`, read from GitHub repositories and
+added the same way) and on the held-out split (never looked at while writing
+them), against the goals of issue #15. Run with `-s` or see the printed tables in
+the test output. Each split is scored only when a test asks for it, so that
+`-k "not held"` never touches the held-out file's labels."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pytest
 
@@ -17,12 +23,33 @@ def _extract(text: str) -> list[dict]:
     return [f.to_dict() for f in extract_statement(text)]
 
 
+THIRD_ROUND = 425  # statements k425… came from governments new to the rules
+FOURTH_ROUND = 700  # statements k700… too, read from GitHub repositories
+
+
+def _rows(split: str) -> list[dict]:
+    if split == "held-out":
+        return load(HELDOUT)
+    rows = load(DEV)
+    if split == "dev round 3":
+        return [r for r in rows if THIRD_ROUND <= int(r["id"][1:]) < FOURTH_ROUND]
+    if split == "dev round 4":
+        return [r for r in rows if int(r["id"][1:]) >= FOURTH_ROUND]
+    if split == "dev rounds 1-2":
+        return [r for r in rows if int(r["id"][1:]) < THIRD_ROUND]
+    return rows
+
+
 @pytest.fixture(scope="module")
-def scores() -> dict[str, Score]:
-    return {
-        "dev": score(load(DEV), _extract),
-        "held-out": score(load(HELDOUT), _extract),
-    }
+def scores() -> Callable[[str], Score]:
+    cache: dict[str, Score] = {}
+
+    def get(split: str) -> Score:
+        if split not in cache:
+            cache[split] = score(_rows(split), _extract)
+        return cache[split]
+
+    return get
 
 
 def test_corpus_is_large_and_diverse() -> None:
@@ -53,11 +80,11 @@ def test_held_out_municipalities_are_not_in_dev() -> None:
     assert all(int(r["id"][1:]) > ORIGINAL for r in load(DEV)[len(original_dev) :])
 
 
-@pytest.mark.parametrize("split", ["dev", "held-out"])
+@pytest.mark.parametrize("split", ["dev", "dev round 3", "dev round 4", "held-out"])
 def test_precision_and_recall_per_field_are_printed(
-    split: str, scores: dict[str, Score], capsys: pytest.CaptureFixture[str]
+    split: str, scores: Callable[[str], Score], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    result = scores[split]
+    result = scores(split)
     with capsys.disabled():
         print("\n" + result.table(f"KPI statements, {split} split"))
     assert result.tallies["target"].labelled >= 40
@@ -70,8 +97,29 @@ def _assert_goals(result: Score, split: str) -> None:
         assert tally.recall >= recall, (split, field, tally)
 
 
-def test_goals_on_the_dev_split(scores: dict[str, Score]) -> None:
-    _assert_goals(scores["dev"], "dev")
+def test_goals_on_the_dev_split(scores: Callable[[str], Score]) -> None:
+    _assert_goals(scores("dev rounds 1-2"), "dev rounds 1-2")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the third round of dev statements (k425…) was measured before any rule "
+    "was written for it (2026-11-30): target precision 0.585 (24/41) and recall "
+    "0.369 (24/65), baseline precision 0.800 (4/5) and recall 0.211 (4/19)",
+)
+def test_goals_on_the_third_round(scores: Callable[[str], Score]) -> None:
+    _assert_goals(scores("dev round 3"), "dev round 3")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the fourth round of dev statements (k700…, from GitHub repositories) was "
+    "measured before any rule was written for it (2026-11-30): target precision "
+    "0.537 (22/41) and recall 0.379 (22/58), baseline precision 0.632 (12/19) and "
+    "recall 0.250 (12/48)",
+)
+def test_goals_on_the_fourth_round(scores: Callable[[str], Score]) -> None:
+    _assert_goals(scores("dev round 4"), "dev round 4")
 
 
 @pytest.mark.xfail(
@@ -80,5 +128,5 @@ def test_goals_on_the_dev_split(scores: dict[str, Score]) -> None:
     "2026-11-30): target precision 0.91 (< 0.95, 41/45) and recall 0.84 (< 0.90, "
     "41/49), baseline precision 0.95 and recall 0.83 (< 0.85, 19/23)",
 )
-def test_goals_on_the_held_out_split(scores: dict[str, Score]) -> None:
-    _assert_goals(scores["held-out"], "held-out")
+def test_goals_on_the_held_out_split(scores: Callable[[str], Score]) -> None:
+    _assert_goals(scores("held-out"), "held-out")

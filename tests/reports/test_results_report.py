@@ -163,3 +163,60 @@ def test_served_page_links_both_stylesheets(client, people, results_edition):
     assert "report.css" in page and "results-report.css" in page
     assert "<style>" not in page  # served under a policy without inline styles
     assert finders.find(RESULTS_STYLESHEET)
+
+
+@pytest.fixture
+def last_year_report(people, seed_plan) -> ResultsReport:
+    """The 実績 of the plan's last FY (令和6年度 of 令和3–6年度): no next year."""
+    assert seed_plan.last_fy == 2024
+    report = edition_report(play_results_round(people, seed_plan, fiscal_year=2024))
+    assert isinstance(report, ResultsReport)
+    return report
+
+
+def test_last_year_report_has_no_next_year_column(last_year_report):
+    """In the plan's last FY there is no 令和7年度当初予定 to print: the column
+    and its heading are left out of the PDF, the XLSX and the HTML rather than
+    printed empty for every program."""
+    report = last_year_report
+    assert report.columns.next_fiscal_year is None
+    assert report.columns.next_heading == ""
+    assert all(row.next_plan == () for row in report.rows())
+    first = page_texts(render(report, "pdf"))[0]
+    assert_in_order(first, [h.replace("令和5", "令和6") for h in HEADINGS[:-1]])
+    assert squash("令和7年度当初予定") not in first
+    wb = load_workbook(io.BytesIO(render(report, "xlsx")))
+    main = wb["進捗状況"]
+    header = next(
+        row
+        for row in main.iter_rows(values_only=True)
+        if row[0] == "No." and row[2] == "主な取組の方向性"
+    )
+    assert [v for v in header if v][-1] == "評価"
+    assert not any("令和7年度" in str(v) for v in header)
+    page = render(report, "html").decode()
+    assert "令和7年度当初予定" not in page
+    assert '<col class="col-next">' not in page
+    assert '<table class="report results without-next">' in page
+    headings = page.split("<thead>")[2].split("</thead>")[0]
+    assert headings.count('<th scope="col">') == 7
+
+
+def test_the_stylesheet_keeps_the_results_column_weights():
+    """results-report.css scales each column by the weights of the PDF and the
+    XLSX, over the total with and without the next year's column."""
+    import re
+
+    from shinchoku.reports.renderers import _results as layout
+    from shinchoku.reports.renderers.results_html import stylesheet
+
+    css = stylesheet()
+    found = re.findall(
+        r"table\.results col\.col-(\w+) \{ width: calc\(100% \* ([\d.]+) / var", css
+    )
+    weights = {c.key: c.weight for c in layout.COLUMNS}
+    assert {k: float(v) for k, v in found} == weights
+    total = sum(weights.values())
+    assert f"table.results {{ --total: {total}; }}" in css
+    without = total - weights["next"]
+    assert f"table.results.without-next {{ --total: {without}; }}" in css

@@ -98,8 +98,9 @@ class ResultsColumns:
     achievements_heading: str  # 令和5年度の取組実績
     kpi_heading: str  # 成果指標 令和5年度実績
     grade_heading: str  # 評価
-    next_fiscal_year: int  # N+1
-    next_heading: str  # 令和6年度当初予定
+    # N+1, or None in the plan's last FY (no next year: no column)
+    next_fiscal_year: int | None
+    next_heading: str  # 令和6年度当初予定 ("" without a next year)
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,9 @@ from shinchoku.reports.model import (
 CORRECTION_NOTE = "※本資料は{title}の修正版です。"
 
 
-def results_columns(fy: int) -> ResultsColumns:
+def results_columns(fy: int, *, has_next: bool = True) -> ResultsColumns:
+    """The headings of FY fy's report; without has_next (the plan's last FY)
+    no 当初予定 of the next year."""
     label = wareki.fiscal_year_label
     return ResultsColumns(
         fiscal_year=fy,
@@ -39,8 +41,16 @@ def results_columns(fy: int) -> ResultsColumns:
         achievements_heading=f"{label(fy)}の取組実績",
         kpi_heading=f"成果指標 {label(fy)}実績",
         grade_heading="評価",
-        next_fiscal_year=fy + 1,
-        next_heading=f"{label(fy + 1)}当初予定",
+        next_fiscal_year=fy + 1 if has_next else None,
+        next_heading=f"{label(fy + 1)}当初予定" if has_next else "",
+    )
+
+
+def has_next_year(plan: ParsedPlan, fy: int) -> bool:
+    """Whether FY fy+1 is in the plan (or a program has a 当初予定 for it)."""
+    return fy < plan.last_fy or any(
+        (record := p.years.get(fy + 1)) is not None and record.plan
+        for p in plan.programs
     )
 
 
@@ -59,7 +69,7 @@ def build_results_report(
         (g["code"], g.get("label", "")) for g in results.get("grade_scale", [])
     )
     by_number = {p["number"]: p for p in results.get("programs", [])}
-    columns = results_columns(fy)
+    columns = results_columns(fy, has_next=has_next_year(plan, fy))
 
     def row(program: ParsedProgram) -> ResultsRow:
         return _row(
@@ -101,8 +111,8 @@ def build_results_report(
 
 
 def _row(program, columns, scale, result: dict, program_url) -> ResultsRow:
-    def year(fy: int, field: str) -> tuple[str, ...]:
-        record = program.years.get(fy)
+    def year(fy: int | None, field: str) -> tuple[str, ...]:
+        record = program.years.get(fy) if fy is not None else None
         return tuple(getattr(record, field) or ()) if record else ()
 
     grade = result.get("grade", "")

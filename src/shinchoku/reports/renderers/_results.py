@@ -48,6 +48,16 @@ COLUMNS = (
     Column("grade", 9.0, "grade"),
     Column("next", 24.0, "bullets"),
 )
+
+
+def columns(report: ResultsReport) -> tuple[Column, ...]:
+    """The table's columns: all of COLUMNS, less the next year's 当初予定 in
+    the plan's last FY (there is no next year to print)."""
+    if report.columns.next_fiscal_year is None:
+        return tuple(c for c in COLUMNS if c.key != "next")
+    return COLUMNS
+
+
 # The appendix: No., program, opinion, response.
 OPINION_COLUMNS = (
     Column("number", 3.5, "number"),

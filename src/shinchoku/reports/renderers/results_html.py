@@ -21,7 +21,7 @@ TABLE_CAPTION = "実施プログラムの取組実績と評価"
 
 def context(report: ResultsReport) -> dict:
     names = layout.headings(report)
-    columns = layout.COLUMNS
+    columns = layout.columns(report)
     return {
         "report": report,
         "counts_caption": layout.COUNTS_CAPTION,
@@ -30,6 +30,7 @@ def context(report: ResultsReport) -> dict:
         "table_caption": TABLE_CAPTION,
         "columns": columns,
         "ncols": len(columns),
+        "table_class": "" if report.columns.next_fiscal_year else " without-next",
         "headings": [layout.heading_lines(names[c.key]) for c in columns],
         "sections": [
             {

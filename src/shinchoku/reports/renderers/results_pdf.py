@@ -68,7 +68,7 @@ class _ResultsTable(_TableBuilder):
         self.report = report  # type: ignore[assignment]
         self.max_row_height = height - HEADINGS_ALLOWANCE
         self.styles = styles
-        self.columns = list(layout.COLUMNS)  # type: ignore[arg-type]
+        self.columns = list(layout.columns(report))  # type: ignore[arg-type]
         total = sum(c.weight for c in self.columns)
         self.col_widths = [width * c.weight / total for c in self.columns]
         self.ncols = len(self.columns)

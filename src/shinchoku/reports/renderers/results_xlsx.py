@@ -131,7 +131,7 @@ def build_workbook(report: ResultsReport) -> Workbook:
         wb.add_named_style(style)
     ws = wb.active
     ws.title = SHEET_TITLE
-    sheet = _ResultsSheet(ws, report, layout.COLUMNS)
+    sheet = _ResultsSheet(ws, report, layout.columns(report))
     sheet.widths_set()
     sheet.line(report.title, "sk_title", TITLE_SIZE)
     for meta in layout.title_meta_lines(report):

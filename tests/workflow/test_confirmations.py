@@ -152,3 +152,98 @@ def test_the_reminder_mail_is_a_reminder_before_the_deadline_and_a_notice_after(
     assert "https://shinchoku.example.jp/workflow/" in before.body
     assert "令和6年1月31日" in after.subject and "過ぎ" in after.subject
     assert "2024-01-31" not in after.body
+
+
+def test_closing_lists_the_programs_not_started_and_closes_once_confirmed(
+    people, plan_round, client
+):
+    """未着手 entries do not stop a round from closing (the edition keeps their
+    text as last approved), but the office is told which they are, per
+    department, on the form and before it confirms."""
+    _submitted(people, plan_round)
+    entry_services.entry_approve(
+        actor=people["gyosei"], entry=entry_of(plan_round, 12), based_on_version=3
+    )
+    client.force_login(people["gyosei"])
+    url = reverse("workflow:round-close", kwargs={"pk": plan_round.pk})
+    not_started = plan_round.entries.filter(state=EntryState.NOT_STARTED).count()
+    heading = f"未着手のプログラム（{not_started}件）"
+    assert heading in client.get(url, headers=JA).content.decode()
+    data = {"title": "改訂版", "fiscal_year": "R6"}
+    html = assert_confirmation(
+        client.post(url, data, headers=JA),
+        button="締め切って版を確定する",
+        cancel=reverse("workflow:round", kwargs={"pk": plan_round.pk}),
+    )
+    assert heading in html and "前回確定した内容のまま版に入ります" in html
+    assert re.search(r"<li>情報政策課: [^<]*⑬ [^<]*</li>", html)
+    assert "⑫ 文書の電子化" not in html  # approved: not listed
+    assert "作業中のプログラム" not in html
+    assert client.post(url, data | {"confirmed": "1"}).status_code == 302
+    assert not Round.objects.get(pk=plan_round.pk).is_open
+
+
+def test_closing_over_entries_in_progress_is_refused_before_the_confirmation(
+    people, plan_round, client
+):
+    """作成中 (and submitted, returned, 課内確認待ち) entries stop the close: the
+    form says which, per department, and no confirmation is offered for a close
+    that would fail."""
+    entry_services.entry_save_draft(
+        actor=people["joho"],
+        entry=entry_of(plan_round, 12),
+        based_on_version=1,
+        plan=["案"],
+    )
+    client.force_login(people["gyosei"])
+    url = reverse("workflow:round-close", kwargs={"pk": plan_round.pk})
+    line = "<li>情報政策課: ⑫ 文書の電子化・ペーパーレス化（作成中）</li>"
+    form = client.get(url, headers=JA).content.decode()
+    assert "作業中のプログラム（1件）" in form and line in form
+    response = client.post(url, {"title": "改訂版", "fiscal_year": "R6"}, headers=JA)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'class="confirm-form"' not in html and line in html
+    assert "締め切る前に、これらを承認してください" in html
+    assert Round.objects.get(pk=plan_round.pk).is_open
+
+
+def test_reopening_asks_first_with_the_reason_and_the_programs(
+    people, plan_round, client
+):
+    """Reopening a closed round (to correct its edition) asks first, like
+    closing and publishing: the reason, the programs going back to their
+    departments and what closing again will make; the confirmed POST reopens."""
+    edition = round_services.round_close(
+        actor=people["gyosei"], round_=plan_round, title="令和6年度当初計画 改訂版"
+    )
+    client.force_login(people["gyosei"])
+    url = reverse("workflow:round-reopen", kwargs={"pk": plan_round.pk})
+    data = {"reason": "⑫の目標値の誤記", "programs": ["12"]}
+    html = assert_confirmation(
+        client.post(url, data, headers=JA),
+        button="照会を再開する",
+        cancel=reverse("workflow:round", kwargs={"pk": plan_round.pk}),
+    )
+    assert "⑫の目標値の誤記" in html
+    assert "⑫ 文書の電子化・ペーパーレス化" in html and "⑬" not in html
+    assert edition.title in html and "修正版" in html
+    assert '<input type="hidden" name="programs" value="12">' in html
+    assert not Round.objects.get(pk=plan_round.pk).is_open
+    response = client.post(url, data | {"confirmed": "1"})
+    assert response.status_code == 302
+    assert Round.objects.get(pk=plan_round.pk).is_open
+    assert entry_of(plan_round, 12).state == EntryState.RETURNED
+
+
+def test_reopening_without_a_reason_says_so_and_asks_nothing(
+    people, plan_round, client
+):
+    round_services.round_close(
+        actor=people["gyosei"], round_=plan_round, title="令和6年度当初計画 改訂版"
+    )
+    client.force_login(people["gyosei"])
+    url = reverse("workflow:round-reopen", kwargs={"pk": plan_round.pk})
+    response = client.post(url, {"reason": " "}, headers=JA, follow=True)
+    assert 'class="confirm-form"' not in response.content.decode()
+    assert not Round.objects.get(pk=plan_round.pk).is_open

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from shinchoku.plans import kpi_text
 from shinchoku.plans.kpi_statements.context import Ctx, norm_pos
 from shinchoku.plans.kpi_statements.found import Found
 from shinchoku.plans.kpi_statements.lexicon import (
@@ -27,6 +28,10 @@ def finish(ctx: Ctx, f: Found, q_end: int | None) -> Found:
     _direction(f, after_clean)
     if f.per is None:
         f.per = _period(ctx, f, q_end)
+    if not f.unit:
+        named = re.search(r"\(([^()/]{1,4})(?:/ ?年)?\)$", f.name)
+        if named and named.group(1) in kpi_text.UNIT_FORMS:
+            f.unit = named.group(1)
     return f
 
 
@@ -37,7 +42,7 @@ def _comparator(
     '…を維持', '…を下限'); returns what follows the target past a comparator."""
     m = COMPARATOR_AFTER_RE.match(after_clean)
     if m:
-        f.comparator = COMPARATORS[m.group(1)]
+        f.comparator = COMPARATORS[m.group(1).replace(" ", "")]
         after_clean = after_clean[m.end() :]
     elif q_end is not None:
         start = f.spans.get("target")
@@ -45,7 +50,7 @@ def _comparator(
             m2 = COMPARATOR_BEFORE_RE.search(ctx.text[: norm_pos(ctx, start[0])])
             if m2:
                 f.comparator = COMPARATORS[m2.group(1)]
-    if re.match(r"^ ?(?:\([^()]*\))? ?(?:を|の)?維持", after_clean):
+    if re.match(r"^ ?(?:程度|前後)?(?:\([^()]*\))? ?(?:を|の|に)?維持", after_clean):
         f.comparator = "維持"
     bound = re.match(r"^ ?(?:\([^()]*\) ?)*を(下限|上限)", after)
     if bound:
@@ -54,7 +59,7 @@ def _comparator(
 
 
 _CHANGE_RE = re.compile(
-    r"^(?:\([^()]*\) ?)*(?:を|の)?(?:削減|縮減|抑制|減らす|減らし|増加(?!し?た)|増や|増(?!加し?た)|減(?!少し?た))"
+    r"^(?:程度|前後|余り?)?(?:\([^()]*\) ?)*(?:を|の)?(?:削減|縮減|抑制|減らす|減らし|増加(?!し?た)|増や|増(?!加し?た)|減(?!少し?た))"
     r"|^(?:\([^()]*\) ?)*の[^、。をがは]{2,24}?の(?:削減|縮減|抑制|増加)"
 )
 

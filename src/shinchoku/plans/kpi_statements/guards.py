@@ -26,14 +26,15 @@ _NOT_GOAL_RE = re.compile(
     r"|にとどま|の実績|実績が|を超えて|となり|で推移|と過去|で最も|の減少となって)"
 )
 _GOAL_AFTER_RE = re.compile(
-    r"^(?:程度|前後|超|以上|以下|未満|以内|余り?|強)?(?: ?\([^()]*\))*"
-    r" ?(?:以上|以下|未満|以内|超)?(?: ?\([^()]*\))*"
-    r" ?(?:を|に|と|へ|まで|の|が)?(?:目指|めざ|目標|とする|とします|とし|にする|にします"
+    r"^(?:程度|前後|超|以上|以下|未満|以内|余り?|強|増|減)?(?: ?\([^()]*\))*"
+    r" ?(?:以上|以下|未満|以内|超)?[」』]?(?: ?\([^()]*\))*"
+    r" ?(?:など|等)?(?:を|に|と|へ|まで|の|が)?(?:目指|めざ|目標|とする|とします|とし|にする|にします"
+    r"|狙う|狙い|拡大を(?:目指|めざ|図)|確保を(?:目指|めざ)|[^、。]{1,6}?目標と(?:し|する)|数値目標"
     r"|を目途|設定|掲げ|増や|減ら|引き上|抑え|削減|縮減|抑制|増加を目指|増加させ|増加し"
     r"|増加する|増加$|増$|増\(|減少させ|減らす|達成を目指|の達成|実現|確保する|を維持|維持"
     r"|の増加|の削減|の抑制|の縮減|減$|減\(|増加(?:させます|します)|増加|削減$|低下させ|に向上"
     r"|に(?:高め|伸ば|増や|引き上|減ら|下げ|抑え|改善)|向上させ|とすること|にすること|の創出|の雇用の創出|の職員数の削減|の効果額|実現のため"
-    r"|[へに](?:上方|下方)?修正|[へに]見直|を(?:下限|上限)|を(?:\d+ ?(?:年間|か年)で|[^、。]{0,12}?までに)?達成する|まで(?:回復|増や|伸ば|引き上|減ら|下げ)"
+    r"|[へに](?:上方|下方)?修正|[へに]見直|を(?:下限|上限)|を(?:\d+ ?(?:年間|か年)で|[^、。]{0,12}?までに)?達成する|まで(?:回復|増や|伸ば|引き上|減ら|下げ|高め|向上)"
     r"|来訪|を図|とな?る(?:よう|ことを目)|の目標|を計画|する計画)"
 )
 _GOAL_BEFORE_RE = re.compile(
@@ -57,8 +58,12 @@ def baseline_paren(ctx: Ctx, q: Quantity) -> tuple[str, Quantity | None] | None:
     if not paren or not (year_in(paren[0]) or paren[0].startswith("同")):
         return None
     inside = [
-        v for v in ctx.values if paren[1] <= v.start < paren[2] and v.unit == q.unit
-    ]
+        v
+        for v in ctx.values
+        if paren[1] <= v.start < paren[2]
+        and v.unit == q.unit
+        and not re.match(r" ?(?:増|減)", ctx.text[v.end : v.end + 2])
+    ]  # '(21年比899億円増)' is a change, not the value it starts from
     if inside:
         return paren[0], inside[-1]
     return (paren[0], None) if "比" in paren[0] else None
@@ -76,8 +81,12 @@ def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
     m = _GOAL_AFTER_RE.match(after)
     if m:
         tail = after[m.end() :]
-        if re.match(r"(?:しました|した(?![いう])|されました|できました)", tail):
-            return False  # '…20.8%削減しました': it happened
+        if re.match(r"(?:しました|した(?![いう])|されました|できました|ていた)", tail):
+            return False  # '…20.8%削減しました': it happened; '…としていた': no more
+        if re.match(r"[^。]*?(?:となりました|となった)", tail) and not re.search(
+            r"目指|めざ|目標と", tail.split("。")[0]
+        ):
+            return False  # '…増加し8億円となりました': a result
         if re.search(
             r"増|減|改善|向上|高め|伸ば|引き上|下げ|抑え", m.group(0)
         ) and re.match(r"(?:している|しています|しており|してきた)", tail):
@@ -90,6 +99,8 @@ def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
     ):
         return False  # '13市町村から18市町村へ': where it starts from
     before = text[max(0, q.start - 24) : q.start]
+    if re.search(r"目標(?:値)?より ?$", before):
+        return False  # '目標より1億円増加し': how far from the goal, not one
     if _NOT_GOAL_LABEL_RE.search(before) or _SERIES_YEAR_RE.search(before):
         return False  # '実績値(29年度目標値)=9.6%', '基準値=12.1%', 'R4:1,200人'
     if _GOAL_BEFORE_RE.search(before) or COMPARATOR_BEFORE_RE.search(before):
@@ -106,20 +117,26 @@ def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
     if line_goal and re.match(r"^ ?(?:\([^()]*\))? ?$", after):
         return True  # '【KPI】移住相談件数 年間100件(令和6年度)'
 
-    if re.match(r"^ ?(?:。|$)", after) and re.search(
-        r"\d+ ?(?:年間|か年)で|までに|の目標(?:値|額)?は[、,]", text[s0 : q.start]
+    if (
+        re.match(r"^ ?(?:。|$)", after)
+        and re.search(
+            r"\d+ ?(?:年間|か年)で|までに|の目標(?:値|額)?は[、,]", text[s0 : q.start]
+        )
+        and not re.search(r"必要|見込|推計", text[s0 : q.start])
     ):
         return True  # '令和4年度までの4年間で移住者1万人'
     if goal_words and baseline_paren(ctx, q) is not None:
         return True  # '観光消費額は590億円(18年度は547億円)、…目標値を設定'
     # '20%、3.6時間削減する': the first of a list shares the verb of the last.
-    nxt = re.match(r"^ ?(?:以上|以下|未満|以内)?(?:\([^()]*\))?[、,] ?", after)
+    nxt = re.match(r"^ ?(?:以上|以下|未満|以内|増|減)?(?:\([^()]*\))?[、,▽・] ?", after)
     if nxt and depth < 6:
+        # the next value of the list, not one far on ('出生率1.58、生残率を…
+        # 引き上げ、…という仮定のもと、…14万人を目指す')
         following = next(
             (
                 v
                 for v in ctx.values
-                if q.end + nxt.end() <= v.start < s1
+                if q.end + nxt.end() <= v.start < min(s1, q.end + nxt.end() + 30)
                 and not inside_parens(text, v.start)
             ),
             None,

@@ -8,7 +8,9 @@ import re
 
 BASE_LABELS = r"現状値|現状|基準値|基準|策定時の値|策定時|目標設定時|当初"
 TARGET_LABELS = r"最終目標値|最終目標|目標値|目標数値|目標額|目標|めざそう値|中間目標"
-COMPARATOR_AFTER_RE = re.compile(r"^ ?(以上|以下|未満|以内|超え|超過|超|を超える)")
+COMPARATOR_AFTER_RE = re.compile(
+    r"^ ?(以 ?上|以 ?下|未 ?満|以 ?内|超え|超過|超|を超える)"
+)
 COMPARATOR_BEFORE_RE = re.compile(r"(≧|≦|≥|≤) ?$")
 COMPARATORS = {
     "以上": "以上", "以下": "以下", "未満": "未満", "以内": "以内", "超え": "超",

@@ -20,9 +20,10 @@ _TRAIL_RE = re.compile(
 )
 _TIME_LEAD_RE = re.compile(
     r"^(?:(?:[RH]\d{1,2}(?:年度?)?(?:末)?(?:の|に|まで(?:に)?))"
-    r"|(?:(?:令和|平成|昭和|R|H)? ?\d{1,4}(?: ?\((?:令和|平成|昭和) ?\d{1,2}\))? ?年(?!間)(?:度)?(?:末)?"
+    r"|(?:(?:令和|平成|昭和|R|H)? ?\d{1,4}(?: ?\((?:令和|平成|昭和) ?\d{1,2}\) ?年| ?\(\d{4} ?年\)| ?年)(?!間)(?:度)?(?:末)?"
     r"(?:時点|現在)?(?:における|において|で|に|の|には|まで(?:に|の)?|から)?)"
-    r"|\d+ ?(?:か年|カ年|年間)(?:で|に)?|毎年度?|年度ごとの|計画期間内に|本計画最終年度に|以降|以後"
+    r"|\d+ ?(?:か年|カ年|年間)(?:の累計)?(?:で|に)?|の?累計で|\d+ ?年後の?|(?:来|今|本|昨|翌)年度?末?の"
+    r"|毎年度?|年度ごとの|計画期間内に|本計画最終年度に|以降|以後"
     r"|における|において)+ ?"
 )
 
@@ -34,6 +35,13 @@ def clean_name(raw: str) -> str:
     quoted = re.fullmatch(r"「([^「」]+)」(?:の(?:目標値?|数値))?", s)
     if quoted:
         s = quoted.group(1)
+    # '…できた場合の出生率「希望出生率」': the quoted name a description ends
+    # with (but 'Xの「Y」' keeps its qualifier)
+    apposed = re.fullmatch(r".+[^の「」\s]「([^「」]{2,20})」", s)
+    if apposed:
+        s = apposed.group(1)
+    if s.startswith("「") and "」" not in s:
+        s = s[1:]  # the quote opens a sentence, not the name
     s = re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])", "", s)
     for _ in range(4):
         before = s
@@ -46,6 +54,7 @@ def clean_name(raw: str) -> str:
             s,
         ).strip()
         s = re.sub(r"\((?:令和|平成|R|H)?\s*\d+\s*年度?\)$", "", s).strip()
+        s = re.sub(r"(?:\(※\d*\)|※\d*)$", "", s).strip()  # a footnote mark
         s = re.sub(
             r"\([^()]*(?:現在|実績|時点|基準|現状|:)[^()]*\d[^()]*\)$|\([^()]*\d[^()]*(?:現在|実績|時点|基準|:)[^()]*\)$",
             "",
@@ -72,6 +81,9 @@ def clause_start(text: str, end: int, floor: int = 0) -> int:
                 return j + 1
             depth -= 1
         elif depth == 0 and (ch in _SEPARATORS or ch in "。、→⇒"):
+            if ch == "・" and j > floor and re.match(r"[^\s\x00-\x7f]", text[j - 1]):
+                if text[j - 1] not in _SEPARATORS:
+                    continue  # '起業・創業者数': a list inside the name
             return j + 1
     return max(floor, end - 120)
 
@@ -88,5 +100,7 @@ def name_ok(name: str) -> bool:
         bool(name)
         and not _NOT_A_NAME.match(name)
         and not re.fullmatch(r"[\d,.]+ ?[兆億万千百]*(?:円|人|件|%)?", name)  # a value
+        and not re.match(r"[\d,.]+ ?(?:%|パーセント|人|件|円)(?!当たり|あたり)", name)
+        and not re.fullmatch(r"[A-Za-z]{1,2}", name)  # a band ('B:目標を80%以上達成')
         and bool(re.search(r"[\u3040-\u30ff\u4e00-\u9fffA-Za-z]", name))
     )

@@ -33,14 +33,18 @@ def _deadline(ctx: Ctx, q: Quantity) -> int | None:
     paren = paren_after(text, q.end)
     if paren:
         year = year_in(paren[0])
-        if year and not re.search(r"実績|現在|比|は|同", paren[0]):
-            return year
+        dated_value = any(paren[1] <= v.start < paren[2] for v in ctx.values)
+        if year and not re.search(r"実績|現在|比|は|同", paren[0]) and not dated_value:
+            return year  # not '230万人(18年度207・5万人)': that dates a baseline
     s0, s1 = sentence_bounds(text, q.start)
     best = None
     for s, e, year in ctx.years:
         if not year or s >= q.start + 40:
             continue
         in_sentence = s0 <= s < s1
+        west = re.match(r" ?\((?:19|20)\d{2}\) ?年?度?", text[e:])
+        if west:  # '平成32(2020)年の総人口'
+            e += west.end()
         tail = text[e : e + 6]
         if re.match(
             r" ?[】\]]?(?:比|対比|から|の実績|実績|現在|を基準|に対し|と比較|の数値|の値)",
@@ -126,19 +130,47 @@ def _prose_baseline(ctx: Ctx, f: Found, q: Quantity) -> None:
                 ctx, f, inside[-1], m.group(1) if year_in(m.group(1)) else None
             )
             return
-    if _labelled_baseline(ctx, f, q, s0, s1):
-        return
+    if not _labelled_baseline(ctx, f, q, s0, s1):
+        _starting_value(ctx, f, q, s0)
+
+
+_GROWS_RE = re.compile(
+    r" ?(?:\([^()]*\))? ?に(?:伸ば|増や|引き上|高め|減ら|下げ|抑え|向上|改善|縮減|削減)"
+)
+
+
+def _starting_value(ctx: Ctx, f: Found, q: Quantity, s0: int) -> None:
+    """The value a target starts from, earlier in its sentence: '2701人から
+    3500人に', '87.3%であり、…95%', '808万円を20年度に891万円に伸ばす',
+    '中学校(11年度85・7%)で90%を目指す'."""
+    text = ctx.text
+    grows = _GROWS_RE.match(text[q.end : q.end + 14])
     for v in ctx.values:
-        if s0 <= v.start < q.start and v.unit == q.unit and v.start not in ctx.used:
-            if re.match(
-                r" ?(?:\([^()]*\))? ?(?:だった|であった|から)", text[v.end : v.end + 8]
-            ):
-                label = None
-                for s, e, year in ctx.years:
-                    if s0 <= s < v.start and year:
-                        label = text[s:e]
-                set_baseline(ctx, f, v, label)
-                return
+        if not (s0 <= v.start < q.start and v.unit == q.unit) or v.start in ctx.used:
+            continue
+        after = text[v.end : v.end + 24]
+        if re.match(r" ?(?:\([^()]*\))? ?(?:だった|であった|から|であり)", after) or (
+            grows and re.match(r" ?を", after)
+        ):
+            paren = paren_after(text, v.end)  # '85%(令和7年度当初)から'
+            label = paren[0] if paren and year_in(paren[0]) else None
+            if label is None:  # '14年の2701人から': the last year before it
+                years = [(s, e) for s, e, y in ctx.years if s0 <= s < v.start and y]
+                label = text[years[-1][0] : years[-1][1]] if years else None
+            set_baseline(ctx, f, v, label)
+            return
+    for m in re.finditer(r"\(([^()]*)\)", text[s0 : q.start]):
+        if not year_in(m.group(1)) or re.search(r"比|推計|予測|見込|目標", m.group(1)):
+            continue
+        a, b = s0 + m.start(1), s0 + m.end(1)
+        inside = [
+            v
+            for v in ctx.values
+            if a <= v.start < b and v.unit == q.unit and v.start not in ctx.used
+        ]
+        if inside:
+            set_baseline(ctx, f, inside[-1], m.group(1))
+            return
 
 
 _BASE_BEFORE_RE = re.compile(rf"(?:{BASE_LABELS})(?: ?\([^()]*\))? ?(?:[::=]|が|は) ?$")

@@ -126,11 +126,14 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
             return name, ctx.span(*topic.span(1))
     e = q.start
     trail = re.search(
-        r"(?:[\s::=]|目標である|の?(?:最終|中間)?目標(?:値)?は|として|を目標に|延べ|約|概ね|おおむね)+$",
+        r"(?:[\s::=]|目標(?:値)?である|の?(?:最終|中間)?目標(?:値|額)?(?:は|を|とする)|として|を目標に|延べ|約|概ね|おおむね)+$",
         text[s0:e],
     )
     if trail:
         e = s0 + trail.start()
+        if re.search(r"\d ?(?:年度?|月)(?:末|時点|現在)?$", text[s0:e]):
+            # '2019年度時点の目標値を4地区': a time, the name is elsewhere
+            return _fallback_name(ctx, q, s0, clause_start(text, e, s0))
     start = clause_start(text, e, s0)
     phrase = text[start:e]
     # particles inside 「」 belong to the quoted name
@@ -139,22 +142,31 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
         if "を" not in bare:
             return _fallback_name(ctx, q, s0, start)
         phrase, bare = phrase[: bare.index("を") + 1], bare[: bare.index("を") + 1]
-    if "を" in bare:
+    if re.search(r"の ?$", bare) and re.match(r"[増減]|削減|縮減", text[q.end :]):
+        pass  # 'Xを動かす人の割合の10%増': the whole phrase names it
+    elif "を" in bare:
         phrase = phrase[: bare.rindex("を")]
     elif "は" in bare:
         phrase = phrase[: bare.index("は")]
-    phrase = re.split(r"だった|であった|から|より|に対し|については|として、", phrase)[
-        -1
-    ]
+    phrase = re.split(
+        r"だった|であった|から|より|に対し|については|として、|では|においては", phrase
+    )[-1]
     # '人口 令和12年に': the time the value is for, after the name
     phrase = re.sub(rf" ?{WHEN}(?:まで(?:に)?|に|で|には|の)? ?$", "", phrase)
+    # '…で出されている令和7年度の合計特殊出生率': the name after its time
+    timed = list(
+        re.finditer(rf"{WHEN}(?: ?\([^()]*\))? ?(?:における|の)(?=.{{2,}})", phrase)
+    )
+    if timed:
+        phrase = phrase[timed[-1].end() :]
     name = clean_name(phrase)
     if (
         not name_ok(name)
         or len(name) > 40
         or kpi_text.YEAR_RE.search(name)
         or re.search(
-            r"[\d,]+ ?(?:件|人|円|%)|(?:ます|ました|ている|ており|ため)$", name
+            r"[\d,]+ ?(?:件|人|円|%)(?!当たり|あたり|当り|1日)|(?:ます|ました|ている|ており|ため)$",
+            name,
         )
     ):
         return _fallback_name(ctx, q, s0, start)

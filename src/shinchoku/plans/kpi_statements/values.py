@@ -12,7 +12,7 @@ from shinchoku.plans.kpi_text import Quantity
 
 # What may directly follow a value without making it part of a longer word.
 _VALUE_TAIL_OK = re.compile(
-    r"^(?:増|減|削減|縮減|抑制|以上|以下|未満|以内|超|程度|前後|台|余|強|弱|分|達成"
+    r"^(?:増|減|削減|縮減|抑制|以 ?上|以 ?下|未 ?満|以 ?内|超|程度|前後|台|余|強|弱|分|達成"
     r"|確保|維持|向上|低下|上昇|突破|規模|相当|減ら|増や|増加|減少|程|人泊|泊|来訪|実現|創出)"
 )
 _NOT_VALUE_TAIL = re.compile(
@@ -120,6 +120,8 @@ def date_of(label: str) -> dt.date | None:
     if not ym:
         return None
     year = kpi_text.year_of(ym, kpi_text.era_before(label, ym.start()))
+    if re.match(r" ?(?:当初|初め)", label[ym.end() :]):
+        return dt.date(year, 4, 1)  # '令和7年度当初': the FY's first day
     if ym["fy"] or "年度" in label[ym.start() : ym.end() + 1]:
         return dt.date(year + 1, 3, 31)
     mon = re.search(r"(\d{1,2}) ?月", label[ym.end() :])

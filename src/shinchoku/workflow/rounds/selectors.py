@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
@@ -91,6 +92,40 @@ def round_dashboard(round_: Round) -> list[DepartmentRow]:
             r.department.ordering if r.department else 0,
             r.department.name if r.department else "",
         ),
+    )
+
+
+@dataclass(frozen=True)
+class CloseCheck:
+    """What closing a round would meet: entries still in progress (作成中,
+    課内確認待ち, 提出済, 差戻し: closing is refused over them) and entries not
+    started (the edition keeps their text as last approved), each per lead
+    department."""
+
+    pending: list[DepartmentRow]
+    not_started: list[DepartmentRow]
+
+    @property
+    def pending_entries(self) -> list[RoundEntry]:
+        return [e for row in self.pending for e in row.entries]
+
+    @property
+    def not_started_count(self) -> int:
+        return sum(len(row.entries) for row in self.not_started)
+
+
+def round_close_check(round_: Round) -> CloseCheck:
+    rows = round_dashboard(round_)
+
+    def only(keep: Callable[[RoundEntry], bool]) -> list[DepartmentRow]:
+        picked = [
+            DepartmentRow(r.department, list(filter(keep, r.entries))) for r in rows
+        ]
+        return [r for r in picked if r.entries]
+
+    return CloseCheck(
+        pending=only(lambda e: e.is_pending),
+        not_started=only(lambda e: e.state == EntryState.NOT_STARTED),
     )
 
 

@@ -160,14 +160,7 @@ def round_close(
         raise ServiceError(_("This round is closed already."))
     pending = [e for e in round_.entries.select_related("program") if e.is_pending]
     if pending:
-        raise ServiceError(
-            _(
-                "These entries are still being drafted, submitted or returned: "
-                "%(programs)s. Approve them before closing (a returned entry once "
-                "it is submitted again)."
-            )
-            % {"programs": ", ".join(e.label for e in pending)}
-        )
+        raise ServiceError(pending_message(pending))
     reason = f"{via}: close round {round_.title} (#{round_.pk})"
     previous = round_.edition  # closed before, reopened: this is a correction
     supersedes = previous if previous and previous.title != title else None
@@ -192,6 +185,16 @@ def round_close(
     round_.edition = edition
     model_save(round_, actor=actor, reason=reason, exclude=["plan"])
     return edition
+
+
+def pending_message(entries: Iterable[RoundEntry]) -> str:
+    """Why a round cannot close over these entries (round_close; the close form
+    says it before the office confirms)."""
+    return _(
+        "These entries are still being drafted, submitted or returned: "
+        "%(programs)s. Approve them before closing (a returned entry once "
+        "it is submitted again)."
+    ) % {"programs": ", ".join(e.label for e in entries)}
 
 
 @transaction.atomic

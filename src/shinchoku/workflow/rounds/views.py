@@ -155,7 +155,60 @@ def _confirm_reminders(request: HttpRequest, round_) -> HttpResponse:
     )
 
 
-def _confirm_close(request: HttpRequest, round_, data: dict) -> HttpResponse:
+def close_lists(check: selectors.CloseCheck) -> list[dict]:
+    """The close form's and the confirmation's lists: entries in progress
+    (closing waits for them) and entries not started (the edition keeps their
+    text), a line per lead department."""
+    lists = []
+    if check.pending:
+        lists.append(
+            {
+                "heading": _(
+                    "In progress (%(count)s programs): the round cannot close "
+                    "until they are approved."
+                )
+                % {"count": len(check.pending_entries)},
+                "items": _department_lines(check.pending, states=True),
+            }
+        )
+    if check.not_started:
+        lists.append(
+            {
+                "heading": _(
+                    "Not started (%(count)s programs): the edition keeps their "
+                    "text as last approved; this round changes nothing for them."
+                )
+                % {"count": check.not_started_count},
+                "items": _department_lines(check.not_started, states=False),
+            }
+        )
+    return lists
+
+
+def _department_lines(rows, *, states: bool) -> list[str]:
+    def name(entry) -> str:
+        if not states:
+            return entry.label
+        return _("%(program)s (%(state)s)") % {
+            "program": entry.label,
+            "state": entry.get_state_display(),
+        }
+
+    return [
+        _("%(department)s: %(programs)s")
+        % {
+            "department": row.department.name
+            if row.department
+            else _("(no lead department)"),
+            "programs": ", ".join(name(e) for e in row.entries),
+        }
+        for row in rows
+    ]
+
+
+def _confirm_close(
+    request: HttpRequest, round_, data: dict, check: selectors.CloseCheck
+) -> HttpResponse:
     details = [_("Edition: %(title)s") % {"title": data["title"]}]
     details.append(
         _("Report year: %(fy)s") % {"fy": wareki.fiscal_year_label(data["fiscal_year"])}
@@ -176,6 +229,7 @@ def _confirm_close(request: HttpRequest, round_, data: dict) -> HttpResponse:
         cancel_url=reverse("workflow:round", kwargs={"pk": round_.pk}),
         plan=round_.plan,
         round=round_,
+        lists=close_lists(check),
     )
 
 
@@ -184,10 +238,13 @@ def round_close(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = round_or_404(pk)
     check(request, Action.CLOSE_ROUND, round_)
     form = forms.CloseForm(initial=close_initial(round_))
+    close_check = selectors.round_close_check(round_)
     if request.method == "POST":
         form = forms.CloseForm(request.POST)
+        if form.is_valid() and close_check.pending:  # no confirming a close that fails
+            form.add_error(None, services.pending_message(close_check.pending_entries))
         if form.is_valid() and not confirmed(request):
-            return _confirm_close(request, round_, form.cleaned_data)
+            return _confirm_close(request, round_, form.cleaned_data, close_check)
         if form.is_valid():
             try:
                 edition = services.round_close(
@@ -213,7 +270,7 @@ def round_close(request: HttpRequest, pk: int) -> HttpResponse:
             "round": round_,
             "plan": round_.plan,
             "form": form,
-            "rows": selectors.round_dashboard(round_),
+            "lists": close_lists(close_check),
         },
         status=400 if form.errors else 200,
     )
@@ -245,6 +302,8 @@ def round_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = round_or_404(pk)
     check(request, Action.REOPEN_ROUND, round_)
     form = forms.ReopenForm(request.POST, round_=round_)
+    if form.is_valid() and not confirmed(request):
+        return _confirm_reopen(request, round_, form)
     if form.is_valid():
         try:
             services.round_reopen(
@@ -268,3 +327,38 @@ def round_reopen(request: HttpRequest, pk: int) -> HttpResponse:
             for error in errors:
                 messages.error(request, error)
     return redirect("workflow:round", pk=round_.pk)
+
+
+def _confirm_reopen(request: HttpRequest, round_, form) -> HttpResponse:
+    numbers = set(form.cleaned_data["programs"])
+    returned = [label for n, label in form.fields["programs"].choices if n in numbers]
+    edition = round_.edition.title if round_.edition else round_.title
+    return confirm_page(
+        request,
+        title=_("Reopen the round"),
+        question=_("Reopen %(round)s to correct the edition %(edition)s?")
+        % {"round": round_.title, "edition": edition},
+        details=[
+            _("Reason: %(reason)s") % {"reason": form.cleaned_data["reason"]},
+            _("Returned to their departments: %(programs)s")
+            % {"programs": ", ".join(returned)}
+            if returned
+            else _("No program goes back to its department."),
+        ],
+        consequences=[
+            _(
+                "The round is open again: returned programs go back to their "
+                "departments with the reason, and the admin office may correct "
+                "grades and opinions."
+            ),
+            _(
+                "Closing it again makes a corrected edition (修正版) that "
+                "supersedes %(edition)s; until then %(edition)s stays as it is."
+            )
+            % {"edition": edition},
+        ],
+        button=_("Reopen the round"),
+        cancel_url=reverse("workflow:round", kwargs={"pk": round_.pk}),
+        plan=round_.plan,
+        round=round_,
+    )

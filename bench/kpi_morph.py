@@ -23,13 +23,19 @@ Variants, each scored with tests/plans/kpi_corpus.py (`score`: names matched by
   (the rules choose the phrase, the analyser its boundary); the rules' unit;
 * morph-in-rules: every `clean_name` call of the extractor answered by the
   analyser instead (the rules choose phrases and reject names as before);
-* fallback: the rules' `clean_name` first, the analyser only when the rules'
-  name is empty or rejected by `name_ok`; the unit read by the analyser only
-  when the rules found none.
+* fallback (names): the rules' `clean_name` first, the analyser only when the
+  rules' name is empty or rejected by `name_ok`; the unit read by the analyser
+  only when the rules found none;
+* fallback (indicators): the rules' indicators, plus morph-in-rules' for values
+  no rule indicator read, with morph-in-rules' name where the rules' name does
+  not end in a noun.
 
-Also printed: names equal to the label once normalised (not just `same_name`),
-and the time per statement (best of five passes over the dev statements).
-The held-out split is never read here.
+Each is scored on the rounds of dev apart (rounds 1-2 the rules were written
+on; rounds 3 and 4 added before any rule was written for them, see
+tests/plans/test_kpi_corpus.py) and on all dev. Also printed: names equal to the
+label once normalised (not just `same_name`), the units right on the rules'
+matched pairs, and the time per statement (best of five passes over dev). The
+held-out split is never read here.
 """
 
 from __future__ import annotations

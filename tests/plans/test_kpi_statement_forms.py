@@ -286,6 +286,19 @@ def _one(text: str) -> dict:
             "1 | 行政改革の推進 | 目標を達成した改革項目の割合 | 40% | 80%以上",
             {"name": "目標を達成した改革項目の割合", "target": 80},
         ),
+        (
+            "目標項目 | 数値目標 | (時期) | 最新値 | (時期) | 目標設定時最新値 | (時期) | 女性管理職の割合 | 20% | (2025年) | 12% | (2022年) | 8% | (2018年) |",
+            {
+                "target": 20,
+                "deadline_fy": 2025,
+                "baseline": 8,
+                "baseline_date": "2018-12-31",
+            },
+        ),
+        (
+            "2030年度 | 2035年度 | 乳児健診を実施する市町村 | 18市町村 (2024年) | 25市町村 | 30市町村",
+            {"unit": "市町村", "baseline": 18, "target": 30},
+        ),
     ],
 )
 def test_forms(text: str, expected: dict) -> None:
@@ -342,3 +355,14 @@ def test_a_table_pasted_with_its_header_and_tabs() -> None:
     (j,) = rows[4]["indicators"]
     assert (j["baseline"], j["target"], j["deadline_fy"]) == (65, 70, 2027)
     assert j["baseline_date"] == "2023-03-31"
+
+
+def test_rows_that_fit_one_header_on_one_line() -> None:
+    found = extract_statement(
+        "指標名 | 現状 (令和4年度) | 目標値 (令和9年度) | 水洗化率 | 88.0% | 92.0%"
+        " | 合併浄化槽の設置率 | 40.5% | 50%"
+    )
+    assert [(f.name, f.baseline, f.target, f.deadline_fy) for f in found] == [
+        ("水洗化率", 88.0, 92.0, 2027),
+        ("合併浄化槽の設置率", 40.5, 50, 2027),
+    ]

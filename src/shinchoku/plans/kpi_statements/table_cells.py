@@ -24,7 +24,8 @@ _UNIT_TOKEN_RE = re.compile(
 _PLACEHOLDER_RE = re.compile(r"^(?:[―\-—−‐–ー─━]+|なし|-)$")
 _MAINTAIN_CELL_RE = re.compile(r"^(?:現状値?を?維持|現状維持|維持|現状値?以上)")
 _COLUMN_LABEL_RE = re.compile(
-    r"^\(?(?:現状値?|基準値?|目標値?|目標数値|策定時(?:の値)?|目標設定時|中間目標|最終目標|当初"
+    r"^\(?(?:現状値?|基準値?|目標値?|目標数値|数値目標|最新値|策定時(?:の値)?|目標設定時(?:の?最新値)?"
+    r"|中間目標|最終目標|当初"
     r"|(?:\d{1,2} ?年度?)?(?:実績値?|見込み?)|\d+ ?[ヵかカケヶ]年目標|めざそう値|進捗率|達成率|達成度|累計)\)?"
     r"(?: ?\([^()]*\))?$"
 )
@@ -37,7 +38,7 @@ def _column_kind(cell: str) -> str:
         return "actual"  # '令和10年度 試 算 値': an estimate, not a target
     if re.search(r"目標設定時|策定時|基準|当初", cell):
         return "base"
-    if re.search(r"実績|現在|見込|速報|進捗率|達成率|達成度", cell):
+    if re.search(r"実績|現在|見込|速報|最新|進捗率|達成率|達成度", cell):
         return "actual"
     if "目標" in cell or "めざそう" in cell:
         return "target"

@@ -175,6 +175,8 @@ def test_a_whole_year_to_a_corrected_results_report(
     office.fill("#id_reason", REASON)
     office.get_by_label("⑫ 文書の電子化・ペーパーレス化").check()
     office.click("form[action$='/reopen/'] button")
+    expect(office.locator(".confirm-details")).to_contain_text(REASON)
+    office.click("form.confirm-form button[type=submit]")  # the page that asks first
     expect(office.locator("h1")).to_contain_text("受付中")
     joho.goto(f"{base}/workflow/entries/{entries[12].pk}/")
     expect(joho.locator("#return-comment")).to_have_text(REASON)

@@ -206,3 +206,44 @@ def test_closing_over_entries_in_progress_is_refused_before_the_confirmation(
     assert 'class="confirm-form"' not in html and line in html
     assert "締め切る前に、これらを承認してください" in html
     assert Round.objects.get(pk=plan_round.pk).is_open
+
+
+def test_reopening_asks_first_with_the_reason_and_the_programs(
+    people, plan_round, client
+):
+    """Reopening a closed round (to correct its edition) asks first, like
+    closing and publishing: the reason, the programs going back to their
+    departments and what closing again will make; the confirmed POST reopens."""
+    edition = round_services.round_close(
+        actor=people["gyosei"], round_=plan_round, title="令和6年度当初計画 改訂版"
+    )
+    client.force_login(people["gyosei"])
+    url = reverse("workflow:round-reopen", kwargs={"pk": plan_round.pk})
+    data = {"reason": "⑫の目標値の誤記", "programs": ["12"]}
+    html = assert_confirmation(
+        client.post(url, data, headers=JA),
+        button="照会を再開する",
+        cancel=reverse("workflow:round", kwargs={"pk": plan_round.pk}),
+    )
+    assert "⑫の目標値の誤記" in html
+    assert "⑫ 文書の電子化・ペーパーレス化" in html and "⑬" not in html
+    assert edition.title in html and "修正版" in html
+    assert '<input type="hidden" name="programs" value="12">' in html
+    assert not Round.objects.get(pk=plan_round.pk).is_open
+    response = client.post(url, data | {"confirmed": "1"})
+    assert response.status_code == 302
+    assert Round.objects.get(pk=plan_round.pk).is_open
+    assert entry_of(plan_round, 12).state == EntryState.RETURNED
+
+
+def test_reopening_without_a_reason_says_so_and_asks_nothing(
+    people, plan_round, client
+):
+    round_services.round_close(
+        actor=people["gyosei"], round_=plan_round, title="令和6年度当初計画 改訂版"
+    )
+    client.force_login(people["gyosei"])
+    url = reverse("workflow:round-reopen", kwargs={"pk": plan_round.pk})
+    response = client.post(url, {"reason": " "}, headers=JA, follow=True)
+    assert 'class="confirm-form"' not in response.content.decode()
+    assert not Round.objects.get(pk=plan_round.pk).is_open

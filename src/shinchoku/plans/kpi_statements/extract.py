@@ -76,7 +76,11 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
     ctx = Ctx(mapped, norm, values, years, first_fy, last_fy)
     found = arrows(ctx)
     found += labelled(ctx)
-    found += pipe_row(ctx) if "|" in norm else space_row(ctx)
+    rows = pipe_row(ctx) if "|" in norm else space_row(ctx)
+    if rows and "|" in norm:  # one row a line: later cells give its reasons
+        end = max(b for _, b in rows[0].spans.values())
+        found = [f for f in found if f.spans.get("target", (0, 0))[0] < end]
+    found += rows
     found += staged_line(ctx)
     found += prose(ctx)
     out: list[Found] = []

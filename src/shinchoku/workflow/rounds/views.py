@@ -302,6 +302,8 @@ def round_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = round_or_404(pk)
     check(request, Action.REOPEN_ROUND, round_)
     form = forms.ReopenForm(request.POST, round_=round_)
+    if form.is_valid() and not confirmed(request):
+        return _confirm_reopen(request, round_, form)
     if form.is_valid():
         try:
             services.round_reopen(
@@ -325,3 +327,38 @@ def round_reopen(request: HttpRequest, pk: int) -> HttpResponse:
             for error in errors:
                 messages.error(request, error)
     return redirect("workflow:round", pk=round_.pk)
+
+
+def _confirm_reopen(request: HttpRequest, round_, form) -> HttpResponse:
+    numbers = set(form.cleaned_data["programs"])
+    returned = [label for n, label in form.fields["programs"].choices if n in numbers]
+    edition = round_.edition.title if round_.edition else round_.title
+    return confirm_page(
+        request,
+        title=_("Reopen the round"),
+        question=_("Reopen %(round)s to correct the edition %(edition)s?")
+        % {"round": round_.title, "edition": edition},
+        details=[
+            _("Reason: %(reason)s") % {"reason": form.cleaned_data["reason"]},
+            _("Returned to their departments: %(programs)s")
+            % {"programs": ", ".join(returned)}
+            if returned
+            else _("No program goes back to its department."),
+        ],
+        consequences=[
+            _(
+                "The round is open again: returned programs go back to their "
+                "departments with the reason, and the admin office may correct "
+                "grades and opinions."
+            ),
+            _(
+                "Closing it again makes a corrected edition (修正版) that "
+                "supersedes %(edition)s; until then %(edition)s stays as it is."
+            )
+            % {"edition": edition},
+        ],
+        button=_("Reopen the round"),
+        cancel_url=reverse("workflow:round", kwargs={"pk": round_.pk}),
+        plan=round_.plan,
+        round=round_,
+    )

@@ -406,6 +406,9 @@ def fill_row(
         f.targets = {}
     unit_q = next((c[1] for c in values if c[1] is not None and c[1].unit), None)
     _base_note(ctx, f)
+    by = re.search(r"(.{2,12}?)まで(?:に|で)", after)
+    if f.deadline_fy is None and by and kpi_text.YEAR_RE.search(by.group(1)):
+        f.deadline_fy = year_in(by.group(1))  # a reason: '2029年までに…半減'
     if unit_q is not None:
         f.unit = unit_q.unit
     elif scale := (unit_scale(unit) if unit else None) or from_name:

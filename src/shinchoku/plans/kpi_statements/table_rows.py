@@ -303,7 +303,27 @@ def _space_name(
     ):
         # '名前 指標の説明、… 4,914人': the name, then its meaning
         k, name_end = k - 1, k
+    if _numbered_before(ctx, toks, kinds, (start, k, first)):
+        k, name_end = k - 1, k  # '33 名前 名前の説明(暦年) 件 1,560 ― 1,220'
     return k, name_end
+
+
+def _numbered_before(
+    ctx: Ctx,
+    toks: list[tuple[int, int]],
+    kinds: list[tuple[Any, ...]],
+    bounds: tuple[int, int, int],
+) -> bool:
+    """The one-token name at `k` explains the token before it, which a row
+    number leads: that one is the name."""
+    start, k, first = bounds
+    if k - 2 < start or kinds[k - 1][0] != "text" or kinds[k - 2][0] != "value":
+        return False
+    number = kinds[k - 2][1]
+    if number.unit or not re.fullmatch(r" ?\d{1,3}", number.raw):
+        return False
+    desc, name = (ctx.text[slice(*toks[i])] for i in (k, k - 1))
+    return kinds[k + 1][0] == "unit" if k + 1 < first else describes(desc, name)
 
 
 def _space_row_at(
@@ -327,13 +347,7 @@ def _space_row_at(
     ]
     cols = header
     if cols is None:
-        # the labels between the name and its values head its columns ('名前(%)
-        # 現状値 R5 R6 19 18 15'); else those in front of the name
-        heads = [i for i in range(0, first) if kinds[i][0] in ("label", "paren")]
-        after = [i for i in heads if i >= name_end]
-        cols = columns(
-            ctx, [toks[i] for i in (after or [i for i in heads if i < name_start])]
-        )
+        cols = _space_cols(ctx, toks, kinds, (name_start, name_end, first, end))
     units = {q.unit for _, q, _ in row if q is not None}
     repeated = end < len(toks) and clean_name(ctx.text[slice(*toks[end])]) == name_text
     if not name_ok(name_text) or len(units) > 1:
@@ -350,7 +364,7 @@ def _space_row_at(
     )
     found = fill_row(
         ctx, (name_text, ctx.span(s, e)), row[:1] if repeated else row, cols if not repeated else [],
-        unit_tok,
+        unit_tok, ctx.text[toks[end - 1][1] :],
     )  # fmt: skip
     if found is None:
         return None
@@ -360,3 +374,30 @@ def _space_row_at(
     if LOWER_WORDS.match(tail.strip()):
         found.direction = "lower"
     return found, cols
+
+
+def _space_cols(
+    ctx: Ctx,
+    toks: list[tuple[int, int]],
+    kinds: list[tuple[Any, ...]],
+    bounds: tuple[int, int, int, int],
+) -> list[tuple[str, int | None]]:
+    """The columns of a row flattened with spaces: the labels between the name
+    and its values ('名前(%) 現状値 R5 R6 19 18 15'), else those in front of the
+    name; or a year after the first of two values, its date ('55.8% 2021年度
+    60.8%')."""
+    name_start, name_end, first, end = bounds
+    heads = [i for i in range(0, first) if kinds[i][0] in ("label", "paren")]
+    after = [i for i in heads if i >= name_end]
+    cols = columns(
+        ctx, [toks[i] for i in (after or [i for i in heads if i < name_start])]
+    )
+    at = [i for i in range(first, end) if kinds[i][0] == "value"]
+    if cols or len(at) != 2 or kinds[first][0] != "value":
+        return cols
+    between = [i for i in range(at[0] + 1, at[1]) if kinds[i][0] == "label"]
+    year = year_at(ctx, *toks[between[0]]) if len(between) == 1 else None
+    if year is None:
+        return cols
+    ctx.column_labels[year] = ctx.text[slice(*toks[between[0]])]
+    return [("base", year), ("target", None)]

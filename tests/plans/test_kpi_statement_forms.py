@@ -331,6 +331,36 @@ def test_no_target(text: str) -> None:
     assert extract_statement(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "plan", "deadline_fy", "baseline_date"),
+    [
+        # a bare two-digit year read in the era the line writes elsewhere
+        ("職員数:520人(26年度)→480人(平成31年度)", {}, 2019, "2015-03-31"),
+        ("経常収支比率 92.5%(26年度決算) 目標90%以下(H31年度)", {}, 2019, "2015-03-31"),
+        # no era in the line: the one nearest the plan's period, else 20NN
+        (
+            "職員数:520人(26年度)→480人(30年度)",
+            {"first_fy": 2015, "last_fy": 2019},
+            2018,
+            "2015-03-31",
+        ),
+        (
+            "職員数:520人(26年度)→480人(30年度)",
+            {"first_fy": 2022, "last_fy": 2026},
+            2030,
+            "2027-03-31",
+        ),
+        ("職員数:520人(26年度)→480人(30年度)", {}, 2030, "2027-03-31"),
+    ],
+)
+def test_a_bare_year_in_its_era(
+    text: str, plan: dict, deadline_fy: int, baseline_date: str
+) -> None:
+    (found,) = extract_statement(text, **plan)
+    got = found.to_dict()
+    assert (got["deadline_fy"], got["baseline_date"]) == (deadline_fy, baseline_date)
+
+
 def test_a_table_pasted_with_its_header_and_tabs() -> None:
     """Rows under a header line read with its years; a blank line ends the
     table; cells separated by tabs (a spreadsheet's copy) are cells."""

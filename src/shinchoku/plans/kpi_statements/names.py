@@ -49,7 +49,7 @@ def clean_name(raw: str) -> str:
         s = _TIME_LEAD_RE.sub("", s).strip()
         s = _TRAIL_RE.sub("", s).strip()
         s = re.sub(
-            rf"(?:(?:最終|中間)?目標(?:値|額|数値)?|{TARGET_LABELS}|{BASE_LABELS})$",
+            rf"(?:(?:削減|縮減)?(?:最終|中間)?目標(?:値|額|数値)?|{TARGET_LABELS}|{BASE_LABELS})$",
             "",
             s,
         ).strip()

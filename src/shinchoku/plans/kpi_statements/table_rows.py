@@ -160,7 +160,9 @@ def _inline_dates(
 
 def _row_number_off(cell: str) -> str:
     """'13 農産物の輸出額' → '農産物の輸出額': a row's number before its name."""
-    m = re.match(r" ?\d{1,3} (?=[\u3005\u4e00-\u9fff\u30a1-\u30fa])", cell)
+    m = re.match(
+        r" ?(?:No\.? ?|№ ?)?\d{1,3}[.)]? ?(?=[\u3005\u4e00-\u9fff\u30a1-\u30fa])", cell
+    )
     if m and not unit_scale(cell[m.end() : m.end() + 2][:1]):
         return cell[m.end() :]
     return cell

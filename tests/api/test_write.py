@@ -20,7 +20,7 @@ from tests.api.conftest import entry_of
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["public", "admin", "gyosei", "joho", "kyodo", "iinkai", "outsider"]
+ROLES = ["public", "admin", "gyosei", "joho", "kacho", "kyodo", "iinkai", "outsider"]
 
 
 def history_models():
@@ -90,9 +90,17 @@ def _submitted(people, round_):
     return entry_of(round_, 12)
 
 
+def _awaiting_head(people, round_, seed_plan):
+    """A plan with 課長承認: joho's submission waits for kacho (課内確認)."""
+    seed_plan.department_head_approval = True
+    seed_plan.save(update_fields=["department_head_approval"])
+    return _submitted(people, round_)
+
+
 def case_for(name: str, people, round_, indicator, seed_plan) -> Case:
     office = {"admin", "gyosei"}
-    members = {"admin", "gyosei", "joho", "kyodo", "iinkai"}
+    lead = {"joho", "kacho"}  # the lead department's editor and its head
+    members = office | lead | {"kyodo", "iinkai"}
     grade_url = reverse(
         "api:program-grade",
         kwargs={
@@ -106,7 +114,7 @@ def case_for(name: str, people, round_, indicator, seed_plan) -> Case:
         case "get draft entry":
             e = _drafted(people, round_)
             # the committee reads what departments handed in, not drafts
-            return Case("get", f"/api/entries/{e.pk}", None, office | {"joho", "kyodo"})
+            return Case("get", f"/api/entries/{e.pk}", None, office | lead | {"kyodo"})
         case "get submitted entry":
             e = _submitted(people, round_)
             return Case("get", f"/api/entries/{e.pk}", None, members)
@@ -117,11 +125,26 @@ def case_for(name: str, people, round_, indicator, seed_plan) -> Case:
                 "achievements": ["APIで書いた実績"],
                 "kpi_actuals": {str(indicator.pk): 80.5},
             }
-            return Case("patch", f"/api/entries/{e.pk}/draft", body, office | {"joho"})
+            return Case("patch", f"/api/entries/{e.pk}/draft", body, office | lead)
         case "submit":
             e = _drafted(people, round_)
             body = {"based_on_version": e.version}
-            return Case("post", f"/api/entries/{e.pk}/submit", body, office | {"joho"})
+            return Case("post", f"/api/entries/{e.pk}/submit", body, office | lead)
+        case "withdraw":
+            e = _submitted(people, round_)
+            body = {"based_on_version": e.version}
+            url = f"/api/entries/{e.pk}/withdraw"
+            return Case("post", url, body, office | lead)
+        case "forward":
+            e = _awaiting_head(people, round_, seed_plan)
+            body = {"based_on_version": e.version}
+            url = f"/api/entries/{e.pk}/forward"
+            return Case("post", url, body, {"admin", "kacho"})
+        case "return at 課内確認":
+            e = _awaiting_head(people, round_, seed_plan)
+            body = {"based_on_version": e.version, "comment": "根拠を添えてください"}
+            url = f"/api/entries/{e.pk}/return"
+            return Case("post", url, body, {"admin", "kacho"})
         case "return":
             e = _submitted(people, round_)
             body = {"based_on_version": e.version, "comment": "数値を確認してください"}
@@ -162,6 +185,9 @@ OPERATIONS = [
     "get submitted entry",
     "save draft",
     "submit",
+    "withdraw",
+    "forward",
+    "return at 課内確認",
     "return",
     "approve",
     "get indicator",
@@ -213,6 +239,8 @@ def test_the_table_covers_every_write_operation(client):
         "getEntry",
         "saveEntryDraft",
         "submitEntry",
+        "withdrawEntry",
+        "forwardEntry",
         "returnEntry",
         "approveEntry",
         "getLiveIndicator",
@@ -221,7 +249,8 @@ def test_the_table_covers_every_write_operation(client):
         "setProgramGrade",
         "removeProgramGrade",
     }
-    assert len(OPERATIONS) == len(secured) + 1  # entries read in two states
+    # Entries are read in two states, and returned at two steps.
+    assert len(OPERATIONS) == len(secured) + 2
 
 
 # ------------------------------------------------------------ conflicts
@@ -569,3 +598,32 @@ def test_a_write_leaves_the_same_history_rows_as_the_web_form(
     assert screen[1]["entries"] == api[1]["entries"]
     assert screen[1]["indicators"] == api[1]["indicators"]
     assert screen[1]["grades"] == api[1]["grades"]
+
+
+def test_the_department_heads_step_through_the_api(
+    client, people, round_, seed_plan, bearer
+):
+    """課長承認 as an API client plays it: the editor submits, the head passes
+    it on, the editor takes it back, submits again, the head returns it."""
+    seed_plan.department_head_approval = True
+    seed_plan.save(update_fields=["department_head_approval"])
+    _drafted(people, round_)
+    joho, kacho = bearer("joho"), bearer("kacho")
+
+    def step(who, action, **body):
+        current = entry_of(round_, 12)
+        response = call(
+            client,
+            "post",
+            f"/api/entries/{current.pk}/{action}",
+            {"based_on_version": current.version, **body},
+            who,
+        )
+        assert response.status_code == 200, response.content
+        return response.json()["state"]
+
+    assert step(joho, "submit") == "awaiting_head"
+    assert step(kacho, "forward") == "submitted"
+    assert step(joho, "withdraw") == "drafting"
+    assert step(joho, "submit") == "awaiting_head"
+    assert step(kacho, "return", comment="根拠を添えてください") == "returned"

@@ -158,6 +158,7 @@ UNIT_FORMS: dict[str, tuple[str, ...]] = {
     "園": ("園",),
     "社": ("社",),
     "戸": ("戸",),
+    "床": ("床",),
     "台": ("台",),
     "冊": ("冊",),
     "組": ("組",),
@@ -172,6 +173,7 @@ UNIT_FORMS: dict[str, tuple[str, ...]] = {
     "倍": ("倍",),
     "割": ("割",),
     "m2": ("平方メートル", "m2", "m²"),
+    "m3": ("立方メートル", "m3", "m³"),
     "ha": ("ha", "ヘクタール"),
     "TJ": ("TJ",),
     "GJ": ("GJ",),
@@ -317,7 +319,23 @@ def year_of(m: re.Match[str], era_context: str | None = None) -> int:
     return 2000 + n
 
 
+_ERA_WORD_RE = re.compile(r"令和|平成|昭和|(?<![A-Za-z])[RHS](?= ?\d)")
+
+
 def era_before(text: str, pos: int) -> str | None:
-    """The last era name written before `pos` (for bare two-digit years)."""
-    found = re.findall(r"令和|平成|昭和", text[:pos])
-    return found[-1] if found else None
+    """The era a bare two-digit year ('26年度') is written in: the last one
+    named before `pos` (令和, 平成 or R/H), else a Heisei or Showa year named
+    after it in the same text ('26年度実績 … H30目標' is a Heisei document); with
+    none, the year is read in its decade (20NN)."""
+    found = _ERA_WORD_RE.findall(text[:pos])
+    if found:
+        return _ERA_LETTER.get(found[-1], found[-1])
+    later = next(
+        (
+            m.group(0)
+            for m in _ERA_WORD_RE.finditer(text, pos)
+            if m.group(0) not in ("令和", "R")
+        ),
+        None,
+    )
+    return _ERA_LETTER.get(later, later) if later else None

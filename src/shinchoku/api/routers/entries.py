@@ -1,5 +1,6 @@
-"""Round entries (照会の回答): read, save a draft, submit, return, approve —
-the entry page's actions, through the same services and permission checks."""
+"""Round entries (照会の回答): read, save a draft, submit, withdraw, pass on
+(the department head's 課内確認), return, approve — the entry page's actions,
+through the same services and permission checks."""
 
 from typing import Annotated
 
@@ -104,6 +105,46 @@ def entry_submit(request: HttpRequest, entry_id: EntryId, data: TransitionIn):
 
 
 @router.post(
+    "/entries/{entry_id}/withdraw",
+    response=WRITE,
+    url_name="entry-withdraw",
+    operation_id="withdrawEntry",
+    summary="Withdraw a submitted round entry",
+)
+def entry_withdraw(request: HttpRequest, entry_id: EntryId, data: TransitionIn):
+    """Take a submission back while nobody has reviewed it yet (課内確認待ち or
+    提出済): it is a draft again. The admin office and the program's lead
+    department."""
+    services.entry_withdraw(
+        actor=request.auth,
+        entry=_entry(entry_id),
+        based_on_version=data.based_on_version,
+        via="api",
+    )
+    return _present(entry_id)
+
+
+@router.post(
+    "/entries/{entry_id}/forward",
+    response=WRITE,
+    url_name="entry-forward",
+    operation_id="forwardEntry",
+    summary="Pass a round entry on to the admin office",
+)
+def entry_forward(request: HttpRequest, entry_id: EntryId, data: TransitionIn):
+    """課内確認: the head of the lead department passes a submission that waits
+    for them on to the admin office (a plan with 課長承認). To send it back
+    instead, `return` it."""
+    services.entry_forward(
+        actor=request.auth,
+        entry=_entry(entry_id),
+        based_on_version=data.based_on_version,
+        via="api",
+    )
+    return _present(entry_id)
+
+
+@router.post(
     "/entries/{entry_id}/return",
     response=WRITE,
     url_name="entry-return",
@@ -111,7 +152,8 @@ def entry_submit(request: HttpRequest, entry_id: EntryId, data: TransitionIn):
     summary="Return a round entry",
 )
 def entry_return(request: HttpRequest, entry_id: EntryId, data: ReturnIn):
-    """Send a submitted entry back to its department, saying why. Admin office."""
+    """Send a submitted entry back to its department, saying why: the admin
+    office, or the lead department's head while it waits for 課内確認."""
     services.entry_return(
         actor=request.auth,
         entry=_entry(entry_id),

@@ -15,7 +15,13 @@ from shinchoku.plans.kpi_statements.labelled import labelled
 from shinchoku.plans.kpi_statements.prose import prose
 from shinchoku.plans.kpi_statements.staged import staged_line
 from shinchoku.plans.kpi_statements.table_rows import pipe_row, space_row
-from shinchoku.plans.kpi_statements.values import counted, is_value, mask_years
+from shinchoku.plans.kpi_statements.values import (
+    LINE,
+    PLAN,
+    counted,
+    is_value,
+    mask_years,
+)
 from shinchoku.plans.kpi_text import Mapped
 
 MAX_STATEMENT = 2000  # characters; a longer line is cut (real statements are < 600)
@@ -49,6 +55,16 @@ def extract_statement(
     norm = mapped.text
     if not re.search(r"\d", norm):
         return []
+    line, plan = LINE.set(norm), PLAN.set((first_fy, last_fy))
+    try:
+        return _read(mapped, first_fy, last_fy)
+    finally:
+        LINE.reset(line)
+        PLAN.reset(plan)
+
+
+def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Found]:
+    norm = mapped.text
     years = mask_years(norm)
     values = [
         v
@@ -60,7 +76,11 @@ def extract_statement(
     ctx = Ctx(mapped, norm, values, years, first_fy, last_fy)
     found = arrows(ctx)
     found += labelled(ctx)
-    found += pipe_row(ctx) if "|" in norm else space_row(ctx)
+    rows = pipe_row(ctx) if "|" in norm else space_row(ctx)
+    if rows and "|" in norm:  # one row a line: later cells give its reasons
+        end = max(b for r in rows for _, b in r.spans.values())
+        found = [f for f in found if f.spans.get("target", (0, 0))[0] < end]
+    found += rows
     found += staged_line(ctx)
     found += prose(ctx)
     out: list[Found] = []

@@ -9,6 +9,7 @@ from shinchoku.plans.kpi_statements.context import (
     Ctx,
     inside_parens,
     name_before,
+    sentence_bounds,
     set_baseline,
 )
 from shinchoku.plans.kpi_statements.found import Found
@@ -20,6 +21,18 @@ _VALUE_LABEL_RE = re.compile(
     r"(?:現状値|現状|基準値|基準|策定時の?値?|最終目標値?|中間目標値?|目標値|目標))"
     r"(?:\((?P<when>[^()]{1,12})\))?(?:】|\])? ?[::=]? ?(?=[▲△\-+]?\d)"
 )
+
+
+def _year_in_front(ctx: Ctx, pos: int) -> int | None:
+    """'2021年度の温室効果ガス総排出量削減目標12%減': the year the sentence
+    names the goal for, in front of the name."""
+    start = sentence_bounds(ctx.text, pos)[0]
+    for s, e, year in reversed(ctx.years):
+        if start <= s < pos and year:
+            if re.match(r" ?(?:末)?(?:まで(?:に)?|の|に|には) ?", ctx.text[e : e + 4]):
+                return year
+            return None
+    return None
 
 
 def labelled(ctx: Ctx) -> list[Found]:
@@ -48,6 +61,11 @@ def labelled(ctx: Ctx) -> list[Found]:
     name = name_before(ctx, lead[0].start if lead else first.start())
     if name is None:
         return []
+    if first["label"].startswith("目標") and re.search(r".{2}(?:削減|縮減)$", name[0]):
+        name = (
+            name[0][:-2],
+            name[1],
+        )  # '…総排出量削減目標12%減': the 削減 is the goal's
     goal = re.match(r"(.{2,}?)を[\d,.]+ ?\S{0,4}(?:に|と)(?:する|します)$", name[0])
     if goal:
         name = (clean_name(goal.group(1)), name[1])  # 'Xを17%にする 基準値=…'
@@ -72,6 +90,8 @@ def labelled(ctx: Ctx) -> list[Found]:
         return []
     q, fy, _ = max(finals, key=lambda t: (t[2], t[1] or 0))
     f.target, f.deadline_fy, f.unit = q.value, fy, q.unit or f.unit
+    if fy is None:
+        f.deadline_fy = _year_in_front(ctx, first.start())
     f.spans["target"] = ctx.span(q.start, q.end)
     f.per = "year" if q.per_year else None
     if len(f.targets) < 2:

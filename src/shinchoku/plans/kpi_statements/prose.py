@@ -47,7 +47,7 @@ def _deadline(ctx: Ctx, q: Quantity) -> int | None:
             e += west.end()
         tail = text[e : e + 6]
         if re.match(
-            r" ?[】\]]?(?:比|対比|から|の実績|実績|現在|を基準|に対し|と比較|の数値|の値)",
+            r" ?[】\]]?(?:比|対比|から|の実績|実績|現在|を基準|に対し|と比較|の数値(?!目標)|の値)",
             tail,
         ):
             continue
@@ -55,6 +55,8 @@ def _deadline(ctx: Ctx, q: Quantity) -> int | None:
             r"基準|比|に対し", text[e : q.start]
         ):
             continue  # '平成25年度における排出量を基準に'
+        if re.match(r" ?の[^、。]{0,16}?から", text[e : q.start]) and best is not None:
+            continue  # '…までに…を、平成28年度の排出量から10%': the base year
 
         lead = re.match(r" ?(?:に|の|は|が)? ?", tail)
         own = next((v for v in ctx.values if v.start == e + lead.end()), None)

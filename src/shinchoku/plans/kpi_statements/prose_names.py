@@ -14,7 +14,7 @@ from shinchoku.plans.kpi_text import Quantity
 
 _TOPIC_TARGET_RE = re.compile(r"([^、。]{2,40}?)の目標(?:値|額)?(?:を|は)[、,]")
 _HEAD_NOUN_RE = re.compile(
-    r"[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9・]+(?:\([^()]*\))?$"
+    r"(?:[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9・]|ごみ)+(?:\([^()]*\))?$"
 )
 
 
@@ -139,9 +139,13 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     # particles inside 「」 belong to the quoted name
     bare = re.sub(r"「[^「」]*」", lambda m: "□" * len(m.group(0)), phrase)
     if re.search(r"から$|より|上回る|下回る|比で?$|対比|基準の[\d.]+倍|倍「?$", bare):
-        if "を" not in bare:
+        if "を" in bare:
+            cut = bare.index("を") + 1
+        elif "は" in bare:  # '定員数は14年の2701人から3500人に'
+            cut = bare.index("は") + 1
+        else:
             return _fallback_name(ctx, q, s0, start)
-        phrase, bare = phrase[: bare.index("を") + 1], bare[: bare.index("を") + 1]
+        phrase, bare = phrase[:cut], bare[:cut]
     if re.search(r"の ?$", bare) and re.match(r"[増減]|削減|縮減", text[q.end :]):
         pass  # 'Xを動かす人の割合の10%増': the whole phrase names it
     elif "を" in bare:
@@ -159,6 +163,8 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     )
     if timed:
         phrase = phrase[timed[-1].end() :]
+    # '羽村市は2045年度までに公共施設の総量': the name after its deadline
+    phrase = re.split(rf"{WHEN}(?:まで(?:に)?|には)、? ?(?=.{{2,}})", phrase)[-1]
     name = clean_name(phrase)
     if (
         not name_ok(name)

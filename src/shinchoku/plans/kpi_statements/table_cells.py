@@ -10,7 +10,7 @@ from shinchoku.plans import kpi_text
 from shinchoku.plans.kpi_statements.context import Ctx, set_baseline, year_at
 from shinchoku.plans.kpi_statements.found import Found, Span
 from shinchoku.plans.kpi_statements.lexicon import COMPARATOR_AFTER_RE
-from shinchoku.plans.kpi_statements.values import paren_after, year_in
+from shinchoku.plans.kpi_statements.values import date_of, year_in
 from shinchoku.plans.kpi_text import UNIT_FORMS, Quantity
 
 # A cell: ('value'|'empty'|'maintain'|'unit'|'label'|'text', quantity, paren).
@@ -24,7 +24,8 @@ _UNIT_TOKEN_RE = re.compile(
 _PLACEHOLDER_RE = re.compile(r"^(?:[―\-—−‐–ー─━]+|なし|-)$")
 _MAINTAIN_CELL_RE = re.compile(r"^(?:現状値?を?維持|現状維持|維持|現状値?以上)")
 _COLUMN_LABEL_RE = re.compile(
-    r"^\(?(?:現状値?|基準値?|目標値?|目標数値|策定時(?:の値)?|目標設定時|中間目標|最終目標|当初"
+    r"^\(?(?:現状値?|基準値?|目標値?|目標数値|数値目標|最新値|策定時(?:の値)?|目標設定時(?:の?最新値)?"
+    r"|中間目標値?|中間値|最終目標|当初"
     r"|(?:\d{1,2} ?年度?)?(?:実績値?|見込み?)|\d+ ?[ヵかカケヶ]年目標|めざそう値|進捗率|達成率|達成度|累計)\)?"
     r"(?: ?\([^()]*\))?$"
 )
@@ -32,11 +33,14 @@ _SKIP_CELL_RE = re.compile(r"^(?:当初|区分|単位|計画|実績|見込み?)$
 
 
 def _column_kind(cell: str) -> str:
+    cell = cell.replace(" ", "")
+    if re.search(r"試算|推計|見通し|参考", cell):
+        return "actual"  # '令和10年度 試 算 値': an estimate, not a target
     if re.search(r"目標設定時|策定時|基準|当初", cell):
         return "base"
-    if re.search(r"実績|現在|見込|速報|進捗率|達成率|達成度", cell):
+    if re.search(r"実績|現在|見込|速報|最新|進捗率|達成率|達成度", cell):
         return "actual"
-    if "目標" in cell or "めざそう" in cell:
+    if re.search(r"目標|めざそう|中間値", cell):
         return "target"
     if "現状" in cell:
         return "current"
@@ -87,28 +91,83 @@ def _roles(cols: list[tuple[str, int | None]]) -> list[tuple[str, int | None]]:
     return out
 
 
+PAREN = r"\((?:[^()]|\([^()]*\))*\)"  # one level of nesting: '(R4(2022))'
+_CELL_LEAD_RE = re.compile(
+    r"^(?:年間?|毎年度?|\d+ ?(?:年間|か年|カ年|ヵ年)で?|累計|延べ)"
+)
+
+
+def strip_parens(text: str) -> str:
+    return re.sub(PAREN, "", text)
+
+
+def _top_level(text: str, s: int, pos: int) -> bool:
+    """`pos` is outside any parenthesis opened in the cell from `s`."""
+    return text.count("(", s, pos) <= text.count(")", s, pos)
+
+
+def cell_paren(text: str, end: int) -> str | None:
+    """The words of the parenthesis after a value (past a comparator), nested
+    ones kept ('(R4(2022))' → 'R4(2022)'); of several, the first with a year."""
+    m = re.match(rf" ?(?:以上|以下|未満|以内|超|程度)? ?((?:{PAREN} ?)+)", text[end:])
+    if not m:
+        return None
+    parens = [p[1:-1].strip() for p in re.findall(PAREN, m.group(1))]
+    parens = [f"{p}年" if re.fullmatch(r"(?:19|20)\d{2}", p) else p for p in parens]
+    return next((p for p in parens if year_in(p)), parens[0])  # '(2023)' a year
+
+
+_CELL_DATE_RE = re.compile(
+    r"(?P<era>令和|平成|R|H) ?(?P<y>\d{1,2}|元)(?: ?[~\-] ?(?P<y2>\d{1,2}))?"
+    r"(?: ?\. ?(?P<m>\d{1,2}))? ?(?P<fy>年度?)?末?"
+    r"|(?P<w>(?:19|20)\d{2})(?: ?[~\-] ?(?P<w2>(?:19|20)\d{2}))? ?(?P<wfy>年度?)末?"
+)
+
+
+def cell_date(cell: str) -> tuple[int, str] | None:
+    """A cell that is only a date: (its year, the last of a range, and words
+    `date_of` reads): 'R2.12' → (2020, '令和2年12月'), 'R7~10 年度' → (2028, …),
+    'R元年度' → (2019, '令和元年度'), '2030年度' → (2030, '2030年度')."""
+    m = _CELL_DATE_RE.fullmatch(cell.strip())
+    if not m:
+        return None
+    if m["w"]:
+        return int(m["w2"] or m["w"]), f"{m['w2'] or m['w']}{m['wfy']}"
+    era = {"R": "令和", "H": "平成"}.get(m["era"], m["era"])
+    first = kpi_text.wareki.era_to_western(era, m["y"])
+    year = kpi_text.wareki.era_to_western(era, int(m["y2"])) if m["y2"] else first
+    y = m["y2"] or m["y"]
+    label = f"{era}{y}年{m['m']}月" if m["m"] else f"{era}{y}{m['fy'] or '年'}"
+    return year, label
+
+
 def cell_value(ctx: Ctx, s: int, e: int) -> Cell:
     """('value'|'empty'|'maintain'|'unit'|'label'|'text', quantity, paren)."""
     cell = ctx.text[s:e].strip()
     if not cell or _PLACEHOLDER_RE.match(cell):
         return "empty", None, None
+    if cell_date(cell):
+        return "label", None, None  # 'R2.12', 'H29年', 'R7~10 年度'
     if _MAINTAIN_CELL_RE.match(cell):
         return "maintain", None, cell
     if _UNIT_TOKEN_RE.match(cell):
         return "unit", None, None
-    inside = [q for q in ctx.values if s <= q.start < e]
+    inside = [
+        q for q in ctx.values if s <= q.start < e and _top_level(ctx.text, s, q.start)
+    ]
     if len(inside) == 1:
         q = inside[0]
-        rest = ctx.text[s : q.start] + ctx.text[q.end : e]
+        lead = _CELL_LEAD_RE.sub("", ctx.text[s : q.start].strip())
+        rest = strip_parens(lead + ctx.text[q.end : e])
         rest = re.sub(
-            r"\([^()]*\)|以上|以下|未満|以内|超|削減|縮減|増加|減少|増|減|[\s:]",
+            r"以上|以下|未満|以内|超|削減|縮減|増加|減少|増|減|を?維持|※\d*|[\s:]",
             "",
             rest,
         )
         if not rest:
             comp = COMPARATOR_AFTER_RE.match(ctx.text[q.end : q.end + 5])
-            paren = paren_after(ctx.text, q.end + (comp.end() if comp else 0))
-            return "value", q, paren[0] if paren else None
+            paren = cell_paren(ctx.text, q.end + (comp.end() if comp else 0))
+            return "value", q, paren
     if _SKIP_CELL_RE.match(cell) or _COLUMN_LABEL_RE.match(cell):
         return "label", None, None
     if year_at(ctx, s, e) is not None:
@@ -134,25 +193,141 @@ def _is_change_cell(ctx: Ctx, q: Quantity) -> bool:
     return bool(re.match(r"^(?:増|減|削減)", ctx.text[q.end : q.end + 2]))
 
 
-def _unit_from_name(name: str) -> tuple[str, str]:
-    """'…割合(%)' → ('…割合', '%'); '…の計(事務数)' → ('…の計', '事務')."""
-    m = re.search(r"\(([^()]+?)(?:数)?(?:\([^()]*\))?\)$", name)
-    if m and m.group(1) in kpi_text._FORM_TO_UNIT:  # noqa: SLF001
-        return name[: m.start()].strip(), kpi_text._FORM_TO_UNIT[m.group(1)]  # noqa: SLF001
-    return name, ""
+_MONEY_SCALE = {"円": 0.001, "千円": 1, "万円": 10, "百万円": 1000, "億円": 100_000}
+_MULTIPLIER = {"千": 1000, "万": 10_000, "百万": 1_000_000, "億": 100_000_000}
+
+
+def unit_scale(form: str) -> tuple[str, float, bool] | None:
+    """A unit written apart from its values ('億円', '千m3', '万人', '人/年'):
+    (canonical unit, factor to it, per year); None when it is no unit."""
+    form = form.strip()
+    per = re.search(r" ?/ ?年度?$", form)
+    if per:
+        form = form[: per.start()].strip()
+    if form in _MONEY_SCALE:
+        return "千円", _MONEY_SCALE[form], bool(per)
+    m = re.fullmatch(r"(百万|千|万|億)?(.+?)(?:数)?", form)
+    if not m or m.group(2) not in kpi_text._FORM_TO_UNIT:  # noqa: SLF001
+        return None
+    unit, factor = kpi_text._FORM_TO_UNIT[m.group(2)], 1.0  # noqa: SLF001
+    if unit == "%" and m.group(2) == "割":
+        factor = 10.0
+    return unit, factor * _MULTIPLIER.get(m.group(1) or "", 1), bool(per)
+
+
+def _unit_from_name(name: str) -> tuple[str, tuple[str, float, bool] | None]:
+    """'…割合(%)' → ('…割合', ('%', 1, False)); '…被害量(千m3)' → m3 × 1000;
+    '…の計(事務数)' → ('…の計', ('事務', 1, False))."""
+    m = re.search(r"\(([^()]+?)(?:\([^()]*\))?\) ?(?:〔[^〔〕]*〕)?$", name)
+    scale = unit_scale(m.group(1)) if m else None
+    if m and scale:
+        return name[: m.start()].strip(), scale  # '…人数(人)〔累計〕' too
+    return name, None
+
+
+_BASE_NOTE_RE = re.compile(r"(?:現状値|基準値)は(.{1,14}?)(?:単年)?の(?:値|数値|実績)")
+
+
+def _base_note(ctx: Ctx, f: Found) -> None:
+    """'… 現状値は令和3年の値': the baseline's date in a note after the row."""
+    m = _BASE_NOTE_RE.search(ctx.text)
+    if m and f.baseline is not None and f.baseline_date is None and year_in(m[1]):
+        f.baseline_date = date_of(m.group(1))
+
+
+_GOAL_WORDS = re.compile(r"目指|めざ|減少|増加|向上|維持")
+# A reason column: how the target was set ('現状値から約22%減少', '…の約2倍').
+_REASON_WORDS = re.compile(
+    r"目指|めざ|減少|増加|向上|維持|倍|半減|削減|実現|達成|上回|下回|設定"
+)
+
+
+_AIM_WORDS = re.compile(
+    rf"{_REASON_WORDS.pattern}|上昇|低下|抑制|目標|以上|以下|未満|以内|→|⇒"
+)
+
+
+def describes(desc: str, name: str) -> bool:
+    """`desc` says what the indicator `name` measures ('…を…で除したもの',
+    '県内の…の認知件数(暦年)', '…が進んでいるか'), not another indicator."""
+    desc = desc.replace(" ", "")
+    name = strip_parens(name).replace(" ", "")
+    if re.search(r"(?:もの|こと|か)$", strip_parens(desc)) or re.search(
+        r"\((?:暦年|年度|各年度?|年間|累計)\)$", desc
+    ):
+        return True
+    shared = any(name[n : n + 4] in desc for n in range(max(1, len(name) - 3)))
+    return len(desc) >= len(name) + 3 and shared
+
+
+def _paren_year(paren: str) -> int | None:
+    """The year of a value's parenthesis: '(R4)', '(2023年度)', '(R10.4.1)'."""
+    day = None if year_in(paren) else date_of(paren)
+    return day.year if day else year_in(paren)
+
+
+def _dated(cell: Cell) -> int | None:
+    return _paren_year(cell[2]) if cell[0] == "value" and cell[2] else None
+
+
+def _header_roles(
+    values: list[Cell], cols: list[tuple[str, int | None]]
+) -> list[tuple[str, int | None]] | None:
+    """Roles from a header naming only the target years ('2030年度 | 2040年度 |
+    名前 | 179億円 (2024年) | 300億円 | 500億円'): a dated value in front is the
+    baseline; alone, it is the current value and the targets are words."""
+    if not cols or not all(k == "plain" and y for k, y in cols):
+        return None
+    since = _dated(values[0])
+    if since is None or not all(y and y > since for _, y in cols):
+        return None
+    if len(values) == len(cols) + 1:
+        return [("baseline", None)] + [("target", y) for _, y in cols]
+    return [("baseline", None)] * len(values)  # '148人 (2024年) | 解消 | 解消'
+
+
+def _bounded(ctx: Ctx, cell: Cell) -> bool:
+    q = cell[1]
+    return q is not None and bool(
+        COMPARATOR_AFTER_RE.match(ctx.text[q.end : q.end + 5])
+    )
+
+
+def _reasoned(values: list[Cell], after: str) -> bool:
+    """'1,560 | ― | 1,220 | 現状値から約22%減少': a baseline, a column left
+    empty (or a stray number between two dated values) and the target, then
+    the reason it was set; not a comment on results ('増加傾向にある')."""
+    reason = after.split("|")[0]
+    if not _REASON_WORDS.search(reason) or re.search(
+        r"傾向|推移|しました|した$|している|となった", reason.strip()
+    ):
+        return False
+    ends = (values[0], values[2])
+    middle_bare = values[1][0] == "value" and not values[1][2]
+    return values[1][0] == "empty" or middle_bare and all(_dated(c) for c in ends)
 
 
 def _row_roles(
     ctx: Ctx,
     values: list[Cell],
     cols: list[tuple[str, int | None]],
-    ends_in_words: bool,
+    after: str,
 ) -> list[tuple[str, int | None]] | None:
     """Each value cell's role: the header's columns when they fit; else the last
     value is the target, after a baseline when there are two (or a value, then
-    '現状維持' cells); None for three or more values and no header."""
-    roles = _roles(cols) if len(cols) == len(values) else None
-    if roles is None and len(values) == 1 < len(cols) and ends_in_words:
+    '現状維持' cells, or three with a reason after them); None for three or more
+    values and no header, and for two dated values and nothing else (a baseline
+    and a current value: '31事業 (令和元年度) | 57事業 (令和5年度)')."""
+    if cols and all(k in ("base", "current", "actual") for k, _ in cols):
+        return None  # the header names no target column ('現状値 | R10 試算値')
+    roles = _header_roles(values, cols)
+    if roles is None and len(cols) == len(values):
+        roles = _roles(cols)
+    if (
+        roles is None
+        and len(values) == 1 < len(cols)
+        and _GOAL_WORDS.search(after.split("|")[0])
+    ):
         roles = _roles(cols)[: len(values)]  # '57,277件(28年) | 減少を目指します(32年)'
     if roles is not None:
         return roles
@@ -161,8 +336,24 @@ def _row_roles(
     if len(values) == 1 or len(present) == 1 and values[0][0] == "empty" or changes:
         return [("ignore", None)] * (len(values) - 1) + [("target", None)]
     if len(values) == 2:
+        if (
+            not cols
+            and not after.strip()
+            and all(_dated(c) for c in values)
+            and not _AIM_WORDS.search(ctx.text)
+        ):
+            return None
         return [("baseline", None), ("target", None)]
-    if values[0][0] == "value" and all(c[0] == "maintain" for c in values[1:]):
+    if (
+        values[0][0] == "value"
+        and all(c[0] == "maintain" for c in values[1:])
+        or len(values) == 3
+        and not cols
+        and _reasoned(values, after)
+        or not cols
+        and values[0][0] == "value"
+        and all(_bounded(ctx, c) for c in values[1:])
+    ):  # '97.5% | 98.0%以上 | 98.5%以上': a baseline, then targets
         return (
             [("baseline", None)]
             + [("ignore", None)] * (len(values) - 2)
@@ -171,23 +362,44 @@ def _row_roles(
     return None  # three or more values and no header: a table of results
 
 
+def _cell_period(ctx: Ctx, q: Quantity) -> str | None:
+    """'年12人' or '12人/年': per year; '5年間で3人': cumulative."""
+    before = ctx.text[max(0, q.start - 8) : q.start]
+    if q.per_year or re.search(r"(?:^|[|\s])(?:年間?|毎年度?)$", before):
+        return "year"
+    if re.search(r"\d ?(?:年間|か年|カ年|ヵ年)で?$|累計$", before):
+        return "cumulative"
+    return None
+
+
+def _scaled(f: Found, unit: str, factor: float, per_year: bool) -> None:
+    """Values written bare under a unit column or a name's '(千m3)'."""
+    f.unit = unit
+    if factor != 1:
+        f.target = round(f.target * factor, 6) if f.target is not None else None
+        f.baseline = round(f.baseline * factor, 6) if f.baseline is not None else None
+        f.targets = {y: round(v * factor, 6) for y, v in f.targets.items()}
+    if per_year and not f.per:
+        f.per = "year"
+
+
 def fill_row(
     ctx: Ctx,
     name: tuple[str, Span],
     cells: list[Cell],
     cols: list[tuple[str, int | None]],
     unit: str,
-    ends_in_words: bool = False,
+    after: str = "",
 ) -> Found | None:
     values = [c for c in cells if c[0] in ("value", "empty", "maintain")]
     while values and values[-1][0] == "empty":
         values.pop()
     if not any(c[0] == "value" for c in values):
         return None
-    roles = _row_roles(ctx, values, cols, ends_in_words)
+    roles = _row_roles(ctx, values, cols, after)
     if roles is None:
         return None
-    plain, bare_unit = _unit_from_name(name[0])
+    plain, from_name = _unit_from_name(name[0])
     f = Found(name=plain, unit="")
     f.spans["name"] = name[1]
     last_target = None
@@ -207,12 +419,12 @@ def fill_row(
         if role == "baseline":
             label = (
                 paren
-                if paren and year_in(paren)
+                if paren and _paren_year(paren)
                 else (ctx.column_labels.get(year) if year else None)
             )
             set_baseline(ctx, f, q, label)
         elif role == "target":
-            fy = year or (year_in(paren) if paren else None)
+            fy = year or (_paren_year(paren) if paren else None)
             if fy is not None:
                 f.targets[fy] = q.value
             last_target = (q, fy)
@@ -220,11 +432,18 @@ def fill_row(
         q, fy = last_target
         f.target, f.deadline_fy = q.value, fy
         f.spans["target"] = ctx.span(q.start, q.end)
-        f.per = "year" if q.per_year else f.per
+        f.per = _cell_period(ctx, q) or f.per
     if f.target is None:
         return None
     if len(f.targets) < 2:
         f.targets = {}
     unit_q = next((c[1] for c in values if c[1] is not None and c[1].unit), None)
-    f.unit = unit_q.unit if unit_q else (unit or bare_unit)
+    _base_note(ctx, f)
+    by = re.search(r"(.{2,12}?)まで(?:に|で)", after)
+    if f.deadline_fy is None and by and kpi_text.YEAR_RE.search(by.group(1)):
+        f.deadline_fy = year_in(by.group(1))  # a reason: '2029年までに…半減'
+    if unit_q is not None:
+        f.unit = unit_q.unit
+    elif scale := (unit_scale(unit) if unit else None) or from_name:
+        _scaled(f, *scale)
     return f

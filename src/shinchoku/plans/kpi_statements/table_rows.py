@@ -7,13 +7,23 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from shinchoku.plans import kpi_text
-from shinchoku.plans.kpi_statements.context import Ctx, year_at
+from shinchoku.plans.kpi_statements.context import Ctx, set_baseline, year_at
 from shinchoku.plans.kpi_statements.found import Found
 from shinchoku.plans.kpi_statements.lexicon import LOWER_WORDS
 from shinchoku.plans.kpi_statements.names import clean_name, name_ok
 from shinchoku.plans.kpi_statements.staged import staged_targets
-from shinchoku.plans.kpi_statements.table_cells import cell_value, columns, fill_row
+from shinchoku.plans.kpi_statements.table_cells import (
+    Cell,
+    cell_date,
+    cell_value,
+    columns,
+    describes,
+    fill_row,
+    unit_scale,
+)
+
+Cells = list[tuple[Any, ...]]  # (start, end, kind, quantity, paren)
+_BLOCK = ("value", "empty", "maintain", "unit")
 
 
 def pipe_row(ctx: Ctx) -> list[Found]:
@@ -29,9 +39,7 @@ def pipe_row(ctx: Ctx) -> list[Found]:
         ):
             i += 1
             continue
-        j = i
-        while j < len(cells) and cells[j][2] in ("value", "empty", "maintain", "unit"):
-            j += 1
+        j = _block_end(ctx, cells, i)
         k = _name_cell(text, cells, i)
         if k is None:
             i = j + 1
@@ -40,36 +48,137 @@ def pipe_row(ctx: Ctx) -> list[Found]:
         if len(block) == 1 and not block[0][3].unit and _name_follows(cells, j):
             i = j  # a row number or a code ('11302 | 図書館入館者数 | 当初 | 102,521人')
             continue
-        name_text = clean_name(_name_words(text[cells[k][0] : cells[k][1]]))
-        name = (name_text, ctx.span(cells[k][0], cells[k][1]))
-        unit = next(
-            (kpi_text._FORM_TO_UNIT.get(text[c[0] : c[1]].strip().split("/")[0].strip(), "")  # noqa: SLF001
-             for c in cells[k:j] if c[2] == "unit"),
-            "",
-        )  # fmt: skip
-        cols = columns(ctx, [(c[0], c[1]) for c in cells[:k]])
-        ctx.header_fy = "年度" in text[: cells[k][0]]
-        row = [(c[2], c[3], c[4]) for c in cells[i:j] if c[2] != "unit"]
-        if name_text:
-            words = (
-                j < len(cells)
-                and cells[j][2] == "text"
-                and bool(
-                    re.search(
-                        r"目指|めざ|減少|増加|向上|維持",
-                        text[cells[j][0] : cells[j][1]],
-                    )
-                )
-            )
-            found = fill_row(ctx, name, row, cols, unit, words)
-            if found is not None:
-                staged_targets(ctx, found)
-                out.append(found)
-                break  # one row a line; later cells restate it
+        found, fits = _pipe_found(ctx, cells, (k, i, j))
+        if found is not None and (fits or not out):
+            staged_targets(ctx, found)
+            out.append(found)
+        if out and not fits:
+            break  # one row a line, later cells restate it, unless rows fit a header
         i = j + 1
     if out:
         ctx.used.update(q.start for q in ctx.values)  # reasons restate the targets
     return out
+
+
+def _is_date(ctx: Ctx, cell: tuple[Any, ...]) -> bool:
+    words = ctx.text[cell[0] : cell[1]].strip()
+    words = words[1:-1] if words.startswith("(") and words.endswith(")") else words
+    return cell[2] == "label" and cell_date(words) is not None
+
+
+def _block_end(ctx: Ctx, cells: Cells, i: int) -> int:
+    """The end of the value cells from `i`, a date cell in front of a value
+    among them ('53人 | R7.12 | 43人以下')."""
+    j = i
+    while j < len(cells) and (
+        cells[j][2] in _BLOCK
+        or _is_date(ctx, cells[j])
+        and j + 1 < len(cells)
+        and cells[j + 1][2] in ("value", "empty", "maintain")
+    ):
+        j += 1
+    return j
+
+
+def _pipe_found(
+    ctx: Ctx, cells: Cells, bounds: tuple[int, int, int]
+) -> tuple[Found | None, bool]:
+    """The indicator named by cell `k` whose values are the cells [i, j), and
+    whether they fit the header's columns (so that the next row may too:
+    '指標名 | 現状 | 目標 | A | 91.1% | 95.5% | B | 94.8% | 100%')."""
+    text = ctx.text
+    k, i, j = bounds
+    k = _numbered_name(text, cells, k)
+    name_text = clean_name(
+        _name_words(_row_number_off(text[cells[k][0] : cells[k][1]]))
+    )
+    if not name_text:
+        return None, False
+    name = (name_text, ctx.span(cells[k][0], cells[k][1]))
+    unit = next((text[c[0] : c[1]].strip() for c in cells[k:j] if c[2] == "unit"), "")
+    cells = _dates_after(ctx, cells, i, j)
+    after = " | ".join(text[c[0] : c[1]].strip() for c in cells[j:])
+    dated = _inline_dates(ctx, cells, k, j)
+    if dated is not None:
+        if j < len(cells) and _is_date(ctx, cells[j]):
+            return None, False  # '… | R6年度 | 現状より増加': the target is words
+        row, cols = dated
+    else:
+        cols = columns(ctx, [(c[0], c[1]) for c in cells[:k]])
+        row = [(c[2], c[3], c[4]) for c in cells[i:j] if c[2] in _BLOCK[:3]]
+    ctx.header_fy = "年度" in text[: cells[k][0]]
+    found = fill_row(ctx, name, row, cols, unit, after)
+    first = cells[k - 1] if k == 1 else None
+    if found is not None and found.baseline is None and first and first[2] == "value":
+        q = first[3]
+        if q.unit and q.unit == found.unit and not cols:
+            set_baseline(ctx, found, q, first[4])  # '5,276床 | 病床の数 | 6,067床'
+    return found, dated is None and bool(cols) and len(row) == len(cols)
+
+
+def _dates_after(ctx: Ctx, cells: Cells, i: int, j: int) -> Cells:
+    """'13.0% | (2019年) | 7.2% | (2017年)': a date in parentheses in the cell
+    after a value is that value's (a '(時期)' column), read no further."""
+    out = cells[:i]
+    for n in range(i, j):
+        c, nxt = cells[n], cells[n + 1] if n + 1 < len(cells) else None
+        if _is_date(ctx, c) and ctx.text[c[0] : c[1]].strip().startswith("("):
+            out.append((c[0], c[1], "read", None, None))
+            continue
+        if c[2] == "value" and c[4] is None and nxt and _is_date(ctx, nxt):
+            date = ctx.text[nxt[0] : nxt[1]].strip()
+            if date.startswith("("):
+                c = (*c[:4], date.strip("()"))
+        out.append(c)
+    return out + cells[j:]
+
+
+def _inline_dates(
+    ctx: Ctx, cells: Cells, k: int, j: int
+) -> tuple[list[Cell], list[tuple[str, int | None]]] | None:
+    """Values each behind its own date cell ('交通事故死者数 | R2.12 | 53人 | R7.12
+    | 43人以下'): the first is the baseline, the last the target, their dates
+    the columns' years; None when no value has a date cell."""
+    pending: tuple[int, str] | None = None
+    pairs: list[tuple[tuple[int, str] | None, Cell]] = []
+    for c in cells[k + 1 : j]:
+        if _is_date(ctx, c):
+            pending = cell_date(ctx.text[c[0] : c[1]])
+        elif c[2] in ("value", "empty", "maintain"):
+            pairs.append((pending, (c[2], c[3], c[4])))
+            pending = None
+    if not any(d for d, _ in pairs):
+        return None
+    kinds = ["base"] + ["actual"] * (len(pairs) - 2) + ["target"]
+    cols: list[tuple[str, int | None]] = []
+    for kind, (date, _) in zip(kinds[-len(pairs) :], pairs, strict=True):
+        if date:
+            ctx.column_labels[date[0]] = date[1]
+        cols.append((kind, date[0] if date else None))
+    return [c for _, c in pairs], cols
+
+
+def _row_number_off(cell: str) -> str:
+    """'13 農産物の輸出額' → '農産物の輸出額': a row's number before its name."""
+    m = re.match(
+        r" ?(?:No\.? ?|№ ?)?\d{1,3}[.)]? ?(?=[\u3005\u4e00-\u9fff\u30a1-\u30fa])", cell
+    )
+    if m and not unit_scale(cell[m.end() : m.end() + 2][:1]):
+        return cell[m.end() :]
+    return cell
+
+
+def _numbered_name(text: str, cells: Cells, k: int) -> int:
+    """'13 名前 | 名前の説明 | 億円 | 73': the numbered cell names the row, the
+    one after it says what it measures."""
+    if k > 0 and cells[k - 1][2] == "text":
+        name = text[cells[k - 1][0] : cells[k - 1][1]]
+        unit_next = k + 1 < len(cells) and cells[k + 1][2] == "unit"
+        if _row_number_off(name) != name and (
+            unit_next or describes(text[cells[k][0] : cells[k][1]], name)
+        ):
+            return k - 1  # '… | 説明 | 億円 | 73': a unit column after the meaning
+    return k
 
 
 _SENTENCE_END = re.compile(r"。|(?:ます|ません|です|する|される|なる|図る|ため)$")
@@ -221,7 +330,27 @@ def _space_name(
     ):
         # '名前 指標の説明、… 4,914人': the name, then its meaning
         k, name_end = k - 1, k
+    if _numbered_before(ctx, toks, kinds, (start, k, first)):
+        k, name_end = k - 1, k  # '33 名前 名前の説明(暦年) 件 1,560 ― 1,220'
     return k, name_end
+
+
+def _numbered_before(
+    ctx: Ctx,
+    toks: list[tuple[int, int]],
+    kinds: list[tuple[Any, ...]],
+    bounds: tuple[int, int, int],
+) -> bool:
+    """The one-token name at `k` explains the token before it, which a row
+    number leads: that one is the name."""
+    start, k, first = bounds
+    if k - 2 < start or kinds[k - 1][0] != "text" or kinds[k - 2][0] != "value":
+        return False
+    number = kinds[k - 2][1]
+    if number.unit or not re.fullmatch(r" ?\d{1,3}", number.raw):
+        return False
+    desc, name = (ctx.text[slice(*toks[i])] for i in (k, k - 1))
+    return kinds[k + 1][0] == "unit" if k + 1 < first else describes(desc, name)
 
 
 def _space_row_at(
@@ -245,15 +374,7 @@ def _space_row_at(
     ]
     cols = header
     if cols is None:
-        cols = columns(
-            ctx,
-            [
-                toks[i]
-                for i in range(0, first)
-                if not (name_start <= i < name_end)
-                and kinds[i][0] in ("label", "paren")
-            ],
-        )
+        cols = _space_cols(ctx, toks, kinds, (name_start, name_end, first, end))
     units = {q.unit for _, q, _ in row if q is not None}
     repeated = end < len(toks) and clean_name(ctx.text[slice(*toks[end])]) == name_text
     if not name_ok(name_text) or len(units) > 1:
@@ -270,7 +391,7 @@ def _space_row_at(
     )
     found = fill_row(
         ctx, (name_text, ctx.span(s, e)), row[:1] if repeated else row, cols if not repeated else [],
-        kpi_text._FORM_TO_UNIT.get(unit_tok.split("/")[0].strip(), ""),  # noqa: SLF001
+        unit_tok, ctx.text[toks[end - 1][1] :],
     )  # fmt: skip
     if found is None:
         return None
@@ -280,3 +401,30 @@ def _space_row_at(
     if LOWER_WORDS.match(tail.strip()):
         found.direction = "lower"
     return found, cols
+
+
+def _space_cols(
+    ctx: Ctx,
+    toks: list[tuple[int, int]],
+    kinds: list[tuple[Any, ...]],
+    bounds: tuple[int, int, int, int],
+) -> list[tuple[str, int | None]]:
+    """The columns of a row flattened with spaces: the labels between the name
+    and its values ('名前(%) 現状値 R5 R6 19 18 15'), else those in front of the
+    name; or a year after the first of two values, its date ('55.8% 2021年度
+    60.8%')."""
+    name_start, name_end, first, end = bounds
+    heads = [i for i in range(0, first) if kinds[i][0] in ("label", "paren")]
+    after = [i for i in heads if i >= name_end]
+    cols = columns(
+        ctx, [toks[i] for i in (after or [i for i in heads if i < name_start])]
+    )
+    at = [i for i in range(first, end) if kinds[i][0] == "value"]
+    if cols or len(at) != 2 or kinds[first][0] != "value":
+        return cols
+    between = [i for i in range(at[0] + 1, at[1]) if kinds[i][0] == "label"]
+    year = year_at(ctx, *toks[between[0]]) if len(between) == 1 else None
+    if year is None:
+        return cols
+    ctx.column_labels[year] = ctx.text[slice(*toks[between[0]])]
+    return [("base", year), ("target", None)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from contextvars import ContextVar
 
 from shinchoku.plans import kpi_text
 from shinchoku.plans.kpi_text import Quantity
@@ -28,7 +29,7 @@ def mask_years(text: str) -> list[tuple[int, int, int]]:
     dates (year 0) that no value may overlap."""
     out = []
     for m in kpi_text.YEAR_RE.finditer(text):
-        era = kpi_text.era_before(text, m.start()) if m["short"] else None
+        era = short_era(text, m.start(), int(m["short"])) if m["short"] else None
         out.append((m.start(), m.end(), kpi_text.year_of(m, era)))
     for m in re.finditer(
         r"\d{1,2} ?月(?: ?\d{1,2} ?日)?|\d{1,2}/\d{1,2}|(?<![A-Za-z\d])\d{1,2}:\d{2}(?!\d)",
@@ -80,7 +81,9 @@ def counted(
         r"([\u4e00-\u9fff\u30a1-\u30fa]{1,4}?)(?=[ (|)、。\u3041-\u3096]|$)",
         text[q.end :],
     )
-    if not m or m.group(1) + "数" not in text[: q.start]:
+    if not m or not re.search(
+        rf"{m.group(1)}(?:数| ?\(| ?\|)", text[: q.start]
+    ):  # '…市町村数', or a name cell ending in it: '実施市町村(…) | 21市町村'
         return None
     with_unit = dataclasses.replace(q, unit=m.group(1), end=q.end + m.end())
     return with_unit if is_value(with_unit, text, years) else None
@@ -97,11 +100,52 @@ def fiscal_year_in(text: str) -> int | None:
     return year_in(text)
 
 
+# The statement being read: a bare two-digit year in a label ('(26年度)') is
+# read in the era the whole line writes it in ('平成28年度 … (32年度)'); in a
+# line that names none, in the era that puts it nearest the plan's period.
+LINE: ContextVar[str] = ContextVar("kpi_statement_line", default="")
+PLAN: ContextVar[tuple[int | None, int | None]] = ContextVar(
+    "kpi_statement_plan", default=(None, None)
+)
+
+
+def _distance(year: int, first: int, last: int) -> int:
+    return 0 if first <= year <= last else min(abs(year - first), abs(year - last))
+
+
+def short_era(text: str, pos: int, n: int) -> str | None:
+    """The era of a bare two-digit year `n` at `pos` of `text`."""
+    era = kpi_text.era_before(text, pos)
+    if era:
+        return era
+    first, last = PLAN.get()
+    if first is None or n > 45:
+        return None
+    last = last or first
+    heisei = kpi_text.wareki.era_to_western("平成", n)
+    if _distance(heisei, first, last) < _distance(2000 + n, first, last):
+        return "平成"  # '26年度' in a plan for 2015–2019
+    return None
+
+
+def _era(text: str, m: re.Match[str]) -> str | None:
+    if not m["short"]:
+        return kpi_text.era_before(text, m.start())
+    era = kpi_text.era_before(text, m.start())
+    if era:
+        return era
+    line = LINE.get()
+    at = line.find(text)
+    if at < 0:
+        at, line = m.start(), text
+    return short_era(line, at + m.start(), int(m["short"]))
+
+
 def year_in(text: str) -> int | None:
     m = kpi_text.YEAR_RE.search(text)
     if not m:
         return None
-    return kpi_text.year_of(m, kpi_text.era_before(text, m.start()))
+    return kpi_text.year_of(m, _era(text, m))
 
 
 def date_of(label: str) -> dt.date | None:
@@ -119,7 +163,7 @@ def date_of(label: str) -> dt.date | None:
     ym = kpi_text.YEAR_RE.search(label)
     if not ym:
         return None
-    year = kpi_text.year_of(ym, kpi_text.era_before(label, ym.start()))
+    year = kpi_text.year_of(ym, _era(label, ym))
     if re.match(r" ?(?:当初|初め)", label[ym.end() :]):
         return dt.date(year, 4, 1)  # '令和7年度当初': the FY's first day
     if ym["fy"] or "年度" in label[ym.start() : ym.end() + 1]:

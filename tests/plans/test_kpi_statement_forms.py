@@ -315,6 +315,23 @@ def _one(text: str) -> dict:
             "出生数 | 1,020人 | 1,100人以上を維持",
             {"baseline": 1020, "target": 1100},
         ),
+        (
+            "観光入込客数 (万人) 120 150",
+            {"unit": "人", "baseline": 1_200_000, "target": 1_500_000},
+        ),
+        (
+            "指標 | 現状 | 目標 | 空き家バンクの登録率 | 35.0% 70件 県内5位(2023年) | 60% 120件 県内1位(2028年) |",
+            {
+                "baseline": 35.0,
+                "baseline_date": "2023-12-31",
+                "target": 60,
+                "deadline_fy": 2028,
+            },
+        ),
+        (
+            "指標 | 現状値 | 目標値 | 観光入込客数 | R4年度 120万人 | R9年度 150万人",
+            {"baseline_date": "2023-03-31", "deadline_fy": 2027, "target": 1_500_000},
+        ),
     ],
 )
 def test_forms(text: str, expected: dict) -> None:

@@ -383,12 +383,14 @@ def _space_row_at(
         return None
     unit_tok = next(
         (
-            ctx.text[slice(*toks[i])]
+            ctx.text[slice(*toks[i])].strip("()")
             for i in range(name_end, end)
             if kinds[i][0] == "unit"
+            or kinds[i][0] == "paren"
+            and unit_scale(ctx.text[slice(*toks[i])].strip("()"))
         ),
         "",
-    )
+    )  # '人', or '(万人)' after the name
     found = fill_row(
         ctx, (name_text, ctx.span(s, e)), row[:1] if repeated else row, cols if not repeated else [],
         unit_tok, ctx.text[toks[end - 1][1] :],

@@ -332,6 +332,10 @@ def _one(text: str) -> dict:
             "指標 | 現状値 | 目標値 | 観光入込客数 | R4年度 120万人 | R9年度 150万人",
             {"baseline_date": "2023-03-31", "deadline_fy": 2027, "target": 1_500_000},
         ),
+        (
+            "観光入込客数 令和4年 120万人 令和9年 150万人",
+            {"baseline_date": "2022-12-31", "deadline_fy": 2027, "target": 1_500_000},
+        ),
     ],
 )
 def test_forms(text: str, expected: dict) -> None:
@@ -359,6 +363,7 @@ def test_forms(text: str, expected: dict) -> None:
         "令和20年度までに施設の更新に必要な金額は992億円。",
         "B:目標を80%以上達成し、かつ課題が整理されている。",
         "市民農園の区画数 | 120 | ― | 135 | 増加傾向にある",
+        "市の総人口 | 48,512人 | 46,000人 | 人口推計",
     ],
 )
 def test_no_target(text: str) -> None:

@@ -339,6 +339,8 @@ def _row_roles(
     and a current value: '31事業 (令和元年度) | 57事業 (令和5年度)')."""
     if cols and all(k in ("base", "current", "actual") for k, _ in cols):
         return None  # the header names no target column ('現状値 | R10 試算値')
+    if re.search(r"推計|予測|試算|見込", after.split("|")[0]):
+        return None  # '48,512人 | 46,000人 | 人口推計': an estimate
     roles = _header_roles(values, cols)
     if roles is None and len(cols) == len(values):
         roles = _roles(cols)

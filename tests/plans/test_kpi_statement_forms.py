@@ -303,6 +303,52 @@ def _one(text: str) -> dict:
             "1 | 行政改革の推進 | 目標を達成した改革項目の割合 | 40% | 80%以上",
             {"name": "目標を達成した改革項目の割合", "target": 80},
         ),
+        (
+            "目標項目 | 数値目標 | (時期) | 最新値 | (時期) | 目標設定時最新値 | (時期) | 女性管理職の割合 | 20% | (2025年) | 12% | (2022年) | 8% | (2018年) |",
+            {
+                "target": 20,
+                "deadline_fy": 2025,
+                "baseline": 8,
+                "baseline_date": "2018-12-31",
+            },
+        ),
+        (
+            "2030年度 | 2035年度 | 乳児健診を実施する市町村 | 18市町村 (2024年) | 25市町村 | 30市町村",
+            {"unit": "市町村", "baseline": 18, "target": 30},
+        ),
+        (
+            "No.3 観光入込客数 | 市内観光地への入込客の延べ数 | 万人 | 120 | 150",
+            {"name": "観光入込客数", "baseline": 1_200_000, "target": 1_500_000},
+        ),
+        (
+            "指標 | 単位 | 基準値 | 中間値 | 目標値 | 図書館利用者数 | 千人 | 1,200 | 1,300 | 1,500",
+            {"baseline": 1_200_000, "target": 1_500_000},
+        ),
+        (
+            "市税収納率 | 97.5% | 98.0%以上 | 98.5%以上",
+            {"baseline": 97.5, "target": 98.5, "comparator": "以上"},
+        ),
+        (
+            "出生数 | 1,020人 | 1,100人以上を維持",
+            {"baseline": 1020, "target": 1100},
+        ),
+        (
+            "観光入込客数 (万人) 120 150",
+            {"unit": "人", "baseline": 1_200_000, "target": 1_500_000},
+        ),
+        (
+            "指標 | 現状 | 目標 | 空き家バンクの登録率 | 35.0% 70件 県内5位(2023年) | 60% 120件 県内1位(2028年) |",
+            {
+                "baseline": 35.0,
+                "baseline_date": "2023-12-31",
+                "target": 60,
+                "deadline_fy": 2028,
+            },
+        ),
+        (
+            "指標 | 現状値 | 目標値 | 観光入込客数 | R4年度 120万人 | R9年度 150万人",
+            {"baseline_date": "2023-03-31", "deadline_fy": 2027, "target": 1_500_000},
+        ),
     ],
 )
 def test_forms(text: str, expected: dict) -> None:
@@ -329,6 +375,7 @@ def test_forms(text: str, expected: dict) -> None:
         "経費削減額は目標より1億2,889万円増加し8億7,476万円となりました。",
         "令和20年度までに施設の更新に必要な金額は992億円。",
         "B:目標を80%以上達成し、かつ課題が整理されている。",
+        "市民農園の区画数 | 120 | ― | 135 | 増加傾向にある",
     ],
 )
 def test_no_target(text: str) -> None:
@@ -389,3 +436,14 @@ def test_a_table_pasted_with_its_header_and_tabs() -> None:
     (j,) = rows[4]["indicators"]
     assert (j["baseline"], j["target"], j["deadline_fy"]) == (65, 70, 2027)
     assert j["baseline_date"] == "2023-03-31"
+
+
+def test_rows_that_fit_one_header_on_one_line() -> None:
+    found = extract_statement(
+        "指標名 | 現状 (令和4年度) | 目標値 (令和9年度) | 水洗化率 | 88.0% | 92.0%"
+        " | 合併浄化槽の設置率 | 40.5% | 50%"
+    )
+    assert [(f.name, f.baseline, f.target, f.deadline_fy) for f in found] == [
+        ("水洗化率", 88.0, 92.0, 2027),
+        ("合併浄化槽の設置率", 40.5, 50, 2027),
+    ]

@@ -78,7 +78,7 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
     found += labelled(ctx)
     rows = pipe_row(ctx) if "|" in norm else space_row(ctx)
     if rows and "|" in norm:  # one row a line: later cells give its reasons
-        end = max(b for _, b in rows[0].spans.values())
+        end = max(b for r in rows for _, b in r.spans.values())
         found = [f for f in found if f.spans.get("target", (0, 0))[0] < end]
     found += rows
     found += staged_line(ctx)

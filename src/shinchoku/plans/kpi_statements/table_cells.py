@@ -24,7 +24,8 @@ _UNIT_TOKEN_RE = re.compile(
 _PLACEHOLDER_RE = re.compile(r"^(?:[―\-—−‐–ー─━]+|なし|-)$")
 _MAINTAIN_CELL_RE = re.compile(r"^(?:現状値?を?維持|現状維持|維持|現状値?以上)")
 _COLUMN_LABEL_RE = re.compile(
-    r"^\(?(?:現状値?|基準値?|目標値?|目標数値|策定時(?:の値)?|目標設定時|中間目標|最終目標|当初"
+    r"^\(?(?:現状値?|基準値?|目標値?|目標数値|数値目標|最新値|策定時(?:の値)?|目標設定時(?:の?最新値)?"
+    r"|中間目標値?|中間値|最終目標|当初"
     r"|(?:\d{1,2} ?年度?)?(?:実績値?|見込み?)|\d+ ?[ヵかカケヶ]年目標|めざそう値|進捗率|達成率|達成度|累計)\)?"
     r"(?: ?\([^()]*\))?$"
 )
@@ -37,9 +38,9 @@ def _column_kind(cell: str) -> str:
         return "actual"  # '令和10年度 試 算 値': an estimate, not a target
     if re.search(r"目標設定時|策定時|基準|当初", cell):
         return "base"
-    if re.search(r"実績|現在|見込|速報|進捗率|達成率|達成度", cell):
+    if re.search(r"実績|現在|見込|速報|最新|進捗率|達成率|達成度", cell):
         return "actual"
-    if "目標" in cell or "めざそう" in cell:
+    if re.search(r"目標|めざそう|中間値", cell):
         return "target"
     if "現状" in cell:
         return "current"
@@ -140,6 +141,19 @@ def cell_date(cell: str) -> tuple[int, str] | None:
     return year, label
 
 
+def _restated(ctx: Ctx, q: Quantity, e: int) -> bool:
+    """'44.2% 34市町村 全国41位(2022年)': words after the value, each with a
+    number, restate it in other terms."""
+    rest = strip_parens(ctx.text[q.end : e])
+    words = rest.split()
+    return (
+        bool(q.unit)
+        and rest.startswith(" ")
+        and bool(words)
+        and all(re.search(r"\d", w) for w in words)
+    )
+
+
 def cell_value(ctx: Ctx, s: int, e: int) -> Cell:
     """('value'|'empty'|'maintain'|'unit'|'label'|'text', quantity, paren)."""
     cell = ctx.text[s:e].strip()
@@ -154,17 +168,25 @@ def cell_value(ctx: Ctx, s: int, e: int) -> Cell:
     inside = [
         q for q in ctx.values if s <= q.start < e and _top_level(ctx.text, s, q.start)
     ]
-    if len(inside) == 1:
+    if inside and (len(inside) == 1 or _restated(ctx, inside[0], e)):
         q = inside[0]
-        lead = _CELL_LEAD_RE.sub("", ctx.text[s : q.start].strip())
+        lead = ctx.text[s : q.start].strip()
+        when = lead.strip("() ") if cell_date(lead.strip("() ")) else None
+        lead = "" if when else _CELL_LEAD_RE.sub("", lead)  # 'R4年度 120万人'
         rest = strip_parens(lead + ctx.text[q.end : e])
+        if not lead and _restated(ctx, q, e):
+            rest = ""  # '44.2% 34市町村 全国41位': the value, then restated
+            dates = [p for p in re.findall(r"\(([^()]*)\)", ctx.text[q.end : e])]
+            when = next((p for p in dates if year_in(p)), when)
         rest = re.sub(
-            r"以上|以下|未満|以内|超|削減|縮減|増加|減少|増|減|※\d*|[\s:]", "", rest
+            r"以上|以下|未満|以内|超|削減|縮減|増加|減少|増|減|を?維持|※\d*|[\s:]",
+            "",
+            rest,
         )
         if not rest:
             comp = COMPARATOR_AFTER_RE.match(ctx.text[q.end : q.end + 5])
             paren = cell_paren(ctx.text, q.end + (comp.end() if comp else 0))
-            return "value", q, paren
+            return "value", q, paren or when
     if _SKIP_CELL_RE.match(cell) or _COLUMN_LABEL_RE.match(cell):
         return "label", None, None
     if year_at(ctx, s, e) is not None:
@@ -257,8 +279,14 @@ def describes(desc: str, name: str) -> bool:
     return len(desc) >= len(name) + 3 and shared
 
 
+def _paren_year(paren: str) -> int | None:
+    """The year of a value's parenthesis: '(R4)', '(2023年度)', '(R10.4.1)'."""
+    day = None if year_in(paren) else date_of(paren)
+    return day.year if day else year_in(paren)
+
+
 def _dated(cell: Cell) -> int | None:
-    return year_in(cell[2]) if cell[0] == "value" and cell[2] else None
+    return _paren_year(cell[2]) if cell[0] == "value" and cell[2] else None
 
 
 def _header_roles(
@@ -275,6 +303,27 @@ def _header_roles(
     if len(values) == len(cols) + 1:
         return [("baseline", None)] + [("target", y) for _, y in cols]
     return [("baseline", None)] * len(values)  # '148人 (2024年) | 解消 | 解消'
+
+
+def _bounded(ctx: Ctx, cell: Cell) -> bool:
+    q = cell[1]
+    return q is not None and bool(
+        COMPARATOR_AFTER_RE.match(ctx.text[q.end : q.end + 5])
+    )
+
+
+def _reasoned(values: list[Cell], after: str) -> bool:
+    """'1,560 | ― | 1,220 | 現状値から約22%減少': a baseline, a column left
+    empty (or a stray number between two dated values) and the target, then
+    the reason it was set; not a comment on results ('増加傾向にある')."""
+    reason = after.split("|")[0]
+    if not _REASON_WORDS.search(reason) or re.search(
+        r"傾向|推移|しました|した$|している|となった", reason.strip()
+    ):
+        return False
+    ends = (values[0], values[2])
+    middle_bare = values[1][0] == "value" and not values[1][2]
+    return values[1][0] == "empty" or middle_bare and all(_dated(c) for c in ends)
 
 
 def _row_roles(
@@ -319,8 +368,11 @@ def _row_roles(
         and all(c[0] == "maintain" for c in values[1:])
         or len(values) == 3
         and not cols
-        and _REASON_WORDS.search(after)
-    ):
+        and _reasoned(values, after)
+        or not cols
+        and values[0][0] == "value"
+        and all(_bounded(ctx, c) for c in values[1:])
+    ):  # '97.5% | 98.0%以上 | 98.5%以上': a baseline, then targets
         return (
             [("baseline", None)]
             + [("ignore", None)] * (len(values) - 2)
@@ -386,12 +438,12 @@ def fill_row(
         if role == "baseline":
             label = (
                 paren
-                if paren and year_in(paren)
+                if paren and _paren_year(paren)
                 else (ctx.column_labels.get(year) if year else None)
             )
             set_baseline(ctx, f, q, label)
         elif role == "target":
-            fy = year or (year_in(paren) if paren else None)
+            fy = year or (_paren_year(paren) if paren else None)
             if fy is not None:
                 f.targets[fy] = q.value
             last_target = (q, fy)

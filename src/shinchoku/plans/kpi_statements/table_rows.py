@@ -48,11 +48,12 @@ def pipe_row(ctx: Ctx) -> list[Found]:
         if len(block) == 1 and not block[0][3].unit and _name_follows(cells, j):
             i = j  # a row number or a code ('11302 | 図書館入館者数 | 当初 | 102,521人')
             continue
-        found = _pipe_found(ctx, cells, (k, i, j))
-        if found is not None:
+        found, fits = _pipe_found(ctx, cells, (k, i, j))
+        if found is not None and (fits or not out):
             staged_targets(ctx, found)
             out.append(found)
-            break  # one row a line; later cells restate it
+        if out and not fits:
+            break  # one row a line, later cells restate it, unless rows fit a header
         i = j + 1
     if out:
         ctx.used.update(q.start for q in ctx.values)  # reasons restate the targets
@@ -60,7 +61,9 @@ def pipe_row(ctx: Ctx) -> list[Found]:
 
 
 def _is_date(ctx: Ctx, cell: tuple[Any, ...]) -> bool:
-    return cell[2] == "label" and cell_date(ctx.text[cell[0] : cell[1]]) is not None
+    words = ctx.text[cell[0] : cell[1]].strip()
+    words = words[1:-1] if words.startswith("(") and words.endswith(")") else words
+    return cell[2] == "label" and cell_date(words) is not None
 
 
 def _block_end(ctx: Ctx, cells: Cells, i: int) -> int:
@@ -77,8 +80,12 @@ def _block_end(ctx: Ctx, cells: Cells, i: int) -> int:
     return j
 
 
-def _pipe_found(ctx: Ctx, cells: Cells, bounds: tuple[int, int, int]) -> Found | None:
-    """The indicator named by cell `k` whose values are the cells [i, j)."""
+def _pipe_found(
+    ctx: Ctx, cells: Cells, bounds: tuple[int, int, int]
+) -> tuple[Found | None, bool]:
+    """The indicator named by cell `k` whose values are the cells [i, j), and
+    whether they fit the header's columns (so that the next row may too:
+    '指標名 | 現状 | 目標 | A | 91.1% | 95.5% | B | 94.8% | 100%')."""
     text = ctx.text
     k, i, j = bounds
     k = _numbered_name(text, cells, k)
@@ -86,14 +93,15 @@ def _pipe_found(ctx: Ctx, cells: Cells, bounds: tuple[int, int, int]) -> Found |
         _name_words(_row_number_off(text[cells[k][0] : cells[k][1]]))
     )
     if not name_text:
-        return None
+        return None, False
     name = (name_text, ctx.span(cells[k][0], cells[k][1]))
     unit = next((text[c[0] : c[1]].strip() for c in cells[k:j] if c[2] == "unit"), "")
+    cells = _dates_after(ctx, cells, i, j)
     after = " | ".join(text[c[0] : c[1]].strip() for c in cells[j:])
     dated = _inline_dates(ctx, cells, k, j)
     if dated is not None:
         if j < len(cells) and _is_date(ctx, cells[j]):
-            return None  # '… | R6年度 | 現状より増加': the target is words
+            return None, False  # '… | R6年度 | 現状より増加': the target is words
         row, cols = dated
     else:
         cols = columns(ctx, [(c[0], c[1]) for c in cells[:k]])
@@ -105,7 +113,24 @@ def _pipe_found(ctx: Ctx, cells: Cells, bounds: tuple[int, int, int]) -> Found |
         q = first[3]
         if q.unit and q.unit == found.unit and not cols:
             set_baseline(ctx, found, q, first[4])  # '5,276床 | 病床の数 | 6,067床'
-    return found
+    return found, dated is None and bool(cols) and len(row) == len(cols)
+
+
+def _dates_after(ctx: Ctx, cells: Cells, i: int, j: int) -> Cells:
+    """'13.0% | (2019年) | 7.2% | (2017年)': a date in parentheses in the cell
+    after a value is that value's (a '(時期)' column), read no further."""
+    out = cells[:i]
+    for n in range(i, j):
+        c, nxt = cells[n], cells[n + 1] if n + 1 < len(cells) else None
+        if _is_date(ctx, c) and ctx.text[c[0] : c[1]].strip().startswith("("):
+            out.append((c[0], c[1], "read", None, None))
+            continue
+        if c[2] == "value" and c[4] is None and nxt and _is_date(ctx, nxt):
+            date = ctx.text[nxt[0] : nxt[1]].strip()
+            if date.startswith("("):
+                c = (*c[:4], date.strip("()"))
+        out.append(c)
+    return out + cells[j:]
 
 
 def _inline_dates(
@@ -135,7 +160,9 @@ def _inline_dates(
 
 def _row_number_off(cell: str) -> str:
     """'13 農産物の輸出額' → '農産物の輸出額': a row's number before its name."""
-    m = re.match(r" ?\d{1,3} (?=[\u3005\u4e00-\u9fff\u30a1-\u30fa])", cell)
+    m = re.match(
+        r" ?(?:No\.? ?|№ ?)?\d{1,3}[.)]? ?(?=[\u3005\u4e00-\u9fff\u30a1-\u30fa])", cell
+    )
     if m and not unit_scale(cell[m.end() : m.end() + 2][:1]):
         return cell[m.end() :]
     return cell
@@ -356,12 +383,14 @@ def _space_row_at(
         return None
     unit_tok = next(
         (
-            ctx.text[slice(*toks[i])]
+            ctx.text[slice(*toks[i])].strip("()")
             for i in range(name_end, end)
             if kinds[i][0] == "unit"
+            or kinds[i][0] == "paren"
+            and unit_scale(ctx.text[slice(*toks[i])].strip("()"))
         ),
         "",
-    )
+    )  # '人', or '(万人)' after the name
     found = fill_row(
         ctx, (name_text, ctx.span(s, e)), row[:1] if repeated else row, cols if not repeated else [],
         unit_tok, ctx.text[toks[end - 1][1] :],

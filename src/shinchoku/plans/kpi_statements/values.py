@@ -85,7 +85,9 @@ def counted(
         r"([\u4e00-\u9fff\u30a1-\u30fa]{1,4}?)(?=[ (|)、。\u3041-\u3096]|$)",
         text[q.end :],
     )
-    if not m or m.group(1) + "数" not in text[: q.start]:
+    if not m or not re.search(
+        rf"{m.group(1)}(?:数| ?\(| ?\|)", text[: q.start]
+    ):  # '…市町村数', or a name cell ending in it: '実施市町村(…) | 21市町村'
         return None
     with_unit = dataclasses.replace(q, unit=m.group(1), end=q.end + m.end())
     return with_unit if is_value(with_unit, text, years) else None

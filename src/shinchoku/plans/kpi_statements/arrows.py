@@ -17,6 +17,8 @@ from shinchoku.plans.kpi_statements.lexicon import TARGET_LABELS, WHEN
 from shinchoku.plans.kpi_statements.values import fiscal_year_in, paren_after, year_in
 from shinchoku.plans.kpi_text import Quantity
 
+# A value's year in front of it, also an era letter without 年 ('H17 47% → H21 55%').
+_WHEN_IN_FRONT = rf"(?:{WHEN}|(?<![A-Za-z])[RH] ?\d{{1,2}}(?![\d.,年]))"
 ARROW_RE = re.compile(r" ?(?:→|⇒|➡|⇨|->|=>|〜>|~|〜) ?")
 _TILDE = ("~", "〜")  # also a range: an arrow only between two dated values
 
@@ -80,7 +82,7 @@ def _right_of(ctx: Ctx, arrow: re.Match[str]) -> Quantity | None:
             for q in ctx.values
             if q.start >= arrow.end()
             and re.fullmatch(
-                rf" ?(?:{TARGET_LABELS})?[::]? ?(?:{WHEN} ?)?(?:年間|累計|約|計|延べ)? ?",
+                rf" ?(?:{TARGET_LABELS})?[::]? ?(?:{_WHEN_IN_FRONT} ?)?(?:年間|累計|約|計|延べ)? ?",
                 ctx.text[arrow.end() : q.start],
             )
         ),
@@ -113,7 +115,7 @@ def _name_end(
     left_year = None
     if left is not None:
         pre = re.search(
-            rf"(?:{WHEN})? ?(?:年間|累計|約|計|延べ)? ?$",
+            rf"(?:{_WHEN_IN_FRONT})? ?(?:年間|累計|約|計|延べ)? ?$",
             text[floor:name_end],
         )
         if pre and pre.group(0).strip():

@@ -21,7 +21,7 @@ def finish(ctx: Ctx, f: Found, q_end: int | None) -> Found:
     """`f` with its comparator, change, direction and period read from the words
     after its target (which ends at `q_end` in the normalised text)."""
     after = ctx.text[q_end : q_end + 30] if q_end is not None else ""
-    after_clean = re.sub(r"^ ?(?:\([^()]*\) ?)*", "", after)
+    after_clean = re.sub(r"^\)? ?(?:\([^()]*\) ?)*", "", after)
     if f.comparator is None:
         after_clean = _comparator(ctx, f, q_end, after, after_clean)
     after_clean = _change(ctx, f, q_end, after, after_clean)

@@ -217,9 +217,20 @@ def prose(ctx: Ctx) -> list[Found]:
         )
     )
     line_goal = line_goal or bool(re.match(r"^ ?[●○■◆]", text) and "=" in text)
+    # '…つくる Ⅰ (主なKGI)社会動態の増加:1,300人以上': the marker opens the list
+    line_goal = line_goal or bool(
+        re.search(
+            r"[(【](?:主な)?(?:KPI|KGI|数値目標)[)】](?!.*[(【](?:実績|現状))", text
+        )
+    )
     for q in ctx.free():
         opened = goal_paren(text, q.start)
-        if q.start in ctx.used or (inside_parens(text, q.start) and opened is None):
+        ratio = re.search(
+            r"\d ?人に ?\d+ ?人 ?\($", text[max(0, q.start - 10) : q.start]
+        )
+        if q.start in ctx.used or (
+            inside_parens(text, q.start) and opened is None and not ratio
+        ):
             continue
         if not is_goal(ctx, q, line_goal):
             continue
@@ -230,6 +241,11 @@ def prose(ctx: Ctx) -> list[Found]:
         )
         if name is None and previous is None:
             continue
+        if previous is not None and name is not None and name[0] == previous.name:
+            gap = text[norm_pos(ctx, previous.spans["target"][1]) : q.start]
+            if q.unit != previous.unit and not re.fullmatch(r" ?[、,] ?", gap):
+                continue  # the topic named another value ('…約3万人を維持'), not a
+                # list of one ('20%、3.6時間削減')
         if previous is not None and (name is None or name[0] == previous.name):
             deadline = _deadline(ctx, q)
             if (

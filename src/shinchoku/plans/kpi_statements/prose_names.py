@@ -125,6 +125,9 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
         if name_ok(name):
             return name, ctx.span(*topic.span(1))
     e = q.start
+    ratio = re.search(r"\d+ ?人に ?\d+ ?人 ?\($", text[s0:e])
+    if ratio:  # '…の割合を3人に2人(65%)以上にします'
+        e = s0 + ratio.start()
     trail = re.search(
         r"(?:[\s::=]|目標(?:値)?である|の?(?:最終|中間)?目標(?:値|額)?(?:は|を|とする)|として|を目標に|延べ|約|概ね|おおむね)+$",
         text[s0:e],
@@ -135,6 +138,11 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
             # '2019年度時点の目標値を4地区': a time, the name is elsewhere
             return _fallback_name(ctx, q, s0, clause_start(text, e, s0))
     start = clause_start(text, e, s0)
+    marker = list(
+        re.finditer(r"[(【](?:主な)?(?:KPI|KGI|数値目標)[)】]", text[start:e])
+    )
+    if marker:  # '…つくる Ⅰ (主なKGI)社会動態の増加:': the name after the marker
+        start += marker[-1].end()
     phrase = text[start:e]
     # particles inside 「」 belong to the quoted name
     bare = re.sub(r"「[^「」]*」", lambda m: "□" * len(m.group(0)), phrase)
@@ -153,7 +161,8 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     elif "は" in bare:
         phrase = phrase[: bare.index("は")]
     phrase = re.split(
-        r"だった|であった|から|より|に対し|については|として、|では|においては", phrase
+        r"だった|であった|から|より|に対し|については|として、|では|においては|のとおり",
+        phrase,
     )[-1]
     # '人口 令和12年に': the time the value is for, after the name
     phrase = re.sub(rf" ?{WHEN}(?:まで(?:に)?|に|で|には|の)? ?$", "", phrase)

@@ -141,6 +141,19 @@ def cell_date(cell: str) -> tuple[int, str] | None:
     return year, label
 
 
+def _restated(ctx: Ctx, q: Quantity, e: int) -> bool:
+    """'44.2% 34市町村 全国41位(2022年)': words after the value, each with a
+    number, restate it in other terms."""
+    rest = strip_parens(ctx.text[q.end : e])
+    words = rest.split()
+    return (
+        bool(q.unit)
+        and rest.startswith(" ")
+        and bool(words)
+        and all(re.search(r"\d", w) for w in words)
+    )
+
+
 def cell_value(ctx: Ctx, s: int, e: int) -> Cell:
     """('value'|'empty'|'maintain'|'unit'|'label'|'text', quantity, paren)."""
     cell = ctx.text[s:e].strip()
@@ -155,10 +168,16 @@ def cell_value(ctx: Ctx, s: int, e: int) -> Cell:
     inside = [
         q for q in ctx.values if s <= q.start < e and _top_level(ctx.text, s, q.start)
     ]
-    if len(inside) == 1:
+    if inside and (len(inside) == 1 or _restated(ctx, inside[0], e)):
         q = inside[0]
-        lead = _CELL_LEAD_RE.sub("", ctx.text[s : q.start].strip())
+        lead = ctx.text[s : q.start].strip()
+        when = lead.strip("() ") if cell_date(lead.strip("() ")) else None
+        lead = "" if when else _CELL_LEAD_RE.sub("", lead)  # 'R4年度 120万人'
         rest = strip_parens(lead + ctx.text[q.end : e])
+        if not lead and _restated(ctx, q, e):
+            rest = ""  # '44.2% 34市町村 全国41位': the value, then restated
+            dates = [p for p in re.findall(r"\(([^()]*)\)", ctx.text[q.end : e])]
+            when = next((p for p in dates if year_in(p)), when)
         rest = re.sub(
             r"以上|以下|未満|以内|超|削減|縮減|増加|減少|増|減|を?維持|※\d*|[\s:]",
             "",
@@ -167,7 +186,7 @@ def cell_value(ctx: Ctx, s: int, e: int) -> Cell:
         if not rest:
             comp = COMPARATOR_AFTER_RE.match(ctx.text[q.end : q.end + 5])
             paren = cell_paren(ctx.text, q.end + (comp.end() if comp else 0))
-            return "value", q, paren
+            return "value", q, paren or when
     if _SKIP_CELL_RE.match(cell) or _COLUMN_LABEL_RE.match(cell):
         return "label", None, None
     if year_at(ctx, s, e) is not None:
@@ -320,6 +339,8 @@ def _row_roles(
     and a current value: '31事業 (令和元年度) | 57事業 (令和5年度)')."""
     if cols and all(k in ("base", "current", "actual") for k, _ in cols):
         return None  # the header names no target column ('現状値 | R10 試算値')
+    if re.search(r"推計|予測|試算|見込", after.split("|")[0]):
+        return None  # '48,512人 | 46,000人 | 人口推計': an estimate
     roles = _header_roles(values, cols)
     if roles is None and len(cols) == len(values):
         roles = _roles(cols)

@@ -147,7 +147,7 @@ def _inline_dates(
         elif c[2] in ("value", "empty", "maintain"):
             pairs.append((pending, (c[2], c[3], c[4])))
             pending = None
-    if not any(d for d, _ in pairs):
+    if not any(d for d, _ in pairs) or not _rising([d[0] for d, _ in pairs if d]):
         return None
     kinds = ["base"] + ["actual"] * (len(pairs) - 2) + ["target"]
     cols: list[tuple[str, int | None]] = []
@@ -156,6 +156,15 @@ def _inline_dates(
             ctx.column_labels[date[0]] = date[1]
         cols.append((kind, date[0] if date else None))
     return [c for _, c in pairs], cols
+
+
+def _rising(years: list[int | None]) -> bool:
+    """Years of a row's values, each later than the one before (a series read
+    back from the target, '2060年 20,000人 2040年 21,200人', is not a row)."""
+    known = [y for y in years if y is not None]
+    return len(known) == len(years) and all(
+        a < b for a, b in zip(known, known[1:], strict=False)
+    )
 
 
 def _row_number_off(cell: str) -> str:
@@ -383,12 +392,14 @@ def _space_row_at(
         return None
     unit_tok = next(
         (
-            ctx.text[slice(*toks[i])]
+            ctx.text[slice(*toks[i])].strip("()")
             for i in range(name_end, end)
             if kinds[i][0] == "unit"
+            or kinds[i][0] == "paren"
+            and unit_scale(ctx.text[slice(*toks[i])].strip("()"))
         ),
         "",
-    )
+    )  # '人', or '(万人)' after the name
     found = fill_row(
         ctx, (name_text, ctx.span(s, e)), row[:1] if repeated else row, cols if not repeated else [],
         unit_tok, ctx.text[toks[end - 1][1] :],
@@ -420,6 +431,14 @@ def _space_cols(
         ctx, [toks[i] for i in (after or [i for i in heads if i < name_start])]
     )
     at = [i for i in range(first, end) if kinds[i][0] == "value"]
+    years = [
+        year_at(ctx, *toks[i - 1]) if kinds[i - 1][0] == "label" else None for i in at
+    ]
+    if len(at) >= 2 and _rising(years) and (not cols or len(cols) == 1):
+        for i, year in zip(at, years, strict=True):  # '令和4年 120万人 令和9年 150万人'
+            ctx.column_labels[year] = ctx.text[slice(*toks[i - 1])]
+        kinds_ = ["base"] + ["actual"] * (len(at) - 2) + ["target"]
+        return list(zip(kinds_, years, strict=True))
     if cols or len(at) != 2 or kinds[first][0] != "value":
         return cols
     between = [i for i in range(at[0] + 1, at[1]) if kinds[i][0] == "label"]

@@ -353,6 +353,19 @@ def _one(text: str) -> dict:
             "観光入込客数 令和4年 120万人 令和9年 150万人",
             {"baseline_date": "2022-12-31", "deadline_fy": 2027, "target": 1_500_000},
         ),
+        ("交通事故死者数 | 8人 | 0人を目指す", {"baseline": 8, "target": 0}),
+        (
+            "重要業績評価指標 | 基準値 | 目標値 | 移住者数 | 25人(R元年度) | 累計250人(R2~R6年度)",
+            {"baseline_date": "2020-03-31", "deadline_fy": 2024, "per": "cumulative"},
+        ),
+        (
+            "数値目標 基準値(H26) 目標値(H31) 観光入込客数 120万人 150万人",
+            {"baseline_date": "2014-12-31", "deadline_fy": 2019},
+        ),
+        (
+            "公共施設の延床面積 | 250,000m2 | 10%削減",
+            {"baseline": None, "unit": "%", "target": 10, "change": True},
+        ),
     ],
 )
 def test_forms(text: str, expected: dict) -> None:
@@ -381,6 +394,7 @@ def test_forms(text: str, expected: dict) -> None:
         "B:目標を80%以上達成し、かつ課題が整理されている。",
         "市民農園の区画数 | 120 | ― | 135 | 増加傾向にある",
         "市の総人口 | 48,512人 | 46,000人 | 人口推計",
+        "交通事故死者数 | 8人 | ゼロ",
     ],
 )
 def test_no_target(text: str) -> None:

@@ -402,7 +402,7 @@ def _space_row_at(
     )  # '人', or '(万人)' after the name
     found = fill_row(
         ctx, (name_text, ctx.span(s, e)), row[:1] if repeated else row, cols if not repeated else [],
-        unit_tok, ctx.text[toks[end - 1][1] :],
+        unit_tok, "" if repeated else ctx.text[toks[end - 1][1] :],
     )  # fmt: skip
     if found is None:
         return None

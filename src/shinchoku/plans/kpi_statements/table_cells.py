@@ -269,6 +269,18 @@ _AIM_WORDS = re.compile(
 )
 
 
+_COMPARED_RE = re.compile(
+    r"(?:本|当)(?:市|町|村|県)|全国(?:平均)?|(?:県|国)平均|類似団体(?:平均)?|他市町村"
+    r"|[\u4e00-\u9fff]{1,4}[市町村県区]"
+)
+
+
+def compared(heads: list[str]) -> bool:
+    """A header of places ('本市 | 全国平均', '高松市 岐阜市'): the row compares
+    them, it states no target."""
+    return sum(bool(_COMPARED_RE.fullmatch(h.strip())) for h in heads) >= 2
+
+
 def describes(desc: str, name: str) -> bool:
     """`desc` says what the indicator `name` measures ('…を…で除したもの',
     '県内の…の認知件数(暦年)', '…が進んでいるか'), not another indicator."""

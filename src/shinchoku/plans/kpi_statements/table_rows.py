@@ -17,6 +17,7 @@ from shinchoku.plans.kpi_statements.table_cells import (
     cell_date,
     cell_value,
     columns,
+    compared,
     describes,
     fill_row,
     unit_scale,
@@ -92,7 +93,7 @@ def _pipe_found(
     name_text = clean_name(
         _name_words(_row_number_off(text[cells[k][0] : cells[k][1]]))
     )
-    if not name_text:
+    if not name_text or compared([text[c[0] : c[1]] for c in cells[:k]]):
         return None, False
     name = (name_text, ctx.span(cells[k][0], cells[k][1]))
     unit = next((text[c[0] : c[1]].strip() for c in cells[k:j] if c[2] == "unit"), "")
@@ -374,6 +375,8 @@ def _space_row_at(
     if named is None:
         return None
     name_start, name_end = named
+    if compared([ctx.text[slice(*t)] for t in toks[start:name_start]]):
+        return None
     s, e = toks[name_start][0], toks[name_end - 1][1]
     name_text = clean_name(ctx.text[s:e])
     row = [

@@ -272,3 +272,66 @@ def test_reopening_a_round_tells_the_departments_of_the_returned_entries(
     assert sorted(r for r, _m in received) == ["joho2@example.jp", "joho@example.jp"]
     body = body_of(received[0][1])
     assert "差し戻しました" in body and "数値の誤りを直してください" in body
+
+
+def _awaiting_head(people, seed_plan, capture):
+    """⑫ submitted by an editor of 情報政策課 where the plan asks for 課長承認."""
+    from shinchoku.plans import services as plan_services
+
+    round_ = open_round(people, seed_plan, capture)
+    plan_services.plan_head_approval_set(actor=None, plan=seed_plan, enabled=True)
+    joho = people["joho"]
+    entry = entry_of(round_, 12)
+    entry_services.entry_save_draft(
+        actor=joho, entry=entry, based_on_version=1, plan=["電子決裁を全庁に広げる"]
+    )
+    return round_, entry
+
+
+def test_a_submission_waiting_for_the_head_mails_the_head(
+    mailbox, people, seed_plan, client, django_capture_on_commit_callbacks
+):
+    """課内確認: the department head (課長) is mailed that an editor's submission
+    waits for them, with the link to pass it on or return it; the admin office
+    is not told yet (it is, once the head passes it on)."""
+    capture = django_capture_on_commit_callbacks
+    round_, entry = _awaiting_head(people, seed_plan, capture)
+    mailbox.take()
+    with capture(execute=True):
+        entry_services.entry_submit(
+            actor=people["joho"], entry=entry_of(round_, 12), based_on_version=2
+        )
+    [(rcpt, message)] = mailbox.take()
+    assert rcpt == people["kacho"].email
+    subject = subject_of(message)
+    assert entry.label in subject and "課内確認" in subject
+    body = body_of(message)
+    assert "情報 次郎さんが" in body and "課内確認" in body
+    [link] = [u for u in links_in(body) if "/workflow/entries/" in u]
+    page = follow(client, fresh(people["kacho"]), link)
+    assert page.status_code == 200 and entry.program.name in page.content.decode()
+    assert (
+        Notification.objects.get(kind=Kind.ENTRY_AWAITING_HEAD).recipient
+        == (people["kacho"])
+    )
+    with capture(execute=True):
+        entry_services.entry_forward(
+            actor=people["kacho"], entry=entry_of(round_, 12), based_on_version=3
+        )
+    assert [r for r, _m in mailbox.take()] == ["gyosei@example.jp"]
+
+
+def test_a_head_with_mail_turned_off_is_told_in_the_app_only(
+    mailbox, people, seed_plan, django_capture_on_commit_callbacks
+):
+    capture = django_capture_on_commit_callbacks
+    preference_set(actor=people["kacho"], email_enabled=False)
+    round_, _entry = _awaiting_head(people, seed_plan, capture)
+    mailbox.take()
+    with capture(execute=True):
+        entry_services.entry_submit(
+            actor=people["joho"], entry=entry_of(round_, 12), based_on_version=2
+        )
+    assert mailbox.take() == []
+    [notification] = Notification.objects.filter(recipient=people["kacho"])
+    assert notification.mailed_at is None and not notification.wants_mail

@@ -143,6 +143,9 @@ ENTRY_SUBJECTS = {
     Kind.ENTRY_SUBMITTED: gettext_noop(
         "[Shinchoku] %(program)s was submitted (%(round)s)"
     ),
+    Kind.ENTRY_AWAITING_HEAD: gettext_noop(
+        "[Shinchoku] %(program)s waits for your check (%(round)s)"
+    ),
     Kind.ENTRY_RETURNED: gettext_noop(
         "[Shinchoku] %(program)s was returned (%(round)s)"
     ),
@@ -154,7 +157,8 @@ ENTRY_SUBJECTS = {
 
 @_in_site_language
 def entry_step(kind: Kind, entry: RoundEntry, recipient: Recipient, actor) -> Draft:
-    """To the office (submitted) or the department (returned, approved)."""
+    """To the office (submitted), the department head (awaiting the head) or
+    the department (returned, approved)."""
     subject = _(ENTRY_SUBJECTS[kind]) % {
         "program": entry.label,
         "round": entry.round.title,

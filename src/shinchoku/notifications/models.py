@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 class Kind(models.TextChoices):
     ROUND_OPENED = "round_opened", _("Round opened")
     ENTRY_SUBMITTED = "entry_submitted", _("Entry submitted")
+    ENTRY_AWAITING_HEAD = "entry_awaiting_head", _("Entry awaiting the head")
     ENTRY_RETURNED = "entry_returned", _("Entry returned")
     ENTRY_APPROVED = "entry_approved", _("Entry approved")
     DEADLINE_NEAR = "deadline_near", _("Deadline near")

@@ -2,7 +2,8 @@
 
 * a round opens: each lead department's editors (and its shared address), with
   their own programs;
-* an entry is submitted: the admin office;
+* an entry is submitted: the admin office; where the plan asks for 課長承認,
+  an editor's submission first goes to the department's heads (課内確認);
 * an entry is returned (with the reason; also when a closed round is reopened
   to correct it) or approved: the lead department's editors;
 * the admin office asks for a reminder (the round's button): the departments
@@ -70,6 +71,9 @@ def _lead(entry: RoundEntry):
 def _entry_step(kind: Kind, entry: RoundEntry, actor) -> None:
     if kind == Kind.ENTRY_SUBMITTED:
         recipients = selectors.office_recipients(entry.round.plan.municipality_id)
+    elif kind == Kind.ENTRY_AWAITING_HEAD:
+        lead = _lead(entry)
+        recipients = selectors.department_head_recipients(lead) if lead else []
     else:
         lead = _lead(entry)
         recipients = selectors.department_recipients(lead) if lead else []
@@ -80,6 +84,10 @@ def _entry_step(kind: Kind, entry: RoundEntry, actor) -> None:
 
 def on_entry_submitted(sender, *, entry: RoundEntry, actor, **kwargs) -> None:
     _entry_step(Kind.ENTRY_SUBMITTED, entry, actor)
+
+
+def on_entry_awaiting_head(sender, *, entry: RoundEntry, actor, **kwargs) -> None:
+    _entry_step(Kind.ENTRY_AWAITING_HEAD, entry, actor)
 
 
 def on_entry_returned(sender, *, entry: RoundEntry, actor, **kwargs) -> None:
@@ -95,5 +103,8 @@ def connect() -> None:
     events.round_opened.connect(on_round_opened, dispatch_uid=f"{uid}.round_opened")
     events.round_reminded.connect(on_round_reminded, dispatch_uid=f"{uid}.reminded")
     events.entry_submitted.connect(on_entry_submitted, dispatch_uid=f"{uid}.submitted")
+    events.entry_awaiting_head.connect(
+        on_entry_awaiting_head, dispatch_uid=f"{uid}.awaiting_head"
+    )
     events.entry_returned.connect(on_entry_returned, dispatch_uid=f"{uid}.returned")
     events.entry_approved.connect(on_entry_approved, dispatch_uid=f"{uid}.approved")

@@ -71,6 +71,15 @@ def department_recipients(
     return out
 
 
+def department_head_recipients(department: Department) -> list[Recipient]:
+    """A department's heads (課長): they pass on or return what its editors
+    submit, where the plan asks for 課長承認."""
+    return _people(
+        shinchoku_membership__department=department,
+        shinchoku_membership__role=Role.DEPARTMENT_HEAD,
+    )
+
+
 def office_recipients(municipality_id: int) -> list[Recipient]:
     """The admin office (行政経営課) of a municipality: its editors."""
     return _people(

@@ -24,6 +24,10 @@ round_reminded = Signal()
 # entry_submitted: when the entry reaches the admin office (submitted, or passed
 # on by the department head); entry_returned: by the office or by the head.
 entry_submitted = Signal()
+# entry: an editor's submission now waits for the department head (課内確認,
+# where the plan asks for 課長承認); entry_submitted follows when the head
+# passes it on.
+entry_awaiting_head = Signal()
 entry_returned = Signal()
 entry_approved = Signal()
 # entry, event (workflow.models.EntryEvent, the step as kept in the entry's

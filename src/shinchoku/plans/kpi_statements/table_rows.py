@@ -17,6 +17,7 @@ from shinchoku.plans.kpi_statements.table_cells import (
     cell_date,
     cell_value,
     columns,
+    compared,
     describes,
     fill_row,
     unit_scale,
@@ -92,7 +93,7 @@ def _pipe_found(
     name_text = clean_name(
         _name_words(_row_number_off(text[cells[k][0] : cells[k][1]]))
     )
-    if not name_text:
+    if not name_text or compared([text[c[0] : c[1]] for c in cells[:k]]):
         return None, False
     name = (name_text, ctx.span(cells[k][0], cells[k][1]))
     unit = next((text[c[0] : c[1]].strip() for c in cells[k:j] if c[2] == "unit"), "")
@@ -147,7 +148,7 @@ def _inline_dates(
         elif c[2] in ("value", "empty", "maintain"):
             pairs.append((pending, (c[2], c[3], c[4])))
             pending = None
-    if not any(d for d, _ in pairs):
+    if not any(d for d, _ in pairs) or not _rising([d[0] for d, _ in pairs if d]):
         return None
     kinds = ["base"] + ["actual"] * (len(pairs) - 2) + ["target"]
     cols: list[tuple[str, int | None]] = []
@@ -156,6 +157,15 @@ def _inline_dates(
             ctx.column_labels[date[0]] = date[1]
         cols.append((kind, date[0] if date else None))
     return [c for _, c in pairs], cols
+
+
+def _rising(years: list[int | None]) -> bool:
+    """Years of a row's values, each later than the one before (a series read
+    back from the target, '2060年 20,000人 2040年 21,200人', is not a row)."""
+    known = [y for y in years if y is not None]
+    return len(known) == len(years) and all(
+        a < b for a, b in zip(known, known[1:], strict=False)
+    )
 
 
 def _row_number_off(cell: str) -> str:
@@ -365,6 +375,8 @@ def _space_row_at(
     if named is None:
         return None
     name_start, name_end = named
+    if compared([ctx.text[slice(*t)] for t in toks[start:name_start]]):
+        return None
     s, e = toks[name_start][0], toks[name_end - 1][1]
     name_text = clean_name(ctx.text[s:e])
     row = [
@@ -393,7 +405,7 @@ def _space_row_at(
     )  # '人', or '(万人)' after the name
     found = fill_row(
         ctx, (name_text, ctx.span(s, e)), row[:1] if repeated else row, cols if not repeated else [],
-        unit_tok, ctx.text[toks[end - 1][1] :],
+        unit_tok, "" if repeated else ctx.text[toks[end - 1][1] :],
     )  # fmt: skip
     if found is None:
         return None
@@ -422,6 +434,14 @@ def _space_cols(
         ctx, [toks[i] for i in (after or [i for i in heads if i < name_start])]
     )
     at = [i for i in range(first, end) if kinds[i][0] == "value"]
+    years = [
+        year_at(ctx, *toks[i - 1]) if kinds[i - 1][0] == "label" else None for i in at
+    ]
+    if len(at) >= 2 and _rising(years) and (not cols or len(cols) == 1):
+        for i, year in zip(at, years, strict=True):  # '令和4年 120万人 令和9年 150万人'
+            ctx.column_labels[year] = ctx.text[slice(*toks[i - 1])]
+        kinds_ = ["base"] + ["actual"] * (len(at) - 2) + ["target"]
+        return list(zip(kinds_, years, strict=True))
     if cols or len(at) != 2 or kinds[first][0] != "value":
         return cols
     between = [i for i in range(at[0] + 1, at[1]) if kinds[i][0] == "label"]

@@ -260,7 +260,8 @@ def entry_record_step(
 
 
 # The steps the layers above hear of by name (workflow.events): a submission
-# when it reaches the admin office, a return, an approval.
+# when it reaches the admin office (or the department head first), a return,
+# an approval.
 _SIGNALS = {
     EntryAction.SUBMIT: events.entry_submitted,
     EntryAction.RESUBMIT: events.entry_submitted,
@@ -273,13 +274,16 @@ _SIGNALS = {
 
 def _announce(event: EntryEvent, *, actor: User | None, via: str) -> None:
     """workflow.events.entry_stepped for every step, and the step's own signal
-    (none for a withdrawal or a submission that waits for the head)."""
+    (none for a withdrawal; entry_awaiting_head for a submission that waits for
+    the head)."""
     entry = event.entry
     events.entry_stepped.send(
         RoundEntry, entry=entry, event=event, actor=actor, via=via
     )
     signal = _SIGNALS.get(EntryAction(event.action))
-    if signal is events.entry_submitted and entry.state != EntryState.SUBMITTED:
+    if signal is events.entry_submitted and entry.state == EntryState.AWAITING_HEAD:
+        signal = events.entry_awaiting_head
+    elif signal is events.entry_submitted and entry.state != EntryState.SUBMITTED:
         signal = None
     if signal is not None:
         signal.send(RoundEntry, entry=entry, actor=actor, via=via)

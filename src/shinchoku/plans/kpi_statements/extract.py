@@ -76,12 +76,12 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
     ctx = Ctx(mapped, norm, values, years, first_fy, last_fy)
     found = arrows(ctx)
     found += labelled(ctx)
+    found += staged_line(ctx)  # before the rows: '目標 2060年 2万人 2040年 2.1万人'
     rows = pipe_row(ctx) if "|" in norm else space_row(ctx)
     if rows and "|" in norm:  # one row a line: later cells give its reasons
         end = max(b for r in rows for _, b in r.spans.values())
         found = [f for f in found if f.spans.get("target", (0, 0))[0] < end]
     found += rows
-    found += staged_line(ctx)
     found += prose(ctx)
     out: list[Found] = []
     for f in distinct(found):

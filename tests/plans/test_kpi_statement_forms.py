@@ -391,6 +391,15 @@ def _one(text: str) -> dict:
             "観光入込客数 | (万人) | 120 | 150",
             {"name": "観光入込客数", "baseline": 1_200_000, "target": 1_500_000},
         ),
+        (
+            "汚水処理人口普及率 80.2% 83.5% 90.0% (平成28年度) (令和3年度) (令和13年度)",
+            {
+                "baseline": 80.2,
+                "baseline_date": "2017-03-31",
+                "target": 90,
+                "deadline_fy": 2031,
+            },
+        ),
     ],
 )
 def test_forms(text: str, expected: dict) -> None:
@@ -423,6 +432,7 @@ def test_forms(text: str, expected: dict) -> None:
         "区分 | 本市 | 全国平均 | 経常収支比率 | 92.1% | 93.0%",
         "甲府市 松本市 人口 18万人 23万人",
         "公民館の利用団体数 120団体 (令和2年度) 135団体 (令和6年度)",
+        "汚水処理人口普及率 80.2% 83.5% 85.0% (令和3年度) (令和4年度) (令和5年度)",
     ],
 )
 def test_no_target(text: str) -> None:

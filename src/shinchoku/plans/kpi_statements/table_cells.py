@@ -333,6 +333,16 @@ def _bounded(ctx: Ctx, cell: Cell) -> bool:
     )
 
 
+def widening(years: list[int | None]) -> bool:
+    """Three rising years, the last further from the second than the second
+    from the first: a baseline, a current value and a target ahead, not a
+    series of results (H30, R1, R2)."""
+    if len(years) != 3 or not all(years):
+        return False
+    a, b, c = (y or 0 for y in years)
+    return a < b < c and c - b > b - a
+
+
 def _reasoned(values: list[Cell], after: str) -> bool:
     """'1,560 | ― | 1,220 | 現状値から約22%減少': a baseline, a column left
     empty (or a stray number between two dated values) and the target, then
@@ -399,6 +409,8 @@ def _row_roles(
         or not cols
         and values[0][0] == "value"
         and all(_bounded(ctx, c) for c in values[1:])
+        or not cols
+        and widening([_dated(c) for c in values])
     ):  # '97.5% | 98.0%以上 | 98.5%以上': a baseline, then targets
         return (
             [("baseline", None)]

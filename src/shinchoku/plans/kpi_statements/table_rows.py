@@ -21,6 +21,7 @@ from shinchoku.plans.kpi_statements.table_cells import (
     describes,
     fill_row,
     unit_scale,
+    widening,
 )
 
 Cells = list[tuple[Any, ...]]  # (start, end, kind, quantity, paren)
@@ -442,6 +443,9 @@ def _space_cols(
             ctx.column_labels[year] = ctx.text[slice(*toks[i - 1])]
         kinds_ = ["base"] + ["actual"] * (len(at) - 2) + ["target"]
         return list(zip(kinds_, years, strict=True))
+    trailing = _trailing_dates(ctx, toks, kinds, at)
+    if not cols and trailing:
+        return trailing
     if cols or len(at) != 2 or kinds[first][0] != "value" or kinds[first][2]:
         return cols  # (a value with its own '(令和元年度)' is dated already)
     between = [i for i in range(at[0] + 1, at[1]) if kinds[i][0] == "label"]
@@ -450,3 +454,23 @@ def _space_cols(
         return cols
     ctx.column_labels[year] = ctx.text[slice(*toks[between[0]])]
     return [("base", year), ("target", None)]
+
+
+def _trailing_dates(
+    ctx: Ctx, toks: list[tuple[int, int]], kinds: list[tuple[Any, ...]], at: list[int]
+) -> list[tuple[str, int | None]] | None:
+    """'71.4% 72.7% 76.0% (平成27年度) (令和2年度) (令和12年度)': three values,
+    then their dates in order; a baseline, a current value and a target when
+    the target lies further ahead than the current value from the baseline."""
+    if len(at) != 3 or at != list(range(at[0], at[0] + 3)):
+        return None
+    dates = [
+        toks[i]
+        for i in range(at[-1] + 1, min(at[-1] + 4, len(toks)))
+        if kinds[i][0] == "label" and ctx.text[toks[i][0]] == "("
+    ]
+    years = [year_at(ctx, *t) for t in dates]
+    if len(dates) != 3 or years[0] is None or not widening(years):
+        return None
+    ctx.column_labels[years[0]] = ctx.text[slice(*dates[0])].strip("()")
+    return list(zip(("base", "actual", "target"), years, strict=True))

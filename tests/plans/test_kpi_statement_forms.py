@@ -383,6 +383,14 @@ def _one(text: str) -> dict:
             "公共施設の延床面積 | 250,000m2 | 10%削減",
             {"baseline": None, "unit": "%", "target": 10, "change": True},
         ),
+        (
+            "観光入込客数(単位:万人) 120 150",
+            {"name": "観光入込客数", "unit": "人", "target": 1_500_000},
+        ),
+        (
+            "観光入込客数 | (万人) | 120 | 150",
+            {"name": "観光入込客数", "baseline": 1_200_000, "target": 1_500_000},
+        ),
     ],
 )
 def test_forms(text: str, expected: dict) -> None:
@@ -414,6 +422,7 @@ def test_forms(text: str, expected: dict) -> None:
         "交通事故死者数 | 8人 | ゼロ",
         "区分 | 本市 | 全国平均 | 経常収支比率 | 92.1% | 93.0%",
         "甲府市 松本市 人口 18万人 23万人",
+        "公民館の利用団体数 120団体 (令和2年度) 135団体 (令和6年度)",
     ],
 )
 def test_no_target(text: str) -> None:

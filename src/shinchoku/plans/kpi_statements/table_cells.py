@@ -165,8 +165,10 @@ def cell_value(ctx: Ctx, s: int, e: int) -> Cell:
         return "label", None, None  # 'R2.12', 'H29年', 'R7~10 年度'
     if _MAINTAIN_CELL_RE.match(cell):
         return "maintain", None, cell
-    if _UNIT_TOKEN_RE.match(cell):
-        return "unit", None, None
+    if _UNIT_TOKEN_RE.match(cell) or (
+        not cell.endswith("数") and re.match(r"\(|単位", cell) and unit_scale(cell)
+    ):
+        return "unit", None, None  # '億円', '(万人)', '単位:千円'
     inside = [
         q for q in ctx.values if s <= q.start < e and _top_level(ctx.text, s, q.start)
     ]
@@ -222,7 +224,7 @@ _MULTIPLIER = {"千": 1000, "万": 10_000, "百万": 1_000_000, "億": 100_000_0
 def unit_scale(form: str) -> tuple[str, float, bool] | None:
     """A unit written apart from its values ('億円', '千m3', '万人', '人/年'):
     (canonical unit, factor to it, per year); None when it is no unit."""
-    form = form.strip()
+    form = re.sub(r"^\(?(?:単位 ?[::]? ?)?|\)$", "", form.strip()).strip()
     per = re.search(r" ?/ ?年度?$", form)
     if per:
         form = form[: per.start()].strip()

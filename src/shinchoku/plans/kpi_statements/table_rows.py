@@ -442,8 +442,8 @@ def _space_cols(
             ctx.column_labels[year] = ctx.text[slice(*toks[i - 1])]
         kinds_ = ["base"] + ["actual"] * (len(at) - 2) + ["target"]
         return list(zip(kinds_, years, strict=True))
-    if cols or len(at) != 2 or kinds[first][0] != "value":
-        return cols
+    if cols or len(at) != 2 or kinds[first][0] != "value" or kinds[first][2]:
+        return cols  # (a value with its own '(令和元年度)' is dated already)
     between = [i for i in range(at[0] + 1, at[1]) if kinds[i][0] == "label"]
     year = year_at(ctx, *toks[between[0]]) if len(between) == 1 else None
     if year is None:

@@ -439,6 +439,12 @@ def test_no_target(text: str) -> None:
     assert extract_statement(text) == []
 
 
+def test_an_actual_is_no_target() -> None:
+    """'(実績)8億円' after '(目標)7億円': what was achieved is not the goal."""
+    found = extract_statement("効果額 令和5年度 (目標)7億円 (実績)8億円")
+    assert all(f.target != 800_000 for f in found)
+
+
 @pytest.mark.parametrize(
     ("text", "plan", "deadline_fy", "baseline_date"),
     [

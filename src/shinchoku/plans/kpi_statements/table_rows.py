@@ -161,12 +161,16 @@ def _inline_dates(
 
 
 def _rising(years: list[int | None]) -> bool:
-    """Years of a row's values, each later than the one before (a series read
-    back from the target, '2060年 20,000人 2040年 21,200人', is not a row)."""
+    """Years of a row's values from a baseline to a target: each later than the
+    one before (a series read back from the target, '2060年 20,000人 2040年
+    21,200人', is not a row), three only when the target lies further ahead
+    (evenly spaced years are a series of results, 'H30 | R1 | R2')."""
     known = [y for y in years if y is not None]
-    return len(known) == len(years) and all(
-        a < b for a, b in zip(known, known[1:], strict=False)
-    )
+    if len(known) != len(years) or len(known) > 3:
+        return False
+    if len(known) == 3:
+        return widening(years)
+    return all(a < b for a, b in zip(known, known[1:], strict=False))
 
 
 def _row_number_off(cell: str) -> str:

@@ -98,16 +98,14 @@ def _assert_goals(result: Score, split: str) -> None:
 
 
 def test_goals_on_the_dev_split(scores: Callable[[str], Score]) -> None:
-    _assert_goals(scores("dev rounds 1-2"), "dev rounds 1-2")
+    _assert_goals(scores("dev"), "dev")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the third round of dev statements (k425…) was measured before any rule "
-    "was written for it (2026-11-30): target precision 0.585 (24/41) and recall "
-    "0.369 (24/65), baseline precision 0.800 (4/5) and recall 0.211 (4/19)",
-)
 def test_goals_on_the_third_round(scores: Callable[[str], Score]) -> None:
+    """Measured before any rule was written for it (2026-11-30): target
+    precision 0.585 (24/41) and recall 0.369 (24/65), baseline precision 0.800
+    (4/5) and recall 0.211 (4/19); the rules written for its forms since meet
+    the goals on it."""
     _assert_goals(scores("dev round 3"), "dev round 3")
 
 

@@ -76,12 +76,12 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
     ctx = Ctx(mapped, norm, values, years, first_fy, last_fy)
     found = arrows(ctx)
     found += labelled(ctx)
+    found += staged_line(ctx)  # before the rows: '目標 2060年 2万人 2040年 2.1万人'
     rows = pipe_row(ctx) if "|" in norm else space_row(ctx)
     if rows and "|" in norm:  # one row a line: later cells give its reasons
         end = max(b for r in rows for _, b in r.spans.values())
         found = [f for f in found if f.spans.get("target", (0, 0))[0] < end]
-    found += rows
-    found += staged_line(ctx)
+    found += [r for r in rows if not _actual(ctx, r)]
     found += prose(ctx)
     out: list[Found] = []
     for f in distinct(found):
@@ -95,6 +95,14 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
             f.deadline_fy = last_fy
     out.sort(key=lambda f: f.spans.get("name", (0, 0))[0])
     return out
+
+
+def _actual(ctx: Ctx, f: Found) -> bool:
+    """A row's 'target' labelled as what was achieved: '(目標)7億円 (実績)8億円'."""
+    if not f.spans.get("target"):
+        return False
+    at = norm_pos(ctx, f.spans["target"][0])
+    return bool(re.search(r"\(実績(?:値)?\) ?$|実績(?:値)?[::] ?$", ctx.text[:at]))
 
 
 _HEADER_RE = re.compile(

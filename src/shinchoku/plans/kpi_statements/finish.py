@@ -50,7 +50,9 @@ def _comparator(
             m2 = COMPARATOR_BEFORE_RE.search(ctx.text[: norm_pos(ctx, start[0])])
             if m2:
                 f.comparator = COMPARATORS[m2.group(1)]
-    if re.match(r"^ ?(?:程度|前後)?(?:\([^()]*\))? ?(?:を|の|に)?維持", after_clean):
+    if re.match(
+        r"^ ?(?:程度|前後)?(?:\([^()]*\))? ?(?:を|の|に|である現状を)?維持", after_clean
+    ):
         f.comparator = "維持"
     bound = re.match(r"^ ?(?:\([^()]*\) ?)*を(下限|上限)", after)
     if bound:
@@ -138,6 +140,11 @@ def distinct(found: list[Found]) -> list[Found]:
     one name ends with the other, the shorter one is the indicator."""
     kept: list[Found] = []
     for f in found:
+        if any(
+            k.name == f.name and len(k.targets) >= 2 and f.target in k.targets.values()
+            for k in kept
+        ):
+            continue  # one stage of targets already read per year
         same = next(
             (
                 k

@@ -63,6 +63,15 @@ def _fallback_name(
     if head:
         return head
     text = ctx.text
+    staged = list(
+        re.finditer(
+            rf"([^、。]{{2,24}})、 ?(?={WHEN}(?:には|に|までに))", text[s0 : q.start]
+        )
+    )
+    if staged:  # '合計特殊出生率、2025年には1.8で、2040年以降は2.07'
+        name = _head_noun(staged[-1].group(1))
+        if name_ok(name):
+            return name, ctx.span(s0 + staged[-1].start(1), s0 + staged[-1].end(1))
     quoted = list(
         re.finditer(
             r"「([^「」]{2,40})」(?:の(?:目標|数値)|を(?:新たに)?(?:設定|指標|目標)|について|は)",

@@ -17,6 +17,8 @@ def staged_line(ctx: Ctx) -> list[Found]:
     pairs = []
     for s, e, year in ctx.years:
         sep = re.match(r" ?(?:末|度末)?(?:目標)? ?[::] ?", text[e:])
+        if sep is None and text[e - 1] in "年度":
+            sep = re.match(r" (?=[\d,.]+ ?\S)", text[e:])  # '2060 年 20,000 人'
         if not year or not sep:
             continue
         q = next((v for v in ctx.values if v.start == e + sep.end()), None)
@@ -25,13 +27,14 @@ def staged_line(ctx: Ctx) -> list[Found]:
     if len(pairs) < 2 or len({q.unit for _, _, q in pairs}) > 1:
         return []
     if not re.search(
-        r"(?:目標値?|めざそう値)(?:\([^()]*\))? ?[::]? ?$", text[: pairs[0][0]]
+        r"(?:目標値?|めざそう値|目標人口)(?:\([^()]*\))? ?[::]? ?(?:【[^【】]{1,20}】 ?)?$",
+        text[: pairs[0][0]],
     ):
         return []  # years and values without a target label: a series of results
     name = name_before(ctx, pairs[0][0])
     if name is None or not name_ok(name[0]):
         return []
-    last = pairs[-1]
+    last = max(pairs, key=lambda p: p[1])  # '2060年 … 2040年 … 2020年 …'
     f = new_found(ctx, name, last[2])
     f.deadline_fy = last[1]
     f.targets = {year: q.value for _, year, q in pairs}

@@ -56,6 +56,8 @@ def columns(ctx: Ctx, cells: list[tuple[int, int]]) -> list[tuple[str, int | Non
         year = year_at(ctx, s, e)
         if year is None and not _COLUMN_LABEL_RE.match(cell):
             continue
+        if cell == "数値目標" and not ctx.text[:s].strip(" |"):
+            continue  # the heading of a table, not a column
         kind = _column_kind(cell)
         if year is None and cell.startswith("(") and cols and cols[-1][0] == "plain":
             cols[-1] = (kind, cols[-1][1])  # '平成 25 (基準値)'
@@ -118,7 +120,7 @@ def cell_paren(text: str, end: int) -> str | None:
 
 
 _CELL_DATE_RE = re.compile(
-    r"(?P<era>令和|平成|R|H) ?(?P<y>\d{1,2}|元)(?: ?[~\-] ?(?P<y2>\d{1,2}))?"
+    r"(?P<era>令和|平成|R|H) ?(?P<y>\d{1,2}|元)(?: ?[~\-] ?(?:令和|平成|R|H)? ?(?P<y2>\d{1,2}))?"
     r"(?: ?\. ?(?P<m>\d{1,2}))? ?(?P<fy>年度?)?末?"
     r"|(?P<w>(?:19|20)\d{2})(?: ?[~\-] ?(?P<w2>(?:19|20)\d{2}))? ?(?P<wfy>年度?)末?"
 )
@@ -163,8 +165,10 @@ def cell_value(ctx: Ctx, s: int, e: int) -> Cell:
         return "label", None, None  # 'R2.12', 'H29年', 'R7~10 年度'
     if _MAINTAIN_CELL_RE.match(cell):
         return "maintain", None, cell
-    if _UNIT_TOKEN_RE.match(cell):
-        return "unit", None, None
+    if _UNIT_TOKEN_RE.match(cell) or (
+        not cell.endswith("数") and re.match(r"\(|単位", cell) and unit_scale(cell)
+    ):
+        return "unit", None, None  # '億円', '(万人)', '単位:千円'
     inside = [
         q for q in ctx.values if s <= q.start < e and _top_level(ctx.text, s, q.start)
     ]
@@ -179,7 +183,8 @@ def cell_value(ctx: Ctx, s: int, e: int) -> Cell:
             dates = [p for p in re.findall(r"\(([^()]*)\)", ctx.text[q.end : e])]
             when = next((p for p in dates if year_in(p)), when)
         rest = re.sub(
-            r"以上|以下|未満|以内|超|削減|縮減|増加|減少|増|減|を?維持|※\d*|[\s:]",
+            r"以上|以下|未満|以内|超|削減|縮減|増加|減少|増|減|を?維持|※\d*|[\s:]"
+            r"|(?:を|に|と)(?:目指|めざ|目標|する|します)\S*$",
             "",
             rest,
         )
@@ -219,7 +224,7 @@ _MULTIPLIER = {"千": 1000, "万": 10_000, "百万": 1_000_000, "億": 100_000_0
 def unit_scale(form: str) -> tuple[str, float, bool] | None:
     """A unit written apart from its values ('億円', '千m3', '万人', '人/年'):
     (canonical unit, factor to it, per year); None when it is no unit."""
-    form = form.strip()
+    form = re.sub(r"^\(?(?:単位 ?[::]? ?)?|\)$", "", form.strip()).strip()
     per = re.search(r" ?/ ?年度?$", form)
     if per:
         form = form[: per.start()].strip()
@@ -266,6 +271,18 @@ _AIM_WORDS = re.compile(
 )
 
 
+_COMPARED_RE = re.compile(
+    r"(?:本|当)(?:市|町|村|県)|全国(?:平均)?|(?:県|国)平均|類似団体(?:平均)?|他市町村"
+    r"|[\u4e00-\u9fff]{1,4}[市町村県区]"
+)
+
+
+def compared(heads: list[str]) -> bool:
+    """A header of places ('本市 | 全国平均', '高松市 岐阜市'): the row compares
+    them, it states no target."""
+    return sum(bool(_COMPARED_RE.fullmatch(h.strip())) for h in heads) >= 2
+
+
 def describes(desc: str, name: str) -> bool:
     """`desc` says what the indicator `name` measures ('…を…で除したもの',
     '県内の…の認知件数(暦年)', '…が進んでいるか'), not another indicator."""
@@ -280,7 +297,11 @@ def describes(desc: str, name: str) -> bool:
 
 
 def _paren_year(paren: str) -> int | None:
-    """The year of a value's parenthesis: '(R4)', '(2023年度)', '(R10.4.1)'."""
+    """The year of a value's parenthesis: '(R4)', '(2023年度)', '(R10.4.1)',
+    the last of a range '(R2~R6年度)'."""
+    when = cell_date(paren)
+    if when:
+        return when[0]
     day = None if year_in(paren) else date_of(paren)
     return day.year if day else year_in(paren)
 
@@ -310,6 +331,16 @@ def _bounded(ctx: Ctx, cell: Cell) -> bool:
     return q is not None and bool(
         COMPARATOR_AFTER_RE.match(ctx.text[q.end : q.end + 5])
     )
+
+
+def widening(years: list[int | None]) -> bool:
+    """Three rising years, the last further from the second than the second
+    from the first: a baseline, a current value and a target ahead, not a
+    series of results (H30, R1, R2)."""
+    if len(years) != 3 or not all(years):
+        return False
+    a, b, c = (y or 0 for y in years)
+    return a < b < c and c - b > b - a
 
 
 def _reasoned(values: list[Cell], after: str) -> bool:
@@ -352,6 +383,10 @@ def _row_roles(
         roles = _roles(cols)[: len(values)]  # '57,277件(28年) | 減少を目指します(32年)'
     if roles is not None:
         return roles
+    if len(values) == 1 and re.search(
+        r"ゼロ|解消|増加|減少|向上|維持|全|目指|めざ|\d", after.split("|")[0]
+    ):
+        return None  # '8人 | ゼロ': the current value, then a target in words
     present = [c for c in values if c[0] != "empty"]
     changes = all(c[1] is not None and _is_change_cell(ctx, c[1]) for c in present)
     if len(values) == 1 or len(present) == 1 and values[0][0] == "empty" or changes:
@@ -374,6 +409,8 @@ def _row_roles(
         or not cols
         and values[0][0] == "value"
         and all(_bounded(ctx, c) for c in values[1:])
+        or not cols
+        and widening([_dated(c) for c in values])
     ):  # '97.5% | 98.0%以上 | 98.5%以上': a baseline, then targets
         return (
             [("baseline", None)]
@@ -402,6 +439,18 @@ def _scaled(f: Found, unit: str, factor: float, per_year: bool) -> None:
         f.targets = {y: round(v * factor, 6) for y, v in f.targets.items()}
     if per_year and not f.per:
         f.per = "year"
+
+
+def _other_measure(ctx: Ctx, f: Found, target: Quantity) -> None:
+    """'250,000m2 | 10%削減': a baseline in another unit than the target (a
+    level, then a change) is not the target's baseline."""
+    base = next(
+        (q for q in ctx.values if f.spans.get("baseline") == ctx.span(q.start, q.end)),
+        None,
+    )
+    if base is not None and base.unit and target.unit and base.unit != target.unit:
+        f.baseline, f.baseline_date = None, None
+        f.spans.pop("baseline")
 
 
 def fill_row(
@@ -438,8 +487,11 @@ def fill_row(
             continue
         ctx.used.add(q.start)
         if role == "baseline":
+            when = cell_date(paren) if paren else None
             label = (
-                paren
+                when[1]
+                if when
+                else paren
                 if paren and _paren_year(paren)
                 else (ctx.column_labels.get(year) if year else None)
             )
@@ -454,11 +506,17 @@ def fill_row(
         f.target, f.deadline_fy = q.value, fy
         f.spans["target"] = ctx.span(q.start, q.end)
         f.per = _cell_period(ctx, q) or f.per
+        _other_measure(ctx, f, q)
     if f.target is None:
         return None
     if len(f.targets) < 2:
         f.targets = {}
-    unit_q = next((c[1] for c in values if c[1] is not None and c[1].unit), None)
+    units = [c[1] for c in values if c[1] is not None and c[1].unit]
+    unit_q = (
+        last_target[0]
+        if last_target and last_target[0].unit
+        else next(iter(units), None)
+    )
     _base_note(ctx, f)
     by = re.search(r"(.{2,12}?)まで(?:に|で)", after)
     if f.deadline_fy is None and by and kpi_text.YEAR_RE.search(by.group(1)):

@@ -17,9 +17,11 @@ from shinchoku.plans.kpi_statements.table_cells import (
     cell_date,
     cell_value,
     columns,
+    compared,
     describes,
     fill_row,
     unit_scale,
+    widening,
 )
 
 Cells = list[tuple[Any, ...]]  # (start, end, kind, quantity, paren)
@@ -92,7 +94,7 @@ def _pipe_found(
     name_text = clean_name(
         _name_words(_row_number_off(text[cells[k][0] : cells[k][1]]))
     )
-    if not name_text:
+    if not name_text or compared([text[c[0] : c[1]] for c in cells[:k]]):
         return None, False
     name = (name_text, ctx.span(cells[k][0], cells[k][1]))
     unit = next((text[c[0] : c[1]].strip() for c in cells[k:j] if c[2] == "unit"), "")
@@ -159,12 +161,16 @@ def _inline_dates(
 
 
 def _rising(years: list[int | None]) -> bool:
-    """Years of a row's values, each later than the one before (a series read
-    back from the target, '2060年 20,000人 2040年 21,200人', is not a row)."""
+    """Years of a row's values from a baseline to a target: each later than the
+    one before (a series read back from the target, '2060年 20,000人 2040年
+    21,200人', is not a row), three only when the target lies further ahead
+    (evenly spaced years are a series of results, 'H30 | R1 | R2')."""
     known = [y for y in years if y is not None]
-    return len(known) == len(years) and all(
-        a < b for a, b in zip(known, known[1:], strict=False)
-    )
+    if len(known) != len(years) or len(known) > 3:
+        return False
+    if len(known) == 3:
+        return widening(years)
+    return all(a < b for a, b in zip(known, known[1:], strict=False))
 
 
 def _row_number_off(cell: str) -> str:
@@ -374,6 +380,8 @@ def _space_row_at(
     if named is None:
         return None
     name_start, name_end = named
+    if compared([ctx.text[slice(*t)] for t in toks[start:name_start]]):
+        return None
     s, e = toks[name_start][0], toks[name_end - 1][1]
     name_text = clean_name(ctx.text[s:e])
     row = [
@@ -402,7 +410,7 @@ def _space_row_at(
     )  # '人', or '(万人)' after the name
     found = fill_row(
         ctx, (name_text, ctx.span(s, e)), row[:1] if repeated else row, cols if not repeated else [],
-        unit_tok, ctx.text[toks[end - 1][1] :],
+        unit_tok, "" if repeated else ctx.text[toks[end - 1][1] :],
     )  # fmt: skip
     if found is None:
         return None
@@ -439,11 +447,34 @@ def _space_cols(
             ctx.column_labels[year] = ctx.text[slice(*toks[i - 1])]
         kinds_ = ["base"] + ["actual"] * (len(at) - 2) + ["target"]
         return list(zip(kinds_, years, strict=True))
-    if cols or len(at) != 2 or kinds[first][0] != "value":
-        return cols
+    trailing = _trailing_dates(ctx, toks, kinds, at)
+    if not cols and trailing:
+        return trailing
+    if cols or len(at) != 2 or kinds[first][0] != "value" or kinds[first][2]:
+        return cols  # (a value with its own '(令和元年度)' is dated already)
     between = [i for i in range(at[0] + 1, at[1]) if kinds[i][0] == "label"]
     year = year_at(ctx, *toks[between[0]]) if len(between) == 1 else None
     if year is None:
         return cols
     ctx.column_labels[year] = ctx.text[slice(*toks[between[0]])]
     return [("base", year), ("target", None)]
+
+
+def _trailing_dates(
+    ctx: Ctx, toks: list[tuple[int, int]], kinds: list[tuple[Any, ...]], at: list[int]
+) -> list[tuple[str, int | None]] | None:
+    """'71.4% 72.7% 76.0% (平成27年度) (令和2年度) (令和12年度)': three values,
+    then their dates in order; a baseline, a current value and a target when
+    the target lies further ahead than the current value from the baseline."""
+    if len(at) != 3 or at != list(range(at[0], at[0] + 3)):
+        return None
+    dates = [
+        toks[i]
+        for i in range(at[-1] + 1, min(at[-1] + 4, len(toks)))
+        if kinds[i][0] == "label" and ctx.text[toks[i][0]] == "("
+    ]
+    years = [year_at(ctx, *t) for t in dates]
+    if len(dates) != 3 or years[0] is None or not widening(years):
+        return None
+    ctx.column_labels[years[0]] = ctx.text[slice(*dates[0])].strip("()")
+    return list(zip(("base", "actual", "target"), years, strict=True))

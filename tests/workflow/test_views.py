@@ -145,3 +145,56 @@ def test_sign_in_page_leads_to_the_tasks(people, client):
         reverse("accounts:login"), {"username": "joho", "password": "shinchoku-demo"}
     )
     assert response.status_code == 302 and response["Location"] == "/workflow/"
+
+
+def test_the_entry_page_says_who_saved_when_and_who_approved_when(
+    people, plan_round, client
+):
+    """最終保存 is the writer with the time they saved, not the time of a later
+    step someone else took; the approval has its own line, approver and time."""
+    from unittest import mock
+
+    from django.utils import timezone
+
+    from shinchoku.common import wareki
+    from shinchoku.workflow.models import person_name
+
+    jst = dt.timezone(dt.timedelta(hours=9))
+    saved = dt.datetime(2024, 5, 20, 10, 0, tzinfo=jst)
+    approved = dt.datetime(2024, 5, 22, 15, 30, tzinfo=jst)
+    joho, gyosei = people["joho"], people["gyosei"]
+    with mock.patch.object(timezone, "now", return_value=saved):
+        entry_services.entry_save_draft(
+            actor=joho, entry=entry_of(plan_round, 12), based_on_version=1, plan=["案"]
+        )
+    with mock.patch.object(timezone, "now", return_value=approved):
+        entry_services.entry_submit(
+            actor=joho, entry=entry_of(plan_round, 12), based_on_version=2
+        )
+        entry_services.entry_approve(
+            actor=gyosei, entry=entry_of(plan_round, 12), based_on_version=3
+        )
+    client.force_login(gyosei)
+    entry = entry_of(plan_round, 12)
+    html = client.get(reverse("workflow:entry", kwargs={"pk": entry.pk})).content
+    html = html.decode()
+    at = wareki.datetime_label
+    assert (
+        f"<dt>最終保存</dt><dd>{person_name(joho)}, {at(saved.replace(tzinfo=None))}</dd>"
+        in html
+    )
+    assert (
+        f"<dt>承認</dt><dd>{person_name(gyosei)}, "
+        f"{at(approved.replace(tzinfo=None))}</dd>" in html
+    )
+    # The round's status table says the same: saved by whom when, approved when.
+    import csv
+    import io
+
+    status = client.get(reverse("workflow:status-csv", kwargs={"pk": plan_round.pk}))
+    rows = list(csv.reader(io.StringIO(status.content.decode("utf-8-sig"))))
+    header, row = rows[0], next(r for r in rows if r[0] == "⑫")
+    got = dict(zip(header, row, strict=True))
+    assert got["最終保存者"] == person_name(joho)
+    assert got["最終保存日時"] == at(saved.replace(tzinfo=None))
+    assert got["承認日時"] == at(approved.replace(tzinfo=None))

@@ -219,6 +219,7 @@ def entry(e: RoundEntry, reference: EntryReference) -> dict:
         "return_comment": e.return_comment,
         "updated_at": e.updated_at,
         "updated_by": person_name(e.updated_by) if e.updated_by else None,
+        "saved_at": e.saved_at,
         "submitted_at": e.submitted_at,
         "approved_at": e.approved_at,
         "live": {

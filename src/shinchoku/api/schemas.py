@@ -269,8 +269,9 @@ class EntryOut(Schema):
         description="Indicator id → the round FY's actual in this draft."
     )
     return_comment: str
-    updated_at: dt.datetime
-    updated_by: str | None
+    updated_at: dt.datetime = Field(description="The last change of any kind.")
+    updated_by: str | None = Field(description="Who last saved the draft.")
+    saved_at: dt.datetime | None = Field(description="When updated_by saved it.")
     submitted_at: dt.datetime | None
     approved_at: dt.datetime | None
     live: LiveRecordOut = Field(description="The live FY record the draft replaces.")

@@ -365,6 +365,9 @@ class RoundEntry(models.Model):
         null=True,
         blank=True,
     )
+    # When updated_by last saved the draft (最終保存); updated_at moves with
+    # every step (submission, approval) whoever takes it.
+    saved_at = models.DateTimeField(_("saved at"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
 

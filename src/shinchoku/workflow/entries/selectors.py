@@ -12,6 +12,7 @@ from shinchoku.common.services import User
 from shinchoku.plans.models import Indicator, Program, ProgramYear
 from shinchoku.workflow.models import (
     DEPARTMENT_ROLES,
+    EntryAction,
     EntryEvent,
     Round,
     RoundEntry,
@@ -125,6 +126,14 @@ def entry_thread(entry: RoundEntry) -> list[EntryEvent]:
         .select_related("actor", "writer")
         .order_by("at", "pk")
     )
+
+
+def last_approval(thread: list[EntryEvent]) -> EntryEvent | None:
+    """The step that approved the entry as it stands (None: not approved)."""
+    for event in reversed(thread):
+        if event.action == EntryAction.APPROVE:
+            return event
+    return None
 
 
 def last_returned_text(thread: list[EntryEvent]) -> list[str] | None:

@@ -109,6 +109,7 @@ def entry_save_draft(
     entry.state = EntryState.DRAFTING
     entry.version += 1
     entry.updated_by = signed_in(actor)
+    entry.saved_at = timezone.now()
     model_save(
         entry,
         actor=actor,

@@ -129,6 +129,7 @@ def _entry_page(
             "field_label": entry.round.text_label,
             "changes": plan_diff.diff_bullets(live, entry.text),
             "thread": thread,
+            "approval": selectors.last_approval(thread) if entry.is_done else None,
             "since_return": (
                 None
                 if returned_text is None
@@ -212,7 +213,7 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
             ),
             action=reverse("workflow:entry-edit", kwargs={"pk": entry.pk}),
             who=current.updated_by,
-            when=current.updated_at,
+            when=current.saved_at,
         )
     except ServiceError as exc:
         form.add_error(None, exc.message)

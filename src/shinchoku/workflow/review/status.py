@@ -50,7 +50,7 @@ def _row(entry: RoundEntry, department: str, *, as_text: bool) -> list[object]:
         when(entry.submitted_at),
         when(entry.approved_at),
         person_name(entry.updated_by) if entry.updated_by else "",
-        when(entry.updated_at),
+        when(entry.saved_at),
         entry.return_comment if entry.is_returned else "",
     ]
 

@@ -404,6 +404,14 @@ def _one(text: str) -> dict:
             "H27 | R2 | R12 | 県内就業率 | 71.4% | 72.7% | 76.0%",
             {"baseline": 71.4, "target": 76, "deadline_fy": 2030, "targets": {}},
         ),
+        (
+            "指標 | 現状値 | 目標値 | 市民講座の受講者数(単年度) | 320人 | 400人",
+            {"name": "市民講座の受講者数", "per": "year"},
+        ),
+        (
+            "空き家の改修件数 件 12 30 増加を目指す 改修補助を使った件数(累計)",
+            {"target": 30, "per": "cumulative"},
+        ),
     ],
 )
 def test_forms(text: str, expected: dict) -> None:

@@ -524,6 +524,10 @@ def fill_row(
         else next(iter(units), None)
     )
     _base_note(ctx, f)
+    if f.per is None and re.search(r"単年度", name[0]):
+        f.per = "year"  # '…参加者数(単年度)'
+    elif f.per is None and re.search(r"累計", name[0] + after):
+        f.per = "cumulative"  # '… 増加を目指す 結成数(累計)'
     by = re.search(r"(.{2,12}?)まで(?:に|で)", after)
     if f.deadline_fy is None and by and kpi_text.YEAR_RE.search(by.group(1)):
         f.deadline_fy = year_in(by.group(1))  # a reason: '2029年までに…半減'

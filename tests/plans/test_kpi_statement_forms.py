@@ -400,6 +400,10 @@ def _one(text: str) -> dict:
                 "deadline_fy": 2031,
             },
         ),
+        (
+            "H27 | R2 | R12 | 県内就業率 | 71.4% | 72.7% | 76.0%",
+            {"baseline": 71.4, "target": 76, "deadline_fy": 2030, "targets": {}},
+        ),
     ],
 )
 def test_forms(text: str, expected: dict) -> None:
@@ -434,6 +438,7 @@ def test_forms(text: str, expected: dict) -> None:
         "公民館の利用団体数 120団体 (令和2年度) 135団体 (令和6年度)",
         "汚水処理人口普及率 80.2% 83.5% 85.0% (令和3年度) (令和4年度) (令和5年度)",
         "人口 H30 48,000人 R1 47,500人 R2 47,000人",
+        "年度 | H30 | R1 | R2 | 人口 | 48,000人 | 47,500人 | 47,000人",
     ],
 )
 def test_no_target(text: str) -> None:

@@ -370,6 +370,12 @@ def _row_roles(
     and a current value: '31事業 (令和元年度) | 57事業 (令和5年度)')."""
     if cols and all(k in ("base", "current", "actual") for k, _ in cols):
         return None  # the header names no target column ('現状値 | R10 試算値')
+    plain = [y for k, y in cols if k == "plain"]
+    if len(plain) == len(cols) >= 3:  # years without a label
+        if not widening(plain):
+            return None  # 'H30 | R1 | R2': a series of results
+        if len(values) == 3:  # 'H27 | R2 | R12': baseline, current value, target
+            return [("baseline", plain[0]), ("ignore", None), ("target", plain[2])]
     if re.search(r"推計|予測|試算|見込", after.split("|")[0]):
         return None  # '48,512人 | 46,000人 | 人口推計': an estimate
     roles = _header_roles(values, cols)

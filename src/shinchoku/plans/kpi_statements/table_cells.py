@@ -95,7 +95,7 @@ def _roles(cols: list[tuple[str, int | None]]) -> list[tuple[str, int | None]]:
 
 PAREN = r"\((?:[^()]|\([^()]*\))*\)"  # one level of nesting: '(R4(2022))'
 _CELL_LEAD_RE = re.compile(
-    r"^(?:年間?|毎年度?|\d+ ?(?:年間|か年|カ年|ヵ年)で?|累計|延べ)"
+    r"^(?:年間?|毎年度?|\d+ ?(?:年間|か年|カ年|ヵ年)で?|累計|延べ|概ね|おおむね|約)"
 )
 
 
@@ -122,7 +122,8 @@ def cell_paren(text: str, end: int) -> str | None:
 _CELL_DATE_RE = re.compile(
     r"(?P<era>令和|平成|R|H) ?(?P<y>\d{1,2}|元)(?: ?[~\-] ?(?:令和|平成|R|H)? ?(?P<y2>\d{1,2}))?"
     r"(?: ?\. ?(?P<m>\d{1,2}))? ?(?P<fy>年度?)?末?"
-    r"|(?P<w>(?:19|20)\d{2})(?: ?[~\-] ?(?P<w2>(?:19|20)\d{2}))? ?(?P<wfy>年度?)末?"
+    r"|(?P<w>(?:19|20)\d{2})(?: ?年度?)?(?: ?[~\-] ?(?P<w2>(?:19|20)\d{2}))? ?(?P<wfy>年度?)末?"
+    r"|(?P<h>[1-3]\d) ?年度末?"
 )
 
 
@@ -135,6 +136,8 @@ def cell_date(cell: str) -> tuple[int, str] | None:
         return None
     if m["w"]:
         return int(m["w2"] or m["w"]), f"{m['w2'] or m['w']}{m['wfy']}"
+    if m["h"]:  # a table's '32年度' without its era: 平成 ('28年度 | 32年度')
+        return 1988 + int(m["h"]), f"平成{m['h']}年度"
     era = {"R": "令和", "H": "平成"}.get(m["era"], m["era"])
     first = kpi_text.wareki.era_to_western(era, m["y"])
     year = kpi_text.wareki.era_to_western(era, int(m["y2"])) if m["y2"] else first
@@ -150,7 +153,7 @@ def _restated(ctx: Ctx, q: Quantity, e: int) -> bool:
     words = rest.split()
     return (
         bool(q.unit)
-        and rest.startswith(" ")
+        and rest[:1] in (" ", "▲", "△")
         and bool(words)
         and all(re.search(r"\d", w) for w in words)
     )

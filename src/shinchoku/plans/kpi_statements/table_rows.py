@@ -4,9 +4,11 @@ without the header in front."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
+from shinchoku.plans import kpi_text
 from shinchoku.plans.kpi_statements.context import Ctx, set_baseline, year_at
 from shinchoku.plans.kpi_statements.found import Found
 from shinchoku.plans.kpi_statements.lexicon import LOWER_WORDS
@@ -23,6 +25,7 @@ from shinchoku.plans.kpi_statements.table_cells import (
     unit_scale,
     widening,
 )
+from shinchoku.plans.kpi_text import Quantity
 
 Cells = list[tuple[Any, ...]]  # (start, end, kind, quantity, paren)
 _BLOCK = ("value", "empty", "maintain", "unit")
@@ -91,6 +94,8 @@ def _pipe_found(
     text = ctx.text
     k, i, j = bounds
     k = _numbered_name(text, cells, k)
+    while k > 0 and cells[k - 1][2] == "text" and _whole_quantity(ctx, *cells[k][:2]):
+        k -= 1  # '名前 | 45歳 | 32年度 | 36.6歳': the first value is an age
     name_text = clean_name(
         _name_words(_row_number_off(text[cells[k][0] : cells[k][1]]))
     )
@@ -98,6 +103,11 @@ def _pipe_found(
         return None, False
     name = (name_text, ctx.span(cells[k][0], cells[k][1]))
     unit = next((text[c[0] : c[1]].strip() for c in cells[k:j] if c[2] == "unit"), "")
+    timed = _timed_row(ctx, cells, k)
+    if timed is not None:
+        row, cols, j = timed
+        found = fill_row(ctx, name, row, cols, unit)
+        return found, False
     cells = _dates_after(ctx, cells, i, j)
     after = " | ".join(text[c[0] : c[1]].strip() for c in cells[j:])
     dated = _inline_dates(ctx, cells, k, j)
@@ -116,6 +126,80 @@ def _pipe_found(
         if q.unit and q.unit == found.unit and not cols:
             set_baseline(ctx, found, q, first[4])  # '5,276床 | 病床の数 | 6,067床'
     return found, dated is None and bool(cols) and len(row) == len(cols)
+
+
+_TIME_HEAD_RE = re.compile(r"\(?時期\)?")
+_EVERY_YEAR_RE = re.compile(r"\(?毎年度?\)?")
+
+
+def _timed_row(
+    ctx: Ctx, cells: Cells, k: int
+) -> tuple[list[Cell], list[tuple[str, int | None]], int] | None:
+    """A header with a '(時期)' column after each value column ('目標項目 | 数値
+    目標 | (時期) | 最新値 | (時期) | 目標設定時最新値 | (時期)'): each value of
+    the row is dated by the date cell next to it, after it or (a PDF's order)
+    before it ('11.0日 | 2018 | 2015 | 9.0日'); the header names the roles."""
+    text = ctx.text
+    if not any(_TIME_HEAD_RE.fullmatch(text[c[0] : c[1]].strip()) for c in cells[:k]):
+        return None
+    cols = columns(ctx, [(c[0], c[1]) for c in cells[:k]])
+    items: list[
+        tuple[str, Any]
+    ] = []  # ('value', cell) | ('date', label) | ('every', None)
+    end = k + 1
+    for c in cells[k + 1 :]:
+        words = text[c[0] : c[1]].strip()
+        date = cell_date(words.strip("()"))
+        if c[2] == "value" and re.fullmatch(r" ?(?:19|20)\d{2}", c[3].raw):
+            date = (int(c[3].raw), f"{c[3].raw.strip()}年")  # a bare '2020'
+        if date:
+            items.append(("date", date))
+        elif _EVERY_YEAR_RE.fullmatch(words):
+            items.append(("every", None))
+        elif c[2] in ("value", "maintain"):
+            items.append(("value", (c[2], c[3], c[4])))
+        elif whole := _whole_quantity(ctx, c[0], c[1]):
+            items.append(("value", ("value", whole, None)))  # '45歳', an age kept
+        elif c[2] != "empty":
+            break
+        end += 1
+    row = _pair_dates(ctx, items)
+    if not cols or len(row) != len(cols):
+        return None
+    return row, cols, end
+
+
+def _whole_quantity(ctx: Ctx, s: int, e: int) -> Quantity | None:
+    """The quantity a cell holds and nothing else ('45歳', which `is_value`
+    leaves out as an age in prose)."""
+    cell = ctx.text[s:e].strip()
+    found = [q for q in kpi_text.quantities(cell) if q.raw.strip() == cell]
+    if not found or not found[0].unit:
+        return None
+    offset = s + ctx.text[s:e].index(cell)
+    return dataclasses.replace(
+        found[0], start=found[0].start + offset, end=found[0].end + offset
+    )
+
+
+def _pair_dates(ctx: Ctx, items: list[tuple[str, Any]]) -> list[Cell]:
+    """Each value with the date cell after it, else an unused one before it."""
+    row: list[Cell] = []
+    used: set[int] = set()
+    for n, (kind, item) in enumerate(items):
+        if kind != "value":
+            continue
+        kind_, q, paren = item
+        near = [m for m in (n + 1, n - 1) if 0 <= m < len(items) and m not in used]
+        m = next((m for m in near if items[m][0] in ("date", "every")), None)
+        if m is not None:
+            used.add(m)
+            if items[m][0] == "date":
+                year, label = items[m][1]
+                ctx.column_labels.setdefault(year, label)
+                paren = label
+        row.append((kind_, q, paren))
+    return row
 
 
 def _dates_after(ctx: Ctx, cells: Cells, i: int, j: int) -> Cells:

@@ -2,7 +2,8 @@
 and recall per field on the dev split (the rules were written on it), on its
 third round (statements from `k425`, added before any rule was written for them),
 on its fourth round (statements from `k700`, read from GitHub repositories and
-added the same way) and on the held-out split (never looked at while writing
+added the same way), on its fifth round (`k800`…, read after the third round's
+rules were written) and on the held-out split (never looked at while writing
 them), against the goals of issue #15. Run with `-s` or see the printed tables in
 the test output. Each split is scored only when a test asks for it, so that
 `-k "not held"` never touches the held-out file's labels."""
@@ -25,6 +26,7 @@ def _extract(text: str) -> list[dict]:
 
 THIRD_ROUND = 425  # statements k425… came from governments new to the rules
 FOURTH_ROUND = 700  # statements k700… too, read from GitHub repositories
+FIFTH_ROUND = 800  # statements k800… too, read after the third round's rules
 
 
 def _rows(split: str) -> list[dict]:
@@ -34,7 +36,9 @@ def _rows(split: str) -> list[dict]:
     if split == "dev round 3":
         return [r for r in rows if THIRD_ROUND <= int(r["id"][1:]) < FOURTH_ROUND]
     if split == "dev round 4":
-        return [r for r in rows if int(r["id"][1:]) >= FOURTH_ROUND]
+        return [r for r in rows if FOURTH_ROUND <= int(r["id"][1:]) < FIFTH_ROUND]
+    if split == "dev round 5":
+        return [r for r in rows if int(r["id"][1:]) >= FIFTH_ROUND]
     if split == "dev rounds 1-2":
         return [r for r in rows if int(r["id"][1:]) < THIRD_ROUND]
     return rows
@@ -114,10 +118,25 @@ def test_goals_on_the_third_round(scores: Callable[[str], Score]) -> None:
     reason="the fourth round of dev statements (k700…, from GitHub repositories) was "
     "measured before any rule was written for it (2026-11-30): target precision "
     "0.537 (22/41) and recall 0.379 (22/58), baseline precision 0.632 (12/19) and "
-    "recall 0.250 (12/48)",
+    "recall 0.250 (12/48); with the rules for its table rows since: target "
+    "precision 0.963 (52/54) and recall 0.897 (52/58, < 0.90), baseline 0.978 "
+    "(44/45) and 0.917 (44/48)",
 )
 def test_goals_on_the_fourth_round(scores: Callable[[str], Score]) -> None:
     _assert_goals(scores("dev round 4"), "dev round 4")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the fifth round of dev statements (k800…, 39 statements from 21 "
+    "governments new to the corpus) was measured before any rule was written for "
+    "it (2026-11-30): target precision 0.786 (11/14) and recall 0.423 (11/26), "
+    "baseline precision 0.875 (7/8) and recall 0.389 (7/18); with the rules for "
+    "its table rows since ('(時期)' columns): target precision 0.913 (21/23) and "
+    "recall 0.808 (21/26), baseline 1.000 (18/18) and 1.000 (18/18)",
+)
+def test_goals_on_the_fifth_round(scores: Callable[[str], Score]) -> None:
+    _assert_goals(scores("dev round 5"), "dev round 5")
 
 
 @pytest.mark.xfail(

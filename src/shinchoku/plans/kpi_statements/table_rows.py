@@ -336,8 +336,15 @@ def _space_row_at(
         return None
     s, e = toks[name_start][0], toks[name_end - 1][1]
     name_text = clean_name(ctx.text[s:e])
+    timed = "時期" in ctx.text[:s]  # '… (時期) … 13.0% 2019年度 7.2% 2017年度'
     row = [
-        kinds[i]
+        (*kinds[i][:2], ctx.text[slice(*toks[i + 1])])
+        if timed
+        and not kinds[i][2]
+        and i + 1 < len(toks)
+        and kinds[i + 1][0] == "label"
+        and year_at(ctx, *toks[i + 1])
+        else kinds[i]
         for i in range(first, end)
         if kinds[i][0] in ("value", "empty", "maintain")
     ]

@@ -95,7 +95,7 @@ def _roles(cols: list[tuple[str, int | None]]) -> list[tuple[str, int | None]]:
 
 PAREN = r"\((?:[^()]|\([^()]*\))*\)"  # one level of nesting: '(R4(2022))'
 _CELL_LEAD_RE = re.compile(
-    r"^(?:年間?|毎年度?|\d+ ?(?:年間|か年|カ年|ヵ年)で?|累計|延べ)"
+    r"^(?:年間?|毎年度?|\d+ ?(?:年間|か年|カ年|ヵ年)で?|累計|延べ|概ね|おおむね|約)"
 )
 
 

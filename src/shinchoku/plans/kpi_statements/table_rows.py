@@ -23,6 +23,11 @@ from shinchoku.plans.kpi_statements.table_cells import (
     unit_scale,
     widening,
 )
+from shinchoku.plans.kpi_statements.table_dates import (
+    date_columns,
+    dated_values,
+    is_date_cell,
+)
 
 Cells = list[tuple[Any, ...]]  # (start, end, kind, quantity, paren)
 _BLOCK = ("value", "empty", "maintain", "unit")
@@ -70,10 +75,14 @@ def _is_date(ctx: Ctx, cell: tuple[Any, ...]) -> bool:
 
 def _block_end(ctx: Ctx, cells: Cells, i: int) -> int:
     """The end of the value cells from `i`, a date cell in front of a value
-    among them ('53人 | R7.12 | 43人以下')."""
+    among them ('53人 | R7.12 | 43人以下'), any date cell when the header has
+    date columns ('5% | 2019年度 | 1.8% | 2016年度')."""
     j = i
+    dates = date_columns(ctx, cells[:i])
     while j < len(cells) and (
         cells[j][2] in _BLOCK
+        or dates
+        and is_date_cell(ctx, cells[j])
         or _is_date(ctx, cells[j])
         and j + 1 < len(cells)
         and cells[j + 1][2] in ("value", "empty", "maintain")
@@ -98,7 +107,10 @@ def _pipe_found(
         return None, False
     name = (name_text, ctx.span(cells[k][0], cells[k][1]))
     unit = next((text[c[0] : c[1]].strip() for c in cells[k:j] if c[2] == "unit"), "")
-    cells = _dates_after(ctx, cells, i, j)
+    if date_columns(ctx, cells[:k]):
+        cells = dated_values(ctx, cells, i, j)  # '数値目標 | (時期) | 最新値 | (時期)'
+    else:
+        cells = _dates_after(ctx, cells, i, j)
     after = " | ".join(text[c[0] : c[1]].strip() for c in cells[j:])
     dated = _inline_dates(ctx, cells, k, j)
     if dated is not None:

@@ -46,6 +46,17 @@ def _present(entry_id: int, **extra) -> dict:
     return {**presenters.entry(entry, selectors.entry_reference(entry)), **extra}
 
 
+def _step(service, request: HttpRequest, entry_id: int, data: TransitionIn) -> dict:
+    """A step of the entry that needs nothing but the version it was read at."""
+    service(
+        actor=request.auth,
+        entry=_entry(entry_id),
+        based_on_version=data.based_on_version,
+        via="api",
+    )
+    return _present(entry_id)
+
+
 @router.get(
     "/entries/{entry_id}",
     response=READ,
@@ -95,13 +106,7 @@ def entry_draft(request: HttpRequest, entry_id: EntryId, data: EntryDraftIn):
 )
 def entry_submit(request: HttpRequest, entry_id: EntryId, data: TransitionIn):
     """Hand a drafted (or returned) entry in to the admin office."""
-    services.entry_submit(
-        actor=request.auth,
-        entry=_entry(entry_id),
-        based_on_version=data.based_on_version,
-        via="api",
-    )
-    return _present(entry_id)
+    return _step(services.entry_submit, request, entry_id, data)
 
 
 @router.post(
@@ -115,13 +120,7 @@ def entry_withdraw(request: HttpRequest, entry_id: EntryId, data: TransitionIn):
     """Take a submission back while nobody has reviewed it yet (課内確認待ち or
     提出済): it is a draft again. The admin office and the program's lead
     department."""
-    services.entry_withdraw(
-        actor=request.auth,
-        entry=_entry(entry_id),
-        based_on_version=data.based_on_version,
-        via="api",
-    )
-    return _present(entry_id)
+    return _step(services.entry_withdraw, request, entry_id, data)
 
 
 @router.post(
@@ -135,13 +134,7 @@ def entry_forward(request: HttpRequest, entry_id: EntryId, data: TransitionIn):
     """課内確認: the head of the lead department passes a submission that waits
     for them on to the admin office (a plan with 課長承認). To send it back
     instead, `return` it."""
-    services.entry_forward(
-        actor=request.auth,
-        entry=_entry(entry_id),
-        based_on_version=data.based_on_version,
-        via="api",
-    )
-    return _present(entry_id)
+    return _step(services.entry_forward, request, entry_id, data)
 
 
 @router.post(
@@ -174,10 +167,4 @@ def entry_return(request: HttpRequest, entry_id: EntryId, data: ReturnIn):
 def entry_approve(request: HttpRequest, entry_id: EntryId, data: TransitionIn):
     """Approve a submitted entry: its draft becomes the live FY record (and the
     indicators' actuals). Admin office."""
-    services.entry_approve(
-        actor=request.auth,
-        entry=_entry(entry_id),
-        based_on_version=data.based_on_version,
-        via="api",
-    )
-    return _present(entry_id)
+    return _step(services.entry_approve, request, entry_id, data)

@@ -10,6 +10,11 @@ from shinchoku.plans import kpi_text
 from shinchoku.plans.kpi_statements.context import Ctx, set_baseline, year_at
 from shinchoku.plans.kpi_statements.found import Found, Span
 from shinchoku.plans.kpi_statements.lexicon import COMPARATOR_AFTER_RE
+from shinchoku.plans.kpi_statements.table_units import (
+    scaled,
+    unit_from_name,
+    unit_scale,
+)
 from shinchoku.plans.kpi_statements.values import date_of, year_in
 from shinchoku.plans.kpi_text import UNIT_FORMS, Quantity
 
@@ -122,7 +127,8 @@ def cell_paren(text: str, end: int) -> str | None:
 _CELL_DATE_RE = re.compile(
     r"(?P<era>令和|平成|R|H) ?(?P<y>\d{1,2}|元)(?: ?[~\-] ?(?:令和|平成|R|H)? ?(?P<y2>\d{1,2}))?"
     r"(?: ?\. ?(?P<m>\d{1,2}))? ?(?P<fy>年度?)?末?"
-    r"|(?P<w>(?:19|20)\d{2})(?: ?[~\-] ?(?P<w2>(?:19|20)\d{2}))? ?(?P<wfy>年度?)末?"
+    r"|(?P<w>(?:19|20)\d{2})(?: ?年度?)?(?: ?[~\-] ?(?P<w2>(?:19|20)\d{2}))? ?(?P<wfy>年度?)末?"
+    r"|(?P<h>[1-3]\d) ?年度末?"
 )
 
 
@@ -135,6 +141,8 @@ def cell_date(cell: str) -> tuple[int, str] | None:
         return None
     if m["w"]:
         return int(m["w2"] or m["w"]), f"{m['w2'] or m['w']}{m['wfy']}"
+    if m["h"]:  # a table's '32年度' without its era: 平成 ('28年度 | 32年度')
+        return 1988 + int(m["h"]), f"平成{m['h']}年度"
     era = {"R": "令和", "H": "平成"}.get(m["era"], m["era"])
     first = kpi_text.wareki.era_to_western(era, m["y"])
     year = kpi_text.wareki.era_to_western(era, int(m["y2"])) if m["y2"] else first
@@ -150,7 +158,7 @@ def _restated(ctx: Ctx, q: Quantity, e: int) -> bool:
     words = rest.split()
     return (
         bool(q.unit)
-        and rest.startswith(" ")
+        and rest[:1] in (" ", "▲", "△")
         and bool(words)
         and all(re.search(r"\d", w) for w in words)
     )
@@ -215,38 +223,6 @@ def _with_era(ctx: Ctx, label: str, pos: int) -> str:
 
 def _is_change_cell(ctx: Ctx, q: Quantity) -> bool:
     return bool(re.match(r"^(?:増|減|削減)", ctx.text[q.end : q.end + 2]))
-
-
-_MONEY_SCALE = {"円": 0.001, "千円": 1, "万円": 10, "百万円": 1000, "億円": 100_000}
-_MULTIPLIER = {"千": 1000, "万": 10_000, "百万": 1_000_000, "億": 100_000_000}
-
-
-def unit_scale(form: str) -> tuple[str, float, bool] | None:
-    """A unit written apart from its values ('億円', '千m3', '万人', '人/年'):
-    (canonical unit, factor to it, per year); None when it is no unit."""
-    form = re.sub(r"^\(?(?:単位 ?[::]? ?)?|\)$", "", form.strip()).strip()
-    per = re.search(r" ?/ ?年度?$", form)
-    if per:
-        form = form[: per.start()].strip()
-    if form in _MONEY_SCALE:
-        return "千円", _MONEY_SCALE[form], bool(per)
-    m = re.fullmatch(r"(百万|千|万|億)?(.+?)(?:数)?", form)
-    if not m or m.group(2) not in kpi_text._FORM_TO_UNIT:  # noqa: SLF001
-        return None
-    unit, factor = kpi_text._FORM_TO_UNIT[m.group(2)], 1.0  # noqa: SLF001
-    if unit == "%" and m.group(2) == "割":
-        factor = 10.0
-    return unit, factor * _MULTIPLIER.get(m.group(1) or "", 1), bool(per)
-
-
-def _unit_from_name(name: str) -> tuple[str, tuple[str, float, bool] | None]:
-    """'…割合(%)' → ('…割合', ('%', 1, False)); '…被害量(千m3)' → m3 × 1000;
-    '…の計(事務数)' → ('…の計', ('事務', 1, False))."""
-    m = re.search(r"\(([^()]+?)(?:\([^()]*\))?\) ?(?:〔[^〔〕]*〕)?$", name)
-    scale = unit_scale(m.group(1)) if m else None
-    if m and scale:
-        return name[: m.start()].strip(), scale  # '…人数(人)〔累計〕' too
-    return name, None
 
 
 _BASE_NOTE_RE = re.compile(r"(?:現状値|基準値)は(.{1,14}?)(?:単年)?の(?:値|数値|実績)")
@@ -436,17 +412,6 @@ def _cell_period(ctx: Ctx, q: Quantity) -> str | None:
     return None
 
 
-def _scaled(f: Found, unit: str, factor: float, per_year: bool) -> None:
-    """Values written bare under a unit column or a name's '(千m3)'."""
-    f.unit = unit
-    if factor != 1:
-        f.target = round(f.target * factor, 6) if f.target is not None else None
-        f.baseline = round(f.baseline * factor, 6) if f.baseline is not None else None
-        f.targets = {y: round(v * factor, 6) for y, v in f.targets.items()}
-    if per_year and not f.per:
-        f.per = "year"
-
-
 def _other_measure(ctx: Ctx, f: Found, target: Quantity) -> None:
     """'250,000m2 | 10%削減': a baseline in another unit than the target (a
     level, then a change) is not the target's baseline."""
@@ -475,7 +440,7 @@ def fill_row(
     roles = _row_roles(ctx, values, cols, after)
     if roles is None:
         return None
-    plain, from_name = _unit_from_name(name[0])
+    plain, from_name = unit_from_name(name[0])
     f = Found(name=plain, unit="")
     f.spans["name"] = name[1]
     last_target = None
@@ -524,11 +489,15 @@ def fill_row(
         else next(iter(units), None)
     )
     _base_note(ctx, f)
+    if f.per is None and re.search(r"単年度", name[0]):
+        f.per = "year"  # '…参加者数(単年度)'
+    elif f.per is None and re.search(r"累計", name[0] + after):
+        f.per = "cumulative"  # '… 増加を目指す 結成数(累計)'
     by = re.search(r"(.{2,12}?)まで(?:に|で)", after)
     if f.deadline_fy is None and by and kpi_text.YEAR_RE.search(by.group(1)):
         f.deadline_fy = year_in(by.group(1))  # a reason: '2029年までに…半減'
     if unit_q is not None:
         f.unit = unit_q.unit
     elif scale := (unit_scale(unit) if unit else None) or from_name:
-        _scaled(f, *scale)
+        scaled(f, *scale)
     return f

@@ -1,81 +1,176 @@
-"""A table whose header gives every value column a date column after it
-('数値目標 | (時期) | 最新値 | (時期) | 目標設定時最新値 | (時期)'): the date cells
-of a row, bare ('2019年度', '2020', '32年度', '2016年度~2020年度') or in
-parentheses, are the dates of the values in front of them."""
+"""Dates along a table row: a date cell in front of each value ('R2.12 | 53人 |
+R7.12 | 43人以下'), a date in the cell after a value ('13.0% | (2019年)'), a
+'(時期)' column after each value column, and three values then their dates."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
-from shinchoku.plans.kpi_statements.context import Ctx
+from shinchoku.plans import kpi_text
+from shinchoku.plans.kpi_statements.context import Ctx, year_at
+from shinchoku.plans.kpi_statements.table_cells import (
+    Cell,
+    cell_date,
+    columns,
+    widening,
+)
+from shinchoku.plans.kpi_text import Quantity
 
 Cells = list[tuple[Any, ...]]  # (start, end, kind, quantity, paren)
 
-_DATE_COLUMN_RE = re.compile(r"\(?(?:時期|時点|期限)\)?")
-_YEAR = (
-    r"(?:(?:令和|平成|R|H) ?(?:\d{1,2}|元) ?(?:年度?)?|(?:19|20)\d{2} ?(?:年度?)?"
-    r"|\d{1,2} ?年度?)末?"
-)
-_DATE_CELL_RE = re.compile(
-    rf"\(?(?P<first>{_YEAR})(?: ?[~〜\-] ?(?P<last>{_YEAR}))?\)?"
-)
+
+def is_date(ctx: Ctx, cell: tuple[Any, ...]) -> bool:
+    words = ctx.text[cell[0] : cell[1]].strip()
+    words = words[1:-1] if words.startswith("(") and words.endswith(")") else words
+    return cell[2] == "label" and cell_date(words) is not None
+
+
+_TIME_HEAD_RE = re.compile(r"\(?時期\)?")
 _EVERY_YEAR_RE = re.compile(r"\(?毎年度?\)?")
 
 
-def date_columns(ctx: Ctx, header: Cells) -> bool:
-    """The header names date columns ('(時期)') between its value columns."""
-    return any(_DATE_COLUMN_RE.fullmatch(ctx.text[c[0] : c[1]].strip()) for c in header)
-
-
-def _date_words(ctx: Ctx, cell: tuple[Any, ...]) -> str | None:
-    """A cell that is only a date, as words a value's parenthesis holds: the
-    last year of a range, a bare '2020' as the year '2020年'; '' for '毎年度'."""
-    words = ctx.text[cell[0] : cell[1]].strip()
-    if _EVERY_YEAR_RE.fullmatch(words):
-        return ""
-    m = _DATE_CELL_RE.fullmatch(words)
-    if not m or cell[2] not in ("label", "value", "text"):
+def timed_row(
+    ctx: Ctx, cells: Cells, k: int
+) -> tuple[list[Cell], list[tuple[str, int | None]], int] | None:
+    """A header with a '(時期)' column after each value column ('目標項目 | 数値
+    目標 | (時期) | 最新値 | (時期) | 目標設定時最新値 | (時期)'): each value of
+    the row is dated by the date cell next to it, after it or (a PDF's order)
+    before it ('11.0日 | 2018 | 2015 | 9.0日'); the header names the roles."""
+    text = ctx.text
+    if not any(_TIME_HEAD_RE.fullmatch(text[c[0] : c[1]].strip()) for c in cells[:k]):
         return None
-    if cell[2] == "value" and (cell[3] is None or cell[3].unit):
-        return None  # a value with a unit, not a year
-    date = (m["last"] or m["first"]).strip()
-    if not re.search(r"\d|元", date):
+    cols = columns(ctx, [(c[0], c[1]) for c in cells[:k]])
+    items: list[
+        tuple[str, Any]
+    ] = []  # ('value', cell) | ('date', label) | ('every', None)
+    end = k + 1
+    for c in cells[k + 1 :]:
+        words = text[c[0] : c[1]].strip()
+        date = cell_date(words.strip("()"))
+        if c[2] == "value" and re.fullmatch(r" ?(?:19|20)\d{2}", c[3].raw):
+            date = (int(c[3].raw), f"{c[3].raw.strip()}年")  # a bare '2020'
+        if date:
+            items.append(("date", date))
+        elif _EVERY_YEAR_RE.fullmatch(words):
+            items.append(("every", None))
+        elif c[2] in ("value", "maintain"):
+            items.append(("value", (c[2], c[3], c[4])))
+        elif whole := whole_quantity(ctx, c[0], c[1]):
+            items.append(("value", ("value", whole, None)))  # '45歳', an age kept
+        elif c[2] != "empty":
+            break
+        end += 1
+    row = _pair_dates(ctx, items)
+    if not cols or len(row) != len(cols):
         return None
-    return f"{date}年" if re.fullmatch(r"(?:19|20)\d{2}", date) else date
+    return row, cols, end
 
 
-def _is_value(ctx: Ctx, cell: tuple[Any, ...]) -> bool:
-    return cell[2] == "value" and (bool(cell[3].unit) or _date_words(ctx, cell) is None)
+def whole_quantity(ctx: Ctx, s: int, e: int) -> Quantity | None:
+    """The quantity a cell holds and nothing else ('45歳', which `is_value`
+    leaves out as an age in prose)."""
+    cell = ctx.text[s:e].strip()
+    found = [q for q in kpi_text.quantities(cell) if q.raw.strip() == cell]
+    if not found or not found[0].unit:
+        return None
+    offset = s + ctx.text[s:e].index(cell)
+    return dataclasses.replace(
+        found[0], start=found[0].start + offset, end=found[0].end + offset
+    )
 
 
-def dated_values(ctx: Ctx, cells: Cells, i: int, j: int) -> Cells:
-    """The cells [i, j) with each value's date cell read into its parenthesis
-    (the cell after it, or the one before it when none follows: '2014年度 |
-    18.3%'), the date cells marked read."""
-    out = list(cells[:i])
-    pending: str | None = None
-    n = i
-    while n < j:
-        c = cells[n]
-        if _is_value(ctx, c):
-            after = _date_words(ctx, cells[n + 1]) if n + 1 < j else None
-            if c[4] is None and (after or pending):
-                c = (*c[:4], after or pending)
-            out.append(c)
-            if after is not None:
-                out.append((cells[n + 1][0], cells[n + 1][1], "read", None, None))
-                n += 1
-            pending = None
-        elif (date := _date_words(ctx, c)) is not None:
-            pending = date
+def _pair_dates(ctx: Ctx, items: list[tuple[str, Any]]) -> list[Cell]:
+    """Each value with the date cell after it, else an unused one before it."""
+    row: list[Cell] = []
+    used: set[int] = set()
+    for n, (kind, item) in enumerate(items):
+        if kind != "value":
+            continue
+        kind_, q, paren = item
+        near = [m for m in (n + 1, n - 1) if 0 <= m < len(items) and m not in used]
+        m = next((m for m in near if items[m][0] in ("date", "every")), None)
+        if m is not None:
+            used.add(m)
+            if items[m][0] == "date":
+                year, label = items[m][1]
+                ctx.column_labels.setdefault(year, label)
+                paren = label
+        row.append((kind_, q, paren))
+    return row
+
+
+def dates_after(ctx: Ctx, cells: Cells, i: int, j: int) -> Cells:
+    """'13.0% | (2019年) | 7.2% | (2017年)': a date in parentheses in the cell
+    after a value is that value's (a '(時期)' column), read no further."""
+    out = cells[:i]
+    for n in range(i, j):
+        c, nxt = cells[n], cells[n + 1] if n + 1 < len(cells) else None
+        if is_date(ctx, c) and ctx.text[c[0] : c[1]].strip().startswith("("):
             out.append((c[0], c[1], "read", None, None))
-        else:
-            out.append(c)
-        n += 1
-    return out + list(cells[j:])
+            continue
+        if c[2] == "value" and c[4] is None and nxt and is_date(ctx, nxt):
+            date = ctx.text[nxt[0] : nxt[1]].strip()
+            if date.startswith("("):
+                c = (*c[:4], date.strip("()"))
+        out.append(c)
+    return out + cells[j:]
 
 
-def is_date_cell(ctx: Ctx, cell: tuple[Any, ...]) -> bool:
-    """A cell a date column holds ('2016年度~2020年度', '(毎年度)', '32年度')."""
-    return cell[2] != "value" and _date_words(ctx, cell) is not None
+def inline_dates(
+    ctx: Ctx, cells: Cells, k: int, j: int
+) -> tuple[list[Cell], list[tuple[str, int | None]]] | None:
+    """Values each behind its own date cell ('交通事故死者数 | R2.12 | 53人 | R7.12
+    | 43人以下'): the first is the baseline, the last the target, their dates
+    the columns' years; None when no value has a date cell."""
+    pending: tuple[int, str] | None = None
+    pairs: list[tuple[tuple[int, str] | None, Cell]] = []
+    for c in cells[k + 1 : j]:
+        if is_date(ctx, c):
+            pending = cell_date(ctx.text[c[0] : c[1]])
+        elif c[2] in ("value", "empty", "maintain"):
+            pairs.append((pending, (c[2], c[3], c[4])))
+            pending = None
+    if not any(d for d, _ in pairs) or not rising([d[0] for d, _ in pairs if d]):
+        return None
+    kinds = ["base"] + ["actual"] * (len(pairs) - 2) + ["target"]
+    cols: list[tuple[str, int | None]] = []
+    for kind, (date, _) in zip(kinds[-len(pairs) :], pairs, strict=True):
+        if date:
+            ctx.column_labels[date[0]] = date[1]
+        cols.append((kind, date[0] if date else None))
+    return [c for _, c in pairs], cols
+
+
+def rising(years: list[int | None]) -> bool:
+    """Years of a row's values from a baseline to a target: each later than the
+    one before (a series read back from the target, '2060年 20,000人 2040年
+    21,200人', is not a row), three only when the target lies further ahead
+    (evenly spaced years are a series of results, 'H30 | R1 | R2')."""
+    known = [y for y in years if y is not None]
+    if len(known) != len(years) or len(known) > 3:
+        return False
+    if len(known) == 3:
+        return widening(years)
+    return all(a < b for a, b in zip(known, known[1:], strict=False))
+
+
+def trailing_dates(
+    ctx: Ctx, toks: list[tuple[int, int]], kinds: list[tuple[Any, ...]], at: list[int]
+) -> list[tuple[str, int | None]] | None:
+    """'71.4% 72.7% 76.0% (平成27年度) (令和2年度) (令和12年度)': three values,
+    then their dates in order; a baseline, a current value and a target when
+    the target lies further ahead than the current value from the baseline."""
+    if len(at) != 3 or at != list(range(at[0], at[0] + 3)):
+        return None
+    dates = [
+        toks[i]
+        for i in range(at[-1] + 1, min(at[-1] + 4, len(toks)))
+        if kinds[i][0] == "label" and ctx.text[toks[i][0]] == "("
+    ]
+    years = [year_at(ctx, *t) for t in dates]
+    if len(dates) != 3 or years[0] is None or not widening(years):
+        return None
+    ctx.column_labels[years[0]] = ctx.text[slice(*dates[0])].strip("()")
+    return list(zip(("base", "actual", "target"), years, strict=True))

@@ -13,23 +13,24 @@ from shinchoku.plans.kpi_statements.lexicon import LOWER_WORDS
 from shinchoku.plans.kpi_statements.names import clean_name, name_ok
 from shinchoku.plans.kpi_statements.staged import staged_targets
 from shinchoku.plans.kpi_statements.table_cells import (
-    Cell,
-    cell_date,
     cell_value,
     columns,
     compared,
     describes,
     fill_row,
-    unit_scale,
-    widening,
 )
 from shinchoku.plans.kpi_statements.table_dates import (
-    date_columns,
-    dated_values,
-    is_date_cell,
+    Cells,
+    dates_after,
+    inline_dates,
+    is_date,
+    rising,
+    timed_row,
+    trailing_dates,
+    whole_quantity,
 )
+from shinchoku.plans.kpi_statements.table_units import unit_scale
 
-Cells = list[tuple[Any, ...]]  # (start, end, kind, quantity, paren)
 _BLOCK = ("value", "empty", "maintain", "unit")
 
 
@@ -67,23 +68,13 @@ def pipe_row(ctx: Ctx) -> list[Found]:
     return out
 
 
-def _is_date(ctx: Ctx, cell: tuple[Any, ...]) -> bool:
-    words = ctx.text[cell[0] : cell[1]].strip()
-    words = words[1:-1] if words.startswith("(") and words.endswith(")") else words
-    return cell[2] == "label" and cell_date(words) is not None
-
-
 def _block_end(ctx: Ctx, cells: Cells, i: int) -> int:
     """The end of the value cells from `i`, a date cell in front of a value
-    among them ('53人 | R7.12 | 43人以下'), any date cell when the header has
-    date columns ('5% | 2019年度 | 1.8% | 2016年度')."""
+    among them ('53人 | R7.12 | 43人以下')."""
     j = i
-    dates = date_columns(ctx, cells[:i])
     while j < len(cells) and (
         cells[j][2] in _BLOCK
-        or dates
-        and is_date_cell(ctx, cells[j])
-        or _is_date(ctx, cells[j])
+        or is_date(ctx, cells[j])
         and j + 1 < len(cells)
         and cells[j + 1][2] in ("value", "empty", "maintain")
     ):
@@ -100,6 +91,8 @@ def _pipe_found(
     text = ctx.text
     k, i, j = bounds
     k = _numbered_name(text, cells, k)
+    while k > 0 and cells[k - 1][2] == "text" and whole_quantity(ctx, *cells[k][:2]):
+        k -= 1  # '名前 | 45歳 | 32年度 | 36.6歳': the first value is an age
     name_text = clean_name(
         _name_words(_row_number_off(text[cells[k][0] : cells[k][1]]))
     )
@@ -107,14 +100,16 @@ def _pipe_found(
         return None, False
     name = (name_text, ctx.span(cells[k][0], cells[k][1]))
     unit = next((text[c[0] : c[1]].strip() for c in cells[k:j] if c[2] == "unit"), "")
-    if date_columns(ctx, cells[:k]):
-        cells = dated_values(ctx, cells, i, j)  # '数値目標 | (時期) | 最新値 | (時期)'
-    else:
-        cells = _dates_after(ctx, cells, i, j)
+    timed = timed_row(ctx, cells, k)
+    if timed is not None:
+        row, cols, j = timed
+        found = fill_row(ctx, name, row, cols, unit)
+        return found, False
+    cells = dates_after(ctx, cells, i, j)
     after = " | ".join(text[c[0] : c[1]].strip() for c in cells[j:])
-    dated = _inline_dates(ctx, cells, k, j)
+    dated = inline_dates(ctx, cells, k, j)
     if dated is not None:
-        if j < len(cells) and _is_date(ctx, cells[j]):
+        if j < len(cells) and is_date(ctx, cells[j]):
             return None, False  # '… | R6年度 | 現状より増加': the target is words
         row, cols = dated
     else:
@@ -128,61 +123,6 @@ def _pipe_found(
         if q.unit and q.unit == found.unit and not cols:
             set_baseline(ctx, found, q, first[4])  # '5,276床 | 病床の数 | 6,067床'
     return found, dated is None and bool(cols) and len(row) == len(cols)
-
-
-def _dates_after(ctx: Ctx, cells: Cells, i: int, j: int) -> Cells:
-    """'13.0% | (2019年) | 7.2% | (2017年)': a date in parentheses in the cell
-    after a value is that value's (a '(時期)' column), read no further."""
-    out = cells[:i]
-    for n in range(i, j):
-        c, nxt = cells[n], cells[n + 1] if n + 1 < len(cells) else None
-        if _is_date(ctx, c) and ctx.text[c[0] : c[1]].strip().startswith("("):
-            out.append((c[0], c[1], "read", None, None))
-            continue
-        if c[2] == "value" and c[4] is None and nxt and _is_date(ctx, nxt):
-            date = ctx.text[nxt[0] : nxt[1]].strip()
-            if date.startswith("("):
-                c = (*c[:4], date.strip("()"))
-        out.append(c)
-    return out + cells[j:]
-
-
-def _inline_dates(
-    ctx: Ctx, cells: Cells, k: int, j: int
-) -> tuple[list[Cell], list[tuple[str, int | None]]] | None:
-    """Values each behind its own date cell ('交通事故死者数 | R2.12 | 53人 | R7.12
-    | 43人以下'): the first is the baseline, the last the target, their dates
-    the columns' years; None when no value has a date cell."""
-    pending: tuple[int, str] | None = None
-    pairs: list[tuple[tuple[int, str] | None, Cell]] = []
-    for c in cells[k + 1 : j]:
-        if _is_date(ctx, c):
-            pending = cell_date(ctx.text[c[0] : c[1]])
-        elif c[2] in ("value", "empty", "maintain"):
-            pairs.append((pending, (c[2], c[3], c[4])))
-            pending = None
-    if not any(d for d, _ in pairs) or not _rising([d[0] for d, _ in pairs if d]):
-        return None
-    kinds = ["base"] + ["actual"] * (len(pairs) - 2) + ["target"]
-    cols: list[tuple[str, int | None]] = []
-    for kind, (date, _) in zip(kinds[-len(pairs) :], pairs, strict=True):
-        if date:
-            ctx.column_labels[date[0]] = date[1]
-        cols.append((kind, date[0] if date else None))
-    return [c for _, c in pairs], cols
-
-
-def _rising(years: list[int | None]) -> bool:
-    """Years of a row's values from a baseline to a target: each later than the
-    one before (a series read back from the target, '2060年 20,000人 2040年
-    21,200人', is not a row), three only when the target lies further ahead
-    (evenly spaced years are a series of results, 'H30 | R1 | R2')."""
-    known = [y for y in years if y is not None]
-    if len(known) != len(years) or len(known) > 3:
-        return False
-    if len(known) == 3:
-        return widening(years)
-    return all(a < b for a, b in zip(known, known[1:], strict=False))
 
 
 def _row_number_off(cell: str) -> str:
@@ -396,8 +336,15 @@ def _space_row_at(
         return None
     s, e = toks[name_start][0], toks[name_end - 1][1]
     name_text = clean_name(ctx.text[s:e])
+    timed = "時期" in ctx.text[:s]  # '… (時期) … 13.0% 2019年度 7.2% 2017年度'
     row = [
-        kinds[i]
+        (*kinds[i][:2], ctx.text[slice(*toks[i + 1])])
+        if timed
+        and not kinds[i][2]
+        and i + 1 < len(toks)
+        and kinds[i + 1][0] == "label"
+        and year_at(ctx, *toks[i + 1])
+        else kinds[i]
         for i in range(first, end)
         if kinds[i][0] in ("value", "empty", "maintain")
     ]
@@ -454,12 +401,12 @@ def _space_cols(
     years = [
         year_at(ctx, *toks[i - 1]) if kinds[i - 1][0] == "label" else None for i in at
     ]
-    if len(at) >= 2 and _rising(years) and (not cols or len(cols) == 1):
+    if len(at) >= 2 and rising(years) and (not cols or len(cols) == 1):
         for i, year in zip(at, years, strict=True):  # '令和4年 120万人 令和9年 150万人'
             ctx.column_labels[year] = ctx.text[slice(*toks[i - 1])]
         kinds_ = ["base"] + ["actual"] * (len(at) - 2) + ["target"]
         return list(zip(kinds_, years, strict=True))
-    trailing = _trailing_dates(ctx, toks, kinds, at)
+    trailing = trailing_dates(ctx, toks, kinds, at)
     if not cols and trailing:
         return trailing
     if cols or len(at) != 2 or kinds[first][0] != "value" or kinds[first][2]:
@@ -470,23 +417,3 @@ def _space_cols(
         return cols
     ctx.column_labels[year] = ctx.text[slice(*toks[between[0]])]
     return [("base", year), ("target", None)]
-
-
-def _trailing_dates(
-    ctx: Ctx, toks: list[tuple[int, int]], kinds: list[tuple[Any, ...]], at: list[int]
-) -> list[tuple[str, int | None]] | None:
-    """'71.4% 72.7% 76.0% (平成27年度) (令和2年度) (令和12年度)': three values,
-    then their dates in order; a baseline, a current value and a target when
-    the target lies further ahead than the current value from the baseline."""
-    if len(at) != 3 or at != list(range(at[0], at[0] + 3)):
-        return None
-    dates = [
-        toks[i]
-        for i in range(at[-1] + 1, min(at[-1] + 4, len(toks)))
-        if kinds[i][0] == "label" and ctx.text[toks[i][0]] == "("
-    ]
-    years = [year_at(ctx, *t) for t in dates]
-    if len(dates) != 3 or years[0] is None or not widening(years):
-        return None
-    ctx.column_labels[years[0]] = ctx.text[slice(*dates[0])].strip("()")
-    return list(zip(("base", "actual", "target"), years, strict=True))

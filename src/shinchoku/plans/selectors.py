@@ -245,8 +245,27 @@ def indicator_get(pk: int) -> Indicator:
     return Indicator.objects.select_related("program__plan__municipality").get(pk=pk)
 
 
+def editions_latest_first(
+    editions: QuerySet[Edition], *, corrections: models.Q | None = None
+) -> QuerySet[Edition]:
+    """Editions, the current one first: an edition a correction (修正版)
+    supersedes after all the others; then the latest report FY, the latest
+    date (undated after dated, on every database), the last made.
+    ``corrections``: which correcting editions count (the public ones for the
+    portal; by default all)."""
+    correcting = Edition.objects.filter(supersedes=models.OuterRef("pk"))
+    if corrections is not None:
+        correcting = correcting.filter(corrections)
+    return editions.annotate(corrected=models.Exists(correcting)).order_by(
+        "corrected",
+        "-fiscal_year",
+        models.F("date").desc(nulls_last=True),
+        "-pk",
+    )
+
+
 def edition_latest(plan: Plan) -> Edition | None:
-    return plan.editions.order_by("-fiscal_year", "-date", "-pk").first()
+    return editions_latest_first(plan.editions.all()).first()
 
 
 def edition_numbers(plan_id: int) -> dict[int, int]:

@@ -38,12 +38,18 @@ from shinchoku.plans.models import (
     Plan,
     ProgramKind,
 )
+from shinchoku.plans.selectors import editions_latest_first
 from shinchoku.portal.content import doc_kpis, is_published_kpi
 from shinchoku.portal.models import SearchEntry
 
 PUBLIC = Q(published=True, snapshot__isnull=False)
-# Newest first: the order plans.selectors.edition_latest uses.
-LATEST_FIRST = ("-fiscal_year", "-date", "-pk")
+
+
+def latest_first(editions: QuerySet[Edition]) -> QuerySet[Edition]:
+    """Public editions, the current one first (plans.selectors
+    .editions_latest_first; a correction counts once it is public): the order
+    of plan_get, in SQL."""
+    return editions_latest_first(editions, corrections=PUBLIC)
 
 
 class NotFound(LookupError):
@@ -95,7 +101,7 @@ def municipality_list() -> QuerySet[Municipality]:
                 .prefetch_related(
                     Prefetch(
                         "editions",
-                        queryset=public_editions().order_by(*LATEST_FIRST),
+                        queryset=latest_first(public_editions()),
                         to_attr="public_editions",
                     )
                 ),
@@ -201,7 +207,8 @@ def plan_get(*, code: str, slug: str) -> PublicPlan:
         corrected = by_pk.get(ref.edition.supersedes_id or 0)
         if corrected is not None:
             ref.supersedes, corrected.superseded_by = corrected, ref
-    # A superseded edition is never the current one once its correction is out.
+    # A superseded edition is never the current one once its correction is out;
+    # undated after dated (the order of latest_first).
     refs.sort(
         key=lambda r: (r.superseded_by is None, *_latest_key(r.edition)),
         reverse=True,

@@ -21,7 +21,7 @@ from shinchoku.portal import folding
 from shinchoku.portal.cache import invalidate
 from shinchoku.portal.content import doc_kpis, program_parts
 from shinchoku.portal.models import SearchEntry
-from shinchoku.portal.selectors import LATEST_FIRST, PUBLIC
+from shinchoku.portal.selectors import PUBLIC, latest_first
 
 
 @dataclass
@@ -95,12 +95,8 @@ def search_entries(
 def latest_published(*, plan_id: int) -> int | None:
     """The pk of the plan's latest published edition, which search covers by
     default."""
-    return (
-        Edition.objects.filter(PUBLIC, plan_id=plan_id)
-        .order_by(*LATEST_FIRST)
-        .values_list("pk", flat=True)
-        .first()
-    )
+    editions = Edition.objects.filter(PUBLIC, plan_id=plan_id)
+    return latest_first(editions).values_list("pk", flat=True).first()
 
 
 _UNKNOWN = object()

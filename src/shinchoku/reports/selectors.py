@@ -18,7 +18,7 @@ class EditionNotFound(LookupError):
 
 def edition_resolve(plan: Plan, identifier: str | None = None) -> Edition:
     """An edition of a plan by title or id; by default the latest one."""
-    editions = plan.editions.order_by("-fiscal_year", "-date", "-pk")
+    editions = plan_selectors.editions_latest_first(plan.editions.all())
     if not identifier:
         edition = editions.first()
         if edition is None:

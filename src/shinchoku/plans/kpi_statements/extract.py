@@ -3,6 +3,7 @@ header read in front of the rows under it."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -16,6 +17,7 @@ from shinchoku.plans.kpi_statements.prose import prose
 from shinchoku.plans.kpi_statements.staged import staged_line
 from shinchoku.plans.kpi_statements.table_rows import pipe_row, space_row
 from shinchoku.plans.kpi_statements.values import (
+    ERA_HINT,
     LINE,
     PLAN,
     counted,
@@ -57,10 +59,27 @@ def extract_statement(
         return []
     line, plan = LINE.set(norm), PLAN.set((first_fy, last_fy))
     try:
-        return _read(mapped, first_fy, last_fy)
+        found = _read(mapped, first_fy, last_fy)
+        if _measured_ahead(found) and _BARE_YEAR_RE.search(norm):
+            hint = ERA_HINT.set("平成")
+            try:
+                again = _read(mapped, first_fy, last_fy)
+            finally:
+                ERA_HINT.reset(hint)
+            found = found if _measured_ahead(again) else again
+        return found
     finally:
         LINE.reset(line)
         PLAN.reset(plan)
+
+
+_BARE_YEAR_RE = re.compile(r"(?<![\d令和平成RH.])\d{2} ?年")
+
+
+def _measured_ahead(found: list[Found]) -> bool:
+    """A baseline dated after today: the bare years were read in the wrong era."""
+    today = dt.date.today()
+    return any(f.baseline_date is not None and f.baseline_date > today for f in found)
 
 
 def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Found]:

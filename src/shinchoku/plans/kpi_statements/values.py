@@ -50,7 +50,10 @@ def mask_years(text: str) -> list[tuple[int, int, int]]:
 def is_value(q: Quantity, text: str, years: list[tuple[int, int, int]]) -> bool:
     if any(s < q.end and q.start < e for s, e, _ in years):
         return False
-    if q.unit == "歳" and "." not in q.raw:
+    alone = re.search(r"\| ?$", text[: q.start]) and re.match(
+        r" ?(?:\||$)", text[q.end :]
+    )
+    if q.unit == "歳" and "." not in q.raw and not alone:
         return False  # an age ('25歳~44歳'); a life expectancy has decimals (80.5歳)
     before, after = text[max(0, q.start - 4) : q.start], text[q.end : q.end + 6]
     if _NOT_VALUE_HEAD.search(before) or _NOT_VALUE_TAIL.match(after):
@@ -111,6 +114,9 @@ LINE: ContextVar[str] = ContextVar("kpi_statement_line", default="")
 PLAN: ContextVar[tuple[int | None, int | None]] = ContextVar(
     "kpi_statement_plan", default=(None, None)
 )
+# Set when the line read in the decade dated a measured value in the future
+# ('… | 39.3歳 | 26年度' as FY2026): its bare years are Heisei years then.
+ERA_HINT: ContextVar[str | None] = ContextVar("kpi_statement_era", default=None)
 
 
 def _distance(year: int, first: int, last: int) -> int:
@@ -122,6 +128,8 @@ def short_era(text: str, pos: int, n: int) -> str | None:
     era = kpi_text.era_before(text, pos)
     if era:
         return era
+    if ERA_HINT.get() and n <= 45:
+        return ERA_HINT.get()
     first, last = PLAN.get()
     if first is None or n > 45:
         return None

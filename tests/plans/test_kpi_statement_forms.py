@@ -440,6 +440,33 @@ def _one(text: str) -> dict:
             "10年後の人口は今よりも減少するものの12万2500人にとどめるまちづくりを目指します。",
             {"name": "人口", "target": 122500},
         ),
+        # the name after the value, then a goal verb
+        (
+            "移住支援を進めることで毎年500人の転入超過を目指します。",
+            {"name": "転入超過", "target": 500, "per": "year"},
+        ),
+        (
+            "令和8年度当初までに300人の定員枠の拡大を図ります。",
+            {"name": "定員枠", "target": 300, "change": True, "deadline_fy": 2026},
+        ),
+        (
+            "令和2(2020)年度までに二酸化炭素排出量の10%削減を目指します。",
+            {"name": "二酸化炭素排出量", "target": 10, "deadline_fy": 2020},
+        ),
+        # a stage per year, the name repeated: the latest is the final target
+        (
+            "令和5年度末 財政調整基金残高 20億円以上 令和9年度末 財政調整基金残高 25億円以上",
+            {
+                "target": 2_500_000,
+                "deadline_fy": 2027,
+                "targets": {"2023": 2_000_000, "2027": 2_500_000},
+                "per": None,
+            },
+        ),
+        (
+            "令和10年度以降 単年度公債費 20億円以下",
+            {"target": 2_000_000, "deadline_fy": 2028, "per": "year"},
+        ),
         (
             "観光先進国をめざし、訪日外国人旅行者を2030年に6,000万人に拡大する目標を掲げています。",
             {"name": "訪日外国人旅行者", "target": 60_000_000, "deadline_fy": 2030},
@@ -514,6 +541,9 @@ def test_forms(text: str, expected: dict) -> None:
         "汚水処理人口普及率 80.2% 83.5% 85.0% (令和3年度) (令和4年度) (令和5年度)",
         "人口 H30 48,000人 R1 47,500人 R2 47,000人",
         "年度 | H30 | R1 | R2 | 人口 | 48,000人 | 47,500人 | 47,000人",
+        "申請件数は、昨年度より141人増加するなど年々増加しております。",
+        "平成16年度と比べて0.33%の増加となっています。",
+        "令和5年から令和6年にかけて494名の受け皿の増を図りました。",
     ],
 )
 def test_no_target(text: str) -> None:
@@ -524,6 +554,16 @@ def test_an_actual_is_no_target() -> None:
     """'(実績)8億円' after '(目標)7億円': what was achieved is not the goal."""
     found = extract_statement("効果額 令和5年度 (目標)7億円 (実績)8億円")
     assert all(f.target != 800_000 for f in found)
+
+
+def test_targets_in_parentheses_after_their_names() -> None:
+    found = extract_statement(
+        "使途を選べる寄付として、市民農園整備(目標額500万円)や花壇整備(同200万円)を募集している。"
+    )
+    assert [(f.name, f.target) for f in found] == [
+        ("市民農園整備", 5000),
+        ("花壇整備", 2000),
+    ]
 
 
 @pytest.mark.parametrize(

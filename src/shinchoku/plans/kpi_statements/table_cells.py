@@ -444,6 +444,7 @@ def fill_row(
     f = Found(name=plain, unit="")
     f.spans["name"] = name[1]
     last_target = None
+    used_before = set(ctx.used)  # a row that yields no indicator uses no value
     for (kind, q, paren), (role, year) in zip(values, roles, strict=True):
         if paren and q is not None:
             paren = _with_era(ctx, paren, q.end)
@@ -479,6 +480,7 @@ def fill_row(
         f.per = _cell_period(ctx, q) or f.per
         _other_measure(ctx, f, q)
     if f.target is None:
+        ctx.used.intersection_update(used_before)
         return None
     if len(f.targets) < 2:
         f.targets = {}

@@ -135,3 +135,34 @@ def test_a_part_with_damaged_compressed_data_is_refused_as_damaged():
         data[i] ^= 0x5A  # the deflate stream itself, not the zip's directory
     with pytest.raises(SpreadsheetRefused):
         check_xlsx(bytes(data), filename="broken.xlsx")
+
+
+def test_a_part_flagged_encrypted_or_with_an_unknown_compression_is_refused():
+    """Found by tests/workflow/test_fuzz_excel.py: a damaged byte in a part's
+    header (the encryption flag, the compression method) raised zipfile's
+    RuntimeError or NotImplementedError instead of a refusal."""
+    import io
+    import struct
+    import zipfile
+
+    import pytest
+    from openpyxl import Workbook
+
+    from shinchoku.common.spreadsheets import SpreadsheetRefused, check_xlsx
+
+    buffer = io.BytesIO()
+    Workbook().save(buffer)
+    clean = buffer.getvalue()
+    info = zipfile.ZipFile(io.BytesIO(clean)).getinfo("xl/worksheets/sheet1.xml")
+    for offset, value in ((8, info.flag_bits | 0x1), (10, 99)):  # flags, method
+        data = bytearray(clean)
+        # The central directory's record of the part (what zipfile trusts).
+        record = data.find(b"PK\x01\x02", 0)
+        while record >= 0:
+            length = struct.unpack_from("<H", data, record + 28)[0]
+            if data[record + 46 : record + 46 + length] == info.filename.encode():
+                break
+            record = data.find(b"PK\x01\x02", record + 4)
+        struct.pack_into("<H", data, record + offset, value)
+        with pytest.raises(SpreadsheetRefused):
+            check_xlsx(bytes(data), filename="broken.xlsx")

@@ -335,3 +335,28 @@ def test_a_head_with_mail_turned_off_is_told_in_the_app_only(
     assert mailbox.take() == []
     [notification] = Notification.objects.filter(recipient=people["kacho"])
     assert notification.mailed_at is None and not notification.wants_mail
+
+
+def test_a_return_by_the_head_says_the_head_returned_it(
+    mailbox, people, seed_plan, django_capture_on_commit_callbacks
+):
+    """The department's editors read that their head (課長) returned the entry,
+    not the admin office."""
+    capture = django_capture_on_commit_callbacks
+    round_, _entry = _awaiting_head(people, seed_plan, capture)
+    entry_services.entry_submit(
+        actor=people["joho"], entry=entry_of(round_, 12), based_on_version=2
+    )
+    mailbox.take()
+    with capture(execute=True):
+        entry_services.entry_return(
+            actor=people["kacho"],
+            entry=entry_of(round_, 12),
+            based_on_version=3,
+            comment="数値を確認してください",
+        )
+    received = dict(mailbox.take())
+    assert sorted(received) == ["joho2@example.jp", "joho@example.jp"]
+    body = body_of(received["joho@example.jp"])
+    assert "課長(情報 課長)が差し戻しました" in body and "行政経営課(" not in body
+    assert "数値を確認してください" in body

@@ -2,8 +2,10 @@
 and recall per field on the dev split (the rules were written on it), on its
 third round (statements from `k425`, added before any rule was written for them),
 on its fourth round (statements from `k700`, read from GitHub repositories and
-added the same way), on its fifth and sixth rounds (`k800`…, `k900`…, each read
-after the previous round's rules were written) and on the held-out split (never looked at while writing
+added the same way), on its fifth round (`k800`…, read after the third round's
+rules were written), on its sixth round (`k900`…, plan kinds the corpus had
+little of), on its seventh round (`k1000`…, read after the fifth round's rules
+were written) and on the held-out split (never looked at while writing
 them), against the goals of issue #15. Run with `-s` or see the printed tables in
 the test output. Each split is scored only when a test asks for it, so that
 `-k "not held"` never touches the held-out file's labels."""
@@ -27,7 +29,8 @@ def _extract(text: str) -> list[dict]:
 THIRD_ROUND = 425  # statements k425… came from governments new to the rules
 FOURTH_ROUND = 700  # statements k700… too, read from GitHub repositories
 FIFTH_ROUND = 800  # statements k800… too, read after the third round's rules
-SIXTH_ROUND = 900  # statements k900… too, read after the fifth round's rules
+SIXTH_ROUND = 900  # statements k900… too, plan kinds the corpus had little of
+SEVENTH_ROUND = 1000  # statements k1000… too, read after the fifth round's rules
 
 
 def _rows(split: str) -> list[dict]:
@@ -41,7 +44,11 @@ def _rows(split: str) -> list[dict]:
     if split == "dev round 5":
         return [r for r in rows if FIFTH_ROUND <= int(r["id"][1:]) < SIXTH_ROUND]
     if split == "dev round 6":
-        return [r for r in rows if int(r["id"][1:]) >= SIXTH_ROUND]
+        return [r for r in rows if SIXTH_ROUND <= int(r["id"][1:]) < SEVENTH_ROUND]
+    if split == "dev round 7":
+        return [r for r in rows if int(r["id"][1:]) >= SEVENTH_ROUND]
+    if split == "dev rounds 1-5":
+        return [r for r in rows if int(r["id"][1:]) < SIXTH_ROUND]
     if split == "dev rounds 1-2":
         return [r for r in rows if int(r["id"][1:]) < THIRD_ROUND]
     return rows
@@ -105,7 +112,9 @@ def _assert_goals(result: Score, split: str) -> None:
 
 
 def test_goals_on_the_dev_split(scores: Callable[[str], Score]) -> None:
-    _assert_goals(scores("dev"), "dev")
+    """The rounds rules were written for; the sixth round is still fresh and has
+    its own strict xfail below (fold it in here once it meets the goals)."""
+    _assert_goals(scores("dev rounds 1-5"), "dev rounds 1-5")
 
 
 def test_goals_on_the_third_round(scores: Callable[[str], Score]) -> None:
@@ -138,14 +147,29 @@ def test_goals_on_the_fifth_round(scores: Callable[[str], Score]) -> None:
     _assert_goals(scores("dev round 5"), "dev round 5")
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="the sixth round of dev statements (k900…, 59 statements from 27 "
+    "governments new to the corpus: 定員適正化, 温暖化対策実行計画, 男女共同参画, "
+    "財政健全化, 水道, 子育て and 観光 plans) was measured before any rule was "
+    "written for it (2026-11-30, commit 0cdb1c4): target precision 0.500 (8/16) "
+    "and recall 0.211 (8/38), baseline precision 0.000 (0/3) and recall 0.000 "
+    "(0/14); the same on b9a7e1d, with the fifth round's rules",
+)
 def test_goals_on_the_sixth_round(scores: Callable[[str], Score]) -> None:
-    """Measured before any rule was written for it (2026-11-30): target
-    precision 0.200 (1/5) and recall 0.111 (1/9), two of its thirteen statements
-    stating no target yielding one; the rules written for its forms since (names
-    after their values with a goal verb, targets in parentheses after their
-    names, a stage per year with the name repeated, changes from last year and
-    results 'となっています' refused) read all nine targets and nothing else."""
     _assert_goals(scores("dev round 6"), "dev round 6")
+
+
+def test_goals_on_the_seventh_round(scores: Callable[[str], Score]) -> None:
+    """Measured before any rule was written for it (2026-11-30, on 6ecc4cc):
+    target precision 0.200 (1/5) and recall 0.125 (1/8) on its 19 statements (21
+    as read, less two of 枚方市's that the sixth round holds too), two of its 12
+    statements stating no target yielding one; the
+    rules written for its forms since (names after their values with a goal verb,
+    targets in parentheses after their names, a stage per year with the name
+    repeated, changes from last year and results 'となっています' refused) read
+    all its targets and nothing else."""
+    _assert_goals(scores("dev round 7"), "dev round 7")
 
 
 @pytest.mark.xfail(

@@ -447,7 +447,7 @@ def _one(text: str) -> dict:
         ),
         (
             "令和8年度当初までに300人の定員枠の拡大を図ります。",
-            {"name": "定員枠", "target": 300, "change": True, "deadline_fy": 2026},
+            {"name": "定員枠", "target": 300, "change": True, "deadline_fy": 2025},
         ),
         (
             "令和2(2020)年度までに二酸化炭素排出量の10%削減を目指します。",

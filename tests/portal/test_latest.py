@@ -77,3 +77,26 @@ def test_an_undated_edition_comes_after_the_dated_ones_of_its_fy(client, seed_pl
     assert seed.date is not None
     add_edition(seed_plan, "令和6年度 参考資料", fiscal_year=2024, date=None)
     assert set(current_everywhere(client, seed_plan).values()) == {SEED}
+
+
+def test_the_migration_sets_search_s_latest_flags_in_the_new_order(client, seed_plan):
+    """portal 0005 on rows flagged under the old order (the superseded edition
+    searched by default): the correction's rows are flagged instead."""
+    import importlib
+
+    from django.apps import apps
+
+    seed = Edition.objects.get(title=SEED)
+    correction = add_edition(seed_plan, f"{SEED}(修正版)", fiscal_year=2024, date=None)
+    correction.supersedes = seed
+    correction.save()
+    SearchEntry.objects.update(is_latest=False)
+    SearchEntry.objects.filter(edition=seed).update(is_latest=True)  # the old order
+    migration = importlib.import_module(
+        "shinchoku.portal.migrations.0005_search_latest_edition_order"
+    )
+    migration.mark_latest(apps, None)
+    flagged = set(
+        SearchEntry.objects.filter(is_latest=True).values_list("edition_id", flat=True)
+    )
+    assert flagged == {correction.pk}

@@ -157,6 +157,20 @@ def check_xlsx(data: bytes, *, filename: str = "", limits: XlsxLimits = LIMITS) 
             _check_dimension(archive, part, sheet, name, limits)
 
 
+# What reading a damaged part raises: zipfile's own errors, zlib's for damaged
+# compressed data, RuntimeError for a part flagged encrypted, NotImplementedError
+# for an unknown compression method (a damaged byte of the part's header).
+_DAMAGED = (
+    zipfile.BadZipFile,
+    OSError,
+    ValueError,
+    EOFError,
+    zlib.error,
+    RuntimeError,
+    NotImplementedError,
+)
+
+
 def _not_a_workbook(name: str) -> str:
     return _("%(file)s is not an Excel workbook (.xlsx), or it is damaged.") % {
         "file": name
@@ -171,7 +185,7 @@ def _sheet_parts(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
     try:
         book = archive.read("xl/workbook.xml")
         links = archive.read("xl/_rels/workbook.xml.rels")
-    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error):
+    except (KeyError, *_DAMAGED):
         book, links = b"", b""
     rels = {}
     for attrs in _REL_RE.findall(links):
@@ -195,8 +209,7 @@ def _check_dimension(archive, part, sheet, name, limits) -> None:
     try:
         with archive.open(part) as stream:
             head = stream.read(4096)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error):
-        # zlib.error: a part whose compressed data is damaged
+    except _DAMAGED:
         raise SpreadsheetRefused(_not_a_workbook(name)) from None
     found = _DIMENSION_RE.search(head)
     if found is None:

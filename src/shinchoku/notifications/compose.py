@@ -20,7 +20,7 @@ from django.utils.translation import gettext_noop
 from shinchoku.common import wareki
 from shinchoku.notifications.models import Kind
 from shinchoku.notifications.selectors import Recipient
-from shinchoku.workflow.models import Round, RoundEntry, person_name
+from shinchoku.workflow.models import EntryAction, Round, RoundEntry, person_name
 
 
 @dataclass(frozen=True)
@@ -156,9 +156,12 @@ ENTRY_SUBJECTS = {
 
 
 @_in_site_language
-def entry_step(kind: Kind, entry: RoundEntry, recipient: Recipient, actor) -> Draft:
+def entry_step(
+    kind: Kind, entry: RoundEntry, recipient: Recipient, actor, *, action: str = ""
+) -> Draft:
     """To the office (submitted), the department head (awaiting the head) or
-    the department (returned, approved)."""
+    the department (returned by the office or, action head_return, by the
+    head; approved)."""
     subject = _(ENTRY_SUBJECTS[kind]) % {
         "program": entry.label,
         "round": entry.round.title,
@@ -177,6 +180,7 @@ def entry_step(kind: Kind, entry: RoundEntry, recipient: Recipient, actor) -> Dr
         entry=entry,
         round=entry.round,
         actor=person_name(actor) if actor is not None else "",
+        by_head=action == EntryAction.HEAD_RETURN,
         when=datetime_label(moment),
         deadline=date_label(entry.round.deadline),
     )

@@ -68,7 +68,7 @@ def _lead(entry: RoundEntry):
     return assignment.lead if assignment is not None else None
 
 
-def _entry_step(kind: Kind, entry: RoundEntry, actor) -> None:
+def _entry_step(kind: Kind, entry: RoundEntry, actor, action: str = "") -> None:
     if kind == Kind.ENTRY_SUBMITTED:
         recipients = selectors.office_recipients(entry.round.plan.municipality_id)
     elif kind == Kind.ENTRY_AWAITING_HEAD:
@@ -78,7 +78,8 @@ def _entry_step(kind: Kind, entry: RoundEntry, actor) -> None:
         lead = _lead(entry)
         recipients = selectors.department_recipients(lead) if lead else []
     services.notify(
-        compose.entry_step(kind, entry, r, actor) for r in _others(recipients, actor)
+        compose.entry_step(kind, entry, r, actor, action=action)
+        for r in _others(recipients, actor)
     )
 
 
@@ -90,8 +91,10 @@ def on_entry_awaiting_head(sender, *, entry: RoundEntry, actor, **kwargs) -> Non
     _entry_step(Kind.ENTRY_AWAITING_HEAD, entry, actor)
 
 
-def on_entry_returned(sender, *, entry: RoundEntry, actor, **kwargs) -> None:
-    _entry_step(Kind.ENTRY_RETURNED, entry, actor)
+def on_entry_returned(
+    sender, *, entry: RoundEntry, actor, action: str = "", **kwargs
+) -> None:
+    _entry_step(Kind.ENTRY_RETURNED, entry, actor, action)
 
 
 def on_entry_approved(sender, *, entry: RoundEntry, actor, **kwargs) -> None:

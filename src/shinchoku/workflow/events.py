@@ -7,7 +7,9 @@ commit. The workflow does not know who listens: the layers above it do
 (``notifications`` connects in its AppConfig.ready()).
 
 A round reopened to correct it sends ``entry_returned`` for each entry it
-returns. Every signal passes ``actor`` (who did it) and ``via`` (screen, excel, api, cli).
+returns. Every signal passes ``actor`` (who did it) and ``via`` (screen, excel, api, cli);
+an entry's named signals pass ``action`` too (the EntryAction taken: a return
+by the department head is ``head_return``).
 """
 
 from __future__ import annotations

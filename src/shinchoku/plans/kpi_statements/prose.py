@@ -81,7 +81,8 @@ def _deadline(ctx: Ctx, q: Quantity) -> int | None:
             tail,
         )
         if in_sentence and deadlineish and s < q.start:
-            best = year
+            # '平成31年度当初までに': by the first day of FY2019, the end of FY2018
+            best = year - 1 if re.match(r" ?当初", tail) else year
         elif (
             not in_sentence
             and s < s0

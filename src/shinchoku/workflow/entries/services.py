@@ -287,7 +287,7 @@ def _announce(event: EntryEvent, *, actor: User | None, via: str) -> None:
     elif signal is events.entry_submitted and entry.state != EntryState.SUBMITTED:
         signal = None
     if signal is not None:
-        signal.send(RoundEntry, entry=entry, actor=actor, via=via)
+        signal.send(RoundEntry, entry=entry, actor=actor, via=via, action=event.action)
 
 
 def _head_step(entry: RoundEntry, actor: User) -> bool:

@@ -440,6 +440,19 @@ def _one(text: str) -> dict:
             "10年後の人口は今よりも減少するものの12万2500人にとどめるまちづくりを目指します。",
             {"name": "人口", "target": 122500},
         ),
+        # an arrow's target after '年' or 'N年間で'
+        (
+            "講座の受講者数300人(2020年度)→年450人(2025年度)",
+            {"target": 450, "baseline": 300, "deadline_fy": 2025, "per": "year"},
+        ),
+        (
+            "卒業生の市内就職者数0人(2020年度)→5年間で10人(2025年度)",
+            {"target": 10, "deadline_fy": 2025, "per": "cumulative"},
+        ),
+        (
+            "《目標指標》 県外・国外からの転入者数 16,000 人(R6:14,457 人)",
+            {"name": "県外・国外からの転入者数", "target": 16000, "baseline": 14457},
+        ),
         # the name after the value, then a goal verb
         (
             "移住支援を進めることで毎年500人の転入超過を目指します。",

@@ -138,7 +138,8 @@ def _period(ctx: Ctx, f: Found, q_end: int | None) -> str | None:
     ):
         return "cumulative"
     if re.search(
-        r"/ ?年|毎年度|毎年 ?[\d,.]|年度ごとの|(?<!\d)1年に|年間あたり|単年度", scope
+        r"/ ?年|毎年度|毎年 ?[\d,.]|(?:^|[→⇒\s|(])年 ?\d|年度ごとの|(?<!\d)1年に|年間あたり|単年度",
+        scope,
     ):
         return "year"
     return None

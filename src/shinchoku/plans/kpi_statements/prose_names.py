@@ -178,7 +178,7 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     elif "は" in bare:
         phrase = phrase[: bare.index("は")]
     phrase = re.split(
-        r"だった|であった|から|より|に対し|については|として、|では|においては|のとおり",
+        r"だった|であった|から(?!の)|より|に対し|については|として、|では|においては|のとおり",
         phrase,
     )[-1]
     # '人口 令和12年に': the time the value is for, after the name

@@ -440,6 +440,46 @@ def _one(text: str) -> dict:
             "10年後の人口は今よりも減少するものの12万2500人にとどめるまちづくりを目指します。",
             {"name": "人口", "target": 122500},
         ),
+        # an arrow's target after '年' or 'N年間で'
+        (
+            "講座の受講者数300人(2020年度)→年450人(2025年度)",
+            {"target": 450, "baseline": 300, "deadline_fy": 2025, "per": "year"},
+        ),
+        (
+            "卒業生の市内就職者数0人(2020年度)→5年間で10人(2025年度)",
+            {"target": 10, "deadline_fy": 2025, "per": "cumulative"},
+        ),
+        (
+            "《目標指標》 県外・国外からの転入者数 16,000 人(R6:14,457 人)",
+            {"name": "県外・国外からの転入者数", "target": 16000, "baseline": 14457},
+        ),
+        # the name after the value, then a goal verb
+        (
+            "移住支援を進めることで毎年500人の転入超過を目指します。",
+            {"name": "転入超過", "target": 500, "per": "year"},
+        ),
+        (
+            "令和8年度当初までに300人の定員枠の拡大を図ります。",
+            {"name": "定員枠", "target": 300, "change": True, "deadline_fy": 2025},
+        ),
+        (
+            "令和2(2020)年度までに二酸化炭素排出量の10%削減を目指します。",
+            {"name": "二酸化炭素排出量", "target": 10, "deadline_fy": 2020},
+        ),
+        # a stage per year, the name repeated: the latest is the final target
+        (
+            "令和5年度末 財政調整基金残高 20億円以上 令和9年度末 財政調整基金残高 25億円以上",
+            {
+                "target": 2_500_000,
+                "deadline_fy": 2027,
+                "targets": {"2023": 2_000_000, "2027": 2_500_000},
+                "per": None,
+            },
+        ),
+        (
+            "令和10年度以降 単年度公債費 20億円以下",
+            {"target": 2_000_000, "deadline_fy": 2028, "per": "year"},
+        ),
         (
             "観光先進国をめざし、訪日外国人旅行者を2030年に6,000万人に拡大する目標を掲げています。",
             {"name": "訪日外国人旅行者", "target": 60_000_000, "deadline_fy": 2030},
@@ -514,6 +554,9 @@ def test_forms(text: str, expected: dict) -> None:
         "汚水処理人口普及率 80.2% 83.5% 85.0% (令和3年度) (令和4年度) (令和5年度)",
         "人口 H30 48,000人 R1 47,500人 R2 47,000人",
         "年度 | H30 | R1 | R2 | 人口 | 48,000人 | 47,500人 | 47,000人",
+        "申請件数は、昨年度より141人増加するなど年々増加しております。",
+        "平成16年度と比べて0.33%の増加となっています。",
+        "令和5年から令和6年にかけて494名の受け皿の増を図りました。",
     ],
 )
 def test_no_target(text: str) -> None:
@@ -524,6 +567,16 @@ def test_an_actual_is_no_target() -> None:
     """'(実績)8億円' after '(目標)7億円': what was achieved is not the goal."""
     found = extract_statement("効果額 令和5年度 (目標)7億円 (実績)8億円")
     assert all(f.target != 800_000 for f in found)
+
+
+def test_targets_in_parentheses_after_their_names() -> None:
+    found = extract_statement(
+        "使途を選べる寄付として、市民農園整備(目標額500万円)や花壇整備(同200万円)を募集している。"
+    )
+    assert [(f.name, f.target) for f in found] == [
+        ("市民農園整備", 5000),
+        ("花壇整備", 2000),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -600,3 +653,44 @@ def test_rows_that_fit_one_header_on_one_line() -> None:
         ("水洗化率", 88.0, 92.0, 2027),
         ("合併浄化槽の設置率", 40.5, 50, 2027),
     ]
+
+
+_WHITE_PAPER = "項目 | 目標値(期限) | 計画策定時の数値 | 最新値 | "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a white paper's row: each value with its date in brackets
+            _WHITE_PAPER + "市の管理職に占める女性の割合(注1) | 20% (令和7年度末) | "
+            "12.5% (令和2年) | 15.1% (令和4年) |",
+            {"name": "市の管理職に占める女性の割合", "target": 20, "deadline_fy": 2025,
+             "baseline": 12.5, "baseline_date": "2020-12-31"},
+        ),
+        (  # a cell saying whom the row counts, after the name
+            _WHITE_PAPER + "男性職員の育児休業取得率 | 市職員 | 30% (令和7年) | "
+            "5.2% (令和元年度) | 18.0% (令和4年度) |",
+            {"name": "男性職員の育児休業取得率", "target": 30,
+             "baseline": 5.2, "baseline_date": "2020-03-31"},
+        ),
+        (  # a cell of parts, the total first
+            _WHITE_PAPER + "年次有給休暇の取得率 | 70% (令和7年) | 全体:52.1% 男性:50.3% "
+            "女性:55.0% (令和元年) | 全体:58.2% 男性:56.0% 女性:61.1% (令和4年) |",
+            {"target": 70, "baseline": 52.1, "baseline_date": "2019-12-31"},
+        ),
+        (  # flattened with spaces, the table's heading repeating its column's
+            "成果目標 成果目標 (期限) 計画策定時の数値 最新値 自治会長に占める女性の割合 "
+            "10% (令和7年) 4.8% (平成30年) 6.2% (令和3年)",
+            {"name": "自治会長に占める女性の割合", "target": 10, "deadline_fy": 2025,
+             "baseline": 4.8},
+        ),
+        (  # a range to stay in: its floor
+            "指標 | 目標値(期限) | 策定時 | 最新値 | 市の審議会委員に占める女性の割合 | "
+            "40%以上、60%以下 (令和8年度) | 31.0% (令和2年) | 35.0% (令和4年)",
+            {"target": 40, "comparator": "以上", "deadline_fy": 2026, "baseline": 31},
+        ),
+    ],
+)  # fmt: skip
+def test_table_rows_of_dated_values(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected

@@ -82,7 +82,7 @@ def _right_of(ctx: Ctx, arrow: re.Match[str]) -> Quantity | None:
             for q in ctx.values
             if q.start >= arrow.end()
             and re.fullmatch(
-                rf" ?(?:{TARGET_LABELS})?[::]? ?(?:{_WHEN_IN_FRONT} ?)?(?:年間|累計|約|計|延べ)? ?",
+                rf" ?(?:{TARGET_LABELS})?[::]? ?(?:{_WHEN_IN_FRONT} ?)?(?:年間|累計|約|計|延べ|年|毎年度?|\d+ ?(?:年間|か年|カ年|ヵ年)で)? ?",
                 ctx.text[arrow.end() : q.start],
             )
         ),

@@ -57,6 +57,9 @@ def name_before(ctx: Ctx, end: int, floor: int = 0) -> tuple[str, Span] | None:
             break
         e = floor + m.start()
     start = clause_start(text, e, floor)
+    listed = re.search(r"\)(?:や|と|及び|および|、)", text[start:e])
+    if listed:  # '…(目標額3億円)やLED防犯灯整備(同…)': the next of a list
+        start += listed.end()
     name = clean_name(text[start:e])
     if not name or not re.search(r"[\u3040-\u30ff\u4e00-\u9fffA-Za-z]", name):
         return None

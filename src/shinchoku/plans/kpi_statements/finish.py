@@ -62,7 +62,7 @@ def _comparator(
 
 _CHANGE_RE = re.compile(
     r"^(?:程度|前後|余り?)?(?:\([^()]*\) ?)*(?:を|の)?(?:削減|縮減|抑制|減らす|減らし|増加(?!し?た)|増や|増(?!加し?た)|減(?!少し?た))"
-    r"|^(?:\([^()]*\) ?)*の[^、。をがは]{2,24}?の(?:削減|縮減|抑制|増加)"
+    r"|^(?:\([^()]*\) ?)*の[^、。をがは]{2,24}?の(?:削減|縮減|抑制|増加|拡大)"
 )
 
 
@@ -124,12 +124,23 @@ def _period(ctx: Ctx, f: Found, q_end: int | None) -> str | None:
     text = ctx.text
     name_at = norm_pos(ctx, f.spans["name"][0]) if "name" in f.spans else 0
     end = q_end if q_end is not None else len(text)
-    scope = text[max(0, min(name_at, end - 30)) : end + 12]
-    if re.search(r"累計|総額", scope) or (
-        not f.change and re.search(r"\d+ ?(?:か年|カ年|ヵ年|年間)で", scope)
+    begin = max(0, min(name_at, end - 30))
+    scope = text[begin : end + 12]
+    total = any(
+        text[max(0, m.start() - 2) : m.start()] != "残高"  # '基金残高総額': a balance
+        for m in re.finditer("総額", text[: end + 12])
+        if m.start() >= begin
+    )
+    if (
+        "累計" in scope
+        or total
+        or (not f.change and re.search(r"\d+ ?(?:か年|カ年|ヵ年|年間)で", scope))
     ):
         return "cumulative"
-    if re.search(r"/ ?年|毎年度|年度ごとの|(?<!\d)1年に|年間あたり", scope):
+    if re.search(
+        r"/ ?年|毎年度|毎年 ?[\d,.]|(?:^|[→⇒\s|(])年 ?\d|年度ごとの|(?<!\d)1年に|年間あたり|単年度",
+        scope,
+    ):
         return "year"
     return None
 

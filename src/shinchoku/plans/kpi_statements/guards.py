@@ -78,22 +78,19 @@ def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
         r"目指|めざ|目標と|を目標|目標を|目標値|実現|設定|掲げ", sentence
     ):
         return False
-    m = _GOAL_AFTER_RE.match(after)
-    if m:
-        tail = after[m.end() :]
-        if re.match(r"(?:しました|した(?![いう])|されました|できました|ていた)", tail):
-            return False  # '…20.8%削減しました': it happened; '…としていた': no more
-        if re.match(r"[^。]*?(?:となりました|となった)", tail) and not re.search(
-            r"目指|めざ|目標と", tail.split("。")[0]
-        ):
-            return False  # '…増加し8億円となりました': a result
-        if re.search(
-            r"増|減|改善|向上|高め|伸ば|引き上|下げ|抑え", m.group(0)
-        ) and re.match(r"(?:している|しています|しており|してきた)", tail):
-            return False  # '…85%に改善しています': it is happening
-        return not _NOT_GOAL_RE.match(after[: m.end() + 3])
+    if re.search(
+        r"(?:昨年|前年|前回)度?(?:より|から|比で?) ?$",
+        text[max(0, q.start - 8) : q.start],
+    ):
+        return False  # '昨年度より141人増加するなど': a change from last year
+    verb = _goal_verb_after(after)
+    if verb is not None:
+        return verb
     if _NOT_GOAL_RE.match(after):
         return False
+    named = NAME_AFTER_RE.match(after)
+    if named and re.search(r"を(?:目指|目標|図る|図ります)", after[: named.end() + 4]):
+        return True  # '毎年1000人の社会増を目指します', '500人の入所枠の拡大を図る'
     if re.match(r"^ ?(?:\([^()]*\))? ?から", after) and any(
         v.start > q.end and v.unit == q.unit for v in ctx.values
     ):
@@ -147,6 +144,26 @@ def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
             return False  # a day of the month: 県は13日、
         return is_goal(ctx, following, line_goal, depth + 1)
     return False
+
+
+def _goal_verb_after(after: str) -> bool | None:
+    """A goal verb after the value ('…を目指す', '…に削減'), unless what follows
+    says it happened; None when no goal verb follows."""
+    m = _GOAL_AFTER_RE.match(after)
+    if not m:
+        return None
+    tail = after[m.end() :]
+    if re.match(r"(?:しました|した(?![いう])|されました|できました|ていた)", tail):
+        return False  # '…20.8%削減しました': it happened; '…としていた': no more
+    if re.match(
+        r"[^。]*?(?:となりました|となった|となって ?[いお])", tail
+    ) and not re.search(r"目指|めざ|目標と", tail.split("。")[0]):
+        return False  # '…増加し8億円となりました', '…の増加となっています': a result
+    if re.search(
+        r"増|減|改善|向上|高め|伸ば|引き上|下げ|抑え", m.group(0)
+    ) and re.match(r"(?:している|しています|しており|してきた)", tail):
+        return False  # '…85%に改善しています': it is happening
+    return not _NOT_GOAL_RE.match(after[: m.end() + 3])
 
 
 def _short_row(text: str) -> bool:

@@ -77,11 +77,12 @@ def _deadline(ctx: Ctx, q: Quantity) -> int | None:
             best = kpi_text.wareki.fiscal_year_of(when)
             continue
         deadlineish = re.match(
-            r" ?(?:末)?(?:まで|までに|の|に|には|を目途|をめど|時点|度末|末|で|以降|\]|】|\))",
+            r" ?(?:末|当初)?(?:まで|までに|の|に|には|を目途|をめど|時点|度末|末|で|以降|\]|】|\))",
             tail,
         )
         if in_sentence and deadlineish and s < q.start:
-            best = year
+            # '平成31年度当初までに': by the first day of FY2019, the end of FY2018
+            best = year - 1 if re.match(r" ?当初", tail) else year
         elif (
             not in_sentence
             and s < s0
@@ -232,7 +233,7 @@ def prose(ctx: Ctx) -> list[Found]:
             inside_parens(text, q.start) and opened is None and not ratio
         ):
             continue
-        if not is_goal(ctx, q, line_goal):
+        if opened is None and not is_goal(ctx, q, line_goal):
             continue
         name = prose_name(ctx, q)
         s0, _ = sentence_bounds(text, q.start)

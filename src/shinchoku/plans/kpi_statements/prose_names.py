@@ -114,7 +114,15 @@ def goal_paren(text: str, pos: int) -> int | None:
     opened = text.rfind("(", 0, pos)
     if opened < 1 or text.find(")", opened, pos) >= 0:
         return None
-    return opened if re.match(r"\((?:目標値?|めざす値)[::]", text[opened:]) else None
+    head = text[opened:pos]
+    if re.match(r"\((?:目標値?|めざす値)[::]", head) or re.fullmatch(
+        r"\((?:目標(?:値|額)?) ?", head
+    ):
+        return opened  # '(目標:令和7年度 30%)', '丸岡城にぎわい創出(目標額3億円)'
+    before = text[max(0, opened - 40) : opened]
+    if re.fullmatch(r"\(同 ?", head) and re.search(r"\(目標(?:値|額)?[^()]*\)", before):
+        return opened  # '…(目標額3億円)やLED防犯灯整備(同9750万円)'
+    return None
 
 
 def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
@@ -170,7 +178,7 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     elif "は" in bare:
         phrase = phrase[: bare.index("は")]
     phrase = re.split(
-        r"だった|であった|から|より|に対し|については|として、|では|においては|のとおり",
+        r"だった|であった|から(?!の)|より|に対し|については|として、|では|においては|のとおり",
         phrase,
     )[-1]
     # '人口 令和12年に': the time the value is for, after the name
@@ -182,7 +190,7 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     if timed:
         phrase = phrase[timed[-1].end() :]
     # '羽村市は2045年度までに公共施設の総量': the name after its deadline
-    phrase = re.split(rf"{WHEN}(?:まで(?:に)?|には)、? ?(?=.{{2,}})", phrase)[-1]
+    phrase = re.split(rf"{WHEN}(?:まで(?:に|の)?|には)、? ?(?=.{{2,}})", phrase)[-1]
     name = clean_name(phrase)
     if (
         not name_ok(name)

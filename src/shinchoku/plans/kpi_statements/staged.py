@@ -25,7 +25,7 @@ def staged_line(ctx: Ctx) -> list[Found]:
         if q is not None and q.start not in ctx.used:
             pairs.append((s, year, q))
     if len(pairs) < 2 or len({q.unit for _, _, q in pairs}) > 1:
-        return []
+        return _named_stages(ctx)
     if not re.search(
         r"(?:目標値?|めざそう値|目標人口)(?:\([^()]*\))? ?[::]? ?(?:【[^【】]{1,20}】 ?)?$",
         text[: pairs[0][0]],
@@ -39,6 +39,35 @@ def staged_line(ctx: Ctx) -> list[Found]:
     f.deadline_fy = last[1]
     f.targets = {year: q.value for _, year, q in pairs}
     ctx.used.update(q.start for _, _, q in pairs)
+    return [f]
+
+
+def _named_stages(ctx: Ctx) -> list[Found]:
+    """'令和8年度末 基金残高総額 40億円以上 令和11年度末 基金残高総額 14億円以上':
+    each stage its year, the name again and its value; the latest is the final
+    target. Only goals: each value bounded by a comparator, or a target label."""
+    text = ctx.text
+    stages = []
+    for _, e, year in ctx.years:
+        m = re.match(r"(?:末|度末)? ([^\d\s|、。:]{2,30}) (?=[\d,.])", text[e:])
+        q = next((v for v in ctx.values if m and v.start == e + m.end()), None)
+        if m and year and q is not None and q.start not in ctx.used:
+            bounded = re.match(r" ?(?:以上|以下|未満|以内)", text[q.end :])
+            stages.append((year, m, e, q, bool(bounded)))
+    if (
+        len(stages) < 2
+        or len({(m.group(1), q.unit) for _, m, _, q, _ in stages}) > 1
+        or len({st[0] for st in stages}) < len(stages)
+        or not name_ok(stages[0][1].group(1))
+        or not (all(st[4] for st in stages) or "目標" in text)
+    ):
+        return []
+    year, m, e, q, _ = max(stages, key=lambda st: st[0])
+    name = (m.group(1), ctx.span(e + m.start(1), e + m.end(1)))
+    f = new_found(ctx, name, q)
+    f.deadline_fy = year
+    f.targets = {st[0]: st[3].value for st in stages}
+    ctx.used.update(st[3].start for st in stages)
     return [f]
 
 

@@ -683,3 +683,44 @@ def test_rows_that_fit_one_header_on_one_line() -> None:
         ("水洗化率", 88.0, 92.0, 2027),
         ("合併浄化槽の設置率", 40.5, 50, 2027),
     ]
+
+
+_WHITE_PAPER = "項目 | 目標値(期限) | 計画策定時の数値 | 最新値 | "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a white paper's row: each value with its date in brackets
+            _WHITE_PAPER + "市の管理職に占める女性の割合(注1) | 20% (令和7年度末) | "
+            "12.5% (令和2年) | 15.1% (令和4年) |",
+            {"name": "市の管理職に占める女性の割合", "target": 20, "deadline_fy": 2025,
+             "baseline": 12.5, "baseline_date": "2020-12-31"},
+        ),
+        (  # a cell saying whom the row counts, after the name
+            _WHITE_PAPER + "男性職員の育児休業取得率 | 市職員 | 30% (令和7年) | "
+            "5.2% (令和元年度) | 18.0% (令和4年度) |",
+            {"name": "男性職員の育児休業取得率", "target": 30,
+             "baseline": 5.2, "baseline_date": "2020-03-31"},
+        ),
+        (  # a cell of parts, the total first
+            _WHITE_PAPER + "年次有給休暇の取得率 | 70% (令和7年) | 全体:52.1% 男性:50.3% "
+            "女性:55.0% (令和元年) | 全体:58.2% 男性:56.0% 女性:61.1% (令和4年) |",
+            {"target": 70, "baseline": 52.1, "baseline_date": "2019-12-31"},
+        ),
+        (  # flattened with spaces, the table's heading repeating its column's
+            "成果目標 成果目標 (期限) 計画策定時の数値 最新値 自治会長に占める女性の割合 "
+            "10% (令和7年) 4.8% (平成30年) 6.2% (令和3年)",
+            {"name": "自治会長に占める女性の割合", "target": 10, "deadline_fy": 2025,
+             "baseline": 4.8},
+        ),
+        (  # a range to stay in: its floor
+            "指標 | 目標値(期限) | 策定時 | 最新値 | 市の審議会委員に占める女性の割合 | "
+            "40%以上、60%以下 (令和8年度) | 31.0% (令和2年) | 35.0% (令和4年)",
+            {"target": 40, "comparator": "以上", "deadline_fy": 2026, "baseline": 31},
+        ),
+    ],
+)  # fmt: skip
+def test_table_rows_of_dated_values(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected

@@ -29,7 +29,7 @@ _UNIT_TOKEN_RE = re.compile(
 _PLACEHOLDER_RE = re.compile(r"^(?:[―\-—−‐–ー─━]+|なし|-)$")
 _MAINTAIN_CELL_RE = re.compile(r"^(?:現状値?を?維持|現状維持|維持|現状値?以上)")
 _COLUMN_LABEL_RE = re.compile(
-    r"^\(?(?:現状値?|基準値?|目標値?|目標数値|数値目標|最新値|策定時(?:の値)?|目標設定時(?:の?最新値)?"
+    r"^\(?(?:現状値?|基準値?|(?:成果)?目標値?|目標数値|数値目標|最新値|(?:計画)?策定時(?:の(?:数?値))?|目標設定時(?:の?最新値)?"
     r"|中間目標値?|中間値|最終目標|当初"
     r"|(?:\d{1,2} ?年度?)?(?:実績値?|見込み?)|\d+ ?[ヵかカケヶ]年目標|めざそう値|進捗率|達成率|達成度|累計)\)?"
     r"(?: ?\([^()]*\))?$"
@@ -56,8 +56,10 @@ def columns(ctx: Ctx, cells: list[tuple[int, int]]) -> list[tuple[str, int | Non
     """Value columns named by a header: (kind, year); the year's words are kept
     in `ctx.column_labels` (a FY and a calendar year date a baseline apart)."""
     cols: list[tuple[str, int | None]] = []
-    for s, e in cells:
+    for n, (s, e) in enumerate(cells):
         cell = ctx.text[s:e].strip()
+        if n + 1 < len(cells) and ctx.text[slice(*cells[n + 1])].strip() == cell:
+            continue  # '成果目標 成果目標 (期限)': the table's heading, then a column
         year = year_at(ctx, s, e)
         if year is None and not _COLUMN_LABEL_RE.match(cell):
             continue
@@ -164,6 +166,28 @@ def _restated(ctx: Ctx, q: Quantity, e: int) -> bool:
     )
 
 
+_PART_RE = re.compile(r"(\S{1,6}?) ?[::] ?$")
+
+
+# A range to stay in ('40%以上,60%以下'): the target is its floor.
+_RANGE_RE = re.compile(r" ?以上 ?[,、・] ?\d[\d.]* ?[%％]? ?以下")
+
+
+def _total(ctx: Ctx, s: int, inside: list[Quantity]) -> Quantity | None:
+    """'男女計:8.5% 男性:12.9% 女性:2.8% (平成26年)': a cell of parts, each
+    labelled; the row's value is the total's."""
+    if len(inside) < 2 or inside[0].unit != inside[-1].unit:
+        return None
+    starts = [s] + [q.end for q in inside[:-1]]
+    labels = [
+        _PART_RE.search(ctx.text[a : q.start])
+        for a, q in zip(starts, inside, strict=True)
+    ]
+    if not all(labels) or not re.fullmatch(r".*計|全体|総数|合計", labels[0][1]):
+        return None
+    return inside[0]
+
+
 def cell_value(ctx: Ctx, s: int, e: int) -> Cell:
     """('value'|'empty'|'maintain'|'unit'|'label'|'text', quantity, paren)."""
     cell = ctx.text[s:e].strip()
@@ -180,6 +204,12 @@ def cell_value(ctx: Ctx, s: int, e: int) -> Cell:
     inside = [
         q for q in ctx.values if s <= q.start < e and _top_level(ctx.text, s, q.start)
     ]
+    total = _total(ctx, s, inside)
+    if total is not None:
+        return "value", total, cell_paren(ctx.text, inside[-1].end)
+    m = _RANGE_RE.match(ctx.text, inside[0].end) if inside else None
+    if m and len({q.unit for q in inside}) == 1:  # '40%以上,60%以下 (平成32年)'
+        return "value", inside[0], cell_paren(ctx.text, m.end())
     if inside and (len(inside) == 1 or _restated(ctx, inside[0], e)):
         q = inside[0]
         lead = ctx.text[s : q.start].strip()

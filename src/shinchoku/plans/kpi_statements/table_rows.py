@@ -91,6 +91,7 @@ def _pipe_found(
     text = ctx.text
     k, i, j = bounds
     k = _numbered_name(text, cells, k)
+    k = _qualified_name(text, cells, k)
     while k > 0 and cells[k - 1][2] == "text" and whole_quantity(ctx, *cells[k][:2]):
         k -= 1  # '名前 | 45歳 | 32年度 | 36.6歳': the first value is an age
     name_text = clean_name(
@@ -148,6 +149,26 @@ def _numbered_name(text: str, cells: Cells, k: int) -> int:
     return k
 
 
+_MEASURE_END = re.compile(r"(?:率|割合|比率|数|量|額|時間|件数|人数)(?:\(注\d*\))?$")
+
+
+def _qualified_name(text: str, cells: Cells, k: int) -> int:
+    """'男性の育児休業取得率 | 国家公務員 | 13%': the cell before the values
+    says whom the row counts; the one before it names what it measures."""
+    if k == 0 or cells[k - 1][2] != "text":
+        return k
+    who = text[cells[k][0] : cells[k][1]].strip()
+    name = text[cells[k - 1][0] : cells[k - 1][1]].strip()
+    if (
+        len(who) <= 10
+        and not re.search(r"\d|[、。]", who)
+        and not _MEASURE_END.search(who)
+        and _MEASURE_END.search(name)
+    ):
+        return k - 1
+    return k
+
+
 _SENTENCE_END = re.compile(r"。|(?:ます|ません|です|する|される|なる|図る|ため)$")
 _HIRAGANA_END = re.compile(r"[\u3041-\u3096]$")
 
@@ -173,7 +194,7 @@ def _name_cell(text: str, cells: list[tuple[Any, ...]], i: int) -> int | None:
 def _name_words(cell: str) -> str:
     """A name cell's name: 'X 各市町村において、…の割合' is the name, then what
     it means."""
-    cell = cell.strip()
+    cell = re.sub(r" ?\(注\d*\)$", "", cell.strip())  # '名前(注2)': a footnote
     head, _, rest = cell.partition(" ")
     if (
         rest

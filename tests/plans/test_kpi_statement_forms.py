@@ -14,6 +14,36 @@ def _one(text: str) -> dict:
     return found[0].to_dict()
 
 
+# Forms of the sixth round (定員適正化, 温暖化対策, 男女共同参画, 水道, 観光 plans),
+# written for these tests.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a kanji decimal; the same cut as a rate is not a second indicator
+            "市の計画では、職員数を令和2年度から令和7年度までの五年間で"
+            "百二十人、三・五パーセントを削減する。",
+            {"name": "職員数", "target": 120, "deadline_fy": 2025, "change": True},
+        ),
+        (  # the topic 'につきましては', the quantity rather than its change
+            "ごみ処理量の削減につきましては、五年間で三百トンの削減という目標に"
+            "基づいて取り組んでいる。",
+            {"name": "ごみ処理量", "target": 300, "direction": "lower"},
+        ),
+        (  # the name after '目標値は', not the plan's title
+            "(基本計画の目標値は下水道接続率90%以上)",
+            {"name": "下水道接続率", "target": 90, "comparator": "以上"},
+        ),
+        (  # the subject with 'は' is not the name
+            "A町は臨時職員を含む町の職員の定員を520人から480人に減らす計画をまとめた。",
+            {"name": "臨時職員を含む町の職員の定員", "baseline": 520, "target": 480},
+        ),
+    ],
+)
+def test_sixth_round_prose_forms(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

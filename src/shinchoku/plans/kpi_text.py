@@ -72,6 +72,11 @@ _KANJI_NUM_RE = re.compile(
     r"[〇零一二三四五六七八九十百千万億]*[〇零一二三四五六七八九][〇零一二三四五六七八九十百千万億]*"
 )
 _DOT_DECIMAL_RE = re.compile(r"(?<=\d)・(?=\d)")
+# '四・八七パーセント': a kanji decimal, its point '・', before a unit of ratio
+_KANJI_DECIMAL_RE = re.compile(
+    r"(?<![〇零一二三四五六七八九十百千万億])([〇零一二三四五六七八九十]+)・([〇零一二三四五六七八九]+)"
+    r"(?=パーセント|%|%|ポイント|倍|割)"
+)
 _SPACE_RE = re.compile(r"\s+")
 
 
@@ -127,6 +132,16 @@ def normalize(raw: str) -> Mapped:
     """NFKC, circled list numbers (①) dropped to a marker, kanji numerals and
     `1・66` made digits, runs of white space collapsed to one space."""
     mapped = _nfkc_mapped(_CIRCLED_RE.sub("■", raw))
+    mapped = mapped.sub(
+        _KANJI_DECIMAL_RE,
+        lambda m: (
+            f"{kanji_to_int(m.group(1))}."
+            + "".join(
+                str("〇一二三四五六七八九".find(c))
+                for c in m.group(2).replace("零", "〇")
+            )
+        ),
+    )
     mapped = mapped.sub(_KANJI_NUM_RE, _kanji_number)
     mapped = mapped.sub(_DOT_DECIMAL_RE, lambda m: ".")
     return mapped.sub(_SPACE_RE, lambda m: " ")

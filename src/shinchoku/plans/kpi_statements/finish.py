@@ -78,10 +78,10 @@ def _change(ctx: Ctx, f: Found, q_end: int | None, after: str, after_clean: str)
     if listed and q_end is not None:
         nxt = next((v for v in ctx.values if v.start >= q_end + listed.end()), None)
         if nxt is not None and re.match(
-            r"^(?:削減|縮減|減ら|増や|増加)", text[nxt.end : nxt.end + 3]
+            r"^(?:を|の)?(?:削減|縮減|減ら|増や|増加)", text[nxt.end : nxt.end + 4]
         ):
-            change = True  # '20%、3.6時間削減'
-            after_clean = text[nxt.end : nxt.end + 10]
+            change = True  # '20%、3.6時間削減', '140人、4.87パーセントを削減'
+            after_clean = re.sub(r"^(?:を|の)", "", text[nxt.end : nxt.end + 10])
     if change and f.baseline is None:
         f.change = True
         if re.search(

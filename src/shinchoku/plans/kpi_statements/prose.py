@@ -242,6 +242,9 @@ def prose(ctx: Ctx) -> list[Found]:
         )
         if name is None and previous is None:
             continue
+        if previous is not None and _restated(ctx, previous, q):
+            ctx.used.add(q.start)
+            continue  # '140人、4.87パーセントを削減': the same cut as a rate
         if previous is not None and name is not None and name[0] == previous.name:
             gap = text[norm_pos(ctx, previous.spans["target"][1]) : q.start]
             if q.unit != previous.unit and not re.fullmatch(r" ?[、,] ?", gap):
@@ -274,6 +277,18 @@ def prose(ctx: Ctx) -> list[Found]:
         ):
             out[-1:] = _each(f)  # 'AとBでそれぞれ70%を目指す'
     return out
+
+
+def _restated(ctx: Ctx, previous: Found, q: Quantity) -> bool:
+    """A rate right after a count, the same change stated twice."""
+    gap = ctx.text[norm_pos(ctx, previous.spans["target"][1]) : q.start]
+    return (
+        q.unit == "%"
+        and previous.unit not in ("%", "")
+        and re.fullmatch(r" ?[、,] ?", gap) is not None
+        and re.match(r" ?(?:を|の)?(?:削減|減)", ctx.text[q.end : q.end + 6])
+        is not None
+    )
 
 
 def _each(f: Found) -> list[Found]:

@@ -84,12 +84,15 @@ def _fallback_name(
             return name, ctx.span(s0 + m.start(1), s0 + m.end(1))
     before = re.sub(r"\([^()]*\)", lambda m: "□" * len(m.group(0)), text[s0:clause])
     matches = list(
-        re.finditer(r"([^、。]{2,60}?)(?:について|は|を|に対して)[、,]?", before)
+        re.finditer(
+            r"([^、。]{2,60}?)(?:について|につきましては|に関しては|は|を|に対して)[、,]?",
+            before,
+        )
     )
     matches.sort(
         key=lambda m: (
             not before.startswith("指標", m.end()),  # '「X」を指標として設定し'
-            not m.group(0).rstrip("、,").endswith("について"),
+            not _TOPIC_END.search(m.group(0)),
             -m.start(),
         )
     )
@@ -99,14 +102,18 @@ def _fallback_name(
         )
         name = (
             _head_noun(phrase)
-            if not m.group(0).rstrip("、,").endswith("について")
-            else clean_name(phrase)
+            if not _TOPIC_END.search(m.group(0))
+            # '職員数の削減については、…140人の削減': the quantity, not the change
+            else clean_name(re.sub(r"の(?:削減|増加|抑制|向上|縮減)$", "", phrase))
         )
         if name_ok(name) and not re.fullmatch(
             r"本市|本町|本村|本県|県|市|町|村|国", name
         ):
             return name, ctx.span(s0 + m.start(1), s0 + m.end(1))
     return _line_head(ctx, _HEADINGS[1:])
+
+
+_TOPIC_END = re.compile(r"(?:について|につきましては|に関しては)[、,]?$")
 
 
 def goal_paren(text: str, pos: int) -> int | None:
@@ -164,17 +171,28 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     # particles inside 「」 belong to the quoted name
     bare = re.sub(r"「[^「」]*」", lambda m: "□" * len(m.group(0)), phrase)
     if re.search(r"から$|より|上回る|下回る|比で?$|対比|基準の[\d.]+倍|倍「?$", bare):
-        if "を" in bare:
+        digit = re.search(r"\d", bare)
+        head = bare[: digit.start()] if digit else bare
+        if "を" in head:  # '…の定数上限を1284人から': the object before the start
+            cut = head.rindex("を") + 1
+        elif "を" in bare:
             cut = bare.index("を") + 1
         elif "は" in bare:  # '定員数は14年の2701人から3500人に'
             cut = bare.index("は") + 1
         else:
             return _fallback_name(ctx, q, s0, start)
         phrase, bare = phrase[:cut], bare[:cut]
+    labelled = re.search(r"目標(?:値|数値)?は ?(?=[^、。はを]{2,}$)", bare)
+    if labelled:  # '水道ビジョンの目標値は有効率95%以上': the name after the label
+        phrase, bare = phrase[labelled.end() :], bare[labelled.end() :]
+        start += labelled.end()
     if re.search(r"の ?$", bare) and re.match(r"[増減]|削減|縮減", text[q.end :]):
         pass  # 'Xを動かす人の割合の10%増': the whole phrase names it
     elif "を" in bare:
-        phrase = phrase[: bare.rindex("を")]
+        phrase, bare = phrase[: bare.rindex("を")], bare[: bare.rindex("を")]
+        topic = re.search(r"[^\d\s]は(?=[^、。]{2,}$)", bare)
+        if topic:  # '秦野市は…の定数上限を': the subject is not the name
+            phrase = phrase[topic.end() :]
     elif "は" in bare:
         phrase = phrase[: bare.index("は")]
     phrase = re.split(

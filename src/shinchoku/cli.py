@@ -32,7 +32,8 @@ Commands:
   import PATH              import a committee table (.txt/.tsv), interchange JSON, the
                            report (xlsx, pdf), records.csv, the template, or a table
                            of any layout (xlsx, csv, pdf) with --mapping FILE
-                           (--suggest-mapping prints one)
+                           (--suggest-mapping prints one); --draft leaves its
+                           editions unpublished
   export --format json     export a plan as interchange JSON (template: a blank xlsx)
   report --format F        render the committee report (xlsx, pdf, html)
   reindex                  rebuild the public search index from published editions

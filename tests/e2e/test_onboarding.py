@@ -1,9 +1,11 @@
 """Done when (issue #14): a new municipality's admin office, in a real
 Chromium and in Japanese, creates its plan, imports an XLSX of its own layout
 through the column step (correcting the one column the suggestion missed),
-previews and confirms it; the plan's staff and public pages, the committee
-report and the open data show it; next year's sheet opens the column step
-with the saved mapping. Screenshots in test-artifacts/onboarding-*.png."""
+previews and confirms it; the staff pages show it, the public ones do not
+until the office, having checked it, publishes the edition (the publish step
+and its confirmation page); then the public pages, the committee report and
+the open data show it; next year's sheet opens the column step with the saved
+mapping. Screenshots in test-artifacts/onboarding-*.png."""
 
 from __future__ import annotations
 
@@ -93,12 +95,25 @@ def test_a_new_municipality_on_board(page, live_server, office_user, artifact_pa
     page.wait_for_url("**/staff/423076/plans/2025-2028/")
     staff_plan = page.inner_text("main")
     assert "進捗管理表R7.xlsx を取り込みました" in staff_plan
+    assert "版「令和7年度実績」はまだ公開していません" in staff_plan
     assert "公共施設の再編" in staff_plan and "電子申請の拡大" in staff_plan
     page.screenshot(path=artifact_path("onboarding-plan.png"), full_page=True)
     report_url = page.get_attribute("a.button[href$='.html']", "href")
+    report = page.request.get(base + report_url)  # the office checks the report
+    assert report.ok and "個別施設計画を策定した" in report.text()
 
-    # 3. what the public sees: the plan, the report, the open data
-    page.goto(base + "/423076/plans/2025-2028/programs/1/")
+    # 3. not public until the office publishes it
+    public_program = base + "/423076/plans/2025-2028/programs/1/"
+    assert page.request.get(public_program).status == 404
+    page.click("#unpublished button[type=submit]")
+    assert "令和7年度実績 を公開" in page.inner_text("h1")
+    page.screenshot(path=artifact_path("onboarding-publish.png"), full_page=True)
+    page.click("form.confirm-form button[type=submit]")
+    page.wait_for_url("**/2025-2028/editions/")
+    assert "令和7年度実績を公開しました" in page.inner_text("main")
+
+    # 4. what the public sees: the plan, the report, the open data
+    page.goto(public_program)
     program = page.inner_text("main")
     assert "個別施設計画の策定" in program and "個別施設計画を策定した" in program
     report = page.request.get(base + report_url)
@@ -109,7 +124,7 @@ def test_a_new_municipality_on_board(page, live_server, office_user, artifact_pa
     )
     assert records.ok and "使用料・手数料の見直し" in records.text()
 
-    # 4. next year's sheet: the saved mapping
+    # 5. next year's sheet: the saved mapping
     page.goto(base + "/staff/423076/plans/2025-2028/import/")
     _upload(page, progress_xlsx(2026, extra=True), "進捗管理表R8.xlsx")
     page.wait_for_url("**/mapping/")

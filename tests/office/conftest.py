@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import translation
 
+from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import Municipality
 from shinchoku.workflow.models import Role
 from shinchoku.workflow.people import services as people_services
@@ -58,6 +59,21 @@ def town(db):
         "works": works,
         "users": users,
     }
+
+
+@pytest.fixture
+def plan(town):
+    """長与町's plan, two 方向性, nothing in it yet (a test module may give
+    its own)."""
+    return plan_services.plan_create(
+        actor=None,
+        municipality=town["municipality"],
+        title="行政改革推進プラン",
+        slug="2025-2028",
+        first_fy=2025,
+        last_fy=2028,
+        directions=["持続可能な財政運営", "効率的な行政運営"],
+    )
 
 
 @pytest.fixture

@@ -14,25 +14,11 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from shinchoku.imports.models import TableMapping, Upload
-from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import Program
 from shinchoku.workflow.models import Department, ProgramAssignment
 from tests.office.layouts import progress_xlsx
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def plan(town):
-    return plan_services.plan_create(
-        actor=None,
-        municipality=town["municipality"],
-        title="行政改革推進プラン",
-        slug="2025-2028",
-        first_fy=2025,
-        last_fy=2028,
-        directions=["持続可能な財政運営", "効率的な行政運営"],
-    )
 
 
 def _url(name, plan, **kwargs):

@@ -746,3 +746,41 @@ _WHITE_PAPER = "項目 | 目標値(期限) | 計画策定時の数値 | 最新�
 def test_table_rows_of_dated_values(text: str, expected: dict) -> None:
     got = _one(text)
     assert {k: got[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "職員数の目標 年度 職員数 採用者数 退職者数 増減 令和6年度 412人 15人 18人 ▲3人",
+            {
+                "name": "職員数",
+                "target": 412,
+                "deadline_fy": 2024,
+                "direction": "lower",
+            },
+        ),
+        (
+            "人口の将来目標 年次 総人口 年少人口 老年人口 2030年 25,000人 2,800人 9,100人",
+            {"name": "総人口", "target": 25000, "deadline_fy": 2030},
+        ),
+    ],
+)
+def test_a_row_of_goals_by_year_under_its_header(text: str, expected: dict) -> None:
+    """The year first, then a value per column: the first column is the goal."""
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "職員数の推移 年度 職員数 採用者数 退職者数 令和4年度 412人 15人 18人",
+        "会議 | 自治会の女性役員比率 | 町内会の女性役員比率 | 12.0% | 9.5% |",
+        "入込客数 令和元年 85万人 令和2年 52万人",
+        "観光客数 2019年 120万人 2020年 80万人 2021年 90万人",
+    ],
+)
+def test_tables_of_figures_state_no_target(text: str) -> None:
+    """Figures by year or by column, with no word of a goal: results."""
+    assert extract_statement(text) == []

@@ -178,6 +178,17 @@ class ImportConfirmIn(StrictIn):
     )
     edition_title: Annotated[CleanStr, Field(max_length=200)] = ""
     fiscal_year: FiscalYearValue | None = None
+    publish: bool = Field(
+        default=False,
+        description="Publish the editions the import makes at once (the publish "
+        "step's own history row); by default they stay unpublished for the "
+        "admin office to check and publish on the staff editions page.",
+    )
+
+
+class ImportEditionOut(Schema):
+    title: str
+    published: bool
 
 
 class ImportResultOut(Schema):
@@ -188,3 +199,8 @@ class ImportResultOut(Schema):
     indicators: CountsOut
     departments_created: list[str]
     notes: list[str]
+    editions: list[ImportEditionOut] = Field(
+        default_factory=list,
+        description="The editions the file made or updated, and whether the "
+        "public sees them.",
+    )

@@ -42,12 +42,15 @@ def import_file(
     options: ParseOptions | None = None,
     user: User | None = None,
     dry_run: bool = False,
+    publish: bool = True,
 ) -> ImportResult:
     """Parse a file of any known format and apply it (see plan_import)."""
     path = Path(path)
     data = _read(path)
     parsed = formats.parse(data, source=path.name, fmt=fmt, options=options)
-    return plan_import(parsed=parsed, source=path.name, user=user, dry_run=dry_run)
+    return plan_import(
+        parsed=parsed, source=path.name, user=user, dry_run=dry_run, publish=publish
+    )
 
 
 def _read(path: Path) -> bytes:
@@ -92,15 +95,20 @@ def plan_import(
     user: User | None = None,
     dry_run: bool = False,
     reason: str | None = None,
+    publish: bool = True,
 ) -> ImportResult:
     """Write a parsed plan in one transaction; roll back everything on any error
     (or at the end of a dry run). ``reason``: the history rows' (default
-    "import: <source>")."""
+    "import: <source>"); ``publish``: whether the editions it makes are
+    published at once (plan_apply)."""
     _fill_period(parsed, source)
     try:
         with transaction.atomic():
             applied = plan_apply(
-                document=parsed, actor=user, reason=reason or f"import: {source}"
+                document=parsed,
+                actor=user,
+                reason=reason or f"import: {source}",
+                publish=publish,
             )
             result = ImportResult(**vars(applied), dry_run=dry_run)
             if dry_run:

@@ -269,8 +269,8 @@ def upload_confirm(
     fiscal_year: int | None = None,
 ) -> tuple[ImportResult, Parsed]:
     """Import the upload into its plan: one transaction, every history row
-    naming the file and its SHA-256; the table's mapping saved for the plan.
-    ``sha256`` is the checksum the preview showed: another file is refused."""
+    naming the file and its SHA-256; the table's mapping saved for the plan;
+    the editions it makes unpublished. ``sha256`` is the checksum the preview showed: another file is refused."""
     require_edit(actor, upload.plan)
     upload = (
         Upload.objects.select_for_update()
@@ -287,6 +287,7 @@ def upload_confirm(
         source=_source(upload),
         user=actor,
         reason=_reason(upload),
+        publish=False,  # the office checks it first (office.services)
     )
     if upload.mapping:
         _mapping_save(actor=actor, upload=upload)

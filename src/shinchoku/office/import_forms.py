@@ -201,3 +201,11 @@ class ConfirmForm(forms.Form):
     fiscal_year = FiscalYearChoiceField(
         label=_("Fiscal year of the edition"), required=False
     )
+    publish = forms.BooleanField(
+        label=_("Publish at once"),
+        required=False,
+        help_text=_(
+            "Off: the edition stays unpublished for you to check, then publish "
+            "it from the plan's page or the editions page."
+        ),
+    )

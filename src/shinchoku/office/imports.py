@@ -175,6 +175,7 @@ def import_confirm_view(request: HttpRequest, code: str, plan: str, pk: int):
             sha256=form.cleaned_data["sha256"],
             edition_title=form.cleaned_data["edition_title"],
             fiscal_year=form.cleaned_data["fiscal_year"],
+            publish=form.cleaned_data["publish"],
         )
     except (ServiceError, ImportFormatError) as exc:
         messages.error(request, getattr(exc, "message", None) or str(exc))
@@ -192,6 +193,21 @@ def import_confirm_view(request: HttpRequest, code: str, plan: str, pk: int):
             "indicators": result.indicators.created,
         },
     )
+    for edition in result.editions:
+        if edition.published:
+            messages.success(
+                request,
+                _("The edition %(edition)s is published.") % {"edition": edition.title},
+            )
+        else:
+            messages.warning(
+                request,
+                _(
+                    "The edition %(edition)s is not published yet: check it, then "
+                    "publish it (below, or on the editions page)."
+                )
+                % {"edition": edition.title},
+            )
     if created:
         messages.info(
             request,

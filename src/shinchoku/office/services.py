@@ -11,6 +11,7 @@ from shinchoku.common.services import User
 from shinchoku.imports import uploads
 from shinchoku.imports.models import Upload
 from shinchoku.imports.services import ImportResult
+from shinchoku.plans import services as plan_services
 from shinchoku.workflow.people import services as people_services
 
 
@@ -22,10 +23,14 @@ def import_confirm(
     sha256: str,
     edition_title: str = "",
     fiscal_year: int | None = None,
+    publish: bool = False,
     via: str = "screen",
 ) -> tuple[ImportResult, list[str]]:
     """Import the upload (imports.uploads.upload_confirm) and set the lead
-    departments it names. Returns the result and the departments created."""
+    departments it names. The editions it makes stay unpublished for the
+    office to check, unless ``publish``: then they go through the publish
+    step at once (its own history row). Returns the result and the
+    departments created."""
     result, parsed = uploads.upload_confirm(
         actor=actor,
         upload=upload,
@@ -39,4 +44,11 @@ def import_confirm(
         departments=parsed.departments,
         via=f"{via}: import {upload.filename}",
     )
+    if publish:
+        for edition in result.editions:
+            if not edition.published:
+                plan_services.edition_publish(
+                    actor=actor, edition=edition, published=True, via=via
+                )
+                edition.published = True
     return result, created

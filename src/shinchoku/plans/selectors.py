@@ -268,6 +268,12 @@ def edition_latest(plan: Plan) -> Edition | None:
     return editions_latest_first(plan.editions.all()).first()
 
 
+def editions_unpublished(plan: Plan) -> list[Edition]:
+    """The plan's editions the public pages do not show yet, oldest first: an
+    import's or a round's, waiting for the admin office's publish step."""
+    return list(plan.editions.filter(published=False).order_by("date", "pk"))
+
+
 def edition_numbers(plan_id: int) -> dict[int, int]:
     """Edition pk → its number in the plan's URLs."""
     pks = (

@@ -63,6 +63,11 @@ def plan_detail(request, code: str, plan: str):
             "plan": plan_obj,
             "sections": selectors.plan_overview(plan_obj),
             "edition": selectors.edition_latest(plan_obj),
+            "unpublished": (
+                selectors.editions_unpublished(plan_obj)
+                if can(request.user, Action.PUBLISH_EDITION, plan_obj)
+                else []
+            ),
             "can_edit": can(request.user, Action.EDIT_PLAN, plan_obj),
             "predecessors": selectors.plan_neighbour_periods(plan_obj),
         },

@@ -410,7 +410,9 @@ def import_confirm_api(
 ):
     """Import the previewed file in one transaction (history rows naming the
     file and its SHA-256), save its mapping for the plan, make the departments
-    it names the programs' leads. Admin office."""
+    it names the programs' leads. The editions it makes stay unpublished
+    (the public does not see them) until published, unless `publish` is
+    true. Admin office."""
     upload = _upload(_plan(code, slug), upload_id)
     result, created = import_confirm(
         actor=request.auth,
@@ -418,6 +420,7 @@ def import_confirm_api(
         sha256=data.sha256,
         edition_title=data.edition_title,
         fiscal_year=data.fiscal_year,
+        publish=data.publish,
         via="api",
     )
     return {
@@ -428,4 +431,7 @@ def import_confirm_api(
         "indicators": _counts(result.indicators),
         "departments_created": created,
         "notes": result.notes,
+        "editions": [
+            {"title": e.title, "published": e.published} for e in result.editions
+        ],
     }

@@ -68,6 +68,8 @@ class PlanApplied:
     years: Counts = field(default_factory=Counts)
     indicators: Counts = field(default_factory=Counts)
     notes: list[str] = field(default_factory=list)
+    # The editions the document states, made or updated (published or not)
+    editions: list[Edition] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -80,19 +82,27 @@ class PlanApplied:
 
 
 @transaction.atomic
-def plan_apply(*, document: ParsedPlan, actor: User | None, reason: str) -> PlanApplied:
+def plan_apply(
+    *, document: ParsedPlan, actor: User | None, reason: str, publish: bool = True
+) -> PlanApplied:
     """Write a plan document in one transaction, every history row naming the
     actor (None: a system write) and the reason ("import: <file>"). A document
     the models refuse raises ImportFormatError naming the record and field.
-    No permission check: importing is a command-line and set-up matter."""
-    return _Apply(document, reason=reason, user=actor).run()
+    The editions it makes are published, or with ``publish=False`` left for
+    the publish step (plans.services.edition_publish); those it updates keep
+    their state. No permission check: importing is a command-line and set-up
+    matter."""
+    return _Apply(document, reason=reason, user=actor, publish=publish).run()
 
 
 class _Apply:
-    def __init__(self, parsed: ParsedPlan, *, reason: str, user: User | None):
+    def __init__(
+        self, parsed: ParsedPlan, *, reason: str, user: User | None, publish: bool
+    ):
         self.parsed = parsed
         self.reason = reason
         self.user = user
+        self.publish = publish
 
     def _save(self, obj: Model) -> None:
         _clean(obj)
@@ -126,7 +136,7 @@ class _Apply:
             self._save(plan)
         result = PlanApplied(plan=plan, notes=list(p.notes))
         directions = self._directions(plan)
-        self._editions(plan)
+        result.editions = self._editions(plan)
         self._programs(plan, directions, result)
         return result
 
@@ -161,8 +171,9 @@ class _Apply:
         bulk_create_with_history(new, Direction, user=self.user, reason=self.reason)
         return existing
 
-    def _editions(self, plan: Plan) -> None:
+    def _editions(self, plan: Plan) -> list[Edition]:
         existing = {e.title: e for e in plan.editions.all()}
+        stated = []
         for e in self.parsed.editions:
             snapshot = e.snapshot
             if snapshot is None and self.parsed.is_edition:
@@ -179,9 +190,14 @@ class _Apply:
                 values["snapshot"] = snapshot
             edition = existing.get(e.title)
             if edition is None:
-                self._save(Edition(plan=plan, title=e.title, **values))
+                edition = Edition(
+                    plan=plan, title=e.title, published=self.publish, **values
+                )
+                self._save(edition)
             elif model_assign(edition, values):
                 self._save(edition)
+            stated.append(edition)
+        return stated
 
     def _programs(
         self, plan: Plan, directions: dict[int, Direction], result: PlanApplied

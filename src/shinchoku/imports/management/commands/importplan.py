@@ -15,7 +15,8 @@ class Command(OfflineCommand):
         "Shinchoku's own report (XLSX, PDF), open data (records.csv), the blank "
         "template, a table of another layout (XLSX, CSV, PDF) with a column mapping, "
         "or Shinchoku interchange JSON. The whole file is one transaction; importing "
-        "the same file again changes nothing."
+        "the same file again changes nothing. The editions it makes are published "
+        "at once unless --draft."
     )
 
     def add_arguments(self, parser):
@@ -52,6 +53,13 @@ class Command(OfflineCommand):
             "--last-fy", type=int, default=0, help="The plan's last fiscal year."
         )
         parser.add_argument(
+            "--draft",
+            action="store_true",
+            help="Leave the editions the file makes unpublished (the public pages, "
+            "open data, search and the API do not show them until the admin office "
+            "publishes them); by default they are published at once.",
+        )
+        parser.add_argument(
             "--dry-run",
             action="store_true",
             help="Check the file and report what would change, then roll back.",
@@ -73,12 +81,19 @@ class Command(OfflineCommand):
                     mapping=_mapping(options["mapping"]),
                 ),
                 dry_run=options["dry_run"],
+                publish=not options["draft"],
             )
         except ImportFormatError as exc:
             raise CommandError(str(exc)) from None
         self.stdout.write(self.style.SUCCESS(result.summary()))
         for note in result.notes:
             self.stdout.write(f"  note: {note}")
+        for edition in result.editions:
+            if not edition.published:
+                self.stdout.write(
+                    f"  edition {edition.title}: not published (publish it on the "
+                    "staff editions page)"
+                )
 
 
 def _mapping(path: str | None):

@@ -37,6 +37,28 @@ def _one(text: str) -> dict:
             "A町は臨時職員を含む町の職員の定員を520人から480人に減らす計画をまとめた。",
             {"name": "臨時職員を含む町の職員の定員", "baseline": 520, "target": 480},
         ),
+        (  # a reduction from a base year named by its heading
+            "○二酸化炭素排出量の削減目標 2013年度比で40%削減を目指します。",
+            {"name": "二酸化炭素排出量", "target": 40, "change": True},
+        ),
+        (  # the line's year, then the heading
+            "2030年度 エネルギー消費量削減目標 2018年度比で約20%削減を目指します。",
+            {"name": "エネルギー消費量", "target": 20, "deadline_fy": 2030},
+        ),
+        (  # 'X削減目標として、' in the sentence; the base year is no deadline
+            "新たなごみ排出量削減目標として、2028年度に2020年度比で15%の削減を目指す。",
+            {"name": "ごみ排出量", "target": 15, "deadline_fy": 2028},
+        ),
+        (  # two dated targets, the second named with its verb: one indicator
+            "市では、エネルギー消費量を2030年度までに2013年度比で30%削減することとし、"
+            "2050年までに60%のエネルギー消費量削減を目指す。",
+            {
+                "name": "エネルギー消費量",
+                "target": 60,
+                "targets": {"2030": 30, "2050": 60},
+                "direction": "lower",
+            },
+        ),
     ],
 )
 def test_sixth_round_prose_forms(text: str, expected: dict) -> None:

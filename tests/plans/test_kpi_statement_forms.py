@@ -37,6 +37,28 @@ def _one(text: str) -> dict:
             "A町は臨時職員を含む町の職員の定員を520人から480人に減らす計画をまとめた。",
             {"name": "臨時職員を含む町の職員の定員", "baseline": 520, "target": 480},
         ),
+        (  # a reduction from a base year named by its heading
+            "○二酸化炭素排出量の削減目標 2013年度比で40%削減を目指します。",
+            {"name": "二酸化炭素排出量", "target": 40, "change": True},
+        ),
+        (  # the line's year, then the heading
+            "2030年度 エネルギー消費量削減目標 2018年度比で約20%削減を目指します。",
+            {"name": "エネルギー消費量", "target": 20, "deadline_fy": 2030},
+        ),
+        (  # 'X削減目標として、' in the sentence; the base year is no deadline
+            "新たなごみ排出量削減目標として、2028年度に2020年度比で15%の削減を目指す。",
+            {"name": "ごみ排出量", "target": 15, "deadline_fy": 2028},
+        ),
+        (  # two dated targets, the second named with its verb: one indicator
+            "市では、エネルギー消費量を2030年度までに2013年度比で30%削減することとし、"
+            "2050年までに60%のエネルギー消費量削減を目指す。",
+            {
+                "name": "エネルギー消費量",
+                "target": 60,
+                "targets": {"2030": 30, "2050": 60},
+                "direction": "lower",
+            },
+        ),
     ],
 )
 def test_sixth_round_prose_forms(text: str, expected: dict) -> None:
@@ -714,6 +736,15 @@ _WHITE_PAPER = "項目 | 目標値(期限) | 計画策定時の数値 | 最新�
             {"name": "自治会長に占める女性の割合", "target": 10, "deadline_fy": 2025,
              "baseline": 4.8},
         ),
+        (  # a time per day, in minutes
+            _WHITE_PAPER + "夫の家事関連時間 | 1日当たり 1時間45分 (令和7年) | "
+            "1日当たり58分 (令和元年) | 1日当たり71分 (令和4年) |",
+            {"target": 105, "unit": "分", "baseline": 58, "deadline_fy": 2025},
+        ),
+        (
+            "指標 | 現状値 | 目標値 | 中学生の平日の学習時間 | 1時間10分 | 1時間30分",
+            {"target": 90, "baseline": 70, "unit": "分"},
+        ),
         (  # a range to stay in: its floor
             "指標 | 目標値(期限) | 策定時 | 最新値 | 市の審議会委員に占める女性の割合 | "
             "40%以上、60%以下 (令和8年度) | 31.0% (令和2年) | 35.0% (令和4年)",
@@ -724,3 +755,41 @@ _WHITE_PAPER = "項目 | 目標値(期限) | 計画策定時の数値 | 最新�
 def test_table_rows_of_dated_values(text: str, expected: dict) -> None:
     got = _one(text)
     assert {k: got[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "職員数の目標 年度 職員数 採用者数 退職者数 増減 令和6年度 412人 15人 18人 ▲3人",
+            {
+                "name": "職員数",
+                "target": 412,
+                "deadline_fy": 2024,
+                "direction": "lower",
+            },
+        ),
+        (
+            "人口の将来目標 年次 総人口 年少人口 老年人口 2030年 25,000人 2,800人 9,100人",
+            {"name": "総人口", "target": 25000, "deadline_fy": 2030},
+        ),
+    ],
+)
+def test_a_row_of_goals_by_year_under_its_header(text: str, expected: dict) -> None:
+    """The year first, then a value per column: the first column is the goal."""
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "職員数の推移 年度 職員数 採用者数 退職者数 令和4年度 412人 15人 18人",
+        "会議 | 自治会の女性役員比率 | 町内会の女性役員比率 | 12.0% | 9.5% |",
+        "入込客数 令和元年 85万人 令和2年 52万人",
+        "観光客数 2019年 120万人 2020年 80万人 2021年 90万人",
+    ],
+)
+def test_tables_of_figures_state_no_target(text: str) -> None:
+    """Figures by year or by column, with no word of a goal: results."""
+    assert extract_statement(text) == []

@@ -80,6 +80,9 @@ def _deadline(ctx: Ctx, q: Quantity) -> int | None:
             r" ?(?:末|当初)?(?:まで|までに|の|に|には|を目途|をめど|時点|度末|末|で|以降|\]|】|\))",
             tail,
         )
+        if not deadlineish and re.fullmatch(r" ?[■●○◆・]? ?", text[:s]):
+            # '2030年度 二酸化炭素排出量の削減目標 …35.2%削減': the line's year
+            deadlineish = re.match(r" (?=[^\d\s])", tail)
         if in_sentence and deadlineish and s < q.start:
             # '平成31年度当初までに': by the first day of FY2019, the end of FY2018
             best = year - 1 if re.match(r" ?当初", tail) else year
@@ -242,6 +245,12 @@ def prose(ctx: Ctx) -> list[Found]:
         )
         if name is None and previous is None:
             continue
+        if (
+            previous is not None
+            and name is not None
+            and _same_quantity(name[0], previous.name)
+        ):  # '排出量を2030年度までに26.0%削減…2050年までに80%の温室効果ガス削減'
+            name = (previous.name, name[1])
         if previous is not None and _restated(ctx, previous, q):
             ctx.used.add(q.start)
             continue  # '140人、4.87パーセントを削減': the same cut as a rate
@@ -277,6 +286,17 @@ def prose(ctx: Ctx) -> list[Found]:
         ):
             out[-1:] = _each(f)  # 'AとBでそれぞれ70%を目指す'
     return out
+
+
+def _same_quantity(name: str, previous: str) -> bool:
+    """A later stage's name, shorter or with its verb: '温室効果ガス削減' after
+    '温室効果ガスの排出量'."""
+    bare = re.sub(r"(?:の)?(?:削減|縮減|増加|抑制)$", "", name)
+    return (
+        name != previous
+        and len(bare) >= 2
+        and (bare == previous or previous.startswith(bare + "の"))
+    )
 
 
 def _restated(ctx: Ctx, previous: Found, q: Quantity) -> bool:

@@ -72,6 +72,9 @@ def _fallback_name(
         name = _head_noun(staged[-1].group(1))
         if name_ok(name):
             return name, ctx.span(s0 + staged[-1].start(1), s0 + staged[-1].end(1))
+    cut = _cut_goal(text[s0 : q.start]) or _cut_goal(text[: min(s0, q.start)])
+    if cut is not None:  # '温室効果ガスの排出量削減目標 2013年度比で50%削減'
+        return cut[0], ctx.span(s0 + cut[1] if cut[2] else cut[1], q.start)
     quoted = list(
         re.finditer(
             r"「([^「」]{2,40})」(?:の(?:目標|数値)|を(?:新たに)?(?:設定|指標|目標)|について|は)",
@@ -113,6 +116,26 @@ def _fallback_name(
     return _line_head(ctx, _HEADINGS[1:])
 
 
+_CUT_GOAL_RE = re.compile(
+    r"(?:^|[\s、。「】〇○●■◆・])([^\s、。::=|「」()\d]{2,30}?)の?(?:排出)?(?:削減|縮減)目標"
+    r"(?:値)?(?:として|は|を|[ ::])"
+)
+
+
+def _cut_goal(before: str) -> tuple[str, int, bool] | None:
+    """A heading or topic naming what a reduction target cuts: 'Xの削減目標 ',
+    'X削減目標として、' (the name, where it starts, whether in the sentence)."""
+    found = list(_CUT_GOAL_RE.finditer(before))
+    if not found:
+        return None
+    m = found[-1]
+    noun = re.search(r"(?:[^\u3041-\u309f〇○●■◆・]|の|ごみ)+$", m.group(1))
+    name = clean_name(noun.group(0).strip("の")) if noun else ""
+    if not name_ok(name) or _GENERIC_HEAD.match(name):
+        return None
+    return name, m.start(1) + (noun.start() if noun else 0), True
+
+
 _TOPIC_END = re.compile(r"(?:について|につきましては|に関しては)[、,]?$")
 
 
@@ -130,6 +153,39 @@ def goal_paren(text: str, pos: int) -> int | None:
     if re.fullmatch(r"\(同 ?", head) and re.search(r"\(目標(?:値|額)?[^()]*\)", before):
         return opened  # '…(目標額3億円)やLED防犯灯整備(同9750万円)'
     return None
+
+
+def _narrow(phrase: str, bare: str, after: str) -> tuple[str, int] | None:
+    """The words of a clause that name its value: the object before 'を', the
+    topic before 'は', the words after a start value's particle; with how many
+    characters were cut from the front. None when they hold no name."""
+    skipped = 0
+    if re.search(r"から$|より|上回る|下回る|比で?$|対比|基準の[\d.]+倍|倍「?$", bare):
+        digit = re.search(r"\d", bare)
+        head = bare[: digit.start()] if digit else bare
+        if "を" in head:  # '…の定数上限を1284人から': the object before the start
+            cut = head.rindex("を") + 1
+        elif "を" in bare:
+            cut = bare.index("を") + 1
+        elif "は" in bare:  # '定員数は14年の2701人から3500人に'
+            cut = bare.index("は") + 1
+        else:
+            return None
+        phrase, bare = phrase[:cut], bare[:cut]
+    labelled = re.search(r"目標(?:値|数値)?は ?(?=[^、。はを]{2,}$)", bare)
+    if labelled:  # '水道ビジョンの目標値は有効率95%以上': the name after the label
+        phrase, bare = phrase[labelled.end() :], bare[labelled.end() :]
+        skipped = labelled.end()
+    if re.search(r"の ?$", bare) and re.match(r"[増減]|削減|縮減", after):
+        pass  # 'Xを動かす人の割合の10%増': the whole phrase names it
+    elif "を" in bare:
+        phrase, bare = phrase[: bare.rindex("を")], bare[: bare.rindex("を")]
+        topic = re.search(r"[^\d\s]は(?=[^、。]{2,}$)", bare)
+        if topic:  # '秦野市は…の定数上限を': the subject is not the name
+            phrase, skipped = phrase[topic.end() :], skipped + topic.end()
+    elif "は" in bare:
+        phrase = phrase[: bare.index("は")]
+    return phrase, skipped
 
 
 def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
@@ -170,31 +226,11 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     phrase = text[start:e]
     # particles inside 「」 belong to the quoted name
     bare = re.sub(r"「[^「」]*」", lambda m: "□" * len(m.group(0)), phrase)
-    if re.search(r"から$|より|上回る|下回る|比で?$|対比|基準の[\d.]+倍|倍「?$", bare):
-        digit = re.search(r"\d", bare)
-        head = bare[: digit.start()] if digit else bare
-        if "を" in head:  # '…の定数上限を1284人から': the object before the start
-            cut = head.rindex("を") + 1
-        elif "を" in bare:
-            cut = bare.index("を") + 1
-        elif "は" in bare:  # '定員数は14年の2701人から3500人に'
-            cut = bare.index("は") + 1
-        else:
-            return _fallback_name(ctx, q, s0, start)
-        phrase, bare = phrase[:cut], bare[:cut]
-    labelled = re.search(r"目標(?:値|数値)?は ?(?=[^、。はを]{2,}$)", bare)
-    if labelled:  # '水道ビジョンの目標値は有効率95%以上': the name after the label
-        phrase, bare = phrase[labelled.end() :], bare[labelled.end() :]
-        start += labelled.end()
-    if re.search(r"の ?$", bare) and re.match(r"[増減]|削減|縮減", text[q.end :]):
-        pass  # 'Xを動かす人の割合の10%増': the whole phrase names it
-    elif "を" in bare:
-        phrase, bare = phrase[: bare.rindex("を")], bare[: bare.rindex("を")]
-        topic = re.search(r"[^\d\s]は(?=[^、。]{2,}$)", bare)
-        if topic:  # '秦野市は…の定数上限を': the subject is not the name
-            phrase = phrase[topic.end() :]
-    elif "は" in bare:
-        phrase = phrase[: bare.index("は")]
+    narrowed = _narrow(phrase, bare, text[q.end :])
+    if narrowed is None:
+        return _fallback_name(ctx, q, s0, start)
+    phrase, skipped = narrowed
+    start += skipped
     phrase = re.split(
         r"だった|であった|から(?!の)|より|に対し|については|として、|では|においては|のとおり",
         phrase,

@@ -99,6 +99,8 @@ def _pipe_found(
     )
     if not name_text or compared([text[c[0] : c[1]] for c in cells[:k]]):
         return None, False
+    if _figures_by_column(text, cells, i, j):
+        return None, False
     name = (name_text, ctx.span(cells[k][0], cells[k][1]))
     unit = next((text[c[0] : c[1]].strip() for c in cells[k:j] if c[2] == "unit"), "")
     timed = timed_row(ctx, cells, k)
@@ -124,6 +126,24 @@ def _pipe_found(
         if q.unit and q.unit == found.unit and not cols:
             set_baseline(ctx, found, q, first[4])  # '5,276床 | 病床の数 | 6,067床'
     return found, dated is None and bool(cols) and len(row) == len(cols)
+
+
+def _figures_by_column(text: str, cells: Cells, i: int, j: int) -> bool:
+    """'…委員会等における女性委員比率 | …審議会等における女性委員比率 | 22.9% | 23.0%':
+    names of one measure heading a value each (a table of figures), not a
+    row's start and goal."""
+    values = [c for c in cells[i:j] if c[2] == "value"]
+    m = i
+    while m > 0 and cells[m - 1][2] == "text":
+        m -= 1
+    heads = [text[c[0] : c[1]].strip() for c in cells[m:i]][-len(values) :]
+    if len(values) < 2 or len(heads) != len(values):
+        return False
+    if any(c[2] == "label" for c in cells[:i]):
+        return False  # a header's columns ('現状値 | 目標値') name the values
+    if any(a != b and b.endswith(a) for a in heads for b in heads):
+        return False  # '女性委員比率 | 審議会等における女性委員比率': a name, then its meaning
+    return len({h[-2:] for h in heads}) == 1  # the same measure
 
 
 def _row_number_off(cell: str) -> str:
@@ -252,6 +272,9 @@ def space_row(ctx: Ctx) -> list[Found]:
     rows on one line under one header ('基準値 目標値 出生数 … 婚姻数 …')."""
     toks = _tokens(ctx)
     kinds = _space_kinds(ctx, toks)
+    year_first = _year_first(ctx, toks, kinds)
+    if year_first is not None:
+        return [year_first]
     out: list[Found] = []
     start, cols = 0, None
     while True:
@@ -280,6 +303,41 @@ def space_row(ctx: Ctx) -> list[Found]:
         cols = found[1]
         out.append(found[0])
         start = end
+
+
+_YEAR_HEAD = ("年度", "年次", "年")
+
+
+def _year_first(
+    ctx: Ctx, toks: list[tuple[int, int]], kinds: list[tuple[Any, ...]]
+) -> Found | None:
+    """'定員管理の数値目標 年度 職員数 採用者数 退職者数 平成29年度 228人 12人 12人':
+    a row of a table of goals by year, under its header; a value for each
+    column, the first column the quantity the plan sets for that year (the
+    others its flows and changes)."""
+    texts = [ctx.text[s:e].strip() for s, e in toks]
+    h = next((i for i, t in enumerate(texts) if t in _YEAR_HEAD), None)
+    if h is None or not re.search(r"目標|計画", ctx.text[: toks[h][0]]):
+        return None
+    n = h + 1
+    while n < len(toks) and kinds[n][0] == "text" and not re.search(r"\d", texts[n]):
+        n += 1
+    heads, values = texts[h + 1 : n], kinds[n + 1 :]
+    year = year_at(ctx, *toks[n]) if n < len(toks) else None
+    if (
+        year is None
+        or len(heads) < 2
+        or len(values) != len(heads)
+        or any(k[0] != "value" for k in values)
+        or not name_ok(clean_name(heads[0]))
+    ):
+        return None
+    ctx.column_labels[year] = texts[n]
+    name = (clean_name(heads[0]), ctx.span(*toks[h + 1]))
+    found = fill_row(ctx, name, values[:1], [("target", year)], "")
+    if found is not None and re.search(r"削減|減少|[▲△]", ctx.text[toks[h][0] :]):
+        found.direction = "lower"
+    return found
 
 
 def _space_name(
@@ -369,6 +427,8 @@ def _space_row_at(
         for i in range(first, end)
         if kinds[i][0] in ("value", "empty", "maintain")
     ]
+    if header is None and _yearly_results(ctx, toks, kinds, (first, end)):
+        return None
     cols = header
     if cols is None:
         cols = _space_cols(ctx, toks, kinds, (name_start, name_end, first, end))
@@ -400,6 +460,24 @@ def _space_row_at(
     if LOWER_WORDS.match(tail.strip()):
         found.direction = "lower"
     return found, cols
+
+
+def _yearly_results(
+    ctx: Ctx,
+    toks: list[tuple[int, int]],
+    kinds: list[tuple[Any, ...]],
+    bounds: tuple[int, int],
+) -> bool:
+    """'観光客数 2019年 120万人 2020年 80万人': a value for each year, the years
+    one apart and no word of a goal; results by year, not a start and a goal."""
+    first, end = bounds
+    at = [i for i in range(first, end) if kinds[i][0] == "value"]
+    years = [
+        year_at(ctx, *toks[i - 1]) if kinds[i - 1][0] == "label" else None for i in at
+    ]
+    if len(at) < 2 or None in years or re.search(r"目標|目指|めざ|計画", ctx.text):
+        return False
+    return all(b - a == 1 for a, b in zip(years, years[1:], strict=False))  # type: ignore[operator]
 
 
 def _space_cols(

@@ -78,7 +78,7 @@ def test_importing_the_same_file_again_changes_nothing(db, seed_path):
 
 
 def test_a_changed_file_updates_only_what_changed(db, seed_path, seed_text, tmp_path):
-    import_file(seed_path)
+    import_file(seed_path, publish=False)  # not published yet: still the office's
     changed = seed_text.replace("電子決裁率85%を目指す。", "電子決裁率86%を目指す。")
     result = import_file(write(tmp_path, "changed.txt", changed.encode()))
     assert (result.programs.updated, result.years.updated) == (0, 1)
@@ -86,6 +86,27 @@ def test_a_changed_file_updates_only_what_changed(db, seed_path, seed_text, tmp_
     assert record.plan[-1] == "電子決裁率86%を目指す。"
     assert record.version == 2
     assert record.history.count() == 2
+    assert "電子決裁率86%" in json.dumps(
+        Edition.objects.get().snapshot, ensure_ascii=False
+    )
+
+
+def test_a_published_edition_is_not_changed_by_a_file(
+    db, seed_path, seed_text, tmp_path
+):
+    """A published edition is the report as presented: a file stating it with
+    other content is refused whole (another title makes a new edition)."""
+    import_file(seed_path)
+    before = Edition.objects.get().snapshot
+    changed = seed_text.replace("電子決裁率85%を目指す。", "電子決裁率86%を目指す。")
+    with pytest.raises(
+        ImportFormatError, match="changed.txt: edition '令和6年度当初計画' is published"
+    ):
+        import_file(write(tmp_path, "changed.txt", changed.encode()))
+    assert Edition.objects.get().snapshot == before
+    record = ProgramYear.objects.get(program__number=12, fiscal_year=2023)
+    assert (record.plan[-1], record.version) == ("電子決裁率85%を目指す。", 1)
+    assert import_file(seed_path).years.updated == 0  # the same file still imports
 
 
 def test_a_table_one_year_later_adds_a_year(db, seed_path, seed_text, tmp_path):

@@ -194,6 +194,15 @@ class _Apply:
                     plan=plan, title=e.title, published=self.publish, **values
                 )
                 self._save(edition)
+            elif edition.published and any(
+                getattr(edition, name) != value for name, value in values.items()
+            ):
+                # A published edition is the report as presented: frozen.
+                raise ImportFormatError(
+                    f"edition {e.title!r} is published, and the file states it "
+                    "with other content: import it under another title (a "
+                    "corrected edition), or withdraw the published one first"
+                )
             elif model_assign(edition, values):
                 self._save(edition)
             stated.append(edition)

@@ -757,6 +757,16 @@ def test_table_rows_of_dated_values(text: str, expected: dict) -> None:
     assert {k: got[k] for k in expected} == expected
 
 
+def test_rows_marked_achieved_and_aimed_at() -> None:
+    """A measure's table, each row closed by its date and 【実績】 or 【目標】."""
+    got = _one(
+        "有収率の目標値 有収率(%) 給水人口(人) 88.5 52,000 R4(2022年) 【実績】 "
+        "業務指標 B112 92.0 50,500 R14(2032年) 【目標】"
+    )
+    assert (got["name"], got["target"], got["deadline_fy"]) == ("有収率", 92, 2032)
+    assert (got["baseline"], got["baseline_date"]) == (88.5, "2022-12-31")
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -787,6 +797,8 @@ def test_a_row_of_goals_by_year_under_its_header(text: str, expected: dict) -> N
         "職員数の推移 年度 職員数 採用者数 退職者数 令和4年度 412人 15人 18人",
         "会議 | 自治会の女性役員比率 | 町内会の女性役員比率 | 12.0% | 9.5% |",
         "入込客数 令和元年 85万人 令和2年 52万人",
+        "有収率の推移 有収率(%) 給水人口(人) 88.5 52,000 R4(2022年) 【実績】 "
+        "92.0 50,500 R5(2023年) 【実績】",
         "観光客数 2019年 120万人 2020年 80万人 2021年 90万人",
     ],
 )

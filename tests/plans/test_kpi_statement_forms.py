@@ -767,6 +767,20 @@ def test_rows_marked_achieved_and_aimed_at() -> None:
     assert (got["baseline"], got["baseline_date"]) == (88.5, "2022-12-31")
 
 
+def test_stages_in_pairs_of_cells_under_a_sentence_naming_them() -> None:
+    got = _one(
+        "本市の温室効果ガス排出量の削減目標は次のとおりです。 短期目標 | 2025年度までに、"
+        "2013年度比で30%削減 | 長期目標 | 2030年度までに、2013年度比で46%削減 |"
+    )
+    assert (got["name"], got["target"], got["deadline_fy"]) == (
+        "温室効果ガス排出量",
+        46,
+        2030,
+    )
+    assert got["targets"] == {"2025": 30, "2030": 46}
+    assert (got["change"], got["direction"]) == (True, "lower")
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

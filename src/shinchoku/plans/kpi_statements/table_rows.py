@@ -26,6 +26,7 @@ from shinchoku.plans.kpi_statements.table_dates import (
     is_date,
     marked_rows,
     rising,
+    stage_cells,
     timed_row,
     trailing_dates,
     whole_quantity,
@@ -40,6 +41,9 @@ def pipe_row(ctx: Ctx) -> list[Found]:
     bounds = [-1] + [i for i, ch in enumerate(text) if ch == "|"] + [len(text)]
     spans = [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]
     cells = [(s, e, *cell_value(ctx, s, e)) for s, e in spans]
+    staged = stage_cells(ctx, cells)
+    if staged is not None:
+        return [staged]
     out: list[Found] = []
     i = 0
     while i < len(cells):

@@ -243,6 +243,7 @@ AUTHORING = {
     "uploadImport": ("post", "{plan}/imports", "office"),
     "mapImport": ("put", "{plan}/imports/{upload}/mapping", "office"),
     "confirmImport": ("post", "{plan}/imports/{upload}/confirm", "office"),
+    "publishEdition": ("put", "/api/editions/{edition}/published", "office"),
 }
 ALLOWED = {
     "office": {"admin", "gyosei"},
@@ -268,6 +269,7 @@ def _body(operation, upload):
         },
         "mapImport": {"header_row": 4, "columns": {"name": "C", "number": "A"}},
         "confirmImport": {"sha256": upload.sha256},
+        "publishEdition": {"published": True},
     }.get(operation)
 
 
@@ -307,7 +309,8 @@ def test_who_may_call_what(client, seed_plan, role):
         upload = uploads.upload_create(
             actor=None, plan=seed_plan, filename="p.xlsx", data=progress_xlsx()
         )
-        url = path.format(plan=plan, upload=upload.pk)
+        edition = seed_plan.editions.get()
+        url = path.format(plan=plan, upload=upload.pk, edition=edition.pk)
         headers = {} if role == "public" else bearer(people[role])
         body = _body(operation, upload)
         before = _state()

@@ -773,6 +773,15 @@ _WHITE_PAPER = "項目 | 目標値(期限) | 計画策定時の数値 | 最新�
             {"name": "自治会長に占める女性の割合", "target": 10, "deadline_fy": 2025,
              "baseline": 4.8},
         ),
+        (  # a time per day, in minutes
+            _WHITE_PAPER + "夫の家事関連時間 | 1日当たり 1時間45分 (令和7年) | "
+            "1日当たり58分 (令和元年) | 1日当たり71分 (令和4年) |",
+            {"target": 105, "unit": "分", "baseline": 58, "deadline_fy": 2025},
+        ),
+        (
+            "指標 | 現状値 | 目標値 | 中学生の平日の学習時間 | 1時間10分 | 1時間30分",
+            {"target": 90, "baseline": 70, "unit": "分"},
+        ),
         (  # a range to stay in: its floor
             "指標 | 目標値(期限) | 策定時 | 最新値 | 市の審議会委員に占める女性の割合 | "
             "40%以上、60%以下 (令和8年度) | 31.0% (令和2年) | 35.0% (令和4年)",
@@ -783,6 +792,16 @@ _WHITE_PAPER = "項目 | 目標値(期限) | 計画策定時の数値 | 最新�
 def test_table_rows_of_dated_values(text: str, expected: dict) -> None:
     got = _one(text)
     assert {k: got[k] for k in expected} == expected
+
+
+def test_rows_marked_achieved_and_aimed_at() -> None:
+    """A measure's table, each row closed by its date and 【実績】 or 【目標】."""
+    got = _one(
+        "有収率の目標値 有収率(%) 給水人口(人) 88.5 52,000 R4(2022年) 【実績】 "
+        "業務指標 B112 92.0 50,500 R14(2032年) 【目標】"
+    )
+    assert (got["name"], got["target"], got["deadline_fy"]) == ("有収率", 92, 2032)
+    assert (got["baseline"], got["baseline_date"]) == (88.5, "2022-12-31")
 
 
 @pytest.mark.parametrize(
@@ -815,6 +834,8 @@ def test_a_row_of_goals_by_year_under_its_header(text: str, expected: dict) -> N
         "職員数の推移 年度 職員数 採用者数 退職者数 令和4年度 412人 15人 18人",
         "会議 | 自治会の女性役員比率 | 町内会の女性役員比率 | 12.0% | 9.5% |",
         "入込客数 令和元年 85万人 令和2年 52万人",
+        "有収率の推移 有収率(%) 給水人口(人) 88.5 52,000 R4(2022年) 【実績】 "
+        "92.0 50,500 R5(2023年) 【実績】",
         "観光客数 2019年 120万人 2020年 80万人 2021年 90万人",
     ],
 )

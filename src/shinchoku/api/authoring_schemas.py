@@ -187,8 +187,24 @@ class ImportConfirmIn(StrictIn):
 
 
 class ImportEditionOut(Schema):
+    id: int = Field(description="The edition's id, for …/editions/{id}/published.")
     title: str
     published: bool
+
+
+class EditionPublishIn(StrictIn):
+    published: bool = Field(
+        description="true: the public sees the edition; false: withdrawn."
+    )
+
+
+class EditionStateOut(Schema):
+    id: int
+    title: str
+    kind: str
+    fiscal_year: int | None
+    published: bool
+    changed: bool = Field(description="Whether this call changed anything.")
 
 
 class ImportResultOut(Schema):

@@ -14,6 +14,8 @@ from ninja.files import UploadedFile
 
 from shinchoku.api.auth import WRITE_AUTH
 from shinchoku.api.authoring_schemas import (
+    EditionPublishIn,
+    EditionStateOut,
     ImportConfirmIn,
     ImportPreviewOut,
     ImportResultOut,
@@ -31,7 +33,7 @@ from shinchoku.imports.models import Upload, UploadStatus
 from shinchoku.office.services import import_confirm
 from shinchoku.plans import selectors
 from shinchoku.plans import services as plan_services
-from shinchoku.plans.models import Municipality, Plan, Program
+from shinchoku.plans.models import Edition, Municipality, Plan, Program
 from shinchoku.workflow import diff as plan_diff
 from shinchoku.workflow.models import Department, ProgramAssignment
 from shinchoku.workflow.permissions import Action, require
@@ -42,6 +44,9 @@ router = Router(auth=WRITE_AUTH, tags=["plan authoring"])
 REFUSALS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 UploadId = Annotated[
     int, Path(ge=1, le=2**63 - 1, description="The upload's id.", examples=[1])
+]
+EditionPk = Annotated[
+    int, Path(ge=1, le=2**63 - 1, description="The edition's id.", examples=[1])
 ]
 PLAN = "/municipalities/{code}/plans/{slug}"
 
@@ -432,6 +437,42 @@ def import_confirm_api(
         "departments_created": created,
         "notes": result.notes,
         "editions": [
-            {"title": e.title, "published": e.published} for e in result.editions
+            {"id": e.pk, "title": e.title, "published": e.published}
+            for e in result.editions
         ],
+    }
+
+
+# ------------------------------------------------------------------ publish
+
+
+@router.put(
+    "/editions/{edition_id}/published",
+    response={200: EditionStateOut, **REFUSALS},
+    url_name="edition-published",
+    operation_id="publishEdition",
+    summary="Publish or withdraw an edition",
+)
+def edition_published(
+    request: HttpRequest, edition_id: EditionPk, data: EditionPublishIn
+):
+    """Publish an edition (`published: true`: the portal, open data, search
+    and the public API show it) or withdraw it — the staff editions page's
+    publish step, with its history row. The id is the one an import's answer
+    gives. Admin office."""
+    found = Edition.objects.select_related("plan__municipality").filter(pk=edition_id)
+    edition = found.first()
+    if edition is None:
+        raise HttpError(404, "The edition was not found.")
+    changed = plan_services.edition_publish(
+        actor=request.auth, edition=edition, published=data.published, via="api"
+    )
+    edition.refresh_from_db()
+    return {
+        "id": edition.pk,
+        "title": edition.title,
+        "kind": edition.kind,
+        "fiscal_year": edition.fiscal_year,
+        "published": edition.published,
+        "changed": changed,
     }

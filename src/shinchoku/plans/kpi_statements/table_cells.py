@@ -102,7 +102,8 @@ def _roles(cols: list[tuple[str, int | None]]) -> list[tuple[str, int | None]]:
 
 PAREN = r"\((?:[^()]|\([^()]*\))*\)"  # one level of nesting: '(R4(2022))'
 _CELL_LEAD_RE = re.compile(
-    r"^(?:年間?|毎年度?|\d+ ?(?:年間|か年|カ年|ヵ年)で?|累計|延べ|概ね|おおむね|約)"
+    r"^(?:年間?|毎年度?|\d+ ?(?:年間|か年|カ年|ヵ年)で?|累計|延べ|概ね|おおむね|約"
+    r"|1 ?[日週人](?:当たり|あたり))"
 )
 
 
@@ -166,6 +167,20 @@ def _restated(ctx: Ctx, q: Quantity, e: int) -> bool:
     )
 
 
+def _in_minutes(ctx: Ctx, inside: list[Quantity]) -> list[Quantity]:
+    """'1日当たり 2時間30分': a time per day (the '1日' says per what), in minutes."""
+    if inside and re.match(r" ?1 ?[日週人]$", inside[0].raw):
+        if ctx.text.startswith(("当たり", "あたり"), inside[0].end):
+            inside = inside[1:]
+    if len(inside) >= 2 and (inside[0].unit, inside[1].unit) == ("時間", "分"):
+        h, m = inside[:2]
+        if m.start == h.end:
+            raw = ctx.text[h.start : m.end]
+            total = Quantity(h.value * 60 + m.value, "分", h.start, m.end, raw=raw)
+            inside = [total, *inside[2:]]
+    return inside
+
+
 _PART_RE = re.compile(r"(\S{1,6}?) ?[::] ?$")
 
 
@@ -201,9 +216,14 @@ def cell_value(ctx: Ctx, s: int, e: int) -> Cell:
         not cell.endswith("数") and re.match(r"\(|単位", cell) and unit_scale(cell)
     ):
         return "unit", None, None  # '億円', '(万人)', '単位:千円'
-    inside = [
-        q for q in ctx.values if s <= q.start < e and _top_level(ctx.text, s, q.start)
-    ]
+    inside = _in_minutes(
+        ctx,
+        [
+            q
+            for q in ctx.values
+            if s <= q.start < e and _top_level(ctx.text, s, q.start)
+        ],
+    )
     total = _total(ctx, s, inside)
     if total is not None:
         return "value", total, cell_paren(ctx.text, inside[-1].end)

@@ -9,7 +9,8 @@ import re
 from typing import Any
 
 from shinchoku.plans import kpi_text
-from shinchoku.plans.kpi_statements.context import Ctx, year_at
+from shinchoku.plans.kpi_statements.context import Ctx, new_found, set_baseline, year_at
+from shinchoku.plans.kpi_statements.found import Found
 from shinchoku.plans.kpi_statements.table_cells import (
     Cell,
     cell_date,
@@ -174,3 +175,41 @@ def trailing_dates(
         return None
     ctx.column_labels[years[0]] = ctx.text[slice(*dates[0])].strip("()")
     return list(zip(("base", "actual", "target"), years, strict=True))
+
+
+_MARK_RE = re.compile(r"【(実績|目標)】")
+_HEADING_RE = re.compile(r"^ ?(\S{2,40}?)の目標値? ")
+
+
+def marked_rows(ctx: Ctx, toks: list[tuple[int, int]], kinds: Cells) -> Found | None:
+    """'X の目標値 X(単位) 列2 列3 19.0 4 21.03 H28(2016年) 【実績】 … 23.8 5 21.03
+    H39(2027年) 【目標】': rows of a table of one measure, each closed by its date
+    and whether it was achieved or aimed at; the first column is the measure."""
+    heading = _HEADING_RE.match(ctx.text)
+    marks = {
+        m[1]: i
+        for i, (s, e) in enumerate(toks)
+        if (m := _MARK_RE.fullmatch(ctx.text[s:e].strip()))
+    }
+    if heading is None or set(marks) != {"実績", "目標"}:
+        return None
+    runs = {}
+    for mark, i in marks.items():
+        year = year_at(ctx, *toks[i - 1]) if i >= 2 else None
+        k = i - 2
+        while k >= 0 and kinds[k][0] == "value":
+            k -= 1
+        if year is None or k == i - 2:
+            return None
+        runs[mark] = ([q[1] for q in kinds[k + 1 : i - 1]], year)
+    n = min(len(r[0]) for r in runs.values())  # a row's columns, no stray digit
+    firsts = {mark: (values[-n], year) for mark, (values, year) in runs.items()}
+    name = heading[1]
+    unit = re.match(
+        rf"{re.escape(name)}\(([^()\s]+)(?: (\d)(?!\S))?", ctx.text[heading.end() :]
+    )
+    f = new_found(ctx, (name, ctx.span(*heading.span(1))), firsts["目標"][0])
+    f.unit = "".join(unit.groups("")) if unit else f.unit
+    f.deadline_fy = firsts["目標"][1]
+    set_baseline(ctx, f, firsts["実績"][0], f"{firsts['実績'][1]}年")
+    return f

@@ -24,6 +24,7 @@ from shinchoku.plans.kpi_statements.table_dates import (
     dates_after,
     inline_dates,
     is_date,
+    marked_rows,
     rising,
     timed_row,
     trailing_dates,
@@ -270,9 +271,11 @@ _ROW_CELLS = ("value", "empty", "maintain", "unit", "paren", "label")
 def space_row(ctx: Ctx) -> list[Found]:
     """Rows of a table flattened with spaces: '指標 人 820 1,000', and several
     rows on one line under one header ('基準値 目標値 出生数 … 婚姻数 …')."""
+    if "【実績】" in ctx.text and "【目標】" not in ctx.text:
+        return []  # rows marked as results only
     toks = _tokens(ctx)
     kinds = _space_kinds(ctx, toks)
-    year_first = _year_first(ctx, toks, kinds)
+    year_first = marked_rows(ctx, toks, kinds) or _year_first(ctx, toks, kinds)
     if year_first is not None:
         return [year_first]
     out: list[Found] = []

@@ -59,11 +59,48 @@ def _one(text: str) -> dict:
                 "direction": "lower",
             },
         ),
+        (  # a level reached by a cut: the start value and the level
+            "その目標は、正規職員数820人を45人削減し775人にするというものである。",
+            {"name": "正規職員数", "baseline": 820, "target": 775},
+        ),
     ],
 )
 def test_sixth_round_prose_forms(text: str, expected: dict) -> None:
     got = _one(text)
     assert {k: got[k] for k in expected} == expected
+
+
+def test_sixth_round_lists_of_targets() -> None:
+    """'A from X to Y, B from 同 Z to W'; 'A V1/人、B V2等の目標'; a target in
+    brackets inside another ('(うち…)'); a cut that happened is no target."""
+    found = extract_statement(
+        "計画では2025年度までの目標として、市の審議会委員に占める女性の割合を"
+        "2019年度の28・4%から40%に、自治会長に占める女性の割合を同5%から10%に"
+        "するなどの目標を掲げた。"
+    )
+    assert [(f.name, f.baseline, f.target, f.deadline_fy) for f in found] == [
+        ("市の審議会委員に占める女性の割合", 28.4, 40, 2025),
+        ("自治会長に占める女性の割合", 5, 10, 2025),
+    ]
+    found = extract_statement(
+        "国は、外国人延べ宿泊者数8000万人泊、訪日外国人旅行消費額単価25万円/人等の"
+        "目標を掲げている。"
+    )
+    assert [(f.name, f.target) for f in found] == [
+        ("外国人延べ宿泊者数", 80000000),
+        ("訪日外国人旅行消費額単価", 250),
+    ]
+    found = extract_statement(
+        "「自主防災組織の結成数 令和8年度までに60団体(うち女性役員のいる組織 20団体)"
+        "にする。」"
+    )
+    assert [(f.name, f.target, f.deadline_fy) for f in found] == [
+        ("自主防災組織の結成数", 60, 2026),
+        ("女性役員のいる組織", 20, 2026),
+    ]
+    assert (
+        extract_statement("昨年度は、職員数820人を45人削減し775人となりました。") == []
+    )
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,7 @@ _NOT_GOAL_RE = re.compile(
     r"|にとどま|の実績|実績が|を超えて|となり|で推移|と過去|で最も|の減少となって)"
 )
 _GOAL_AFTER_RE = re.compile(
-    r"^\)?(?:程度|前後|超|以上|以下|未満|以内|余り?|強|増|減)?(?: ?\([^()]*\))*"
+    r"^\)?(?:/ ?[^\s\d、。/]{1,2}(?=等|など))?(?:程度|前後|超|以上|以下|未満|以内|余り?|強|増|減)?(?: ?\([^()]*\))*"
     r" ?(?:以上|以下|未満|以内|超)?[」』]?(?: ?\([^()]*\))*"
     r" ?(?:など|等)?(?:を|に|と|へ|まで|の|が)?(?:目指|めざ|目標|とする|とします|とし|にする|にします"
     r"|である現状を維持|狙う|狙い|拡大を(?:目指|めざ|図)|確保を(?:目指|めざ)|[^、。]{1,6}?目標と(?:し|する)|数値目標"
@@ -124,10 +124,25 @@ def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
         return True  # '令和4年度までの4年間で移住者1万人'
     if goal_words and baseline_paren(ctx, q) is not None:
         return True  # '観光消費額は590億円(18年度は547億円)、…目標値を設定'
+    return _list_goal(ctx, q, before, line_goal, depth)
+
+
+def _list_goal(ctx: Ctx, q: Quantity, before: str, line_goal: bool, depth: int) -> bool:
+    """A value of a list is a goal when the next one is."""
+    text = ctx.text
+    after = re.sub(r"^[」』]", "", text[q.end : q.end + 40])
+    _, s1 = sentence_bounds(text, q.start)
     # '20%、3.6時間削減する': the first of a list shares the verb of the last.
-    nxt = re.match(r"^ ?(?:以上|以下|未満|以内|増|減)?(?:\([^()]*\))?[、,▽・] ?", after)
+    nxt = re.match(
+        r"^ ?(?:/ ?[^\s\d、。/]{1,2})?(?:以上|以下|未満|以内|増|減)?(?:\([^()]*\))?[、,▽・] ?",
+        after,
+    )  # '…単価20万円/人、…宿泊数2泊等の目標を掲げ'
     if nxt is None and re.search(r"\d ?年度?(?:には|に|までに) ?$", before):
         nxt = re.match(r"^ ?で[、,] ?", after)  # '2025年には1.8で、2040年には2.07'
+    reach = 30
+    if nxt is None and re.search(r"から ?$", before):
+        nxt = re.match(r"^ ?(?:に|へ)[、,] ?", after)  # 'Aを31%から40%に、Bを…'
+        reach = 44
     if nxt and depth < 6:
         # the next value of the list, not one far on ('出生率1.58、生残率を…
         # 引き上げ、…という仮定のもと、…14万人を目指す')
@@ -135,8 +150,9 @@ def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
             (
                 v
                 for v in ctx.values
-                if q.end + nxt.end() <= v.start < min(s1, q.end + nxt.end() + 30)
+                if q.end + nxt.end() <= v.start < min(s1, q.end + nxt.end() + reach)
                 and not inside_parens(text, v.start)
+                and not re.match(r" ?から", text[v.end : v.end + 3])
             ),
             None,
         )

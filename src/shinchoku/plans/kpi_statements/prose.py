@@ -140,6 +140,9 @@ def _prose_baseline(ctx: Ctx, f: Found, q: Quantity) -> None:
         _starting_value(ctx, f, q, s0)
 
 
+_CUT_FROM_RE = re.compile(
+    r" ?を ?[\d,.]+ ?[^\s\d、。]{0,3}? ?(?:削減|減ら|増や|増加|縮減)し(?:て)?[、,]? ?[\d,.]+"
+)
 _GROWS_RE = re.compile(
     r" ?(?:\([^()]*\))? ?に(?:伸ば|増や|引き上|高め|減ら|下げ|抑え|向上|改善|縮減|削減)"
 )
@@ -151,12 +154,14 @@ def _starting_value(ctx: Ctx, f: Found, q: Quantity, s0: int) -> None:
     '中学校(11年度85・7%)で90%を目指す'."""
     text = ctx.text
     grows = _GROWS_RE.match(text[q.end : q.end + 14])
-    for v in ctx.values:
+    for v in reversed(ctx.values):  # the nearest: 'Aを31%から40%に、Bを同15%から30%に'
         if not (s0 <= v.start < q.start and v.unit == q.unit) or v.start in ctx.used:
             continue
         after = text[v.end : v.end + 24]
-        if re.match(r" ?(?:\([^()]*\))? ?(?:だった|であった|から|であり)", after) or (
-            grows and re.match(r" ?を", after)
+        if (
+            re.match(r" ?(?:\([^()]*\))? ?(?:だった|であった|から|であり)", after)
+            or (grows and re.match(r" ?を", after))
+            or _CUT_FROM_RE.match(after)  # '1309人を83名削減し1226人に'
         ):
             paren = paren_after(text, v.end)  # '85%(令和7年度当初)から'
             label = paren[0] if paren and year_in(paren[0]) else None
@@ -232,9 +237,10 @@ def prose(ctx: Ctx) -> list[Found]:
         ratio = re.search(
             r"\d ?人に ?\d+ ?人 ?\($", text[max(0, q.start - 10) : q.start]
         )
+        within = re.search(r"\(うち ?[^()]*$", text[max(0, q.start - 30) : q.start])
         if q.start in ctx.used or (
-            inside_parens(text, q.start) and opened is None and not ratio
-        ):
+            inside_parens(text, q.start) and opened is None and not ratio and not within
+        ):  # '100地域(うち国際認証・表彰地域 50地域)': a target inside another
             continue
         if opened is None and not is_goal(ctx, q, line_goal):
             continue

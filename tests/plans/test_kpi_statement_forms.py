@@ -857,6 +857,16 @@ def test_stages_in_pairs_of_cells_under_a_sentence_naming_them() -> None:
             "人口の将来目標 年次 総人口 年少人口 老年人口 2030年 25,000人 2,800人 9,100人",
             {"name": "総人口", "target": 25000, "deadline_fy": 2030},
         ),
+        (  # several years on one line: a target per year
+            "職員数の目標 年度 職員数 採用者数 退職者数 令和6年度 412人 15人 18人 "
+            "令和7年度 408人 12人 16人",
+            {
+                "target": 408,
+                "deadline_fy": 2025,
+                "direction": "lower",
+                "targets": {"2024": 412, "2025": 408},
+            },
+        ),
     ],
 )
 def test_a_row_of_goals_by_year_under_its_header(text: str, expected: dict) -> None:

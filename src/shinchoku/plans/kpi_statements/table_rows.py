@@ -319,9 +319,9 @@ def _year_first(
     ctx: Ctx, toks: list[tuple[int, int]], kinds: list[tuple[Any, ...]]
 ) -> Found | None:
     """'定員管理の数値目標 年度 職員数 採用者数 退職者数 平成29年度 228人 12人 12人':
-    a row of a table of goals by year, under its header; a value for each
+    rows of a table of goals by year, under its header; a value for each
     column, the first column the quantity the plan sets for that year (the
-    others its flows and changes)."""
+    others its flows and changes), the last row's the target."""
     texts = [ctx.text[s:e].strip() for s, e in toks]
     h = next((i for i, t in enumerate(texts) if t in _YEAR_HEAD), None)
     if h is None or not re.search(r"目標|計画", ctx.text[: toks[h][0]]):
@@ -329,21 +329,31 @@ def _year_first(
     n = h + 1
     while n < len(toks) and kinds[n][0] == "text" and not re.search(r"\d", texts[n]):
         n += 1
-    heads, values = texts[h + 1 : n], kinds[n + 1 :]
-    year = year_at(ctx, *toks[n]) if n < len(toks) else None
-    if (
-        year is None
-        or len(heads) < 2
-        or len(values) != len(heads)
-        or any(k[0] != "value" for k in values)
-        or not name_ok(clean_name(heads[0]))
-    ):
+    heads = texts[h + 1 : n]
+    if len(heads) < 2 or not name_ok(clean_name(heads[0])):
         return None
-    ctx.column_labels[year] = texts[n]
+    rows = []
+    for r in range(n, len(toks), len(heads) + 1):
+        year = year_at(ctx, *toks[r])
+        values = kinds[r + 1 : r + 1 + len(heads)]
+        if year is None or len(values) != len(heads):
+            return None
+        if any(k[0] != "value" for k in values):
+            return None
+        rows.append((year, values[0], texts[r]))
+    if not rows:
+        return None
+    year, first, label = rows[-1]
+    ctx.column_labels[year] = label
     name = (clean_name(heads[0]), ctx.span(*toks[h + 1]))
-    found = fill_row(ctx, name, values[:1], [("target", year)], "")
+    found = fill_row(ctx, name, [first], [("target", year)], "")
     if found is not None and re.search(r"削減|減少|[▲△]", ctx.text[toks[h][0] :]):
         found.direction = "lower"
+    if found is not None and len(rows) > 1:
+        found.targets = {y: v[1].value for y, v, _ in rows}
+        ctx.used.update(v[1].start for _, v, _ in rows)
+        if rows[-1][1][1].value < rows[0][1][1].value:
+            found.direction = "lower"  # falling year by year
     return found
 
 

@@ -103,6 +103,29 @@ def test_sixth_round_lists_of_targets() -> None:
     )
 
 
+def test_sixth_round_names_and_deadlines() -> None:
+    """A share of a stated count ('職員数(412人)の5%削減'), a deadline with its
+    day restated in brackets, 'それぞれ' off a name; a year label or a plan's
+    title is no name, and then the statement yields nothing."""
+    (f,) = extract_statement(
+        "令和2年度から令和6年度までの5年間で、令和元年度末の職員数(412人)の5%削減を目指す。"
+    )
+    assert (f.name, f.baseline, f.target, f.deadline_fy) == ("職員数", 412, 5, 2024)
+    (f,) = extract_statement(
+        "市は、令和3年度に策定した「A市女性活躍推進プラン」に基づき、「令和7年度末"
+        "(8年3月31日)までに、すべての審議会において、それぞれ女性委員を40%以上とする」"
+        "という目標を掲げている。"
+    )
+    assert (f.name, f.target, f.deadline_fy) == ("女性委員", 40, 2025)
+    assert (
+        extract_statement(
+            "削減計画の基準年度は平成25年度とし、30年度で25年度比8%削減を目標としている。"
+        )
+        == []
+    )
+    assert extract_statement("(B市第2次定員適正化計画の目標値は10%削減)") == []
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -66,6 +66,9 @@ def _deadline(ctx: Ctx, q: Quantity) -> int | None:
             continue  # the year of another value ('16年に1万6401件だった')
         if paren and s >= q.end:
             continue
+        if re.match(r" ?末?の[^、。()\d]{1,20}\( ?\d", text[e : e + 26]):
+            continue  # '平成6年度末の職員数(231人)の10%削減': dates the count
+
         day = re.match(
             r" ?(\d{1,2}) ?月 ?(\d{1,2}) ?日 ?(?:まで|までに)",
             tail + text[e + 6 : e + 14],
@@ -76,9 +79,14 @@ def _deadline(ctx: Ctx, q: Quantity) -> int | None:
             )
             best = kpi_text.wareki.fiscal_year_of(when)
             continue
-        deadlineish = re.match(
-            r" ?(?:末|当初)?(?:まで|までに|の|に|には|を目途|をめど|時点|度末|末|で|以降|\]|】|\))",
-            tail,
+        deadlineish = (
+            re.match(
+                r" ?(?:末|当初)?(?:まで|までに|の|に|には|を目途|をめど|時点|度末|末|で|以降|\]|】|\))",
+                tail,
+            )
+            or re.match(  # '平成28年度末(29年3月31日)に、': the same day restated
+                r" ?\([^()]{0,16}\) ?(?:まで|までに|に|には)[、,]?", text[e : e + 26]
+            )
         )
         if not deadlineish and re.fullmatch(r" ?[■●○◆・]? ?", text[:s]):
             # '2030年度 二酸化炭素排出量の削減目標 …35.2%削減': the line's year
@@ -169,6 +177,15 @@ def _starting_value(ctx: Ctx, f: Found, q: Quantity, s0: int) -> None:
                 years = [(s, e) for s, e, y in ctx.years if s0 <= s < v.start and y]
                 label = text[years[-1][0] : years[-1][1]] if years else None
             set_baseline(ctx, f, v, label)
+            return
+    share = re.search(r"\( ?[\d,.]+ ?[^\s\d()%]{1,3}\) ?の ?$", text[s0 : q.start])
+    if share and q.unit == "%":  # '平成6年度末の職員数(231人)の10%削減'
+        v = next((v for v in ctx.values if v.start > s0 + share.start()), None)
+        years = [(s, e) for s, e, y in ctx.years if s0 <= s < s0 + share.start() and y]
+        if v is not None and v.start < q.start:
+            set_baseline(
+                ctx, f, v, text[years[-1][0] : years[-1][1]] if years else None
+            )
             return
     for m in re.finditer(r"\(([^()]*)\)", text[s0 : q.start]):
         if not year_in(m.group(1)) or re.search(r"比|推計|予測|見込|目標", m.group(1)):

@@ -136,6 +136,7 @@ def _cut_goal(before: str) -> tuple[str, int, bool] | None:
     return name, m.start(1) + (noun.start() if noun else 0), True
 
 
+_SHARE_OF_RE = re.compile(r"([^、。()]{2,40}?) ?\( ?[\d,.]+ ?[^\s\d()%]{1,3}\) ?の ?$")
 _REACHED_BY_RE = re.compile(
     r"([^\s、。\d]{2,30}?) ?[\d,.]+ ?[^\s\d、。を]{0,3} ?を ?[\d,.]+ ?[^\s\d、。]{0,3}?"
     r" ?(?:削減|減ら|増や|増加|縮減)し(?:て)?[、,]? ?$"
@@ -203,6 +204,11 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
         name = clean_name(after.group(1))
         if name_ok(name):
             return name, ctx.span(q.end + after.start(1), q.end + after.end(1))
+    share = _SHARE_OF_RE.search(text, s0, q.start) if q.unit == "%" else None
+    if share:  # '平成6年度末の職員数(231人)の10%削減': a share of a stated count
+        name = clean_name(share.group(1))
+        if name_ok(name):
+            return name, ctx.span(*share.span(1))
     cut = _REACHED_BY_RE.search(text, s0, q.start)
     if cut:  # '職員数1309人を83名削減し1226人にする': the level reached
         name = clean_name(re.split(r"は", cut.group(1))[-1])

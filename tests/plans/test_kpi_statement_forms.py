@@ -814,6 +814,21 @@ _WHITE_PAPER = "項目 | 目標値(期限) | 計画策定時の数値 | 最新�
             {"name": "自治会長に占める女性の割合", "target": 10, "deadline_fy": 2025,
              "baseline": 4.8},
         ),
+        (  # the deadline in a column of its own, after the target's
+            "項目 | 目標値 | 期限 | 策定時 | 最新値 | 管理職に占める女性の割合 | 30% | "
+            "令和7年度末 | 22.0% | 25.0% |",
+            {"target": 30, "deadline_fy": 2025, "baseline": 22},
+        ),
+        (
+            "目標値 | 目標年度 | 策定時 | 管理職に占める女性の割合 | 30% | 令和7年度 | 22.0% |",
+            {"target": 30, "deadline_fy": 2025, "baseline": 22},
+        ),
+        (  # the goals' column last, the name column headed '成果目標'
+            "成果目標 | 計画策定時の数値 | 最新値 | 目標値(期限) | 管理職に占める女性の割合 | "
+            "22.0% (令和2年) | 25.0% (令和4年) | 30% (令和7年度末) |",
+            {"target": 30, "deadline_fy": 2025, "baseline": 22,
+             "baseline_date": "2020-12-31"},
+        ),
         (  # a time per day, in minutes
             _WHITE_PAPER + "夫の家事関連時間 | 1日当たり 1時間45分 (令和7年) | "
             "1日当たり58分 (令和元年) | 1日当たり71分 (令和4年) |",

@@ -63,7 +63,7 @@ def columns(ctx: Ctx, cells: list[tuple[int, int]]) -> list[tuple[str, int | Non
         year = year_at(ctx, s, e)
         if year is None and not _COLUMN_LABEL_RE.match(cell):
             continue
-        if cell == "数値目標" and not ctx.text[:s].strip(" |"):
+        if cell in ("数値目標", "成果目標") and not ctx.text[:s].strip(" |"):
             continue  # the heading of a table, not a column
         kind = _column_kind(cell)
         if year is None and cell.startswith("(") and cols and cols[-1][0] == "plain":

@@ -35,7 +35,7 @@ def is_date(ctx: Ctx, cell: tuple[Any, ...]) -> bool:
     return cell[2] == "label" and cell_date(words) is not None
 
 
-_TIME_HEAD_RE = re.compile(r"\(?時期\)?")
+_TIME_HEAD_RE = re.compile(r"\(?(?:時期|期限|目標年度|達成年度|目標時期)\)?")
 _EVERY_YEAR_RE = re.compile(r"\(?毎年度?\)?")
 
 

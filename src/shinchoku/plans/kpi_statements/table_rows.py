@@ -492,7 +492,11 @@ def _yearly_results(
     years = [
         year_at(ctx, *toks[i - 1]) if kinds[i - 1][0] == "label" else None for i in at
     ]
-    if len(at) < 2 or None in years or re.search(r"目標|目指|めざ|計画", ctx.text):
+    if (
+        len(at) < 2
+        or None in years
+        or re.search(r"目標|目指|めざ|計画|KPI|指標", ctx.text)
+    ):
         return False
     return all(b - a == 1 for a, b in zip(years, years[1:], strict=False))  # type: ignore[operator]
 

@@ -219,7 +219,7 @@ def _name_cell(text: str, cells: list[tuple[Any, ...]], i: int) -> int | None:
 def _name_words(cell: str) -> str:
     """A name cell's name: 'X 各市町村において、…の割合' is the name, then what
     it means."""
-    cell = re.sub(r" ?\(注\d*\)$", "", cell.strip())  # '名前(注2)': a footnote
+    cell = _footnote_off(cell.strip())
     head, _, rest = cell.partition(" ")
     if (
         rest
@@ -229,6 +229,11 @@ def _name_words(cell: str) -> str:
     ):
         return head
     return cell
+
+
+def _footnote_off(name: str) -> str:
+    """'名前(注2)' → '名前': a footnote's mark after a name."""
+    return re.sub(r" ?\(注\d*\)$", "", name)
 
 
 def _description(cell: str) -> bool:
@@ -265,11 +270,13 @@ def _space_kinds(ctx: Ctx, toks: list[tuple[int, int]]) -> list[tuple[Any, ...]]
         kind = cell_value(ctx, s, e)
         if kind[0] == "text" and re.fullmatch(r"\([^()]*\)", ctx.text[s:e]):
             kind = ("paren", None, None)
+        elif re.fullmatch(r"1 ?[日週人](?:当たり|あたり)", ctx.text[s:e]):
+            kind = ("per", None, None)  # '1日当たり 2時間30分': per what
         kinds.append(kind)
     return kinds
 
 
-_ROW_CELLS = ("value", "empty", "maintain", "unit", "paren", "label")
+_ROW_CELLS = ("value", "empty", "maintain", "unit", "paren", "label", "per")
 
 
 def space_row(ctx: Ctx) -> list[Found]:
@@ -430,8 +437,16 @@ def _space_row_at(
     name_start, name_end = named
     if compared([ctx.text[slice(*t)] for t in toks[start:name_start]]):
         return None
+    if (
+        name_end - name_start == 1
+        and name_start > start
+        and kinds[name_start - 1][0] == "text"
+    ):
+        spans = [(*toks[name_start - 1], "text"), (*toks[name_start], "text")]
+        if _qualified_name(ctx.text, spans, 1) == 0:  # '…取得率 国家公務員 13%'
+            name_start, name_end = name_start - 1, name_start
     s, e = toks[name_start][0], toks[name_end - 1][1]
-    name_text = clean_name(ctx.text[s:e])
+    name_text = clean_name(_footnote_off(ctx.text[s:e]))
     timed = "時期" in ctx.text[:s]  # '… (時期) … 13.0% 2019年度 7.2% 2017年度'
     row = [
         (*kinds[i][:2], ctx.text[slice(*toks[i + 1])])

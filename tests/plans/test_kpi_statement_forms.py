@@ -126,6 +126,24 @@ def test_sixth_round_names_and_deadlines() -> None:
     assert extract_statement("(B市第2次定員適正化計画の目標値は10%削減)") == []
 
 
+def test_targets_in_brackets_and_quoted_lists() -> None:
+    """A target in brackets stated over a span of years ('(15年で…20%の減)': no
+    deadline), a quoted target in a list of goals ('「…30%」や「…」を目標')."""
+    (f,) = extract_statement(
+        "公共施設の統廃合を進める(15年で延床面積の20%の減)とともに、人件費の抑制に努める。"
+    )
+    assert (f.name, f.target, f.deadline_fy, f.change) == ("延床面積", 20, None, True)
+    (f,) = extract_statement(
+        "「第3次A市男女共同参画計画」では、令和9年度までに「市の管理職に占める女性の割合30%」"
+        "や「男性職員の育児休業取得の促進」を目標としている。"
+    )
+    assert (f.name, f.target, f.deadline_fy) == (
+        "市の管理職に占める女性の割合",
+        30,
+        2027,
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -66,6 +66,8 @@ def _deadline(ctx: Ctx, q: Quantity) -> int | None:
             continue  # the year of another value ('16年に1万6401件だった')
         if paren and s >= q.end:
             continue
+        if re.fullmatch(r"\(\d{1,2} ?年", text[s - 1 : e]) and tail.startswith("で"):
+            continue  # '(10年で総床面積の10%の減)': a span of years, no year
         if re.match(r" ?末?の[^、。()\d]{1,20}\( ?\d", text[e : e + 26]):
             continue  # '平成6年度末の職員数(231人)の10%削減': dates the count
 
@@ -254,7 +256,10 @@ def prose(ctx: Ctx) -> list[Found]:
         ratio = re.search(
             r"\d ?人に ?\d+ ?人 ?\($", text[max(0, q.start - 10) : q.start]
         )
-        within = re.search(r"\(うち ?[^()]*$", text[max(0, q.start - 30) : q.start])
+        within = re.search(  # '(うち…50地域)', '(10年で総床面積の10%の減)'
+            r"\((?:うち|\d+ ?(?:年|か年|カ年|年間)で)[^()]*$",
+            text[max(0, q.start - 30) : q.start],
+        )
         if q.start in ctx.used or (
             inside_parens(text, q.start) and opened is None and not ratio and not within
         ):  # '100地域(うち国際認証・表彰地域 50地域)': a target inside another

@@ -905,6 +905,11 @@ def test_stages_in_pairs_of_cells_under_a_sentence_naming_them() -> None:
             "人口の将来目標 年次 総人口 年少人口 老年人口 2030年 25,000人 2,800人 9,100人",
             {"name": "総人口", "target": 25000, "deadline_fy": 2030},
         ),
+        (  # cells joined by '|'
+            "定員管理の数値目標 | 年度 | 職員数 | 採用者数 | 退職者数 | 令和6年度 | "
+            "412人 | 15人 | 18人 |",
+            {"name": "職員数", "target": 412, "deadline_fy": 2024},
+        ),
         (  # several years on one line: a target per year
             "職員数の目標 年度 職員数 採用者数 退職者数 令和6年度 412人 15人 18人 "
             "令和7年度 408人 12人 16人",
@@ -927,6 +932,7 @@ def test_a_row_of_goals_by_year_under_its_header(text: str, expected: dict) -> N
     "text",
     [
         "職員数の推移 年度 職員数 採用者数 退職者数 令和4年度 412人 15人 18人",
+        "年度 | 職員数 | 採用者数 | 令和4年度 | 412人 | 15人 |",
         "会議 | 自治会の女性役員比率 | 町内会の女性役員比率 | 12.0% | 9.5% |",
         "入込客数 令和元年 85万人 令和2年 52万人",
         "有収率の推移 有収率(%) 給水人口(人) 88.5 52,000 R4(2022年) 【実績】 "

@@ -44,6 +44,9 @@ def pipe_row(ctx: Ctx) -> list[Found]:
     staged = stage_cells(ctx, cells)
     if staged is not None:
         return [staged]
+    by_year = _year_first(ctx, [c[:2] for c in cells], [c[2:] for c in cells])
+    if by_year is not None:
+        return by_year
     out: list[Found] = []
     i = 0
     while i < len(cells):
@@ -286,9 +289,10 @@ def space_row(ctx: Ctx) -> list[Found]:
         return []  # rows marked as results only
     toks = _tokens(ctx)
     kinds = _space_kinds(ctx, toks)
-    year_first = marked_rows(ctx, toks, kinds) or _year_first(ctx, toks, kinds)
-    if year_first is not None:
-        return [year_first]
+    marked = marked_rows(ctx, toks, kinds)
+    by_year = [marked] if marked else _year_first(ctx, toks, kinds)
+    if by_year is not None:
+        return by_year
     out: list[Found] = []
     start, cols = 0, None
     while True:
@@ -322,16 +326,19 @@ def space_row(ctx: Ctx) -> list[Found]:
 _YEAR_HEAD = ("年度", "年次", "年")
 
 
-def _year_first(
+YearRows = tuple[int, list[str], list[tuple[int, Any, str]]]
+
+
+def _year_rows(
     ctx: Ctx, toks: list[tuple[int, int]], kinds: list[tuple[Any, ...]]
-) -> Found | None:
-    """'定員管理の数値目標 年度 職員数 採用者数 退職者数 平成29年度 228人 12人 12人':
-    rows of a table of goals by year, under its header; a value for each
-    column, the first column the quantity the plan sets for that year (the
-    others its flows and changes), the last row's the target."""
+) -> YearRows | None:
+    """A table by year: '年度', the columns' names, then rows each of a year and
+    a value per column; (the header's index, the names, the rows)."""
+    while toks and kinds[-1][0] == "empty":
+        toks, kinds = toks[:-1], kinds[:-1]  # '… | ▲3人 |'
     texts = [ctx.text[s:e].strip() for s, e in toks]
     h = next((i for i, t in enumerate(texts) if t in _YEAR_HEAD), None)
-    if h is None or not re.search(r"目標|計画", ctx.text[: toks[h][0]]):
+    if h is None:
         return None
     n = h + 1
     while n < len(toks) and kinds[n][0] == "text" and not re.search(r"\d", texts[n]):
@@ -347,21 +354,39 @@ def _year_first(
             return None
         if any(k[0] != "value" for k in values):
             return None
-        rows.append((year, values[0], texts[r]))
-    if not rows:
+        rows.append((year, values[0][1], texts[r]))
+    return (h, heads, rows) if rows else None
+
+
+def _year_first(
+    ctx: Ctx, toks: list[tuple[int, int]], kinds: list[tuple[Any, ...]]
+) -> list[Found] | None:
+    """'定員管理の数値目標 年度 職員数 採用者数 退職者数 平成29年度 228人 12人 12人':
+    rows of a table of goals by year, under its header; a value for each
+    column, the first column the quantity the plan sets for that year (the
+    others its flows and changes), the last row's the target. Without a word
+    of a goal before it, a table of results (no indicator); None for no such
+    table."""
+    table = _year_rows(ctx, toks, kinds)
+    if table is None:
         return None
+    h, heads, rows = table
+    if not re.search(r"目標|計画", ctx.text[: toks[h][0]]):
+        return []
     year, first, label = rows[-1]
     ctx.column_labels[year] = label
     name = (clean_name(heads[0]), ctx.span(*toks[h + 1]))
-    found = fill_row(ctx, name, [first], [("target", year)], "")
-    if found is not None and re.search(r"削減|減少|[▲△]", ctx.text[toks[h][0] :]):
+    found = fill_row(ctx, name, [("value", first, None)], [("target", year)], "")
+    if found is None:
+        return []
+    if re.search(r"削減|減少|[▲△]", ctx.text[toks[h][0] :]):
         found.direction = "lower"
-    if found is not None and len(rows) > 1:
-        found.targets = {y: v[1].value for y, v, _ in rows}
-        ctx.used.update(v[1].start for _, v, _ in rows)
-        if rows[-1][1][1].value < rows[0][1][1].value:
+    if len(rows) > 1:
+        found.targets = {y: q.value for y, q, _ in rows}
+        ctx.used.update(q.start for _, q, _ in rows)
+        if rows[-1][1].value < rows[0][1].value:
             found.direction = "lower"  # falling year by year
-    return found
+    return [found]
 
 
 def _space_name(

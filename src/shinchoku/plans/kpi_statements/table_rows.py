@@ -255,11 +255,17 @@ def _name_follows(cells: list[tuple[Any, ...]], j: int) -> bool:
     return k < len(cells) and cells[k][2] == "value"
 
 
+_PARTS_RE = re.compile(
+    r"\S{0,5}(?:計|全体|総数|合計)[::] ?[\d.,]+ ?%?(?: \S{1,6}?[::] ?[\d.,]+ ?%?)+"
+)
+
+
 def _tokens(ctx: Ctx) -> list[tuple[int, int]]:
     """White-space separated tokens, a value, a year or a parenthesis never cut."""
     chars = list(ctx.text)
     atoms = [(q.start, q.end) for q in ctx.values] + [(s, e) for s, e, _ in ctx.years]
     atoms += [m.span() for m in re.finditer(r"\([^()]*\)", ctx.text)]
+    atoms += [m.span() for m in _PARTS_RE.finditer(ctx.text)]  # one cell of parts
     for s, e in atoms:
         for i in range(s, e):
             if chars[i] == " ":

@@ -241,7 +241,7 @@ def cell_value(ctx: Ctx, s: int, e: int) -> Cell:
             dates = [p for p in re.findall(r"\(([^()]*)\)", ctx.text[q.end : e])]
             when = next((p for p in dates if year_in(p)), when)
         rest = re.sub(
-            r"以上|以下|未満|以内|超|削減|縮減|増加|減少|増|減|を?維持|※\d*|[\s:]"
+            r"以上|以下|未満|以内|超|程度|削減|縮減|増加|減少|増|減|を?維持|※\d*|[\s:]"
             r"|(?:を|に|と)(?:目指|めざ|目標|する|します)\S*$",
             "",
             rest,

@@ -44,6 +44,9 @@ def pipe_row(ctx: Ctx) -> list[Found]:
     staged = stage_cells(ctx, cells)
     if staged is not None:
         return [staged]
+    by_year = _year_first(ctx, [c[:2] for c in cells], [c[2:] for c in cells])
+    if by_year is not None:
+        return by_year
     out: list[Found] = []
     i = 0
     while i < len(cells):
@@ -219,7 +222,7 @@ def _name_cell(text: str, cells: list[tuple[Any, ...]], i: int) -> int | None:
 def _name_words(cell: str) -> str:
     """A name cell's name: 'X 各市町村において、…の割合' is the name, then what
     it means."""
-    cell = re.sub(r" ?\(注\d*\)$", "", cell.strip())  # '名前(注2)': a footnote
+    cell = _footnote_off(cell.strip())
     head, _, rest = cell.partition(" ")
     if (
         rest
@@ -229,6 +232,11 @@ def _name_words(cell: str) -> str:
     ):
         return head
     return cell
+
+
+def _footnote_off(name: str) -> str:
+    """'名前(注2)' → '名前': a footnote's mark after a name."""
+    return re.sub(r" ?\(注\d*\)$", "", name)
 
 
 def _description(cell: str) -> bool:
@@ -247,11 +255,17 @@ def _name_follows(cells: list[tuple[Any, ...]], j: int) -> bool:
     return k < len(cells) and cells[k][2] == "value"
 
 
+_PARTS_RE = re.compile(
+    r"\S{0,5}(?:計|全体|総数|合計)[::] ?[\d.,]+ ?%?(?: \S{1,6}?[::] ?[\d.,]+ ?%?)+"
+)
+
+
 def _tokens(ctx: Ctx) -> list[tuple[int, int]]:
     """White-space separated tokens, a value, a year or a parenthesis never cut."""
     chars = list(ctx.text)
     atoms = [(q.start, q.end) for q in ctx.values] + [(s, e) for s, e, _ in ctx.years]
     atoms += [m.span() for m in re.finditer(r"\([^()]*\)", ctx.text)]
+    atoms += [m.span() for m in _PARTS_RE.finditer(ctx.text)]  # one cell of parts
     for s, e in atoms:
         for i in range(s, e):
             if chars[i] == " ":
@@ -265,11 +279,13 @@ def _space_kinds(ctx: Ctx, toks: list[tuple[int, int]]) -> list[tuple[Any, ...]]
         kind = cell_value(ctx, s, e)
         if kind[0] == "text" and re.fullmatch(r"\([^()]*\)", ctx.text[s:e]):
             kind = ("paren", None, None)
+        elif re.fullmatch(r"1 ?[日週人](?:当たり|あたり)", ctx.text[s:e]):
+            kind = ("per", None, None)  # '1日当たり 2時間30分': per what
         kinds.append(kind)
     return kinds
 
 
-_ROW_CELLS = ("value", "empty", "maintain", "unit", "paren", "label")
+_ROW_CELLS = ("value", "empty", "maintain", "unit", "paren", "label", "per")
 
 
 def space_row(ctx: Ctx) -> list[Found]:
@@ -279,9 +295,10 @@ def space_row(ctx: Ctx) -> list[Found]:
         return []  # rows marked as results only
     toks = _tokens(ctx)
     kinds = _space_kinds(ctx, toks)
-    year_first = marked_rows(ctx, toks, kinds) or _year_first(ctx, toks, kinds)
-    if year_first is not None:
-        return [year_first]
+    marked = marked_rows(ctx, toks, kinds)
+    by_year = [marked] if marked else _year_first(ctx, toks, kinds)
+    if by_year is not None:
+        return by_year
     out: list[Found] = []
     start, cols = 0, None
     while True:
@@ -315,16 +332,19 @@ def space_row(ctx: Ctx) -> list[Found]:
 _YEAR_HEAD = ("年度", "年次", "年")
 
 
-def _year_first(
+YearRows = tuple[int, list[str], list[tuple[int, Any, str]]]
+
+
+def _year_rows(
     ctx: Ctx, toks: list[tuple[int, int]], kinds: list[tuple[Any, ...]]
-) -> Found | None:
-    """'定員管理の数値目標 年度 職員数 採用者数 退職者数 平成29年度 228人 12人 12人':
-    rows of a table of goals by year, under its header; a value for each
-    column, the first column the quantity the plan sets for that year (the
-    others its flows and changes), the last row's the target."""
+) -> YearRows | None:
+    """A table by year: '年度', the columns' names, then rows each of a year and
+    a value per column; (the header's index, the names, the rows)."""
+    while toks and kinds[-1][0] == "empty":
+        toks, kinds = toks[:-1], kinds[:-1]  # '… | ▲3人 |'
     texts = [ctx.text[s:e].strip() for s, e in toks]
     h = next((i for i, t in enumerate(texts) if t in _YEAR_HEAD), None)
-    if h is None or not re.search(r"目標|計画", ctx.text[: toks[h][0]]):
+    if h is None:
         return None
     n = h + 1
     while n < len(toks) and kinds[n][0] == "text" and not re.search(r"\d", texts[n]):
@@ -340,21 +360,39 @@ def _year_first(
             return None
         if any(k[0] != "value" for k in values):
             return None
-        rows.append((year, values[0], texts[r]))
-    if not rows:
+        rows.append((year, values[0][1], texts[r]))
+    return (h, heads, rows) if rows else None
+
+
+def _year_first(
+    ctx: Ctx, toks: list[tuple[int, int]], kinds: list[tuple[Any, ...]]
+) -> list[Found] | None:
+    """'定員管理の数値目標 年度 職員数 採用者数 退職者数 平成29年度 228人 12人 12人':
+    rows of a table of goals by year, under its header; a value for each
+    column, the first column the quantity the plan sets for that year (the
+    others its flows and changes), the last row's the target. Without a word
+    of a goal before it, a table of results (no indicator); None for no such
+    table."""
+    table = _year_rows(ctx, toks, kinds)
+    if table is None:
         return None
+    h, heads, rows = table
+    if not re.search(r"目標|計画", ctx.text[: toks[h][0]]):
+        return []
     year, first, label = rows[-1]
     ctx.column_labels[year] = label
     name = (clean_name(heads[0]), ctx.span(*toks[h + 1]))
-    found = fill_row(ctx, name, [first], [("target", year)], "")
-    if found is not None and re.search(r"削減|減少|[▲△]", ctx.text[toks[h][0] :]):
+    found = fill_row(ctx, name, [("value", first, None)], [("target", year)], "")
+    if found is None:
+        return []
+    if re.search(r"削減|減少|[▲△]", ctx.text[toks[h][0] :]):
         found.direction = "lower"
-    if found is not None and len(rows) > 1:
-        found.targets = {y: v[1].value for y, v, _ in rows}
-        ctx.used.update(v[1].start for _, v, _ in rows)
-        if rows[-1][1][1].value < rows[0][1][1].value:
+    if len(rows) > 1:
+        found.targets = {y: q.value for y, q, _ in rows}
+        ctx.used.update(q.start for _, q, _ in rows)
+        if rows[-1][1].value < rows[0][1].value:
             found.direction = "lower"  # falling year by year
-    return found
+    return [found]
 
 
 def _space_name(
@@ -430,8 +468,16 @@ def _space_row_at(
     name_start, name_end = named
     if compared([ctx.text[slice(*t)] for t in toks[start:name_start]]):
         return None
+    if (
+        name_end - name_start == 1
+        and name_start > start
+        and kinds[name_start - 1][0] == "text"
+    ):
+        spans = [(*toks[name_start - 1], "text"), (*toks[name_start], "text")]
+        if _qualified_name(ctx.text, spans, 1) == 0:  # '…取得率 国家公務員 13%'
+            name_start, name_end = name_start - 1, name_start
     s, e = toks[name_start][0], toks[name_end - 1][1]
-    name_text = clean_name(ctx.text[s:e])
+    name_text = clean_name(_footnote_off(ctx.text[s:e]))
     timed = "時期" in ctx.text[:s]  # '… (時期) … 13.0% 2019年度 7.2% 2017年度'
     row = [
         (*kinds[i][:2], ctx.text[slice(*toks[i + 1])])

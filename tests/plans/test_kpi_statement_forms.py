@@ -126,6 +126,20 @@ def test_sixth_round_names_and_deadlines() -> None:
     assert extract_statement("(B市第2次定員適正化計画の目標値は10%削減)") == []
 
 
+def test_spoken_topics_and_shares_of_goals_met() -> None:
+    """A topic 'Xについても' before a spoken clause ('…ていますが 目標である N');
+    '72.5%が目標を達成' is how many goals were met, a result."""
+    (f,) = extract_statement(
+        "なお 観光入込客数についても 80 万人前後で推移していますが 目標である 100 万人"
+        "実現のため 事業を進めています。"
+    )
+    assert (f.name, f.target) == ("観光入込客数", 1000000)
+    assert (
+        extract_statement("成果重視の運営を行い、72.5%が目標を達成、80.1%が改善した。")
+        == []
+    )
+
+
 def test_targets_in_brackets_and_quoted_lists() -> None:
     """A target in brackets stated over a span of years ('(15年で…20%の減)': no
     deadline), a quoted target in a list of goals ('「…30%」や「…」を目標')."""

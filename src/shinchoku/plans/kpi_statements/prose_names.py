@@ -88,7 +88,7 @@ def _fallback_name(
     before = re.sub(r"\([^()]*\)", lambda m: "□" * len(m.group(0)), text[s0:clause])
     matches = list(
         re.finditer(
-            r"([^、。]{2,60}?)(?:について|につきましては|に関しては|は|を|に対して)[、,]?",
+            r"([^、。]{2,60}?)(?:について(?:も|は)?|につきましては|に関しては|は|を|に対して)[、, ]?",
             before,
         )
     )
@@ -141,7 +141,7 @@ _REACHED_BY_RE = re.compile(
     r"([^\s、。\d]{2,30}?) ?[\d,.]+ ?[^\s\d、。を]{0,3} ?を ?[\d,.]+ ?[^\s\d、。]{0,3}?"
     r" ?(?:削減|減ら|増や|増加|縮減)し(?:て)?[、,]? ?$"
 )
-_TOPIC_END = re.compile(r"(?:について|につきましては|に関しては)[、,]?$")
+_TOPIC_END = re.compile(r"(?:について(?:も|は)?|につきましては|に関しては)[、, ]?$")
 
 
 def goal_paren(text: str, pos: int) -> int | None:
@@ -193,6 +193,23 @@ def _narrow(phrase: str, bare: str, after: str) -> tuple[str, int] | None:
     return phrase, skipped
 
 
+def _share_or_cut(ctx: Ctx, q: Quantity, s0: int) -> tuple[str, Span] | None:
+    """The name of a share of a stated count ('平成6年度末の職員数(231人)の10%
+    削減') or of a level reached by a cut ('職員数1309人を83名削減し1226人にする')."""
+    text = ctx.text
+    share = _SHARE_OF_RE.search(text, s0, q.start) if q.unit == "%" else None
+    if share:
+        name = clean_name(share.group(1))
+        if name_ok(name):
+            return name, ctx.span(*share.span(1))
+    cut = _REACHED_BY_RE.search(text, s0, q.start)
+    if cut:
+        name = clean_name(re.split(r"は", cut.group(1))[-1])
+        if name_ok(name):
+            return name, ctx.span(*cut.span(1))
+    return None
+
+
 def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     text = ctx.text
     opened = goal_paren(text, q.start)
@@ -204,16 +221,9 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
         name = clean_name(after.group(1))
         if name_ok(name):
             return name, ctx.span(q.end + after.start(1), q.end + after.end(1))
-    share = _SHARE_OF_RE.search(text, s0, q.start) if q.unit == "%" else None
-    if share:  # '平成6年度末の職員数(231人)の10%削減': a share of a stated count
-        name = clean_name(share.group(1))
-        if name_ok(name):
-            return name, ctx.span(*share.span(1))
-    cut = _REACHED_BY_RE.search(text, s0, q.start)
-    if cut:  # '職員数1309人を83名削減し1226人にする': the level reached
-        name = clean_name(re.split(r"は", cut.group(1))[-1])
-        if name_ok(name):
-            return name, ctx.span(*cut.span(1))
+    special = _share_or_cut(ctx, q, s0)
+    if special is not None:
+        return special
     topic = _TOPIC_TARGET_RE.search(text, s0, q.start)
     if topic:
         name = clean_name(re.sub(r"^.*(?:年の|年度の)", "", topic.group(1)))
@@ -233,6 +243,9 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
             # '2019年度時点の目標値を4地区': a time, the name is elsewhere
             return _fallback_name(ctx, q, s0, clause_start(text, e, s0))
     start = clause_start(text, e, s0)
+    spoken = list(re.finditer(r"(?:ますが|ですが|ものの)[ 、]?", text[start:e]))
+    if spoken:  # '…推移していますが 目標である 250 万人': a clause of speech ends
+        start += spoken[-1].end()
     marker = list(
         re.finditer(r"[(【](?:主な)?(?:KPI|KGI|数値目標)[)】]", text[start:e])
     )

@@ -34,6 +34,10 @@ from shinchoku.plans.kpi_statements.table_dates import (
 from shinchoku.plans.kpi_statements.table_units import unit_scale
 
 _BLOCK = ("value", "empty", "maintain", "unit")
+# A 子ども・子育て支援事業計画's rows: the need foreseen and the places to be
+# provided for it are estimates and supply, not goals.
+_THRESHOLD_RE = re.compile(r"健全化基準|財政再生基準")
+_NO_GOAL_NAME_RE = re.compile(r"^(?:量の見込み|確保方策|確保の内容|確保量|見込み?量)")
 
 
 def pipe_row(ctx: Ctx) -> list[Found]:
@@ -41,6 +45,8 @@ def pipe_row(ctx: Ctx) -> list[Found]:
     bounds = [-1] + [i for i, ch in enumerate(text) if ch == "|"] + [len(text)]
     spans = [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]
     cells = [(s, e, *cell_value(ctx, s, e)) for s, e in spans]
+    if _THRESHOLD_RE.search(text) and "目標" not in text:
+        return []  # 健全化判断比率 against their thresholds: results, not goals
     staged = stage_cells(ctx, cells)
     if staged is not None:
         return [staged]
@@ -105,7 +111,11 @@ def _pipe_found(
     name_text = clean_name(
         _name_words(_row_number_off(text[cells[k][0] : cells[k][1]]))
     )
-    if not name_text or compared([text[c[0] : c[1]] for c in cells[:k]]):
+    if (
+        not name_text
+        or compared([text[c[0] : c[1]] for c in cells[:k]])
+        or _NO_GOAL_NAME_RE.search(name_text)
+    ):
         return None, False
     if _figures_by_column(text, cells, i, j):
         return None, False
@@ -293,6 +303,8 @@ def space_row(ctx: Ctx) -> list[Found]:
     rows on one line under one header ('基準値 目標値 出生数 … 婚姻数 …')."""
     if "【実績】" in ctx.text and "【目標】" not in ctx.text:
         return []  # rows marked as results only
+    if _THRESHOLD_RE.search(ctx.text) and "目標" not in ctx.text:
+        return []  # 健全化判断比率 against their thresholds
     toks = _tokens(ctx)
     kinds = _space_kinds(ctx, toks)
     marked = marked_rows(ctx, toks, kinds)
@@ -497,7 +509,7 @@ def _space_row_at(
         cols = _space_cols(ctx, toks, kinds, (name_start, name_end, first, end))
     units = {q.unit for _, q, _ in row if q is not None}
     repeated = end < len(toks) and clean_name(ctx.text[slice(*toks[end])]) == name_text
-    if not name_ok(name_text) or len(units) > 1:
+    if not name_ok(name_text) or len(units) > 1 or _NO_GOAL_NAME_RE.search(name_text):
         return None
     if len(row) < 2 and not cols and not repeated:
         return None

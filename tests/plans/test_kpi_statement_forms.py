@@ -140,6 +140,25 @@ def test_spoken_topics_and_shares_of_goals_met() -> None:
     )
 
 
+def test_a_level_in_brackets_and_a_revised_goal() -> None:
+    """'Xを…策定時の数値(32.5%)以上に引き上げる' is a level named before the
+    bracket; 'の目標値を120件から150件へ上方修正' starts from an old goal, not a
+    baseline."""
+    (f,) = extract_statement(
+        "市では、第3次計画において、男性職員の育児休業取得率を前計画策定時の数値(32.5%)"
+        "以上に引き上げることを目標としている。"
+    )
+    assert (f.name, f.target, f.comparator) == (
+        "男性職員の育児休業取得率",
+        32.5,
+        "以上",
+    )
+    (f,) = extract_statement(
+        "既存の指標については、「移住相談件数」の目標値を120件から150件へ上方修正している。"
+    )
+    assert (f.name, f.target, f.baseline) == ("移住相談件数", 150, None)
+
+
 def test_targets_in_brackets_and_quoted_lists() -> None:
     """A target in brackets stated over a span of years ('(15年で…20%の減)': no
     deadline), a quoted target in a list of goals ('「…30%」や「…」を目標')."""

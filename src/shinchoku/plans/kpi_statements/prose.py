@@ -164,6 +164,10 @@ def _starting_value(ctx: Ctx, f: Found, q: Quantity, s0: int) -> None:
     '中学校(11年度85・7%)で90%を目指す'."""
     text = ctx.text
     grows = _GROWS_RE.match(text[q.end : q.end + 14])
+    if re.match(
+        r" ?(?:へ|に)(?:上方|下方)?(?:修正|見直|変更)", text[q.end : q.end + 8]
+    ):
+        return  # '目標値を13市町村から18市町村へ上方修正': the old goal, no baseline
     for v in reversed(ctx.values):  # the nearest: 'Aを31%から40%に、Bを同15%から30%に'
         if not (s0 <= v.start < q.start and v.unit == q.unit) or v.start in ctx.used:
             continue
@@ -260,6 +264,7 @@ def prose(ctx: Ctx) -> list[Found]:
             r"\((?:うち|\d+ ?(?:年|か年|カ年|年間)で)[^()]*$",
             text[max(0, q.start - 30) : q.start],
         )
+        within = within or _bracketed_level(text, q)
         if q.start in ctx.used or (
             inside_parens(text, q.start) and opened is None and not ratio and not within
         ):  # '100地域(うち国際認証・表彰地域 50地域)': a target inside another
@@ -314,6 +319,14 @@ def prose(ctx: Ctx) -> list[Found]:
         ):
             out[-1:] = _each(f)  # 'AとBでそれぞれ70%を目指す'
     return out
+
+
+def _bracketed_level(text: str, q: Quantity) -> bool:
+    """'…を第4次計画策定時の数値(29.1%)以上に向上させ': a level in brackets."""
+    return bool(
+        re.search(r"(?:数値|値|水準|実績)\($", text[max(0, q.start - 4) : q.start])
+        and re.match(r"\) ?(?:以上|以下)に", text[q.end : q.end + 6])
+    )
 
 
 def _same_quantity(name: str, previous: str) -> bool:

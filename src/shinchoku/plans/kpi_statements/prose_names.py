@@ -3,6 +3,7 @@ after it, the sentence's topic, or the line's heading."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from shinchoku.plans import kpi_text
@@ -221,6 +222,9 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
         name = clean_name(after.group(1))
         if name_ok(name):
             return name, ctx.span(q.end + after.start(1), q.end + after.end(1))
+    if re.match(r"(?:数値|値|水準|実績)\($", text[max(0, q.start - 3) : q.start]):
+        # '女性の参画比率を…策定時の数値(29.1%)以上に': named before the bracket
+        return prose_name(ctx, dataclasses.replace(q, start=q.start - 1))
     special = _share_or_cut(ctx, q, s0)
     if special is not None:
         return special

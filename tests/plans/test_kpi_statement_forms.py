@@ -176,6 +176,14 @@ def test_sixth_round_forms_stating_results_yield_nothing(text: str) -> None:
     assert extract_statement(text) == []
 
 
+def test_a_name_ending_the_sentence_under_a_goal_label() -> None:
+    """'目標、毎年N人のX。': the name after the value; not under a result."""
+    (f,) = extract_statement("目標:毎年44,000人の出生数。")
+    assert (f.name, f.target, f.per) == ("出生数", 44000, "year")
+    assert extract_statement("目標 実績は年間420件の相談件数") == []
+    assert extract_statement("目標の達成状況:2023年は42,198人の出生数。") == []
+
+
 def test_targets_in_brackets_and_quoted_lists() -> None:
     """A target in brackets stated over a span of years ('(15年で…20%の減)': no
     deadline), a quoted target in a list of goals ('「…30%」や「…」を目標')."""

@@ -12,6 +12,7 @@ from shinchoku.plans.kpi_statements.lexicon import (
     COMPARATOR_AFTER_RE,
     COMPARATOR_BEFORE_RE,
     NAME_AFTER_RE,
+    NAME_ENDS_RE,
     TARGET_LABELS,
 )
 from shinchoku.plans.kpi_statements.values import paren_after, year_in
@@ -114,7 +115,14 @@ def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
     ):
         if line_goal or goal_words or _short_row(text):
             return True  # '空き家バンク登録件数 年間10件以上'
-    if line_goal and (re.search(r"[::=] ?$", before) or NAME_AFTER_RE.match(after)):
+    if line_goal and (
+        re.search(r"[::=] ?$", before)
+        or NAME_AFTER_RE.match(after)
+        or (
+            NAME_ENDS_RE.match(after)
+            and not re.search(r"実績|現状|現在|状況", text[: q.start])
+        )
+    ):
         return True
     if line_goal and re.match(r"^ ?(?:\([^()]*\))? ?$", after):
         return True  # '【KPI】移住相談件数 年間100件(令和6年度)'

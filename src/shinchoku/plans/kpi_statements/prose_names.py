@@ -9,7 +9,7 @@ import re
 from shinchoku.plans import kpi_text
 from shinchoku.plans.kpi_statements.context import Ctx, name_before, sentence_bounds
 from shinchoku.plans.kpi_statements.found import Span
-from shinchoku.plans.kpi_statements.lexicon import NAME_AFTER_RE, WHEN
+from shinchoku.plans.kpi_statements.lexicon import NAME_AFTER_RE, NAME_ENDS_RE, WHEN
 from shinchoku.plans.kpi_statements.names import clause_start, clean_name, name_ok
 from shinchoku.plans.kpi_text import Quantity
 
@@ -194,6 +194,20 @@ def _narrow(phrase: str, bare: str, after: str) -> tuple[str, int] | None:
     return phrase, skipped
 
 
+def _name_after(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
+    """A name after its value: '毎年1000人の社会増を目指します', and under a goal
+    label '目標、毎年44,000人の出生数。'."""
+    text = ctx.text
+    after = NAME_AFTER_RE.match(text[q.end :])
+    if after is None and re.match(r" ?(?:数値)?目標[::、 ]", text):
+        after = NAME_ENDS_RE.match(text[q.end :])
+    if after and not re.search(r"\d", after.group(1)):
+        name = clean_name(after.group(1))
+        if name_ok(name):
+            return name, ctx.span(q.end + after.start(1), q.end + after.end(1))
+    return None
+
+
 def _share_or_cut(ctx: Ctx, q: Quantity, s0: int) -> tuple[str, Span] | None:
     """The name of a share of a stated count ('平成6年度末の職員数(231人)の10%
     削減') or of a level reached by a cut ('職員数1309人を83名削減し1226人にする')."""
@@ -217,17 +231,12 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     if opened is not None:
         return name_before(ctx, opened)  # 'テレワーク実施率(目標:令和7年度 30%)'
     s0, _ = sentence_bounds(text, q.start)
-    after = NAME_AFTER_RE.match(text[q.end :])
-    if after and not re.search(r"\d", after.group(1)):
-        name = clean_name(after.group(1))
-        if name_ok(name):
-            return name, ctx.span(q.end + after.start(1), q.end + after.end(1))
+    special = _name_after(ctx, q) or _share_or_cut(ctx, q, s0)
+    if special is not None:
+        return special
     if re.match(r"(?:数値|値|水準|実績)\($", text[max(0, q.start - 3) : q.start]):
         # '女性の参画比率を…策定時の数値(29.1%)以上に': named before the bracket
         return prose_name(ctx, dataclasses.replace(q, start=q.start - 1))
-    special = _share_or_cut(ctx, q, s0)
-    if special is not None:
-        return special
     topic = _TOPIC_TARGET_RE.search(text, s0, q.start)
     if topic:
         name = clean_name(re.sub(r"^.*(?:年の|年度の)", "", topic.group(1)))

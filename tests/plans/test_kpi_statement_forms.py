@@ -159,6 +159,23 @@ def test_a_level_in_brackets_and_a_revised_goal() -> None:
     assert (f.name, f.target, f.baseline) == ("移住相談件数", 150, None)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "職員数1309人を83名削減し1226人となった。",
+        "温室効果ガスの排出量削減目標の達成状況は、2022年度に2013年度比で12%削減となっています。",
+        "審議会などへの女性登用率は2014年度の31.1%から40%に、自治会役員の女性の割合は"
+        "同15%から20%に上昇した。",
+        "○温室効果ガスの排出量削減目標 2022年度実績は2013年度比で18%削減でした。",
+        "職員数は平成6年度末の職員数(231人)の10%削減を達成しました。",
+        "(うち国際認証地域 12地域)を認定した。",
+        "外国人宿泊者数20万人泊、観光消費額単価3万円/人等の実績があった。",
+    ],
+)
+def test_sixth_round_forms_stating_results_yield_nothing(text: str) -> None:
+    assert extract_statement(text) == []
+
+
 def test_targets_in_brackets_and_quoted_lists() -> None:
     """A target in brackets stated over a span of years ('(15年で…20%の減)': no
     deadline), a quoted target in a list of goals ('「…30%」や「…」を目標')."""

@@ -176,7 +176,10 @@ def _goal_verb_after(after: str) -> bool | None:
     tail = after[m.end() :]
     if m.group(0).endswith("が目標") and re.match(r"を(?:達成|上回|クリア)", tail):
         return False  # '61.4%が目標を達成': the share of goals met, a result
-    if re.match(r"(?:しました|した(?![いう])|されました|できました|ていた)", tail):
+    if re.match(
+        r"(?:を(?:達成|実現)|が実現)?(?:しました|した(?![いう])|されました|できました|ていた)",
+        tail,
+    ):
         return False  # '…20.8%削減しました': it happened; '…としていた': no more
     if re.match(
         r"[^。]*?(?:となりました|となった|となって ?[いお])", tail

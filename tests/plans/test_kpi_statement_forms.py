@@ -1014,3 +1014,8 @@ def test_a_row_of_goals_by_year_under_its_header(text: str, expected: dict) -> N
 def test_tables_of_figures_state_no_target(text: str) -> None:
     """Figures by year or by column, with no word of a goal: results."""
     assert extract_statement(text) == []
+
+
+def test_a_name_then_its_definition_is_no_table_of_figures() -> None:
+    got = _one("特定健診受診率 | 国保被保険者の特定健康診査の受診率 | 35% | 60%")
+    assert (got["baseline"], got["target"]) == (35, 60)

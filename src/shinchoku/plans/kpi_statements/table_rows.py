@@ -4,6 +4,7 @@ without the header in front."""
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Any
 
@@ -162,7 +163,8 @@ def _figures_by_column(text: str, cells: Cells, i: int, j: int) -> bool:
         return False  # a header's columns ('現状値 | 目標値') name the values
     if any(a != b and b.endswith(a) for a in heads for b in heads):
         return False  # '女性委員比率 | 審議会等における女性委員比率': a name, then its meaning
-    return len({h[-2:] for h in heads}) == 1  # the same measure
+    common = os.path.commonprefix([h[::-1] for h in heads])  # the same measure
+    return len(common) >= max(4, min(len(h) for h in heads) // 3)
 
 
 def _row_number_off(cell: str) -> str:

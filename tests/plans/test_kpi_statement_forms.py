@@ -59,11 +59,147 @@ def _one(text: str) -> dict:
                 "direction": "lower",
             },
         ),
+        (  # a level reached by a cut: the start value and the level
+            "その目標は、正規職員数820人を45人削減し775人にするというものである。",
+            {"name": "正規職員数", "baseline": 820, "target": 775},
+        ),
     ],
 )
 def test_sixth_round_prose_forms(text: str, expected: dict) -> None:
     got = _one(text)
     assert {k: got[k] for k in expected} == expected
+
+
+def test_sixth_round_lists_of_targets() -> None:
+    """'A from X to Y, B from 同 Z to W'; 'A V1/人、B V2等の目標'; a target in
+    brackets inside another ('(うち…)'); a cut that happened is no target."""
+    found = extract_statement(
+        "計画では2025年度までの目標として、市の審議会委員に占める女性の割合を"
+        "2019年度の28・4%から40%に、自治会長に占める女性の割合を同5%から10%に"
+        "するなどの目標を掲げた。"
+    )
+    assert [(f.name, f.baseline, f.target, f.deadline_fy) for f in found] == [
+        ("市の審議会委員に占める女性の割合", 28.4, 40, 2025),
+        ("自治会長に占める女性の割合", 5, 10, 2025),
+    ]
+    found = extract_statement(
+        "国は、外国人延べ宿泊者数8000万人泊、訪日外国人旅行消費額単価25万円/人等の"
+        "目標を掲げている。"
+    )
+    assert [(f.name, f.target) for f in found] == [
+        ("外国人延べ宿泊者数", 80000000),
+        ("訪日外国人旅行消費額単価", 250),
+    ]
+    found = extract_statement(
+        "「自主防災組織の結成数 令和8年度までに60団体(うち女性役員のいる組織 20団体)"
+        "にする。」"
+    )
+    assert [(f.name, f.target, f.deadline_fy) for f in found] == [
+        ("自主防災組織の結成数", 60, 2026),
+        ("女性役員のいる組織", 20, 2026),
+    ]
+    assert (
+        extract_statement("昨年度は、職員数820人を45人削減し775人となりました。") == []
+    )
+
+
+def test_sixth_round_names_and_deadlines() -> None:
+    """A share of a stated count ('職員数(412人)の5%削減'), a deadline with its
+    day restated in brackets, 'それぞれ' off a name; a year label or a plan's
+    title is no name, and then the statement yields nothing."""
+    (f,) = extract_statement(
+        "令和2年度から令和6年度までの5年間で、令和元年度末の職員数(412人)の5%削減を目指す。"
+    )
+    assert (f.name, f.baseline, f.target, f.deadline_fy) == ("職員数", 412, 5, 2024)
+    (f,) = extract_statement(
+        "市は、令和3年度に策定した「A市女性活躍推進プラン」に基づき、「令和7年度末"
+        "(8年3月31日)までに、すべての審議会において、それぞれ女性委員を40%以上とする」"
+        "という目標を掲げている。"
+    )
+    assert (f.name, f.target, f.deadline_fy) == ("女性委員", 40, 2025)
+    assert (
+        extract_statement(
+            "削減計画の基準年度は平成25年度とし、30年度で25年度比8%削減を目標としている。"
+        )
+        == []
+    )
+    assert extract_statement("(B市第2次定員適正化計画の目標値は10%削減)") == []
+
+
+def test_spoken_topics_and_shares_of_goals_met() -> None:
+    """A topic 'Xについても' before a spoken clause ('…ていますが 目標である N');
+    '72.5%が目標を達成' is how many goals were met, a result."""
+    (f,) = extract_statement(
+        "なお 観光入込客数についても 80 万人前後で推移していますが 目標である 100 万人"
+        "実現のため 事業を進めています。"
+    )
+    assert (f.name, f.target) == ("観光入込客数", 1000000)
+    assert (
+        extract_statement("成果重視の運営を行い、72.5%が目標を達成、80.1%が改善した。")
+        == []
+    )
+
+
+def test_a_level_in_brackets_and_a_revised_goal() -> None:
+    """'Xを…策定時の数値(32.5%)以上に引き上げる' is a level named before the
+    bracket; 'の目標値を120件から150件へ上方修正' starts from an old goal, not a
+    baseline."""
+    (f,) = extract_statement(
+        "市では、第3次計画において、男性職員の育児休業取得率を前計画策定時の数値(32.5%)"
+        "以上に引き上げることを目標としている。"
+    )
+    assert (f.name, f.target, f.comparator) == (
+        "男性職員の育児休業取得率",
+        32.5,
+        "以上",
+    )
+    (f,) = extract_statement(
+        "既存の指標については、「移住相談件数」の目標値を120件から150件へ上方修正している。"
+    )
+    assert (f.name, f.target, f.baseline) == ("移住相談件数", 150, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "職員数1309人を83名削減し1226人となった。",
+        "温室効果ガスの排出量削減目標の達成状況は、2022年度に2013年度比で12%削減となっています。",
+        "審議会などへの女性登用率は2014年度の31.1%から40%に、自治会役員の女性の割合は"
+        "同15%から20%に上昇した。",
+        "○温室効果ガスの排出量削減目標 2022年度実績は2013年度比で18%削減でした。",
+        "職員数は平成6年度末の職員数(231人)の10%削減を達成しました。",
+        "(うち国際認証地域 12地域)を認定した。",
+        "外国人宿泊者数20万人泊、観光消費額単価3万円/人等の実績があった。",
+    ],
+)
+def test_sixth_round_forms_stating_results_yield_nothing(text: str) -> None:
+    assert extract_statement(text) == []
+
+
+def test_a_name_ending_the_sentence_under_a_goal_label() -> None:
+    """'目標、毎年N人のX。': the name after the value; not under a result."""
+    (f,) = extract_statement("目標:毎年44,000人の出生数。")
+    assert (f.name, f.target, f.per) == ("出生数", 44000, "year")
+    assert extract_statement("目標 実績は年間420件の相談件数") == []
+    assert extract_statement("目標の達成状況:2023年は42,198人の出生数。") == []
+
+
+def test_targets_in_brackets_and_quoted_lists() -> None:
+    """A target in brackets stated over a span of years ('(15年で…20%の減)': no
+    deadline), a quoted target in a list of goals ('「…30%」や「…」を目標')."""
+    (f,) = extract_statement(
+        "公共施設の統廃合を進める(15年で延床面積の20%の減)とともに、人件費の抑制に努める。"
+    )
+    assert (f.name, f.target, f.deadline_fy, f.change) == ("延床面積", 20, None, True)
+    (f,) = extract_statement(
+        "「第3次A市男女共同参画計画」では、令和9年度までに「市の管理職に占める女性の割合30%」"
+        "や「男性職員の育児休業取得の促進」を目標としている。"
+    )
+    assert (f.name, f.target, f.deadline_fy) == (
+        "市の管理職に占める女性の割合",
+        30,
+        2027,
+    )
 
 
 @pytest.mark.parametrize(
@@ -736,6 +872,42 @@ _WHITE_PAPER = "項目 | 目標値(期限) | 計画策定時の数値 | 最新�
             {"name": "自治会長に占める女性の割合", "target": 10, "deadline_fy": 2025,
              "baseline": 4.8},
         ),
+        (  # the deadline in a column of its own, after the target's
+            "項目 | 目標値 | 期限 | 策定時 | 最新値 | 管理職に占める女性の割合 | 30% | "
+            "令和7年度末 | 22.0% | 25.0% |",
+            {"target": 30, "deadline_fy": 2025, "baseline": 22},
+        ),
+        (
+            "目標値 | 目標年度 | 策定時 | 管理職に占める女性の割合 | 30% | 令和7年度 | 22.0% |",
+            {"target": 30, "deadline_fy": 2025, "baseline": 22},
+        ),
+        (  # the goals' column last, the name column headed '成果目標'
+            "成果目標 | 計画策定時の数値 | 最新値 | 目標値(期限) | 管理職に占める女性の割合 | "
+            "22.0% (令和2年) | 25.0% (令和4年) | 30% (令和7年度末) |",
+            {"target": 30, "deadline_fy": 2025, "baseline": 22,
+             "baseline_date": "2020-12-31"},
+        ),
+        (
+            _WHITE_PAPER + "町内会長に占める女性の割合 | 10%程度 (令和7年) | "
+            "4.8% (平成30年) | 6.2% (令和3年) |",
+            {"target": 10, "deadline_fy": 2025, "baseline": 4.8},
+        ),
+        (  # flattened with spaces: whom it counts, a footnote, a time per day
+            "成果目標 成果目標 (期限) 計画策定時の数値 最新値 男性職員の育児休業取得率 "
+            "市職員 30% (令和7年) 5.2% (令和元年度) 18.0% (令和4年度)",
+            {"name": "男性職員の育児休業取得率", "target": 30, "baseline": 5.2},
+        ),
+        (
+            "成果目標 成果目標 (期限) 計画策定時の数値 最新値 夫の家事関連時間(注3) "
+            "1日当たり 1時間45分 (令和7年) 1日当たり58分 (令和元年) 1日当たり71分 (令和4年)",
+            {"name": "夫の家事関連時間", "target": 105, "baseline": 58, "unit": "分"},
+        ),
+        (
+            "成果目標 成果目標 (期限) 計画策定時の数値 最新値 年次有給休暇の取得率 "
+            "70% (令和7年) 全体:52.1% 男性:50.3% 女性:55.0% (令和元年) "
+            "全体:58.2% 男性:56.0% 女性:61.1% (令和4年)",
+            {"target": 70, "baseline": 52.1, "baseline_date": "2019-12-31"},
+        ),
         (  # a time per day, in minutes
             _WHITE_PAPER + "夫の家事関連時間 | 1日当たり 1時間45分 (令和7年) | "
             "1日当たり58分 (令和元年) | 1日当たり71分 (令和4年) |",
@@ -757,6 +929,30 @@ def test_table_rows_of_dated_values(text: str, expected: dict) -> None:
     assert {k: got[k] for k in expected} == expected
 
 
+def test_rows_marked_achieved_and_aimed_at() -> None:
+    """A measure's table, each row closed by its date and 【実績】 or 【目標】."""
+    got = _one(
+        "有収率の目標値 有収率(%) 給水人口(人) 88.5 52,000 R4(2022年) 【実績】 "
+        "業務指標 B112 92.0 50,500 R14(2032年) 【目標】"
+    )
+    assert (got["name"], got["target"], got["deadline_fy"]) == ("有収率", 92, 2032)
+    assert (got["baseline"], got["baseline_date"]) == (88.5, "2022-12-31")
+
+
+def test_stages_in_pairs_of_cells_under_a_sentence_naming_them() -> None:
+    got = _one(
+        "本市の温室効果ガス排出量の削減目標は次のとおりです。 短期目標 | 2025年度までに、"
+        "2013年度比で30%削減 | 長期目標 | 2030年度までに、2013年度比で46%削減 |"
+    )
+    assert (got["name"], got["target"], got["deadline_fy"]) == (
+        "温室効果ガス排出量",
+        46,
+        2030,
+    )
+    assert got["targets"] == {"2025": 30, "2030": 46}
+    assert (got["change"], got["direction"]) == (True, "lower")
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -773,6 +969,21 @@ def test_table_rows_of_dated_values(text: str, expected: dict) -> None:
             "人口の将来目標 年次 総人口 年少人口 老年人口 2030年 25,000人 2,800人 9,100人",
             {"name": "総人口", "target": 25000, "deadline_fy": 2030},
         ),
+        (  # cells joined by '|'
+            "定員管理の数値目標 | 年度 | 職員数 | 採用者数 | 退職者数 | 令和6年度 | "
+            "412人 | 15人 | 18人 |",
+            {"name": "職員数", "target": 412, "deadline_fy": 2024},
+        ),
+        (  # several years on one line: a target per year
+            "職員数の目標 年度 職員数 採用者数 退職者数 令和6年度 412人 15人 18人 "
+            "令和7年度 408人 12人 16人",
+            {
+                "target": 408,
+                "deadline_fy": 2025,
+                "direction": "lower",
+                "targets": {"2024": 412, "2025": 408},
+            },
+        ),
     ],
 )
 def test_a_row_of_goals_by_year_under_its_header(text: str, expected: dict) -> None:
@@ -785,11 +996,26 @@ def test_a_row_of_goals_by_year_under_its_header(text: str, expected: dict) -> N
     "text",
     [
         "職員数の推移 年度 職員数 採用者数 退職者数 令和4年度 412人 15人 18人",
+        "年度 | 職員数 | 採用者数 | 令和4年度 | 412人 | 15人 |",
+        # thresholds of the 健全化判断比率 and a 子ども・子育て plan's need and supply
+        "指標 | 早期健全化基準 | 財政再生基準 | 実質公債費比率 | 25.0% | 35.0% |",
+        "指標 | 令和4年度 | 早期健全化基準 | 将来負担比率 | 45.2% | 350.0% |",
+        "健全化判断比率 早期健全化基準 実質公債費比率 9.0% 25.0%",
+        "区分 | 令和3年度 | 令和4年度 | 令和5年度 | 量の見込み | 120人 | 125人 | 130人 | "
+        "確保方策 | 130人 | 130人 | 140人",
+        "放課後児童クラブ 量の見込み 令和3年度 120人 令和7年度 150人",
         "会議 | 自治会の女性役員比率 | 町内会の女性役員比率 | 12.0% | 9.5% |",
         "入込客数 令和元年 85万人 令和2年 52万人",
+        "有収率の推移 有収率(%) 給水人口(人) 88.5 52,000 R4(2022年) 【実績】 "
+        "92.0 50,500 R5(2023年) 【実績】",
         "観光客数 2019年 120万人 2020年 80万人 2021年 90万人",
     ],
 )
 def test_tables_of_figures_state_no_target(text: str) -> None:
     """Figures by year or by column, with no word of a goal: results."""
     assert extract_statement(text) == []
+
+
+def test_a_name_then_its_definition_is_no_table_of_figures() -> None:
+    got = _one("特定健診受診率 | 国保被保険者の特定健康診査の受診率 | 35% | 60%")
+    assert (got["baseline"], got["target"]) == (35, 60)

@@ -12,6 +12,7 @@ from shinchoku.plans.kpi_statements.lexicon import (
     COMPARATOR_AFTER_RE,
     COMPARATOR_BEFORE_RE,
     NAME_AFTER_RE,
+    NAME_ENDS_RE,
     TARGET_LABELS,
 )
 from shinchoku.plans.kpi_statements.values import paren_after, year_in
@@ -26,13 +27,13 @@ _NOT_GOAL_RE = re.compile(
     r"|にとどま|の実績|実績が|を超えて|となり|で推移|と過去|で最も|の減少となって)"
 )
 _GOAL_AFTER_RE = re.compile(
-    r"^\)?(?:程度|前後|超|以上|以下|未満|以内|余り?|強|増|減)?(?: ?\([^()]*\))*"
+    r"^\)?(?:/ ?[^\s\d、。/]{1,2}(?=等|など))?(?:程度|前後|超|以上|以下|未満|以内|余り?|強|増|減)?(?: ?\([^()]*\))*"
     r" ?(?:以上|以下|未満|以内|超)?[」』]?(?: ?\([^()]*\))*"
     r" ?(?:など|等)?(?:を|に|と|へ|まで|の|が)?(?:目指|めざ|目標|とする|とします|とし|にする|にします"
     r"|である現状を維持|狙う|狙い|拡大を(?:目指|めざ|図)|確保を(?:目指|めざ)|[^、。]{1,6}?目標と(?:し|する)|数値目標"
     r"|を目途|設定|掲げ|増や|減ら|引き上|抑え|削減|縮減|抑制|増加を目指|増加させ|増加し"
     r"|増加する|増加$|増$|増\(|減少させ|減らす|達成を目指|の達成|実現|確保する|を維持|維持"
-    r"|の増加|の削減|の抑制|の縮減|減$|減\(|増加(?:させます|します)|増加|削減$|低下させ|に向上"
+    r"|の増加|の削減|の抑制|の縮減|減$|減\(|減\)|増加(?:させます|します)|増加|削減$|低下させ|に向上"
     r"|に(?:高め|伸ば|増や|引き上|減ら|下げ|抑え|改善|とどめる|とどめます|拡大する)|向上させ|とすること|にすること|の創出|の雇用の創出|の職員数の削減|の効果額|実現のため"
     r"|[へに](?:上方|下方)?修正|[へに]見直|を(?:下限|上限)|を(?:\d+ ?(?:年間|か年)で|[^、。]{0,12}?までに)?達成する|まで(?:回復|増や|伸ば|引き上|減ら|下げ|高め|向上)"
     r"|来訪|を図|とな?る(?:よう|ことを目)|の目標|を計画|する計画)"
@@ -83,6 +84,11 @@ def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
         text[max(0, q.start - 8) : q.start],
     ):
         return False  # '昨年度より141人増加するなど': a change from last year
+    if re.match(
+        r"」(?:や|と|、)「[^「」]{0,30}」(?:など|等)?を(?:目標|目指|めざ)",
+        text[q.end : q.end + 50],
+    ):
+        return True  # '「…登用率40%」や「…の解消」を目標としております'
     verb = _goal_verb_after(after)
     if verb is not None:
         return verb
@@ -109,7 +115,14 @@ def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
     ):
         if line_goal or goal_words or _short_row(text):
             return True  # '空き家バンク登録件数 年間10件以上'
-    if line_goal and (re.search(r"[::=] ?$", before) or NAME_AFTER_RE.match(after)):
+    if line_goal and (
+        re.search(r"[::=] ?$", before)
+        or NAME_AFTER_RE.match(after)
+        or (
+            NAME_ENDS_RE.match(after)
+            and not re.search(r"実績|現状|現在|状況", text[: q.start])
+        )
+    ):
         return True
     if line_goal and re.match(r"^ ?(?:\([^()]*\))? ?$", after):
         return True  # '【KPI】移住相談件数 年間100件(令和6年度)'
@@ -124,10 +137,25 @@ def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
         return True  # '令和4年度までの4年間で移住者1万人'
     if goal_words and baseline_paren(ctx, q) is not None:
         return True  # '観光消費額は590億円(18年度は547億円)、…目標値を設定'
+    return _list_goal(ctx, q, before, line_goal, depth)
+
+
+def _list_goal(ctx: Ctx, q: Quantity, before: str, line_goal: bool, depth: int) -> bool:
+    """A value of a list is a goal when the next one is."""
+    text = ctx.text
+    after = re.sub(r"^[」』]", "", text[q.end : q.end + 40])
+    _, s1 = sentence_bounds(text, q.start)
     # '20%、3.6時間削減する': the first of a list shares the verb of the last.
-    nxt = re.match(r"^ ?(?:以上|以下|未満|以内|増|減)?(?:\([^()]*\))?[、,▽・] ?", after)
+    nxt = re.match(
+        r"^ ?(?:/ ?[^\s\d、。/]{1,2})?(?:以上|以下|未満|以内|増|減)?(?:\([^()]*\))?[、,▽・] ?",
+        after,
+    )  # '…単価20万円/人、…宿泊数2泊等の目標を掲げ'
     if nxt is None and re.search(r"\d ?年度?(?:には|に|までに) ?$", before):
         nxt = re.match(r"^ ?で[、,] ?", after)  # '2025年には1.8で、2040年には2.07'
+    reach = 30
+    if nxt is None and re.search(r"から ?$", before):
+        nxt = re.match(r"^ ?(?:に|へ)[、,] ?", after)  # 'Aを31%から40%に、Bを…'
+        reach = 44
     if nxt and depth < 6:
         # the next value of the list, not one far on ('出生率1.58、生残率を…
         # 引き上げ、…という仮定のもと、…14万人を目指す')
@@ -135,8 +163,9 @@ def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
             (
                 v
                 for v in ctx.values
-                if q.end + nxt.end() <= v.start < min(s1, q.end + nxt.end() + 30)
+                if q.end + nxt.end() <= v.start < min(s1, q.end + nxt.end() + reach)
                 and not inside_parens(text, v.start)
+                and not re.match(r" ?から", text[v.end : v.end + 3])
             ),
             None,
         )
@@ -153,7 +182,12 @@ def _goal_verb_after(after: str) -> bool | None:
     if not m:
         return None
     tail = after[m.end() :]
-    if re.match(r"(?:しました|した(?![いう])|されました|できました|ていた)", tail):
+    if m.group(0).endswith("が目標") and re.match(r"を(?:達成|上回|クリア)", tail):
+        return False  # '61.4%が目標を達成': the share of goals met, a result
+    if re.match(
+        r"(?:を(?:達成|実現)|が実現)?(?:しました|した(?![いう])|されました|できました|ていた)",
+        tail,
+    ):
         return False  # '…20.8%削減しました': it happened; '…としていた': no more
     if re.match(
         r"[^。]*?(?:となりました|となった|となって ?[いお])", tail

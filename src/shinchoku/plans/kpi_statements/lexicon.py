@@ -28,3 +28,5 @@ WHEN = (
 NAME_AFTER_RE = re.compile(
     r"^(?:以上|程度)?(?: ?\([^()]*\))? ?の([^、。をがは]{2,24}?)(?:の(?:削減|増加|創出|達成|確保|拡大))?を(?:目指|目標|掲げ|図|順次|対応|実施)"
 )
+# '目標、毎年44,000人の出生数。': under a goal label, the name ends the sentence
+NAME_ENDS_RE = re.compile(r"^ ?の([^、。をがは\d]{2,24}?) ?(?:。|$)")

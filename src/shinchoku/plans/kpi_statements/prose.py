@@ -66,6 +66,11 @@ def _deadline(ctx: Ctx, q: Quantity) -> int | None:
             continue  # the year of another value ('16年に1万6401件だった')
         if paren and s >= q.end:
             continue
+        if re.fullmatch(r"\(\d{1,2} ?年", text[s - 1 : e]) and tail.startswith("で"):
+            continue  # '(10年で総床面積の10%の減)': a span of years, no year
+        if re.match(r" ?末?の[^、。()\d]{1,20}\( ?\d", text[e : e + 26]):
+            continue  # '平成6年度末の職員数(231人)の10%削減': dates the count
+
         day = re.match(
             r" ?(\d{1,2}) ?月 ?(\d{1,2}) ?日 ?(?:まで|までに)",
             tail + text[e + 6 : e + 14],
@@ -76,9 +81,14 @@ def _deadline(ctx: Ctx, q: Quantity) -> int | None:
             )
             best = kpi_text.wareki.fiscal_year_of(when)
             continue
-        deadlineish = re.match(
-            r" ?(?:末|当初)?(?:まで|までに|の|に|には|を目途|をめど|時点|度末|末|で|以降|\]|】|\))",
-            tail,
+        deadlineish = (
+            re.match(
+                r" ?(?:末|当初)?(?:まで|までに|の|に|には|を目途|をめど|時点|度末|末|で|以降|\]|】|\))",
+                tail,
+            )
+            or re.match(  # '平成28年度末(29年3月31日)に、': the same day restated
+                r" ?\([^()]{0,16}\) ?(?:まで|までに|に|には)[、,]?", text[e : e + 26]
+            )
         )
         if not deadlineish and re.fullmatch(r" ?[■●○◆・]? ?", text[:s]):
             # '2030年度 二酸化炭素排出量の削減目標 …35.2%削減': the line's year
@@ -140,6 +150,9 @@ def _prose_baseline(ctx: Ctx, f: Found, q: Quantity) -> None:
         _starting_value(ctx, f, q, s0)
 
 
+_CUT_FROM_RE = re.compile(
+    r" ?を ?[\d,.]+ ?[^\s\d、。]{0,3}? ?(?:削減|減ら|増や|増加|縮減)し(?:て)?[、,]? ?[\d,.]+"
+)
 _GROWS_RE = re.compile(
     r" ?(?:\([^()]*\))? ?に(?:伸ば|増や|引き上|高め|減ら|下げ|抑え|向上|改善|縮減|削減)"
 )
@@ -151,12 +164,18 @@ def _starting_value(ctx: Ctx, f: Found, q: Quantity, s0: int) -> None:
     '中学校(11年度85・7%)で90%を目指す'."""
     text = ctx.text
     grows = _GROWS_RE.match(text[q.end : q.end + 14])
-    for v in ctx.values:
+    if re.match(
+        r" ?(?:へ|に)(?:上方|下方)?(?:修正|見直|変更)", text[q.end : q.end + 8]
+    ):
+        return  # '目標値を13市町村から18市町村へ上方修正': the old goal, no baseline
+    for v in reversed(ctx.values):  # the nearest: 'Aを31%から40%に、Bを同15%から30%に'
         if not (s0 <= v.start < q.start and v.unit == q.unit) or v.start in ctx.used:
             continue
         after = text[v.end : v.end + 24]
-        if re.match(r" ?(?:\([^()]*\))? ?(?:だった|であった|から|であり)", after) or (
-            grows and re.match(r" ?を", after)
+        if (
+            re.match(r" ?(?:\([^()]*\))? ?(?:だった|であった|から|であり)", after)
+            or (grows and re.match(r" ?を", after))
+            or _CUT_FROM_RE.match(after)  # '1309人を83名削減し1226人に'
         ):
             paren = paren_after(text, v.end)  # '85%(令和7年度当初)から'
             label = paren[0] if paren and year_in(paren[0]) else None
@@ -164,6 +183,15 @@ def _starting_value(ctx: Ctx, f: Found, q: Quantity, s0: int) -> None:
                 years = [(s, e) for s, e, y in ctx.years if s0 <= s < v.start and y]
                 label = text[years[-1][0] : years[-1][1]] if years else None
             set_baseline(ctx, f, v, label)
+            return
+    share = re.search(r"\( ?[\d,.]+ ?[^\s\d()%]{1,3}\) ?の ?$", text[s0 : q.start])
+    if share and q.unit == "%":  # '平成6年度末の職員数(231人)の10%削減'
+        v = next((v for v in ctx.values if v.start > s0 + share.start()), None)
+        years = [(s, e) for s, e, y in ctx.years if s0 <= s < s0 + share.start() and y]
+        if v is not None and v.start < q.start:
+            set_baseline(
+                ctx, f, v, text[years[-1][0] : years[-1][1]] if years else None
+            )
             return
     for m in re.finditer(r"\(([^()]*)\)", text[s0 : q.start]):
         if not year_in(m.group(1)) or re.search(r"比|推計|予測|見込|目標", m.group(1)):
@@ -232,9 +260,14 @@ def prose(ctx: Ctx) -> list[Found]:
         ratio = re.search(
             r"\d ?人に ?\d+ ?人 ?\($", text[max(0, q.start - 10) : q.start]
         )
+        within = re.search(  # '(うち…50地域)', '(10年で総床面積の10%の減)'
+            r"\((?:うち|\d+ ?(?:年|か年|カ年|年間)で)[^()]*$",
+            text[max(0, q.start - 30) : q.start],
+        )
+        within = within or _bracketed_level(text, q)
         if q.start in ctx.used or (
-            inside_parens(text, q.start) and opened is None and not ratio
-        ):
+            inside_parens(text, q.start) and opened is None and not ratio and not within
+        ):  # '100地域(うち国際認証・表彰地域 50地域)': a target inside another
             continue
         if opened is None and not is_goal(ctx, q, line_goal):
             continue
@@ -286,6 +319,14 @@ def prose(ctx: Ctx) -> list[Found]:
         ):
             out[-1:] = _each(f)  # 'AとBでそれぞれ70%を目指す'
     return out
+
+
+def _bracketed_level(text: str, q: Quantity) -> bool:
+    """'…を第4次計画策定時の数値(29.1%)以上に向上させ': a level in brackets."""
+    return bool(
+        re.search(r"(?:数値|値|水準|実績)\($", text[max(0, q.start - 4) : q.start])
+        and re.match(r"\) ?(?:以上|以下)に", text[q.end : q.end + 6])
+    )
 
 
 def _same_quantity(name: str, previous: str) -> bool:

@@ -3,12 +3,13 @@ after it, the sentence's topic, or the line's heading."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from shinchoku.plans import kpi_text
 from shinchoku.plans.kpi_statements.context import Ctx, name_before, sentence_bounds
 from shinchoku.plans.kpi_statements.found import Span
-from shinchoku.plans.kpi_statements.lexicon import NAME_AFTER_RE, WHEN
+from shinchoku.plans.kpi_statements.lexicon import NAME_AFTER_RE, NAME_ENDS_RE, WHEN
 from shinchoku.plans.kpi_statements.names import clause_start, clean_name, name_ok
 from shinchoku.plans.kpi_text import Quantity
 
@@ -88,7 +89,7 @@ def _fallback_name(
     before = re.sub(r"\([^()]*\)", lambda m: "□" * len(m.group(0)), text[s0:clause])
     matches = list(
         re.finditer(
-            r"([^、。]{2,60}?)(?:について|につきましては|に関しては|は|を|に対して)[、,]?",
+            r"([^、。]{2,60}?)(?:について(?:も|は)?|につきましては|に関しては|は|を|に対して)[、, ]?",
             before,
         )
     )
@@ -136,7 +137,12 @@ def _cut_goal(before: str) -> tuple[str, int, bool] | None:
     return name, m.start(1) + (noun.start() if noun else 0), True
 
 
-_TOPIC_END = re.compile(r"(?:について|につきましては|に関しては)[、,]?$")
+_SHARE_OF_RE = re.compile(r"([^、。()]{2,40}?) ?\( ?[\d,.]+ ?[^\s\d()%]{1,3}\) ?の ?$")
+_REACHED_BY_RE = re.compile(
+    r"([^\s、。\d]{2,30}?) ?[\d,.]+ ?[^\s\d、。を]{0,3} ?を ?[\d,.]+ ?[^\s\d、。]{0,3}?"
+    r" ?(?:削減|減ら|増や|増加|縮減)し(?:て)?[、,]? ?$"
+)
+_TOPIC_END = re.compile(r"(?:について(?:も|は)?|につきましては|に関しては)[、, ]?$")
 
 
 def goal_paren(text: str, pos: int) -> int | None:
@@ -188,17 +194,49 @@ def _narrow(phrase: str, bare: str, after: str) -> tuple[str, int] | None:
     return phrase, skipped
 
 
+def _name_after(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
+    """A name after its value: '毎年1000人の社会増を目指します', and under a goal
+    label '目標、毎年44,000人の出生数。'."""
+    text = ctx.text
+    after = NAME_AFTER_RE.match(text[q.end :])
+    if after is None and re.match(r" ?(?:数値)?目標[::、 ]", text):
+        after = NAME_ENDS_RE.match(text[q.end :])
+    if after and not re.search(r"\d", after.group(1)):
+        name = clean_name(after.group(1))
+        if name_ok(name):
+            return name, ctx.span(q.end + after.start(1), q.end + after.end(1))
+    return None
+
+
+def _share_or_cut(ctx: Ctx, q: Quantity, s0: int) -> tuple[str, Span] | None:
+    """The name of a share of a stated count ('平成6年度末の職員数(231人)の10%
+    削減') or of a level reached by a cut ('職員数1309人を83名削減し1226人にする')."""
+    text = ctx.text
+    share = _SHARE_OF_RE.search(text, s0, q.start) if q.unit == "%" else None
+    if share:
+        name = clean_name(share.group(1))
+        if name_ok(name):
+            return name, ctx.span(*share.span(1))
+    cut = _REACHED_BY_RE.search(text, s0, q.start)
+    if cut:
+        name = clean_name(re.split(r"は", cut.group(1))[-1])
+        if name_ok(name):
+            return name, ctx.span(*cut.span(1))
+    return None
+
+
 def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     text = ctx.text
     opened = goal_paren(text, q.start)
     if opened is not None:
         return name_before(ctx, opened)  # 'テレワーク実施率(目標:令和7年度 30%)'
     s0, _ = sentence_bounds(text, q.start)
-    after = NAME_AFTER_RE.match(text[q.end :])
-    if after and not re.search(r"\d", after.group(1)):
-        name = clean_name(after.group(1))
-        if name_ok(name):
-            return name, ctx.span(q.end + after.start(1), q.end + after.end(1))
+    special = _name_after(ctx, q) or _share_or_cut(ctx, q, s0)
+    if special is not None:
+        return special
+    if re.match(r"(?:数値|値|水準|実績)\($", text[max(0, q.start - 3) : q.start]):
+        # '女性の参画比率を…策定時の数値(29.1%)以上に': named before the bracket
+        return prose_name(ctx, dataclasses.replace(q, start=q.start - 1))
     topic = _TOPIC_TARGET_RE.search(text, s0, q.start)
     if topic:
         name = clean_name(re.sub(r"^.*(?:年の|年度の)", "", topic.group(1)))
@@ -218,6 +256,9 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
             # '2019年度時点の目標値を4地区': a time, the name is elsewhere
             return _fallback_name(ctx, q, s0, clause_start(text, e, s0))
     start = clause_start(text, e, s0)
+    spoken = list(re.finditer(r"(?:ますが|ですが|ものの)[ 、]?", text[start:e]))
+    if spoken:  # '…推移していますが 目標である 250 万人': a clause of speech ends
+        start += spoken[-1].end()
     marker = list(
         re.finditer(r"[(【](?:主な)?(?:KPI|KGI|数値目標)[)】]", text[start:e])
     )

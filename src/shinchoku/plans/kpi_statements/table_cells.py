@@ -30,7 +30,7 @@ _PLACEHOLDER_RE = re.compile(r"^(?:[―\-—−‐–ー─━]+|なし|-)$")
 _MAINTAIN_CELL_RE = re.compile(r"^(?:現状値?を?維持|現状維持|維持|現状値?以上)")
 _COLUMN_LABEL_RE = re.compile(
     r"^\(?(?:現状値?|基準値?|(?:成果)?目標値?|目標数値|数値目標|最新値|(?:計画)?策定時(?:の(?:数?値))?|目標設定時(?:の?最新値)?"
-    r"|中間目標値?|中間値|最終目標|当初"
+    r"|中間目標値?|中間値|最終目標|当初|(?:早期|経営)?健全化基準|財政再生基準"
     r"|(?:\d{1,2} ?年度?)?(?:実績値?|見込み?)|\d+ ?[ヵかカケヶ]年目標|めざそう値|進捗率|達成率|達成度|累計)\)?"
     r"(?: ?\([^()]*\))?$"
 )
@@ -39,7 +39,7 @@ _SKIP_CELL_RE = re.compile(r"^(?:当初|区分|単位|計画|実績|見込み?)$
 
 def _column_kind(cell: str) -> str:
     cell = cell.replace(" ", "")
-    if re.search(r"試算|推計|見通し|参考", cell):
+    if re.search(r"試算|推計|見通し|参考|健全化基準|再生基準", cell):
         return "actual"  # '令和10年度 試 算 値': an estimate, not a target
     if re.search(r"目標設定時|策定時|基準|当初", cell):
         return "base"
@@ -63,7 +63,7 @@ def columns(ctx: Ctx, cells: list[tuple[int, int]]) -> list[tuple[str, int | Non
         year = year_at(ctx, s, e)
         if year is None and not _COLUMN_LABEL_RE.match(cell):
             continue
-        if cell == "数値目標" and not ctx.text[:s].strip(" |"):
+        if cell in ("数値目標", "成果目標") and not ctx.text[:s].strip(" |"):
             continue  # the heading of a table, not a column
         kind = _column_kind(cell)
         if year is None and cell.startswith("(") and cols and cols[-1][0] == "plain":
@@ -241,7 +241,7 @@ def cell_value(ctx: Ctx, s: int, e: int) -> Cell:
             dates = [p for p in re.findall(r"\(([^()]*)\)", ctx.text[q.end : e])]
             when = next((p for p in dates if year_in(p)), when)
         rest = re.sub(
-            r"以上|以下|未満|以内|超|削減|縮減|増加|減少|増|減|を?維持|※\d*|[\s:]"
+            r"以上|以下|未満|以内|超|程度|削減|縮減|増加|減少|増|減|を?維持|※\d*|[\s:]"
             r"|(?:を|に|と)(?:目指|めざ|目標|する|します)\S*$",
             "",
             rest,

@@ -9,13 +9,21 @@ import re
 from typing import Any
 
 from shinchoku.plans import kpi_text
-from shinchoku.plans.kpi_statements.context import Ctx, year_at
+from shinchoku.plans.kpi_statements.context import (
+    Ctx,
+    name_before,
+    new_found,
+    set_baseline,
+    year_at,
+)
+from shinchoku.plans.kpi_statements.found import Found
 from shinchoku.plans.kpi_statements.table_cells import (
     Cell,
     cell_date,
     columns,
     widening,
 )
+from shinchoku.plans.kpi_statements.values import year_in
 from shinchoku.plans.kpi_text import Quantity
 
 Cells = list[tuple[Any, ...]]  # (start, end, kind, quantity, paren)
@@ -27,7 +35,7 @@ def is_date(ctx: Ctx, cell: tuple[Any, ...]) -> bool:
     return cell[2] == "label" and cell_date(words) is not None
 
 
-_TIME_HEAD_RE = re.compile(r"\(?時期\)?")
+_TIME_HEAD_RE = re.compile(r"\(?(?:時期|期限|目標年度|達成年度|目標時期)\)?")
 _EVERY_YEAR_RE = re.compile(r"\(?毎年度?\)?")
 
 
@@ -174,3 +182,78 @@ def trailing_dates(
         return None
     ctx.column_labels[years[0]] = ctx.text[slice(*dates[0])].strip("()")
     return list(zip(("base", "actual", "target"), years, strict=True))
+
+
+_MARK_RE = re.compile(r"【(実績|目標)】")
+_HEADING_RE = re.compile(r"^ ?(\S{2,40}?)の目標値? ")
+
+
+def marked_rows(ctx: Ctx, toks: list[tuple[int, int]], kinds: Cells) -> Found | None:
+    """'X の目標値 X(単位) 列2 列3 19.0 4 21.03 H28(2016年) 【実績】 … 23.8 5 21.03
+    H39(2027年) 【目標】': rows of a table of one measure, each closed by its date
+    and whether it was achieved or aimed at; the first column is the measure."""
+    heading = _HEADING_RE.match(ctx.text)
+    marks = {
+        m[1]: i
+        for i, (s, e) in enumerate(toks)
+        if (m := _MARK_RE.fullmatch(ctx.text[s:e].strip()))
+    }
+    if heading is None or set(marks) != {"実績", "目標"}:
+        return None
+    runs = {}
+    for mark, i in marks.items():
+        year = year_at(ctx, *toks[i - 1]) if i >= 2 else None
+        k = i - 2
+        while k >= 0 and kinds[k][0] == "value":
+            k -= 1
+        if year is None or k == i - 2:
+            return None
+        runs[mark] = ([q[1] for q in kinds[k + 1 : i - 1]], year)
+    n = min(len(r[0]) for r in runs.values())  # a row's columns, no stray digit
+    firsts = {mark: (values[-n], year) for mark, (values, year) in runs.items()}
+    name = heading[1]
+    unit = re.match(
+        rf"{re.escape(name)}\(([^()\s]+)(?: (\d)(?!\S))?", ctx.text[heading.end() :]
+    )
+    f = new_found(ctx, (name, ctx.span(*heading.span(1))), firsts["目標"][0])
+    f.unit = "".join(unit.groups("")) if unit else f.unit
+    f.deadline_fy = firsts["目標"][1]
+    set_baseline(ctx, f, firsts["実績"][0], f"{firsts['実績'][1]}年")
+    return f
+
+
+_STAGE_RE = re.compile(r"(?:中間|最終|計画|短期|中期|長期)目標(?:年度)?")
+_STAGE_CELL_RE = re.compile(
+    r"(?P<by>.{2,14}?)までに、?.{0,16}?比で?(?:約|概ね)?(?P<q>\d)[^|]*?(?P<verb>削減|減|増加|増)$"
+)
+_GOAL_OF_RE = re.compile(r"(削減|低減|増加)?目標(?:は|を)")
+
+
+def stage_cells(ctx: Ctx, cells: Cells) -> Found | None:
+    """'…の排出削減目標は、…以下のとおり。 中間目標 | 2022年度までに、2013年度比で
+    約7%削減 | 計画目標 | 2030年度までに、2013年度比で約32%削減': a stage per
+    pair of cells, the measure named by the sentence before them."""
+    pairs = []
+    for a, b in zip(cells, cells[1:], strict=False):
+        label = ctx.text[a[0] : a[1]].strip().rsplit(" ", 1)[-1]
+        m = _STAGE_CELL_RE.fullmatch(ctx.text[b[0] : b[1]].strip())
+        if _STAGE_RE.fullmatch(label) and m and year_in(m["by"]):
+            q = next((q for q in ctx.values if b[0] <= q.start < b[1] and q.unit), None)
+            if q is None or ctx.text[q.start : b[1]].count("%") != 1:
+                return None
+            pairs.append((year_in(m["by"]), q, m["verb"]))
+    goal = _GOAL_OF_RE.search(ctx.text, 0, cells[0][1])
+    if len(pairs) < 2 or goal is None or len({p[2][0] for p in pairs}) != 1:
+        return None
+    named = name_before(ctx, goal.start())
+    if named is None:
+        return None
+    (year, q, verb) = pairs[-1]
+    # '…年度までの', '本市の': a scope, not the measure
+    words = re.sub(r"^(?:.*(?:までの|における)|[本当][市町村県区]の)", "", named[0])
+    f = new_found(ctx, (words, named[1]), q)
+    f.deadline_fy, f.change = year, True
+    f.direction = "lower" if verb.startswith(("削", "減")) else "higher"
+    f.targets = {y: p.value for y, p, _ in pairs if y is not None}
+    ctx.used.update(p.start for _, p, _ in pairs)
+    return f

@@ -4,6 +4,7 @@ without the header in front."""
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Any
 
@@ -24,14 +25,21 @@ from shinchoku.plans.kpi_statements.table_dates import (
     dates_after,
     inline_dates,
     is_date,
+    marked_rows,
     rising,
+    stage_cells,
     timed_row,
     trailing_dates,
     whole_quantity,
 )
 from shinchoku.plans.kpi_statements.table_units import unit_scale
+from shinchoku.plans.kpi_statements.table_years import year_first, yearly_results
 
 _BLOCK = ("value", "empty", "maintain", "unit")
+# A 子ども・子育て支援事業計画's rows: the need foreseen and the places to be
+# provided for it are estimates and supply, not goals.
+_THRESHOLD_RE = re.compile(r"健全化基準|財政再生基準")
+_NO_GOAL_NAME_RE = re.compile(r"^(?:量の見込み|確保方策|確保の内容|確保量|見込み?量)")
 
 
 def pipe_row(ctx: Ctx) -> list[Found]:
@@ -39,6 +47,14 @@ def pipe_row(ctx: Ctx) -> list[Found]:
     bounds = [-1] + [i for i, ch in enumerate(text) if ch == "|"] + [len(text)]
     spans = [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]
     cells = [(s, e, *cell_value(ctx, s, e)) for s, e in spans]
+    if _THRESHOLD_RE.search(text) and "目標" not in text:
+        return []  # 健全化判断比率 against their thresholds: results, not goals
+    staged = stage_cells(ctx, cells)
+    if staged is not None:
+        return [staged]
+    by_year = year_first(ctx, [c[:2] for c in cells], [c[2:] for c in cells])
+    if by_year is not None:
+        return by_year
     out: list[Found] = []
     i = 0
     while i < len(cells):
@@ -97,7 +113,11 @@ def _pipe_found(
     name_text = clean_name(
         _name_words(_row_number_off(text[cells[k][0] : cells[k][1]]))
     )
-    if not name_text or compared([text[c[0] : c[1]] for c in cells[:k]]):
+    if (
+        not name_text
+        or compared([text[c[0] : c[1]] for c in cells[:k]])
+        or _NO_GOAL_NAME_RE.search(name_text)
+    ):
         return None, False
     if _figures_by_column(text, cells, i, j):
         return None, False
@@ -143,7 +163,8 @@ def _figures_by_column(text: str, cells: Cells, i: int, j: int) -> bool:
         return False  # a header's columns ('現状値 | 目標値') name the values
     if any(a != b and b.endswith(a) for a in heads for b in heads):
         return False  # '女性委員比率 | 審議会等における女性委員比率': a name, then its meaning
-    return len({h[-2:] for h in heads}) == 1  # the same measure
+    common = os.path.commonprefix([h[::-1] for h in heads])  # the same measure
+    return len(common) >= max(4, min(len(h) for h in heads) // 3)
 
 
 def _row_number_off(cell: str) -> str:
@@ -214,7 +235,7 @@ def _name_cell(text: str, cells: list[tuple[Any, ...]], i: int) -> int | None:
 def _name_words(cell: str) -> str:
     """A name cell's name: 'X 各市町村において、…の割合' is the name, then what
     it means."""
-    cell = re.sub(r" ?\(注\d*\)$", "", cell.strip())  # '名前(注2)': a footnote
+    cell = _footnote_off(cell.strip())
     head, _, rest = cell.partition(" ")
     if (
         rest
@@ -224,6 +245,11 @@ def _name_words(cell: str) -> str:
     ):
         return head
     return cell
+
+
+def _footnote_off(name: str) -> str:
+    """'名前(注2)' → '名前': a footnote's mark after a name."""
+    return re.sub(r" ?\(注\d*\)$", "", name)
 
 
 def _description(cell: str) -> bool:
@@ -242,11 +268,17 @@ def _name_follows(cells: list[tuple[Any, ...]], j: int) -> bool:
     return k < len(cells) and cells[k][2] == "value"
 
 
+_PARTS_RE = re.compile(
+    r"\S{0,5}(?:計|全体|総数|合計)[::] ?[\d.,]+ ?%?(?: \S{1,6}?[::] ?[\d.,]+ ?%?)+"
+)
+
+
 def _tokens(ctx: Ctx) -> list[tuple[int, int]]:
     """White-space separated tokens, a value, a year or a parenthesis never cut."""
     chars = list(ctx.text)
     atoms = [(q.start, q.end) for q in ctx.values] + [(s, e) for s, e, _ in ctx.years]
     atoms += [m.span() for m in re.finditer(r"\([^()]*\)", ctx.text)]
+    atoms += [m.span() for m in _PARTS_RE.finditer(ctx.text)]  # one cell of parts
     for s, e in atoms:
         for i in range(s, e):
             if chars[i] == " ":
@@ -260,21 +292,28 @@ def _space_kinds(ctx: Ctx, toks: list[tuple[int, int]]) -> list[tuple[Any, ...]]
         kind = cell_value(ctx, s, e)
         if kind[0] == "text" and re.fullmatch(r"\([^()]*\)", ctx.text[s:e]):
             kind = ("paren", None, None)
+        elif re.fullmatch(r"1 ?[日週人](?:当たり|あたり)", ctx.text[s:e]):
+            kind = ("per", None, None)  # '1日当たり 2時間30分': per what
         kinds.append(kind)
     return kinds
 
 
-_ROW_CELLS = ("value", "empty", "maintain", "unit", "paren", "label")
+_ROW_CELLS = ("value", "empty", "maintain", "unit", "paren", "label", "per")
 
 
 def space_row(ctx: Ctx) -> list[Found]:
     """Rows of a table flattened with spaces: '指標 人 820 1,000', and several
     rows on one line under one header ('基準値 目標値 出生数 … 婚姻数 …')."""
+    if "【実績】" in ctx.text and "【目標】" not in ctx.text:
+        return []  # rows marked as results only
+    if _THRESHOLD_RE.search(ctx.text) and "目標" not in ctx.text:
+        return []  # 健全化判断比率 against their thresholds
     toks = _tokens(ctx)
     kinds = _space_kinds(ctx, toks)
-    year_first = _year_first(ctx, toks, kinds)
-    if year_first is not None:
-        return [year_first]
+    marked = marked_rows(ctx, toks, kinds)
+    by_year = [marked] if marked else year_first(ctx, toks, kinds)
+    if by_year is not None:
+        return by_year
     out: list[Found] = []
     start, cols = 0, None
     while True:
@@ -303,41 +342,6 @@ def space_row(ctx: Ctx) -> list[Found]:
         cols = found[1]
         out.append(found[0])
         start = end
-
-
-_YEAR_HEAD = ("年度", "年次", "年")
-
-
-def _year_first(
-    ctx: Ctx, toks: list[tuple[int, int]], kinds: list[tuple[Any, ...]]
-) -> Found | None:
-    """'定員管理の数値目標 年度 職員数 採用者数 退職者数 平成29年度 228人 12人 12人':
-    a row of a table of goals by year, under its header; a value for each
-    column, the first column the quantity the plan sets for that year (the
-    others its flows and changes)."""
-    texts = [ctx.text[s:e].strip() for s, e in toks]
-    h = next((i for i, t in enumerate(texts) if t in _YEAR_HEAD), None)
-    if h is None or not re.search(r"目標|計画", ctx.text[: toks[h][0]]):
-        return None
-    n = h + 1
-    while n < len(toks) and kinds[n][0] == "text" and not re.search(r"\d", texts[n]):
-        n += 1
-    heads, values = texts[h + 1 : n], kinds[n + 1 :]
-    year = year_at(ctx, *toks[n]) if n < len(toks) else None
-    if (
-        year is None
-        or len(heads) < 2
-        or len(values) != len(heads)
-        or any(k[0] != "value" for k in values)
-        or not name_ok(clean_name(heads[0]))
-    ):
-        return None
-    ctx.column_labels[year] = texts[n]
-    name = (clean_name(heads[0]), ctx.span(*toks[h + 1]))
-    found = fill_row(ctx, name, values[:1], [("target", year)], "")
-    if found is not None and re.search(r"削減|減少|[▲△]", ctx.text[toks[h][0] :]):
-        found.direction = "lower"
-    return found
 
 
 def _space_name(
@@ -413,8 +417,16 @@ def _space_row_at(
     name_start, name_end = named
     if compared([ctx.text[slice(*t)] for t in toks[start:name_start]]):
         return None
+    if (
+        name_end - name_start == 1
+        and name_start > start
+        and kinds[name_start - 1][0] == "text"
+    ):
+        spans = [(*toks[name_start - 1], "text"), (*toks[name_start], "text")]
+        if _qualified_name(ctx.text, spans, 1) == 0:  # '…取得率 国家公務員 13%'
+            name_start, name_end = name_start - 1, name_start
     s, e = toks[name_start][0], toks[name_end - 1][1]
-    name_text = clean_name(ctx.text[s:e])
+    name_text = clean_name(_footnote_off(ctx.text[s:e]))
     timed = "時期" in ctx.text[:s]  # '… (時期) … 13.0% 2019年度 7.2% 2017年度'
     row = [
         (*kinds[i][:2], ctx.text[slice(*toks[i + 1])])
@@ -427,14 +439,14 @@ def _space_row_at(
         for i in range(first, end)
         if kinds[i][0] in ("value", "empty", "maintain")
     ]
-    if header is None and _yearly_results(ctx, toks, kinds, (first, end)):
+    if header is None and yearly_results(ctx, toks, kinds, (first, end)):
         return None
     cols = header
     if cols is None:
         cols = _space_cols(ctx, toks, kinds, (name_start, name_end, first, end))
     units = {q.unit for _, q, _ in row if q is not None}
     repeated = end < len(toks) and clean_name(ctx.text[slice(*toks[end])]) == name_text
-    if not name_ok(name_text) or len(units) > 1:
+    if not name_ok(name_text) or len(units) > 1 or _NO_GOAL_NAME_RE.search(name_text):
         return None
     if len(row) < 2 and not cols and not repeated:
         return None
@@ -460,24 +472,6 @@ def _space_row_at(
     if LOWER_WORDS.match(tail.strip()):
         found.direction = "lower"
     return found, cols
-
-
-def _yearly_results(
-    ctx: Ctx,
-    toks: list[tuple[int, int]],
-    kinds: list[tuple[Any, ...]],
-    bounds: tuple[int, int],
-) -> bool:
-    """'観光客数 2019年 120万人 2020年 80万人': a value for each year, the years
-    one apart and no word of a goal; results by year, not a start and a goal."""
-    first, end = bounds
-    at = [i for i in range(first, end) if kinds[i][0] == "value"]
-    years = [
-        year_at(ctx, *toks[i - 1]) if kinds[i - 1][0] == "label" else None for i in at
-    ]
-    if len(at) < 2 or None in years or re.search(r"目標|目指|めざ|計画", ctx.text):
-        return False
-    return all(b - a == 1 for a, b in zip(years, years[1:], strict=False))  # type: ignore[operator]
 
 
 def _space_cols(

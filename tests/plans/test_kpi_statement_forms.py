@@ -1019,3 +1019,49 @@ def test_tables_of_figures_state_no_target(text: str) -> None:
 def test_a_name_then_its_definition_is_no_table_of_figures() -> None:
     got = _one("特定健診受診率 | 国保被保険者の特定健康診査の受診率 | 35% | 60%")
     assert (got["baseline"], got["target"]) == (35, 60)
+
+
+# Forms of the eighth round (総合戦略 KPI lists), written for these tests.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the target in parentheses, per year
+            "・移住相談件数(120件/年)",
+            {"name": "移住相談件数", "target": 120, "unit": "件", "per": "year"},
+        ),
+        (  # money in 億 and 万, per year
+            "●ふるさと納税寄附額(3億5,000万円/年)",
+            {"name": "ふるさと納税寄附額", "target": 350000, "unit": "千円"},
+        ),
+        (  # the value straight after the name
+            "・市内事業所の黒字率62%",
+            {"name": "市内事業所の黒字率", "target": 62, "unit": "%"},
+        ),
+        (  # a note on the source before a colon
+            "・製造品出荷額 工業統計調査:120億円",
+            {"name": "製造品出荷額", "target": 12000000, "per": None},
+        ),
+        (  # the 〇 bullet before a kanji digit stays a bullet
+            "〇二酸化炭素排出量を2030年度までに46%削減します",
+            {"name": "二酸化炭素排出量", "target": 46, "deadline_fy": 2030},
+        ),
+    ],
+)
+def test_a_kpi_list_entry_states_its_target(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "• 企業版ふるさと納税制度の活用:1410万円",  # an activity, not a measure
+        "・移住相談件数 R5実績 98件",  # a result, dated
+        "・移住相談件数は98件となった",
+        "・移住相談件数(令和5年度)98件",
+        "・相談窓口の開設(2か所)",
+        "・移住相談件数 98件 転入者数 120人",  # figures, not one entry
+    ],
+)
+def test_bullet_lines_that_are_no_kpi_entry_state_no_target(text: str) -> None:
+    assert extract_statement(text) == []

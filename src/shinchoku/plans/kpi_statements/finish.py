@@ -119,6 +119,9 @@ def _direction(f: Found, after_clean: str) -> None:
             f.direction = "higher"
 
 
+_TOTAL_OF_A_YEAR = ("残高", "産出", "算出", "出荷", "生産", "販売", "消費")
+
+
 def _period(ctx: Ctx, f: Found, q_end: int | None) -> str | None:
     """'cumulative' ('累計', '5年間で') or 'year' ('/年', '毎年度') from the
     words between the name and the target."""
@@ -127,8 +130,9 @@ def _period(ctx: Ctx, f: Found, q_end: int | None) -> str | None:
     end = q_end if q_end is not None else len(text)
     begin = max(0, min(name_at, end - 30))
     scope = text[begin : end + 12]
+    # '基金残高総額' is a balance, '農業算出総額' a year's output of all products
     total = any(
-        text[max(0, m.start() - 2) : m.start()] != "残高"  # '基金残高総額': a balance
+        text[max(0, m.start() - 2) : m.start()] not in _TOTAL_OF_A_YEAR
         for m in re.finditer("総額", text[: end + 12])
         if m.start() >= begin
     )

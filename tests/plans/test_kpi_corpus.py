@@ -5,7 +5,8 @@ on its fourth round (statements from `k700`, read from GitHub repositories and
 added the same way), on its fifth round (`k800`…, read after the third round's
 rules were written), on its sixth round (`k900`…, plan kinds the corpus had
 little of), on its seventh round (`k1000`…, read after the fifth round's rules
-were written) and on the held-out split (never looked at while writing
+were written), on its ninth round (`k1200`…, 行財政改革 documents, held to a
+strict xfail until rules meet the goals on it) and on the held-out split (never looked at while writing
 them), against the goals of issue #15. Run with `-s` or see the printed tables in
 the test output. Each split is scored only when a test asks for it, so that
 `-k "not held"` never touches the held-out file's labels."""
@@ -31,6 +32,7 @@ FOURTH_ROUND = 700  # statements k700… too, read from GitHub repositories
 FIFTH_ROUND = 800  # statements k800… too, read after the third round's rules
 SIXTH_ROUND = 900  # statements k900… too, plan kinds the corpus had little of
 SEVENTH_ROUND = 1000  # statements k1000… too, read after the fifth round's rules
+NINTH_ROUND = 1200  # statements k1200… too, 行財政改革 plans and their progress reports
 
 
 def _rows(split: str) -> list[dict]:
@@ -46,7 +48,11 @@ def _rows(split: str) -> list[dict]:
     if split == "dev round 6":
         return [r for r in rows if SIXTH_ROUND <= int(r["id"][1:]) < SEVENTH_ROUND]
     if split == "dev round 7":
-        return [r for r in rows if int(r["id"][1:]) >= SEVENTH_ROUND]
+        return [r for r in rows if SEVENTH_ROUND <= int(r["id"][1:]) < NINTH_ROUND]
+    if split == "dev round 9":
+        return [r for r in rows if int(r["id"][1:]) >= NINTH_ROUND]
+    if split == "dev rounds 1-8":
+        return [r for r in rows if int(r["id"][1:]) < NINTH_ROUND]
     if split == "dev rounds 1-5":
         return [r for r in rows if int(r["id"][1:]) < SIXTH_ROUND]
     if split == "dev rounds 1-2":
@@ -113,8 +119,9 @@ def _assert_goals(result: Score, split: str) -> None:
 
 def test_goals_on_the_dev_split(scores: Callable[[str], Score]) -> None:
     """Every round of the dev split, the sixth included since rules for its
-    forms meet the goals on it."""
-    _assert_goals(scores("dev"), "dev")
+    forms meet the goals on it; the ninth is left out until they meet them on
+    it too."""
+    _assert_goals(scores("dev rounds 1-8"), "dev rounds 1-8")
 
 
 def test_goals_on_the_third_round(scores: Callable[[str], Score]) -> None:
@@ -169,6 +176,19 @@ def test_goals_on_the_seventh_round(scores: Callable[[str], Score]) -> None:
     repeated, changes from last year and results 'となっています' refused) read
     all its targets and nothing else."""
     _assert_goals(scores("dev round 7"), "dev round 7")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="no rule is written for the ninth round yet (measured 2026-11-30 on "
+    "ad3701f, before any): target precision 0.400 (6/15) and recall 0.222 "
+    "(6/27), baseline precision 0.000 (0/1) and recall 0.000 (0/1)",
+)
+def test_goals_on_the_ninth_round(scores: Callable[[str], Score]) -> None:
+    """行財政改革/行政改革 plans, their progress reports and council minutes and
+    news quoting them (`k1200`…): 効果額 and 職員数 targets, staged 計画 rows,
+    financial indicators '=90.0 以下', national 定員 and 手続コスト targets."""
+    _assert_goals(scores("dev round 9"), "dev round 9")
 
 
 @pytest.mark.xfail(

@@ -1,6 +1,6 @@
 """Modules and functions stay small enough to read: no module over 600 lines,
 no function over 80, outside the migrations (generated) and the seed's KPI
-extractor (a lexicon and a scanner read as one piece, exempt by issue #15's
+extractor (a lexicon and a scanner read as one piece, exempt by issue #11's
 brief; the statement extractor, `plans/kpi_statements/`, is a package of small
 modules since issue #11). What is over says why below."""
 

@@ -5,8 +5,9 @@ on its fourth round (statements from `k700`, read from GitHub repositories and
 added the same way), on its fifth round (`k800`…, read after the third round's
 rules were written), on its sixth round (`k900`…, plan kinds the corpus had
 little of), on its seventh round (`k1000`…, read after the fifth round's rules
-were written), on its ninth round (`k1200`…, 行財政改革 documents, held to a
-strict xfail until rules meet the goals on it) and on the held-out split (never looked at while writing
+were written), on its eighth round (`k1100`…, municipalities' 総合戦略 KPI lists and
+総合計画 成果指標 tables), on its ninth round (`k1200`…, 行財政改革 documents) and on
+the held-out split (never looked at while writing
 them), against the goals of issue #15. Run with `-s` or see the printed tables in
 the test output. Each split is scored only when a test asks for it, so that
 `-k "not held"` never touches the held-out file's labels."""
@@ -32,6 +33,7 @@ FOURTH_ROUND = 700  # statements k700… too, read from GitHub repositories
 FIFTH_ROUND = 800  # statements k800… too, read after the third round's rules
 SIXTH_ROUND = 900  # statements k900… too, plan kinds the corpus had little of
 SEVENTH_ROUND = 1000  # statements k1000… too, read after the fifth round's rules
+EIGHTH_ROUND = 1100  # statements k1100… too, municipalities' KPI lists and tables
 NINTH_ROUND = 1200  # statements k1200… too, 行財政改革 plans and their progress reports
 
 
@@ -48,11 +50,13 @@ def _rows(split: str) -> list[dict]:
     if split == "dev round 6":
         return [r for r in rows if SIXTH_ROUND <= int(r["id"][1:]) < SEVENTH_ROUND]
     if split == "dev round 7":
-        return [r for r in rows if SEVENTH_ROUND <= int(r["id"][1:]) < NINTH_ROUND]
+        return [r for r in rows if SEVENTH_ROUND <= int(r["id"][1:]) < EIGHTH_ROUND]
+    if split == "dev round 8":
+        return [r for r in rows if EIGHTH_ROUND <= int(r["id"][1:]) < NINTH_ROUND]
     if split == "dev round 9":
         return [r for r in rows if int(r["id"][1:]) >= NINTH_ROUND]
-    if split == "dev rounds 1-8":
-        return [r for r in rows if int(r["id"][1:]) < NINTH_ROUND]
+    if split == "dev rounds 1-7":
+        return [r for r in rows if int(r["id"][1:]) < EIGHTH_ROUND]
     if split == "dev rounds 1-5":
         return [r for r in rows if int(r["id"][1:]) < SIXTH_ROUND]
     if split == "dev rounds 1-2":
@@ -118,10 +122,10 @@ def _assert_goals(result: Score, split: str) -> None:
 
 
 def test_goals_on_the_dev_split(scores: Callable[[str], Score]) -> None:
-    """Every round of the dev split, the sixth included since rules for its
-    forms meet the goals on it; the ninth is left out until they meet them on
-    it too."""
-    _assert_goals(scores("dev rounds 1-8"), "dev rounds 1-8")
+    """The rounds rules were written for (rounds 1-7); the eighth and ninth
+    rounds are still fresh and have their own strict xfails below (fold them in
+    here once they meet the goals)."""
+    _assert_goals(scores("dev rounds 1-7"), "dev rounds 1-7")
 
 
 def test_goals_on_the_third_round(scores: Callable[[str], Score]) -> None:
@@ -176,6 +180,19 @@ def test_goals_on_the_seventh_round(scores: Callable[[str], Score]) -> None:
     repeated, changes from last year and results 'となっています' refused) read
     all its targets and nothing else."""
     _assert_goals(scores("dev round 7"), "dev round 7")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the eighth round of dev statements (k1100…, 46 statements from 18 "
+    "governments new to the corpus: 総合戦略 KPI lists, 地方創生 KPI result "
+    "reports and 事業評価調書, 総合計画 数値目標 tables, and 20 statements "
+    "stating no target) was measured before any rule was written for it "
+    "(2026-11-30, commit 7b0ce2f): target precision 0.800 (4/5) and recall "
+    "0.138 (4/29), baseline precision 0.000 (0/1) and recall 0.000 (0/10)",
+)
+def test_goals_on_the_eighth_round(scores: Callable[[str], Score]) -> None:
+    _assert_goals(scores("dev round 8"), "dev round 8")
 
 
 @pytest.mark.xfail(

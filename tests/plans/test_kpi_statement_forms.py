@@ -1065,3 +1065,40 @@ def test_a_kpi_list_entry_states_its_target(text: str, expected: dict) -> None:
 )
 def test_bullet_lines_that_are_no_kpi_entry_state_no_target(text: str) -> None:
     assert extract_statement(text) == []
+
+
+# Forms of the ninth round (行財政改革 plans and their reports), written for
+# these tests.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the case the value is for is no part of the name
+            "窓口業務を委託した場合の目標効果額は、年間1,200万円としています。",
+            {"name": "効果額", "target": 12000},
+        ),
+        (  # the period after a heading's name
+            "(3)物件費の削減 計画期間の 4 年間において 2 億円を削減します。",
+            {"name": "物件費", "target": 200000, "change": True},
+        ),
+        (  # two goals joined by 'と': the value is the second's; its bound stays
+            "経常収支比率の改善と基金残高10億円以上の維持を目指します。",
+            {"name": "基金残高", "target": 1000000, "comparator": "以上"},
+        ),
+    ],
+)
+def test_reform_plan_goals_are_named_by_their_measure(
+    text: str, expected: dict
+) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "改革を実行することにより、毎年約500万時間、約30億円の削減となる見通しである。",
+        "プランの更新により、15項目の目標修正を行いました。",
+    ],
+)
+def test_outlooks_and_counts_of_items_state_no_target(text: str) -> None:
+    assert extract_statement(text) == []

@@ -50,9 +50,9 @@ def _comparator(
             m2 = COMPARATOR_BEFORE_RE.search(ctx.text[: norm_pos(ctx, start[0])])
             if m2:
                 f.comparator = COMPARATORS[m2.group(1)]
-    if re.match(
+    if not m and re.match(
         r"^ ?(?:程度|前後)?(?:\([^()]*\))? ?(?:を|の|に|である現状を)?維持", after_clean
-    ):
+    ):  # '25億円以上の維持' keeps its bound
         f.comparator = "維持"
     bound = re.match(r"^ ?(?:\([^()]*\) ?)*を(下限|上限)", after)
     if bound:
@@ -143,7 +143,7 @@ def _period(ctx: Ctx, f: Found, q_end: int | None) -> str | None:
     ):
         return "cumulative"
     if re.search(
-        r"/ ?年|毎年度|毎年 ?[\d,.]|(?:^|[→⇒\s|(])年 ?\d|年度ごとの|(?<!\d)1年に|年間あたり|単年度",
+        r"/ ?年|毎年度|毎年 ?[\d,.]|(?:^|[→⇒\s|(])年 ?\d|年度ごとの|(?<!\d)1年に|年間あたり|単年度(?!収支)",
         scope,
     ):
         return "year"

@@ -47,7 +47,7 @@ _NOT_GOAL_LABEL_RE = re.compile(
     rf"(?:実績値?|現在値|{BASE_LABELS})(?: ?\([^()]*\))? ?[::=] ?(?:約|概ね)? ?$"
 )
 _SERIES_YEAR_RE = re.compile(r"(?<![\d,.])(?:[RH]\d{1,2}|\d{2,4})[::] ?$")
-_SENTENCE_NOT_GOAL = re.compile(r"推計|予測|見込まれ|推移して|状況にあり|を記録")
+_SENTENCE_NOT_GOAL = re.compile(r"推計|予測|見込まれ|見通し|推移して|状況にあり|を記録")
 
 
 def baseline_paren(ctx: Ctx, q: Quantity) -> tuple[str, Quantity | None] | None:
@@ -79,6 +79,8 @@ def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
         r"目指|めざ|目標と|を目標|目標を|目標値|実現|設定|掲げ", sentence
     ):
         return False
+    if q.unit == "項目" and re.match(r" ?の(?:目標|数値目標|取組)", after):
+        return False  # '21項目の目標修正': a count of the plan's items
     if re.search(
         r"(?:昨年|前年|前回)度?(?:より|から|比で?) ?$",
         text[max(0, q.start - 8) : q.start],

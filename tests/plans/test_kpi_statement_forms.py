@@ -1080,6 +1080,29 @@ def test_bullet_lines_that_are_no_kpi_entry_state_no_target(text: str) -> None:
             "(3)物件費の削減 計画期間の 4 年間において 2 億円を削減します。",
             {"name": "物件費", "target": 200000, "change": True},
         ),
+        (  # 圧縮 lowers; the year compared with is no deadline
+            "公債残高を 25 年度に比べ 120 億円程度圧縮する。",
+            {
+                "name": "公債残高",
+                "target": 12000000,
+                "direction": "lower",
+                "change": True,
+            },
+        ),
+        (  # 減員, the topic and the period in front of the name left out
+            "このうち計画期間中の職員数については、全体で45人減員するなどの"
+            "数値目標を掲げています。",
+            {"name": "職員数", "target": 45, "change": True, "direction": "lower"},
+        ),
+        (  # 純減 with its bound; 'について' and the years are no part of the name
+            "市の職員定数について5年間で120人以上の純減を確保する。",
+            {
+                "name": "市の職員定数",
+                "target": 120,
+                "comparator": "以上",
+                "change": True,
+            },
+        ),
         (  # two goals joined by 'と': the value is the second's; its bound stays
             "経常収支比率の改善と基金残高10億円以上の維持を目指します。",
             {"name": "基金残高", "target": 1000000, "comparator": "以上"},
@@ -1098,7 +1121,19 @@ def test_reform_plan_goals_are_named_by_their_measure(
     [
         "改革を実行することにより、毎年約500万時間、約30億円の削減となる見通しである。",
         "プランの更新により、15項目の目標修正を行いました。",
+        "公債残高を 25 年度に比べ 80 億円程度圧縮することができた。",
+        "(4)財政指標 ①経常収支比率=92.0 ②将来負担比率=60.0",
     ],
 )
 def test_outlooks_and_counts_of_items_state_no_target(text: str) -> None:
     assert extract_statement(text) == []
+
+
+def test_a_list_of_bounds_after_its_markers() -> None:
+    got = extract_statement(
+        "(4)財政指標 ①経常収支比率=92.0 以下 ②将来負担比率=60.0 以下"
+    )
+    assert [(f.name, f.target, f.comparator) for f in got] == [
+        ("経常収支比率", 92.0, "以下"),
+        ("将来負担比率", 60.0, "以下"),
+    ]

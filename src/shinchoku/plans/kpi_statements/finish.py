@@ -61,7 +61,7 @@ def _comparator(
 
 
 _CHANGE_RE = re.compile(
-    r"^(?:程度|前後|余り?)?(?:\([^()]*\) ?)*(?:を|の)?(?:削減|縮減|抑制|減らす|減らし|増加(?!し?た)|増や|増(?!加し?た)|減(?!少し?た))"
+    r"^(?:程度|前後|余り?)?(?:\([^()]*\) ?)*(?:以上|以下)?(?:を|の)?(?:削減|縮減|圧縮|減員|純減|抑制|減らす|減らし|増加(?!し?た)|増や|増(?!加し?た)|減(?!少し?た))"
     r"|^(?:\([^()]*\) ?)*の[^、。をがは]{2,24}?の(?:削減|縮減|抑制|増加|拡大)"
     r"|^(?:\([^()]*\) ?)*の[^、。をがはの]{2,24}?(?:削減|縮減)(?:を|に)"
 )
@@ -110,7 +110,8 @@ def _direction(f: Found, after_clean: str) -> None:
         elif f.comparator in ("以上", "超"):
             f.direction = "higher"
         elif LOWER_WORDS.match(after_clean) or re.match(
-            r"^(?:を|の|まで|に)?(?:削減|縮減|抑制|減ら|減少)", after_clean
+            r"^(?:程度|前後)?(?:を|の|まで|に)?(?:削減|縮減|圧縮|減員|抑制|減ら|減少)",
+            after_clean,
         ):
             f.direction = "lower"
         elif f.baseline is not None and f.target is not None and f.target < f.baseline:

@@ -1103,3 +1103,121 @@ def test_tables_of_figures_state_no_target(text: str) -> None:
 def test_a_name_then_its_definition_is_no_table_of_figures() -> None:
     got = _one("特定健診受診率 | 国保被保険者の特定健康診査の受診率 | 35% | 60%")
     assert (got["baseline"], got["target"]) == (35, 60)
+
+
+# Forms of the eighth round (総合戦略 KPI lists), written for these tests.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the target in parentheses, per year
+            "・移住相談件数(120件/年)",
+            {"name": "移住相談件数", "target": 120, "unit": "件", "per": "year"},
+        ),
+        (  # money in 億 and 万, per year
+            "●ふるさと納税寄附額(3億5,000万円/年)",
+            {"name": "ふるさと納税寄附額", "target": 350000, "unit": "千円"},
+        ),
+        (  # the value straight after the name
+            "・市内事業所の黒字率62%",
+            {"name": "市内事業所の黒字率", "target": 62, "unit": "%"},
+        ),
+        (  # a note on the source before a colon
+            "・製造品出荷額 工業統計調査:120億円",
+            {"name": "製造品出荷額", "target": 12000000, "per": None},
+        ),
+        (  # the 〇 bullet before a kanji digit stays a bullet
+            "〇二酸化炭素排出量を2030年度までに46%削減します",
+            {"name": "二酸化炭素排出量", "target": 46, "deadline_fy": 2030},
+        ),
+    ],
+)
+def test_a_kpi_list_entry_states_its_target(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "• 企業版ふるさと納税制度の活用:1410万円",  # an activity, not a measure
+        "・移住相談件数 R5実績 98件",  # a result, dated
+        "・移住相談件数は98件となった",
+        "・移住相談件数(令和5年度)98件",
+        "・相談窓口の開設(2か所)",
+        "・移住相談件数 98件 転入者数 120人",  # figures, not one entry
+    ],
+)
+def test_bullet_lines_that_are_no_kpi_entry_state_no_target(text: str) -> None:
+    assert extract_statement(text) == []
+
+
+# Forms of the ninth round (行財政改革 plans and their reports), written for
+# these tests.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the case the value is for is no part of the name
+            "窓口業務を委託した場合の目標効果額は、年間1,200万円としています。",
+            {"name": "効果額", "target": 12000},
+        ),
+        (  # the period after a heading's name
+            "(3)物件費の削減 計画期間の 4 年間において 2 億円を削減します。",
+            {"name": "物件費", "target": 200000, "change": True},
+        ),
+        (  # 圧縮 lowers; the year compared with is no deadline
+            "公債残高を 25 年度に比べ 120 億円程度圧縮する。",
+            {
+                "name": "公債残高",
+                "target": 12000000,
+                "direction": "lower",
+                "change": True,
+            },
+        ),
+        (  # 減員, the topic and the period in front of the name left out
+            "このうち計画期間中の職員数については、全体で45人減員するなどの"
+            "数値目標を掲げています。",
+            {"name": "職員数", "target": 45, "change": True, "direction": "lower"},
+        ),
+        (  # 純減 with its bound; 'について' and the years are no part of the name
+            "市の職員定数について5年間で120人以上の純減を確保する。",
+            {
+                "name": "市の職員定数",
+                "target": 120,
+                "comparator": "以上",
+                "change": True,
+            },
+        ),
+        (  # two goals joined by 'と': the value is the second's; its bound stays
+            "経常収支比率の改善と基金残高10億円以上の維持を目指します。",
+            {"name": "基金残高", "target": 1000000, "comparator": "以上"},
+        ),
+    ],
+)
+def test_reform_plan_goals_are_named_by_their_measure(
+    text: str, expected: dict
+) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "改革を実行することにより、毎年約500万時間、約30億円の削減となる見通しである。",
+        "プランの更新により、15項目の目標修正を行いました。",
+        "公債残高を 25 年度に比べ 80 億円程度圧縮することができた。",
+        "(4)財政指標 ①経常収支比率=92.0 ②将来負担比率=60.0",
+    ],
+)
+def test_outlooks_and_counts_of_items_state_no_target(text: str) -> None:
+    assert extract_statement(text) == []
+
+
+def test_a_list_of_bounds_after_its_markers() -> None:
+    got = extract_statement(
+        "(4)財政指標 ①経常収支比率=92.0 以下 ②将来負担比率=60.0 以下"
+    )
+    assert [(f.name, f.target, f.comparator) for f in got] == [
+        ("経常収支比率", 92.0, "以下"),
+        ("将来負担比率", 60.0, "以下"),
+    ]

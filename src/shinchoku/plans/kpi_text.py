@@ -118,6 +118,15 @@ def kanji_to_int(text: str) -> int:
 def _kanji_number(m: re.Match[str]) -> str:
     run = m.group(0)
     after = m.string[m.end() : m.end() + 1]
+    before = m.string[m.start() - 1 : m.start()] if m.start() else ""
+    if run[0] == "〇" and len(run) > 1 and before in ("", " ", "\n", "|", "。"):
+        # '〇二酸化炭素排出量…': the 〇 opening a line is its bullet (no number
+        # is written with a leading zero)
+        return "〇" + _kanji_run(run[1:], after)
+    return _kanji_run(run, after)
+
+
+def _kanji_run(run: str, after: str) -> str:
     # One kanji digit alone is a word more often than a number (一人一人, 一部,
     # 三つ); it is a number before a calendar word (四年間, 六年).
     if len(run) == 1 and after not in ("年", "月", "日", "割", "か", "ヵ", "カ"):

@@ -8,6 +8,7 @@
 * table rows flattened to text, cells joined by `|` or spaces, with or without the
   header in front: `認知症サポーター数 | 310人 | 600人`, `防災訓練参加者数 人 820 1,000
   増加を目指す`, `…| 現状値 平成17年度 | 目標値 平成22年度 | … | 33.3% | 36% | 50% |`;
+* a KPI list's bullet entry: `・UIJターン数(350人/年)`, `・地域経済循環率105%`;
 * prose: `…を令和7年度までに90%以上とする`, `平成31年(2019年)の転出超過数 110人抑制`,
   `総額13億776万円の財政効果を目標に掲げています`.
 
@@ -21,7 +22,7 @@ in the text as written, for highlighting.
 One module per form, each reading the statement's `Ctx` (context.py) and
 returning `Found`s: `arrows`, `labelled`, `table_rows` (over `table_cells`,
 `table_dates`, `table_units`, `table_years` and `table_sheets`),
-`staged` and `prose` (goals told apart from results by `guards`, named by
+`staged`, `listed` and `prose` (goals told apart from results by `guards`, named by
 `prose_names`); `finish` adds what every form's indicators get last and
 `extract` runs them in order. `values` says which numbers are values and reads
 years and dates; `names` cleans an indicator's name; `lexicon` holds the words

@@ -50,9 +50,9 @@ def _comparator(
             m2 = COMPARATOR_BEFORE_RE.search(ctx.text[: norm_pos(ctx, start[0])])
             if m2:
                 f.comparator = COMPARATORS[m2.group(1)]
-    if re.match(
+    if not m and re.match(
         r"^ ?(?:程度|前後)?(?:\([^()]*\))? ?(?:を|の|に|である現状を)?維持", after_clean
-    ):
+    ):  # '25億円以上の維持' keeps its bound
         f.comparator = "維持"
     bound = re.match(r"^ ?(?:\([^()]*\) ?)*を(下限|上限)", after)
     if bound:
@@ -61,7 +61,7 @@ def _comparator(
 
 
 _CHANGE_RE = re.compile(
-    r"^(?:程度|前後|余り?)?(?:\([^()]*\) ?)*(?:を|の)?(?:削減|縮減|抑制|減らす|減らし|増加(?!し?た)|増や|増(?!加し?た)|減(?!少し?た))"
+    r"^(?:程度|前後|余り?)?(?:\([^()]*\) ?)*(?:以上|以下)?(?:を|の)?(?:削減|縮減|圧縮|減員|純減|抑制|減らす|減らし|増加(?!し?た)|増や|増(?!加し?た)|減(?!少し?た))"
     r"|^(?:\([^()]*\) ?)*の[^、。をがは]{2,24}?の(?:削減|縮減|抑制|増加|拡大)"
     r"|^(?:\([^()]*\) ?)*の[^、。をがはの]{2,24}?(?:削減|縮減)(?:を|に)"
 )
@@ -110,13 +110,17 @@ def _direction(f: Found, after_clean: str) -> None:
         elif f.comparator in ("以上", "超"):
             f.direction = "higher"
         elif LOWER_WORDS.match(after_clean) or re.match(
-            r"^(?:を|の|まで|に)?(?:削減|縮減|抑制|減ら|減少)", after_clean
+            r"^(?:程度|前後)?(?:を|の|まで|に)?(?:削減|縮減|圧縮|減員|抑制|減ら|減少)",
+            after_clean,
         ):
             f.direction = "lower"
         elif f.baseline is not None and f.target is not None and f.target < f.baseline:
             f.direction = "lower"
         else:
             f.direction = "higher"
+
+
+_TOTAL_OF_A_YEAR = ("残高", "産出", "算出", "出荷", "生産", "販売", "消費")
 
 
 def _period(ctx: Ctx, f: Found, q_end: int | None) -> str | None:
@@ -127,8 +131,9 @@ def _period(ctx: Ctx, f: Found, q_end: int | None) -> str | None:
     end = q_end if q_end is not None else len(text)
     begin = max(0, min(name_at, end - 30))
     scope = text[begin : end + 12]
+    # '基金残高総額' is a balance, '農業算出総額' a year's output of all products
     total = any(
-        text[max(0, m.start() - 2) : m.start()] != "残高"  # '基金残高総額': a balance
+        text[max(0, m.start() - 2) : m.start()] not in _TOTAL_OF_A_YEAR
         for m in re.finditer("総額", text[: end + 12])
         if m.start() >= begin
     )
@@ -139,7 +144,7 @@ def _period(ctx: Ctx, f: Found, q_end: int | None) -> str | None:
     ):
         return "cumulative"
     if re.search(
-        r"/ ?年|毎年度|毎年 ?[\d,.]|(?:^|[→⇒\s|(])年 ?\d|年度ごとの|(?<!\d)1年に|年間あたり|単年度",
+        r"/ ?年|毎年度|毎年 ?[\d,.]|(?:^|[→⇒\s|(])年 ?\d|年度ごとの|(?<!\d)1年に|年間あたり|単年度(?!収支)",
         scope,
     ):
         return "year"

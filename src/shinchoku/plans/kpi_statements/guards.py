@@ -31,7 +31,7 @@ _GOAL_AFTER_RE = re.compile(
     r" ?(?:以上|以下|未満|以内|超)?[」』]?(?: ?\([^()]*\))*"
     r" ?(?:など|等)?(?:を|に|と|へ|まで|の|が)?(?:目指|めざ|目標|とする|とします|とし|にする|にします"
     r"|である現状を維持|狙う|狙い|拡大を(?:目指|めざ|図)|確保を(?:目指|めざ)|[^、。]{1,6}?目標と(?:し|する)|数値目標"
-    r"|を目途|設定|掲げ|増や|減ら|引き上|抑え|削減|縮減|抑制|増加を目指|増加させ|増加し"
+    r"|を目途|設定|掲げ|増や|減ら|引き上|抑え|削減|縮減|圧縮|減員|の?純減|抑制|増加を目指|増加させ|増加し"
     r"|増加する|増加$|増$|増\(|減少させ|減らす|達成を目指|の達成|実現|確保する|を維持|維持"
     r"|の増加|の削減|の抑制|の縮減|減$|減\(|減\)|増加(?:させます|します)|増加|削減$|低下させ|に向上"
     r"|に(?:高め|伸ば|増や|引き上|減ら|下げ|抑え|改善|とどめる|とどめます|拡大する)|向上させ|とすること|にすること|の創出|の雇用の創出|の職員数の削減|の効果額|実現のため"
@@ -47,7 +47,7 @@ _NOT_GOAL_LABEL_RE = re.compile(
     rf"(?:実績値?|現在値|{BASE_LABELS})(?: ?\([^()]*\))? ?[::=] ?(?:約|概ね)? ?$"
 )
 _SERIES_YEAR_RE = re.compile(r"(?<![\d,.])(?:[RH]\d{1,2}|\d{2,4})[::] ?$")
-_SENTENCE_NOT_GOAL = re.compile(r"推計|予測|見込まれ|推移して|状況にあり|を記録")
+_SENTENCE_NOT_GOAL = re.compile(r"推計|予測|見込まれ|見通し|推移して|状況にあり|を記録")
 
 
 def baseline_paren(ctx: Ctx, q: Quantity) -> tuple[str, Quantity | None] | None:
@@ -79,6 +79,8 @@ def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
         r"目指|めざ|目標と|を目標|目標を|目標値|実現|設定|掲げ", sentence
     ):
         return False
+    if q.unit == "項目" and re.match(r" ?の(?:目標|数値目標|取組)", after):
+        return False  # '21項目の目標修正': a count of the plan's items
     if re.search(
         r"(?:昨年|前年|前回)度?(?:より|から|比で?) ?$",
         text[max(0, q.start - 8) : q.start],
@@ -111,10 +113,12 @@ def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
     goal_words = bool(re.search(r"目標|目指|めざ", text))
     comparator = COMPARATOR_AFTER_RE.match(after)
     if comparator and re.match(
-        r"^ ?(?:\([^()]*\))? ?(?:[。、|)]|$|を維持|と)", after[comparator.end() :]
+        r"^ ?(?:\([^()]*\))? ?(?:[。、|)■●○◆]|$|を維持|と)", after[comparator.end() :]
     ):
         if line_goal or goal_words or _short_row(text):
             return True  # '空き家バンク登録件数 年間10件以上'
+        if re.search(r"[■●○◆][^\s■●○◆=]{2,30}= ?$", before):
+            return True  # '■経常収支比率=90.0 以下 ■…': a list of bounds
     if line_goal and (
         re.search(r"[::=] ?$", before)
         or NAME_AFTER_RE.match(after)
@@ -185,7 +189,8 @@ def _goal_verb_after(after: str) -> bool | None:
     if m.group(0).endswith("が目標") and re.match(r"を(?:達成|上回|クリア)", tail):
         return False  # '61.4%が目標を達成': the share of goals met, a result
     if re.match(
-        r"(?:を(?:達成|実現)|が実現)?(?:しました|した(?![いう])|されました|できました|ていた)",
+        r"(?:を(?:達成|実現)|が実現)?(?:しました|した(?![いう])|されました|できました|ていた"
+        r"|(?:する|した)?ことができ(?:た|ました))",
         tail,
     ):
         return False  # '…20.8%削減しました': it happened; '…としていた': no more

@@ -17,7 +17,9 @@ COMPARATORS = {
     "超過": "超", "超": "超", "を超える": "超", "≧": "以上", "≥": "以上", "≦": "以下",
     "≤": "以下",
 }  # fmt: skip
-LOWER_WORDS = re.compile(r"削減|縮減|減ら|抑制|抑え|減少|低下|引き下|下げ|防止|ゼロ")
+LOWER_WORDS = re.compile(
+    r"削減|縮減|圧縮|減員|純減|減ら|抑制|抑え|減少|低下|引き下|下げ|防止|ゼロ"
+)
 
 # A year or a date written in front of a value: 令和4年度, R4年度末, 令和4年4月1日.
 WHEN = (

@@ -47,7 +47,7 @@ def _deadline(ctx: Ctx, q: Quantity) -> int | None:
             e += west.end()
         tail = text[e : e + 6]
         if re.match(
-            r" ?[】\]]?(?:比|対比|から|の実績|実績|現在|を基準|に対し|と比較|の数値(?!目標)|の値)",
+            r" ?[】\]]?(?:比|対比|から|の実績|実績|現在|を基準|に対し|と比較|[にと]比べ|の数値(?!目標)|の値)",
             tail,
         ):
             continue

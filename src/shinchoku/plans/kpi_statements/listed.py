@@ -1,0 +1,67 @@
+"""A KPI list's bullet line: `・UIJターン数(350人/年)`, `・地域経済循環率105%`,
+`・農林畜産出荷額 RESAS農業算出総額:35億円`.
+
+A 総合戦略's KPI list writes each indicator as a bullet, its name and the value
+it aims for, and nothing else. The line itself shows it is such an entry: a
+list marker, one measured quantity (a name ending in 数, 額, 率, 量, 割合…), one
+value closing the line (bare, after a colon, or in parentheses), and no year,
+verb or word of a result. Any more words (a date, '実績', 'となった', an
+activity such as '…制度の活用:1410万円') and the line is not read here."""
+
+from __future__ import annotations
+
+import re
+
+from shinchoku.plans.kpi_statements.context import Ctx, new_found
+from shinchoku.plans.kpi_statements.found import Found
+from shinchoku.plans.kpi_statements.names import clean_name, name_ok
+
+_BULLET_RE = re.compile(r"^ ?[・●○〇◆■◇•▪◎] ?")
+# the name measures a quantity: a count, an amount, a rate, a share
+_MEASURE_RE = re.compile(r"(?:数|額|率|量|割合|人口|比率)$")
+_NOT_LISTED_RE = re.compile(
+    r"実績|現在|時点|結果|推計|見込|予測|推移|目標|基準|現状|前年|比べ|[をがはにで]"
+)
+_TAIL_RE = re.compile(r"^ ?(?:以上|以下|以内|未満)? ?\)? ?$")
+
+
+def _name(ctx: Ctx, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+    """The words between the marker and the value: the name, or the name and a
+    note on its source before a colon ('農林畜産出荷額 RESAS農業算出総額:')."""
+    raw = ctx.text[start:end]
+    raw = re.sub(r" ?[(::] ?$", "", raw)
+    if not raw or re.search(r"[、。,()|:]", raw):
+        return None
+    words = raw.split(" ")
+    if len(words) > 2:
+        return None
+    name = clean_name(words[0])
+    if len(words) == 2 and not (
+        _MEASURE_RE.search(name) and ":" in ctx.text[start:end]
+    ):
+        name = clean_name(raw)
+    if not (2 <= len(name) <= 30 and name_ok(name) and _MEASURE_RE.search(name)):
+        return None
+    at = ctx.text.find(name[:1], start)
+    return name, ctx.span(at, at + len(name))
+
+
+def listed_line(ctx: Ctx) -> list[Found]:
+    """The bullet line of a KPI list: its name and its target."""
+    text = ctx.text
+    bullet = _BULLET_RE.match(text)
+    if bullet is None or any(year for _, _, year in ctx.years):
+        return []
+    free = ctx.free()
+    if len(free) != 1 or _NOT_LISTED_RE.search(text):
+        return []
+    q = free[0]
+    if not _TAIL_RE.match(text[q.end :]):
+        return []
+    paren = text[q.end :].strip().endswith(")")
+    if paren != (text[: q.start].rstrip().endswith("(")):
+        return []  # '(' before the value and ')' after it, or neither
+    name = _name(ctx, bullet.end(), q.start)
+    if name is None:
+        return []
+    return [new_found(ctx, name, q)]

@@ -1221,3 +1221,22 @@ def test_a_list_of_bounds_after_its_markers() -> None:
         ("経常収支比率", 92.0, "以下"),
         ("将来負担比率", 60.0, "以下"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a rank: '位' a unit, '以内' its bound; the topic keeps its parentheses
+            "観光地(温泉地)人気全国順位は昨年に過去最高の25位となったことから、"
+            "20位以内を狙う。",
+            {"name": "観光地(温泉地)人気全国順位", "target": 20, "comparator": "以内"},
+        ),
+        (  # under a 《目標指標》 marker, a name holding a clause with 'を'
+            "《目標指標》 週1回以上スポーツを行う市民の割合 65%",
+            {"name": "週1回以上スポーツを行う市民の割合", "target": 65},
+        ),
+    ],
+)
+def test_ranks_and_names_holding_a_clause(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected

@@ -244,7 +244,7 @@ def prose(ctx: Ctx) -> list[Found]:
     text = ctx.text
     line_goal = bool(
         re.match(
-            r"^ ?(?:[■●○・◆]|\(\d+\)|\d+[.)])? ?(?:目標\d*_|目標|数値目標|【?KPI|【目標)",
+            r"^ ?(?:[■●○・◆]|\(\d+\)|\d+[.)])? ?(?:目標\d*_|目標|数値目標|【?KPI|[【《]目標)",
             text,
         )
     )

@@ -15,7 +15,8 @@ from shinchoku.plans.kpi_text import Quantity
 
 _TOPIC_TARGET_RE = re.compile(r"([^、。]{2,40}?)の目標(?:値|額)?(?:を|は)[、,]")
 _HEAD_NOUN_RE = re.compile(
-    r"(?:[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9・]|ごみ)+(?:\([^()]*\))?$"
+    r"(?:[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9・]|ごみ)"
+    r"(?:[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9・]|ごみ|\([^()]*\))*$"
 )
 
 
@@ -101,8 +102,10 @@ def _fallback_name(
         )
     )
     for m in matches:
-        phrase = re.split(r"だった|であった|から|より|に対し", m.group(1))[-1].replace(
-            "□", ""
+        # the words with their parentheses ('地域ブランド力(魅力度)全国順位')
+        last = re.split(r"だった|であった|から|より|に対し", m.group(1))[-1]
+        phrase = re.sub(
+            r" ?\([^()]*\)$", "", text[s0 + m.end(1) - len(last) : s0 + m.end(1)]
         )
         name = (
             _head_noun(phrase)
@@ -161,6 +164,13 @@ def goal_paren(text: str, pos: int) -> int | None:
     return None
 
 
+# '…の学習を行った県民の割合 80%': the 'を' is inside a clause the name ends
+_RELATIVE_RE = re.compile(
+    r"を[^、。をはが\d]{0,12}?(?:った|した|いた|んだ|ている|[うくすつむるぐぶ])"
+    r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,10}(?:の[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,8})?$"
+)
+
+
 def _narrow(phrase: str, bare: str, after: str) -> tuple[str, int] | None:
     """The words of a clause that name its value: the object before 'を', the
     topic before 'は', the words after a start value's particle; with how many
@@ -184,7 +194,7 @@ def _narrow(phrase: str, bare: str, after: str) -> tuple[str, int] | None:
         skipped = labelled.end()
     if re.search(r"の ?$", bare) and re.match(r"[増減]|削減|縮減", after):
         pass  # 'Xを動かす人の割合の10%増': the whole phrase names it
-    elif "を" in bare:
+    elif "を" in bare and not _RELATIVE_RE.search(bare.rstrip()):
         phrase, bare = phrase[: bare.rindex("を")], bare[: bare.rindex("を")]
         topic = re.search(r"[^\d\s]は(?=[^、。]{2,}$)", bare)
         if topic:  # '秦野市は…の定数上限を': the subject is not the name

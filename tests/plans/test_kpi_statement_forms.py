@@ -929,6 +929,90 @@ def test_table_rows_of_dated_values(text: str, expected: dict) -> None:
     assert {k: got[k] for k in expected} == expected
 
 
+# Forms of KPI sheets of the eighth round (地方創生 result reports, 事業評価調書,
+# 総合計画 数値目標一覧), written for these tests.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # 指標 指標値 単位 目標年月 [実績値]: March 2027 ends FY2026
+            "空き家バンク登録件数 12 件 R9.3",
+            {"name": "空き家バンク登録件数", "target": 12, "unit": "件", "deadline_fy": 2026},
+        ),
+        (  # the result after the date; a counter no unit list holds
+            "特産品の販売数 4,500 個 R8.3 3,980",
+            {"name": "特産品の販売数", "target": 4500, "unit": "個", "deadline_fy": 2025},
+        ),
+        (  # a change as the name's ending
+            "転入者数前年比増 20 人 H29.3 8",
+            {"name": "転入者数", "target": 20, "change": True, "direction": "higher"},
+        ),
+        (  # baseline dated in front, a projection left out, KPI, result, status
+            "市内の空き家数増加の抑制 R2年度現在 310件 R7年度予測 360件 330件 325件 順調",
+            {"name": "市内の空き家数", "baseline": 310, "baseline_date": "2021-03-31",
+             "target": 330, "direction": "lower"},
+        ),
+        (  # a level to keep
+            "商店街の店舗数の維持 R2年度現在 45件 R7年度予測 40件 45件 44件 やや遅れ",
+            {"name": "商店街の店舗数", "baseline": 45, "target": 45, "comparator": "維持"},
+        ),
+        (  # a total over past years as the baseline
+            "市内の起業件数 過去3年間実績 9件 15件 4件 その他",
+            {"name": "市内の起業件数", "baseline": 9, "target": 15},
+        ),
+        (  # a lone dash: no baseline, never a minus sign
+            "インターン受入事業所数 - 8社 2社 その他",
+            {"name": "インターン受入事業所数", "baseline": None, "target": 8},
+        ),
+        (  # a 数値目標一覧 row: its page, the current value, midway and final goals
+            "(4) 観光 観光消費額 42 320百万円 380百万円 450百万円 観光統計 翌年度6月",
+            {"name": "観光消費額", "baseline": 320000, "target": 450000, "unit": "千円"},
+        ),
+        (  # the page, then the current value and the goal
+            "森林整備面積 88 2,310 ha 2,800 ha",
+            {"name": "森林整備面積", "baseline": 2310, "target": 2800, "unit": "ha"},
+        ),
+    ],
+)  # fmt: skip
+def test_rows_of_kpi_sheets(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_rows_of_kpi_sheets_one_after_another() -> None:
+    got = [
+        f.to_dict()
+        for f in extract_statement(
+            "基準値 KPI 実績値 進捗状況 移住相談件数 - 40件 12件 遅れ "
+            "移住者数 - 10人 3人 その他"
+        )
+    ]
+    assert [(g["name"], g["target"], g["baseline"]) for g in got] == [
+        ("移住相談件数", 40, None),
+        ("移住者数", 10, None),
+    ]
+    got = [
+        f.to_dict()
+        for f in extract_statement("指標1 創業者数 5 人 R6.3 指標2 雇用者数 12 人 R6.3")
+    ]
+    assert [(g["name"], g["target"], g["deadline_fy"]) for g in got] == [
+        ("創業者数", 5, 2023),
+        ("雇用者数", 12, 2023),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "観光客数 120万人 135万人 142万人",  # no page column: a table of figures
+        "観光客数 12.5 120万人 135万人 142万人",  # a decimal is no page
+        "利用件数 2 件 令和5年度",  # no month: not a 目標年月 column
+        "市民満足度 85% 順調",  # a result and its status: no KPI
+    ],
+)
+def test_rows_not_of_kpi_sheets(text: str) -> None:
+    assert extract_statement(text) == []
+
+
 def test_rows_marked_achieved_and_aimed_at() -> None:
     """A measure's table, each row closed by its date and 【実績】 or 【目標】."""
     got = _one(

@@ -22,6 +22,7 @@ from shinchoku.plans.kpi_statements.values import (
     LINE,
     PLAN,
     counted,
+    dash_cell,
     is_value,
     mask_years,
 )
@@ -88,7 +89,7 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
     years = mask_years(norm)
     values = [
         v
-        for q in kpi_text.quantities(norm)
+        for q in (dash_cell(q, norm) for q in kpi_text.quantities(norm))
         if (v := q if is_value(q, norm, years) else counted(q, norm, years))
     ]
     if not values:

@@ -32,6 +32,7 @@ from shinchoku.plans.kpi_statements.table_dates import (
     trailing_dates,
     whole_quantity,
 )
+from shinchoku.plans.kpi_statements.table_sheets import apply_goal, name_goal, sheet_row
 from shinchoku.plans.kpi_statements.table_units import unit_scale
 from shinchoku.plans.kpi_statements.table_years import year_first, yearly_results
 
@@ -286,12 +287,19 @@ def _tokens(ctx: Ctx) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"[^ ]+", "".join(chars))]
 
 
+_PAST_PERIOD_RE = re.compile(
+    r"過去 ?\d+ ?(?:年間|か年|カ年|ヵ年)の?(?:実績|平均|合計|累計)?値?"
+)
+
+
 def _space_kinds(ctx: Ctx, toks: list[tuple[int, int]]) -> list[tuple[Any, ...]]:
     kinds = []
     for s, e in toks:
         kind = cell_value(ctx, s, e)
         if kind[0] == "text" and re.fullmatch(r"\([^()]*\)", ctx.text[s:e]):
             kind = ("paren", None, None)
+        elif _PAST_PERIOD_RE.fullmatch(ctx.text[s:e]):
+            kind = ("label", None, None)  # '過去5年間実績 6件': the baseline's period
         elif re.fullmatch(r"1 ?[日週人](?:当たり|あたり)", ctx.text[s:e]):
             kind = ("per", None, None)  # '1日当たり 2時間30分': per what
         kinds.append(kind)
@@ -339,9 +347,8 @@ def space_row(ctx: Ctx) -> list[Found]:
         found = _space_row_at(ctx, toks, kinds, (start, first, end), cols)
         if found is None:
             return out
-        cols = found[1]
         out.append(found[0])
-        start = end
+        cols, start = found[1], found[2]
 
 
 def _space_name(
@@ -409,7 +416,9 @@ def _space_row_at(
     kinds: list[tuple[Any, ...]],
     bounds: tuple[int, int, int],
     header: list[tuple[str, int | None]] | None,
-) -> tuple[Found, list[tuple[str, int | None]]] | None:
+) -> tuple[Found, list[tuple[str, int | None]], int] | None:
+    """The row whose values begin at token `first`, its columns (a header for
+    the rows after it) and the token after it."""
     start, first, end = bounds
     named = _space_name(ctx, toks, kinds, start, first)
     if named is None:
@@ -426,7 +435,11 @@ def _space_row_at(
         if _qualified_name(ctx.text, spans, 1) == 0:  # '…取得率 国家公務員 13%'
             name_start, name_end = name_start - 1, name_start
     s, e = toks[name_start][0], toks[name_end - 1][1]
-    name_text = clean_name(_footnote_off(ctx.text[s:e]))
+    raw_name, goal = name_goal(_footnote_off(ctx.text[s:e]))
+    name_text = clean_name(raw_name)
+    sheet = sheet_row(ctx, toks, kinds, (first, end))
+    if sheet is not None:
+        return _sheet_found(ctx, (name_text, ctx.span(s, e)), sheet, goal)
     timed = "時期" in ctx.text[:s]  # '… (時期) … 13.0% 2019年度 7.2% 2017年度'
     row = [
         (*kinds[i][:2], ctx.text[slice(*toks[i + 1])])
@@ -466,12 +479,31 @@ def _space_row_at(
     )  # fmt: skip
     if found is None:
         return None
+    apply_goal(found, goal)
     if "/" in unit_tok:
         found.per = "year"
     tail = ctx.text[toks[end - 1][1] : toks[end - 1][1] + 12]
     if LOWER_WORDS.match(tail.strip()):
         found.direction = "lower"
-    return found, cols
+    return found, cols, end
+
+
+def _sheet_found(
+    ctx: Ctx,
+    name: tuple[str, tuple[int, int]],
+    sheet: tuple[list[Any], list[tuple[str, int | None]], str, int],
+    goal: str | None,
+) -> tuple[Found, list[tuple[str, int | None]], int] | None:
+    """A KPI sheet's row (table_sheets) filled in."""
+    row, cols, counter, end = sheet
+    if not name_ok(name[0]) or _NO_GOAL_NAME_RE.search(name[0]):
+        return None
+    found = fill_row(ctx, name, row, cols, "")
+    if found is None:
+        return None
+    found.unit = found.unit or counter
+    apply_goal(found, goal)
+    return found, cols, end
 
 
 def _space_cols(

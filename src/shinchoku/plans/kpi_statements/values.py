@@ -79,6 +79,20 @@ def is_value(q: Quantity, text: str, years: list[tuple[int, int, int]]) -> bool:
     return True
 
 
+def dash_cell(q: Quantity, text: str) -> Quantity:
+    """'新規就農者数 - 3人 0人': a lone dash is a cell saying "none", not the
+    sign of the value after it (a minus sign is written against its number)."""
+    at = q.start
+    if q.negative and text[at] == "-" and text[at + 1 : at + 2] == " ":
+        if at == 0 or text[at - 1] in " |":
+            start = at + 2
+            raw = text[start : q.end]
+            return dataclasses.replace(
+                q, value=-q.value, negative=False, start=start, raw=raw
+            )
+    return q
+
+
 def counted(
     q: Quantity, text: str, years: list[tuple[int, int, int]]
 ) -> Quantity | None:

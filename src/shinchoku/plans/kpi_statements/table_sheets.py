@@ -1,0 +1,160 @@
+"""Rows of KPI sheets flattened with spaces, whose columns the row's own cells
+tell apart: a 目標年月 column after the value and its unit ('おためし暮らし利用件数
+2 件 H28.3', the result after it), a progress status closing a row of baseline,
+KPI and result ('新規就農者数 - 3人 0人 その他', 'X H27年度現在 127件 H31年度予測
+144件 139件 127件 順調'), and a page-number column after the name (a 総合計画's
+数値目標一覧: '農業産出額 59 1,690百万円 1,800百万円'); and the goal a row's name
+ends with ('…数の維持', '…数増加の抑制', '出生数前年比増')."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from shinchoku.plans.kpi_statements.context import Ctx, year_at
+from shinchoku.plans.kpi_statements.found import Found
+from shinchoku.plans.kpi_statements.table_cells import Cell, cell_date
+
+Cols = list[tuple[str, int | None]]
+
+# A progress status closing an evaluation sheet's row: the row's last value is
+# the result it judges, the ones before it the baseline and the KPI.
+_STATUS_RE = re.compile(
+    r"(?:目標)?(?:未?達成|(?:概ね|おおむね)?順調|(?:やや)?遅れ(?:ている)?|その他)"
+)
+_PROJECTION_RE = re.compile(r"予測|見込|推計|試算")
+
+
+def sheet_row(
+    ctx: Ctx,
+    toks: list[tuple[int, int]],
+    kinds: list[tuple[Any, ...]],
+    bounds: tuple[int, int],
+) -> tuple[list[Cell], Cols, str, int] | None:
+    """The value cells, columns and unit of a sheet's row whose values begin at
+    token `first` (up to `end`), and the token after the row; None when the row
+    is of none of these forms."""
+    return (
+        _month_row(ctx, toks, kinds, bounds)
+        or _status_row(ctx, toks, kinds, bounds)
+        or _page_row(ctx, toks, kinds, bounds)
+    )
+
+
+def _month_row(
+    ctx: Ctx,
+    toks: list[tuple[int, int]],
+    kinds: list[tuple[Any, ...]],
+    bounds: tuple[int, int],
+) -> tuple[list[Cell], Cols, str, int] | None:
+    """'名前 2 件 H28.3 [実績]': one value, its unit, then the year and month it
+    is due by (March 2016 ends FY2015); a value after the date is the result."""
+    first, end = bounds
+    if first + 1 >= len(toks) or kinds[first][0] != "value":
+        return None
+    at, counter = first + 1, ""
+    if not kinds[first][1].unit:  # '9,000 個 H28.3': a counter no unit list holds
+        counter = ctx.text[slice(*toks[at])]
+        if kinds[at][0] != "text" or not _COUNTER_RE.fullmatch(counter):
+            return None
+        at, end = at + 1, _row_end(kinds, at + 1)
+    when = cell_date(ctx.text[slice(*toks[at])]) if at < end else None
+    month = re.search(r"(\d{1,2})月$", when[1]) if when else None
+    if when is None or month is None:
+        return None
+    rest = [k for k in kinds[at + 1 : end] if k[0] != "empty"]
+    if len(rest) > 1 or any(k[0] != "value" for k in rest):
+        return None
+    fy = when[0] - 1 if int(month[1]) <= 3 else when[0]
+    return [kinds[first]], [("target", fy)], counter, end
+
+
+_COUNTER_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _row_end(kinds: list[tuple[Any, ...]], at: int) -> int:
+    while at < len(kinds) and kinds[at][0] in ("value", "empty", "label"):
+        at += 1
+    return at
+
+
+def _status_row(
+    ctx: Ctx,
+    toks: list[tuple[int, int]],
+    kinds: list[tuple[Any, ...]],
+    bounds: tuple[int, int],
+) -> tuple[list[Cell], Cols, str, int] | None:
+    """'名前 [基準値] KPI 実績値 進捗状況': the values before a progress status;
+    the last is the result, a projection among them ('H31年度予測 144件') is
+    left out, a baseline keeps the date in front of it ('H27年度現在 127件')."""
+    first, end = bounds
+    if end >= len(toks) or not _STATUS_RE.fullmatch(ctx.text[slice(*toks[end])]):
+        return None
+    row: list[Cell] = []
+    for i in range(first, end):
+        kind, q, paren = kinds[i][:3]
+        before = ctx.text[slice(*toks[i - 1])] if i else ""
+        if kind == "empty":
+            row.append(kinds[i])
+        elif kind == "value" and not _PROJECTION_RE.search(before):
+            dated = kinds[i - 1][0] == "label" and year_at(ctx, *toks[i - 1])
+            row.append((kind, q, paren or (before if dated else None)))
+    row = row[:-1]  # the result the status judges
+    if len(row) == 1 and row[0][0] == "value":
+        return row, [("target", None)], "", end
+    if len(row) != 2 or row[1][0] != "value":
+        return None
+    return row, [("base", None), ("target", None)], "", end
+
+
+def _page_row(
+    ctx: Ctx,
+    toks: list[tuple[int, int]],
+    kinds: list[tuple[Any, ...]],
+    bounds: tuple[int, int],
+) -> tuple[list[Cell], Cols, str, int] | None:
+    """'名前 59 1,690百万円 1,800百万円': a bare number of up to three digits
+    between the name and values all in one unit is the page the measure is
+    written on; the values are the current one, a midway goal, the final one."""
+    first, end = bounds
+    page = kinds[first]
+    if page[0] != "value" or page[1].unit or page[2]:
+        return None
+    if not re.fullmatch(r" ?\d{1,3}", page[1].raw):
+        return None
+    row = list(kinds[first + 1 : end])
+    units = {k[1].unit for k in row if k[0] == "value"}
+    if len(row) not in (2, 3) or any(k[0] != "value" for k in row) or len(units) != 1:
+        return None
+    if "" in units:
+        return None
+    cols = [("base", None)] + [("actual", None)] * (len(row) - 2)
+    return row, [*cols, ("target", None)], "", end
+
+
+_CHANGE_END_RE = re.compile(r"(?:対)?前年度?比(増加?|減少?)$")
+_GOAL_END_RE = re.compile(
+    r"(?<=[数率量額合])(?:の維持|を維持|(?:の)?(?:増加|増)の抑制|の抑制)$"
+)
+
+
+def name_goal(name: str) -> tuple[str, str | None]:
+    """A row's name without the goal it ends with, and that goal: 'change-up',
+    'change-down', 'maintain' or 'lower' ('…数の維持', '…数増加の抑制')."""
+    m = _CHANGE_END_RE.search(name)
+    if m:
+        return name[: m.start()], "change-up" if m[1][0] == "増" else "change-down"
+    m = _GOAL_END_RE.search(name)
+    if m:
+        return name[: m.start()], "maintain" if "維持" in m[0] else "lower"
+    return name, None
+
+
+def apply_goal(f: Found, goal: str | None) -> None:
+    if goal == "maintain":
+        f.comparator, f.direction = "維持", None
+    elif goal == "lower":
+        f.direction = "lower"
+    elif goal is not None:
+        f.change = True
+        f.direction = "higher" if goal == "change-up" else "lower"

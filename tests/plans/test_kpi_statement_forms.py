@@ -1264,3 +1264,40 @@ def test_the_aim_of_a_cut_is_not_its_name() -> None:
         "普通会計で正職員120人程度の削減を行う。"
     )
     assert (got["name"], got["target"], got["change"]) == ("正職員", 120, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a target revised
+            "基金残高の下限額を15億円に変更する。",
+            {"name": "基金残高の下限額", "target": 1500000},
+        ),
+        (  # spoken: 'というふうにしております'
+            "そこでは正規の職員数を650人程度というふうにしております。",
+            {"name": "正規の職員数", "target": 650},
+        ),
+        (  # a report's planned amount against its result; the sum named by the topic
+            "効果額の合計は、計画額3億2,000万円に対して実績額は3億500万円となりました。",
+            {"name": "効果額の合計", "target": 320000},
+        ),
+        (  # the name prefixed by 目標
+            "5年間の目標効果額は12億円です。",
+            {"name": "効果額", "target": 1200000},
+        ),
+    ],
+)
+def test_revised_spoken_and_planned_targets(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "基金残高の下限額を15億円に変更した。",
+        "効果額の合計は3億500万円となりました。",
+    ],
+)
+def test_changes_made_and_results_state_no_target(text: str) -> None:
+    assert extract_statement(text) == []

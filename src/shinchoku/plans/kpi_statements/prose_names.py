@@ -24,7 +24,13 @@ def _head_noun(phrase: str) -> str:
     quoted = re.search(r"「([^「」]{2,40})」$", phrase.strip())
     if quoted:
         return clean_name(quoted.group(1))
-    m = _HEAD_NOUN_RE.search(re.sub(r"\([^()]*\)$", "", phrase.strip()))
+    bare = re.sub(r"\([^()]*\)$", "", phrase.strip())
+    total = re.search(
+        r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{2,}の(?:合計|総額|総計)$", bare
+    )
+    if total:  # '効果額の合計': the sum of a measure
+        return clean_name(total.group(0))
+    m = _HEAD_NOUN_RE.search(bare)
     return clean_name(m.group(0)) if m else ""
 
 

@@ -1266,3 +1266,64 @@ def test_a_list_of_bounds_after_its_markers() -> None:
 def test_ranks_and_names_holding_a_clause(text: str, expected: dict) -> None:
     got = _one(text)
     assert {k: got[k] for k in expected} == expected
+
+
+def test_quoted_goals_with_their_values_in_parentheses() -> None:
+    got = extract_statement(
+        "計画期間は4年間で「実質公債費比率(※1)の改善(10%以下)」と"
+        "「基金残高の確保(標準財政規模の約8%)」の達成を目指します。"
+    )
+    assert [(f.name, f.target, f.comparator) for f in got] == [
+        ("実質公債費比率", 10, "以下"),
+        ("基金残高", 8, None),
+    ]
+
+
+def test_quoted_goals_not_aimed_at_state_no_target() -> None:
+    text = "「実質公債費比率の改善(10%以下)」は前回の計画の目的でした。"
+    assert extract_statement(text) == []
+
+
+def test_the_aim_of_a_cut_is_not_its_name() -> None:
+    got = _one(
+        "組織のスリム化を図る目的で令和2年4月1日から令和7年4月1日までに"
+        "普通会計で正職員120人程度の削減を行う。"
+    )
+    assert (got["name"], got["target"], got["change"]) == ("正職員", 120, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a target revised
+            "基金残高の下限額を15億円に変更する。",
+            {"name": "基金残高の下限額", "target": 1500000},
+        ),
+        (  # spoken: 'というふうにしております'
+            "そこでは正規の職員数を650人程度というふうにしております。",
+            {"name": "正規の職員数", "target": 650},
+        ),
+        (  # a report's planned amount against its result; the sum named by the topic
+            "効果額の合計は、計画額3億2,000万円に対して実績額は3億500万円となりました。",
+            {"name": "効果額の合計", "target": 320000},
+        ),
+        (  # the name prefixed by 目標
+            "5年間の目標効果額は12億円です。",
+            {"name": "効果額", "target": 1200000},
+        ),
+    ],
+)
+def test_revised_spoken_and_planned_targets(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "基金残高の下限額を15億円に変更した。",
+        "効果額の合計は3億500万円となりました。",
+    ],
+)
+def test_changes_made_and_results_state_no_target(text: str) -> None:
+    assert extract_statement(text) == []

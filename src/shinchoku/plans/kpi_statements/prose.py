@@ -18,7 +18,7 @@ from shinchoku.plans.kpi_statements.context import (
 from shinchoku.plans.kpi_statements.found import Found
 from shinchoku.plans.kpi_statements.guards import baseline_paren, is_goal
 from shinchoku.plans.kpi_statements.lexicon import BASE_LABELS, WHEN
-from shinchoku.plans.kpi_statements.names import clean_name
+from shinchoku.plans.kpi_statements.names import clean_name, name_ok
 from shinchoku.plans.kpi_statements.prose_names import goal_paren, prose_name
 from shinchoku.plans.kpi_statements.values import paren_after, year_in
 from shinchoku.plans.kpi_text import Quantity
@@ -239,9 +239,32 @@ def _labelled_baseline(ctx: Ctx, f: Found, q: Quantity, s0: int, s1: int) -> boo
     return False
 
 
+# '「経常収支比率の改善(95%以下)」と「…残高の確保(…の約5%)」の達成を目指します'
+_QUOTED_GOAL_RE = re.compile(
+    r"「(?P<name>[^「」()、。]{2,30}?)(?: ?\(※ ?\d*\))?の"
+    r"(?:改善|確保|向上|削減|縮減|抑制|維持|増加|達成)\((?P<value>[^「」]{1,40})\)」"
+)
+
+
+def _quoted_goals(ctx: Ctx) -> list[Found]:
+    """Goals quoted with their value in parentheses, the sentence aiming at
+    them: each quote's last value is its target."""
+    out = []
+    for m in _QUOTED_GOAL_RE.finditer(ctx.text):
+        _, s1 = sentence_bounds(ctx.text, m.start())
+        if not re.search(r"目指|めざ|目標と|を目標", ctx.text[m.end() : s1]):
+            continue
+        inside = [q for q in ctx.free() if m.start("value") <= q.start < m.end("value")]
+        name = clean_name(m["name"])
+        if inside and name_ok(name):
+            span = ctx.span(m.start("name"), m.start("name") + len(m["name"]))
+            out.append(new_found(ctx, (name, span), inside[-1]))
+    return out
+
+
 def prose(ctx: Ctx) -> list[Found]:
-    out: list[Found] = []
     text = ctx.text
+    out: list[Found] = _quoted_goals(ctx)
     line_goal = bool(
         re.match(
             r"^ ?(?:[■●○・◆]|\(\d+\)|\d+[.)])? ?(?:目標\d*_|目標|数値目標|【?KPI|[【《]目標)",

@@ -24,7 +24,13 @@ def _head_noun(phrase: str) -> str:
     quoted = re.search(r"「([^「」]{2,40})」$", phrase.strip())
     if quoted:
         return clean_name(quoted.group(1))
-    m = _HEAD_NOUN_RE.search(re.sub(r"\([^()]*\)$", "", phrase.strip()))
+    bare = re.sub(r"\([^()]*\)$", "", phrase.strip())
+    total = re.search(
+        r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{2,}の(?:合計|総額|総計)$", bare
+    )
+    if total:  # '効果額の合計': the sum of a measure
+        return clean_name(total.group(0))
+    m = _HEAD_NOUN_RE.search(bare)
     return clean_name(m.group(0)) if m else ""
 
 
@@ -192,6 +198,12 @@ def _narrow(phrase: str, bare: str, after: str) -> tuple[str, int] | None:
     if labelled:  # '水道ビジョンの目標値は有効率95%以上': the name after the label
         phrase, bare = phrase[labelled.end() :], bare[labelled.end() :]
         skipped = labelled.end()
+    purpose = re.search(
+        r"を(?:図る|推進する|進める)(?:ため(?:に)?|目的で|べく)[、 ]?", bare
+    )
+    if purpose:  # '…の適正化を図る目的で…正職員700人': the aim is not the name
+        phrase, bare = phrase[purpose.end() :], bare[purpose.end() :]
+        skipped += purpose.end()
     if re.search(r"の ?$", bare) and re.match(r"[増減]|削減|縮減", after):
         pass  # 'Xを動かす人の割合の10%増': the whole phrase names it
     elif "を" in bare and not _RELATIVE_RE.search(bare.rstrip()):
@@ -283,7 +295,8 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     phrase, skipped = narrowed
     start += skipped
     phrase = re.split(
-        r"だった|であった|から(?!の)|より|に対し|については|として、|では|においては|のとおり",
+        r"だった|であった|から(?!の)|より|に対し|については|として、|では|においては|のとおり"
+        r"|(?:会計|全体|全庁)で(?!の)",
         phrase,
     )[-1]
     # '人口 令和12年に': the time the value is for, after the name

@@ -1013,6 +1013,32 @@ def test_rows_not_of_kpi_sheets(text: str) -> None:
     assert extract_statement(text) == []
 
 
+def test_a_sheets_plan_by_year_marked_plan_and_results() -> None:
+    """A 施策評価シート's table of one measure: the header's years, the '計 画'
+    row's target for each, the 計画策定時 value dated after it, the 実績 row."""
+    got = _one(
+        "市民活動参加率 地域活動への参加を促すための指標として設定する。 単位 "
+        "計画策定時 令和3年度 令和4年度 令和5年度 計 画 31.0% 33.0% 35.0% R2 "
+        "29.5% 実 績 30.2%"
+    )
+    assert (got["name"], got["target"], got["deadline_fy"]) == (
+        "市民活動参加率",
+        35,
+        2023,
+    )
+    assert got["targets"] == {"2021": 31, "2022": 33, "2023": 35}
+    assert (got["baseline"], got["baseline_date"]) == (29.5, "2020-12-31")
+
+
+def test_a_cell_naming_the_measure_with_its_year() -> None:
+    """'目標 | 令和5年度職員数 | 420 人': the cell before the value is the name
+    and the year the target is due by; the results after it are no second one."""
+    got = _one(
+        "項目 | 定員管理 | 目標 | 令和5年度職員数 | 420 人 | 実施状況 | 職員数 | 425 人"
+    )
+    assert (got["name"], got["target"], got["deadline_fy"]) == ("職員数", 420, 2023)
+
+
 def test_rows_marked_achieved_and_aimed_at() -> None:
     """A measure's table, each row closed by its date and 【実績】 or 【目標】."""
     got = _one(

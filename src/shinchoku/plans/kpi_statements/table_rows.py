@@ -34,7 +34,11 @@ from shinchoku.plans.kpi_statements.table_dates import (
 )
 from shinchoku.plans.kpi_statements.table_sheets import apply_goal, name_goal, sheet_row
 from shinchoku.plans.kpi_statements.table_units import unit_scale
-from shinchoku.plans.kpi_statements.table_years import year_first, yearly_results
+from shinchoku.plans.kpi_statements.table_years import (
+    plan_rows,
+    year_first,
+    yearly_results,
+)
 
 _BLOCK = ("value", "empty", "maintain", "unit")
 # A 子ども・子育て支援事業計画's rows: the need foreseen and the places to be
@@ -65,7 +69,7 @@ def pipe_row(ctx: Ctx) -> list[Found]:
             i += 1
             continue
         j = _block_end(ctx, cells, i)
-        k = _name_cell(text, cells, i)
+        k = _dated_name(ctx, cells, i) or _name_cell(text, cells, i)
         if k is None:
             i = j + 1
             continue
@@ -141,6 +145,8 @@ def _pipe_found(
         row = [(c[2], c[3], c[4]) for c in cells[i:j] if c[2] in _BLOCK[:3]]
     ctx.header_fy = "年度" in text[: cells[k][0]]
     found = fill_row(ctx, name, row, cols, unit, after)
+    if found is not None and found.deadline_fy is None and cells[k][2] == "label":
+        found.deadline_fy = year_at(ctx, *cells[k][:2])  # '平成26年度職員数 | 146 名'
     first = cells[k - 1] if k == 1 else None
     if found is not None and found.baseline is None and first and first[2] == "value":
         q = first[3]
@@ -176,6 +182,22 @@ def _row_number_off(cell: str) -> str:
     if m and not unit_scale(cell[m.end() : m.end() + 2][:1]):
         return cell[m.end() :]
     return cell
+
+
+def _dated_name(ctx: Ctx, cells: Cells, i: int) -> int | None:
+    """'目標 | 平成26年度職員数 | 146 名': the cell before the values names the
+    measure with the year it is due by; its index, else None."""
+    if i == 0 or cells[i - 1][2] != "label":
+        return None
+    s, e = cells[i - 1][:2]
+    rest = ctx.text[s:e]
+    for ys, ye, year in ctx.years:
+        if s <= ys < e and year:
+            rest = rest.replace(ctx.text[ys:ye], "")
+    rest = rest.strip(" ()の")
+    if re.match(r"目標|実績|計画|見込|現状|基準", rest) or len(rest) < 2:
+        return None
+    return i - 1 if _MEASURE_END.search(rest) and year_at(ctx, s, e) else None
 
 
 def _numbered_name(text: str, cells: Cells, k: int) -> int:
@@ -318,7 +340,7 @@ def space_row(ctx: Ctx) -> list[Found]:
         return []  # 健全化判断比率 against their thresholds
     toks = _tokens(ctx)
     kinds = _space_kinds(ctx, toks)
-    marked = marked_rows(ctx, toks, kinds)
+    marked = marked_rows(ctx, toks, kinds) or plan_rows(ctx, toks, kinds)
     by_year = [marked] if marked else year_first(ctx, toks, kinds)
     if by_year is not None:
         return by_year

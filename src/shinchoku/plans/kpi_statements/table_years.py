@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from shinchoku.plans.kpi_statements.context import Ctx, year_at
+from shinchoku.plans.kpi_statements.context import Ctx, new_found, set_baseline, year_at
 from shinchoku.plans.kpi_statements.found import Found
 from shinchoku.plans.kpi_statements.names import clean_name, name_ok
 from shinchoku.plans.kpi_statements.table_cells import fill_row
@@ -98,3 +98,52 @@ def yearly_results(
     ):
         return False
     return all(b - a == 1 for a, b in zip(years, years[1:], strict=False))  # type: ignore[operator]
+
+
+_PLAN_MARK_RE = re.compile(r"(?<!\S)計 ?画(?!\S)")  # '計 画': a PDF's spacing
+_SINCE_RE = re.compile(r"(?:計画)?策定時|基準(?:値|年度?)?|現状値?")
+
+
+def plan_rows(
+    ctx: Ctx, toks: list[tuple[int, int]], kinds: list[tuple[Any, ...]]
+) -> Found | None:
+    """'収納率(市税現年) 説明。 単位 計画策定時 平成25年度 … 平成28年度 計 画 98.38% …
+    98.79% H24 98.18% 実 績 98.52%': a sheet's table of one measure by FY, its
+    rows marked 計画 and 実績; the 計画 row holds the target of each of the
+    header's years, a dated value after it the 計画策定時 column's baseline."""
+    plan = _PLAN_MARK_RE.search(ctx.text)
+    if plan is None or not toks or kinds[0][0] != "text":
+        return None
+    p = next((i for i, t in enumerate(toks) if t[0] >= plan.end()), len(toks))
+    k = next(i for i, t in enumerate(toks) if t[1] > plan.start())
+    years: list[int] = []
+    while k > 0 and kinds[k - 1][0] == "label" and (y := year_at(ctx, *toks[k - 1])):
+        years.insert(0, y)
+        k -= 1
+    n = len(years)
+    row = kinds[p : p + n]
+    if n < 2 or any(b - a != 1 for a, b in zip(years, years[1:], strict=False)):
+        return None
+    if len(row) != n or any(c[0] != "value" for c in row):
+        return None
+    if len({c[1].unit for c in row}) != 1:
+        return None
+    name = clean_name(ctx.text[slice(*toks[0])])
+    if not name_ok(name):
+        return None
+    f = new_found(ctx, (name, ctx.span(*toks[0])), row[-1][1])
+    f.deadline_fy = years[-1]
+    f.targets = {y: c[1].value for y, c in zip(years, row, strict=True)}
+    since = any(_SINCE_RE.fullmatch(ctx.text[slice(*toks[i])]) for i in range(k))
+    b = p + n
+    if (
+        since
+        and b + 1 < len(toks)
+        and year_at(ctx, *toks[b])
+        and kinds[b + 1][0] == "value"
+    ):
+        q = kinds[b + 1][1]
+        if q.unit == row[0][1].unit:
+            set_baseline(ctx, f, q, ctx.text[slice(*toks[b])])
+    ctx.used.update(q.start for q in ctx.values)  # the 実績 row: results
+    return f

@@ -978,6 +978,28 @@ def test_rows_of_kpi_sheets(text: str, expected: dict) -> None:
     assert {k: got[k] for k in expected} == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a 目標年月 column, cells joined by '|'
+            "空き家バンク登録件数 | 12 | 件 | R9.3 | 7",
+            {"name": "空き家バンク登録件数", "target": 12, "unit": "件", "deadline_fy": 2026},
+        ),
+        (  # a status closing the row: the value before it is the result
+            "インターン受入事業所数 | - | 8社 | 2社 | その他",
+            {"name": "インターン受入事業所数", "baseline": None, "target": 8},
+        ),
+        (  # a page-number column
+            "森林整備面積 | 88 | 2,310 ha | 2,600 ha | 2,800 ha | 森林簿 | 毎年度",
+            {"name": "森林整備面積", "baseline": 2310, "target": 2800},
+        ),
+    ],
+)  # fmt: skip
+def test_rows_of_kpi_sheets_joined_by_bars(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
 def test_rows_of_kpi_sheets_one_after_another() -> None:
     got = [
         f.to_dict()

@@ -127,6 +127,11 @@ def _pipe_found(
     if _figures_by_column(text, cells, i, j):
         return None, False
     name = (name_text, ctx.span(cells[k][0], cells[k][1]))
+    sheet = sheet_row(ctx, [c[:2] for c in cells], [c[2:] for c in cells], (i, j))
+    if sheet is not None and not columns(ctx, [c[:2] for c in cells[:k]]):
+        raw, goal = name_goal(_name_words(_row_number_off(text[slice(*cells[k][:2])])))
+        got = _sheet_found(ctx, (clean_name(raw), name[1]), sheet, goal)
+        return (got[0] if got else None), False
     unit = next((text[c[0] : c[1]].strip() for c in cells[k:j] if c[2] == "unit"), "")
     timed = timed_row(ctx, cells, k)
     if timed is not None:
@@ -520,7 +525,7 @@ def _sheet_found(
     row, cols, counter, end = sheet
     if not name_ok(name[0]) or _NO_GOAL_NAME_RE.search(name[0]):
         return None
-    found = fill_row(ctx, name, row, cols, "")
+    found = fill_row(ctx, name, row, cols, counter)
     if found is None:
         return None
     found.unit = found.unit or counter

@@ -52,10 +52,12 @@ def _month_row(
     first, end = bounds
     if first + 1 >= len(toks) or kinds[first][0] != "value":
         return None
+    if first and cell_date(ctx.text[slice(*toks[first - 1])]):
+        return None  # 'R2.12 | 53人 | R7.12 | 43人': each value behind its date
     at, counter = first + 1, ""
-    if not kinds[first][1].unit:  # '9,000 個 H28.3': a counter no unit list holds
-        counter = ctx.text[slice(*toks[at])]
-        if kinds[at][0] != "text" or not _COUNTER_RE.fullmatch(counter):
+    if not kinds[first][1].unit:  # '9,000 個 H28.3': a unit column
+        counter = ctx.text[slice(*toks[at])].strip()
+        if not (kinds[at][0] == "unit" or _COUNTER_RE.fullmatch(counter)):
             return None
         at, end = at + 1, _row_end(kinds, at + 1)
     when = cell_date(ctx.text[slice(*toks[at])]) if at < end else None
@@ -88,7 +90,8 @@ def _status_row(
     the last is the result, a projection among them ('H31年度予測 144件') is
     left out, a baseline keeps the date in front of it ('H27年度現在 127件')."""
     first, end = bounds
-    if end >= len(toks) or not _STATUS_RE.fullmatch(ctx.text[slice(*toks[end])]):
+    status = ctx.text[slice(*toks[end])].strip() if end < len(toks) else ""
+    if not _STATUS_RE.fullmatch(status):
         return None
     row: list[Cell] = []
     for i in range(first, end):

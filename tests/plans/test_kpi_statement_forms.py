@@ -1357,3 +1357,32 @@ def test_revised_spoken_and_planned_targets(text: str, expected: dict) -> None:
 )
 def test_changes_made_and_results_state_no_target(text: str) -> None:
     assert extract_statement(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the value, then 'が…の目標'; a list number before the name
+            "3 実質公債費比率12.0%が令和5年度の行革目標!",
+            {"name": "実質公債費比率", "target": 12},
+        ),
+        (  # '目標X が N 年間で …'
+            "プランの更新により、目標効果額が3年間で1億2,000万円を追加した。",
+            {"name": "効果額", "target": 120000},
+        ),
+    ],
+)
+def test_goals_stated_after_their_value_or_with_a_prefixed_label(
+    text: str, expected: dict
+) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_a_part_after_a_goal_of_the_same_name_is_not_a_second_goal() -> None:
+    got = extract_statement("5年間の目標効果額は12億円で、3年間の効果額は7億円とした。")
+    assert [(f.name, f.target) for f in got] == [("効果額", 1200000)]
+
+
+def test_a_share_of_goals_met_is_no_goal() -> None:
+    assert extract_statement("全体の61.4%が目標を達成した。") == []

@@ -15,7 +15,7 @@ from shinchoku.plans.kpi_statements.context import (
     sentence_bounds,
     set_baseline,
 )
-from shinchoku.plans.kpi_statements.found import Found
+from shinchoku.plans.kpi_statements.found import Found, Span
 from shinchoku.plans.kpi_statements.guards import baseline_paren, is_goal
 from shinchoku.plans.kpi_statements.lexicon import BASE_LABELS, WHEN
 from shinchoku.plans.kpi_statements.names import clean_name, name_ok
@@ -262,22 +262,27 @@ def _quoted_goals(ctx: Ctx) -> list[Found]:
     return out
 
 
-def prose(ctx: Ctx) -> list[Found]:
-    text = ctx.text
-    out: list[Found] = _quoted_goals(ctx)
-    line_goal = bool(
-        re.match(
-            r"^ ?(?:[■●○・◆]|\(\d+\)|\d+[.)])? ?(?:目標\d*_|目標|数値目標|【?KPI|[【《]目標)",
-            text,
-        )
-    )
-    line_goal = line_goal or bool(re.match(r"^ ?[●○■◆]", text) and "=" in text)
+def _line_goal(text: str) -> bool:
+    """A line of goals: opened by a goal label or a marker of a KPI list."""
+    if re.match(
+        r"^ ?(?:[■●○・◆]|\(\d+\)|\d+[.)])? ?(?:目標\d*_|目標|数値目標|【?KPI|[【《]目標)",
+        text,
+    ):
+        return True
+    if re.match(r"^ ?[●○■◆]", text) and "=" in text:
+        return True
     # '…つくる Ⅰ (主なKGI)社会動態の増加:1,300人以上': the marker opens the list
-    line_goal = line_goal or bool(
+    return bool(
         re.search(
             r"[(【](?:主な)?(?:KPI|KGI|数値目標)[)】](?!.*[(【](?:実績|現状))", text
         )
     )
+
+
+def prose(ctx: Ctx) -> list[Found]:
+    text = ctx.text
+    out: list[Found] = _quoted_goals(ctx)
+    line_goal = _line_goal(text)
     for q in ctx.free():
         opened = goal_paren(text, q.start)
         ratio = re.search(
@@ -332,6 +337,12 @@ def prose(ctx: Ctx) -> list[Found]:
                     previous.spans["target"] = ctx.span(q.start, q.end)
                 ctx.used.add(q.start)
                 continue
+            if (
+                name is not None
+                and _goal_named(ctx, previous)
+                and not _goal_named(ctx, None, name[1], q)
+            ):
+                continue  # '目標効果額は24億円で、3年間の効果額は16億円': a part
             name = name or (previous.name, previous.spans["name"])
         f = new_found(ctx, name, q)
         f.deadline_fy = _deadline(ctx, q)
@@ -342,6 +353,18 @@ def prose(ctx: Ctx) -> list[Found]:
         ):
             out[-1:] = _each(f)  # 'AとBでそれぞれ70%を目指す'
     return out
+
+
+def _goal_named(
+    ctx: Ctx, f: Found | None, span: Span | None = None, q: Quantity | None = None
+) -> bool:
+    """Whether the words from the name to the value say 目標 ('目標効果額は')."""
+    if f is not None:
+        span, end = f.spans["name"], norm_pos(ctx, f.spans["target"][0])
+    else:
+        end = q.start if q is not None else 0
+    start = norm_pos(ctx, span[0]) if span else end
+    return "目標" in ctx.text[max(0, start - 3) : end]
 
 
 def _bracketed_level(text: str, q: Quantity) -> bool:

@@ -942,6 +942,14 @@ def test_table_rows_of_dated_values(text: str, expected: dict) -> None:
             "特産品の販売数 4,500 個 R8.3 3,980",
             {"name": "特産品の販売数", "target": 4500, "unit": "個", "deadline_fy": 2025},
         ),
+        (  # the year and month written out
+            "創業支援件数 30 件 2027年3月 12",
+            {"name": "創業支援件数", "target": 30, "deadline_fy": 2026},
+        ),
+        (
+            "移住体験者数 40 人 令和8年9月",
+            {"name": "移住体験者数", "target": 40, "deadline_fy": 2026},
+        ),
         (  # a change as the name's ending
             "転入者数前年比増 20 人 H29.3 8",
             {"name": "転入者数", "target": 20, "change": True, "direction": "higher"},

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from shinchoku.plans import kpi_text
 from shinchoku.plans.kpi_statements.context import Ctx, year_at
 from shinchoku.plans.kpi_statements.found import Found
 from shinchoku.plans.kpi_statements.table_cells import Cell, cell_date
@@ -60,15 +61,32 @@ def _month_row(
         if not (kinds[at][0] == "unit" or _COUNTER_RE.fullmatch(counter)):
             return None
         at, end = at + 1, _row_end(kinds, at + 1)
-    when = cell_date(ctx.text[slice(*toks[at])]) if at < end else None
-    month = re.search(r"(\d{1,2})月$", when[1]) if when else None
-    if when is None or month is None:
+    when = _month_date(ctx.text[slice(*toks[at])]) if at < end else None
+    if when is None:
         return None
     rest = [k for k in kinds[at + 1 : end] if k[0] != "empty"]
     if len(rest) > 1 or any(k[0] != "value" for k in rest):
         return None
-    fy = when[0] - 1 if int(month[1]) <= 3 else when[0]
+    fy = when[0] - 1 if when[1] <= 3 else when[0]
     return [kinds[first]], [("target", fy)], counter, end
+
+
+_YEAR_MONTH_RE = re.compile(r"((?:19|20)\d{2}) ?(?:年|\.|/) ?(\d{1,2}) ?月?末?")
+_ERA_MONTH_RE = re.compile(r"(令和|平成) ?(\d{1,2}|元) ?年 ?(\d{1,2}) ?月末?")
+
+
+def _month_date(cell: str) -> tuple[int, int] | None:
+    """A cell that is a year and a month: 'H28.3', '平成28年3月', '2016年3月'."""
+    cell = cell.strip()
+    when = cell_date(cell)
+    month = re.search(r"(\d{1,2})月$", when[1]) if when else None
+    if when and month:
+        return when[0], int(month[1])
+    if m := _YEAR_MONTH_RE.fullmatch(cell):
+        return int(m[1]), int(m[2])
+    if m := _ERA_MONTH_RE.fullmatch(cell):
+        return kpi_text.wareki.era_to_western(m[1], m[2]), int(m[3])
+    return None
 
 
 _COUNTER_RE = re.compile(r"[\u4e00-\u9fff]")

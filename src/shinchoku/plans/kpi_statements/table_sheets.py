@@ -62,8 +62,9 @@ def _month_row(
             return None
         at, end = at + 1, _row_end(kinds, at + 1)
     when = _month_date(ctx.text[slice(*toks[at])]) if at < end else None
-    if when is None:
-        return None
+    after = ctx.text[toks[at][1] :].strip() if when else ""
+    if when is None or _AS_OF_RE.match(after):
+        return None  # '12,000 人 R2.3 現在': a value as of a month, no goal
     rest = [k for k in kinds[at + 1 : end] if k[0] != "empty"]
     if len(rest) > 1 or any(k[0] != "value" for k in rest):
         return None
@@ -71,6 +72,7 @@ def _month_row(
     return [kinds[first]], [("target", fy)], counter, end
 
 
+_AS_OF_RE = re.compile(r"現在|時点|末|実績|調査|推計")
 _YEAR_MONTH_RE = re.compile(r"((?:19|20)\d{2}) ?(?:年|\.|/) ?(\d{1,2}) ?月?末?")
 _ERA_MONTH_RE = re.compile(r"(令和|平成) ?(\d{1,2}|元) ?年 ?(\d{1,2}) ?月末?")
 

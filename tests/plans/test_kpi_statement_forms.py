@@ -1388,3 +1388,11 @@ def test_a_part_after_a_goal_of_the_same_name_is_not_a_second_goal() -> None:
 
 def test_a_share_of_goals_met_is_no_goal() -> None:
     assert extract_statement("全体の61.4%が目標を達成した。") == []
+
+
+def test_a_count_of_an_action_is_named_by_what_it_acts_on() -> None:
+    got = _one(
+        "職員の構成からみて、女性の課長を大幅に登用することは難しいが、"
+        "5名程度の登用をめざします。"
+    )
+    assert (got["name"], got["target"], got["unit"]) == ("女性の課長", 5, "人")

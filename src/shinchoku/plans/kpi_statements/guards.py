@@ -97,7 +97,9 @@ def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
     if _NOT_GOAL_RE.match(after):
         return False
     named = NAME_AFTER_RE.match(after)
-    if named and re.search(r"を(?:目指|目標|図る|図ります)", after[: named.end() + 4]):
+    if named and re.search(
+        r"を(?:目指|めざ|目標|図る|図ります)", after[: named.end() + 4]
+    ):
         return True  # '毎年1000人の社会増を目指します', '500人の入所枠の拡大を図る'
     if re.match(r"^ ?(?:\([^()]*\))? ?から", after) and any(
         v.start > q.end and v.unit == q.unit for v in ctx.values

@@ -216,6 +216,10 @@ def _narrow(phrase: str, bare: str, after: str) -> tuple[str, int] | None:
     return phrase, skipped
 
 
+# an action a count after its value names: what it acts on is the indicator
+_ACTION_RE = re.compile(r"登用|採用|配置|育成|派遣|設置|整備")
+
+
 def _name_after(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     """A name after its value: '毎年1000人の社会増を目指します', and under a goal
     label '目標、毎年44,000人の出生数。'."""
@@ -225,6 +229,12 @@ def _name_after(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
         after = NAME_ENDS_RE.match(text[q.end :])
     if after and not re.search(r"\d", after.group(1)):
         name = clean_name(after.group(1))
+        acted = _ACTION_RE.fullmatch(name) and re.search(
+            rf"([^、。をがは]{{2,20}})を[^、。]{{0,8}}?{name}", text[: q.start]
+        )
+        if acted:  # '女性管理職を…登用することは困難…が、3名程度の登用をめざします'
+            name = clean_name(acted.group(1))
+            return (name, ctx.span(*acted.span(1))) if name_ok(name) else None
         if name_ok(name):
             return name, ctx.span(q.end + after.start(1), q.end + after.end(1))
     return None

@@ -971,6 +971,14 @@ def test_table_rows_of_dated_values(text: str, expected: dict) -> None:
             "インターン受入事業所数 - 8社 2社 その他",
             {"name": "インターン受入事業所数", "baseline": None, "target": 8},
         ),
+        (  # each value led by its role; the year in front is the target's
+            "人件費削減額 令和5年度 (目標)1億2,000万円 (実績)1億3,500万円",
+            {"name": "人件費削減額", "target": 120000, "deadline_fy": 2023, "baseline": None},
+        ),
+        (
+            "市税収納率 (現状)97.1% (目標)98.0%",
+            {"name": "市税収納率", "target": 98.0, "baseline": 97.1},
+        ),
         (  # a 数値目標一覧 row: its page, the current value, midway and final goals
             "(4) 観光 観光消費額 42 320百万円 380百万円 450百万円 観光統計 翌年度6月",
             {"name": "観光消費額", "baseline": 320000, "target": 450000, "unit": "千円"},
@@ -1037,6 +1045,8 @@ def test_rows_of_kpi_sheets_one_after_another() -> None:
         "観光客数 12.5 120万人 135万人 142万人",  # a decimal is no page
         "利用件数 2 件 令和5年度",  # no month: not a 目標年月 column
         "市民満足度 85% 順調",  # a result and its status: no KPI
+        "住民基本台帳人口 12,000 人 R2.3 現在",  # a value as of a month
+        "登録者数 120 人 H30.4 時点",
     ],
 )
 def test_rows_not_of_kpi_sheets(text: str) -> None:

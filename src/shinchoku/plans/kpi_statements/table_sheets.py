@@ -39,7 +39,40 @@ def sheet_row(
         _month_row(ctx, toks, kinds, bounds)
         or _status_row(ctx, toks, kinds, bounds)
         or _page_row(ctx, toks, kinds, bounds)
+        or _role_row(ctx, toks, kinds, bounds)
     )
+
+
+_ROLE_RE = re.compile(r"\((目標|実績|現状|基準)値?\) ?")
+
+
+def _role_row(
+    ctx: Ctx,
+    toks: list[tuple[int, int]],
+    kinds: list[tuple[Any, ...]],
+    bounds: tuple[int, int],
+) -> tuple[list[Cell], Cols, str, int] | None:
+    """'効果額 平成17年度 (目標)7億4,822万円 (実績)8億9,561万円': each value led by
+    its role in brackets; a year in front is the row's, the target's FY."""
+    first, end = bounds
+    roles = {"目標": "target", "現状": "base", "基準": "base", "実績": "actual"}
+    row: list[Cell] = []
+    cols: Cols = []
+    year = (
+        year_at(ctx, *toks[first - 1])
+        if first and kinds[first - 1][0] == "label"
+        else None
+    )
+    for i in range(first, end):
+        m = _ROLE_RE.match(ctx.text[slice(*toks[i])].strip())
+        if kinds[i][0] != "value" or m is None:
+            return None
+        row.append((kinds[i][0], kinds[i][1], None))
+        role = roles[m[1]]
+        cols.append((role, year if role == "target" else None))
+    if [k for k, _ in cols].count("target") != 1:
+        return None
+    return row, cols, "", end
 
 
 def _month_row(
@@ -62,8 +95,9 @@ def _month_row(
             return None
         at, end = at + 1, _row_end(kinds, at + 1)
     when = _month_date(ctx.text[slice(*toks[at])]) if at < end else None
-    if when is None:
-        return None
+    after = ctx.text[toks[at][1] :].strip() if when else ""
+    if when is None or _AS_OF_RE.match(after):
+        return None  # '12,000 人 R2.3 現在': a value as of a month, no goal
     rest = [k for k in kinds[at + 1 : end] if k[0] != "empty"]
     if len(rest) > 1 or any(k[0] != "value" for k in rest):
         return None
@@ -71,6 +105,7 @@ def _month_row(
     return [kinds[first]], [("target", fy)], counter, end
 
 
+_AS_OF_RE = re.compile(r"現在|時点|末|実績|調査|推計")
 _YEAR_MONTH_RE = re.compile(r"((?:19|20)\d{2}) ?(?:年|\.|/) ?(\d{1,2}) ?月?末?")
 _ERA_MONTH_RE = re.compile(r"(令和|平成) ?(\d{1,2}|元) ?年 ?(\d{1,2}) ?月末?")
 

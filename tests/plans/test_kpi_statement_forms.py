@@ -1021,12 +1021,13 @@ def test_rows_of_kpi_sheets_one_after_another() -> None:
         f.to_dict()
         for f in extract_statement(
             "基準値 KPI 実績値 進捗状況 移住相談件数 - 40件 12件 遅れ "
-            "移住者数 - 10人 3人 その他"
+            "移住者数 - 10人 3人 その他 空き家改修件数 2件 8件 5件 概ね達成"
         )
     ]
     assert [(g["name"], g["target"], g["baseline"]) for g in got] == [
         ("移住相談件数", 40, None),
         ("移住者数", 10, None),
+        ("空き家改修件数", 8, 2),
     ]
     got = [
         f.to_dict()

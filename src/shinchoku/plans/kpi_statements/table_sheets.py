@@ -21,7 +21,8 @@ Cols = list[tuple[str, int | None]]
 # A progress status closing an evaluation sheet's row: the row's last value is
 # the result it judges, the ones before it the baseline and the KPI.
 _STATUS_RE = re.compile(
-    r"(?:目標)?(?:未?達成|(?:概ね|おおむね)?順調|(?:やや)?遅れ(?:ている)?|その他)"
+    r"(?:目標)?(?:未?達成|(?:概ね|おおむね)(?:順調|達成)|順調|(?:やや)?遅れ(?:ている)?"
+    r"|その他)"
 )
 _PROJECTION_RE = re.compile(r"予測|見込|推計|試算")
 

@@ -1405,3 +1405,12 @@ def test_a_count_of_an_action_is_named_by_what_it_acts_on() -> None:
         "5名程度の登用をめざします。"
     )
     assert (got["name"], got["target"], got["unit"]) == ("女性の課長", 5, "人")
+
+
+def test_a_counter_word_the_name_counts() -> None:
+    """'5プロジェクト' under '…プロジェクトの創出数'; a Japanese comma before
+    the value is no thousands separator."""
+    got = _one(
+        "新規プロジェクトの創出数は昨年3件であったため,今後4プロジェクトを目指します。"
+    )
+    assert (got["target"], got["unit"]) == (4, "プロジェクト")

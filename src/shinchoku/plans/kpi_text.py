@@ -243,7 +243,7 @@ _COMPOUND = (
 )
 QUANTITY_RE = re.compile(
     rf"(?P<sign>[▲△+\-−]|マイナス|プラス)? ?"
-    rf"(?<![\d.,])(?P<num>{_COMPOUND})"
+    rf"(?<![\d.])(?<!\d,)(?P<num>{_COMPOUND})"
     rf"(?P<unit> ?(?:{_UNIT_ALT}))?"
     rf"(?P<per> ?/ ?年(?:度)?)?"
 )

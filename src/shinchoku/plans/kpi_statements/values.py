@@ -100,12 +100,13 @@ def counted(
     if q.unit or "." in q.raw:
         return None
     m = re.match(
-        r"([\u4e00-\u9fff\u30a1-\u30fa]{1,4}?)(?=[ (|)、。\u3041-\u3096]|$)",
+        r"([\u4e00-\u9fff]{1,4}?|[\u30a1-\u30fa\u30fc]{2,8}?)(?=[ (|)、。\u3041-\u3096]|$)",
         text[q.end :],
     )
     if not m or not re.search(
-        rf"{m.group(1)}(?:数| ?\(| ?\|)", text[: q.start]
-    ):  # '…市町村数', or a name cell ending in it: '実施市町村(…) | 21市町村'
+        rf"{m.group(1)}(?:数|の[^、。,\d]{{1,6}}?数| ?\(| ?\|)", text[: q.start]
+    ):  # '…市町村数', '…プロジェクトの創出数', or a name cell ending in it:
+        # '実施市町村(…) | 21市町村'
         return None
     with_unit = dataclasses.replace(q, unit=m.group(1), end=q.end + m.end())
     return with_unit if is_value(with_unit, text, years) else None

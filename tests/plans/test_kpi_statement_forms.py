@@ -1016,6 +1016,16 @@ def test_rows_of_kpi_sheets_joined_by_bars(text: str, expected: dict) -> None:
     assert {k: got[k] for k in expected} == expected
 
 
+def test_a_page_numbered_row_under_its_header() -> None:
+    """The header's columns date the goals when they fit the row's values."""
+    got = _one(
+        "施策 | 掲載頁 | 現状値 | 目標値(R5年度) | 目標値(R10年度) | 確認方法 | "
+        "森林整備面積 | 88 | 2,310 ha | 2,600 ha | 2,800 ha | 森林簿"
+    )
+    assert (got["baseline"], got["target"], got["deadline_fy"]) == (2310, 2800, 2028)
+    assert got["targets"] == {"2023": 2600, "2028": 2800}
+
+
 def test_rows_of_kpi_sheets_one_after_another() -> None:
     got = [
         f.to_dict()

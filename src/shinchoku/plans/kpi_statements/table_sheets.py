@@ -189,6 +189,19 @@ def _page_row(
     return row, [*cols, ("target", None)], "", end
 
 
+Sheet = tuple[list[Cell], Cols, str, int]
+
+
+def under_header(sheet: Sheet, header: Cols) -> Sheet | None:
+    """The sheet's row under a header whose columns fit its values and name a
+    target ('現状値 | 目標値(H24年度) | 目標値(H29年度)'): the header's columns
+    then; None when they do not fit."""
+    row, _, unit, end = sheet
+    if len(header) == len(row) and any(k == "target" for k, _ in header):
+        return row, header, unit, end
+    return None
+
+
 _CHANGE_END_RE = re.compile(r"(?:対)?前年度?比(増加?|減少?)$")
 _GOAL_END_RE = re.compile(
     r"(?<=[数率量額合])(?:の維持|を維持|(?:の)?(?:増加|増)の抑制|の抑制)$"

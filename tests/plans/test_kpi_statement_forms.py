@@ -1056,6 +1056,9 @@ def test_rows_of_kpi_sheets_one_after_another() -> None:
         "観光客数 12.5 120万人 135万人 142万人",  # a decimal is no page
         "利用件数 2 件 令和5年度",  # no month: not a 目標年月 column
         "市民満足度 85% 順調",  # a result and its status: no KPI
+        "市民満足度 2019年 45% 2020年 48% 2021年 50% 順調",  # results by year
+        "転入者数 H29 1,210人 H30 1,300人 達成",
+        "観光客数 120万人 135万人 150万人 順調",  # no baseline column shows
         "住民基本台帳人口 12,000 人 R2.3 現在",  # a value as of a month
         "登録者数 120 人 H30.4 時点",
     ],

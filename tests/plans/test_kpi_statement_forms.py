@@ -1016,17 +1016,28 @@ def test_rows_of_kpi_sheets_joined_by_bars(text: str, expected: dict) -> None:
     assert {k: got[k] for k in expected} == expected
 
 
+def test_a_page_numbered_row_under_its_header() -> None:
+    """The header's columns date the goals when they fit the row's values."""
+    got = _one(
+        "施策 | 掲載頁 | 現状値 | 目標値(R5年度) | 目標値(R10年度) | 確認方法 | "
+        "森林整備面積 | 88 | 2,310 ha | 2,600 ha | 2,800 ha | 森林簿"
+    )
+    assert (got["baseline"], got["target"], got["deadline_fy"]) == (2310, 2800, 2028)
+    assert got["targets"] == {"2023": 2600, "2028": 2800}
+
+
 def test_rows_of_kpi_sheets_one_after_another() -> None:
     got = [
         f.to_dict()
         for f in extract_statement(
             "基準値 KPI 実績値 進捗状況 移住相談件数 - 40件 12件 遅れ "
-            "移住者数 - 10人 3人 その他"
+            "移住者数 - 10人 3人 その他 空き家改修件数 2件 8件 5件 概ね達成"
         )
     ]
     assert [(g["name"], g["target"], g["baseline"]) for g in got] == [
         ("移住相談件数", 40, None),
         ("移住者数", 10, None),
+        ("空き家改修件数", 8, 2),
     ]
     got = [
         f.to_dict()
@@ -1045,6 +1056,9 @@ def test_rows_of_kpi_sheets_one_after_another() -> None:
         "観光客数 12.5 120万人 135万人 142万人",  # a decimal is no page
         "利用件数 2 件 令和5年度",  # no month: not a 目標年月 column
         "市民満足度 85% 順調",  # a result and its status: no KPI
+        "市民満足度 2019年 45% 2020年 48% 2021年 50% 順調",  # results by year
+        "転入者数 H29 1,210人 H30 1,300人 達成",
+        "観光客数 120万人 135万人 150万人 順調",  # no baseline column shows
         "住民基本台帳人口 12,000 人 R2.3 現在",  # a value as of a month
         "登録者数 120 人 H30.4 時点",
     ],

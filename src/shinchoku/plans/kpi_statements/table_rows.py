@@ -32,7 +32,12 @@ from shinchoku.plans.kpi_statements.table_dates import (
     trailing_dates,
     whole_quantity,
 )
-from shinchoku.plans.kpi_statements.table_sheets import apply_goal, name_goal, sheet_row
+from shinchoku.plans.kpi_statements.table_sheets import (
+    apply_goal,
+    name_goal,
+    sheet_row,
+    under_header,
+)
 from shinchoku.plans.kpi_statements.table_units import unit_scale
 from shinchoku.plans.kpi_statements.table_years import (
     plan_rows,
@@ -128,7 +133,10 @@ def _pipe_found(
         return None, False
     name = (name_text, ctx.span(cells[k][0], cells[k][1]))
     sheet = sheet_row(ctx, [c[:2] for c in cells], [c[2:] for c in cells], (i, j))
-    if sheet is not None and not columns(ctx, [c[:2] for c in cells[:k]]):
+    header = columns(ctx, [c[:2] for c in cells[:k]]) if sheet else []
+    if header and sheet:
+        sheet = under_header(sheet, header)  # a header's columns must fit it
+    if sheet is not None:
         raw, goal = name_goal(_name_words(_row_number_off(text[slice(*cells[k][:2])])))
         got = _sheet_found(ctx, (clean_name(raw), name[1]), sheet, goal)
         return (got[0] if got else None), False
@@ -466,6 +474,8 @@ def _space_row_at(
     name_text = clean_name(raw_name)
     sheet = sheet_row(ctx, toks, kinds, (first, end))
     if sheet is not None:
+        heads = [toks[i] for i in range(start, name_start) if kinds[i][0] == "label"]
+        sheet = under_header(sheet, columns(ctx, heads)) or sheet
         return _sheet_found(ctx, (name_text, ctx.span(s, e)), sheet, goal)
     timed = "時期" in ctx.text[:s]  # '… (時期) … 13.0% 2019年度 7.2% 2017年度'
     row = [

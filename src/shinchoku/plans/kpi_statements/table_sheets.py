@@ -21,8 +21,10 @@ Cols = list[tuple[str, int | None]]
 # A progress status closing an evaluation sheet's row: the row's last value is
 # the result it judges, the ones before it the baseline and the KPI.
 _STATUS_RE = re.compile(
-    r"(?:目標)?(?:未?達成|(?:概ね|おおむね)?順調|(?:やや)?遅れ(?:ている)?|その他)"
+    r"(?:目標)?(?:未?達成|(?:概ね|おおむね)(?:順調|達成)|順調|(?:やや)?遅れ(?:ている)?"
+    r"|その他)"
 )
+_BASE_HEAD_RE = re.compile(r"基準値?|現状値?|策定時")
 _PROJECTION_RE = re.compile(r"予測|見込|推計|試算")
 
 
@@ -141,10 +143,15 @@ def _status_row(
 ) -> tuple[list[Cell], Cols, str, int] | None:
     """'名前 [基準値] KPI 実績値 進捗状況': the values before a progress status;
     the last is the result, a projection among them ('H31年度予測 144件') is
-    left out, a baseline keeps the date in front of it ('H27年度現在 127件')."""
+    left out, a baseline keeps the date in front of it ('H27年度現在 127件').
+    The baseline column must show: a dash, a label in front of the first
+    value, or a header naming it; values each behind a year are results."""
     first, end = bounds
     status = ctx.text[slice(*toks[end])].strip() if end < len(toks) else ""
     if not _STATUS_RE.fullmatch(status):
+        return None
+    based = kinds[first][0] == "empty" or (first and kinds[first - 1][0] == "label")
+    if not based and not _BASE_HEAD_RE.search(ctx.text, 0, toks[first][0]):
         return None
     row: list[Cell] = []
     for i in range(first, end):
@@ -155,6 +162,8 @@ def _status_row(
         elif kind == "value" and not _PROJECTION_RE.search(before):
             dated = kinds[i - 1][0] == "label" and year_at(ctx, *toks[i - 1])
             row.append((kind, q, paren or (before if dated else None)))
+    if sum(1 for c in row if c[2]) > 1:
+        return None  # '2019年 45% 2020年 48% 順調': results by year
     row = row[:-1]  # the result the status judges
     if len(row) == 1 and row[0][0] == "value":
         return row, [("target", None)], "", end
@@ -186,6 +195,19 @@ def _page_row(
         return None
     cols = [("base", None)] + [("actual", None)] * (len(row) - 2)
     return row, [*cols, ("target", None)], "", end
+
+
+Sheet = tuple[list[Cell], Cols, str, int]
+
+
+def under_header(sheet: Sheet, header: Cols) -> Sheet | None:
+    """The sheet's row under a header whose columns fit its values and name a
+    target ('現状値 | 目標値(H24年度) | 目標値(H29年度)'): the header's columns
+    then; None when they do not fit."""
+    row, _, unit, end = sheet
+    if len(header) == len(row) and any(k == "target" for k, _ in header):
+        return row, header, unit, end
+    return None
 
 
 _CHANGE_END_RE = re.compile(r"(?:対)?前年度?比(増加?|減少?)$")

@@ -1457,6 +1457,10 @@ def test_a_counter_word_the_name_counts() -> None:
             "財政調整基金残高は標準財政規模の10%以上を確保します。",
             {"name": "財政調整基金残高", "target": 10},
         ),
+        (  # '目標とするX は <year>に N'
+            "目標とする職員数は令和9年度に420人です。",
+            {"name": "職員数", "target": 420, "deadline_fy": 2027},
+        ),
     ],
 )
 def test_reform_plan_forms_in_other_words(text: str, expected: dict) -> None:
@@ -1471,6 +1475,9 @@ def test_reform_plan_forms_in_other_words(text: str, expected: dict) -> None:
         "・会議の開催(年4回)",
         "財政調整基金残高は標準財政規模の10%以上を確保しました。",
         "計画額1億円に対し実績額1.2億円",  # no name for the plan
+        "国の行政機関の定員について5年間で1万人以上の純減を確保した。",
+        "職員120人の削減を行った。",
+        "目標人口は2040年に3万人となった。",
     ],
 )
 def test_results_in_those_words_state_no_target(text: str) -> None:

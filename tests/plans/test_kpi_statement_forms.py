@@ -1428,3 +1428,51 @@ def test_a_counter_word_the_name_counts() -> None:
         "新規プロジェクトの創出数は昨年3件であったため,今後4プロジェクトを目指します。"
     )
     assert (got["target"], got["unit"]) == (4, "プロジェクト")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a KPI list's entry with its period in the parentheses
+            "・企業誘致件数(5年間で10件)",
+            {"name": "企業誘致件数", "target": 10, "per": "cumulative"},
+        ),
+        ("・新規雇用者数(累計200人)", {"name": "新規雇用者数", "target": 200}),
+        (  # 圧縮 right after the value
+            "人件費を5年間で3億円圧縮します。",
+            {"name": "人件費", "target": 300000, "change": True},
+        ),
+        (  # '目標X は N年間で'
+            "目標効果額は5年間で10億円です。",
+            {"name": "効果額", "target": 1000000},
+        ),
+        (  # the planned amount against a result in the same clause
+            "効果額の累計は計画額8億円に対し、実績9億円となった。",
+            {"name": "効果額", "target": 800000},
+        ),
+        (  # a share of a budget figure: named by the topic
+            "財政調整基金残高について、標準財政規模の10%以上を確保することを目標とします。",
+            {"name": "財政調整基金残高", "target": 10, "comparator": "以上"},
+        ),
+        (
+            "財政調整基金残高は標準財政規模の10%以上を確保します。",
+            {"name": "財政調整基金残高", "target": 10},
+        ),
+    ],
+)
+def test_reform_plan_forms_in_other_words(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "・転入者数(令和5年度実績 120人)",
+        "・会議の開催(年4回)",
+        "財政調整基金残高は標準財政規模の10%以上を確保しました。",
+        "計画額1億円に対し実績額1.2億円",  # no name for the plan
+    ],
+)
+def test_results_in_those_words_state_no_target(text: str) -> None:
+    assert extract_statement(text) == []

@@ -32,7 +32,7 @@ _GOAL_AFTER_RE = re.compile(
     r" ?(?:など|等)?(?:を|に|と|へ|まで|の|が)?(?:目指|めざ|目標|とする|とします|とし|にする|にします"
     r"|である現状を維持|狙う|狙い|拡大を(?:目指|めざ|図)|確保を(?:目指|めざ)|[^、。]{1,6}?目標と(?:し|する)|数値目標"
     r"|を目途|設定|掲げ|増や|減ら|引き上|抑え|削減|縮減|圧縮|減員|の?純減|抑制|増加を目指|増加させ|増加し"
-    r"|増加する|増加$|増$|増\(|減少させ|減らす|達成を目指|の達成|実現|確保する|を維持|維持"
+    r"|増加する|増加$|増$|増\(|減少させ|減らす|達成を目指|の達成|実現|確保する|確保します|を維持|維持"
     r"|の増加|の削減|の抑制|の縮減|減$|減\(|減\)|増加(?:させます|します)|増加|削減$|低下させ|に向上"
     r"|に(?:高め|伸ば|増や|引き上|減ら|下げ|抑え|改善|とどめる|とどめます|拡大する)|向上させ|とすること|にすること|の創出|の雇用の創出|の職員数の削減|の効果額|実現のため"
     r"|が[^、。!]{0,12}?の[^、。!]{0,4}目標(?![をにがはと])|[へに](?:上方|下方)?修正|[へに]見直|に変更(?:する|します|し、)|という(?:ふう|よう)に(?:し|する)|を(?:下限|上限)|を(?:\d+ ?(?:年間|か年)で|[^、。]{0,12}?までに)?達成する|まで(?:回復|増や|伸ば|引き上|減ら|下げ|高め|向上)"
@@ -70,22 +70,33 @@ def baseline_paren(ctx: Ctx, q: Quantity) -> tuple[str, Quantity | None] | None:
     return (paren[0], None) if "比" in paren[0] else None
 
 
-def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
+def _refused(ctx: Ctx, q: Quantity, after: str) -> bool:
+    """An estimate's sentence, a count of a plan's items, a change from last
+    year: no goal whatever the words after it."""
     text = ctx.text
-    after = re.sub(r"^[」』]", "", text[q.end : q.end + 40])  # '「1,072万円」にする'
     s0, s1 = sentence_bounds(text, q.start)
     sentence = text[s0:s1]
     if _SENTENCE_NOT_GOAL.search(sentence) and not re.search(
         r"目指|めざ|目標と|を目標|目標を|目標値|実現|設定|掲げ", sentence
     ):
-        return False
+        return True
     if q.unit == "項目" and re.match(r" ?の(?:目標|数値目標|取組)", after):
-        return False  # '21項目の目標修正': a count of the plan's items
-    if re.search(
-        r"(?:昨年|前年|前回)度?(?:より|から|比で?) ?$",
-        text[max(0, q.start - 8) : q.start],
-    ):
-        return False  # '昨年度より141人増加するなど': a change from last year
+        return True  # '21項目の目標修正': a count of the plan's items
+    # '昨年度より141人増加するなど': a change from last year
+    return bool(
+        re.search(
+            r"(?:昨年|前年|前回)度?(?:より|から|比で?) ?$",
+            text[max(0, q.start - 8) : q.start],
+        )
+    )
+
+
+def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
+    text = ctx.text
+    after = re.sub(r"^[」』]", "", text[q.end : q.end + 40])  # '「1,072万円」にする'
+    s0, s1 = sentence_bounds(text, q.start)
+    if _refused(ctx, q, after):
+        return False
     if re.match(
         r"」(?:や|と|、)「[^「」]{0,30}」(?:など|等)?を(?:目標|目指|めざ)",
         text[q.end : q.end + 50],
@@ -94,6 +105,10 @@ def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
     verb = _goal_verb_after(after)
     if verb is not None:
         return verb
+    if re.search(r"計画(?:額|値) ?$", text[max(0, q.start - 4) : q.start]) and re.match(
+        r" ?に対し", after
+    ):
+        return True  # '計画額8億円に対し、実績9億円となった': the planned amount
     if _NOT_GOAL_RE.match(after):
         return False
     named = NAME_AFTER_RE.match(after)
@@ -113,7 +128,7 @@ def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
     if _GOAL_BEFORE_RE.search(before) or COMPARATOR_BEFORE_RE.search(before):
         return True
     if re.search(
-        r"目標[^\s、。はをが\d]{1,8}(?:は|が(?: ?\d+ ?年間で)?) ?$|計画(?:額|値) ?$",
+        r"目標[^\s、。はをが\d]{1,8}(?:は|が)(?: ?\d+ ?年間で)? ?$|計画(?:額|値) ?$",
         before,
     ):
         return True  # '目標効果額は24億円', '計画額6億円に対して実績額は…'

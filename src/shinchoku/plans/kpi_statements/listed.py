@@ -22,6 +22,8 @@ _MEASURE_RE = re.compile(r"(?:数|額|率|量|割合|人口|比率)$")
 _NOT_LISTED_RE = re.compile(
     r"実績|現在|時点|結果|推計|見込|予測|推移|目標|基準|現状|前年|比べ|[をがはにで]"
 )
+# '(350人/年)', '(5年間で10件)', '(累計200人)': the value in parentheses
+_OPENED_RE = re.compile(r"\( ?(?:\d+ ?(?:年間|か年|カ年)で|累計|年間|毎年度?)? ?$")
 _TAIL_RE = re.compile(r"^ ?(?:以上|以下|以内|未満)? ?\)? ?$")
 
 
@@ -53,15 +55,15 @@ def listed_line(ctx: Ctx) -> list[Found]:
     if bullet is None or any(year for _, _, year in ctx.years):
         return []
     free = ctx.free()
-    if len(free) != 1 or _NOT_LISTED_RE.search(text):
+    if len(free) != 1 or not _TAIL_RE.match(text[free[0].end :]):
         return []
     q = free[0]
-    if not _TAIL_RE.match(text[q.end :]):
-        return []
-    paren = text[q.end :].strip().endswith(")")
-    if paren != (text[: q.start].rstrip().endswith("(")):
+    opened = _OPENED_RE.search(text, 0, q.start)
+    if text[q.end :].strip().endswith(")") != bool(opened):
         return []  # '(' before the value and ')' after it, or neither
-    name = _name(ctx, bullet.end(), q.start)
+    if _NOT_LISTED_RE.search(text[: opened.start() if opened else q.start]):
+        return []
+    name = _name(ctx, bullet.end(), opened.start() + 1 if opened else q.start)
     if name is None:
         return []
     return [new_found(ctx, name, q)]

@@ -257,12 +257,22 @@ def _share_or_cut(ctx: Ctx, q: Quantity, s0: int) -> tuple[str, Span] | None:
     return None
 
 
+# a share of a budget figure: the indicator is what the sentence is about
+_OF_BUDGET_RE = re.compile(
+    r"(?:標準財政規模|一般財源(?:総額)?|歳出総額|歳入総額|予算総額|市税収入)"
+    r"(?: ?\([^()]*\))?の ?(?:約|概ね|おおむね)? ?$"
+)
+
+
 def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     text = ctx.text
     opened = goal_paren(text, q.start)
     if opened is not None:
         return name_before(ctx, opened)  # 'テレワーク実施率(目標:令和7年度 30%)'
     s0, _ = sentence_bounds(text, q.start)
+    budget = _OF_BUDGET_RE.search(text, s0, q.start)
+    if budget:  # '基金残高について、標準財政規模の10%以上を確保': the topic's
+        return _fallback_name(ctx, q, s0, budget.start())
     special = _name_after(ctx, q) or _share_or_cut(ctx, q, s0)
     if special is not None:
         return special

@@ -1054,6 +1054,7 @@ def test_rows_of_kpi_sheets_one_after_another() -> None:
     [
         "観光客数 120万人 135万人 142万人",  # no page column: a table of figures
         "観光客数 12.5 120万人 135万人 142万人",  # a decimal is no page
+        "観光客数 0 120万人 135万人 142万人",  # nor is 0
         "利用件数 2 件 令和5年度",  # no month: not a 目標年月 column
         "市民満足度 85% 順調",  # a result and its status: no KPI
         "市民満足度 2019年 45% 2020年 48% 2021年 50% 順調",  # results by year

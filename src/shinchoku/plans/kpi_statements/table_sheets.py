@@ -185,7 +185,7 @@ def _page_row(
     page = kinds[first]
     if page[0] != "value" or page[1].unit or page[2]:
         return None
-    if not re.fullmatch(r" ?\d{1,3}", page[1].raw):
+    if not re.fullmatch(r" ?[1-9]\d{0,2}", page[1].raw):
         return None
     row = list(kinds[first + 1 : end])
     units = {k[1].unit for k in row if k[0] == "value"}

@@ -1438,6 +1438,14 @@ def test_a_counter_word_the_name_counts() -> None:
             {"name": "企業誘致件数", "target": 10, "per": "cumulative"},
         ),
         ("・新規雇用者数(累計200人)", {"name": "新規雇用者数", "target": 200}),
+        (  # the period between the name and the value
+            "・出生数 毎年300人",
+            {"name": "出生数", "target": 300, "per": "year"},
+        ),
+        (
+            "・創業支援件数:累計50件",
+            {"name": "創業支援件数", "target": 50, "per": "cumulative"},
+        ),
         (  # 圧縮 right after the value
             "人件費を5年間で3億円圧縮します。",
             {"name": "人件費", "target": 300000, "change": True},

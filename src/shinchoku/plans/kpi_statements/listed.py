@@ -31,6 +31,7 @@ def _name(ctx: Ctx, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
     """The words between the marker and the value: the name, or the name and a
     note on its source before a colon ('農林畜産出荷額 RESAS農業算出総額:')."""
     raw = ctx.text[start:end]
+    raw = re.sub(r" ?(?:毎年度?|年間|累計|\d+ ?(?:年間|か年|カ年)で)$", "", raw)
     raw = re.sub(r" ?[(::] ?$", "", raw)
     if not raw or re.search(r"[、。,()|:]", raw):
         return None

@@ -1458,6 +1458,10 @@ def test_a_counter_word_the_name_counts() -> None:
             "効果額の累計は計画額8億円に対し、実績9億円となった。",
             {"name": "効果額", "target": 800000},
         ),
+        (  # '計画X額 約N に対し'
+            "計画効果額約5億円に対し、実績6億円となりました。",
+            {"name": "計画効果額", "target": 500000},
+        ),
         (  # a share of a budget figure: named by the topic
             "財政調整基金残高について、標準財政規模の10%以上を確保することを目標とします。",
             {"name": "財政調整基金残高", "target": 10, "comparator": "以上"},

@@ -105,9 +105,10 @@ def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
     verb = _goal_verb_after(after)
     if verb is not None:
         return verb
-    if re.search(r"計画(?:額|値) ?$", text[max(0, q.start - 4) : q.start]) and re.match(
-        r" ?に対し", after
-    ):
+    if re.search(
+        r"計画[^\s、。\d]{0,4}(?:額|値) ?(?:約|概ね)? ?$",
+        text[max(0, q.start - 12) : q.start],
+    ) and re.match(r" ?に対し", after):
         return True  # '計画額8億円に対し、実績9億円となった': the planned amount
     if _NOT_GOAL_RE.match(after):
         return False
@@ -129,7 +130,7 @@ def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
         return True
     if re.search(
         r"目標[^\s、。はをが\d]{1,8}(?:は|が)[、 ]?(?:\d+ ?年間で|(?:令和|平成|R|H)? ?\d{1,4} ?年度?末?"
-        r"(?:に|まで(?:に)?|には))? ?$|計画(?:額|値) ?$",
+        r"(?:に|まで(?:に)?|には))? ?$|計画[^\s、。\d]{0,4}(?:額|値) ?(?:約|概ね)? ?$",
         before,
     ):
         return True  # '目標効果額は24億円', '計画額6億円に対して実績額は…'

@@ -1495,3 +1495,43 @@ def test_reform_plan_forms_in_other_words(text: str, expected: dict) -> None:
 )
 def test_results_in_those_words_state_no_target(text: str) -> None:
     assert extract_statement(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # zero as a word, a goal verb after it; a balance rises to it
+            "社会増減は令和12年をめどにプラス・マイナス・ゼロを目標としたところであり、"
+            "令和5年度がマイナス120人となっております。",
+            {
+                "name": "社会増減",
+                "target": 0,
+                "deadline_fy": 2030,
+                "direction": "higher",
+            },
+        ),
+        (  # a count falls to it
+            "令和8年度までに待機児童数ゼロを目指します。",
+            {
+                "name": "待機児童数",
+                "target": 0,
+                "deadline_fy": 2026,
+                "direction": "lower",
+            },
+        ),
+        (
+            "2050年までに二酸化炭素排出量実質ゼロを目指す",
+            {"name": "二酸化炭素排出量", "target": 0, "deadline_fy": 2050},
+        ),
+    ],
+)
+def test_zero_written_as_a_word(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["待機児童はゼロとなった。", "ゼロカーボンシティを目指す", "待機児童ゼロ"]
+)
+def test_zero_words_that_state_no_target(text: str) -> None:
+    assert extract_statement(text) == []

@@ -25,6 +25,7 @@ from shinchoku.plans.kpi_statements.values import (
     dash_cell,
     is_value,
     mask_years,
+    word_zeros,
 )
 from shinchoku.plans.kpi_text import Mapped
 
@@ -57,7 +58,7 @@ def extract_statement(
             wrapped.group(1), mapped.origin[wrapped.start(1) : wrapped.end(1) + 1]
         )
     norm = mapped.text
-    if not re.search(r"\d", norm):
+    if not re.search(r"\d|ゼロ", norm):
         return []
     line, plan = LINE.set(norm), PLAN.set((first_fy, last_fy))
     try:
@@ -92,6 +93,7 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
         for q in (dash_cell(q, norm) for q in kpi_text.quantities(norm))
         if (v := q if is_value(q, norm, years) else counted(q, norm, years))
     ]
+    values = sorted(values + word_zeros(norm), key=lambda v: v.start)
     if not values:
         return []
     ctx = Ctx(mapped, norm, values, years, first_fy, last_fy)

@@ -116,6 +116,8 @@ def _direction(f: Found, after_clean: str) -> None:
             f.direction = "lower"
         elif f.baseline is not None and f.target is not None and f.target < f.baseline:
             f.direction = "lower"
+        elif f.target == 0 and not re.search(r"増減|動態|収支|均衡", f.name):
+            f.direction = "lower"  # '待機児童ゼロ'; a balance may rise to zero
         else:
             f.direction = "higher"
 

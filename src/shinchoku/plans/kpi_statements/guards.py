@@ -221,7 +221,7 @@ def _goal_verb_after(after: str) -> bool | None:
         return False  # '…20.8%削減しました': it happened; '…としていた': no more
     if re.match(
         r"[^。]*?(?:となりました|となった|となって ?[いお])", tail
-    ) and not re.search(r"目指|めざ|目標と", tail.split("。")[0]):
+    ) and not re.search(r"目指|めざ|目標と", m.group(0)[-2:] + tail.split("。")[0]):
         return False  # '…増加し8億円となりました', '…の増加となっています': a result
     if re.search(
         r"増|減|改善|向上|高め|伸ば|引き上|下げ|抑え", m.group(0)

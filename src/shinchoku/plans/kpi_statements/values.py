@@ -112,6 +112,20 @@ def counted(
     return with_unit if is_value(with_unit, text, years) else None
 
 
+_ZERO_GOAL_RE = re.compile(
+    r"(?:プラス ?・? ?マイナス ?・? ?)?ゼロ(?=(?:を|に|と)(?:目標|目指|めざ|する|します))"
+)
+
+
+def word_zeros(text: str) -> list[Quantity]:
+    """'プラス・マイナス・ゼロを目標', '…ゼロを目指す': zero written as a word,
+    only where a goal verb follows it."""
+    return [
+        Quantity(0.0, "", m.start(), m.end(), raw=m.group(0))
+        for m in _ZERO_GOAL_RE.finditer(text)
+    ]
+
+
 def paren_after(text: str, end: int) -> tuple[str, int, int] | None:
     m = re.match(r" ?(?:以上|以下|未満|以内|超|程度)? ?\(([^()]*)\)", text[end:])
     return (m.group(1), end + m.start(1), end + m.end(1)) if m else None

@@ -1535,3 +1535,10 @@ def test_zero_written_as_a_word(text: str, expected: dict) -> None:
 )
 def test_zero_words_that_state_no_target(text: str) -> None:
     assert extract_statement(text) == []
+
+
+def test_a_result_before_the_target_is_its_baseline_and_dates_no_deadline() -> None:
+    got = _one("観光客満足度は昨年度の調査で72%となったことから、80%以上を目指す。")
+    assert (got["target"], got["baseline"], got["comparator"]) == (80, 72, "以上")
+    got = _one("全国順位は20年に過去最高の41位となったことから、30位以内を狙う。")
+    assert (got["target"], got["baseline"], got["deadline_fy"]) == (30, 41, None)

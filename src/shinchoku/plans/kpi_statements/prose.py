@@ -173,7 +173,11 @@ def _starting_value(ctx: Ctx, f: Found, q: Quantity, s0: int) -> None:
             continue
         after = text[v.end : v.end + 24]
         if (
-            re.match(r" ?(?:\([^()]*\))? ?(?:だった|であった|から|であり)", after)
+            re.match(
+                r" ?(?:\([^()]*\))? ?(?:だった|であった|から|であり"
+                r"|となった(?:ことから|ため|が)|であることから)",
+                after,
+            )
             or (grows and re.match(r" ?を", after))
             or _CUT_FROM_RE.match(after)  # '1309人を83名削減し1226人に'
         ):
@@ -347,12 +351,25 @@ def prose(ctx: Ctx) -> list[Found]:
         f = new_found(ctx, name, q)
         f.deadline_fy = _deadline(ctx, q)
         _prose_baseline(ctx, f, q)
+        if _dated_baseline_only(ctx, f, q):
+            f.deadline_fy = None  # '15年に35位となったことから、30位以内を狙う'
         out.append(f)
         if re.search(
             r"(?:それぞれ|ともに|いずれも) ?$", text[max(0, q.start - 8) : q.start]
         ):
             out[-1:] = _each(f)  # 'AとBでそれぞれ70%を目指す'
     return out
+
+
+def _dated_baseline_only(ctx: Ctx, f: Found, q: Quantity) -> bool:
+    """The one year before the target dates its baseline, not its deadline."""
+    if f.baseline_date is None or f.deadline_fy is None or "baseline" not in f.spans:
+        return False
+    if f.deadline_fy not in (f.baseline_date.year, f.baseline_date.year - 1):
+        return False
+    base_end = norm_pos(ctx, f.spans["baseline"][1])
+    _, s1 = sentence_bounds(ctx.text, q.start)
+    return not any(y and base_end <= s < s1 for s, _e, y in ctx.years)
 
 
 def _goal_named(

@@ -1542,3 +1542,17 @@ def test_a_result_before_the_target_is_its_baseline_and_dates_no_deadline() -> N
     assert (got["target"], got["baseline"], got["comparator"]) == (80, 72, "以上")
     got = _one("全国順位は20年に過去最高の41位となったことから、30位以内を狙う。")
     assert (got["target"], got["baseline"], got["deadline_fy"]) == (30, 41, None)
+
+
+def test_a_target_named_by_an_earlier_value_of_its_unit() -> None:
+    got = _one(
+        "市の計画では、空き家の活用率が42.5%という数字ですけども、これは、令和3年の"
+        "住宅・土地統計調査に基づく推計でありまして、恐らく目標値である50%に近づいて"
+        "いると認識しております。"
+    )
+    assert (got["name"], got["target"], got["baseline"], got["deadline_fy"]) == (
+        "空き家の活用率",
+        50,
+        42.5,
+        None,
+    )

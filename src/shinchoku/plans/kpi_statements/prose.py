@@ -28,6 +28,24 @@ _YEARS_SPAN = re.compile(
 )
 
 
+def _dates_another(text: str, e: int, q: Quantity, has_best: bool) -> bool:
+    """The year ending at `e` dates a base, a result or a source, not the
+    deadline of the target `q`."""
+    if re.match(
+        r" ?[】\]]?(?:比|対比|から|の実績|実績|現在|を基準|に対し|と比較|[にと]比べ|の数値(?!目標)|の値)",
+        text[e : e + 6],
+    ):
+        return True
+    if re.match(r" ?の[^、。\d]{0,10}?(?:調査|統計)", text[e : e + 14]):
+        return True  # '平成30年の住宅・土地統計調査': the date of a source
+    if text[e:].startswith("における") and re.search(
+        r"基準|比|に対し", text[e : q.start]
+    ):
+        return True  # '平成25年度における排出量を基準に'
+    # '…までに…を、平成28年度の排出量から10%': the base year
+    return bool(re.match(r" ?の[^、。]{0,16}?から", text[e : q.start]) and has_best)
+
+
 def _deadline(ctx: Ctx, q: Quantity) -> int | None:
     text = ctx.text
     paren = paren_after(text, q.end)
@@ -46,17 +64,8 @@ def _deadline(ctx: Ctx, q: Quantity) -> int | None:
         if west:  # '平成32(2020)年の総人口'
             e += west.end()
         tail = text[e : e + 6]
-        if re.match(
-            r" ?[】\]]?(?:比|対比|から|の実績|実績|現在|を基準|に対し|と比較|[にと]比べ|の数値(?!目標)|の値)",
-            tail,
-        ):
+        if _dates_another(text, e, q, best is not None):
             continue
-        if tail.startswith("における") and re.search(
-            r"基準|比|に対し", text[e : q.start]
-        ):
-            continue  # '平成25年度における排出量を基準に'
-        if re.match(r" ?の[^、。]{0,16}?から", text[e : q.start]) and best is not None:
-            continue  # '…までに…を、平成28年度の排出量から10%': the base year
 
         lead = re.match(r" ?(?:に|の|は|が)? ?", tail)
         own = next((v for v in ctx.values if v.start == e + lead.end()), None)
@@ -175,7 +184,7 @@ def _starting_value(ctx: Ctx, f: Found, q: Quantity, s0: int) -> None:
         if (
             re.match(
                 r" ?(?:\([^()]*\))? ?(?:だった|であった|から|であり"
-                r"|となった(?:ことから|ため|が)|であることから)",
+                r"|となった(?:ことから|ため|が)|であることから|という(?:数字|数値|水準))",
                 after,
             )
             or (grows and re.match(r" ?を", after))

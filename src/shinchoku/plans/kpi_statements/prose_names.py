@@ -83,6 +83,9 @@ def _fallback_name(
     cut = _cut_goal(text[s0 : q.start]) or _cut_goal(text[: min(s0, q.start)])
     if cut is not None:  # '温室効果ガスの排出量削減目標 2013年度比で50%削減'
         return cut[0], ctx.span(s0 + cut[1] if cut[2] else cut[1], q.start)
+    earlier = _named_earlier(ctx, q, s0, clause)
+    if earlier is not None:  # '…耐震化率が91.9%という数字…目標値である95%'
+        return earlier
     quoted = list(
         re.finditer(
             r"「([^「」]{2,40})」(?:の(?:目標|数値)|を(?:新たに)?(?:設定|指標|目標)|について|は)",
@@ -124,6 +127,22 @@ def _fallback_name(
         ):
             return name, ctx.span(s0 + m.start(1), s0 + m.end(1))
     return _line_head(ctx, _HEADINGS[1:])
+
+
+def _named_earlier(
+    ctx: Ctx, q: Quantity, s0: int, clause: int
+) -> tuple[str, Span] | None:
+    """The subject of an earlier value in the same unit ('Xが91.9%'), when the
+    target's clause names nothing: the target is that quantity's."""
+    text = ctx.text
+    for v in reversed(ctx.values):
+        if not (s0 <= v.start < clause and q.unit and v.unit == q.unit):
+            continue
+        m = re.search(r"([^、。\s]{2,30}?)(?:が|は) ?$", text[s0 : v.start])
+        name = clean_name(m.group(1)) if m else ""
+        if m and name_ok(name) and not re.search(r"\d", name):
+            return name, ctx.span(s0 + m.start(1), s0 + m.end(1))
+    return None
 
 
 _CUT_GOAL_RE = re.compile(

@@ -1556,3 +1556,8 @@ def test_a_target_named_by_an_earlier_value_of_its_unit() -> None:
         42.5,
         None,
     )
+
+
+def test_a_mandated_cut_is_a_target_of_the_quantity_cut() -> None:
+    got = _one("新たな法律が成立し、令和8年度までに3.5%の職員削減が義務付けられる。")
+    assert (got["name"], got["target"]) == ("職員", 3.5)

@@ -114,7 +114,7 @@ def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
         return False
     named = NAME_AFTER_RE.match(after)
     if named and re.search(
-        r"を(?:目指|めざ|目標|図る|図ります)", after[: named.end() + 4]
+        r"を(?:目指|めざ|目標|図る|図ります)|が義務付け", after[: named.end() + 4]
     ):
         return True  # '毎年1000人の社会増を目指します', '500人の入所枠の拡大を図る'
     if re.match(r"^ ?(?:\([^()]*\))? ?から", after) and any(

@@ -248,6 +248,8 @@ def _name_after(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
         after = NAME_ENDS_RE.match(text[q.end :])
     if after and not re.search(r"\d", after.group(1)):
         name = clean_name(after.group(1))
+        if after.group(0).endswith("が義務付け"):  # '5.7%の職員削減が義務付け'
+            name = re.sub(r"(?<=..)(?:削減|縮減)$", "", name)
         acted = _ACTION_RE.fullmatch(name) and re.search(
             rf"([^、。をがは]{{2,20}})を[^、。]{{0,8}}?{name}", text[: q.start]
         )

@@ -204,7 +204,7 @@ def test_goals_on_the_ninth_round(scores: Callable[[str], Score]) -> None:
     bounds '①X=90.0 以下 ②…', quoted goals '「Xの改善(95%以下)」…を目指します',
     revised, spoken and planned targets, '目標X は/が', 'Nが…の目標', names without
     the aim, scope or period of a cut, and its 計画/実績 table rows) meet the
-    goals on it: target 1.000 (25/25) and 0.926 (25/27), baseline 1.000 and
+    goals on it: target 1.000 (27/27) and 1.000 (27/27), baseline 1.000 and
     1.000 (1/1)."""
     _assert_goals(scores("dev round 9"), "dev round 9")
 

@@ -1561,3 +1561,20 @@ def test_a_target_named_by_an_earlier_value_of_its_unit() -> None:
 def test_a_mandated_cut_is_a_target_of_the_quantity_cut() -> None:
     got = _one("新たな法律が成立し、令和8年度までに3.5%の職員削減が義務付けられる。")
     assert (got["name"], got["target"]) == ("職員", 3.5)
+
+
+def test_a_cut_goal_referred_back_to_and_written_with_a_triangle() -> None:
+    got = _one(
+        "また、人件費については、職員数の削減数値目標を公表することとなっており、"
+        "その削減目標は、対22年度で△3.2%とされています。"
+    )
+    assert (got["name"], got["target"], got["change"], got["deadline_fy"]) == (
+        "職員数",
+        3.2,
+        True,
+        None,
+    )
+
+
+def test_a_rate_that_is_set_but_no_goal_is_no_target() -> None:
+    assert extract_statement("法定雇用率は2.6%とされています。") == []

@@ -20,6 +20,13 @@ from shinchoku.plans.kpi_statements.lexicon import (
 def finish(ctx: Ctx, f: Found, q_end: int | None) -> Found:
     """`f` with its comparator, change, direction and period read from the words
     after its target (which ends at `q_end` in the normalised text)."""
+    if (
+        f.target is not None
+        and f.target < 0
+        and q_end is not None
+        and re.search(r"(?:削減|縮減)(?:数値)?目標(?:値)?は", ctx.text[:q_end])
+    ):  # 'その削減目標は、…△4.6%': the size of the cut
+        f.target, f.change, f.direction = -f.target, True, "lower"
     after = ctx.text[q_end : q_end + 30] if q_end is not None else ""
     after_clean = re.sub(r"^\)? ?(?:\([^()]*\) ?)*", "", after)
     if f.comparator is None:

@@ -110,6 +110,8 @@ def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
         text[max(0, q.start - 12) : q.start],
     ) and re.match(r" ?に対し", after):
         return True  # '計画額8億円に対し、実績9億円となった': the planned amount
+    if re.match(r" ?とされ(?:て|る|ま)", after) and "目標は" in text[s0 : q.start]:
+        return True  # 'その削減目標は、対17年度で△4.6%とされています'
     if _NOT_GOAL_RE.match(after):
         return False
     named = NAME_AFTER_RE.match(after)

@@ -28,9 +28,11 @@ _YEARS_SPAN = re.compile(
 )
 
 
-def _dates_another(text: str, e: int, q: Quantity, has_best: bool) -> bool:
-    """The year ending at `e` dates a base, a result or a source, not the
+def _dates_another(text: str, s: int, e: int, q: Quantity, has_best: bool) -> bool:
+    """The year from `s` to `e` dates a base, a result or a source, not the
     deadline of the target `q`."""
+    if text[max(0, s - 1) : s] == "対":
+        return True  # '対17年度で△4.6%': the base year
     if re.match(
         r" ?[】\]]?(?:比|対比|から|の実績|実績|現在|を基準|に対し|と比較|[にと]比べ|の数値(?!目標)|の値)",
         text[e : e + 6],
@@ -64,7 +66,7 @@ def _deadline(ctx: Ctx, q: Quantity) -> int | None:
         if west:  # '平成32(2020)年の総人口'
             e += west.end()
         tail = text[e : e + 6]
-        if _dates_another(text, e, q, best is not None):
+        if _dates_another(text, s, e, q, best is not None):
             continue
 
         lead = re.match(r" ?(?:に|の|は|が)? ?", tail)

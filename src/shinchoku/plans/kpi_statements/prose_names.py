@@ -83,6 +83,17 @@ def _fallback_name(
     cut = _cut_goal(text[s0 : q.start]) or _cut_goal(text[: min(s0, q.start)])
     if cut is not None:  # '温室効果ガスの排出量削減目標 2013年度比で50%削減'
         return cut[0], ctx.span(s0 + cut[1] if cut[2] else cut[1], q.start)
+    that = re.search(r"その(?:削減|縮減)?(?:数値)?目標(?:値)?は", text[:clause])
+    goal = that and list(
+        re.finditer(
+            r"([^、。をがは\s]{1,20}?)の(?:削減|縮減)?(?:数値)?目標",
+            text[: that.start()],
+        )
+    )
+    if goal:  # '定員の削減数値目標を公表…その削減目標は、…△4.6%とされています'
+        name = clean_name(goal[-1].group(1))
+        if name_ok(name):
+            return name, ctx.span(*goal[-1].span(1))
     earlier = _named_earlier(ctx, q, s0, clause)
     if earlier is not None:  # '…耐震化率が91.9%という数字…目標値である95%'
         return earlier

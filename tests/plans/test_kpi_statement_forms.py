@@ -1578,3 +1578,11 @@ def test_a_cut_goal_referred_back_to_and_written_with_a_triangle() -> None:
 
 def test_a_rate_that_is_set_but_no_goal_is_no_target() -> None:
     assert extract_statement("法定雇用率は2.6%とされています。") == []
+
+
+def test_a_kept_level_named_by_the_subject_of_a_dated_value() -> None:
+    got = extract_statement(
+        "同町の人口は20年現在1万2千人で、45年には8千人になると推計されているが、"
+        "第2期同様に45年に約1万人を維持する目標設定をした。"
+    )
+    assert [(f.name, f.target, f.comparator) for f in got] == [("人口", 10000, "維持")]

@@ -1586,3 +1586,14 @@ def test_a_kept_level_named_by_the_subject_of_a_dated_value() -> None:
         "第2期同様に45年に約1万人を維持する目標設定をした。"
     )
     assert [(f.name, f.target, f.comparator) for f in got] == [("人口", 10000, "維持")]
+
+
+def test_a_deadline_in_front_of_a_cut_from_another_base_year() -> None:
+    got = _one(
+        "2030(令和12)年度における温室効果ガス排出量を2013(平成25)年度比で46%削減する。"
+    )
+    assert (got["name"], got["target"], got["deadline_fy"]) == (
+        "温室効果ガス排出量",
+        46,
+        2030,
+    )

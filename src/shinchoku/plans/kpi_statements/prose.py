@@ -40,10 +40,13 @@ def _dates_another(text: str, s: int, e: int, q: Quantity, has_best: bool) -> bo
         return True
     if re.match(r" ?の[^、。\d]{0,10}?(?:調査|統計)", text[e : e + 14]):
         return True  # '平成30年の住宅・土地統計調査': the date of a source
-    if text[e:].startswith("における") and re.search(
-        r"基準|比|に対し", text[e : q.start]
+    base = re.search(r"基準|比|に対し", text[e : q.start])
+    if (
+        text[e:].startswith("における")
+        and base
+        and not re.search(r"\d ?(?:\([^()]*\))? ?年", text[e : e + base.start()])
     ):
-        return True  # '平成25年度における排出量を基準に'
+        return True  # '平成25年度における排出量を基準に', not '…を2009年度比で''
     # '…までに…を、平成28年度の排出量から10%': the base year
     return bool(re.match(r" ?の[^、。]{0,16}?から", text[e : q.start]) and has_best)
 

@@ -188,8 +188,9 @@ def test_goals_on_the_eighth_round(scores: Callable[[str], Score]) -> None:
     meet the goals on it: rows of KPI sheets (a 目標年月 column after value and
     unit, a progress status closing a row of baseline, KPI and result, a lone
     dash as no baseline, a 数値目標一覧's page-number column, goals as a name's
-    ending) and a KPI list's bullet entries: target 1.000 (28/28) and 0.966
-    (28/29), baseline 1.000 and 1.000 (10/10)."""
+    ending), a KPI list's bullet entries and a counter word the name counts
+    ('5プロジェクト'): target 1.000 (29/29) and 1.000 (29/29), baseline 1.000
+    and 1.000 (10/10)."""
     _assert_goals(scores("dev round 8"), "dev round 8")
 
 

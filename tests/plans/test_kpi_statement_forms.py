@@ -1597,3 +1597,22 @@ def test_a_deadline_in_front_of_a_cut_from_another_base_year() -> None:
         46,
         2030,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "・道の駅の年間売上高(1億2,000万円)",
+            {"name": "道の駅の年間売上高", "target": 120000},
+        ),
+        ("・耕作放棄地の解消面積 20ha", {"name": "耕作放棄地の解消面積", "target": 20}),
+    ],
+)
+def test_kpi_list_entries_of_sales_and_areas(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_a_bullet_naming_no_measure_is_no_entry() -> None:
+    assert extract_statement("・最高(3件)") == []

@@ -18,7 +18,7 @@ from shinchoku.plans.kpi_statements.names import clean_name, name_ok
 
 _BULLET_RE = re.compile(r"^ ?[・●○〇◆■◇•▪◎] ?")
 # the name measures a quantity: a count, an amount, a rate, a share
-_MEASURE_RE = re.compile(r"(?:数|額|率|量|割合|人口|比率)$")
+_MEASURE_RE = re.compile(r"(?:数|額|率|量|(?<=[上産荷])高|割合|人口|比率|面積)$")
 _NOT_LISTED_RE = re.compile(
     r"実績|現在|時点|結果|推計|見込|予測|推移|目標|基準|現状|前年|比べ|[をがはにで]"
 )

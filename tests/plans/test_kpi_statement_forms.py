@@ -1616,3 +1616,15 @@ def test_kpi_list_entries_of_sales_and_areas(text: str, expected: dict) -> None:
 
 def test_a_bullet_naming_no_measure_is_no_entry() -> None:
     assert extract_statement("・最高(3件)") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "回答者の65%が市の目標値について知っている。",
+        "そこでは正規の職員数を800人程度というふうにした。",
+        "基金残高の下限額を15億円に変更し、基金を運用した。",
+    ],
+)
+def test_near_misses_of_the_reform_plan_forms(text: str) -> None:
+    assert extract_statement(text) == []

@@ -134,8 +134,8 @@ def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
         r"目標[^\s、。はをが\d]{1,8}(?:は|が)[、 ]?(?:\d+ ?年間で|(?:令和|平成|R|H)? ?\d{1,4} ?年度?末?"
         r"(?:に|まで(?:に)?|には))? ?$|計画[^\s、。\d]{0,4}(?:額|値) ?(?:約|概ね)? ?$",
         before,
-    ):
-        return True  # '目標効果額は24億円', '計画額6億円に対して実績額は…'
+    ) and not re.match(r"[^。]{0,8}?(?:ていた|でした|であった|だった)", after):
+        return True  # '目標効果額は24億円', '計画額6億円に対して実績額は…''
 
     goal_words = bool(re.search(r"目標|目指|めざ", text))
     comparator = COMPARATOR_AFTER_RE.match(after)
@@ -216,7 +216,7 @@ def _goal_verb_after(after: str) -> bool | None:
     if m.group(0).endswith("が目標") and re.match(r"を(?:達成|上回|クリア)", tail):
         return False  # '61.4%が目標を達成': the share of goals met, a result
     if re.match(
-        r"(?:を(?:達成|実現|確保)|が実現)?(?:しました|を行(?:った|いました)|した(?![いう])|されました|できました|ていた"
+        r"(?:を(?:達成|実現|確保)|が実現)?(?:しました|を行(?:った|いました)|した(?![いう])|されました|できました|ていた|[とに]し ?ていた"
         r"|(?:する|した)?ことができ(?:た|ました))",
         tail,
     ):

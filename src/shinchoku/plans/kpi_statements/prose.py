@@ -270,8 +270,9 @@ def _quoted_goals(ctx: Ctx) -> list[Found]:
     out = []
     for m in _QUOTED_GOAL_RE.finditer(ctx.text):
         _, s1 = sentence_bounds(ctx.text, m.start())
-        if not re.search(r"目指|めざ|目標と|を目標", ctx.text[m.end() : s1]):
-            continue
+        aim = re.search(r"(?:目指|めざ|目標と|を目標)(.{0,8})", ctx.text[m.end() : s1])
+        if not aim or re.match(r"(?:と)?し ?(?:ていた|ました|た)", aim.group(1)):
+            continue  # not '…を目標としていたが', '…の達成を目指しましたが'
         inside = [q for q in ctx.free() if m.start("value") <= q.start < m.end("value")]
         name = clean_name(m["name"])
         if inside and name_ok(name):

@@ -35,7 +35,7 @@ from shinchoku.document.errors import ImportFormatError
 from shinchoku.imports.formats import interchange_json, seed_table
 from shinchoku.imports.services import plan_import
 from shinchoku.plans import selectors as plan_selectors
-from shinchoku.plans.models import Program
+from shinchoku.plans.models import Edition, Program
 from shinchoku.workflow.models import Department
 from shinchoku.workflow.workbook import services as workbook_services
 from tests.workflow import workbooks as wbk
@@ -147,7 +147,14 @@ def feed_json_import(w, text: str) -> None:
         parsed = interchange_json.parse(data, source="p.json")
     except ImportFormatError:
         return
-    plan_import(parsed=parsed, source="p.json", user=w["people"]["gyosei"])
+    # A published edition is frozen (a file may not change it): the text goes
+    # into its snapshot while it is withdrawn, and out to the public again.
+    editions = Edition.objects.filter(plan=w["plan"])
+    editions.update(published=False)
+    try:
+        plan_import(parsed=parsed, source="p.json", user=w["people"]["gyosei"])
+    finally:
+        editions.update(published=True)
 
 
 def feed_seed_table(w, text: str) -> None:

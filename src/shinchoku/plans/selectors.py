@@ -3,6 +3,7 @@ joins and prefetches that keep a page at a fixed number of queries."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -268,10 +269,22 @@ def edition_latest(plan: Plan) -> Edition | None:
     return editions_latest_first(plan.editions.all()).first()
 
 
-def editions_unpublished(plan: Plan) -> list[Edition]:
-    """The plan's editions the public pages do not show yet, oldest first: an
-    import's or a round's, waiting for the admin office's publish step."""
-    return list(plan.editions.filter(published=False).order_by("date", "pk"))
+@dataclass(frozen=True)
+class PlanEditions:
+    latest: Edition | None
+    # Not shown by the public pages yet, oldest first (undated last): an
+    # import's or a round's, waiting for the admin office's publish step.
+    unpublished: list[Edition]
+
+
+def plan_editions(plan: Plan) -> PlanEditions:
+    """The plan's current edition and those not published yet, in one query."""
+    editions = list(editions_latest_first(plan.editions.all()))
+    unpublished = sorted(
+        (e for e in editions if not e.published),
+        key=lambda e: (e.date is None, e.date or dt.date.min, e.pk),
+    )
+    return PlanEditions(editions[0] if editions else None, unpublished)
 
 
 def edition_numbers(plan_id: int) -> dict[int, int]:

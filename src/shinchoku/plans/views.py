@@ -56,15 +56,16 @@ def home(request):
 @login_required
 def plan_detail(request, code: str, plan: str):
     plan_obj = _live_plan(request, code, plan)
+    editions = selectors.plan_editions(plan_obj)
     return render(
         request,
         "plans/plan_detail.html",
         {
             "plan": plan_obj,
             "sections": selectors.plan_overview(plan_obj),
-            "edition": selectors.edition_latest(plan_obj),
+            "edition": editions.latest,
             "unpublished": (
-                selectors.editions_unpublished(plan_obj)
+                editions.unpublished
                 if can(request.user, Action.PUBLISH_EDITION, plan_obj)
                 else []
             ),

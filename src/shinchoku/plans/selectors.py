@@ -265,10 +265,6 @@ def editions_latest_first(
     )
 
 
-def edition_latest(plan: Plan) -> Edition | None:
-    return editions_latest_first(plan.editions.all()).first()
-
-
 @dataclass(frozen=True)
 class PlanEditions:
     latest: Edition | None

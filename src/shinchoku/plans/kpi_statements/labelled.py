@@ -15,6 +15,7 @@ from shinchoku.plans.kpi_statements.context import (
 from shinchoku.plans.kpi_statements.found import Found
 from shinchoku.plans.kpi_statements.names import clean_name
 from shinchoku.plans.kpi_statements.values import paren_after, year_in
+from shinchoku.plans.kpi_text import Quantity
 
 _VALUE_LABEL_RE = re.compile(
     r"(?<!\()(?:【|\[)?(?P<label>(?:(?:令和|平成|R|H) ?\d{1,2} ?年度?|\d{4} ?年度?)?"
@@ -35,6 +36,20 @@ def _year_in_front(ctx: Ctx, pos: int) -> int | None:
     return None
 
 
+def _row_number(ctx: Ctx, q: Quantity) -> bool:
+    """'目標値(平成31年度) 5 5歳児のむし歯有病者率 35.2% 33%': a bare number
+    after a header's last label, then a name and values, numbers the row."""
+    if q.unit or not re.fullmatch(r" ?\d{1,3}", q.raw):
+        return False
+    m = re.match(r" ([^\s|]+) ", ctx.text[q.end :])
+    if not m or not re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", m.group(1)):
+        return False
+    after = q.end + m.end()
+    return any(v.start == after for v in ctx.values) and not any(
+        q.end < v.start < after for v in ctx.values
+    )
+
+
 def labelled(ctx: Ctx) -> list[Found]:
     """Values behind their labels, the name in front of the first label."""
     text = ctx.text
@@ -46,7 +61,7 @@ def labelled(ctx: Ctx) -> list[Found]:
             (v for v in ctx.values if v.start == m.end() or v.start == m.end() + 1),
             None,
         )
-        if q is not None and q.start not in ctx.used:
+        if q is not None and q.start not in ctx.used and not _row_number(ctx, q):
             pairs.append((m, q))
     if not pairs or not any("目標" in m["label"] for m, _ in pairs):
         return []

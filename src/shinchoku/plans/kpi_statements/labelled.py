@@ -30,10 +30,15 @@ def _year_in_front(ctx: Ctx, pos: int) -> int | None:
     start = sentence_bounds(ctx.text, pos)[0]
     for s, e, year in reversed(ctx.years):
         if start <= s < pos and year:
-            if re.match(r" ?(?:末)?(?:まで(?:に)?|の|に|には) ?", ctx.text[e : e + 4]):
+            if re.match(
+                r" ?\)? ?(?:末)?(?:まで(?:に)?|の|に|には|における) ?", ctx.text[e : e + 6]
+            ):
                 return year
             return None
     return None
+
+
+_PER_RE = re.compile(r" ?1 ?(?:人|世帯) ?(?:1 ?日 ?)?(?:あたり|当たり|当り)? ?(?=\d)")
 
 
 def _row_number(ctx: Ctx, q: Quantity) -> bool:
@@ -57,8 +62,10 @@ def labelled(ctx: Ctx) -> list[Found]:
     for m in _VALUE_LABEL_RE.finditer(text):
         if inside_parens(text, m.start()):
             continue  # '18市町村(現行目標7市町村)': a note on the value before
+        per = _PER_RE.match(text, m.end())  # '目標値:1人412g': per person
+        at = per.end() if per else m.end()
         q = next(
-            (v for v in ctx.values if v.start == m.end() or v.start == m.end() + 1),
+            (v for v in ctx.values if v.start == at or v.start == at + 1),
             None,
         )
         if q is not None and q.start not in ctx.used and not _row_number(ctx, q):

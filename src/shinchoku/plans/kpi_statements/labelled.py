@@ -31,7 +31,8 @@ def _year_in_front(ctx: Ctx, pos: int) -> int | None:
     for s, e, year in reversed(ctx.years):
         if start <= s < pos and year:
             if re.match(
-                r" ?\)? ?(?:末)?(?:まで(?:に)?|の|に|には|における) ?", ctx.text[e : e + 6]
+                r" ?\)? ?(?:末)?(?:まで(?:に)?|の|に|には|における) ?",
+                ctx.text[e : e + 6],
             ):
                 return year
             return None

@@ -1654,6 +1654,10 @@ def test_near_misses_of_the_reform_plan_forms(text: str) -> None:
             "令和9年度をめどに審議会等の女性委員の割合を40%以上とする。",
             {"name": "審議会等の女性委員の割合", "target": 40, "comparator": "以上"},
         ),
+        (  # a label in brackets before its value
+            "○合計特殊出生率:1.08(2021年度)⇒(目標値)1.30",
+            {"name": "合計特殊出生率", "baseline": 1.08, "target": 1.3},
+        ),
         (  # labels spaced letter by letter, as PDF text gives them
             "市民評価:現 状 値2.95(2022年度)→目 標 値3.30(2031年度)",
             {"name": "市民評価", "baseline": 2.95, "target": 3.3, "deadline_fy": 2031},

@@ -19,8 +19,14 @@ _SPACED_LABEL_RE = re.compile(
     r"(?![\u4e00-\u9fff])"
 )
 
+# '⇒(目標値)1.30', '【現状値】2.95': a label in brackets before its value
+_BRACKETED_LABEL_RE = re.compile(
+    r"[(【\[<〈](目標値|現状値|基準値|現況値)[)】\]>〉] ?(?=[\d▲△+\-])"
+)
+
 
 def canonical(mapped: Mapped) -> Mapped:
     mapped = mapped.sub(_ARROWS_RE, lambda m: "→")
     mapped = mapped.sub(_AIMED_RE, lambda m: "までに")
+    mapped = mapped.sub(_BRACKETED_LABEL_RE, lambda m: m.group(1))
     return mapped.sub(_SPACED_LABEL_RE, lambda m: m.group(0).replace(" ", ""))

@@ -83,7 +83,7 @@ def _refused(ctx: Ctx, q: Quantity, after: str) -> bool:
     if q.unit == "項目" and re.match(r" ?の(?:目標|数値目標|取組|指標)", after):
         return True  # '21項目の目標修正', '73項目の指標のうち': the plan's items
     if re.search(
-        r"目標(?:値)?の? ?[\d.,]+ ?[^\s\d、。]{0,3}に対し(?:て)?[、,]? ?$",
+        r"目標(?:値)?の? ?[\d.,]+ ?[^\s\d、。]{0,5}に対し(?:て)?[、,]? ?$",
         text[max(0, q.start - 24) : q.start],
     ):
         return True  # '…割合は目標の80%に対し42.6%': the result against the goal

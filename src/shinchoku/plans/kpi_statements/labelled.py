@@ -39,7 +39,9 @@ def _year_in_front(ctx: Ctx, pos: int) -> int | None:
     return None
 
 
-_PER_RE = re.compile(r" ?1 ?(?:人|世帯) ?(?:1 ?日 ?)?(?:あたり|当たり|当り)? ?(?=\d)")
+_PER_RE = re.compile(
+    r" ?1 ?(?:人|名|世帯) ?(?:1 ?日 ?)?(?:あたり|当たり|当り)? ?(?=\d)"
+)
 
 
 def _row_number(ctx: Ctx, q: Quantity) -> bool:

@@ -78,6 +78,9 @@ FAMILIES: dict[str, Rewrite] = {
         r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d{5,})(人|件|世帯|人泊)", _man, s
     ),
     "% as パーセント": lambda s: s.replace("%", "パーセント"),
+    "/年 as 年間": lambda s: re.sub(
+        r"(?<![\d.,])(\d[\d,.]*) ?(人|件|回) ?/ ?年(?!度)", r"年間\1\2", s
+    ),
     "名 as 人": lambda s: re.sub(r"(?<=\d)名", "人", s),
     # years
     "era as Western": lambda s: re.sub(

@@ -124,11 +124,45 @@ def _deadline(ctx: Ctx, q: Quantity) -> int | None:
     return best
 
 
+def _closing_actual(
+    ctx: Ctx, f: Found, q: Quantity, s1: int
+) -> tuple[str, Quantity] | None:
+    """'…2,000万人にする。【平成22年実績:1,664万人、平成23年推計:1,699万人】':
+    the actual a bracket after the sentence gives (not the estimate beside it);
+    of several, the one its quoted name ('「大変満足」の回答割合43.6%') names."""
+    m = re.match(r"。 ?【([^【】]*)】", ctx.text[s1:])
+    if not m:
+        return None
+    at, label, picked = s1 + m.start(1), None, []
+    for part in re.split(r"(?<=[、,])", m.group(1)):
+        head = re.match(r"([^::]*?)[::]", part)
+        if head and year_in(head.group(1)):
+            label = head.group(1) if re.search(r"実績|現状|現在|時点", part) else None
+        inside = [
+            v
+            for v in ctx.values
+            if at <= v.start < at + len(part)
+            and v.unit == q.unit
+            and v.start not in ctx.used
+        ]
+        if label and len(inside) == 1:
+            picked.append((label, inside[0], part))
+        at += len(part)
+    quoted = re.search(r"「[^「」]+」", f.name)
+    if quoted:
+        picked = [p for p in picked if quoted.group(0) in p[2]]
+    return picked[0][:2] if len(picked) == 1 else None
+
+
 def _prose_baseline(ctx: Ctx, f: Found, q: Quantity) -> None:
     text = ctx.text
     s0, s1 = sentence_bounds(text, q.start)
     paren = baseline_paren(ctx, q)
     if paren is None and s1 < len(text):
+        closing = _closing_actual(ctx, f, q, s1)
+        if closing is not None:
+            set_baseline(ctx, f, closing[1], closing[0])
+            return
         # '…図ります。(平成 27 年度 13 人)': the sentence's closing parenthesis.
         m = re.match(r"。 ?\(([^()]*)\)", text[s1:])
         if m and year_in(m.group(1)):
@@ -188,7 +222,7 @@ def _starting_value(ctx: Ctx, f: Found, q: Quantity, s0: int) -> None:
         after = text[v.end : v.end + 24]
         if (
             re.match(
-                r" ?(?:\([^()]*\))? ?(?:だった|であった|から|であり"
+                r" ?(?:\([^()]*\))? ?(?:だった|であった|から|であり|が(?:実態|現状)であ"
                 r"|となった(?:ことから|ため|が)|であることから|という(?:数字|数値|水準))",
                 after,
             )

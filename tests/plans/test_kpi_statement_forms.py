@@ -1717,6 +1717,45 @@ def test_a_spelling_is_rewritten_only_where_it_is_that_form() -> None:
             "令和6年度目標値120gに対し、実績は131gでした。",
             {"name": "1人1日当たり資源ごみ排出量", "target": 120, "deadline_fy": 2024},
         ),
+        (  # the actual in a bracket after the sentence, not the estimate beside it
+            "(2)外国人宿泊者数 令和10年までに50万人泊にする。"
+            "【令和5年実績:31万人泊、令和6年推計:35万人泊】",
+            {
+                "name": "外国人宿泊者数",
+                "target": 500000,
+                "baseline": 310000,
+                "baseline_date": "2023-12-31",
+                "deadline_fy": 2028,
+            },
+        ),
+        (  # a figure that is the state of things, then the one that is the goal
+            "■例えば、中学生の肥満傾向児の割合 R4年は9.1%が実態であり、"
+            "R9年に8.0%が目標とある。",
+            {
+                "name": "中学生の肥満傾向児の割合",
+                "target": 8,
+                "baseline": 9.1,
+                "deadline_fy": 2027,
+            },
+        ),
+        (  # an item of a list, its fields after ' - '
+            "2. 成果指標:「相談できる人がいる」と回答した若者の割合 - "
+            "現状値:令和6年度 中学生 61.0%、高校生 55.2% - 目標:80%",
+            {
+                "name": "「相談できる人がいる」と回答した若者の割合",
+                "target": 80,
+                "baseline": None,
+            },
+        ),
+        (  # nouns sharing one goal, whose owner is not the name
+            "③歯周病検診、特定健康診査の県の目標は50%とされていますが、町の受診率はどうか。",
+            {"name": "歯周病検診、特定健康診査", "target": 50},
+        ),
+        (  # a slogan in quotes restates the target it follows
+            "国は「2030年までに、管理職に女性が占める割合が、少なくとも30%となるよう"
+            "目指す」との目標を掲げ、その計画に「2030年30%」目標が盛り込まれた。",
+            {"name": "管理職に女性が占める割合", "target": 30, "deadline_fy": 2030},
+        ),
     ],
 )
 def test_eleventh_round_forms(text: str, expected: dict) -> None:

@@ -352,6 +352,9 @@ def prose(ctx: Ctx) -> list[Found]:
             continue
         if opened is None and not is_goal(ctx, q, line_goal):
             continue
+        if _quoted_again(ctx, out, q):
+            ctx.used.add(q.start)
+            continue
         name = prose_name(ctx, q)
         s0, _ = sentence_bounds(text, q.start)
         previous = (
@@ -449,6 +452,21 @@ def _same_quantity(name: str, previous: str) -> bool:
         name != previous
         and len(bare) >= 2
         and (bare == previous or previous.startswith(bare + "の"))
+    )
+
+
+def _quoted_again(ctx: Ctx, out: list[Found], q: Quantity) -> bool:
+    """'…2020年までに…30%程度となるよう期待する」との目標…「2020年30%」目標':
+    a slogan in quotes restating a target already read."""
+    text = ctx.text
+    if not (
+        re.search(r"「[^「」]{0,12}$", text[: q.start])
+        and re.match(r"[^「」]{0,6}」", text[q.end :])
+    ):
+        return False
+    return any(
+        f.target == q.value and f.unit == q.unit and f.deadline_fy == _deadline(ctx, q)
+        for f in out
     )
 
 

@@ -80,7 +80,9 @@ def _refused(ctx: Ctx, q: Quantity, after: str) -> bool:
         r"目指|めざ|目標と|を目標|目標を|目標値|実現|設定|掲げ", sentence
     ):
         return True
-    if q.unit == "項目" and re.match(r" ?の(?:目標|数値目標|取組)", after):
+    if q.unit == "項目" and re.match(
+        r" ?(?:の(?:目標|数値目標|取組)|を(?:掲げ|設定|定め))", after
+    ):
         return True  # '21項目の目標修正': a count of the plan's items
     # '昨年度より141人増加するなど': a change from last year
     return bool(
@@ -221,6 +223,11 @@ def _goal_verb_after(after: str) -> bool | None:
         tail,
     ):
         return False  # '…20.8%削減しました': it happened; '…としていた': no more
+    if re.match(
+        r"(?:する|の)?(?:計画|目標)(?:が|は|を)[^、。]{0,6}?(?:達成|実現)(?:され|し|でき)(?:ました|た)",
+        tail,
+    ):
+        return False  # '…50人削減する計画が達成されました': a result
     if re.match(
         r"[^。]*?(?:となりました|となった|となって ?[いお])", tail
     ) and not re.search(r"目指|めざ|目標と", m.group(0)[-2:] + tail.split("。")[0]):

@@ -18,7 +18,7 @@ from shinchoku.plans.kpi_statements.context import (
 from shinchoku.plans.kpi_statements.found import Found, Span
 from shinchoku.plans.kpi_statements.guards import baseline_paren, is_goal
 from shinchoku.plans.kpi_statements.lexicon import BASE_LABELS, WHEN
-from shinchoku.plans.kpi_statements.names import clean_name, name_ok
+from shinchoku.plans.kpi_statements.names import clause_start, clean_name, name_ok
 from shinchoku.plans.kpi_statements.prose_names import goal_paren, prose_name
 from shinchoku.plans.kpi_statements.values import paren_after, year_in
 from shinchoku.plans.kpi_text import Quantity
@@ -281,6 +281,38 @@ def _quoted_goals(ctx: Ctx) -> list[Found]:
     return out
 
 
+_CHANGE_OF_RE = re.compile(
+    r"(?P<name>[^、。()「」]{2,30}?)の(?:削減|縮減|抑制|減員|増員|増加|適正化)"
+    r" ?\((?:[^()]{0,10}?で[、,]? ?)?$"
+)
+
+
+def _paren_change(ctx: Ctx) -> list[Found]:
+    """A change spelled out in parentheses after its noun: '職員定数の削減
+    (十年間で二七七名から二一一名へ)': the level it reaches, from where it starts."""
+    text, out = ctx.text, []
+    for a, b in zip(ctx.free(), ctx.free()[1:]):
+        if a.unit != b.unit or not re.fullmatch(r" ?から ?", text[a.end : b.start]):
+            continue
+        if not re.match(r" ?(?:へ|に|まで)? ?\)", text[b.end : b.end + 4]):
+            continue
+        m = _CHANGE_OF_RE.search(text, max(0, a.start - 50), a.start)
+        if m is None or m.end() != a.start:
+            continue
+        start = clause_start(text, m.end("name"), m.start("name"))
+        start = m.end("name") - len(
+            re.split(r"や|及び|および", text[start : m.end("name")])[-1]
+        )  # '人件費の抑制や職員定数の削減(…)': the last of a list
+        name = clean_name(text[start : m.end("name")])
+        if not name_ok(name):
+            continue
+        f = new_found(ctx, (name, ctx.span(start, m.end("name"))), b)
+        set_baseline(ctx, f, a, None)
+        f.direction = "lower" if b.value < a.value else "higher"
+        out.append(f)
+    return out
+
+
 def _line_goal(text: str) -> bool:
     """A line of goals: opened by a goal label or a marker of a KPI list."""
     if re.match(
@@ -300,7 +332,7 @@ def _line_goal(text: str) -> bool:
 
 def prose(ctx: Ctx) -> list[Found]:
     text = ctx.text
-    out: list[Found] = _quoted_goals(ctx)
+    out: list[Found] = _quoted_goals(ctx) + _paren_change(ctx)
     line_goal = _line_goal(text)
     for q in ctx.free():
         opened = goal_paren(text, q.start)

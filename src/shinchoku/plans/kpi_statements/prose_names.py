@@ -117,6 +117,8 @@ def _fallback_name(
     matches.sort(
         key=lambda m: (
             not before.startswith("指標", m.end()),  # '「X」を指標として設定し'
+            # '…市民の割合は、令和7年度の目標値が59.0%': the subject right before
+            not (m.end() == len(before) and re.search(r"[^にで]は[、,]$", m.group(0))),
             not _TOPIC_END.search(m.group(0)),
             -m.start(),
         )
@@ -323,7 +325,7 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     if ratio:  # '…の割合を3人に2人(65%)以上にします'
         e = s0 + ratio.start()
     trail = re.search(
-        r"(?:[\s::=]|目標(?:値)?である|の?(?:最終|中間)?目標(?:値|額)?(?:は|を|とする)|として|を目標に|延べ|約|概ね|おおむね)+$",
+        r"(?:[\s::=]|目標(?:値)?である|の?(?:最終|中間)?目標 ?(?:値|額)?(?:は|を|が|とする)|として|を目標に|延べ|約|概ね|おおむね)+$",
         text[s0:e],
     )
     if trail:
@@ -340,6 +342,9 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     )
     if marker:  # '…つくる Ⅰ (主なKGI)社会動態の増加:': the name after the marker
         start += marker[-1].end()
+    lead = re.match(r"(?:具体的には|特に|なお|また)[、 ]?", text[start:e])
+    if lead:  # '具体的には…標準化死亡比が100以下': an adverb opens the clause
+        start += lead.end()
     phrase = text[start:e]
     # particles inside 「」 belong to the quoted name
     bare = re.sub(r"「[^「」]*」", lambda m: "□" * len(m.group(0)), phrase)

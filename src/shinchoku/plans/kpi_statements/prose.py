@@ -86,7 +86,7 @@ def _deadline(ctx: Ctx, q: Quantity) -> int | None:
             continue  # '平成6年度末の職員数(231人)の10%削減': dates the count
 
         day = re.match(
-            r" ?(\d{1,2}) ?月 ?(\d{1,2}) ?日 ?(?:まで|までに)",
+            r" ?(\d{1,2}) ?月 ?(\d{1,2}) ?日 ?(?:まで|までに|には)",
             tail + text[e + 6 : e + 14],
         )
         if day and in_sentence:
@@ -167,6 +167,7 @@ def _prose_baseline(ctx: Ctx, f: Found, q: Quantity) -> None:
 _CUT_FROM_RE = re.compile(
     r" ?を ?[\d,.]+ ?[^\s\d、。]{0,3}? ?(?:削減|減ら|増や|増加|縮減)し(?:て)?[、,]? ?[\d,.]+"
 )
+_SET_TO_RE = re.compile(r" ?(?:以下|以上|未満|以内|程度)?(?:と|に)(?:する|します)")
 _GROWS_RE = re.compile(
     r" ?(?:\([^()]*\))? ?に(?:伸ば|増や|引き上|高め|減ら|下げ|抑え|向上|改善|縮減|削減)"
 )
@@ -194,12 +195,21 @@ def _starting_value(ctx: Ctx, f: Found, q: Quantity, s0: int) -> None:
             )
             or (grows and re.match(r" ?を", after))
             or _CUT_FROM_RE.match(after)  # '1309人を83名削減し1226人に'
+            or (  # '…の職員数351人を、…には、322人以下とする': a level set anew
+                re.match(r" ?を[、,]", after)
+                and _SET_TO_RE.match(text[q.end : q.end + 12])
+            )
         ):
             paren = paren_after(text, v.end)  # '85%(令和7年度当初)から'
             label = paren[0] if paren and year_in(paren[0]) else None
             if label is None:  # '14年の2701人から': the last year before it
                 years = [(s, e) for s, e, y in ctx.years if s0 <= s < v.start and y]
                 label = text[years[-1][0] : years[-1][1]] if years else None
+                day = years and re.match(
+                    r" ?\d{1,2} ?月 ?\d{1,2} ?日", text[years[-1][1] : v.start]
+                )
+                if day:  # '平成23年4月1日の職員数351人を': that day
+                    label = text[years[-1][0] : years[-1][1] + day.end()]
             set_baseline(ctx, f, v, label)
             return
     share = re.search(r"\( ?[\d,.]+ ?[^\s\d()%]{1,3}\) ?の ?$", text[s0 : q.start])

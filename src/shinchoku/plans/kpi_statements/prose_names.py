@@ -25,6 +25,8 @@ def _head_noun(phrase: str) -> str:
     if quoted:
         return clean_name(quoted.group(1))
     bare = re.sub(r"\([^()]*\)$", "", phrase.strip())
+    # '職員数351人': the name before its stated value
+    bare = re.sub(r"(?<=[^\d,.\s]{2}) ?\d[\d,.]* ?[人名件円%]$", "", bare)
     total = re.search(
         r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{2,}の(?:合計|総額|総計)$", bare
     )

@@ -170,7 +170,29 @@ def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
         return True  # '令和4年度までの4年間で移住者1万人'
     if goal_words and baseline_paren(ctx, q) is not None:
         return True  # '観光消費額は590億円(18年度は547億円)、…目標値を設定'
+    if _next_change_of_list(ctx, q):
+        return True
     return _list_goal(ctx, q, before, line_goal, depth)
+
+
+_FROM_RE = re.compile(r"[\d,.]+ ?[^\s\d、。()]{0,3} ?(?:\([^()]*\))? ?から ?$")
+
+
+def _next_change_of_list(ctx: Ctx, q: Quantity) -> bool:
+    """'XはA人から3,000人目標、YはB億円(…)から340億円(…)など': a change
+    listed after one stated as a goal is one too."""
+    text = ctx.text
+    clause = text.rfind("、", 0, q.start)
+    if clause < 0 or not _FROM_RE.search(text, clause, q.start):
+        return False
+    if "、" in text[clause + 1 : q.start] or not re.match(
+        r" ?(?:\([^()]*\))? ?(?:など|等)?(?:[、。]|が|$)", text[q.end :]
+    ):
+        return False
+    head = text[max(0, clause - 30) : clause]
+    return bool(
+        re.search(r"から ?[\d,.]+ ?[^\s\d、。()]{0,3} ?目標$", head)
+    )
 
 
 def _list_goal(ctx: Ctx, q: Quantity, before: str, line_goal: bool, depth: int) -> bool:

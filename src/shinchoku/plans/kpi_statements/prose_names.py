@@ -227,6 +227,13 @@ def _narrow(phrase: str, bare: str, after: str) -> tuple[str, int] | None:
             cut = bare.index("を") + 1
         elif "は" in bare:  # '定員数は14年の2701人から3500人に'
             cut = bare.index("は") + 1
+        elif (
+            digit
+            and re.search(r"[\u4e00-\u9fff\u30a1-\u30fa]{2}$", head)
+            and not re.search(r"(?:平成|令和|昭和|西暦)$", head)
+            and not re.match(r"[\d,.]+ ?(?:年|\()", bare[digit.start() :])
+        ):
+            cut = digit.start()  # '総人件費362億円(…)から': the name its start follows
         else:
             return None
         phrase, bare = phrase[:cut], bare[:cut]

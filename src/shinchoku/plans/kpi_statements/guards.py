@@ -190,9 +190,7 @@ def _next_change_of_list(ctx: Ctx, q: Quantity) -> bool:
     ):
         return False
     head = text[max(0, clause - 30) : clause]
-    return bool(
-        re.search(r"から ?[\d,.]+ ?[^\s\d、。()]{0,3} ?目標$", head)
-    )
+    return bool(re.search(r"から ?[\d,.]+ ?[^\s\d、。()]{0,3} ?目標$", head))
 
 
 def _list_goal(ctx: Ctx, q: Quantity, before: str, line_goal: bool, depth: int) -> bool:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 
 from shinchoku.plans import kpi_text
@@ -301,7 +302,7 @@ def _paren_change(ctx: Ctx) -> list[Found]:
     """A change spelled out in parentheses after its noun: '職員定数の削減
     (十年間で二七七名から二一一名へ)': the level it reaches, from where it starts."""
     text, out = ctx.text, []
-    for a, b in zip(ctx.free(), ctx.free()[1:]):
+    for a, b in itertools.pairwise(ctx.free()):
         if a.unit != b.unit or not re.fullmatch(r" ?から ?", text[a.end : b.start]):
             continue
         if not re.match(r" ?(?:へ|に|まで)? ?\)", text[b.end : b.end + 4]):

@@ -100,6 +100,11 @@ FAMILIES: dict[str, Rewrite] = {
         lambda m: f"{m[1]}({_era_of(int(m[1]))})年" if int(m[1]) >= 1989 else m[0],
         s,
     ),
+    "an arrow's years unbracketed": lambda s: (
+        re.sub(r"\( ?((?:令和|平成|H|R)? ?\d{1,4} ?年度?) ?\)", r" \1 ", s)
+        if "→" in s and "|" not in s
+        else s
+    ),
     "era year spaced": lambda s: re.sub(r"(令和|平成)(\d{1,2})年", r"\1 \2 年", s),
     "令和元 as 令和1": lambda s: s.replace("令和元", "令和1"),
     "FY as FY末": lambda s: re.sub(r"(?<=\d)年度\)", "年度末)", s),

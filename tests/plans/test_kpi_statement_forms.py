@@ -1646,6 +1646,16 @@ def test_near_misses_of_the_reform_plan_forms(text: str) -> None:
             "転入者数:1,210人(2015年)⟶1,480人(2020年)",
             {"name": "転入者数", "baseline": 1210, "target": 1480},
         ),
+        (  # an arrow's years without their parentheses, as PDF text drops them
+            "・リサイクル率:24.75% 平成30年度 → 27% 令和11年度",
+            {
+                "name": "リサイクル率",
+                "baseline": 24.75,
+                "target": 27,
+                "deadline_fy": 2029,
+                "baseline_date": "2019-03-31",
+            },
+        ),
         (  # a deadline 'を目途に' as 'までに'
             "2027年度末を目途に窓口のキャッシュレス対応率を70%にします。",
             {"name": "窓口のキャッシュレス対応率", "target": 70, "deadline_fy": 2027},

@@ -1697,3 +1697,64 @@ def test_a_spelling_is_rewritten_only_where_it_is_that_form() -> None:
         "目 標設定時 | 現状値 | 目標値 | 参加者数 | 100人 | 150人"
     )
     assert [(f.name, f.target) for f in found] == [("参加者数", 150)]
+
+
+# Forms of the eleventh round (健康増進, 食育, ごみ, 男女共同参画 plans and the
+# newsletters and minutes quoting them), written for these tests.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a row's number between the header and the name
+            "指標 基準値(令和2年度) 目標値(令和8年度) 12 3歳児のう蝕のない者の割合 85.1% 90%",
+            {"name": "3歳児のう蝕のない者の割合", "baseline": 85.1, "target": 90},
+        ),
+        (  # per person and day: the '1人' is no count
+            "計画目標年度(令和9年度)における燃やすごみの排出目標値 1人1日あたり520g",
+            {
+                "name": "燃やすごみの排出",
+                "target": 520,
+                "unit": "g",
+                "deadline_fy": 2027,
+                "direction": "lower",
+            },
+        ),
+        (
+            "1日あたりの家庭ごみの排出量目標値:1人398g",
+            {"name": "1日あたりの家庭ごみの排出量", "target": 398, "unit": "g"},
+        ),
+        (  # the plan quoted before the name is not part of it
+            "町が定めた「第3次ごみ処理基本計画」の1人1日当たり資源ごみ排出量の"
+            "令和6年度目標値120gに対し、実績は131gでした。",
+            {"name": "1人1日当たり資源ごみ排出量", "target": 120, "deadline_fy": 2024},
+        ),
+    ],
+)
+def test_eleventh_round_forms(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_a_result_against_its_goal_is_no_second_target() -> None:
+    found = extract_statement(
+        "地域活動への参加率は目標の60%に対し48.2%、審議会の女性委員の割合は、"
+        "目標の40%に対し31.5%。"
+    )
+    assert [(f.name, f.target) for f in found] == [
+        ("地域活動への参加率", 60),
+        ("審議会の女性委員の割合", 40),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # counts of a mid-term review's items and their shares
+        "最終評価における目標の達成状況は52項目の指標のうち、「A」は20項目で38.5%となりました。",
+        # the goal cell holds a word: the number is the current value
+        "評価指標 現状 目標 区分 婚姻数の増加 812件 増加 ⅰ",
+        # two people's figures, no per-person value
+        "目標 1人 2人",
+    ],
+)
+def test_eleventh_round_near_misses_yield_nothing(text: str) -> None:
+    assert extract_statement(text) == []

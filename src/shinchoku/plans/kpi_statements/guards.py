@@ -80,8 +80,17 @@ def _refused(ctx: Ctx, q: Quantity, after: str) -> bool:
         r"目指|めざ|目標と|を目標|目標を|目標値|実現|設定|掲げ", sentence
     ):
         return True
-    if q.unit == "項目" and re.match(r" ?の(?:目標|数値目標|取組)", after):
-        return True  # '21項目の目標修正': a count of the plan's items
+    if q.unit == "項目" and re.match(r" ?の(?:目標|数値目標|取組|指標)", after):
+        return True  # '21項目の目標修正', '73項目の指標のうち': the plan's items
+    if re.search(
+        r"目標(?:値)?の? ?[\d.,]+ ?[^\s\d、。]{0,5}に対し(?:て)?[、,]? ?$",
+        text[max(0, q.start - 24) : q.start],
+    ):
+        return True  # '…割合は目標の80%に対し42.6%': the result against the goal
+    if re.search(r"(?:^|\s)現状値?\s+目標値?\s", text[: q.start]) and re.match(
+        r" (?:増加|減少|向上|低下|改善)(?:\s|$)", after
+    ):
+        return True  # '現状 目標 … 出生数の増加 2,313人 増加': the goal has no number
     # '昨年度より141人増加するなど': a change from last year
     return bool(
         re.search(

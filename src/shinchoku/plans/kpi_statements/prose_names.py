@@ -205,7 +205,7 @@ def goal_paren(text: str, pos: int) -> int | None:
 # '…の学習を行った県民の割合 80%': the 'を' is inside a clause the name ends
 _RELATIVE_RE = re.compile(
     r"を[^、。をはが\d]{0,12}?(?:った|した|いた|んだ|ている|[うくすつむるぐぶ])"
-    r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,10}(?:の[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,8})?$"
+    r"(?:という)?[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,10}(?:の[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,8})?$"
 )
 
 
@@ -323,7 +323,7 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     if ratio:  # '…の割合を3人に2人(65%)以上にします'
         e = s0 + ratio.start()
     trail = re.search(
-        r"(?:[\s::=]|目標(?:値)?である|の?(?:最終|中間)?目標(?:値|額)?(?:は|を|とする)|として|を目標に|延べ|約|概ね|おおむね)+$",
+        r"(?:[\s::=]|(?:は|が)[、,]? ?目標(?:値)?の|目標(?:値)?である|の?(?:最終|中間)?目標(?:値|額)?(?:は|を|とする)|として|を目標に|延べ|約|概ね|おおむね)+$",
         text[s0:e],
     )
     if trail:

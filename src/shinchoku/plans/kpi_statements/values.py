@@ -22,6 +22,9 @@ _NOT_VALUE_TAIL = re.compile(
     r"|月|次|期|号|章|節|位|番|条|時|秒|項|つ|階層|段階|満点|分野|の内|のうち|中|区分"
     r"|県|市|町|村|校区|地域|倍に)"
 )
+_PER_ONE_RE = re.compile(
+    r"^(?:\d|(?:1 ?(?:人|名|日|世帯) ?)?(?:あたり|当たり|当り)? ?\d(?!\d* ?(?:人|名|日|世帯)))"
+)
 _NOT_VALUE_HEAD = re.compile(r"(?:第|No\.?|№|NO\.?|No |約第|うち|各) ?$")
 
 
@@ -59,6 +62,12 @@ def is_value(q: Quantity, text: str, years: list[tuple[int, int, int]]) -> bool:
     before, after = text[max(0, q.start - 4) : q.start], text[q.end : q.end + 6]
     if _NOT_VALUE_HEAD.search(before) or _NOT_VALUE_TAIL.match(after):
         return False
+    if (
+        q.value == 1
+        and q.unit in ("人", "名", "日", "世帯")
+        and _PER_ONE_RE.match(after)
+    ):
+        return False  # '1人1日あたり490g', '1人412g': per person, not a count
     if re.search(r"\d ?人に ?$", text[max(0, q.start - 6) : q.start]) or re.match(
         r" ?に ?\d+ ?人", after
     ):

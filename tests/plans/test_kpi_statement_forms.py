@@ -1800,7 +1800,7 @@ def test_eleventh_round_near_misses_yield_nothing(text: str) -> None:
             },
         ),
         (  # a goal right after its value
-            "新しいプランでは職員数は1,520人(令和3年4月1日)から1,450人目標。",
+            "職員数は1,520人(令和3年4月1日)から1,450人目標。",
             {"name": "職員数", "baseline": 1520, "target": 1450},
         ),
     ],

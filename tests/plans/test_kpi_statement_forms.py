@@ -1646,6 +1646,16 @@ def test_near_misses_of_the_reform_plan_forms(text: str) -> None:
             "転入者数:1,210人(2015年)⟶1,480人(2020年)",
             {"name": "転入者数", "baseline": 1210, "target": 1480},
         ),
+        (  # an arrow's years without their parentheses, as PDF text drops them
+            "・リサイクル率:24.75% 平成30年度 → 27% 令和11年度",
+            {
+                "name": "リサイクル率",
+                "baseline": 24.75,
+                "target": 27,
+                "deadline_fy": 2029,
+                "baseline_date": "2019-03-31",
+            },
+        ),
         (  # a deadline 'を目途に' as 'までに'
             "2027年度末を目途に窓口のキャッシュレス対応率を70%にします。",
             {"name": "窓口のキャッシュレス対応率", "target": 70, "deadline_fy": 2027},
@@ -1786,4 +1796,81 @@ def test_a_result_against_its_goal_is_no_second_target() -> None:
     ],
 )
 def test_eleventh_round_near_misses_yield_nothing(text: str) -> None:
+    assert extract_statement(text) == []
+
+
+# Forms of the tenth round (the pages a town publishes when it adopts a plan),
+# written for these tests.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a change spelled out in parentheses after its noun, in kanji numerals
+            "主な取組としては、事務費の削減や職員数の削減(五年間で四一二名から"
+            "三八〇名へ)などを掲げております。",
+            {"name": "職員数", "baseline": 412, "target": 380, "direction": "lower"},
+        ),
+        (  # a day's waste per person as its unit
+            "・1人1日あたりの事業系ごみ排出量:512.3g/人・日(令和元年度) → "
+            "480.0g/人・日(令和12年度)",
+            {"unit": "g/人・日", "baseline": 512.3, "target": 480, "deadline_fy": 2030},
+        ),
+        (  # an adverb opens the clause: the object before it is the name
+            "計画期間の5年間で、庁舎から出る二酸化炭素排出量を、平均して6%削減します。",
+            {"name": "二酸化炭素排出量", "target": 6, "change": True},
+        ),
+        (  # '具体的には', a footnote '(※注2)'
+            "国の水準を上回らないことを目標とし、具体的には令和8年における"
+            "標準化死亡比(※注2)が95以下となることを目指します。",
+            {"name": "標準化死亡比", "target": 95, "comparator": "以下"},
+        ),
+        (  # '目標 値' in PDF spacing; a result of the same sentence is no baseline
+            "バス1日当たりの利用者数は令和9年度の目標 値 210 人に対し、"
+            "令和5年度実績値は 180 人でした。",
+            {"name": "バス1日当たりの利用者数", "target": 210, "baseline": None},
+        ),
+        (  # a count set anew: the count it starts from, dated by its day
+            "令和2年4月1日の職員数412人を、5年後の令和7年4月1日には、390人以下とする。",
+            {
+                "name": "職員数",
+                "baseline": 412,
+                "baseline_date": "2020-04-01",
+                "target": 390,
+                "deadline_fy": 2024,
+            },
+        ),
+        (  # a goal right after its value
+            "職員数は1,520人(令和3年4月1日)から1,450人目標。",
+            {"name": "職員数", "baseline": 1520, "target": 1450},
+        ),
+    ],
+)
+def test_forms_of_the_tenth_round(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_a_change_listed_after_a_goal_is_one_too() -> None:
+    found = extract_statement(
+        "職員数は820人(令和2年4月1日)から780人目標、人件費52億円(令和元年度決算)"
+        "から49億円(令和6年度決算)などが示されました。"
+    )
+    assert [(f.name, f.baseline, f.target) for f in found] == [
+        ("職員数", 820, 780),
+        ("人件費", 5_200_000, 4_900_000),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a plan's cut that was achieved, a count of its items
+        "令和元年度から令和5年度までの5年間で、職員数を30人削減する計画が達成されました。",
+        "職員数の見直しなど八十二項目を掲げ取り組んでまいります。",
+        # a change between two results, not spelled out after a change's noun
+        "職員数は(五年間で四一二名から三八〇名へ)推移しました。",
+        # two values in a list, neither stated as a goal
+        "職員数は820人から790人、人件費52億円から49億円などとなりました。",
+    ],
+)
+def test_near_misses_of_the_tenth_round(text: str) -> None:
     assert extract_statement(text) == []

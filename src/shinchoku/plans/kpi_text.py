@@ -58,6 +58,23 @@ class Mapped:
         origin.extend(self.origin[last:])
         return Mapped("".join(out), origin)
 
+    def drop(self, pattern: re.Pattern[str], *groups: str) -> Mapped:
+        """The text without the `groups` of each match that took part in it (the
+        rest keeps its mapping)."""
+        out: list[str] = []
+        origin: list[int] = []
+        last = 0
+        for m in pattern.finditer(self.text):
+            for start, end in (m.span(g) for g in groups if m[g] is not None):
+                out.append(self.text[last:start])
+                origin.extend(self.origin[last:start])
+                last = end
+        if not out:
+            return self
+        out.append(self.text[last:])
+        origin.extend(self.origin[last:])
+        return Mapped("".join(out), origin)
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span of text[start:end]."""
         if end <= start:
@@ -153,7 +170,31 @@ def normalize(raw: str) -> Mapped:
     )
     mapped = mapped.sub(_KANJI_NUM_RE, _kanji_number)
     mapped = mapped.sub(_DOT_DECIMAL_RE, lambda m: ".")
-    return mapped.sub(_SPACE_RE, lambda m: " ")
+    return plain_years(mapped.sub(_SPACE_RE, lambda m: " "))
+
+
+# '平成25(2013)年', 'R5(2023)年度', '2023(令和5)年度': a year written twice, its
+# other calendar in brackets; the bracketed year is dropped.
+_ERA_YEAR = r"(?:令和|平成|昭和|(?<![A-Za-z])[RHS]) ?(?:\d{1,2}|元)"
+_TWICE_YEAR_RE = re.compile(
+    rf"{_ERA_YEAR}(?P<other> ?\((?:19|20)\d{{2}}(?: ?年)?\))(?= ?年|[ )(|]|$)"
+    rf"|(?<!\d)(?:19|20)\d{{2}}(?P<other2> ?\({_ERA_YEAR}(?: ?年)?\))(?= ?年)"
+)
+# A value's year or date in other brackets: '5.5‰〔平成25年〕', '33.7%[令和5年度]',
+# '82.6【2019年度】' (not a name or heading in 【】: '【自主防災組織率】85.2%').
+_BRACKETED_RE = re.compile(r"([【〔\[])([^【】〔〕\[\]()]{1,40})([】〕\]])")
+_DATED_RE = re.compile(
+    rf"(?:\d|元) ?年(?![間後])|{_ERA_YEAR}(?![\d,])|(?<![A-Za-z\d])[RHS] ?\d{{1,2}}\.\d"
+)
+
+
+def plain_years(mapped: Mapped) -> Mapped:
+    """Years written once, a year or date in brackets written in parentheses."""
+    mapped = mapped.drop(_TWICE_YEAR_RE, "other", "other2")
+    text = _BRACKETED_RE.sub(
+        lambda m: f"({m[2]})" if _DATED_RE.search(m[2]) else m[0], mapped.text
+    )
+    return Mapped(text, mapped.origin)  # one character for one: same mapping
 
 
 # ------------------------------------------------------------------ units

@@ -58,9 +58,13 @@ class Mapped:
         origin.extend(self.origin[last:])
         return Mapped("".join(out), origin)
 
-    def drop(self, pattern: re.Pattern[str], *groups: str) -> Mapped:
-        """The text without the `groups` of each match that took part in it (the
-        rest keeps its mapping)."""
+    def drop(
+        self,
+        pattern: re.Pattern[str],
+        *groups: str,
+    ) -> Mapped:
+        """The text without the `groups` that took part in each match; the rest
+        keeps its mapping."""
         out: list[str] = []
         origin: list[int] = []
         last = 0
@@ -180,21 +184,30 @@ _TWICE_YEAR_RE = re.compile(
     rf"{_ERA_YEAR}(?P<other> ?\((?:19|20)\d{{2}}(?: ?年)?\))(?= ?年|[ )(|]|$)"
     rf"|(?<!\d)(?:19|20)\d{{2}}(?P<other2> ?\({_ERA_YEAR}(?: ?年)?\))(?= ?年)"
 )
-# A value's year or date in other brackets: '5.5‰〔平成25年〕', '33.7%[令和5年度]',
-# '82.6【2019年度】' (not a name or heading in 【】: '【自主防災組織率】85.2%').
+# A value's year, date or period in other brackets: '5.5‰〔平成25年〕',
+# '33.7%[令和5年度]', '82.6【2019年度】', '〔年間〕', '【350人/年】' (not a name or
+# heading in 【】: '【自主防災組織率】85.2%').
 _BRACKETED_RE = re.compile(r"([【〔\[])([^【】〔〕\[\]()]{1,40})([】〕\]])")
 _DATED_RE = re.compile(
-    rf"(?:\d|元) ?年(?![間後])|{_ERA_YEAR}(?![\d,])|(?<![A-Za-z\d])[RHS] ?\d{{1,2}}\.\d"
+    rf"(?:\d|元) ?年(?!後)|{_ERA_YEAR}(?![\d,])|(?<![A-Za-z\d])[RHS] ?\d{{1,2}}\.\d"
+    r"|^年間$|毎年|単年|[かヵカケヶ]年|/ ?年"
 )
 
 
+# '目標年度 (2010年度)': a space between words and their year's parenthesis (a
+# value's stays: '245人 (令和元年)', '12市町村 (令和2年度)' are a table's cells).
+_SPACED_YEAR_RE = re.compile(r"(?<![^ |])[^\d ][^ ]*(?P<space> )\((?=[^()]*年)")
+
+
 def plain_years(mapped: Mapped) -> Mapped:
-    """Years written once, a year or date in brackets written in parentheses."""
+    """Years written once, a year or date in brackets written in parentheses, no
+    space between words and a year's parenthesis."""
     mapped = mapped.drop(_TWICE_YEAR_RE, "other", "other2")
     text = _BRACKETED_RE.sub(
         lambda m: f"({m[2]})" if _DATED_RE.search(m[2]) else m[0], mapped.text
     )
-    return Mapped(text, mapped.origin)  # one character for one: same mapping
+    mapped = Mapped(text, mapped.origin)  # one character for one: same mapping
+    return mapped.drop(_SPACED_YEAR_RE, "space")
 
 
 # ------------------------------------------------------------------ units

@@ -195,8 +195,11 @@ _DATED_RE = re.compile(
 
 
 # '目標年度 (2010年度)': a space between words and their year's parenthesis (a
-# value's stays: '245人 (令和元年)', '12市町村 (令和2年度)' are a table's cells).
-_SPACED_YEAR_RE = re.compile(r"(?<![^ |])[^\d ][^ ]*(?P<space> )\((?=[^()]*年)")
+# value's stays: '245人 (令和元年)', '12市町村 (令和2年度)' are a table's cells, and
+# so are a row of years: '現状値 目標値 (平成26年) (平成32年)').
+_SPACED_YEAR_RE = re.compile(
+    r"(?<![^ |])(?=[^\d (|])[^ ]*[^ )|](?P<space> )(?=\([^()]*年[^()]*\)(?! ?\())"
+)
 
 
 def plain_years(mapped: Mapped) -> Mapped:

@@ -379,7 +379,7 @@ _ERA_LETTER = {"R": "令和", "H": "平成", "S": "昭和"}
 YEAR_RE = re.compile(
     r"(?:(?P<west2>(?:19|20)\d{2}) ?\((?:令和|平成|昭和) ?(?:\d{1,2}|元)\) ?年"
     r"|(?P<era>令和|平成|昭和) ?(?P<ey>\d{1,2}|元) ?(?:年|(?=[ )(|]|$))"
-    r"|(?P<letter>(?<![A-Za-z])[RHS]) ?(?P<ly>\d{1,2})(?![\d.,])(?: ?年(?![間月]))?"
+    r"|(?P<letter>(?<![A-Za-z])[RHS]) ?(?P<ly>\d{1,2}|元)(?![\d.,])(?: ?年(?![間月]))?"
     r"|(?P<west>(?:19|20)\d{2}) ?年"
     r"|(?P<short>(?<![\d.,])\d{2}) ?年(?=度|末| ?[3３]月|に|で|の|まで|は|比|時点|実績|\)|$))"
     r"(?P<fy> ?度)?(?P<sub>末)?"
@@ -392,7 +392,7 @@ def year_of(m: re.Match[str], era_context: str | None = None) -> int:
     if m["era"]:
         return wareki.era_to_western(m["era"], m["ey"])
     if m["letter"]:
-        return wareki.era_to_western(_ERA_LETTER[m["letter"]], int(m["ly"]))
+        return wareki.era_to_western(_ERA_LETTER[m["letter"]], m["ly"])
     if m["west"] or m["west2"]:
         return int(m["west"] or m["west2"])
     n = int(m["short"])
@@ -401,7 +401,7 @@ def year_of(m: re.Match[str], era_context: str | None = None) -> int:
     return 2000 + n
 
 
-_ERA_WORD_RE = re.compile(r"令和|平成|昭和|(?<![A-Za-z])[RHS](?= ?\d)")
+_ERA_WORD_RE = re.compile(r"令和|平成|昭和|(?<![A-Za-z])[RHS](?= ?[\d元])")
 
 
 def era_before(text: str, pos: int) -> str | None:

@@ -190,15 +190,15 @@ _TWICE_YEAR_RE = re.compile(
 _BRACKETED_RE = re.compile(r"([【〔\[])([^【】〔〕\[\]()]{1,40})([】〕\]])")
 _DATED_RE = re.compile(
     rf"(?:\d|元) ?年(?!後)|{_ERA_YEAR}(?![\d,])|(?<![A-Za-z\d])[RHS] ?\d{{1,2}}\.\d"
-    r"|^年間$|毎年|単年|[かヵカケヶ]年|/ ?年"
+    r"|^年間$|毎年|単年|現年|[かヵカケヶ]年|/ ?年"
 )
 
 
-# '目標年度 (2010年度)': a space between words and their year's parenthesis (a
-# value's stays: '245人 (令和元年)', '12市町村 (令和2年度)' are a table's cells, and
-# so are a row of years: '現状値 目標値 (平成26年) (平成32年)').
+# '目標年度 (2010年度)の…': a space between words and their year's parenthesis in a
+# sentence (a table's cells keep theirs: '245人 (令和元年)', '12市町村 (令和2年度)',
+# '現状値 目標値 (平成26年) (平成32年)', '数値目標 (平成31年度) 進捗状況').
 _SPACED_YEAR_RE = re.compile(
-    r"(?<![^ |])(?=[^\d (|])[^ ]*[^ )|](?P<space> )(?=\([^()]*年[^()]*\)(?! ?\())"
+    r"(?<![^ |])(?=[^\d (|])[^ ]*[^ )|](?P<space> )(?=\([^()]*年[^()]*\)(?:[^ (|]|$))"
 )
 
 

@@ -1782,6 +1782,16 @@ def test_near_misses_of_the_reform_plan_forms(text: str) -> None:
             "転入者数:1,210人(2015年)⟶1,480人(2020年)",
             {"name": "転入者数", "baseline": 1210, "target": 1480},
         ),
+        (  # an arrow's years without their parentheses, as PDF text drops them
+            "・リサイクル率:24.75% 平成30年度 → 27% 令和11年度",
+            {
+                "name": "リサイクル率",
+                "baseline": 24.75,
+                "target": 27,
+                "deadline_fy": 2029,
+                "baseline_date": "2019-03-31",
+            },
+        ),
         (  # a deadline 'を目途に' as 'までに'
             "2027年度末を目途に窓口のキャッシュレス対応率を70%にします。",
             {"name": "窓口のキャッシュレス対応率", "target": 70, "deadline_fy": 2027},
@@ -1793,6 +1803,14 @@ def test_near_misses_of_the_reform_plan_forms(text: str) -> None:
         (  # a label in brackets before its value
             "○合計特殊出生率:1.08(2021年度)⇒(目標値)1.30",
             {"name": "合計特殊出生率", "baseline": 1.08, "target": 1.3},
+        ),
+        (  # a count per year written '年間N人'
+            "目標2_DX人材育成研修受講者:年間1,000人",
+            {"name": "DX人材育成研修受講者", "target": 1000, "per": "year"},
+        ),
+        (
+            "情報公開コーナーの利用者数 年間2,100人 年間4,000人",
+            {"name": "情報公開コーナーの利用者数", "baseline": 2100, "target": 4000},
         ),
         (  # labels spaced letter by letter, as PDF text gives them
             "市民評価:現 状 値2.95(2022年度)→目 標 値3.30(2031年度)",
@@ -1808,7 +1826,148 @@ def test_one_form_in_several_spellings(text: str, expected: dict) -> None:
 def test_a_spelling_is_rewritten_only_where_it_is_that_form() -> None:
     # '目途' not after a date, and a label's letters inside a word, stay as written
     assert extract_statement("事業の目途が立ったため、職員を3人増やした。") == []
+    # '5年間で' is a period, not a count per year
+    (f,) = extract_statement("5年間で100人の雇用の創出を目指します。")
+    assert (f.target, f.per) == (100, "cumulative")
     found = extract_statement(
         "目 標設定時 | 現状値 | 目標値 | 参加者数 | 100人 | 150人"
     )
     assert [(f.name, f.target) for f in found] == [("参加者数", 150)]
+
+
+# Forms of the eleventh round (健康増進, 食育, ごみ, 男女共同参画 plans and the
+# newsletters and minutes quoting them), written for these tests.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a row's number between the header and the name
+            "指標 基準値(令和2年度) 目標値(令和8年度) 12 3歳児のう蝕のない者の割合 85.1% 90%",
+            {"name": "3歳児のう蝕のない者の割合", "baseline": 85.1, "target": 90},
+        ),
+        (  # per person and day: the '1人' is no count
+            "計画目標年度(令和9年度)における燃やすごみの排出目標値 1人1日あたり520g",
+            {
+                "name": "燃やすごみの排出",
+                "target": 520,
+                "unit": "g",
+                "deadline_fy": 2027,
+                "direction": "lower",
+            },
+        ),
+        (
+            "1日あたりの家庭ごみの排出量目標値:1人398g",
+            {"name": "1日あたりの家庭ごみの排出量", "target": 398, "unit": "g"},
+        ),
+        (  # the plan quoted before the name is not part of it
+            "町が定めた「第3次ごみ処理基本計画」の1人1日当たり資源ごみ排出量の"
+            "令和6年度目標値120gに対し、実績は131gでした。",
+            {"name": "1人1日当たり資源ごみ排出量", "target": 120, "deadline_fy": 2024},
+        ),
+    ],
+)
+def test_eleventh_round_forms(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_a_result_against_its_goal_is_no_second_target() -> None:
+    found = extract_statement(
+        "地域活動への参加率は目標の60%に対し48.2%、審議会の女性委員の割合は、"
+        "目標の40%に対し31.5%。"
+    )
+    assert [(f.name, f.target) for f in found] == [
+        ("地域活動への参加率", 60),
+        ("審議会の女性委員の割合", 40),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # counts of a mid-term review's items and their shares
+        "最終評価における目標の達成状況は52項目の指標のうち、「A」は20項目で38.5%となりました。",
+        # the goal cell holds a word: the number is the current value
+        "評価指標 現状 目標 区分 婚姻数の増加 812件 増加 ⅰ",
+        # two people's figures, no per-person value
+        "目標 1人 2人",
+    ],
+)
+def test_eleventh_round_near_misses_yield_nothing(text: str) -> None:
+    assert extract_statement(text) == []
+
+
+# Forms of the tenth round (the pages a town publishes when it adopts a plan),
+# written for these tests.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a change spelled out in parentheses after its noun, in kanji numerals
+            "主な取組としては、事務費の削減や職員数の削減(五年間で四一二名から"
+            "三八〇名へ)などを掲げております。",
+            {"name": "職員数", "baseline": 412, "target": 380, "direction": "lower"},
+        ),
+        (  # a day's waste per person as its unit
+            "・1人1日あたりの事業系ごみ排出量:512.3g/人・日(令和元年度) → "
+            "480.0g/人・日(令和12年度)",
+            {"unit": "g/人・日", "baseline": 512.3, "target": 480, "deadline_fy": 2030},
+        ),
+        (  # an adverb opens the clause: the object before it is the name
+            "計画期間の5年間で、庁舎から出る二酸化炭素排出量を、平均して6%削減します。",
+            {"name": "二酸化炭素排出量", "target": 6, "change": True},
+        ),
+        (  # '具体的には', a footnote '(※注2)'
+            "国の水準を上回らないことを目標とし、具体的には令和8年における"
+            "標準化死亡比(※注2)が95以下となることを目指します。",
+            {"name": "標準化死亡比", "target": 95, "comparator": "以下"},
+        ),
+        (  # '目標 値' in PDF spacing; a result of the same sentence is no baseline
+            "バス1日当たりの利用者数は令和9年度の目標 値 210 人に対し、"
+            "令和5年度実績値は 180 人でした。",
+            {"name": "バス1日当たりの利用者数", "target": 210, "baseline": None},
+        ),
+        (  # a count set anew: the count it starts from, dated by its day
+            "令和2年4月1日の職員数412人を、5年後の令和7年4月1日には、390人以下とする。",
+            {
+                "name": "職員数",
+                "baseline": 412,
+                "baseline_date": "2020-04-01",
+                "target": 390,
+                "deadline_fy": 2024,
+            },
+        ),
+        (  # a goal right after its value
+            "職員数は1,520人(令和3年4月1日)から1,450人目標。",
+            {"name": "職員数", "baseline": 1520, "target": 1450},
+        ),
+    ],
+)
+def test_forms_of_the_tenth_round(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_a_change_listed_after_a_goal_is_one_too() -> None:
+    found = extract_statement(
+        "職員数は820人(令和2年4月1日)から780人目標、人件費52億円(令和元年度決算)"
+        "から49億円(令和6年度決算)などが示されました。"
+    )
+    assert [(f.name, f.baseline, f.target) for f in found] == [
+        ("職員数", 820, 780),
+        ("人件費", 5_200_000, 4_900_000),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a plan's cut that was achieved, a count of its items
+        "令和元年度から令和5年度までの5年間で、職員数を30人削減する計画が達成されました。",
+        "職員数の見直しなど八十二項目を掲げ取り組んでまいります。",
+        # a change between two results, not spelled out after a change's noun
+        "職員数は(五年間で四一二名から三八〇名へ)推移しました。",
+        # two values in a list, neither stated as a goal
+        "職員数は820人から790人、人件費52億円から49億円などとなりました。",
+    ],
+)
+def test_near_misses_of_the_tenth_round(text: str) -> None:
+    assert extract_statement(text) == []

@@ -24,9 +24,16 @@ _BRACKETED_LABEL_RE = re.compile(
     r"[(【\[<〈](目標値|現状値|基準値|現況値)[)】\]>〉] ?(?=[\d▲△+\-])"
 )
 
+# '受講者:年間1,000人': a count per year, as '1,000人/年' ('5年間で' is a period)
+_YEARLY_RE = re.compile(
+    r"(?<![\d年])年間 ?(\d[\d,.]*(?:万|千)?\d* ?(?:人泊|人|名|件|回|団体|社|か所|箇所|世帯|冊|台|戸|トン))"
+    r"(?! ?(?:/|増|減|の(?:増|減)))"
+)
+
 
 def canonical(mapped: Mapped) -> Mapped:
     mapped = mapped.sub(_ARROWS_RE, lambda m: "→")
     mapped = mapped.sub(_AIMED_RE, lambda m: "までに")
     mapped = mapped.sub(_BRACKETED_LABEL_RE, lambda m: m.group(1))
+    mapped = mapped.sub(_YEARLY_RE, lambda m: f"{m.group(1)}/年")
     return mapped.sub(_SPACED_LABEL_RE, lambda m: m.group(0).replace(" ", ""))

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 
 from shinchoku.plans import kpi_text
@@ -18,7 +19,7 @@ from shinchoku.plans.kpi_statements.context import (
 from shinchoku.plans.kpi_statements.found import Found, Span
 from shinchoku.plans.kpi_statements.guards import baseline_paren, is_goal
 from shinchoku.plans.kpi_statements.lexicon import BASE_LABELS, WHEN
-from shinchoku.plans.kpi_statements.names import clean_name, name_ok
+from shinchoku.plans.kpi_statements.names import clause_start, clean_name, name_ok
 from shinchoku.plans.kpi_statements.prose_names import goal_paren, prose_name
 from shinchoku.plans.kpi_statements.values import paren_after, year_in
 from shinchoku.plans.kpi_text import Quantity
@@ -86,7 +87,7 @@ def _deadline(ctx: Ctx, q: Quantity) -> int | None:
             continue  # '平成6年度末の職員数(231人)の10%削減': dates the count
 
         day = re.match(
-            r" ?(\d{1,2}) ?月 ?(\d{1,2}) ?日 ?(?:まで|までに)",
+            r" ?(\d{1,2}) ?月 ?(\d{1,2}) ?日 ?(?:まで|までに|には)",
             tail + text[e + 6 : e + 14],
         )
         if day and in_sentence:
@@ -185,6 +186,7 @@ def _stated(text: str, start: int, inside: list[Quantity]) -> Quantity:
 _CUT_FROM_RE = re.compile(
     r" ?を ?[\d,.]+ ?[^\s\d、。]{0,3}? ?(?:削減|減ら|増や|増加|縮減)し(?:て)?[、,]? ?[\d,.]+"
 )
+_SET_TO_RE = re.compile(r" ?(?:以下|以上|未満|以内|程度)?(?:と|に)(?:する|します)")
 _GROWS_RE = re.compile(
     r" ?(?:\([^()]*\))? ?に(?:伸ば|増や|引き上|高め|減ら|下げ|抑え|向上|改善|縮減|削減)"
 )
@@ -212,12 +214,21 @@ def _starting_value(ctx: Ctx, f: Found, q: Quantity, s0: int) -> None:
             )
             or (grows and re.match(r" ?を", after))
             or _CUT_FROM_RE.match(after)  # '1309人を83名削減し1226人に'
+            or (  # '…の職員数351人を、…には、322人以下とする': a level set anew
+                re.match(r" ?を[、,]", after)
+                and _SET_TO_RE.match(text[q.end : q.end + 12])
+            )
         ):
             paren = paren_after(text, v.end)  # '85%(令和7年度当初)から'
             label = paren[0] if paren and year_in(paren[0]) else None
             if label is None:  # '14年の2701人から': the last year before it
                 years = [(s, e) for s, e, y in ctx.years if s0 <= s < v.start and y]
                 label = text[years[-1][0] : years[-1][1]] if years else None
+                day = years and re.match(
+                    r" ?\d{1,2} ?月 ?\d{1,2} ?日", text[years[-1][1] : v.start]
+                )
+                if day:  # '平成23年4月1日の職員数351人を': that day
+                    label = text[years[-1][0] : years[-1][1] + day.end()]
             set_baseline(ctx, f, v, label)
             return
     share = re.search(r"\( ?[\d,.]+ ?[^\s\d()%]{1,3}\) ?の ?$", text[s0 : q.start])
@@ -299,6 +310,38 @@ def _quoted_goals(ctx: Ctx) -> list[Found]:
     return out
 
 
+_CHANGE_OF_RE = re.compile(
+    r"(?P<name>[^、。()「」]{2,30}?)の(?:削減|縮減|抑制|減員|増員|増加|適正化)"
+    r" ?\((?:[^()]{0,10}?で[、,]? ?)?$"
+)
+
+
+def _paren_change(ctx: Ctx) -> list[Found]:
+    """A change spelled out in parentheses after its noun: '職員定数の削減
+    (十年間で二七七名から二一一名へ)': the level it reaches, from where it starts."""
+    text, out = ctx.text, []
+    for a, b in itertools.pairwise(ctx.free()):
+        if a.unit != b.unit or not re.fullmatch(r" ?から ?", text[a.end : b.start]):
+            continue
+        if not re.match(r" ?(?:へ|に|まで)? ?\)", text[b.end : b.end + 4]):
+            continue
+        m = _CHANGE_OF_RE.search(text, max(0, a.start - 50), a.start)
+        if m is None or m.end() != a.start:
+            continue
+        start = clause_start(text, m.end("name"), m.start("name"))
+        start = m.end("name") - len(
+            re.split(r"や|及び|および", text[start : m.end("name")])[-1]
+        )  # '人件費の抑制や職員定数の削減(…)': the last of a list
+        name = clean_name(text[start : m.end("name")])
+        if not name_ok(name):
+            continue
+        f = new_found(ctx, (name, ctx.span(start, m.end("name"))), b)
+        set_baseline(ctx, f, a, None)
+        f.direction = "lower" if b.value < a.value else "higher"
+        out.append(f)
+    return out
+
+
 def _line_goal(text: str) -> bool:
     """A line of goals: opened by a goal label or a marker of a KPI list."""
     if re.match(
@@ -318,7 +361,7 @@ def _line_goal(text: str) -> bool:
 
 def prose(ctx: Ctx) -> list[Found]:
     text = ctx.text
-    out: list[Found] = _quoted_goals(ctx)
+    out: list[Found] = _quoted_goals(ctx) + _paren_change(ctx)
     line_goal = _line_goal(text)
     for q in ctx.free():
         opened = goal_paren(text, q.start)

@@ -25,6 +25,8 @@ def _head_noun(phrase: str) -> str:
     if quoted:
         return clean_name(quoted.group(1))
     bare = re.sub(r"\([^()]*\)$", "", phrase.strip())
+    # '職員数351人': the name before its stated value
+    bare = re.sub(r"(?<=[^\d,.\s]{2}) ?\d[\d,.]* ?[人名件円%]$", "", bare)
     total = re.search(
         r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{2,}の(?:合計|総額|総計)$", bare
     )
@@ -117,6 +119,8 @@ def _fallback_name(
     matches.sort(
         key=lambda m: (
             not before.startswith("指標", m.end()),  # '「X」を指標として設定し'
+            # '…市民の割合は、令和7年度の目標値が59.0%': the subject right before
+            not (m.end() == len(before) and re.search(r"[^にで]は[、,]$", m.group(0))),
             not _TOPIC_END.search(m.group(0)),
             -m.start(),
         )
@@ -205,7 +209,7 @@ def goal_paren(text: str, pos: int) -> int | None:
 # '…の学習を行った県民の割合 80%': the 'を' is inside a clause the name ends
 _RELATIVE_RE = re.compile(
     r"を[^、。をはが\d]{0,12}?(?:った|した|いた|んだ|ている|[うくすつむるぐぶ])"
-    r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,10}(?:の[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,8})?$"
+    r"(?:という)?[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,10}(?:の[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,8})?$"
 )
 
 
@@ -226,6 +230,13 @@ def _narrow(phrase: str, bare: str, after: str) -> tuple[str, int] | None:
             cut = bare.index("を") + 1
         elif "は" in bare:  # '定員数は14年の2701人から3500人に'
             cut = bare.index("は") + 1
+        elif (
+            digit
+            and re.search(r"[\u4e00-\u9fff\u30a1-\u30fa]{2}$", head)
+            and not re.search(r"(?:平成|令和|昭和|西暦)$", head)
+            and not re.match(r"[\d,.]+ ?(?:年|\()", bare[digit.start() :])
+        ):
+            cut = digit.start()  # '総人件費362億円(…)から': the name its start follows
         else:
             return None
         phrase, bare = phrase[:cut], bare[:cut]
@@ -326,7 +337,7 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     if ratio:  # '…の割合を3人に2人(65%)以上にします'
         e = s0 + ratio.start()
     trail = re.search(
-        r"(?:[\s::=]|目標(?:値)?である|の?(?:最終|中間)?目標(?:値|額)?(?:は|を|とする)|として|を目標に|延べ|約|概ね|おおむね)+$",
+        r"(?:[\s::=]|(?:は|が)[、,]? ?目標(?:値)?の|目標(?:値)?である|の?(?:最終|中間)?目標 ?(?:値|額)?(?:は|を|が|とする)|として|を目標に|延べ|約|概ね|おおむね)+$",
         text[s0:e],
     )
     if trail:
@@ -343,6 +354,9 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     )
     if marker:  # '…つくる Ⅰ (主なKGI)社会動態の増加:': the name after the marker
         start += marker[-1].end()
+    lead = re.match(r"(?:具体的には|特に|なお|また)[、 ]?", text[start:e])
+    if lead:  # '具体的には…標準化死亡比が100以下': an adverb opens the clause
+        start += lead.end()
     phrase = text[start:e]
     # particles inside 「」 belong to the quoted name
     bare = re.sub(r"「[^「」]*」", lambda m: "□" * len(m.group(0)), phrase)

@@ -35,7 +35,7 @@ def _dates_another(text: str, s: int, e: int, q: Quantity, has_best: bool) -> bo
     if text[max(0, s - 1) : s] == "対":
         return True  # '対17年度で△4.6%': the base year
     if re.match(
-        r" ?[】\]]?(?:比|対比|から|の実績|実績|現在|を基準|に対し|と比較|[にと]比べ|の数値(?!目標)|の値)",
+        r" ?[】\])]?(?:比|対比|から|の実績|実績|現在|を基準|に対し|と比較|[にと]比べ|の数値(?!目標)|の値)",
         text[e : e + 6],
     ):
         return True
@@ -167,12 +167,13 @@ def _prose_baseline(ctx: Ctx, f: Found, q: Quantity) -> None:
         # '…図ります。(平成 27 年度 13 人)': the sentence's closing parenthesis.
         m = re.match(r"。 ?\(([^()]*)\)", text[s1:])
         if m and year_in(m.group(1)):
+            a = s1 + m.start(1)
             inside = [
                 v
                 for v in ctx.values
-                if s1 + m.start(1) <= v.start < s1 + m.end(1) and v.unit == q.unit
+                if a <= v.start < s1 + m.end(1) and v.unit == q.unit
             ]
-            paren = (m.group(1), inside[-1]) if inside else None
+            paren = (m.group(1), _stated(text, a, inside)) if inside else None
     if paren is not None and paren[1] is not None:
         label = paren[0] if year_in(paren[0]) else (ctx.last_baseline_label or None)
         set_baseline(ctx, f, paren[1], label)
@@ -181,9 +182,7 @@ def _prose_baseline(ctx: Ctx, f: Found, q: Quantity) -> None:
     if paren is not None:
         return
     # '(令和4年度末現在:78.5%)', '(令和4年度実績:12,345件)' elsewhere in the sentence
-    for m in re.finditer(
-        r"\(([^()]*(?:現在|実績|現状|時点|基準)[^()]*)\)", text[s0:s1]
-    ):
+    for m in re.finditer(rf"\(([^()]*(?:{_STATED_RE})[^()]*)\)", text[s0:s1]):
         a, b = s0 + m.start(1), s0 + m.end(1)
         inside = [
             v
@@ -192,11 +191,30 @@ def _prose_baseline(ctx: Ctx, f: Found, q: Quantity) -> None:
         ]
         if inside:
             set_baseline(
-                ctx, f, inside[-1], m.group(1) if year_in(m.group(1)) else None
+                ctx,
+                f,
+                _stated(text, a, inside),
+                m.group(1) if year_in(m.group(1)) else None,
             )
             return
     if not _labelled_baseline(ctx, f, q, s0, s1):
         _starting_value(ctx, f, q, s0)
+
+
+_STATED_RE = "現在|実績|現状|時点|基準"
+
+
+def _stated(text: str, start: int, inside: list[Quantity]) -> Quantity:
+    """Of the values in a parenthesis from `start`, the one labelled as stated
+    ('(平成22年実績:1,664万人、平成23年推計:1,699万人)'), else the last."""
+    stated = [
+        v
+        for v in inside
+        if re.search(
+            _STATED_RE, text[max(start, text.rfind("、", start, v.start)) : v.start]
+        )
+    ]
+    return (stated or inside)[-1]
 
 
 _CUT_FROM_RE = re.compile(

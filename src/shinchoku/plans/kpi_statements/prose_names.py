@@ -226,7 +226,10 @@ def _narrow(phrase: str, bare: str, after: str) -> tuple[str, int] | None:
     topic before 'は', the words after a start value's particle; with how many
     characters were cut from the front. None when they hold no name."""
     skipped = 0
-    if re.search(r"から$|より|上回る|下回る|比で?$|対比|基準の[\d.]+倍|倍「?$", bare):
+    if re.search(
+        r"から$|より|上回る|下回る|比で?$|対比|と比較して$|[とに]比べて?$|基準の[\d.]+倍|倍「?$",
+        bare,
+    ):
         digit = re.search(r"\d", bare)
         head = bare[: digit.start()] if digit else bare
         if "を" in head:  # '…の定数上限を1284人から': the object before the start

@@ -116,6 +116,12 @@ def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
     verb = _goal_verb_after(after)
     if verb is not None:
         return verb
+    if (
+        re.match(r"(?:/ ?[^\s、。]{1,6})? ?に ?(?:[・、]|$)", after)
+        and re.search(r"(?:^|\s)・[^・\s\d]{2,30}を ?$", text[: q.start])
+        and re.search(r"目標[^・]{0,6}\s[^・]*まで(?:に)?\s*・", text[: q.start])
+    ):
+        return True  # '■ごみの減量目標 令和5年度末までに ・ごみの排出量を700g/人・日に'
     if re.search(
         r"計画[^\s、。\d]{0,4}(?:額|値) ?(?:約|概ね)? ?$",
         text[max(0, q.start - 12) : q.start],

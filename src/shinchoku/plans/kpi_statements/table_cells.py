@@ -30,7 +30,7 @@ _PLACEHOLDER_RE = re.compile(r"^(?:[―\-—−‐–ー─━]+|なし|-)$")
 _MAINTAIN_CELL_RE = re.compile(r"^(?:現状値?を?維持|現状維持|維持|現状値?以上)")
 _COLUMN_LABEL_RE = re.compile(
     r"^\(?(?:現状値?|基準値?|(?:成果)?目標値?|目標数値|数値目標|最新値|(?:計画)?策定時(?:の(?:数?値))?|目標設定時(?:の?最新値)?"
-    r"|中間目標値?|中間値|最終目標|当初|(?:早期|経営)?健全化基準|財政再生基準"
+    r"|中間目標値?|中間値|最終目標|当初|削減量|削減数|増加量|(?:早期|経営)?健全化基準|財政再生基準"
     r"|(?:\d{1,2} ?年度?)?(?:実績値?|見込み?)|\d+ ?[ヵかカケヶ]年目標|めざそう値|進捗率|達成率|達成度|累計)\)?"
     r"(?: ?\([^()]*\))?$"
 )
@@ -41,6 +41,8 @@ def _column_kind(cell: str) -> str:
     cell = cell.replace(" ", "")
     if re.search(r"試算|推計|見通し|参考|健全化基準|再生基準", cell):
         return "actual"  # '令和10年度 試 算 値': an estimate, not a target
+    if "目標" not in cell and re.search(r"(?:削減(?:量|数)|増加量)$", cell):
+        return "actual"  # '削減量': the change between the base and the target
     if re.search(r"目標設定時|策定時|基準|当初", cell):
         return "base"
     if re.search(r"実績|現在|見込|速報|最新|進捗率|達成率|達成度", cell):

@@ -359,6 +359,37 @@ _UNNUMBERED_GOAL_RE = re.compile(r"(?:増加|減少|向上|低下|改善|削減|
 _ROW_CELLS = ("value", "empty", "maintain", "unit", "paren", "label", "per")
 
 
+# '…策定時数値目標平成26年度進捗状況※名前45.0% 65.0% 43.9%': a header whose
+# cells a PDF copy ran together (baseline, target, then a result), then the row
+_GLUED_HEADER_RE = re.compile(
+    r"策定時 ?(?:の値)? ?(?:数値目標|目標値) ?(?:(?:令和|平成|R|H)? ?\d{1,4} ?年度?)? ?"
+    r"(?:進捗状況|実績値?|現状値?) ?※? ?(?=[^\d\s])"
+)
+
+
+def _glued_header_row(ctx: Ctx) -> list[Found] | None:
+    head = _GLUED_HEADER_RE.search(ctx.text)
+    if head is None:
+        return None
+    values = [v for v in ctx.values if v.start >= head.end()]
+    if len(values) != 3 or len({v.unit for v in values}) != 1:
+        return None
+    base, target, _result = values
+    if ctx.text[base.end : target.start].strip():
+        return None  # the three values side by side, cells of one row
+    raw = ctx.text[head.end() : base.start]
+    name = clean_name(raw)
+    if not name_ok(name) or re.search(r"\d ?%", name):
+        return None
+    f = Found(name=name, unit=target.unit)
+    f.spans["name"] = ctx.span(head.end(), head.end() + len(raw.rstrip()))
+    f.target = target.value
+    f.spans["target"] = ctx.span(target.start, target.end)
+    set_baseline(ctx, f, base, None)
+    ctx.used.update(v.start for v in values)
+    return [f]
+
+
 def space_row(ctx: Ctx) -> list[Found]:
     """Rows of a table flattened with spaces: '指標 人 820 1,000', and several
     rows on one line under one header ('基準値 目標値 出生数 … 婚姻数 …')."""
@@ -366,6 +397,9 @@ def space_row(ctx: Ctx) -> list[Found]:
         return []  # rows marked as results only
     if _THRESHOLD_RE.search(ctx.text) and "目標" not in ctx.text:
         return []  # 健全化判断比率 against their thresholds
+    glued = _glued_header_row(ctx)
+    if glued is not None:
+        return glued
     toks = _tokens(ctx)
     kinds = _space_kinds(ctx, toks)
     marked = marked_rows(ctx, toks, kinds) or plan_rows(ctx, toks, kinds)

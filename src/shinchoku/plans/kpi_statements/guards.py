@@ -93,6 +93,8 @@ def _refused(ctx: Ctx, q: Quantity, after: str) -> bool:
         r" (?:増加|減少|向上|低下|改善)(?:\s|$)", after
     ):
         return True  # '現状 目標 … 出生数の増加 2,313人 増加': the goal has no number
+    if re.match(r" ?(?:増やし|減らし|削減し|縮減し)(?:て)?[、,]? ?[\d,.]+", after):
+        return True  # '…から121人増やし2,040人にする': the way to the level after it
     # '昨年度より141人増加するなど': a change from last year
     return bool(
         re.search(

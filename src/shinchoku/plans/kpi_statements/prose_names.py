@@ -343,6 +343,11 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
             # '2019年度時点の目標値を4地区': a time, the name is elsewhere
             return _fallback_name(ctx, q, s0, clause_start(text, e, s0))
     start = clause_start(text, e, s0)
+    apposed = re.search(r"([^、。]{2,20}?)[、,] ?すなわち[、,] ?$", text[s0:start])
+    if apposed:  # '人口の社会増、すなわち、転入者が…上回る数が150人': the first wording
+        name = clean_name(apposed.group(1))
+        if name_ok(name):
+            return name, ctx.span(s0 + apposed.start(1), s0 + apposed.end(1))
     spoken = list(re.finditer(r"(?:ますが|ですが|ものの)[ 、]?", text[start:e]))
     if spoken:  # '…推移していますが 目標である 250 万人': a clause of speech ends
         start += spoken[-1].end()
@@ -364,6 +369,7 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     start += skipped
     phrase = re.split(
         r"だった|であった|から(?!の)|より|に対し|については|として、|では|においては|のとおり"
+        r"|と比較して|[にと]比べて|すなわち、?"
         r"|(?:会計|全体|全庁)で(?!の)",
         phrase,
     )[-1]

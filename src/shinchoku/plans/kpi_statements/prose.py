@@ -354,7 +354,7 @@ def prose(ctx: Ctx) -> list[Found]:
             r"\((?:うち|\d+ ?(?:年|か年|カ年|年間)で)[^()]*$",
             text[max(0, q.start - 30) : q.start],
         )
-        within = within or _bracketed_level(text, q)
+        within = within or _bracketed_level(text, q) or _part_goal(text, q)
         if q.start in ctx.used or (
             inside_parens(text, q.start) and opened is None and not ratio and not within
         ):  # '100地域(うち国際認証・表彰地域 50地域)': a target inside another
@@ -440,6 +440,18 @@ def _goal_named(
         end = q.start if q is not None else 0
     start = norm_pos(ctx, span[0]) if span else end
     return "目標" in ctx.text[max(0, start - 3) : end]
+
+
+def _part_goal(text: str, q: Quantity) -> bool:
+    """'…を46パーセント削減(業務部門は51パーセント削減)': a part's own goal in
+    parentheses after the whole's."""
+    return bool(
+        re.search(
+            r"(?:削減|縮減|増加|以上|以下)\([^()、。\d]{2,16}は ?$",
+            text[max(0, q.start - 24) : q.start],
+        )
+        and re.match(r" ?(?:削減|縮減|増加|以上|以下)?\)", text[q.end : q.end + 6])
+    )
 
 
 def _bracketed_level(text: str, q: Quantity) -> bool:

@@ -342,6 +342,14 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
         if re.search(r"\d ?(?:年度?|月)(?:末|時点|現在)?$", text[s0:e]):
             # '2019年度時点の目標値を4地区': a time, the name is elsewhere
             return _fallback_name(ctx, q, s0, clause_start(text, e, s0))
+    averaged = q.unit == "%" and re.search(
+        r"([^、。\d]{2,30}?)の(?:平均値|平均|値|水準|実績値?)から ?(?:約|概ね|おおむね)? ?$",
+        text[s0:e],
+    )
+    if averaged:  # '…までの自殺死亡率の平均値から30%以上減少': the measure
+        name = clean_name(re.sub(r"^[^の]*?(?:までの|における)", "", averaged[1]))
+        if name_ok(name):
+            return name, ctx.span(s0 + averaged.start(1), s0 + averaged.end(1))
     start = clause_start(text, e, s0)
     apposed = re.search(r"([^、。]{2,20}?)[、,] ?すなわち[、,] ?$", text[s0:start])
     if apposed:  # '人口の社会増、すなわち、転入者が…上回る数が150人': the first wording

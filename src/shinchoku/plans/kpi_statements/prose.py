@@ -39,6 +39,10 @@ def _dates_another(text: str, s: int, e: int, q: Quantity, has_best: bool) -> bo
         text[e : e + 6],
     ):
         return True
+    if re.search(r"から ?$", text[max(0, s - 3) : s]) and re.match(
+        r" ?までの(?! ?\d+ ?(?:年間|か年|カ年))", text[e : e + 8]
+    ):
+        return True  # '平成24年から平成28年までの自殺死亡率の平均値': a base period
     if re.match(r" ?の[^、。\d]{0,10}?(?:調査|統計)", text[e : e + 14]):
         return True  # '平成30年の住宅・土地統計調査': the date of a source
     base = re.search(r"基準|比|に対し", text[e : q.start])

@@ -240,7 +240,9 @@ def _starting_value(ctx: Ctx, f: Found, q: Quantity, s0: int) -> None:
             return
 
 
-_BASE_BEFORE_RE = re.compile(rf"(?:{BASE_LABELS})(?: ?\([^()]*\))? ?(?:[::=]|が|は) ?$")
+_BASE_BEFORE_RE = re.compile(
+    rf"(?:(?:{BASE_LABELS})(?: ?\([^()]*\))? ?(?:[::=]|が|は)|現状値|基準値) ?$"
+)
 _BASE_AFTER_RE = re.compile(r"^[」』]?を基準(?:値)?(?:と|に)")
 
 

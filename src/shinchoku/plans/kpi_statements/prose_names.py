@@ -109,6 +109,13 @@ def _fallback_name(
         name = clean_name(m.group(1))
         if name_ok(name) and not re.search(r"\d", m.group(1)[:1]):
             return name, ctx.span(s0 + m.start(1), s0 + m.end(1))
+    aside = re.search(
+        r"([^、。]{2,30})、[^、。]{0,24}(?:ですけれども|ですけど|ですが)、", text[s0:clause]
+    )
+    if aside:  # '平成29年度の自殺死亡率、人口10万人に対してですけれども、…'
+        name = clean_name(aside.group(1))
+        if name_ok(name) and not re.search(r"\d", name):
+            return name, ctx.span(s0 + aside.start(1), s0 + aside.end(1))
     before = re.sub(r"\([^()]*\)", lambda m: "□" * len(m.group(0)), text[s0:clause])
     matches = list(
         re.finditer(
@@ -396,6 +403,7 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
         not name_ok(name)
         or len(name) > 40
         or kpi_text.YEAR_RE.search(name)
+        or re.search(r"(?:現状値|基準値|現状|基準)[\d,.]+$", name)  # the start's label
         or re.search(
             r"[\d,]+ ?(?:件|人|円|%)(?!当たり|あたり|当り|1日)|(?:ます|ました|ている|ており|ため)$",
             name,

@@ -110,7 +110,8 @@ def _fallback_name(
         if name_ok(name) and not re.search(r"\d", m.group(1)[:1]):
             return name, ctx.span(s0 + m.start(1), s0 + m.end(1))
     aside = re.search(
-        r"([^、。]{2,30})、[^、。]{0,24}(?:ですけれども|ですけど|ですが)、", text[s0:clause]
+        r"([^、。]{2,30})、[^、。]{0,24}(?:ですけれども|ですけど|ですが)、",
+        text[s0:clause],
     )
     if aside:  # '平成29年度の自殺死亡率、人口10万人に対してですけれども、…'
         name = clean_name(aside.group(1))

@@ -14,10 +14,6 @@ from tests.plans.kpi_rewrites import FAMILIES, worse
 NOT_YET: dict[str, str] = {
     "pipe as tab": "87 worse: a tab is read as a space, not as a cell boundary",
     "% as パーセント": "3 worse",
-    "era as letter": "1 worse",
-    "era with Western in parentheses": "22 worse: '平成25(2013)年' is not read as a year",
-    "Western as era": "2 worse",
-    "Western with era in parentheses": "27 worse",
     "labels spaced": "1 worse (k1331, a round-10 statement read wrong before and after)",
     "bullet ・": "4 worse",
     "bullet (1)": "7 worse",

@@ -14,6 +14,142 @@ def _one(text: str) -> dict:
     return found[0].to_dict()
 
 
+# Years and dates as other cities write them, written for these tests: a year with
+# its other calendar in brackets, a value's year in 〔〕［］【】, a space before a
+# year's parenthesis, a range of eras in a cell, 'R元'.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an era year with its Western year in parentheses
+            "①転入者数:1,210人(平成27(2015)年)→1,480人(令和2(2020)年)",
+            {
+                "name": "転入者数",
+                "baseline": 1210,
+                "baseline_date": "2015-12-31",
+                "target": 1480,
+                "deadline_fy": 2020,
+            },
+        ),
+        (  # a Western year with its era year in parentheses
+            "○図書館の年間貸出冊数:52万冊(2022(令和4)年度)⇒目標値60万冊(2030(令和12)年度)",
+            {
+                "name": "図書館の年間貸出冊数",
+                "baseline": 520000,
+                "baseline_date": "2023-03-31",
+                "target": 600000,
+                "deadline_fy": 2030,
+            },
+        ),
+        (  # a letter era with its Western year, spaced
+            "自治会加入率 現状値68.2%(R4 (2022)年度)→目標値75%(R10 (2028)年度)",
+            {
+                "name": "自治会加入率",
+                "baseline": 68.2,
+                "baseline_date": "2023-03-31",
+                "target": 75,
+                "deadline_fy": 2028,
+            },
+        ),
+        (  # years in 〔〕
+            "婚姻件数:420件〔平成30年〕→500件〔令和6年〕",
+            {
+                "name": "婚姻件数",
+                "baseline": 420,
+                "baseline_date": "2018-12-31",
+                "target": 500,
+                "deadline_fy": 2024,
+            },
+        ),
+        (  # years in ［］
+            "がん検診受診率:33.7%［令和5年度］→50%［令和11年度］",
+            {
+                "name": "がん検診受診率",
+                "baseline": 33.7,
+                "baseline_date": "2024-03-31",
+                "target": 50,
+                "deadline_fy": 2029,
+            },
+        ),
+        (  # years in 【】 in a table row
+            "指標名 | 現状 | 目標 | 公共交通機関利用者数 | 12,400千人【2022年度】 | "
+            "14,000千人【2028年度】 |",
+            {
+                "name": "公共交通機関利用者数",
+                "baseline": 12400000,
+                "baseline_date": "2023-03-31",
+                "target": 14000000,
+                "deadline_fy": 2028,
+            },
+        ),
+        (  # 【】 naming the indicator, 【】 dating its values
+            "【自主防災組織率】85.2%【令和4年度】→95%【令和9年度】",
+            {
+                "name": "自主防災組織率",
+                "baseline": 85.2,
+                "baseline_date": "2023-03-31",
+                "target": 95,
+                "deadline_fy": 2027,
+            },
+        ),
+        (  # a per-year value in 【】
+            "・移住相談件数【120件/年】",
+            {"name": "移住相談件数", "target": 120, "per": "year"},
+        ),
+        (  # a period and a row of years in 〔〕
+            "・観光入込客数〔年間〕 現状値 目標値 〔平成28年〕 〔令和4年〕 48万人 55万人",
+            {
+                "name": "観光入込客数(年間)",
+                "baseline": 480000,
+                "baseline_date": "2016-12-31",
+                "target": 550000,
+                "deadline_fy": 2022,
+            },
+        ),
+        (  # a space before the years' parentheses; the base year is no deadline
+            "削減目標 目標年度 (2030 年度)の温室効果ガス総排出量を基準年度 (2013 年度)比で"
+            "46% 削減する。",
+            {"name": "温室効果ガス総排出量", "target": 46, "deadline_fy": 2030},
+        ),
+        (  # a cell's range of eras: its last year
+            "目標項目 | 数値目標 | (時期) | 最新値 | (時期) | 男性職員の育児休業取得率 | 30% | "
+            "平成30年度~令和4年度 | 12.5% | 平成29年度 |",
+            {"name": "男性職員の育児休業取得率", "target": 30, "deadline_fy": 2022},
+        ),
+        (  # 'R元年度' is a year, not part of the name
+            "指標 現状 目標 市民満足度 R元年度の水準を目指す 62.0 (R2年度) 70.0 (R6年度)",
+            {"name": "市民満足度", "target": 70, "deadline_fy": 2024},
+        ),
+    ],
+)
+def test_year_forms(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_year_forms_keep_spans() -> None:
+    """The year dropped from '平成27(2015)年' moves nothing: the spans are the
+    words as written."""
+    text = "①転入者数:1,210人(平成27(2015)年)→1,480人(令和2(2020)年)"
+    (found,) = extract_statement(text)
+    assert {k: text[a:b] for k, (a, b) in found.spans.items()} == {
+        "name": "転入者数",
+        "baseline": "1,210人",
+        "target": "1,480人",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "外国人延べ宿泊者数は57万人〔2017年実績〕となった。",  # a result, dated in 〔〕
+        "観光消費額は1,660億円【2022年推計値】とされる。",  # an estimate, dated in 【】
+        "【重点目標2030年】",  # a heading with a year: no value
+    ],
+)
+def test_year_forms_no_target(text: str) -> None:
+    assert extract_statement(text) == []
+
+
 # Forms of the sixth round (定員適正化, 温暖化対策, 男女共同参画, 水道, 観光 plans),
 # written for these tests.
 @pytest.mark.parametrize(
@@ -1726,6 +1862,45 @@ def test_a_spelling_is_rewritten_only_where_it_is_that_form() -> None:
             "町が定めた「第3次ごみ処理基本計画」の1人1日当たり資源ごみ排出量の"
             "令和6年度目標値120gに対し、実績は131gでした。",
             {"name": "1人1日当たり資源ごみ排出量", "target": 120, "deadline_fy": 2024},
+        ),
+        (  # the actual in a bracket after the sentence, not the estimate beside it
+            "(2)外国人宿泊者数 令和10年までに50万人泊にする。"
+            "【令和5年実績:31万人泊、令和6年推計:35万人泊】",
+            {
+                "name": "外国人宿泊者数",
+                "target": 500000,
+                "baseline": 310000,
+                "baseline_date": "2023-12-31",
+                "deadline_fy": 2028,
+            },
+        ),
+        (  # a figure that is the state of things, then the one that is the goal
+            "■例えば、中学生の肥満傾向児の割合 R4年は9.1%が実態であり、"
+            "R9年に8.0%が目標とある。",
+            {
+                "name": "中学生の肥満傾向児の割合",
+                "target": 8,
+                "baseline": 9.1,
+                "deadline_fy": 2027,
+            },
+        ),
+        (  # an item of a list, its fields after ' - '
+            "2. 成果指標:「相談できる人がいる」と回答した若者の割合 - "
+            "現状値:令和6年度 中学生 61.0%、高校生 55.2% - 目標:80%",
+            {
+                "name": "「相談できる人がいる」と回答した若者の割合",
+                "target": 80,
+                "baseline": None,
+            },
+        ),
+        (  # nouns sharing one goal, whose owner is not the name
+            "③歯周病検診、特定健康診査の県の目標は50%とされていますが、町の受診率はどうか。",
+            {"name": "歯周病検診、特定健康診査", "target": 50},
+        ),
+        (  # a slogan in quotes restates the target it follows
+            "国は「2030年までに、管理職に女性が占める割合が、少なくとも30%となるよう"
+            "目指す」との目標を掲げ、その計画に「2030年30%」目標が盛り込まれた。",
+            {"name": "管理職に女性が占める割合", "target": 30, "deadline_fy": 2030},
         ),
     ],
 )

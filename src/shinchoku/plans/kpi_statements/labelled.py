@@ -13,7 +13,7 @@ from shinchoku.plans.kpi_statements.context import (
     set_baseline,
 )
 from shinchoku.plans.kpi_statements.found import Found
-from shinchoku.plans.kpi_statements.names import clean_name
+from shinchoku.plans.kpi_statements.names import clean_name, name_ok
 from shinchoku.plans.kpi_statements.values import paren_after, year_in
 from shinchoku.plans.kpi_text import Quantity
 
@@ -39,6 +39,7 @@ def _year_in_front(ctx: Ctx, pos: int) -> int | None:
     return None
 
 
+_ITEM_RE = re.compile(r"(?:^|\s)(?:成果|評価)?指標(?:名)?[::] ?([^\s::|]{2,60}?) - ")
 _PER_RE = re.compile(
     r" ?1 ?(?:人|名|世帯) ?(?:1 ?日 ?)?(?:あたり|当たり|当り)? ?(?=\d)"
 )
@@ -83,7 +84,12 @@ def labelled(ctx: Ctx) -> list[Found]:
         and re.fullmatch(r" ?(?:\([^()]*\))? ?", text[lead[-1].end : first.start()])
         else []
     )
-    name = name_before(ctx, lead[0].start if lead else first.start())
+    item = _ITEM_RE.search(text, 0, first.start())
+    if item and not lead:  # '成果指標:Xの割合 - 現状値:… - 目標:0%': a list's item
+        name = clean_name(item.group(1))
+        name = (name, ctx.span(*item.span(1))) if name_ok(name) else None
+    else:
+        name = name_before(ctx, lead[0].start if lead else first.start())
     if name is None:
         return []
     if first["label"].startswith("目標") and re.search(r".{2}(?:削減|縮減)$", name[0]):

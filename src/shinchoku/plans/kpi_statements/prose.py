@@ -35,7 +35,7 @@ def _dates_another(text: str, s: int, e: int, q: Quantity, has_best: bool) -> bo
     if text[max(0, s - 1) : s] == "対":
         return True  # '対17年度で△4.6%': the base year
     if re.match(
-        r" ?[】\]]?(?:比|対比|から|の実績|実績|現在|を基準|に対し|と比較|[にと]比べ|の数値(?!目標)|の値)",
+        r" ?[】\])]?(?:比|対比|から|の実績|実績|現在|を基準|に対し|と比較|[にと]比べ|の数値(?!目標)|の値)",
         text[e : e + 6],
     ):
         return True
@@ -129,20 +129,55 @@ def _deadline(ctx: Ctx, q: Quantity) -> int | None:
     return best
 
 
+def _closing_actual(
+    ctx: Ctx, f: Found, q: Quantity, s1: int
+) -> tuple[str, Quantity] | None:
+    """'…2,000万人にする。【平成22年実績:1,664万人、平成23年推計:1,699万人】':
+    the actual a bracket after the sentence gives (not the estimate beside it);
+    of several, the one its quoted name ('「大変満足」の回答割合43.6%') names."""
+    m = re.match(r"。 ?【([^【】]*)】", ctx.text[s1:])
+    if not m:
+        return None
+    at, label, picked = s1 + m.start(1), None, []
+    for part in re.split(r"(?<=[、,])", m.group(1)):
+        head = re.match(r"([^::]*?)[::]", part)
+        if head and year_in(head.group(1)):
+            label = head.group(1) if re.search(r"実績|現状|現在|時点", part) else None
+        inside = [
+            v
+            for v in ctx.values
+            if at <= v.start < at + len(part)
+            and v.unit == q.unit
+            and v.start not in ctx.used
+        ]
+        if label and len(inside) == 1:
+            picked.append((label, inside[0], part))
+        at += len(part)
+    quoted = re.search(r"「[^「」]+」", f.name)
+    if quoted:
+        picked = [p for p in picked if quoted.group(0) in p[2]]
+    return picked[0][:2] if len(picked) == 1 else None
+
+
 def _prose_baseline(ctx: Ctx, f: Found, q: Quantity) -> None:
     text = ctx.text
     s0, s1 = sentence_bounds(text, q.start)
     paren = baseline_paren(ctx, q)
     if paren is None and s1 < len(text):
+        closing = _closing_actual(ctx, f, q, s1)
+        if closing is not None:
+            set_baseline(ctx, f, closing[1], closing[0])
+            return
         # '…図ります。(平成 27 年度 13 人)': the sentence's closing parenthesis.
         m = re.match(r"。 ?\(([^()]*)\)", text[s1:])
         if m and year_in(m.group(1)):
+            a = s1 + m.start(1)
             inside = [
                 v
                 for v in ctx.values
-                if s1 + m.start(1) <= v.start < s1 + m.end(1) and v.unit == q.unit
+                if a <= v.start < s1 + m.end(1) and v.unit == q.unit
             ]
-            paren = (m.group(1), inside[-1]) if inside else None
+            paren = (m.group(1), _stated(text, a, inside)) if inside else None
     if paren is not None and paren[1] is not None:
         label = paren[0] if year_in(paren[0]) else (ctx.last_baseline_label or None)
         set_baseline(ctx, f, paren[1], label)
@@ -151,9 +186,7 @@ def _prose_baseline(ctx: Ctx, f: Found, q: Quantity) -> None:
     if paren is not None:
         return
     # '(令和4年度末現在:78.5%)', '(令和4年度実績:12,345件)' elsewhere in the sentence
-    for m in re.finditer(
-        r"\(([^()]*(?:現在|実績|現状|時点|基準)[^()]*)\)", text[s0:s1]
-    ):
+    for m in re.finditer(rf"\(([^()]*(?:{_STATED_RE})[^()]*)\)", text[s0:s1]):
         a, b = s0 + m.start(1), s0 + m.end(1)
         inside = [
             v
@@ -162,11 +195,30 @@ def _prose_baseline(ctx: Ctx, f: Found, q: Quantity) -> None:
         ]
         if inside:
             set_baseline(
-                ctx, f, inside[-1], m.group(1) if year_in(m.group(1)) else None
+                ctx,
+                f,
+                _stated(text, a, inside),
+                m.group(1) if year_in(m.group(1)) else None,
             )
             return
     if not _labelled_baseline(ctx, f, q, s0, s1):
         _starting_value(ctx, f, q, s0)
+
+
+_STATED_RE = "現在|実績|現状|時点|基準"
+
+
+def _stated(text: str, start: int, inside: list[Quantity]) -> Quantity:
+    """Of the values in a parenthesis from `start`, the one labelled as stated
+    ('(平成22年実績:1,664万人、平成23年推計:1,699万人)'), else the last."""
+    stated = [
+        v
+        for v in inside
+        if re.search(
+            _STATED_RE, text[max(start, text.rfind("、", start, v.start)) : v.start]
+        )
+    ]
+    return (stated or inside)[-1]
 
 
 _CUT_FROM_RE = re.compile(
@@ -194,7 +246,7 @@ def _starting_value(ctx: Ctx, f: Found, q: Quantity, s0: int) -> None:
         after = text[v.end : v.end + 24]
         if (
             re.match(
-                r" ?(?:\([^()]*\))? ?(?:だった|であった|から|であり"
+                r" ?(?:\([^()]*\))? ?(?:だった|であった|から|であり|が(?:実態|現状)であ"
                 r"|となった(?:ことから|ため|が)|であることから|という(?:数字|数値|水準))",
                 after,
             )
@@ -367,6 +419,9 @@ def prose(ctx: Ctx) -> list[Found]:
             continue
         if opened is None and not is_goal(ctx, q, line_goal):
             continue
+        if _quoted_again(ctx, out, q):
+            ctx.used.add(q.start)
+            continue
         name = prose_name(ctx, q)
         s0, _ = sentence_bounds(text, q.start)
         previous = (
@@ -476,6 +531,21 @@ def _same_quantity(name: str, previous: str) -> bool:
         name != previous
         and len(bare) >= 2
         and (bare == previous or previous.startswith(bare + "の"))
+    )
+
+
+def _quoted_again(ctx: Ctx, out: list[Found], q: Quantity) -> bool:
+    """'…2020年までに…30%程度となるよう期待する」との目標…「2020年30%」目標':
+    a slogan in quotes restating a target already read."""
+    text = ctx.text
+    if not (
+        re.search(r"「[^「」]{0,12}$", text[: q.start])
+        and re.match(r"[^「」]{0,6}」", text[q.end :])
+    ):
+        return False
+    return any(
+        f.target == q.value and f.unit == q.unit and f.deadline_fy == _deadline(ctx, q)
+        for f in out
     )
 
 

@@ -96,6 +96,14 @@ def _fallback_name(
         name = clean_name(goal[-1].group(1))
         if name_ok(name):
             return name, ctx.span(*goal[-1].span(1))
+    timed = re.search(
+        rf"(?:^|[、。■●・ ])([^、。\s■●・]{{2,40}}?) (?:{WHEN})(?:は|には)[、 ]?[\d.,]+",
+        text[s0 : q.start],
+    )
+    if timed:  # '不登校児童生徒の割合 H28年は0.84%が実態…H34年に0.70%が目標'
+        name = clean_name(timed.group(1))
+        if name_ok(name):
+            return name, ctx.span(s0 + timed.start(1), s0 + timed.end(1))
     earlier = _named_earlier(ctx, q, s0, clause)
     if earlier is not None:  # '…耐震化率が91.9%という数字…目標値である95%'
         return earlier
@@ -226,7 +234,10 @@ def _narrow(phrase: str, bare: str, after: str) -> tuple[str, int] | None:
     topic before 'は', the words after a start value's particle; with how many
     characters were cut from the front. None when they hold no name."""
     skipped = 0
-    if re.search(r"から$|より|上回る|下回る|比で?$|対比|基準の[\d.]+倍|倍「?$", bare):
+    if re.search(
+        r"から$|より|上回る|下回る|比で?$|対比|と比較して$|[とに]比べて?$|基準の[\d.]+倍|倍「?$",
+        bare,
+    ):
         digit = re.search(r"\d", bare)
         head = bare[: digit.start()] if digit else bare
         if "を" in head:  # '…の定数上限を1284人から': the object before the start
@@ -342,7 +353,7 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     if ratio:  # '…の割合を3人に2人(65%)以上にします'
         e = s0 + ratio.start()
     trail = re.search(
-        r"(?:[\s::=]|(?:は|が)[、,]? ?目標(?:値)?の|目標(?:値)?である|の?(?:最終|中間)?目標 ?(?:値|額)?(?:は|を|が|とする)|として|を目標に|延べ|約|概ね|おおむね)+$",
+        r"(?:[\s::=]|(?:は|が)[、,]? ?目標(?:値)?の|(?:は|が)[、,]? ?(?:少なくとも|最低でも)|の(?:国|県)の目標(?:値)?(?:は|を)|目標(?:値)?である|の?(?:最終|中間)?目標 ?(?:値|額)?(?:は|を|が|とする)|として|を目標に|延べ|約|概ね|おおむね)+$",
         text[s0:e],
     )
     if trail:
@@ -364,6 +375,12 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
         name = clean_name(apposed.group(1))
         if name_ok(name):
             return name, ctx.span(s0 + apposed.start(1), s0 + apposed.end(1))
+    listed = re.search(
+        r"(?:^|[■●○◆・\s\u2460-\u2473])([\u4e00-\u9fff\u30a1-\u30fa\u30fc]{2,12})、$",
+        text[s0:start],
+    )
+    if listed:  # '②特定健康診査、特定保健指導の国の目標は60%': nouns sharing a goal
+        start = s0 + listed.start(1)
     spoken = list(re.finditer(r"(?:ますが|ですが|ものの)[ 、]?", text[start:e]))
     if spoken:  # '…推移していますが 目標である 250 万人': a clause of speech ends
         start += spoken[-1].end()

@@ -293,7 +293,7 @@ def _starting_value(ctx: Ctx, f: Found, q: Quantity, s0: int) -> None:
 
 
 _BASE_BEFORE_RE = re.compile(
-    rf"(?:(?:{BASE_LABELS})(?: ?\([^()]*\))? ?(?:[::=]|が|は)|現状値|基準値) ?$"
+    rf"(?:(?:{BASE_LABELS})(?: ?\([^()]*\))? ?(?:[::=]|が|は)|現状値|基準値|現況値|直近値) ?$"
 )
 _BASE_AFTER_RE = re.compile(r"^[」』]?を基準(?:値)?(?:と|に)")
 
@@ -352,7 +352,7 @@ def _quoted_goals(ctx: Ctx) -> list[Found]:
 
 _CHANGE_OF_RE = re.compile(
     r"(?P<name>[^、。()「」]{2,30}?)の(?:削減|縮減|抑制|減員|増員|増加|適正化)"
-    r" ?\((?:[^()]{0,10}?で[、,]? ?)?$"
+    r" ?[(〔［【](?:[^()〔〕［］【】]{0,10}?で[、,]? ?)?$"
 )
 
 
@@ -363,7 +363,7 @@ def _paren_change(ctx: Ctx) -> list[Found]:
     for a, b in itertools.pairwise(ctx.free()):
         if a.unit != b.unit or not re.fullmatch(r" ?から ?", text[a.end : b.start]):
             continue
-        if not re.match(r" ?(?:へ|に|まで)? ?\)", text[b.end : b.end + 4]):
+        if not re.match(r" ?(?:へ|に|まで)? ?[)〕］】]", text[b.end : b.end + 4]):
             continue
         m = _CHANGE_OF_RE.search(text, max(0, a.start - 50), a.start)
         if m is None or m.end() != a.start:

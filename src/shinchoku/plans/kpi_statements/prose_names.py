@@ -421,7 +421,9 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
         not name_ok(name)
         or len(name) > 40
         or kpi_text.YEAR_RE.search(name)
-        or re.search(r"(?:現状値|基準値|現状|基準)[\d,.]+$", name)  # the start's label
+        or re.search(
+            r"(?:現状値|基準値|現況値|直近値|現状|基準)[\d,.]+$", name
+        )  # the start's label
         or re.search(
             r"[\d,]+ ?(?:件|人|円|%)(?!当たり|あたり|当り|1日)|(?:ます|ました|ている|ており|ため)$",
             name,

@@ -38,10 +38,15 @@ class Mapped:
         return cls(raw, list(range(len(raw) + 1)))
 
     def sub(
-        self, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]
+        self,
+        pattern: re.Pattern[str],
+        repl: Callable[[re.Match[str]], str],
+        *,
+        at_end: bool = False,
     ) -> Mapped:
         """re.sub keeping the mapping: a replacement's characters all map to the
-        start of what they replace."""
+        start of what they replace (to its last character with `at_end`, for a
+        word shortened to the unit that ends a value: 'パーセント' → '%')."""
         if not pattern.search(self.text):
             return self
         out: list[str] = []
@@ -52,7 +57,8 @@ class Mapped:
             origin.extend(self.origin[last : m.start()])
             new = repl(m)
             out.append(new)
-            origin.extend([self.origin[m.start()]] * len(new))
+            at = self.origin[m.end() - 1] if at_end and m.end() > m.start() else None
+            origin.extend([self.origin[m.start()] if at is None else at] * len(new))
             last = m.end()
         out.append(self.text[last:])
         origin.extend(self.origin[last:])
@@ -78,6 +84,9 @@ _KANJI_DECIMAL_RE = re.compile(
     r"(?=パーセント|%|%|ポイント|倍|割)"
 )
 _SPACE_RE = re.compile(r"\s+")
+# A tab is a cell boundary (cells pasted from a spreadsheet), read as ' | '.
+_TAB_RE = re.compile(r"[^\S\t\n]*\t[^\S\t\n]*")
+_PERCENT_RE = re.compile(r"パーセント")
 
 
 def _nfkc_mapped(raw: str) -> Mapped:
@@ -139,7 +148,9 @@ def _kanji_run(run: str, after: str) -> str:
 
 def normalize(raw: str) -> Mapped:
     """NFKC, circled list numbers (①) dropped to a marker, kanji numerals and
-    `1・66` made digits, runs of white space collapsed to one space."""
+    `1・66` made digits, `パーセント` written `%`, a tab (cells pasted from a
+    spreadsheet) made a cell boundary ` | `, runs of white space collapsed to
+    one space."""
     mapped = _nfkc_mapped(_CIRCLED_RE.sub("■", raw))
     mapped = mapped.sub(
         _KANJI_DECIMAL_RE,
@@ -153,6 +164,8 @@ def normalize(raw: str) -> Mapped:
     )
     mapped = mapped.sub(_KANJI_NUM_RE, _kanji_number)
     mapped = mapped.sub(_DOT_DECIMAL_RE, lambda m: ".")
+    mapped = mapped.sub(_PERCENT_RE, lambda m: "%", at_end=True)
+    mapped = mapped.sub(_TAB_RE, lambda m: " | ")
     return mapped.sub(_SPACE_RE, lambda m: " ")
 
 

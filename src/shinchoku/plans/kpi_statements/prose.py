@@ -305,7 +305,7 @@ def prose(ctx: Ctx) -> list[Found]:
     for q in ctx.free():
         opened = goal_paren(text, q.start)
         ratio = re.search(
-            r"\d ?人に ?\d+ ?人 ?\($", text[max(0, q.start - 10) : q.start]
+            r"\d ?[人名]に ?\d+ ?[人名] ?\($", text[max(0, q.start - 10) : q.start]
         )
         within = re.search(  # '(うち…50地域)', '(10年で総床面積の10%の減)'
             r"\((?:うち|\d+ ?(?:年|か年|カ年|年間)で)[^()]*$",

@@ -319,7 +319,7 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
         if name_ok(name):
             return name, ctx.span(*topic.span(1))
     e = q.start
-    ratio = re.search(r"\d+ ?人に ?\d+ ?人 ?\($", text[s0:e])
+    ratio = re.search(r"\d+ ?[人名]に ?\d+ ?[人名] ?\($", text[s0:e])
     if ratio:  # '…の割合を3人に2人(65%)以上にします'
         e = s0 + ratio.start()
     trail = re.search(
@@ -369,7 +369,7 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
         or len(name) > 40
         or kpi_text.YEAR_RE.search(name)
         or re.search(
-            r"[\d,]+ ?(?:件|人|円|%)(?!当たり|あたり|当り|1日)|(?:ます|ました|ている|ており|ため)$",
+            r"[\d,]+ ?(?:件|人|名|円|%)(?!当たり|あたり|当り|1日)|(?:ます|ました|ている|ており|ため)$",
             name,
         )
     ):

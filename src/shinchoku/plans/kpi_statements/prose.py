@@ -288,8 +288,9 @@ def _line_goal(text: str) -> bool:
         text,
     ):
         return True
-    if re.match(r"^ ?[●○■◆]", text) and "=" in text:
-        return True
+    if re.match(r"^ ?[●○■◆][^、。=]+=", text):
+        return True  # '■経常収支比率=90.0 以下 ■…', not '① …によれば、R2年度=5人'
+
     # '…つくる Ⅰ (主なKGI)社会動態の増加:1,300人以上': the marker opens the list
     return bool(
         re.search(

@@ -42,7 +42,7 @@ _HEADINGS = (
         r"^ ?[■●○◆◇・]? ?([^:=|。、■]{2,30}?)(?:の推移)? (?:【?目標】?|目標値)[::]"
     ),
     re.compile(
-        r"^ ?(?:\(\d+\)|\d+[.)])? ?([^:=|。、\s\d]{2,30}?)の(?:削減|数値|排出削減)?目標(?:値)? "
+        r"^ ?(?:\(\d+\)|\d+[.)]|[■●○◆◇・])? ?([^:=|。、\s\d]{2,30}?)の(?:削減|数値|排出削減)?目標(?:値)? "
     ),
 )
 _GENERIC_HEAD = re.compile(
@@ -257,7 +257,7 @@ def _name_after(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     label '目標、毎年44,000人の出生数。'."""
     text = ctx.text
     after = NAME_AFTER_RE.match(text[q.end :])
-    if after is None and re.match(r" ?(?:数値)?目標[::、 ]", text):
+    if after is None and re.match(r" ?(?:[■●○◆・] ?)?(?:数値)?目標[::、 ]", text):
         after = NAME_ENDS_RE.match(text[q.end :])
     if after and not re.search(r"\d", after.group(1)):
         name = clean_name(after.group(1))

@@ -80,11 +80,14 @@ def extract_statement(
 
 def _base_label(mapped: Mapped) -> Mapped:
     """'現況値 | 目標値', '直近値が33.3%で': the first other word for the starting
-    value read as 現状値 (as long, so the mapping stays), unless the statement
-    names its starting value with a usual label."""
+    value read as 現状値; beside a usual label ('策定時 | 直近値 | 目標値') these
+    words are the latest actual, read as 最新値. As long as the word replaced,
+    so the mapping stays."""
     synonym = BASE_SYNONYM_RE.search(mapped.text)
-    if not synonym or BASE_NAMED_RE.search(mapped.text):
+    if not synonym:
         return mapped
+    if BASE_NAMED_RE.search(mapped.text):
+        return Mapped(BASE_SYNONYM_RE.sub("最新値", mapped.text), mapped.origin)
     return Mapped(mapped.text.replace(synonym.group(0), "現状値"), mapped.origin)
 
 

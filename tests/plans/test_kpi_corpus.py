@@ -35,6 +35,8 @@ SIXTH_ROUND = 900  # statements k900… too, plan kinds the corpus had little of
 SEVENTH_ROUND = 1000  # statements k1000… too, read after the fifth round's rules
 EIGHTH_ROUND = 1100  # statements k1100… too, municipalities' KPI lists and tables
 NINTH_ROUND = 1200  # statements k1200… too, 行財政改革 plans and their progress reports
+TENTH_ROUND = 1300  # statements k1300… too, 総合計画/総合戦略 tables and KPI lists
+ELEVENTH_ROUND = 1400  # statements k1400… too, sector plans and their progress reports
 
 
 def _rows(split: str) -> list[dict]:
@@ -54,7 +56,13 @@ def _rows(split: str) -> list[dict]:
     if split == "dev round 8":
         return [r for r in rows if EIGHTH_ROUND <= int(r["id"][1:]) < NINTH_ROUND]
     if split == "dev round 9":
-        return [r for r in rows if int(r["id"][1:]) >= NINTH_ROUND]
+        return [r for r in rows if NINTH_ROUND <= int(r["id"][1:]) < TENTH_ROUND]
+    if split == "dev round 10":
+        return [r for r in rows if TENTH_ROUND <= int(r["id"][1:]) < ELEVENTH_ROUND]
+    if split == "dev round 11":
+        return [r for r in rows if int(r["id"][1:]) >= ELEVENTH_ROUND]
+    if split == "dev rounds 1-9":
+        return [r for r in rows if int(r["id"][1:]) < TENTH_ROUND]
     if split == "dev rounds 1-8":
         return [r for r in rows if int(r["id"][1:]) < NINTH_ROUND]
     if split == "dev rounds 1-5":
@@ -122,9 +130,9 @@ def _assert_goals(result: Score, split: str) -> None:
 
 
 def test_goals_on_the_dev_split(scores: Callable[[str], Score]) -> None:
-    """Every round of the dev split (1-9): the rules were written for all of
-    them. A fresh round gets its own strict xfail until it meets the goals."""
-    _assert_goals(scores("dev"), "dev")
+    """Every round of the dev split the rules were written for (1-9). A fresh
+    round gets its own strict xfail until it meets the goals."""
+    _assert_goals(scores("dev rounds 1-9"), "dev rounds 1-9")
 
 
 def test_goals_on_the_third_round(scores: Callable[[str], Score]) -> None:
@@ -208,6 +216,32 @@ def test_goals_on_the_ninth_round(scores: Callable[[str], Score]) -> None:
     goals on it: target 1.000 (27/27) and 1.000 (27/27), baseline 1.000 and
     1.000 (1/1)."""
     _assert_goals(scores("dev round 9"), "dev round 9")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="measured before any rule was written for it (2026-11-30, on 73e49a6): "
+    "target precision 0.676 (25/37) and recall 0.521 (25/48), baseline precision "
+    "1.000 (6/6) and recall 0.462 (6/13)",
+)
+def test_goals_on_the_tenth_round(scores: Callable[[str], Score]) -> None:
+    """The pages a town publishes when it adopts a plan (行財政改革, 定員適正化,
+    総合計画/総合戦略, ごみ, 温暖化対策, 自殺対策, 男女共同参画), council minutes
+    and news quoting them (`k1300`…), from 51 governments new to the corpus."""
+    _assert_goals(scores("dev round 10"), "dev round 10")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="measured before any rule was written for it (2026-11-30, on 0f3d188): "
+    "target precision 0.651 (28/43) and recall 0.683 (28/41), baseline precision "
+    "0.923 (12/13) and recall 0.571 (12/21)",
+)
+def test_goals_on_the_eleventh_round(scores: Callable[[str], Score]) -> None:
+    """Sector plans (健康増進, 食育, 子ども・子育て, ごみ, 温暖化対策, 水道, 教育,
+    観光) and their progress reports, and council minutes, blogs and newsletters
+    quoting their targets (`k1400`…), from 43 authors new to the corpus."""
+    _assert_goals(scores("dev round 11"), "dev round 11")
 
 
 @pytest.mark.xfail(

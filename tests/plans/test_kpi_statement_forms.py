@@ -1632,3 +1632,58 @@ def test_a_bullet_naming_no_measure_is_no_entry() -> None:
 )
 def test_near_misses_of_the_reform_plan_forms(text: str) -> None:
     assert extract_statement(text) == []
+
+
+# One form, spelled the ways cities and PDF text spell it (kpi_statements/canonical.py).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # another right arrow
+            "転入者数:1,210人(2015年)➔1,480人(2020年)",
+            {"name": "転入者数", "baseline": 1210, "target": 1480, "deadline_fy": 2020},
+        ),
+        (
+            "転入者数:1,210人(2015年)⟶1,480人(2020年)",
+            {"name": "転入者数", "baseline": 1210, "target": 1480},
+        ),
+        (  # a deadline 'を目途に' as 'までに'
+            "2027年度末を目途に窓口のキャッシュレス対応率を70%にします。",
+            {"name": "窓口のキャッシュレス対応率", "target": 70, "deadline_fy": 2027},
+        ),
+        (
+            "令和9年度をめどに審議会等の女性委員の割合を40%以上とする。",
+            {"name": "審議会等の女性委員の割合", "target": 40, "comparator": "以上"},
+        ),
+        (  # a label in brackets before its value
+            "○合計特殊出生率:1.08(2021年度)⇒(目標値)1.30",
+            {"name": "合計特殊出生率", "baseline": 1.08, "target": 1.3},
+        ),
+        (  # a count per year written '年間N人'
+            "目標2_DX人材育成研修受講者:年間1,000人",
+            {"name": "DX人材育成研修受講者", "target": 1000, "per": "year"},
+        ),
+        (
+            "情報公開コーナーの利用者数 年間2,100人 年間4,000人",
+            {"name": "情報公開コーナーの利用者数", "baseline": 2100, "target": 4000},
+        ),
+        (  # labels spaced letter by letter, as PDF text gives them
+            "市民評価:現 状 値2.95(2022年度)→目 標 値3.30(2031年度)",
+            {"name": "市民評価", "baseline": 2.95, "target": 3.3, "deadline_fy": 2031},
+        ),
+    ],
+)
+def test_one_form_in_several_spellings(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_a_spelling_is_rewritten_only_where_it_is_that_form() -> None:
+    # '目途' not after a date, and a label's letters inside a word, stay as written
+    assert extract_statement("事業の目途が立ったため、職員を3人増やした。") == []
+    # '5年間で' is a period, not a count per year
+    (f,) = extract_statement("5年間で100人の雇用の創出を目指します。")
+    assert (f.target, f.per) == (100, "cumulative")
+    found = extract_statement(
+        "目 標設定時 | 現状値 | 目標値 | 参加者数 | 100人 | 150人"
+    )
+    assert [(f.name, f.target) for f in found] == [("参加者数", 150)]

@@ -9,6 +9,7 @@ from typing import Any
 
 from shinchoku.plans import kpi_text
 from shinchoku.plans.kpi_statements.arrows import arrows
+from shinchoku.plans.kpi_statements.canonical import canonical
 from shinchoku.plans.kpi_statements.context import Ctx, norm_pos
 from shinchoku.plans.kpi_statements.finish import distinct, finish
 from shinchoku.plans.kpi_statements.found import Found
@@ -48,7 +49,7 @@ def extract_statement(
     """The indicators one statement (a line of a plan) states targets for, in the
     order they appear. `first_fy`/`last_fy` are the plan's period: 'N年間で' is
     counted from `first_fy`; a target without a stated deadline gets `last_fy`."""
-    mapped = kpi_text.normalize(text[:MAX_STATEMENT])
+    mapped = canonical(kpi_text.normalize(text[:MAX_STATEMENT]))
     wrapped = re.fullmatch(r" ?\((.*)\) ?", mapped.text)
     if (
         wrapped

@@ -1,0 +1,162 @@
+"""Label-preserving rewrites of KPI statements: the ways cities (and the PDF or
+spreadsheet a statement is copied from) write one form differently.
+
+Each family rewrites a statement's text and leaves its labels true: an arrow
+drawn another way, an era year with its Western year in parentheses, a label
+spaced letter by letter, a bullet in front, a count in 万. `worse(family)`
+rewrites every dev statement the family changes and returns those the
+extractor now reads worse than the original (fewer targets or baselines right,
+or more read wrong). Rules that read the original but not its rewrite learnt a
+city's spelling rather than the form; `test_kpi_rewrites.py` holds every
+family to no statement worse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tests.plans.kpi_corpus import DEV, load, score
+
+Rewrite = Callable[[str], str]
+_ERA_START = {"令和": 2018, "平成": 1988}
+_LETTER = {"令和": "R", "平成": "H"}
+# a statement already led by a list marker, or a table row: no bullet in front
+_LED_RE = re.compile(r"[・●○■◆◇①-⑳(\d]")
+
+
+def _western(era: str, year: str) -> int:
+    return _ERA_START[era] + (1 if year == "元" else int(year))
+
+
+def _era_of(year: int) -> str:
+    if year >= 2019:
+        return f"令和{year - 2018}"
+    return f"平成{year - 1988}" if year >= 1989 else str(year)
+
+
+def _man(m: re.Match[str]) -> str:
+    """'12,000人' as '1万2,000人'."""
+    n = int(m.group(1).replace(",", ""))
+    if n < 10000 or n % 10:
+        return m.group(0)
+    high, low = divmod(n, 10000)
+    return f"{high}万{low:,}{m.group(2)}" if low else f"{high}万{m.group(2)}"
+
+
+def _bullet(marker: str) -> Rewrite:
+    def rewrite(s: str) -> str:
+        return s if _LED_RE.match(s) or "|" in s else f"{marker}{s}"
+
+    return rewrite
+
+
+_ERA_YEAR = r"(令和|平成) ?(\d{1,2}|元) ?年"
+_LABEL_ALONE = r"(?<![\u4e00-\u9fff])({})(?![\u4e00-\u9fff])"
+
+FAMILIES: dict[str, Rewrite] = {
+    # arrows
+    "arrow ⇒": lambda s: s.replace("→", "⇒"),
+    "arrow ➡": lambda s: s.replace("→", "➡"),
+    "arrow ➔": lambda s: s.replace("→", "➔"),
+    "arrow ->": lambda s: s.replace("→", "->"),
+    "arrow spaced": lambda s: re.sub(r" ?→ ?", " → ", s),
+    # cells
+    "pipe full-width": lambda s: s.replace("|", "｜"),
+    "pipe unspaced": lambda s: s.replace(" | ", "|"),
+    "pipe as tab": lambda s: s.replace(" | ", "\t"),
+    # characters NFKC folds
+    "full-width parentheses": lambda s: s.replace("(", "（").replace(")", "）"),
+    "full-width colon": lambda s: s.replace(":", "："),
+    "full-width digits": lambda s: s.translate(
+        str.maketrans("0123456789.,%", "０１２３４５６７８９．，％")
+    ),
+    # numbers and units
+    "no thousands commas": lambda s: re.sub(r"(?<=\d),(?=\d{3})", "", s),
+    "count in 万": lambda s: re.sub(
+        r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d{5,})(人|件|世帯|人泊)", _man, s
+    ),
+    "% as パーセント": lambda s: s.replace("%", "パーセント"),
+    "/年 as 年間": lambda s: re.sub(
+        r"(?<![\d.,])(\d[\d,.]*) ?(人|件|回) ?/ ?年(?!度)", r"年間\1\2", s
+    ),
+    "名 as 人": lambda s: re.sub(r"(?<=\d)名", "人", s),
+    # years
+    "era as Western": lambda s: re.sub(
+        _ERA_YEAR, lambda m: f"{_western(m[1], m[2])}年", s
+    ),
+    "era as letter": lambda s: re.sub(
+        r"(令和|平成) ?(\d{1,2}|元)(?= ?年)", lambda m: _LETTER[m[1]] + m[2], s
+    ),
+    "era with Western in parentheses": lambda s: re.sub(
+        _ERA_YEAR, lambda m: f"{m[1]}{m[2]}({_western(m[1], m[2])})年", s
+    ),
+    "Western as era": lambda s: re.sub(
+        r"((?:19|20)\d{2}) ?年", lambda m: f"{_era_of(int(m[1]))}年", s
+    ),
+    "Western with era in parentheses": lambda s: re.sub(
+        r"((?:19|20)\d{2}) ?年",
+        lambda m: f"{m[1]}({_era_of(int(m[1]))})年" if int(m[1]) >= 1989 else m[0],
+        s,
+    ),
+    "era year spaced": lambda s: re.sub(r"(令和|平成)(\d{1,2})年", r"\1 \2 年", s),
+    "令和元 as 令和1": lambda s: s.replace("令和元", "令和1"),
+    "FY as FY末": lambda s: re.sub(r"(?<=\d)年度\)", "年度末)", s),
+    "までに as を目途に": lambda s: s.replace("年度までに", "年度を目途に"),
+    # labels
+    "labels spaced": lambda s: re.sub(
+        _LABEL_ALONE.format("目標値|現状値|基準値|目標|現状"),
+        lambda m: " ".join(m[1]),
+        s,
+    ),
+    "目標値 in brackets": lambda s: re.sub(
+        r"(?<![【(\[])目標値(?=[:\s]?[\d▲△])", "【目標値】", s
+    ),
+    "基準値 as 現状値": lambda s: s.replace("基準値", "現状値"),
+    # list markers
+    "bullet ・": _bullet("・"),
+    "bullet (1)": _bullet("(1) "),
+    "bullet (ア)": _bullet("(ア) "),
+    "bullet 1)": _bullet("1) "),
+}
+
+
+@dataclass(frozen=True)
+class Worse:
+    id: str
+    before: tuple[
+        int, int, int, int
+    ]  # target right, extracted; baseline right, extracted
+    after: tuple[int, int, int, int]
+    text: str
+
+
+def _tally(
+    row: dict, extract: Callable[[str], list[dict]]
+) -> tuple[int, int, int, int]:
+    s = score([row], extract)
+    t, b = s.tallies["target"], s.tallies["baseline"]
+    return t.right, t.extracted, b.right, b.extracted
+
+
+def worse(
+    rewrite: Rewrite, extract: Callable[[str], list[dict]]
+) -> tuple[int, list[Worse]]:
+    """How many dev statements `rewrite` changes, and those read worse."""
+    changed, out = 0, []
+    for row in load(DEV):
+        text = rewrite(row["text"])
+        if text == row["text"]:
+            continue
+        changed += 1
+        before = _tally(row, extract)
+        after = _tally({**row, "text": text}, extract)
+        if (
+            after[0] < before[0]
+            or after[2] < before[2]
+            or after[1] - after[0] > before[1] - before[0]
+            or after[3] - after[2] > before[3] - before[2]
+        ):
+            out.append(Worse(row["id"], before, after, text))
+    return changed, out

@@ -86,7 +86,6 @@ _KANJI_DECIMAL_RE = re.compile(
 _SPACE_RE = re.compile(r"\s+")
 # A tab is a cell boundary (cells pasted from a spreadsheet), read as ' | '.
 _TAB_RE = re.compile(r"[^\S\t\n]*\t[^\S\t\n]*")
-_PERCENT_RE = re.compile(r"パーセント")
 
 
 def _nfkc_mapped(raw: str) -> Mapped:
@@ -148,9 +147,8 @@ def _kanji_run(run: str, after: str) -> str:
 
 def normalize(raw: str) -> Mapped:
     """NFKC, circled list numbers (①) dropped to a marker, kanji numerals and
-    `1・66` made digits, `パーセント` written `%`, a tab (cells pasted from a
-    spreadsheet) made a cell boundary ` | `, runs of white space collapsed to
-    one space."""
+    `1・66` made digits, a tab (cells pasted from a spreadsheet) made a cell
+    boundary ` | `, runs of white space collapsed to one space."""
     mapped = _nfkc_mapped(_CIRCLED_RE.sub("■", raw))
     mapped = mapped.sub(
         _KANJI_DECIMAL_RE,
@@ -164,7 +162,6 @@ def normalize(raw: str) -> Mapped:
     )
     mapped = mapped.sub(_KANJI_NUM_RE, _kanji_number)
     mapped = mapped.sub(_DOT_DECIMAL_RE, lambda m: ".")
-    mapped = mapped.sub(_PERCENT_RE, lambda m: "%", at_end=True)
     mapped = mapped.sub(_TAB_RE, lambda m: " | ")
     return mapped.sub(_SPACE_RE, lambda m: " ")
 

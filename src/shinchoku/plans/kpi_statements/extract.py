@@ -14,7 +14,6 @@ from shinchoku.plans.kpi_statements.context import Ctx, norm_pos
 from shinchoku.plans.kpi_statements.finish import distinct, finish
 from shinchoku.plans.kpi_statements.found import Found
 from shinchoku.plans.kpi_statements.labelled import labelled
-from shinchoku.plans.kpi_statements.lexicon import BASE_NAMED_RE, BASE_SYNONYM_RE
 from shinchoku.plans.kpi_statements.listed import listed_line
 from shinchoku.plans.kpi_statements.prose import prose
 from shinchoku.plans.kpi_statements.staged import staged_line
@@ -59,7 +58,6 @@ def extract_statement(
         mapped = Mapped(
             wrapped.group(1), mapped.origin[wrapped.start(1) : wrapped.end(1) + 1]
         )
-    mapped = _base_label(mapped)
     norm = mapped.text
     if not re.search(r"\d|ゼロ", norm):
         return []
@@ -77,19 +75,6 @@ def extract_statement(
     finally:
         LINE.reset(line)
         PLAN.reset(plan)
-
-
-def _base_label(mapped: Mapped) -> Mapped:
-    """'現況値 | 目標値', '直近値が33.3%で': the first other word for the starting
-    value read as 現状値; beside a usual label ('策定時 | 直近値 | 目標値') these
-    words are the latest actual, read as 最新値. As long as the word replaced,
-    so the mapping stays."""
-    synonym = BASE_SYNONYM_RE.search(mapped.text)
-    if not synonym:
-        return mapped
-    if BASE_NAMED_RE.search(mapped.text):
-        return Mapped(BASE_SYNONYM_RE.sub("最新値", mapped.text), mapped.origin)
-    return Mapped(mapped.text.replace(synonym.group(0), "現状値"), mapped.origin)
 
 
 _BARE_YEAR_RE = re.compile(r"(?<![\d令和平成RH.])\d{2} ?年")

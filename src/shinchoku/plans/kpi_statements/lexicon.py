@@ -7,11 +7,6 @@ from __future__ import annotations
 import re
 
 BASE_LABELS = r"現状値|現状|基準値|基準|策定時の値|策定時|目標設定時|当初"
-# Other words cities label the starting value with, read as 現状値 when the
-# statement names no starting value otherwise; beside one ('策定時 | 直近値') they
-# label the latest actual, read as 最新値 (as 最新値 beside 目標設定時最新値 is).
-BASE_SYNONYM_RE = re.compile(r"現況値|直近値|現在値")
-BASE_NAMED_RE = re.compile(r"現状値|基準値|策定時|目標設定時|当初値")
 TARGET_LABELS = r"最終目標値|最終目標|目標値|目標数値|目標額|目標|めざそう値|中間目標"
 COMPARATOR_AFTER_RE = re.compile(
     r"^ ?(以 ?上|以 ?下|未 ?満|以 ?内|超え|超過|超|を超える)"

@@ -37,7 +37,7 @@ def _head_noun(phrase: str) -> str:
 # A line's heading naming the indicator: '人口 ■…', '■経常収支比率の推移 目標:…',
 # '(2)温室効果ガスの削減目標 目標年度…'.
 _HEADINGS = (
-    re.compile(r"^ ?([^■:=|。、\d]{2,25}?) ?■"),
+    re.compile(r"^ ?(?:[■●○◆◇・] )?([^■:=|。、\d]{2,25}?) ?■"),
     re.compile(
         r"^ ?[■●○◆◇・]? ?([^:=|。、■]{2,30}?)(?:の推移)? (?:【?目標】?|目標値)[::]"
     ),
@@ -316,7 +316,7 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     topic = _TOPIC_TARGET_RE.search(text, s0, q.start)
     if topic:
         name = clean_name(re.sub(r"^.*(?:年の|年度の)", "", topic.group(1)))
-        if name_ok(name):
+        if name_ok(name) and len(name) >= 2:  # not the 国 of '・国の目標値は、'
             return name, ctx.span(*topic.span(1))
     e = q.start
     ratio = re.search(r"\d+ ?[人名]に ?\d+ ?[人名] ?\($", text[s0:e])

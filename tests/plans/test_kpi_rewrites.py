@@ -12,10 +12,6 @@ from tests.plans.kpi_rewrites import FAMILIES, worse
 # Families the rules do not read alike yet, with the count of worse statements
 # measured when the family was written (2026-11-30, dev rounds 1-11).
 NOT_YET: dict[str, str] = {
-    "era as letter": "1 worse",
-    "era with Western in parentheses": "22 worse: '平成25(2013)年' is not read as a year",
-    "Western as era": "2 worse",
-    "Western with era in parentheses": "27 worse",
     "labels spaced": "1 worse (k1331, a round-10 statement read wrong before and after)",
 }
 

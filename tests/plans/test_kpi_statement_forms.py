@@ -14,6 +14,142 @@ def _one(text: str) -> dict:
     return found[0].to_dict()
 
 
+# Years and dates as other cities write them, written for these tests: a year with
+# its other calendar in brackets, a value's year in 〔〕［］【】, a space before a
+# year's parenthesis, a range of eras in a cell, 'R元'.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an era year with its Western year in parentheses
+            "①転入者数:1,210人(平成27(2015)年)→1,480人(令和2(2020)年)",
+            {
+                "name": "転入者数",
+                "baseline": 1210,
+                "baseline_date": "2015-12-31",
+                "target": 1480,
+                "deadline_fy": 2020,
+            },
+        ),
+        (  # a Western year with its era year in parentheses
+            "○図書館の年間貸出冊数:52万冊(2022(令和4)年度)⇒目標値60万冊(2030(令和12)年度)",
+            {
+                "name": "図書館の年間貸出冊数",
+                "baseline": 520000,
+                "baseline_date": "2023-03-31",
+                "target": 600000,
+                "deadline_fy": 2030,
+            },
+        ),
+        (  # a letter era with its Western year, spaced
+            "自治会加入率 現状値68.2%(R4 (2022)年度)→目標値75%(R10 (2028)年度)",
+            {
+                "name": "自治会加入率",
+                "baseline": 68.2,
+                "baseline_date": "2023-03-31",
+                "target": 75,
+                "deadline_fy": 2028,
+            },
+        ),
+        (  # years in 〔〕
+            "婚姻件数:420件〔平成30年〕→500件〔令和6年〕",
+            {
+                "name": "婚姻件数",
+                "baseline": 420,
+                "baseline_date": "2018-12-31",
+                "target": 500,
+                "deadline_fy": 2024,
+            },
+        ),
+        (  # years in ［］
+            "がん検診受診率:33.7%［令和5年度］→50%［令和11年度］",
+            {
+                "name": "がん検診受診率",
+                "baseline": 33.7,
+                "baseline_date": "2024-03-31",
+                "target": 50,
+                "deadline_fy": 2029,
+            },
+        ),
+        (  # years in 【】 in a table row
+            "指標名 | 現状 | 目標 | 公共交通機関利用者数 | 12,400千人【2022年度】 | "
+            "14,000千人【2028年度】 |",
+            {
+                "name": "公共交通機関利用者数",
+                "baseline": 12400000,
+                "baseline_date": "2023-03-31",
+                "target": 14000000,
+                "deadline_fy": 2028,
+            },
+        ),
+        (  # 【】 naming the indicator, 【】 dating its values
+            "【自主防災組織率】85.2%【令和4年度】→95%【令和9年度】",
+            {
+                "name": "自主防災組織率",
+                "baseline": 85.2,
+                "baseline_date": "2023-03-31",
+                "target": 95,
+                "deadline_fy": 2027,
+            },
+        ),
+        (  # a per-year value in 【】
+            "・移住相談件数【120件/年】",
+            {"name": "移住相談件数", "target": 120, "per": "year"},
+        ),
+        (  # a period and a row of years in 〔〕
+            "・観光入込客数〔年間〕 現状値 目標値 〔平成28年〕 〔令和4年〕 48万人 55万人",
+            {
+                "name": "観光入込客数(年間)",
+                "baseline": 480000,
+                "baseline_date": "2016-12-31",
+                "target": 550000,
+                "deadline_fy": 2022,
+            },
+        ),
+        (  # a space before the years' parentheses; the base year is no deadline
+            "削減目標 目標年度 (2030 年度)の温室効果ガス総排出量を基準年度 (2013 年度)比で"
+            "46% 削減する。",
+            {"name": "温室効果ガス総排出量", "target": 46, "deadline_fy": 2030},
+        ),
+        (  # a cell's range of eras: its last year
+            "目標項目 | 数値目標 | (時期) | 最新値 | (時期) | 男性職員の育児休業取得率 | 30% | "
+            "平成30年度~令和4年度 | 12.5% | 平成29年度 |",
+            {"name": "男性職員の育児休業取得率", "target": 30, "deadline_fy": 2022},
+        ),
+        (  # 'R元年度' is a year, not part of the name
+            "指標 現状 目標 市民満足度 R元年度の水準を目指す 62.0 (R2年度) 70.0 (R6年度)",
+            {"name": "市民満足度", "target": 70, "deadline_fy": 2024},
+        ),
+    ],
+)
+def test_year_forms(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_year_forms_keep_spans() -> None:
+    """The year dropped from '平成27(2015)年' moves nothing: the spans are the
+    words as written."""
+    text = "①転入者数:1,210人(平成27(2015)年)→1,480人(令和2(2020)年)"
+    (found,) = extract_statement(text)
+    assert {k: text[a:b] for k, (a, b) in found.spans.items()} == {
+        "name": "転入者数",
+        "baseline": "1,210人",
+        "target": "1,480人",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "外国人延べ宿泊者数は57万人〔2017年実績〕となった。",  # a result, dated in 〔〕
+        "観光消費額は1,660億円【2022年推計値】とされる。",  # an estimate, dated in 【】
+        "【重点目標2030年】",  # a heading with a year: no value
+    ],
+)
+def test_year_forms_no_target(text: str) -> None:
+    assert extract_statement(text) == []
+
+
 # Forms of the sixth round (定員適正化, 温暖化対策, 男女共同参画, 水道, 観光 plans),
 # written for these tests.
 @pytest.mark.parametrize(
@@ -1646,6 +1782,16 @@ def test_near_misses_of_the_reform_plan_forms(text: str) -> None:
             "転入者数:1,210人(2015年)⟶1,480人(2020年)",
             {"name": "転入者数", "baseline": 1210, "target": 1480},
         ),
+        (  # an arrow's years without their parentheses, as PDF text drops them
+            "・リサイクル率:24.75% 平成30年度 → 27% 令和11年度",
+            {
+                "name": "リサイクル率",
+                "baseline": 24.75,
+                "target": 27,
+                "deadline_fy": 2029,
+                "baseline_date": "2019-03-31",
+            },
+        ),
         (  # a deadline 'を目途に' as 'までに'
             "2027年度末を目途に窓口のキャッシュレス対応率を70%にします。",
             {"name": "窓口のキャッシュレス対応率", "target": 70, "deadline_fy": 2027},
@@ -1687,3 +1833,180 @@ def test_a_spelling_is_rewritten_only_where_it_is_that_form() -> None:
         "目 標設定時 | 現状値 | 目標値 | 参加者数 | 100人 | 150人"
     )
     assert [(f.name, f.target) for f in found] == [("参加者数", 150)]
+
+
+# Forms of the eleventh round (健康増進, 食育, ごみ, 男女共同参画 plans and the
+# newsletters and minutes quoting them), written for these tests.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a row's number between the header and the name
+            "指標 基準値(令和2年度) 目標値(令和8年度) 12 3歳児のう蝕のない者の割合 85.1% 90%",
+            {"name": "3歳児のう蝕のない者の割合", "baseline": 85.1, "target": 90},
+        ),
+        (  # per person and day: the '1人' is no count
+            "計画目標年度(令和9年度)における燃やすごみの排出目標値 1人1日あたり520g",
+            {
+                "name": "燃やすごみの排出",
+                "target": 520,
+                "unit": "g",
+                "deadline_fy": 2027,
+                "direction": "lower",
+            },
+        ),
+        (
+            "1日あたりの家庭ごみの排出量目標値:1人398g",
+            {"name": "1日あたりの家庭ごみの排出量", "target": 398, "unit": "g"},
+        ),
+        (  # the plan quoted before the name is not part of it
+            "町が定めた「第3次ごみ処理基本計画」の1人1日当たり資源ごみ排出量の"
+            "令和6年度目標値120gに対し、実績は131gでした。",
+            {"name": "1人1日当たり資源ごみ排出量", "target": 120, "deadline_fy": 2024},
+        ),
+        (  # the actual in a bracket after the sentence, not the estimate beside it
+            "(2)外国人宿泊者数 令和10年までに50万人泊にする。"
+            "【令和5年実績:31万人泊、令和6年推計:35万人泊】",
+            {
+                "name": "外国人宿泊者数",
+                "target": 500000,
+                "baseline": 310000,
+                "baseline_date": "2023-12-31",
+                "deadline_fy": 2028,
+            },
+        ),
+        (  # a figure that is the state of things, then the one that is the goal
+            "■例えば、中学生の肥満傾向児の割合 R4年は9.1%が実態であり、"
+            "R9年に8.0%が目標とある。",
+            {
+                "name": "中学生の肥満傾向児の割合",
+                "target": 8,
+                "baseline": 9.1,
+                "deadline_fy": 2027,
+            },
+        ),
+        (  # an item of a list, its fields after ' - '
+            "2. 成果指標:「相談できる人がいる」と回答した若者の割合 - "
+            "現状値:令和6年度 中学生 61.0%、高校生 55.2% - 目標:80%",
+            {
+                "name": "「相談できる人がいる」と回答した若者の割合",
+                "target": 80,
+                "baseline": None,
+            },
+        ),
+        (  # nouns sharing one goal, whose owner is not the name
+            "③歯周病検診、特定健康診査の県の目標は50%とされていますが、町の受診率はどうか。",
+            {"name": "歯周病検診、特定健康診査", "target": 50},
+        ),
+        (  # a slogan in quotes restates the target it follows
+            "国は「2030年までに、管理職に女性が占める割合が、少なくとも30%となるよう"
+            "目指す」との目標を掲げ、その計画に「2030年30%」目標が盛り込まれた。",
+            {"name": "管理職に女性が占める割合", "target": 30, "deadline_fy": 2030},
+        ),
+    ],
+)
+def test_eleventh_round_forms(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_a_result_against_its_goal_is_no_second_target() -> None:
+    found = extract_statement(
+        "地域活動への参加率は目標の60%に対し48.2%、審議会の女性委員の割合は、"
+        "目標の40%に対し31.5%。"
+    )
+    assert [(f.name, f.target) for f in found] == [
+        ("地域活動への参加率", 60),
+        ("審議会の女性委員の割合", 40),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # counts of a mid-term review's items and their shares
+        "最終評価における目標の達成状況は52項目の指標のうち、「A」は20項目で38.5%となりました。",
+        # the goal cell holds a word: the number is the current value
+        "評価指標 現状 目標 区分 婚姻数の増加 812件 増加 ⅰ",
+        # two people's figures, no per-person value
+        "目標 1人 2人",
+    ],
+)
+def test_eleventh_round_near_misses_yield_nothing(text: str) -> None:
+    assert extract_statement(text) == []
+
+
+# Forms of the tenth round (the pages a town publishes when it adopts a plan),
+# written for these tests.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a change spelled out in parentheses after its noun, in kanji numerals
+            "主な取組としては、事務費の削減や職員数の削減(五年間で四一二名から"
+            "三八〇名へ)などを掲げております。",
+            {"name": "職員数", "baseline": 412, "target": 380, "direction": "lower"},
+        ),
+        (  # a day's waste per person as its unit
+            "・1人1日あたりの事業系ごみ排出量:512.3g/人・日(令和元年度) → "
+            "480.0g/人・日(令和12年度)",
+            {"unit": "g/人・日", "baseline": 512.3, "target": 480, "deadline_fy": 2030},
+        ),
+        (  # an adverb opens the clause: the object before it is the name
+            "計画期間の5年間で、庁舎から出る二酸化炭素排出量を、平均して6%削減します。",
+            {"name": "二酸化炭素排出量", "target": 6, "change": True},
+        ),
+        (  # '具体的には', a footnote '(※注2)'
+            "国の水準を上回らないことを目標とし、具体的には令和8年における"
+            "標準化死亡比(※注2)が95以下となることを目指します。",
+            {"name": "標準化死亡比", "target": 95, "comparator": "以下"},
+        ),
+        (  # '目標 値' in PDF spacing; a result of the same sentence is no baseline
+            "バス1日当たりの利用者数は令和9年度の目標 値 210 人に対し、"
+            "令和5年度実績値は 180 人でした。",
+            {"name": "バス1日当たりの利用者数", "target": 210, "baseline": None},
+        ),
+        (  # a count set anew: the count it starts from, dated by its day
+            "令和2年4月1日の職員数412人を、5年後の令和7年4月1日には、390人以下とする。",
+            {
+                "name": "職員数",
+                "baseline": 412,
+                "baseline_date": "2020-04-01",
+                "target": 390,
+                "deadline_fy": 2024,
+            },
+        ),
+        (  # a goal right after its value
+            "職員数は1,520人(令和3年4月1日)から1,450人目標。",
+            {"name": "職員数", "baseline": 1520, "target": 1450},
+        ),
+    ],
+)
+def test_forms_of_the_tenth_round(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_a_change_listed_after_a_goal_is_one_too() -> None:
+    found = extract_statement(
+        "職員数は820人(令和2年4月1日)から780人目標、人件費52億円(令和元年度決算)"
+        "から49億円(令和6年度決算)などが示されました。"
+    )
+    assert [(f.name, f.baseline, f.target) for f in found] == [
+        ("職員数", 820, 780),
+        ("人件費", 5_200_000, 4_900_000),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a plan's cut that was achieved, a count of its items
+        "令和元年度から令和5年度までの5年間で、職員数を30人削減する計画が達成されました。",
+        "職員数の見直しなど八十二項目を掲げ取り組んでまいります。",
+        # a change between two results, not spelled out after a change's noun
+        "職員数は(五年間で四一二名から三八〇名へ)推移しました。",
+        # two values in a list, neither stated as a goal
+        "職員数は820人から790人、人件費52億円から49億円などとなりました。",
+    ],
+)
+def test_near_misses_of_the_tenth_round(text: str) -> None:
+    assert extract_statement(text) == []

@@ -64,6 +64,27 @@ class Mapped:
         origin.extend(self.origin[last:])
         return Mapped("".join(out), origin)
 
+    def drop(
+        self,
+        pattern: re.Pattern[str],
+        *groups: str,
+    ) -> Mapped:
+        """The text without the `groups` that took part in each match; the rest
+        keeps its mapping."""
+        out: list[str] = []
+        origin: list[int] = []
+        last = 0
+        for m in pattern.finditer(self.text):
+            for start, end in (m.span(g) for g in groups if m[g] is not None):
+                out.append(self.text[last:start])
+                origin.extend(self.origin[last:start])
+                last = end
+        if not out:
+            return self
+        out.append(self.text[last:])
+        origin.extend(self.origin[last:])
+        return Mapped("".join(out), origin)
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span of text[start:end]."""
         if end <= start:
@@ -163,7 +184,43 @@ def normalize(raw: str) -> Mapped:
     mapped = mapped.sub(_KANJI_NUM_RE, _kanji_number)
     mapped = mapped.sub(_DOT_DECIMAL_RE, lambda m: ".")
     mapped = mapped.sub(_TAB_RE, lambda m: " | ")
-    return mapped.sub(_SPACE_RE, lambda m: " ")
+    return plain_years(mapped.sub(_SPACE_RE, lambda m: " "))
+
+
+# '平成25(2013)年', 'R5(2023)年度', '2023(令和5)年度': a year written twice, its
+# other calendar in brackets; the bracketed year is dropped.
+_ERA_YEAR = r"(?:令和|平成|昭和|(?<![A-Za-z])[RHS]) ?(?:\d{1,2}|元)"
+_TWICE_YEAR_RE = re.compile(
+    rf"{_ERA_YEAR}(?P<other> ?\((?:19|20)\d{{2}}(?: ?年)?\))(?= ?年|[ )(|]|$)"
+    rf"|(?<!\d)(?:19|20)\d{{2}}(?P<other2> ?\({_ERA_YEAR}(?: ?年)?\))(?= ?年)"
+)
+# A value's year, date or period in other brackets: '5.5‰〔平成25年〕',
+# '33.7%[令和5年度]', '82.6【2019年度】', '〔年間〕', '【350人/年】' (not a name or
+# heading in 【】: '【自主防災組織率】85.2%').
+_BRACKETED_RE = re.compile(r"([【〔\[])([^【】〔〕\[\]()]{1,40})([】〕\]])")
+_DATED_RE = re.compile(
+    rf"(?:\d|元) ?年(?!後)|{_ERA_YEAR}(?![\d,])|(?<![A-Za-z\d])[RHS] ?\d{{1,2}}\.\d"
+    r"|^年間$|毎年|単年|現年|[かヵカケヶ]年|/ ?年"
+)
+
+
+# '目標年度 (2010年度)の…': a space between words and their year's parenthesis in a
+# sentence (a table's cells keep theirs: '245人 (令和元年)', '12市町村 (令和2年度)',
+# '現状値 目標値 (平成26年) (平成32年)', '数値目標 (平成31年度) 進捗状況').
+_SPACED_YEAR_RE = re.compile(
+    r"(?<![^ |])(?=[^\d (|])[^ ]*[^ )|](?P<space> )(?=\([^()]*年[^()]*\)(?:[^ (|]|$))"
+)
+
+
+def plain_years(mapped: Mapped) -> Mapped:
+    """Years written once, a year or date in brackets written in parentheses, no
+    space between words and a year's parenthesis."""
+    mapped = mapped.drop(_TWICE_YEAR_RE, "other", "other2")
+    text = _BRACKETED_RE.sub(
+        lambda m: f"({m[2]})" if _DATED_RE.search(m[2]) else m[0], mapped.text
+    )
+    mapped = Mapped(text, mapped.origin)  # one character for one: same mapping
+    return mapped.drop(_SPACED_YEAR_RE, "space")
 
 
 # ------------------------------------------------------------------ units
@@ -220,6 +277,8 @@ UNIT_FORMS: dict[str, tuple[str, ...]] = {
     "t-CO2": ("t-CO2", "t-CO₂", "tCO2"),
     "km": ("km",),
     "t": ("トン",),
+    "g/人・日": ("g/人・日", "グラム/人・日"),  # a day's waste per person
+    "g/人日": ("g/人日", "グラム/人日"),
     "g": ("グラム", "g"),
     "区画": ("区画",),
     "棟": ("棟",),
@@ -332,7 +391,7 @@ _ERA_LETTER = {"R": "令和", "H": "平成", "S": "昭和"}
 YEAR_RE = re.compile(
     r"(?:(?P<west2>(?:19|20)\d{2}) ?\((?:令和|平成|昭和) ?(?:\d{1,2}|元)\) ?年"
     r"|(?P<era>令和|平成|昭和) ?(?P<ey>\d{1,2}|元) ?(?:年|(?=[ )(|]|$))"
-    r"|(?P<letter>(?<![A-Za-z])[RHS]) ?(?P<ly>\d{1,2})(?![\d.,])(?: ?年(?![間月]))?"
+    r"|(?P<letter>(?<![A-Za-z])[RHS]) ?(?P<ly>\d{1,2}|元)(?![\d.,])(?: ?年(?![間月]))?"
     r"|(?P<west>(?:19|20)\d{2}) ?年"
     r"|(?P<short>(?<![\d.,])\d{2}) ?年(?=度|末| ?[3３]月|に|で|の|まで|は|比|時点|実績|\)|$))"
     r"(?P<fy> ?度)?(?P<sub>末)?"
@@ -345,7 +404,7 @@ def year_of(m: re.Match[str], era_context: str | None = None) -> int:
     if m["era"]:
         return wareki.era_to_western(m["era"], m["ey"])
     if m["letter"]:
-        return wareki.era_to_western(_ERA_LETTER[m["letter"]], int(m["ly"]))
+        return wareki.era_to_western(_ERA_LETTER[m["letter"]], m["ly"])
     if m["west"] or m["west2"]:
         return int(m["west"] or m["west2"])
     n = int(m["short"])
@@ -354,7 +413,7 @@ def year_of(m: re.Match[str], era_context: str | None = None) -> int:
     return 2000 + n
 
 
-_ERA_WORD_RE = re.compile(r"令和|平成|昭和|(?<![A-Za-z])[RHS](?= ?\d)")
+_ERA_WORD_RE = re.compile(r"令和|平成|昭和|(?<![A-Za-z])[RHS](?= ?[\d元])")
 
 
 def era_before(text: str, pos: int) -> str | None:

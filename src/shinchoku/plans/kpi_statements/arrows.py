@@ -59,9 +59,9 @@ def arrows(ctx: Ctx) -> list[Found]:
             continue
         f = new_found(ctx, name, right, right.unit or (left.unit if left else ""))
         if left is not None:
-            paren = paren_after(text, left.end)
+            paren = _date_after(text, left.end)
             set_baseline(ctx, f, left, paren[0] if paren else left_year)
-        paren = paren_after(text, right.end)
+        paren = _date_after(text, right.end)
         if paren:
             f.deadline_fy = fiscal_year_in(paren[0])
         else:
@@ -71,6 +71,16 @@ def arrows(ctx: Ctx) -> list[Found]:
                 f.direction = "lower"
         out.append(f)
     return out
+
+
+def _date_after(text: str, end: int) -> tuple[str, int, int] | None:
+    """A value's date: in parentheses after it, or its year right after it
+    ('5.5‰ 平成25年 → 5.9‰ 平成31年', as PDF text drops the parentheses)."""
+    paren = paren_after(text, end)
+    if paren:
+        return paren
+    bare = re.match(rf" ?({WHEN})(?= ?(?:→|⇒|$|[ 、。|]))", text[end:])
+    return (bare.group(1), end + bare.start(1), end + bare.end(1)) if bare else None
 
 
 def _right_of(ctx: Ctx, arrow: re.Match[str]) -> Quantity | None:
@@ -99,7 +109,9 @@ def _left_of(ctx: Ctx, arrow: re.Match[str], floor: int) -> Quantity | None:
             for q in reversed(ctx.values)
             if q.end <= arrow.start()
             and q.start >= floor
-            and re.fullmatch(r" ?(?:\([^()]*\))? ?", ctx.text[q.end : arrow.start()])
+            and re.fullmatch(
+                rf" ?(?:\([^()]*\)|{WHEN})? ?", ctx.text[q.end : arrow.start()]
+            )
         ),
         None,
     )

@@ -106,6 +106,11 @@ def _change(ctx: Ctx, f: Found, q_end: int | None, after: str, after_clean: str)
     return after_clean
 
 
+_LESS_IS_BETTER_RE = re.compile(
+    r"(?:ごみ|廃棄物|食品ロス|温室効果ガス|二酸化炭素)[^、。]{0,8}(?:の?排出量?|量)$"
+)
+
+
 def _direction(f: Found, after_clean: str) -> None:
     """'higher' or 'lower' from the comparator, the words after the target or
     a target below its baseline; none for a target to maintain."""
@@ -125,6 +130,8 @@ def _direction(f: Found, after_clean: str) -> None:
             f.direction = "lower"
         elif f.target == 0 and not re.search(r"増減|動態|収支|均衡", f.name):
             f.direction = "lower"  # '待機児童ゼロ'; a balance may rise to zero
+        elif _LESS_IS_BETTER_RE.search(f.name) and f.comparator is None:
+            f.direction = "lower"  # a level of waste or emissions is aimed down
         else:
             f.direction = "higher"
 

@@ -36,11 +36,11 @@ _GOAL_AFTER_RE = re.compile(
     r"|の増加|の削減|の抑制|の縮減|減$|減\(|減\)|増加(?:させます|します)|増加|削減$|低下させ|に向上"
     r"|に(?:高め|伸ば|増や|引き上|減ら|下げ|抑え|改善|とどめる|とどめます|拡大する)|向上させ|とすること|にすること|の創出|の雇用の創出|の職員数の削減|の効果額|実現のため"
     r"|が[^、。!]{0,12}?の[^、。!]{0,4}目標(?= ?(?:[!!。、]|$|です|である|だ))|[へに](?:上方|下方)?修正|[へに]見直|に変更(?:する|します)|という(?:ふう|よう)に(?:して(?:おり|い(?!た))|する|します)|を(?:下限|上限)|を(?:\d+ ?(?:年間|か年)で|[^、。]{0,12}?までに)?達成する|まで(?:回復|増や|伸ば|引き上|減ら|下げ|高め|向上)"
-    r"|来訪|を図|とな?る(?:よう|ことを目)|の目標|を計画|する計画)"
+    r"|来訪|を図|とな?る(?:よう|ことを目)|の目標|を計画|する計画|が目標(?:値)?(?=と|で|だ|。|$))"
 )
 _GOAL_BEFORE_RE = re.compile(
     rf"(?:{TARGET_LABELS}|目標である|目標は|目標を|目標値を|目標として|として|目標の|目標とする)"
-    r"(?:値|数値)?(?:は|を|が|として|である)?[::]? ?"
+    r"(?: ?値|数値)?(?:は|を|が|として|である)?[::]? ?"
     r"(?:(?:令和|平成|R|H)? ?\d{1,4} ?年度?(?:末)?(?:に|で|には|まで(?:に)?)? ?)?(?:約|概ね|おおむね)? ?$"
 )
 _NOT_GOAL_LABEL_RE = re.compile(
@@ -80,8 +80,19 @@ def _refused(ctx: Ctx, q: Quantity, after: str) -> bool:
         r"目指|めざ|目標と|を目標|目標を|目標値|目標である|実現|設定|掲げ", sentence
     ):
         return True
-    if q.unit == "項目" and re.match(r" ?の(?:目標|数値目標|取組)", after):
-        return True  # '21項目の目標修正': a count of the plan's items
+    if q.unit == "項目" and re.match(
+        r" ?(?:の(?:目標|数値目標|取組|指標)|を(?:掲げ|設定|定め))", after
+    ):
+        return True  # '21項目の目標修正', '73項目の指標のうち': the plan's items
+    if re.search(
+        r"目標(?:値)?の? ?[\d.,]+ ?[^\s\d、。]{0,5}に対し(?:て)?[、,]? ?$",
+        text[max(0, q.start - 24) : q.start],
+    ):
+        return True  # '…割合は目標の80%に対し42.6%': the result against the goal
+    if re.search(r"(?:^|\s)現状値?\s+目標値?\s", text[: q.start]) and re.match(
+        r" (?:増加|減少|向上|低下|改善)(?:\s|$)", after
+    ):
+        return True  # '現状 目標 … 出生数の増加 2,313人 増加': the goal has no number
     # '昨年度より141人増加するなど': a change from last year
     return bool(
         re.search(
@@ -168,7 +179,27 @@ def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
         return True  # '令和4年度までの4年間で移住者1万人'
     if goal_words and baseline_paren(ctx, q) is not None:
         return True  # '観光消費額は590億円(18年度は547億円)、…目標値を設定'
+    if _next_change_of_list(ctx, q):
+        return True
     return _list_goal(ctx, q, before, line_goal, depth)
+
+
+_FROM_RE = re.compile(r"[\d,.]+ ?[^\s\d、。()]{0,3} ?(?:\([^()]*\))? ?から ?$")
+
+
+def _next_change_of_list(ctx: Ctx, q: Quantity) -> bool:
+    """'XはA人から3,000人目標、YはB億円(…)から340億円(…)など': a change
+    listed after one stated as a goal is one too."""
+    text = ctx.text
+    clause = text.rfind("、", 0, q.start)
+    if clause < 0 or not _FROM_RE.search(text, clause, q.start):
+        return False
+    if "、" in text[clause + 1 : q.start] or not re.match(
+        r" ?(?:\([^()]*\))? ?(?:など|等)?(?:[、。]|が|$)", text[q.end :]
+    ):
+        return False
+    head = text[max(0, clause - 30) : clause]
+    return bool(re.search(r"から ?[\d,.]+ ?[^\s\d、。()]{0,3} ?目標$", head))
 
 
 def _list_goal(ctx: Ctx, q: Quantity, before: str, line_goal: bool, depth: int) -> bool:
@@ -221,6 +252,11 @@ def _goal_verb_after(after: str) -> bool | None:
         tail,
     ):
         return False  # '…20.8%削減しました': it happened; '…としていた': no more
+    if re.match(
+        r"(?:する|の)?(?:計画|目標)(?:が|は|を)[^、。]{0,6}?(?:達成|実現)(?:され|し|でき)(?:ました|た)",
+        tail,
+    ):
+        return False  # '…50人削減する計画が達成されました': a result
     if re.match(
         r"[^。]*?(?:となりました|となった|となって ?[いお])", tail
     ) and not re.search(r"目指|めざ|目標と", m.group(0)[-2:] + tail.split("。")[0]):

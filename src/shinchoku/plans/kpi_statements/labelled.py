@@ -13,8 +13,9 @@ from shinchoku.plans.kpi_statements.context import (
     set_baseline,
 )
 from shinchoku.plans.kpi_statements.found import Found
-from shinchoku.plans.kpi_statements.names import clean_name
+from shinchoku.plans.kpi_statements.names import clean_name, name_ok
 from shinchoku.plans.kpi_statements.values import paren_after, year_in
+from shinchoku.plans.kpi_text import Quantity
 
 _VALUE_LABEL_RE = re.compile(
     r"(?<!\()(?:【|\[)?(?P<label>(?:(?:令和|平成|R|H) ?\d{1,2} ?年度?|\d{4} ?年度?)?"
@@ -29,10 +30,33 @@ def _year_in_front(ctx: Ctx, pos: int) -> int | None:
     start = sentence_bounds(ctx.text, pos)[0]
     for s, e, year in reversed(ctx.years):
         if start <= s < pos and year:
-            if re.match(r" ?(?:末)?(?:まで(?:に)?|の|に|には) ?", ctx.text[e : e + 4]):
+            if re.match(
+                r" ?\)? ?(?:末)?(?:まで(?:に)?|の|に|には|における) ?",
+                ctx.text[e : e + 6],
+            ):
                 return year
             return None
     return None
+
+
+_ITEM_RE = re.compile(r"(?:^|\s)(?:成果|評価)?指標(?:名)?[::] ?([^\s::|]{2,60}?) - ")
+_PER_RE = re.compile(
+    r" ?1 ?(?:人|名|世帯) ?(?:1 ?日 ?)?(?:あたり|当たり|当り)? ?(?=\d)"
+)
+
+
+def _row_number(ctx: Ctx, q: Quantity) -> bool:
+    """'目標値(平成31年度) 5 5歳児のむし歯有病者率 35.2% 33%': a bare number
+    after a header's last label, then a name and values, numbers the row."""
+    if q.unit or not re.fullmatch(r" ?\d{1,3}", q.raw):
+        return False
+    m = re.match(r" ([^\s|]+) ", ctx.text[q.end :])
+    if not m or not re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", m.group(1)):
+        return False
+    after = q.end + m.end()
+    return any(v.start == after for v in ctx.values) and not any(
+        q.end < v.start < after for v in ctx.values
+    )
 
 
 def labelled(ctx: Ctx) -> list[Found]:
@@ -42,11 +66,13 @@ def labelled(ctx: Ctx) -> list[Found]:
     for m in _VALUE_LABEL_RE.finditer(text):
         if inside_parens(text, m.start()):
             continue  # '18市町村(現行目標7市町村)': a note on the value before
+        per = _PER_RE.match(text, m.end())  # '目標値:1人412g': per person
+        at = per.end() if per else m.end()
         q = next(
-            (v for v in ctx.values if v.start == m.end() or v.start == m.end() + 1),
+            (v for v in ctx.values if v.start == at or v.start == at + 1),
             None,
         )
-        if q is not None and q.start not in ctx.used:
+        if q is not None and q.start not in ctx.used and not _row_number(ctx, q):
             pairs.append((m, q))
     if not pairs or not any("目標" in m["label"] for m, _ in pairs):
         return []
@@ -58,7 +84,12 @@ def labelled(ctx: Ctx) -> list[Found]:
         and re.fullmatch(r" ?(?:\([^()]*\))? ?", text[lead[-1].end : first.start()])
         else []
     )
-    name = name_before(ctx, lead[0].start if lead else first.start())
+    item = _ITEM_RE.search(text, 0, first.start())
+    if item and not lead:  # '成果指標:Xの割合 - 現状値:… - 目標:0%': a list's item
+        name = clean_name(item.group(1))
+        name = (name, ctx.span(*item.span(1))) if name_ok(name) else None
+    else:
+        name = name_before(ctx, lead[0].start if lead else first.start())
     if name is None:
         return []
     if first["label"].startswith("目標") and re.search(r".{2}(?:削減|縮減)$", name[0]):

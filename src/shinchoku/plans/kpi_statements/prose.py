@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 
 from shinchoku.plans import kpi_text
@@ -18,7 +19,7 @@ from shinchoku.plans.kpi_statements.context import (
 from shinchoku.plans.kpi_statements.found import Found, Span
 from shinchoku.plans.kpi_statements.guards import baseline_paren, is_goal
 from shinchoku.plans.kpi_statements.lexicon import BASE_LABELS, WHEN
-from shinchoku.plans.kpi_statements.names import clean_name, name_ok
+from shinchoku.plans.kpi_statements.names import clause_start, clean_name, name_ok
 from shinchoku.plans.kpi_statements.prose_names import goal_paren, prose_name
 from shinchoku.plans.kpi_statements.values import paren_after, year_in
 from shinchoku.plans.kpi_text import Quantity
@@ -34,7 +35,7 @@ def _dates_another(text: str, s: int, e: int, q: Quantity, has_best: bool) -> bo
     if text[max(0, s - 1) : s] == "対":
         return True  # '対17年度で△4.6%': the base year
     if re.match(
-        r" ?[】\]]?(?:比|対比|から|の実績|実績|現在|を基準|に対し|と比較|[にと]比べ|の数値(?!目標)|の値)",
+        r" ?[】\])]?(?:比|対比|から|の実績|実績|現在|を基準|に対し|と比較|[にと]比べ|の数値(?!目標)|の値)",
         text[e : e + 6],
     ):
         return True
@@ -86,7 +87,7 @@ def _deadline(ctx: Ctx, q: Quantity) -> int | None:
             continue  # '平成6年度末の職員数(231人)の10%削減': dates the count
 
         day = re.match(
-            r" ?(\d{1,2}) ?月 ?(\d{1,2}) ?日 ?(?:まで|までに)",
+            r" ?(\d{1,2}) ?月 ?(\d{1,2}) ?日 ?(?:まで|までに|には)",
             tail + text[e + 6 : e + 14],
         )
         if day and in_sentence:
@@ -124,20 +125,55 @@ def _deadline(ctx: Ctx, q: Quantity) -> int | None:
     return best
 
 
+def _closing_actual(
+    ctx: Ctx, f: Found, q: Quantity, s1: int
+) -> tuple[str, Quantity] | None:
+    """'…2,000万人にする。【平成22年実績:1,664万人、平成23年推計:1,699万人】':
+    the actual a bracket after the sentence gives (not the estimate beside it);
+    of several, the one its quoted name ('「大変満足」の回答割合43.6%') names."""
+    m = re.match(r"。 ?【([^【】]*)】", ctx.text[s1:])
+    if not m:
+        return None
+    at, label, picked = s1 + m.start(1), None, []
+    for part in re.split(r"(?<=[、,])", m.group(1)):
+        head = re.match(r"([^::]*?)[::]", part)
+        if head and year_in(head.group(1)):
+            label = head.group(1) if re.search(r"実績|現状|現在|時点", part) else None
+        inside = [
+            v
+            for v in ctx.values
+            if at <= v.start < at + len(part)
+            and v.unit == q.unit
+            and v.start not in ctx.used
+        ]
+        if label and len(inside) == 1:
+            picked.append((label, inside[0], part))
+        at += len(part)
+    quoted = re.search(r"「[^「」]+」", f.name)
+    if quoted:
+        picked = [p for p in picked if quoted.group(0) in p[2]]
+    return picked[0][:2] if len(picked) == 1 else None
+
+
 def _prose_baseline(ctx: Ctx, f: Found, q: Quantity) -> None:
     text = ctx.text
     s0, s1 = sentence_bounds(text, q.start)
     paren = baseline_paren(ctx, q)
     if paren is None and s1 < len(text):
+        closing = _closing_actual(ctx, f, q, s1)
+        if closing is not None:
+            set_baseline(ctx, f, closing[1], closing[0])
+            return
         # '…図ります。(平成 27 年度 13 人)': the sentence's closing parenthesis.
         m = re.match(r"。 ?\(([^()]*)\)", text[s1:])
         if m and year_in(m.group(1)):
+            a = s1 + m.start(1)
             inside = [
                 v
                 for v in ctx.values
-                if s1 + m.start(1) <= v.start < s1 + m.end(1) and v.unit == q.unit
+                if a <= v.start < s1 + m.end(1) and v.unit == q.unit
             ]
-            paren = (m.group(1), inside[-1]) if inside else None
+            paren = (m.group(1), _stated(text, a, inside)) if inside else None
     if paren is not None and paren[1] is not None:
         label = paren[0] if year_in(paren[0]) else (ctx.last_baseline_label or None)
         set_baseline(ctx, f, paren[1], label)
@@ -146,9 +182,7 @@ def _prose_baseline(ctx: Ctx, f: Found, q: Quantity) -> None:
     if paren is not None:
         return
     # '(令和4年度末現在:78.5%)', '(令和4年度実績:12,345件)' elsewhere in the sentence
-    for m in re.finditer(
-        r"\(([^()]*(?:現在|実績|現状|時点|基準)[^()]*)\)", text[s0:s1]
-    ):
+    for m in re.finditer(rf"\(([^()]*(?:{_STATED_RE})[^()]*)\)", text[s0:s1]):
         a, b = s0 + m.start(1), s0 + m.end(1)
         inside = [
             v
@@ -157,16 +191,36 @@ def _prose_baseline(ctx: Ctx, f: Found, q: Quantity) -> None:
         ]
         if inside:
             set_baseline(
-                ctx, f, inside[-1], m.group(1) if year_in(m.group(1)) else None
+                ctx,
+                f,
+                _stated(text, a, inside),
+                m.group(1) if year_in(m.group(1)) else None,
             )
             return
     if not _labelled_baseline(ctx, f, q, s0, s1):
         _starting_value(ctx, f, q, s0)
 
 
+_STATED_RE = "現在|実績|現状|時点|基準"
+
+
+def _stated(text: str, start: int, inside: list[Quantity]) -> Quantity:
+    """Of the values in a parenthesis from `start`, the one labelled as stated
+    ('(平成22年実績:1,664万人、平成23年推計:1,699万人)'), else the last."""
+    stated = [
+        v
+        for v in inside
+        if re.search(
+            _STATED_RE, text[max(start, text.rfind("、", start, v.start)) : v.start]
+        )
+    ]
+    return (stated or inside)[-1]
+
+
 _CUT_FROM_RE = re.compile(
     r" ?を ?[\d,.]+ ?[^\s\d、。]{0,3}? ?(?:削減|減ら|増や|増加|縮減)し(?:て)?[、,]? ?[\d,.]+"
 )
+_SET_TO_RE = re.compile(r" ?(?:以下|以上|未満|以内|程度)?(?:と|に)(?:する|します)")
 _GROWS_RE = re.compile(
     r" ?(?:\([^()]*\))? ?に(?:伸ば|増や|引き上|高め|減ら|下げ|抑え|向上|改善|縮減|削減)"
 )
@@ -188,18 +242,27 @@ def _starting_value(ctx: Ctx, f: Found, q: Quantity, s0: int) -> None:
         after = text[v.end : v.end + 24]
         if (
             re.match(
-                r" ?(?:\([^()]*\))? ?(?:だった|であった|から|であり"
+                r" ?(?:\([^()]*\))? ?(?:だった|であった|から|であり|が(?:実態|現状)であ"
                 r"|となった(?:ことから|ため|が)|であることから|という(?:数字|数値|水準))",
                 after,
             )
             or (grows and re.match(r" ?を", after))
             or _CUT_FROM_RE.match(after)  # '1309人を83名削減し1226人に'
+            or (  # '…の職員数351人を、…には、322人以下とする': a level set anew
+                re.match(r" ?を[、,]", after)
+                and _SET_TO_RE.match(text[q.end : q.end + 12])
+            )
         ):
             paren = paren_after(text, v.end)  # '85%(令和7年度当初)から'
             label = paren[0] if paren and year_in(paren[0]) else None
             if label is None:  # '14年の2701人から': the last year before it
                 years = [(s, e) for s, e, y in ctx.years if s0 <= s < v.start and y]
                 label = text[years[-1][0] : years[-1][1]] if years else None
+                day = years and re.match(
+                    r" ?\d{1,2} ?月 ?\d{1,2} ?日", text[years[-1][1] : v.start]
+                )
+                if day:  # '平成23年4月1日の職員数351人を': that day
+                    label = text[years[-1][0] : years[-1][1] + day.end()]
             set_baseline(ctx, f, v, label)
             return
     share = re.search(r"\( ?[\d,.]+ ?[^\s\d()%]{1,3}\) ?の ?$", text[s0 : q.start])
@@ -281,6 +344,38 @@ def _quoted_goals(ctx: Ctx) -> list[Found]:
     return out
 
 
+_CHANGE_OF_RE = re.compile(
+    r"(?P<name>[^、。()「」]{2,30}?)の(?:削減|縮減|抑制|減員|増員|増加|適正化)"
+    r" ?\((?:[^()]{0,10}?で[、,]? ?)?$"
+)
+
+
+def _paren_change(ctx: Ctx) -> list[Found]:
+    """A change spelled out in parentheses after its noun: '職員定数の削減
+    (十年間で二七七名から二一一名へ)': the level it reaches, from where it starts."""
+    text, out = ctx.text, []
+    for a, b in itertools.pairwise(ctx.free()):
+        if a.unit != b.unit or not re.fullmatch(r" ?から ?", text[a.end : b.start]):
+            continue
+        if not re.match(r" ?(?:へ|に|まで)? ?\)", text[b.end : b.end + 4]):
+            continue
+        m = _CHANGE_OF_RE.search(text, max(0, a.start - 50), a.start)
+        if m is None or m.end() != a.start:
+            continue
+        start = clause_start(text, m.end("name"), m.start("name"))
+        start = m.end("name") - len(
+            re.split(r"や|及び|および", text[start : m.end("name")])[-1]
+        )  # '人件費の抑制や職員定数の削減(…)': the last of a list
+        name = clean_name(text[start : m.end("name")])
+        if not name_ok(name):
+            continue
+        f = new_found(ctx, (name, ctx.span(start, m.end("name"))), b)
+        set_baseline(ctx, f, a, None)
+        f.direction = "lower" if b.value < a.value else "higher"
+        out.append(f)
+    return out
+
+
 def _line_goal(text: str) -> bool:
     """A line of goals: opened by a goal label or a marker of a KPI list."""
     if re.match(
@@ -301,7 +396,7 @@ def _line_goal(text: str) -> bool:
 
 def prose(ctx: Ctx) -> list[Found]:
     text = ctx.text
-    out: list[Found] = _quoted_goals(ctx)
+    out: list[Found] = _quoted_goals(ctx) + _paren_change(ctx)
     line_goal = _line_goal(text)
     for q in ctx.free():
         opened = goal_paren(text, q.start)
@@ -318,6 +413,9 @@ def prose(ctx: Ctx) -> list[Found]:
         ):  # '100地域(うち国際認証・表彰地域 50地域)': a target inside another
             continue
         if opened is None and not is_goal(ctx, q, line_goal):
+            continue
+        if _quoted_again(ctx, out, q):
+            ctx.used.add(q.start)
             continue
         name = prose_name(ctx, q)
         s0, _ = sentence_bounds(text, q.start)
@@ -416,6 +514,21 @@ def _same_quantity(name: str, previous: str) -> bool:
         name != previous
         and len(bare) >= 2
         and (bare == previous or previous.startswith(bare + "の"))
+    )
+
+
+def _quoted_again(ctx: Ctx, out: list[Found], q: Quantity) -> bool:
+    """'…2020年までに…30%程度となるよう期待する」との目標…「2020年30%」目標':
+    a slogan in quotes restating a target already read."""
+    text = ctx.text
+    if not (
+        re.search(r"「[^「」]{0,12}$", text[: q.start])
+        and re.match(r"[^「」]{0,6}」", text[q.end :])
+    ):
+        return False
+    return any(
+        f.target == q.value and f.unit == q.unit and f.deadline_fy == _deadline(ctx, q)
+        for f in out
     )
 
 

@@ -25,6 +25,8 @@ def _head_noun(phrase: str) -> str:
     if quoted:
         return clean_name(quoted.group(1))
     bare = re.sub(r"\([^()]*\)$", "", phrase.strip())
+    # '職員数351人': the name before its stated value
+    bare = re.sub(r"(?<=[^\d,.\s]{2}) ?\d[\d,.]* ?[人名件円%]$", "", bare)
     total = re.search(
         r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{2,}の(?:合計|総額|総計)$", bare
     )
@@ -94,6 +96,14 @@ def _fallback_name(
         name = clean_name(goal[-1].group(1))
         if name_ok(name):
             return name, ctx.span(*goal[-1].span(1))
+    timed = re.search(
+        rf"(?:^|[、。■●・ ])([^、。\s■●・]{{2,40}}?) (?:{WHEN})(?:は|には)[、 ]?[\d.,]+",
+        text[s0 : q.start],
+    )
+    if timed:  # '不登校児童生徒の割合 H28年は0.84%が実態…H34年に0.70%が目標'
+        name = clean_name(timed.group(1))
+        if name_ok(name):
+            return name, ctx.span(s0 + timed.start(1), s0 + timed.end(1))
     earlier = _named_earlier(ctx, q, s0, clause)
     if earlier is not None:  # '…耐震化率が91.9%という数字…目標値である95%'
         return earlier
@@ -117,6 +127,8 @@ def _fallback_name(
     matches.sort(
         key=lambda m: (
             not before.startswith("指標", m.end()),  # '「X」を指標として設定し'
+            # '…市民の割合は、令和7年度の目標値が59.0%': the subject right before
+            not (m.end() == len(before) and re.search(r"[^にで]は[、,]$", m.group(0))),
             not _TOPIC_END.search(m.group(0)),
             -m.start(),
         )
@@ -205,7 +217,7 @@ def goal_paren(text: str, pos: int) -> int | None:
 # '…の学習を行った県民の割合 80%': the 'を' is inside a clause the name ends
 _RELATIVE_RE = re.compile(
     r"を[^、。をはが\d]{0,12}?(?:った|した|いた|んだ|ている|[うくすつむるぐぶ])"
-    r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,10}(?:の[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,8})?$"
+    r"(?:という)?[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,10}(?:の[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,8})?$"
 )
 
 
@@ -214,7 +226,10 @@ def _narrow(phrase: str, bare: str, after: str) -> tuple[str, int] | None:
     topic before 'は', the words after a start value's particle; with how many
     characters were cut from the front. None when they hold no name."""
     skipped = 0
-    if re.search(r"から$|より|上回る|下回る|比で?$|対比|基準の[\d.]+倍|倍「?$", bare):
+    if re.search(
+        r"から$|より|上回る|下回る|比で?$|対比|と比較して$|[とに]比べて?$|基準の[\d.]+倍|倍「?$",
+        bare,
+    ):
         digit = re.search(r"\d", bare)
         head = bare[: digit.start()] if digit else bare
         if "を" in head:  # '…の定数上限を1284人から': the object before the start
@@ -223,6 +238,13 @@ def _narrow(phrase: str, bare: str, after: str) -> tuple[str, int] | None:
             cut = bare.index("を") + 1
         elif "は" in bare:  # '定員数は14年の2701人から3500人に'
             cut = bare.index("は") + 1
+        elif (
+            digit
+            and re.search(r"[\u4e00-\u9fff\u30a1-\u30fa]{2}$", head)
+            and not re.search(r"(?:平成|令和|昭和|西暦)$", head)
+            and not re.match(r"[\d,.]+ ?(?:年|\()", bare[digit.start() :])
+        ):
+            cut = digit.start()  # '総人件費362億円(…)から': the name its start follows
         else:
             return None
         phrase, bare = phrase[:cut], bare[:cut]
@@ -323,7 +345,7 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     if ratio:  # '…の割合を3人に2人(65%)以上にします'
         e = s0 + ratio.start()
     trail = re.search(
-        r"(?:[\s::=]|目標(?:値)?である|の?(?:最終|中間)?目標(?:値|額)?(?:は|を|とする)|として|を目標に|延べ|約|概ね|おおむね)+$",
+        r"(?:[\s::=]|(?:は|が)[、,]? ?目標(?:値)?の|(?:は|が)[、,]? ?(?:少なくとも|最低でも)|の(?:国|県)の目標(?:値)?(?:は|を)|目標(?:値)?である|の?(?:最終|中間)?目標 ?(?:値|額)?(?:は|を|が|とする)|として|を目標に|延べ|約|概ね|おおむね)+$",
         text[s0:e],
     )
     if trail:
@@ -332,6 +354,12 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
             # '2019年度時点の目標値を4地区': a time, the name is elsewhere
             return _fallback_name(ctx, q, s0, clause_start(text, e, s0))
     start = clause_start(text, e, s0)
+    listed = re.search(
+        r"(?:^|[■●○◆・\s\u2460-\u2473])([\u4e00-\u9fff\u30a1-\u30fa\u30fc]{2,12})、$",
+        text[s0:start],
+    )
+    if listed:  # '②特定健康診査、特定保健指導の国の目標は60%': nouns sharing a goal
+        start = s0 + listed.start(1)
     spoken = list(re.finditer(r"(?:ますが|ですが|ものの)[ 、]?", text[start:e]))
     if spoken:  # '…推移していますが 目標である 250 万人': a clause of speech ends
         start += spoken[-1].end()
@@ -340,6 +368,9 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     )
     if marker:  # '…つくる Ⅰ (主なKGI)社会動態の増加:': the name after the marker
         start += marker[-1].end()
+    lead = re.match(r"(?:具体的には|特に|なお|また)[、 ]?", text[start:e])
+    if lead:  # '具体的には…標準化死亡比が100以下': an adverb opens the clause
+        start += lead.end()
     phrase = text[start:e]
     # particles inside 「」 belong to the quoted name
     bare = re.sub(r"「[^「」]*」", lambda m: "□" * len(m.group(0)), phrase)

@@ -128,7 +128,8 @@ def cell_paren(text: str, end: int) -> str | None:
 
 
 _CELL_DATE_RE = re.compile(
-    r"(?P<era>令和|平成|R|H) ?(?P<y>\d{1,2}|元)(?: ?[~\-] ?(?:令和|平成|R|H)? ?(?P<y2>\d{1,2}))?"
+    r"(?P<era>令和|平成|R|H) ?(?P<y>\d{1,2}|元)"
+    r"(?:(?: ?年度?)? ?[~\-] ?(?P<era2>令和|平成|R|H)? ?(?P<y2>\d{1,2}))?"
     r"(?: ?\. ?(?P<m>\d{1,2}))? ?(?P<fy>年度?)?末?"
     r"|(?P<w>(?:19|20)\d{2})(?: ?年度?)?(?: ?[~\-] ?(?P<w2>(?:19|20)\d{2}))? ?(?P<wfy>年度?)末?"
     r"|(?P<h>[1-3]\d) ?年度末?"
@@ -138,7 +139,8 @@ _CELL_DATE_RE = re.compile(
 def cell_date(cell: str) -> tuple[int, str] | None:
     """A cell that is only a date: (its year, the last of a range, and words
     `date_of` reads): 'R2.12' → (2020, '令和2年12月'), 'R7~10 年度' → (2028, …),
-    'R元年度' → (2019, '令和元年度'), '2030年度' → (2030, '2030年度')."""
+    'R元年度' → (2019, '令和元年度'), '2030年度' → (2030, '2030年度'),
+    '平成28年度~令和2年度' → (2020, '令和2年度')."""
     m = _CELL_DATE_RE.fullmatch(cell.strip())
     if not m:
         return None
@@ -148,8 +150,9 @@ def cell_date(cell: str) -> tuple[int, str] | None:
         return 1988 + int(m["h"]), f"平成{m['h']}年度"
     era = {"R": "令和", "H": "平成"}.get(m["era"], m["era"])
     first = kpi_text.wareki.era_to_western(era, m["y"])
-    year = kpi_text.wareki.era_to_western(era, int(m["y2"])) if m["y2"] else first
-    y = m["y2"] or m["y"]
+    era2 = {"R": "令和", "H": "平成"}.get(m["era2"], m["era2"] or era)
+    year = kpi_text.wareki.era_to_western(era2, int(m["y2"])) if m["y2"] else first
+    era, y = (era2, m["y2"]) if m["y2"] else (era, m["y"])
     label = f"{era}{y}年{m['m']}月" if m["m"] else f"{era}{y}{m['fy'] or '年'}"
     return year, label
 

@@ -342,9 +342,24 @@ def _space_kinds(ctx: Ctx, toks: list[tuple[int, int]]) -> list[tuple[Any, ...]]
         elif re.fullmatch(r"1 ?[日週人](?:当たり|あたり)", ctx.text[s:e]):
             kind = ("per", None, None)  # '1日当たり 2時間30分': per what
         kinds.append(kind)
+    for i in range(1, len(kinds) - 2):
+        # '目標値(平成31年度) 5 5歳児のむし歯有病者率 35.2% 33%': after the header,
+        # a bare number in front of a name and its values numbers the row
+        q = kinds[i][1]
+        if (
+            kinds[i][0] == "value"
+            and not q.unit
+            and re.fullmatch(r" ?\d{1,3}", q.raw)
+            and kinds[i - 1][0] == "label"
+            and kinds[i + 1][0] == "text"
+            and year_at(ctx, *toks[i + 1]) is None
+            and kinds[i + 2][0] in ("value", "unit")
+        ):
+            kinds[i] = ("label", None, None)
     return kinds
 
 
+_UNNUMBERED_GOAL_RE = re.compile(r"(?:増加|減少|向上|低下|改善|削減|拡大|縮小)")
 _ROW_CELLS = ("value", "empty", "maintain", "unit", "paren", "label", "per")
 
 
@@ -499,6 +514,12 @@ def _space_row_at(
     if cols is None:
         cols = _space_cols(ctx, toks, kinds, (name_start, name_end, first, end))
     units = {q.unit for _, q, _ in row if q is not None}
+    if (
+        len(row) < len(cols)
+        and end < len(toks)
+        and _UNNUMBERED_GOAL_RE.fullmatch(ctx.text[slice(*toks[end])])
+    ):
+        return None  # '現状 目標 … 出生数の増加 2,313人 増加': the goal has no number
     repeated = end < len(toks) and clean_name(ctx.text[slice(*toks[end])]) == name_text
     if not name_ok(name_text) or len(units) > 1 or _NO_GOAL_NAME_RE.search(name_text):
         return None

@@ -15,12 +15,15 @@ from shinchoku.plans.kpi_text import Quantity
 _VALUE_TAIL_OK = re.compile(
     r"^(?:増|減|削減|縮減|圧縮|純減|純増|抑制|以 ?上|以 ?下|未 ?満|以 ?内|超|程度|前後|台|余|強|弱|分|達成"
     r"|確保|維持|向上|低下|上昇|突破|規模|相当|減ら|増や|増加|減少|程|人泊|泊|来訪|実現|創出"
-    r"|等(?:の|を|と))"
+    r"|等(?:の|を|と)|目標(?=[、。,)\s]|$))"  # '3,000人目標、': a goal after its value
 )
 _NOT_VALUE_TAIL = re.compile(
     r"^ ?(?:あたり|当たり|当り|対|につき|ぶり|後|目(?!標)|歳|年|か年|カ年|ヵ年|か月|ヶ月|カ月|の\d"
     r"|月|次|期|号|章|節|位|番|条|時|秒|項|つ|階層|段階|満点|分野|の内|のうち|中|区分"
     r"|県|市|町|村|校区|地域|倍に)"
+)
+_PER_ONE_RE = re.compile(
+    r"^(?:\d|(?:1 ?(?:人|名|日|世帯) ?)?(?:あたり|当たり|当り)? ?\d(?!\d* ?(?:人|名|日|世帯)))"
 )
 _NOT_VALUE_HEAD = re.compile(r"(?:第|No\.?|№|NO\.?|No |約第|うち|各) ?$")
 
@@ -59,6 +62,12 @@ def is_value(q: Quantity, text: str, years: list[tuple[int, int, int]]) -> bool:
     before, after = text[max(0, q.start - 4) : q.start], text[q.end : q.end + 6]
     if _NOT_VALUE_HEAD.search(before) or _NOT_VALUE_TAIL.match(after):
         return False
+    if (
+        q.value == 1
+        and q.unit in ("人", "名", "日", "世帯")
+        and _PER_ONE_RE.match(after)
+    ):
+        return False  # '1人1日あたり490g', '1人412g': per person, not a count
     if re.search(r"\d ?[人名]に ?$", text[max(0, q.start - 6) : q.start]) or re.match(
         r" ?に ?\d+ ?[人名]", after
     ):

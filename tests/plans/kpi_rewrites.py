@@ -48,7 +48,9 @@ def _man(m: re.Match[str]) -> str:
 
 # a table flattened with its header in front ('項目 現状値(…) 目標値(…) 5 …') or
 # several rows of figures, no sentence: no line a bullet opens
-_HEAD_LABEL_RE = re.compile(r"(?:^|\s)(?:項目|指標|指標名)(?:\s|$)|現状値|目標値|基準値|数値目標")
+_HEAD_LABEL_RE = re.compile(
+    r"(?:^|\s)(?:項目|指標|指標名)(?:\s|$)|現状値|目標値|基準値|数値目標"
+)
 
 
 def _table(s: str) -> bool:

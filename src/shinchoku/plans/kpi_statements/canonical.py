@@ -49,8 +49,11 @@ def _starting_label(mapped: Mapped) -> Mapped:
         return Mapped(_BASE_SYNONYM_RE.sub("最新値", mapped.text), mapped.origin)
     return Mapped(mapped.text.replace(synonym.group(0), "現状値"), mapped.origin)
 
+
 # '(1) ', '(ア) ', '1) ' opening a line: its list number, read as a bullet
-_LIST_NUMBER_RE = re.compile(r"^ ?(?:\((?:\d{1,2}|[ア-ン])\)|(?:\d{1,2}|[ア-ン])\)) ?(?=\S)")
+_LIST_NUMBER_RE = re.compile(
+    r"^ ?(?:\((?:\d{1,2}|[ア-ン])\)|(?:\d{1,2}|[ア-ン])\)) ?(?=\S)"
+)
 
 
 def canonical(mapped: Mapped) -> Mapped:

@@ -132,6 +132,9 @@ FAMILIES: dict[str, Rewrite] = {
         if "→" in s and "|" not in s
         else s
     ),
+    "a year in 〔〕": lambda s: re.sub(r"\(([^()]*年[^()]*)\)", r"〔\1〕", s),
+    "a year in ［］": lambda s: re.sub(r"\(([^()]*年[^()]*)\)", r"［\1］", s),
+    "a year in 【】": lambda s: re.sub(r"\(([^()]*年[^()]*)\)", r"【\1】", s),
     "era year spaced": lambda s: re.sub(r"(令和|平成)(\d{1,2})年", r"\1 \2 年", s),
     "令和元 as 令和1": lambda s: s.replace("令和元", "令和1"),
     "FY as FY末": lambda s: re.sub(r"(?<=\d)年度\)", "年度末)", s),

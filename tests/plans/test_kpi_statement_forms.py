@@ -91,6 +91,10 @@ def _one(text: str) -> dict:
                 "deadline_fy": 2027,
             },
         ),
+        (  # a period in kanji and its values in 【】
+            "人件費の抑制や職員定数の削減【十年間で二七七名から二一一名へ】を掲げる。",
+            {"name": "職員定数", "baseline": 277, "target": 211},
+        ),
         (  # a per-year value in 【】
             "・移住相談件数【120件/年】",
             {"name": "移住相談件数", "target": 120, "per": "year"},

@@ -199,7 +199,7 @@ _TWICE_YEAR_RE = re.compile(
 # heading in 【】: '【自主防災組織率】85.2%').
 _BRACKETED_RE = re.compile(r"([【〔\[])([^【】〔〕\[\]()]{1,40})([】〕\]])")
 _DATED_RE = re.compile(
-    rf"(?:\d|元) ?年(?!後)|{_ERA_YEAR}(?![\d,])|(?<![A-Za-z\d])[RHS] ?\d{{1,2}}\.\d"
+    rf"(?:\d|[元十]) ?年(?!後)|{_ERA_YEAR}(?![\d,])|(?<![A-Za-z\d])[RHS] ?\d{{1,2}}\.\d"
     r"|^年間$|毎年|単年|現年|[かヵカケヶ]年|/ ?年"
 )
 

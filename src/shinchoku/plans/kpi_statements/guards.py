@@ -78,7 +78,7 @@ def _refused(ctx: Ctx, q: Quantity, after: str) -> bool:
     s0, s1 = sentence_bounds(text, q.start)
     sentence = text[s0:s1]
     if _SENTENCE_NOT_GOAL.search(sentence) and not re.search(
-        r"目指|めざ|目標と|を目標|目標を|目標値|実現|設定|掲げ", sentence
+        r"目指|めざ|目標と|を目標|目標を|目標値|目標である|実現|設定|掲げ", sentence
     ):
         return True
     if q.unit == "項目" and re.match(

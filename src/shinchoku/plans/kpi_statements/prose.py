@@ -389,8 +389,9 @@ def _line_goal(text: str) -> bool:
         text,
     ):
         return True
-    if re.match(r"^ ?[●○■◆]", text) and "=" in text:
-        return True
+    if re.match(r"^ ?[●○■◆][^、。=]+=", text):
+        return True  # '■経常収支比率=90.0 以下 ■…', not '① …によれば、R2年度=5人'
+
     # '…つくる Ⅰ (主なKGI)社会動態の増加:1,300人以上': the marker opens the list
     return bool(
         re.search(
@@ -406,7 +407,7 @@ def prose(ctx: Ctx) -> list[Found]:
     for q in ctx.free():
         opened = goal_paren(text, q.start)
         ratio = re.search(
-            r"\d ?人に ?\d+ ?人 ?\($", text[max(0, q.start - 10) : q.start]
+            r"\d ?[人名]に ?\d+ ?[人名] ?\($", text[max(0, q.start - 10) : q.start]
         )
         within = re.search(  # '(うち…50地域)', '(10年で総床面積の10%の減)'
             r"\((?:うち|\d+ ?(?:年|か年|カ年|年間)で)[^()]*$",

@@ -39,12 +39,12 @@ def _head_noun(phrase: str) -> str:
 # A line's heading naming the indicator: '人口 ■…', '■経常収支比率の推移 目標:…',
 # '(2)温室効果ガスの削減目標 目標年度…'.
 _HEADINGS = (
-    re.compile(r"^ ?([^■:=|。、\d]{2,25}?) ?■"),
+    re.compile(r"^ ?(?:[■●○◆◇・] )?([^■:=|。、\d]{2,25}?) ?■"),
     re.compile(
         r"^ ?[■●○◆◇・]? ?([^:=|。、■]{2,30}?)(?:の推移)? (?:【?目標】?|目標値)[::]"
     ),
     re.compile(
-        r"^ ?(?:\(\d+\)|\d+[.)])? ?([^:=|。、\s\d]{2,30}?)の(?:削減|数値|排出削減)?目標(?:値)? "
+        r"^ ?(?:\(\d+\)|\d+[.)]|[■●○◆◇・])? ?([^:=|。、\s\d]{2,30}?)の(?:削減|数値|排出削減)?目標(?:値)? "
     ),
 )
 _GENERIC_HEAD = re.compile(
@@ -287,7 +287,7 @@ def _name_after(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     label '目標、毎年44,000人の出生数。'."""
     text = ctx.text
     after = NAME_AFTER_RE.match(text[q.end :])
-    if after is None and re.match(r" ?(?:数値)?目標[::、 ]", text):
+    if after is None and re.match(r" ?(?:[■●○◆・] ?)?(?:数値)?目標[::、 ]", text):
         after = NAME_ENDS_RE.match(text[q.end :])
     if after and not re.search(r"\d", after.group(1)):
         name = clean_name(after.group(1))
@@ -346,10 +346,10 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     topic = _TOPIC_TARGET_RE.search(text, s0, q.start)
     if topic:
         name = clean_name(re.sub(r"^.*(?:年の|年度の)", "", topic.group(1)))
-        if name_ok(name):
+        if name_ok(name) and len(name) >= 2:  # not the 国 of '・国の目標値は、'
             return name, ctx.span(*topic.span(1))
     e = q.start
-    ratio = re.search(r"\d+ ?人に ?\d+ ?人 ?\($", text[s0:e])
+    ratio = re.search(r"\d+ ?[人名]に ?\d+ ?[人名] ?\($", text[s0:e])
     if ratio:  # '…の割合を3人に2人(65%)以上にします'
         e = s0 + ratio.start()
     trail = re.search(
@@ -425,7 +425,7 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
             r"(?:現状値|基準値|現況値|直近値|現状|基準)[\d,.]+$", name
         )  # the start's label
         or re.search(
-            r"[\d,]+ ?(?:件|人|円|%)(?!当たり|あたり|当り|1日)|(?:ます|ました|ている|ており|ため)$",
+            r"[\d,]+ ?(?:件|人|名|円|%)(?!当たり|あたり|当り|1日)|(?:ます|ました|ている|ており|ため)$",
             name,
         )
     ):

@@ -46,9 +46,28 @@ def _man(m: re.Match[str]) -> str:
     return f"{high}万{low:,}{m.group(2)}" if low else f"{high}万{m.group(2)}"
 
 
+# a table flattened with its header in front ('項目 現状値(…) 目標値(…) 5 …') or
+# several rows of figures, no sentence: no line a bullet opens
+_HEAD_LABEL_RE = re.compile(
+    r"(?:^|\s)(?:項目|指標|指標名)(?:\s|$)|現状値|目標値|基準値|数値目標"
+)
+
+
+def _table(s: str) -> bool:
+    if "|" in s:
+        return True
+    if re.search(r"[、。]", s):
+        return False
+    head = re.split(r"\d", s, maxsplit=1)[0]
+    return bool(_HEAD_LABEL_RE.search(head)) or len(re.findall(r"\d[\d,.]*", s)) > 3
+
+
 def _bullet(marker: str) -> Rewrite:
+    """A bullet before a prose statement or one KPI's line (not before a
+    table's header row, nor a line already led by a marker)."""
+
     def rewrite(s: str) -> str:
-        return s if _LED_RE.match(s) or "|" in s else f"{marker}{s}"
+        return s if _LED_RE.match(s) or _table(s) else f"{marker}{s}"
 
     return rewrite
 
@@ -83,6 +102,13 @@ FAMILIES: dict[str, Rewrite] = {
         r"(?<![\d.,])(\d[\d,.]*) ?(人|件|回) ?/ ?年(?!度)", r"年間\1\2", s
     ),
     "名 as 人": lambda s: re.sub(r"(?<=\d)名", "人", s),
+    # a count's unit, not the 人 of a name ('1人当たり', '30人以上の事業所')
+    "人 as 名": lambda s: re.sub(
+        r"(?<=\d)人(?=$|[\s|)()、。,をにでとがはへやも→/]|(?:以上|以下|未満|以内)(?!の)"
+        r"|程度|増|減)",
+        "名",
+        s,
+    ),
     # years
     "era as Western": lambda s: re.sub(
         _ERA_YEAR, lambda m: f"{_western(m[1], m[2])}年", s
@@ -106,6 +132,9 @@ FAMILIES: dict[str, Rewrite] = {
         if "→" in s and "|" not in s
         else s
     ),
+    "a year in 〔〕": lambda s: re.sub(r"\(([^()]*年[^()]*)\)", r"〔\1〕", s),
+    "a year in ［］": lambda s: re.sub(r"\(([^()]*年[^()]*)\)", r"［\1］", s),
+    "a year in 【】": lambda s: re.sub(r"\(([^()]*年[^()]*)\)", r"【\1】", s),
     "era year spaced": lambda s: re.sub(r"(令和|平成)(\d{1,2})年", r"\1 \2 年", s),
     "令和元 as 令和1": lambda s: s.replace("令和元", "令和1"),
     "FY as FY末": lambda s: re.sub(r"(?<=\d)年度\)", "年度末)", s),
@@ -120,6 +149,10 @@ FAMILIES: dict[str, Rewrite] = {
         r"(?<![【(\[])目標値(?=[:\s]?[\d▲△])", "【目標値】", s
     ),
     "基準値 as 現状値": lambda s: s.replace("基準値", "現状値"),
+    "現状値 as 現況値": lambda s: s.replace("現状値", "現況値"),
+    "現状値 as 直近値": lambda s: s.replace("現状値", "直近値"),
+    "現状値 as 現在値": lambda s: s.replace("現状値", "現在値"),
+    "最新値 as 直近値": lambda s: s.replace("最新値", "直近値"),
     # list markers
     "bullet ・": _bullet("・"),
     "bullet (1)": _bullet("(1) "),

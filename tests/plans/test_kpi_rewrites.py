@@ -12,13 +12,7 @@ from tests.plans.kpi_rewrites import FAMILIES, worse
 # Families the rules do not read alike yet, with the count of worse statements
 # measured when the family was written (2026-11-30, dev rounds 1-11).
 NOT_YET: dict[str, str] = {
-    "pipe as tab": "87 worse: a tab is read as a space, not as a cell boundary",
-    "% as パーセント": "3 worse",
     "labels spaced": "1 worse (k1331, a round-10 statement read wrong before and after)",
-    "bullet ・": "4 worse",
-    "bullet (1)": "7 worse",
-    "bullet (ア)": "12 worse",
-    "bullet 1)": "12 worse",
 }
 
 

@@ -91,6 +91,10 @@ def _one(text: str) -> dict:
                 "deadline_fy": 2027,
             },
         ),
+        (  # a period in kanji and its values in 【】
+            "人件費の抑制や職員定数の削減【十年間で二七七名から二一一名へ】を掲げる。",
+            {"name": "職員定数", "baseline": 277, "target": 211},
+        ),
         (  # a per-year value in 【】
             "・移住相談件数【120件/年】",
             {"name": "移住相談件数", "target": 120, "per": "year"},
@@ -2009,4 +2013,114 @@ def test_a_change_listed_after_a_goal_is_one_too() -> None:
     ],
 )
 def test_near_misses_of_the_tenth_round(text: str) -> None:
+    assert extract_statement(text) == []
+
+
+# Labels, cells and units other cities write: a tab between cells, パーセント,
+# 現況値/直近値/現在値 for the starting value, 名 for 人, a bullet or list number
+# in front. Each reads as its usual spelling does.
+@pytest.mark.parametrize(
+    ("text", "usual"),
+    [
+        (
+            "指標名\t現状値(R4)\t目標値(R8)\t自主防災組織率\t85.2%\t95%",
+            "指標名 | 現状値(R4) | 目標値(R8) | 自主防災組織率 | 85.2% | 95%",
+        ),
+        ("認知症サポーター数 \t 310人 \t 600人", "認知症サポーター数 | 310人 | 600人"),
+        (
+            "市民満足度 58.1パーセント(令和5年度)→65パーセント(令和9年度)",
+            "市民満足度 58.1%(令和5年度)→65%(令和9年度)",
+        ),
+        (
+            "【公園の利用満足度:現況値62.0%(2023年度)→目標値70.0%(2030年度)】",
+            "【公園の利用満足度:現状値62.0%(2023年度)→目標値70.0%(2030年度)】",
+        ),
+        (
+            "市の職員の男性育児休業取得率は、直近値が21.5%で、目標値を50%としている。",
+            "市の職員の男性育児休業取得率は、現状値が21.5%で、目標値を50%としている。",
+        ),
+        (
+            "指標名 | 現在値 | 目標値(R12) | 公園愛護会の数 | 24団体 | 30団体",
+            "指標名 | 現状値 | 目標値(R12) | 公園愛護会の数 | 24団体 | 30団体",
+        ),
+        (
+            "指標名 | 策定時 | 直近値 | 目標値(R7) | 特定健診受診率 | 40.1%(R2) | 45.3%(R5) | 60%",
+            "指標名 | 策定時 | 最新値 | 目標値(R7) | 特定健診受診率 | 40.1%(R2) | 45.3%(R5) | 60%",
+        ),
+        (
+            "市は職員数を令和10年度までに480名から450名に減らす計画だ。",
+            "市は職員数を令和10年度までに480人から450人に減らす計画だ。",
+        ),
+        (
+            "定期的に運動する市民の割合を3名に2名(67%)以上にします。",
+            "定期的に運動する市民の割合を3人に2人(67%)以上にします。",
+        ),
+        (
+            "① 目標、毎年500人の転入者数。達成できたのは2019年だけだった。",
+            "目標、毎年500人の転入者数。達成できたのは2019年だけだった。",
+        ),
+        (
+            "(ア) 国の目標値は、自殺死亡率を2026年までに30%減少させることとしている。",
+            "国の目標値は、自殺死亡率を2026年までに30%減少させることとしている。",
+        ),
+        (
+            "1) 収納率(国民健康保険税) 納期内納付を進め、収納率の向上を図る。 単位 計画策定時"
+            " 令和5年度 令和6年度 令和7年度 計 画 95.10% 95.40% 95.70% R4 94.80% 実 績 95.20%",
+            "収納率(国民健康保険税) 納期内納付を進め、収納率の向上を図る。 単位 計画策定時"
+            " 令和5年度 令和6年度 令和7年度 計 画 95.10% 95.40% 95.70% R4 94.80% 実 績 95.20%",
+        ),
+        (
+            "国の調査に基づく推計では、市の住宅の耐震化率は88.0%で、目標である95%に"
+            "もう少しで届くという状況です。",
+            "国の調査に基づく推計では、市の住宅の耐震化率は88.0%で、目標値である95%に"
+            "もう少しで届くという状況です。",
+        ),
+    ],
+)
+def test_other_spellings_of_labels_cells_and_units(text: str, usual: str) -> None:
+    got = [f.to_dict() for f in extract_statement(text)]
+    assert got and got == [f.to_dict() for f in extract_statement(usual)]
+
+
+def test_a_tab_bounds_a_cell_and_the_spans_point_at_the_text_as_written() -> None:
+    text = "自主防災組織率\t85.2パーセント\t95パーセント"
+    (f,) = extract_statement(text)
+    assert (f.name, f.baseline, f.target, f.unit) == ("自主防災組織率", 85.2, 95, "%")
+    assert text[slice(*f.spans["target"])] == "95パーセント"
+    assert text[slice(*f.spans["baseline"])] == "85.2パーセント"
+
+
+def test_pasted_cells_read_under_their_header_line() -> None:
+    rows = extract_lines(
+        ["指標名\t現況値(R4)\t目標値(R8)", "自主防災組織率\t85.2%\t95%"]
+    )
+    assert rows[0]["indicators"] == []
+    (kpi,) = rows[1]["indicators"]
+    assert (kpi["name"], kpi["baseline"], kpi["target"], kpi["deadline_fy"]) == (
+        "自主防災組織率",
+        85.2,
+        95,
+        2026,
+    )
+
+
+def test_a_latest_value_beside_the_starting_one_is_no_baseline() -> None:
+    """'策定時 | 直近値': the 直近値 is the latest actual, the baseline is 策定時's."""
+    (f,) = extract_statement(
+        "指標名 | 基準値 | 直近値 | 目標値 | 特定健診受診率 | 40.1% | 45.3% | 60%"
+    )
+    assert (f.baseline, f.target) == (40.1, 60)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bullet before a series of results read as a list of bounds
+        "① 市の発表によれば、男性職員の育児休業取得人数は、令和3年度=4人、"
+        "令和4年度=7人となっている。",
+        # 直近値 is an actual, not a target, when nothing names a goal
+        "特定健診受診率の直近値は45.3%である。",
+    ],
+)
+def test_near_misses_of_other_spellings(text: str) -> None:
     assert extract_statement(text) == []

@@ -38,10 +38,15 @@ class Mapped:
         return cls(raw, list(range(len(raw) + 1)))
 
     def sub(
-        self, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]
+        self,
+        pattern: re.Pattern[str],
+        repl: Callable[[re.Match[str]], str],
+        *,
+        at_end: bool = False,
     ) -> Mapped:
         """re.sub keeping the mapping: a replacement's characters all map to the
-        start of what they replace."""
+        start of what they replace (to its last character with `at_end`, for a
+        word shortened to the unit that ends a value: 'パーセント' → '%')."""
         if not pattern.search(self.text):
             return self
         out: list[str] = []
@@ -52,7 +57,8 @@ class Mapped:
             origin.extend(self.origin[last : m.start()])
             new = repl(m)
             out.append(new)
-            origin.extend([self.origin[m.start()]] * len(new))
+            at = self.origin[m.end() - 1] if at_end and m.end() > m.start() else None
+            origin.extend([self.origin[m.start()] if at is None else at] * len(new))
             last = m.end()
         out.append(self.text[last:])
         origin.extend(self.origin[last:])
@@ -99,6 +105,8 @@ _KANJI_DECIMAL_RE = re.compile(
     r"(?=パーセント|%|%|ポイント|倍|割)"
 )
 _SPACE_RE = re.compile(r"\s+")
+# A tab is a cell boundary (cells pasted from a spreadsheet), read as ' | '.
+_TAB_RE = re.compile(r"[^\S\t\n]*\t[^\S\t\n]*")
 
 
 def _nfkc_mapped(raw: str) -> Mapped:
@@ -160,7 +168,8 @@ def _kanji_run(run: str, after: str) -> str:
 
 def normalize(raw: str) -> Mapped:
     """NFKC, circled list numbers (①) dropped to a marker, kanji numerals and
-    `1・66` made digits, runs of white space collapsed to one space."""
+    `1・66` made digits, a tab (cells pasted from a spreadsheet) made a cell
+    boundary ` | `, runs of white space collapsed to one space."""
     mapped = _nfkc_mapped(_CIRCLED_RE.sub("■", raw))
     mapped = mapped.sub(
         _KANJI_DECIMAL_RE,
@@ -174,6 +183,7 @@ def normalize(raw: str) -> Mapped:
     )
     mapped = mapped.sub(_KANJI_NUM_RE, _kanji_number)
     mapped = mapped.sub(_DOT_DECIMAL_RE, lambda m: ".")
+    mapped = mapped.sub(_TAB_RE, lambda m: " | ")
     return plain_years(mapped.sub(_SPACE_RE, lambda m: " "))
 
 
@@ -189,7 +199,7 @@ _TWICE_YEAR_RE = re.compile(
 # heading in 【】: '【自主防災組織率】85.2%').
 _BRACKETED_RE = re.compile(r"([【〔\[])([^【】〔〕\[\]()]{1,40})([】〕\]])")
 _DATED_RE = re.compile(
-    rf"(?:\d|元) ?年(?!後)|{_ERA_YEAR}(?![\d,])|(?<![A-Za-z\d])[RHS] ?\d{{1,2}}\.\d"
+    rf"(?:\d|[元十]) ?年(?!後)|{_ERA_YEAR}(?![\d,])|(?<![A-Za-z\d])[RHS] ?\d{{1,2}}\.\d"
     r"|^年間$|毎年|単年|現年|[かヵカケヶ]年|/ ?年"
 )
 

@@ -29,11 +29,39 @@ _YEARLY_RE = re.compile(
     r"(?<![\d年])年間 ?(\d[\d,.]*(?:万|千)?\d* ?(?:人泊|人|名|件|回|団体|社|か所|箇所|世帯|冊|台|戸|トン))"
     r"(?! ?(?:/|増|減|の(?:増|減)))"
 )
+# '75パーセント': the unit as the forms read it, mapped to the word's last letter so
+# that a value's span ends where the word does
+_PERCENT_RE = re.compile(r"パーセント")
+
+# Other words cities label the starting value with ('現況値 | 目標値', '直近値が
+# 33.3%で'), read as 現状値 when the statement names no starting value otherwise;
+# beside a usual label ('策定時 | 直近値 | 目標値') they label the latest actual,
+# read as 最新値 (as 最新値 beside 目標設定時最新値 is). Each as long as 現状値.
+_BASE_SYNONYM_RE = re.compile(r"現況値|直近値|現在値")
+_BASE_NAMED_RE = re.compile(r"現状値|基準値|策定時|目標設定時|当初値")
+
+
+def _starting_label(mapped: Mapped) -> Mapped:
+    synonym = _BASE_SYNONYM_RE.search(mapped.text)
+    if not synonym:
+        return mapped
+    if _BASE_NAMED_RE.search(mapped.text):
+        return Mapped(_BASE_SYNONYM_RE.sub("最新値", mapped.text), mapped.origin)
+    return Mapped(mapped.text.replace(synonym.group(0), "現状値"), mapped.origin)
+
+
+# '(1) ', '(ア) ', '1) ' opening a line: its list number, read as a bullet
+_LIST_NUMBER_RE = re.compile(
+    r"^ ?(?:\((?:\d{1,2}|[ア-ン])\)|(?:\d{1,2}|[ア-ン])\)) ?(?=\S)"
+)
 
 
 def canonical(mapped: Mapped) -> Mapped:
+    mapped = mapped.sub(_LIST_NUMBER_RE, lambda m: "・ ")
     mapped = mapped.sub(_ARROWS_RE, lambda m: "→")
     mapped = mapped.sub(_AIMED_RE, lambda m: "までに")
     mapped = mapped.sub(_BRACKETED_LABEL_RE, lambda m: m.group(1))
     mapped = mapped.sub(_YEARLY_RE, lambda m: f"{m.group(1)}/年")
-    return mapped.sub(_SPACED_LABEL_RE, lambda m: m.group(0).replace(" ", ""))
+    mapped = mapped.sub(_PERCENT_RE, lambda m: "%", at_end=True)
+    mapped = mapped.sub(_SPACED_LABEL_RE, lambda m: m.group(0).replace(" ", ""))
+    return _starting_label(mapped)

@@ -39,12 +39,12 @@ def _head_noun(phrase: str) -> str:
 # A line's heading naming the indicator: '人口 ■…', '■経常収支比率の推移 目標:…',
 # '(2)温室効果ガスの削減目標 目標年度…'.
 _HEADINGS = (
-    re.compile(r"^ ?([^■:=|。、\d]{2,25}?) ?■"),
+    re.compile(r"^ ?(?:[■●○◆◇・] )?([^■:=|。、\d]{2,25}?) ?■"),
     re.compile(
         r"^ ?[■●○◆◇・]? ?([^:=|。、■]{2,30}?)(?:の推移)? (?:【?目標】?|目標値)[::]"
     ),
     re.compile(
-        r"^ ?(?:\(\d+\)|\d+[.)])? ?([^:=|。、\s\d]{2,30}?)の(?:削減|数値|排出削減)?目標(?:値)? "
+        r"^ ?(?:\(\d+\)|\d+[.)]|[■●○◆◇・])? ?([^:=|。、\s\d]{2,30}?)の(?:削減|数値|排出削減)?目標(?:値)? "
     ),
 )
 _GENERIC_HEAD = re.compile(
@@ -117,6 +117,14 @@ def _fallback_name(
         name = clean_name(m.group(1))
         if name_ok(name) and not re.search(r"\d", m.group(1)[:1]):
             return name, ctx.span(s0 + m.start(1), s0 + m.end(1))
+    aside = re.search(
+        r"([^、。]{2,30})、[^、。]{0,24}(?:ですけれども|ですけど|ですが)、",
+        text[s0:clause],
+    )
+    if aside:  # '平成29年度の自殺死亡率、人口10万人に対してですけれども、…'
+        name = clean_name(aside.group(1))
+        if name_ok(name) and not re.search(r"\d", name):
+            return name, ctx.span(s0 + aside.start(1), s0 + aside.end(1))
     before = re.sub(r"\([^()]*\)", lambda m: "□" * len(m.group(0)), text[s0:clause])
     matches = list(
         re.finditer(
@@ -279,7 +287,7 @@ def _name_after(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     label '目標、毎年44,000人の出生数。'."""
     text = ctx.text
     after = NAME_AFTER_RE.match(text[q.end :])
-    if after is None and re.match(r" ?(?:数値)?目標[::、 ]", text):
+    if after is None and re.match(r" ?(?:[■●○◆・] ?)?(?:数値)?目標[::、 ]", text):
         after = NAME_ENDS_RE.match(text[q.end :])
     if after and not re.search(r"\d", after.group(1)):
         name = clean_name(after.group(1))
@@ -338,10 +346,10 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     topic = _TOPIC_TARGET_RE.search(text, s0, q.start)
     if topic:
         name = clean_name(re.sub(r"^.*(?:年の|年度の)", "", topic.group(1)))
-        if name_ok(name):
+        if name_ok(name) and len(name) >= 2:  # not the 国 of '・国の目標値は、'
             return name, ctx.span(*topic.span(1))
     e = q.start
-    ratio = re.search(r"\d+ ?人に ?\d+ ?人 ?\($", text[s0:e])
+    ratio = re.search(r"\d+ ?[人名]に ?\d+ ?[人名] ?\($", text[s0:e])
     if ratio:  # '…の割合を3人に2人(65%)以上にします'
         e = s0 + ratio.start()
     trail = re.search(
@@ -353,7 +361,20 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
         if re.search(r"\d ?(?:年度?|月)(?:末|時点|現在)?$", text[s0:e]):
             # '2019年度時点の目標値を4地区': a time, the name is elsewhere
             return _fallback_name(ctx, q, s0, clause_start(text, e, s0))
+    averaged = q.unit == "%" and re.search(
+        r"([^、。\d]{2,30}?)の(?:平均値|平均|値|水準|実績値?)から ?(?:約|概ね|おおむね)? ?$",
+        text[s0:e],
+    )
+    if averaged:  # '…までの自殺死亡率の平均値から30%以上減少': the measure
+        name = clean_name(re.sub(r"^[^の]*?(?:までの|における)", "", averaged[1]))
+        if name_ok(name):
+            return name, ctx.span(s0 + averaged.start(1), s0 + averaged.end(1))
     start = clause_start(text, e, s0)
+    apposed = re.search(r"([^、。]{2,20}?)[、,] ?すなわち[、,] ?$", text[s0:start])
+    if apposed:  # '人口の社会増、すなわち、転入者が…上回る数が150人': the first wording
+        name = clean_name(apposed.group(1))
+        if name_ok(name):
+            return name, ctx.span(s0 + apposed.start(1), s0 + apposed.end(1))
     listed = re.search(
         r"(?:^|[■●○◆・\s\u2460-\u2473])([\u4e00-\u9fff\u30a1-\u30fa\u30fc]{2,12})、$",
         text[s0:start],
@@ -381,6 +402,7 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     start += skipped
     phrase = re.split(
         r"だった|であった|から(?!の)|より|に対し|については|として、|では|においては|のとおり"
+        r"|と比較して|[にと]比べて|すなわち、?"
         r"|(?:会計|全体|全庁)で(?!の)",
         phrase,
     )[-1]
@@ -400,7 +422,10 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
         or len(name) > 40
         or kpi_text.YEAR_RE.search(name)
         or re.search(
-            r"[\d,]+ ?(?:件|人|円|%)(?!当たり|あたり|当り|1日)|(?:ます|ました|ている|ており|ため)$",
+            r"(?:現状値|基準値|現況値|直近値|現状|基準)[\d,.]+$", name
+        )  # the start's label
+        or re.search(
+            r"[\d,]+ ?(?:件|人|名|円|%)(?!当たり|あたり|当り|1日)|(?:ます|ました|ている|ており|ため)$",
             name,
         )
     ):

@@ -185,7 +185,7 @@ def trailing_dates(
 
 
 _MARK_RE = re.compile(r"【(実績|目標)】")
-_HEADING_RE = re.compile(r"^ ?(\S{2,40}?)の目標値? ")
+_HEADING_RE = re.compile(r"^ ?(?:[■●○◆◇・] ?)?(\S{2,40}?)の目標値? ")
 
 
 def marked_rows(ctx: Ctx, toks: list[tuple[int, int]], kinds: Cells) -> Found | None:

@@ -310,7 +310,8 @@ _PARTS_RE = re.compile(
 
 
 def _tokens(ctx: Ctx) -> list[tuple[int, int]]:
-    """White-space separated tokens, a value, a year or a parenthesis never cut."""
+    """White-space separated tokens, a value, a year or a parenthesis never cut;
+    a list marker opening the line ('① 収納率 … 98.38% …') is none of the row's."""
     chars = list(ctx.text)
     atoms = [(q.start, q.end) for q in ctx.values] + [(s, e) for s, e, _ in ctx.years]
     atoms += [m.span() for m in re.finditer(r"\([^()]*\)", ctx.text)]
@@ -319,7 +320,10 @@ def _tokens(ctx: Ctx) -> list[tuple[int, int]]:
         for i in range(s, e):
             if chars[i] == " ":
                 chars[i] = "\x00"
-    return [m.span() for m in re.finditer(r"[^ ]+", "".join(chars))]
+    toks = [m.span() for m in re.finditer(r"[^ ]+", "".join(chars))]
+    if toks and re.fullmatch(r"[■●○〇◆◇・•▪◎]", ctx.text[slice(*toks[0])]):
+        return toks[1:]
+    return toks
 
 
 _PAST_PERIOD_RE = re.compile(

@@ -68,8 +68,8 @@ def is_value(q: Quantity, text: str, years: list[tuple[int, int, int]]) -> bool:
         and _PER_ONE_RE.match(after)
     ):
         return False  # '1人1日あたり490g', '1人412g': per person, not a count
-    if re.search(r"\d ?人に ?$", text[max(0, q.start - 6) : q.start]) or re.match(
-        r" ?に ?\d+ ?人", after
+    if re.search(r"\d ?[人名]に ?$", text[max(0, q.start - 6) : q.start]) or re.match(
+        r" ?に ?\d+ ?[人名]", after
     ):
         return False  # '3人に2人(65%)': a ratio, the percent is the value
     if after[:1] and re.match(r"[\u4e00-\u9fff\u30a1-\u30fa]", after[:1]):

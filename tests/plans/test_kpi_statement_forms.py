@@ -2124,3 +2124,45 @@ def test_a_latest_value_beside_the_starting_one_is_no_baseline() -> None:
 )
 def test_near_misses_of_other_spellings(text: str) -> None:
     assert extract_statement(text) == []
+
+
+def test_a_bullet_list_of_targets_under_a_goal_heading_and_its_deadline() -> None:
+    found = extract_statement(
+        "■資源化の目標 令和8年度末までに ・リサイクル率を30%に ・埋立処分量を1,200トンに"
+    )
+    assert [(f.name, f.target, f.deadline_fy) for f in found] == [
+        ("リサイクル率", 30, 2026),
+        ("埋立処分量", 1200, 2026),
+    ]
+    # the same items without a goal heading are a report, not targets
+    assert (
+        extract_statement("令和5年度は ・リサイクル率を25%に ・埋立処分量を1,500tに")
+        == []
+    )
+
+
+def test_a_change_column_beside_the_base_and_target_years() -> None:
+    got = _one(
+        "令和元年度 | 令和11年度 | 削減量 | | 家庭系ごみ排出量 | 21,500トン | 18,000トン | 3,500トン |"
+    )
+    assert (got["target"], got["baseline"], got["deadline_fy"]) == (18000, 21500, 2029)
+    assert got["baseline_date"] == "2020-03-31" and got["direction"] == "lower"
+
+
+def test_a_header_a_pdf_ran_together() -> None:
+    got = _one(
+        "第1期計画の数値目標と進捗状況区分第1期計画策定時数値目標令和2年度進捗状況"
+        "※乳幼児健康診査の受診率92.0% 97.0% 94.1%"
+    )
+    assert (got["name"], got["baseline"], got["target"]) == (
+        "乳幼児健康診査の受診率",
+        92,
+        97,
+    )
+    # the same run-together header with two values only states no such row
+    assert (
+        extract_statement(
+            "区分計画策定時数値目標令和2年度進捗状況 乳幼児健康診査の受診率92.0% 94.1%"
+        )
+        == []
+    )

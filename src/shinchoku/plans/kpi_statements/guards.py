@@ -120,7 +120,7 @@ def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
     if verb is not None:
         return verb
     if (
-        re.match(r"(?:/ ?[^\s、。]{1,6})? ?に ?(?:[・、]|$)", after)
+        re.match(r"(?:/ ?[^\s、。]{1,6})? ?に ?(?:[・、。]|$)", after)
         and re.search(r"(?:^|\s)・[^・\s\d]{2,30}を ?$", text[: q.start])
         and re.search(r"目標[^・]{0,6}\s[^・]*まで(?:に)?\s*・", text[: q.start])
     ):

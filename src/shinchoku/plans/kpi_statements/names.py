@@ -17,7 +17,7 @@ _LEAD_RE = re.compile(
 )
 _TRAIL_RE = re.compile(
     r"(?:[\s::|=【】\[\]、,≦≧≤≥]|の?(?:最終|中間)目標値?|の?目標値?|の?数値目標|の?目標額|の|は|を|が|も|で|に|と|約|概ね|おおむね"
-    rf"|延べ|実質|\d+ ?(?:年間|か年|カ年)で|年間で|年間|については|について|累計|まで|までに|{BASE_LABELS}|の上昇|の向上|の増加|の減少|の低下|の抑制|の削減|の縮減|でそれぞれ|それぞれ|ともに)+$"
+    rf"|延べ|実質|\d+ ?(?:年間|か年|カ年)で|年間で|年間|については|について|としては|として|累計|まで|までに|{BASE_LABELS}|の上昇|の向上|の増加|の減少|の低下|の抑制|の削減|の縮減|でそれぞれ|それぞれ|ともに)+$"
 )
 _TIME_LEAD_RE = re.compile(
     r"^(?:(?:[RH]\d{1,2}(?:年度?)?(?:末)?(?:の|に|まで(?:に)?))"
@@ -48,12 +48,16 @@ def clean_name(raw: str) -> str:
         before = s
         s = _LEAD_RE.sub("", s).strip()
         s = _TIME_LEAD_RE.sub("", s).strip()
-        s = _TRAIL_RE.sub("", s).strip()
+        trimmed = _TRAIL_RE.sub("", s).strip()
+        label = re.match(r"目標(?:額|値)", s[len(trimmed) :])
+        if label and re.search(r"(?:による|に係る|に関する)$", trimmed):
+            trimmed += label.group(0)  # '…の取組による目標額': it has no other name
+        s = trimmed
         s = re.sub(
-            rf"(?:(?:削減|縮減)?(?:最終|中間)?目標(?:値|額|数値)?|{TARGET_LABELS}|{BASE_LABELS})$",
+            rf"(?<!による)(?<!に係る)(?<!に関する)(?:(?:削減|縮減)?(?:最終|中間)?目標(?:値|額|数値)?|{TARGET_LABELS}|{BASE_LABELS})$",
             "",
             s,
-        ).strip()
+        ).strip()  # not '…の取組による目標額', a goal that has no other name
         s = re.sub(r"\((?:令和|平成|R|H)?\s*\d+\s*年度?\)$", "", s).strip()
         s = re.sub(r"(?:\(※[^()]{0,4}\)|※\d*)$", "", s).strip()  # a footnote mark
         # '…を導入した場合の目標効果額': the case the value is for, not the name

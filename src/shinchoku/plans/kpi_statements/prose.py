@@ -39,6 +39,10 @@ def _dates_another(text: str, s: int, e: int, q: Quantity, has_best: bool) -> bo
         text[e : e + 6],
     ):
         return True
+    if re.search(r"から ?$", text[max(0, s - 3) : s]) and re.match(
+        r" ?までの(?! ?\d+ ?(?:年間|か年|カ年))", text[e : e + 8]
+    ):
+        return True  # '平成24年から平成28年までの自殺死亡率の平均値': a base period
     if re.match(r" ?の[^、。\d]{0,10}?(?:調査|統計)", text[e : e + 14]):
         return True  # '平成30年の住宅・土地統計調査': the date of a source
     base = re.search(r"基準|比|に対し", text[e : q.start])
@@ -288,7 +292,9 @@ def _starting_value(ctx: Ctx, f: Found, q: Quantity, s0: int) -> None:
             return
 
 
-_BASE_BEFORE_RE = re.compile(rf"(?:{BASE_LABELS})(?: ?\([^()]*\))? ?(?:[::=]|が|は) ?$")
+_BASE_BEFORE_RE = re.compile(
+    rf"(?:(?:{BASE_LABELS})(?: ?\([^()]*\))? ?(?:[::=]|が|は)|現状値|基準値|現況値|直近値) ?$"
+)
 _BASE_AFTER_RE = re.compile(r"^[」』]?を基準(?:値)?(?:と|に)")
 
 
@@ -346,7 +352,7 @@ def _quoted_goals(ctx: Ctx) -> list[Found]:
 
 _CHANGE_OF_RE = re.compile(
     r"(?P<name>[^、。()「」]{2,30}?)の(?:削減|縮減|抑制|減員|増員|増加|適正化)"
-    r" ?\((?:[^()]{0,10}?で[、,]? ?)?$"
+    r" ?[(〔［【](?:[^()〔〕［］【】]{0,10}?で[、,]? ?)?$"
 )
 
 
@@ -357,7 +363,7 @@ def _paren_change(ctx: Ctx) -> list[Found]:
     for a, b in itertools.pairwise(ctx.free()):
         if a.unit != b.unit or not re.fullmatch(r" ?から ?", text[a.end : b.start]):
             continue
-        if not re.match(r" ?(?:へ|に|まで)? ?\)", text[b.end : b.end + 4]):
+        if not re.match(r" ?(?:へ|に|まで)? ?[)〕］】]", text[b.end : b.end + 4]):
             continue
         m = _CHANGE_OF_RE.search(text, max(0, a.start - 50), a.start)
         if m is None or m.end() != a.start:
@@ -407,7 +413,7 @@ def prose(ctx: Ctx) -> list[Found]:
             r"\((?:うち|\d+ ?(?:年|か年|カ年|年間)で)[^()]*$",
             text[max(0, q.start - 30) : q.start],
         )
-        within = within or _bracketed_level(text, q)
+        within = within or _bracketed_level(text, q) or _part_goal(text, q)
         if q.start in ctx.used or (
             inside_parens(text, q.start) and opened is None and not ratio and not within
         ):  # '100地域(うち国際認証・表彰地域 50地域)': a target inside another
@@ -496,6 +502,18 @@ def _goal_named(
         end = q.start if q is not None else 0
     start = norm_pos(ctx, span[0]) if span else end
     return "目標" in ctx.text[max(0, start - 3) : end]
+
+
+def _part_goal(text: str, q: Quantity) -> bool:
+    """'…を46パーセント削減(業務部門は51パーセント削減)': a part's own goal in
+    parentheses after the whole's."""
+    return bool(
+        re.search(
+            r"(?:削減|縮減|増加|以上|以下)\([^()、。\d]{2,16}は ?$",
+            text[max(0, q.start - 24) : q.start],
+        )
+        and re.match(r" ?(?:削減|縮減|増加|以上|以下)?\)", text[q.end : q.end + 6])
+    )
 
 
 def _bracketed_level(text: str, q: Quantity) -> bool:

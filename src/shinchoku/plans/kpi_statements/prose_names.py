@@ -117,6 +117,14 @@ def _fallback_name(
         name = clean_name(m.group(1))
         if name_ok(name) and not re.search(r"\d", m.group(1)[:1]):
             return name, ctx.span(s0 + m.start(1), s0 + m.end(1))
+    aside = re.search(
+        r"([^、。]{2,30})、[^、。]{0,24}(?:ですけれども|ですけど|ですが)、",
+        text[s0:clause],
+    )
+    if aside:  # '平成29年度の自殺死亡率、人口10万人に対してですけれども、…'
+        name = clean_name(aside.group(1))
+        if name_ok(name) and not re.search(r"\d", name):
+            return name, ctx.span(s0 + aside.start(1), s0 + aside.end(1))
     before = re.sub(r"\([^()]*\)", lambda m: "□" * len(m.group(0)), text[s0:clause])
     matches = list(
         re.finditer(
@@ -353,7 +361,20 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
         if re.search(r"\d ?(?:年度?|月)(?:末|時点|現在)?$", text[s0:e]):
             # '2019年度時点の目標値を4地区': a time, the name is elsewhere
             return _fallback_name(ctx, q, s0, clause_start(text, e, s0))
+    averaged = q.unit == "%" and re.search(
+        r"([^、。\d]{2,30}?)の(?:平均値|平均|値|水準|実績値?)から ?(?:約|概ね|おおむね)? ?$",
+        text[s0:e],
+    )
+    if averaged:  # '…までの自殺死亡率の平均値から30%以上減少': the measure
+        name = clean_name(re.sub(r"^[^の]*?(?:までの|における)", "", averaged[1]))
+        if name_ok(name):
+            return name, ctx.span(s0 + averaged.start(1), s0 + averaged.end(1))
     start = clause_start(text, e, s0)
+    apposed = re.search(r"([^、。]{2,20}?)[、,] ?すなわち[、,] ?$", text[s0:start])
+    if apposed:  # '人口の社会増、すなわち、転入者が…上回る数が150人': the first wording
+        name = clean_name(apposed.group(1))
+        if name_ok(name):
+            return name, ctx.span(s0 + apposed.start(1), s0 + apposed.end(1))
     listed = re.search(
         r"(?:^|[■●○◆・\s\u2460-\u2473])([\u4e00-\u9fff\u30a1-\u30fa\u30fc]{2,12})、$",
         text[s0:start],
@@ -381,6 +402,7 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     start += skipped
     phrase = re.split(
         r"だった|であった|から(?!の)|より|に対し|については|として、|では|においては|のとおり"
+        r"|と比較して|[にと]比べて|すなわち、?"
         r"|(?:会計|全体|全庁)で(?!の)",
         phrase,
     )[-1]
@@ -399,6 +421,9 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
         not name_ok(name)
         or len(name) > 40
         or kpi_text.YEAR_RE.search(name)
+        or re.search(
+            r"(?:現状値|基準値|現況値|直近値|現状|基準)[\d,.]+$", name
+        )  # the start's label
         or re.search(
             r"[\d,]+ ?(?:件|人|名|円|%)(?!当たり|あたり|当り|1日)|(?:ます|ました|ている|ており|ため)$",
             name,

@@ -1822,6 +1822,17 @@ def test_near_misses_of_the_reform_plan_forms(text: str) -> None:
             "◎目標3_窓口のキャッシュレス対応率:70%",
             {"name": "窓口のキャッシュレス対応率", "target": 70},
         ),
+        (  # a cell's value dated after it without parentheses (a PDF table's copy)
+            "2 | 子育てに喜びを感じている親の割合(%) | 94.0  2019年度  | 96.0以上  2023年度  |",
+            {
+                "name": "子育てに喜びを感じている親の割合",
+                "baseline": 94,
+                "target": 96,
+                "comparator": "以上",
+                "deadline_fy": 2023,
+                "baseline_date": "2020-03-31",
+            },
+        ),
         (  # a count per year written '年間N人'
             "目標2_DX人材育成研修受講者:年間1,000人",
             {"name": "DX人材育成研修受講者", "target": 1000, "per": "year"},

@@ -158,6 +158,9 @@ FAMILIES: dict[str, Rewrite] = {
     "bullet (1)": _bullet("(1) "),
     "bullet (ア)": _bullet("(ア) "),
     "bullet 1)": _bullet("1) "),
+    "bullet Ⅰ": _bullet("Ⅰ "),
+    "bullet ア.": _bullet("ア. "),
+    "bullet ◎": _bullet("◎"),
 }
 
 

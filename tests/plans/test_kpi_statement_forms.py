@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from shinchoku.plans.kpi_statements import extract_lines, extract_statement
+from shinchoku.plans.kpi_statements.canonical import canonical
+from shinchoku.plans.kpi_text import normalize
 
 
 def _one(text: str) -> dict:
@@ -1808,6 +1810,18 @@ def test_near_misses_of_the_reform_plan_forms(text: str) -> None:
             "○合計特殊出生率:1.08(2021年度)⇒(目標値)1.30",
             {"name": "合計特殊出生率", "baseline": 1.08, "target": 1.3},
         ),
+        (  # a Roman numeral, a katakana number or a mark opening the line
+            "Ⅰ 目標2_DX人材育成研修受講者:1,000人/年",
+            {"name": "DX人材育成研修受講者", "target": 1000},
+        ),
+        (
+            "ア. 目標_庁内会議のペーパーレス実施率:85%",
+            {"name": "庁内会議のペーパーレス実施率", "target": 85},
+        ),
+        (
+            "◎目標3_窓口のキャッシュレス対応率:70%",
+            {"name": "窓口のキャッシュレス対応率", "target": 70},
+        ),
         (  # a count per year written '年間N人'
             "目標2_DX人材育成研修受講者:年間1,000人",
             {"name": "DX人材育成研修受講者", "target": 1000, "per": "year"},
@@ -1828,6 +1842,8 @@ def test_one_form_in_several_spellings(text: str, expected: dict) -> None:
 
 
 def test_a_spelling_is_rewritten_only_where_it_is_that_form() -> None:
+    # a decimal opening the line is no list number
+    assert canonical(normalize("1.5%以上を目指す")).text.startswith("1.5%")
     # '目途' not after a date, and a label's letters inside a word, stay as written
     assert extract_statement("事業の目途が立ったため、職員を3人増やした。") == []
     # '5年間で' is a period, not a count per year

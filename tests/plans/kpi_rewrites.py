@@ -135,6 +135,11 @@ FAMILIES: dict[str, Rewrite] = {
     "a year in 〔〕": lambda s: re.sub(r"\(([^()]*年[^()]*)\)", r"〔\1〕", s),
     "a year in ［］": lambda s: re.sub(r"\(([^()]*年[^()]*)\)", r"［\1］", s),
     "a year in 【】": lambda s: re.sub(r"\(([^()]*年[^()]*)\)", r"【\1】", s),
+    "a cell's years unbracketed": lambda s: (
+        re.sub(r"\( ?((?:令和|平成|H|R)? ?\d{1,4} ?年度?) ?\)", r" \1 ", s)
+        if "|" in s
+        else s
+    ),
     "era year spaced": lambda s: re.sub(r"(令和|平成)(\d{1,2})年", r"\1 \2 年", s),
     "令和元 as 令和1": lambda s: s.replace("令和元", "令和1"),
     "FY as FY末": lambda s: re.sub(r"(?<=\d)年度\)", "年度末)", s),
@@ -158,6 +163,9 @@ FAMILIES: dict[str, Rewrite] = {
     "bullet (1)": _bullet("(1) "),
     "bullet (ア)": _bullet("(ア) "),
     "bullet 1)": _bullet("1) "),
+    "bullet Ⅰ": _bullet("Ⅰ "),
+    "bullet ア.": _bullet("ア. "),
+    "bullet ◎": _bullet("◎"),
 }
 
 

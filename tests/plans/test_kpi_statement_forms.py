@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from shinchoku.plans.kpi_statements import extract_lines, extract_statement
+from shinchoku.plans.kpi_statements.canonical import canonical
+from shinchoku.plans.kpi_text import normalize
 
 
 def _one(text: str) -> dict:
@@ -1808,6 +1810,29 @@ def test_near_misses_of_the_reform_plan_forms(text: str) -> None:
             "○合計特殊出生率:1.08(2021年度)⇒(目標値)1.30",
             {"name": "合計特殊出生率", "baseline": 1.08, "target": 1.3},
         ),
+        (  # a Roman numeral, a katakana number or a mark opening the line
+            "Ⅰ 目標2_DX人材育成研修受講者:1,000人/年",
+            {"name": "DX人材育成研修受講者", "target": 1000},
+        ),
+        (
+            "ア. 目標_庁内会議のペーパーレス実施率:85%",
+            {"name": "庁内会議のペーパーレス実施率", "target": 85},
+        ),
+        (
+            "◎目標3_窓口のキャッシュレス対応率:70%",
+            {"name": "窓口のキャッシュレス対応率", "target": 70},
+        ),
+        (  # a cell's value dated after it without parentheses (a PDF table's copy)
+            "2 | 子育てに喜びを感じている親の割合(%) | 94.0  2019年度  | 96.0以上  2023年度  |",
+            {
+                "name": "子育てに喜びを感じている親の割合",
+                "baseline": 94,
+                "target": 96,
+                "comparator": "以上",
+                "deadline_fy": 2023,
+                "baseline_date": "2020-03-31",
+            },
+        ),
         (  # a count per year written '年間N人'
             "目標2_DX人材育成研修受講者:年間1,000人",
             {"name": "DX人材育成研修受講者", "target": 1000, "per": "year"},
@@ -1828,6 +1853,8 @@ def test_one_form_in_several_spellings(text: str, expected: dict) -> None:
 
 
 def test_a_spelling_is_rewritten_only_where_it_is_that_form() -> None:
+    # a decimal opening the line is no list number
+    assert canonical(normalize("1.5%以上を目指す")).text.startswith("1.5%")
     # '目途' not after a date, and a label's letters inside a word, stay as written
     assert extract_statement("事業の目途が立ったため、職員を3人増やした。") == []
     # '5年間で' is a period, not a count per year
@@ -1989,6 +2016,68 @@ def test_forms_of_the_tenth_round(text: str, expected: dict) -> None:
     assert {k: got[k] for k in expected} == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # '…による目標額': the goal has no other name
+            "事務事業の見直しによる目標額を令和8年度までの5年間で3億円とします。",
+            {"name": "事務事業の見直しによる目標額", "target": 300000},
+        ),
+        (  # 'N%に向けて'
+            "目標年度(2030年度)の削減率40%に向けて、排出量の削減に努めます。",
+            {"name": "削減率", "target": 40, "deadline_fy": 2030},
+        ),
+        (  # a change from a measure's average over a base period
+            "令和10年までに、平成27年から令和元年までの自殺死亡率の平均値から"
+            "25%以上減少させることを目標とします。",
+            {"name": "自殺死亡率", "target": 25, "deadline_fy": 2028},
+        ),
+        (  # a labelled start without a colon; the name before a spoken aside
+            "令和4年度から8年度までの5年間で、令和2年度の自殺死亡率、人口10万人に"
+            "対してですけれども、当時の現状値20.1をおおむね30%減少の14.1となるよう、"
+            "目標値を定めております。",
+            {"name": "自殺死亡率", "baseline": 20.1, "target": 14.1},
+        ),
+        (  # a goal adopted 'に設定した' after '目標…を'
+            "新計画では、令和12年の市の目標人口を3万2000人に設定した。",
+            {"name": "人口", "target": 32000, "deadline_fy": 2030},
+        ),
+        (  # zero spelled out again: a goal's slogan
+            "令和8年から令和12年までの5年間 若年層の自殺0(ゼロ)",
+            {"name": "若年層の自殺", "target": 0, "deadline_fy": 2030},
+        ),
+        (  # 'に抑える' aims lower
+            "令和8年度の目標として、若者の転出者の割合を12%に抑える。",
+            {"name": "若者の転出者の割合", "target": 12, "direction": "lower"},
+        ),
+    ],
+)
+def test_more_forms_of_the_tenth_round(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_an_apposition_names_its_goal_and_a_way_to_a_level_is_none() -> None:
+    found = extract_statement(
+        "目標として、人口の自然増、すなわち、出生数が死亡数を上回る数が20人に"
+        "なることを目標とし、年間の出生数を令和2年度から15人増やし240人にする。"
+    )
+    assert [(f.name, f.target) for f in found] == [
+        ("人口の自然増", 20),
+        ("年間の出生数", 240),
+    ]
+
+
+def test_a_parts_own_goal_in_parentheses() -> None:
+    found = extract_statement(
+        "温室効果ガスの排出量を2013年度比で40%削減(家庭部門は60%削減)する。"
+    )
+    assert [(f.name, f.target, f.change) for f in found] == [
+        ("温室効果ガスの排出量", 40, True),
+        ("家庭部門", 60, True),
+    ]
+
+
 def test_a_change_listed_after_a_goal_is_one_too() -> None:
     found = extract_statement(
         "職員数は820人(令和2年4月1日)から780人目標、人件費52億円(令和元年度決算)"
@@ -2010,6 +2099,11 @@ def test_a_change_listed_after_a_goal_is_one_too() -> None:
         "職員数は(五年間で四一二名から三八〇名へ)推移しました。",
         # two values in a list, neither stated as a goal
         "職員数は820人から790人、人件費52億円から49億円などとなりました。",
+        # a zero that is a count, not spelled out again; a part's result
+        "令和5年の若年層の自殺者数は0でした。",
+        "排出量は2013年度比で30%減少(家庭部門は45%減少)しました。",
+        # a level set in the past, with no goal named
+        "令和5年の市の人口を3万2000人に設定した推計です。",
     ],
 )
 def test_near_misses_of_the_tenth_round(text: str) -> None:

@@ -50,9 +50,11 @@ def _starting_label(mapped: Mapped) -> Mapped:
     return Mapped(mapped.text.replace(synonym.group(0), "現状値"), mapped.origin)
 
 
-# '(1) ', '(ア) ', '1) ' opening a line: its list number, read as a bullet
+# '(1) ', '(ア) ', '1) ', 'Ⅰ ', 'ア. ', '◎' opening a line: its list number or
+# mark, read as a bullet (NFKC has made 'Ⅰ' 'I' and '⑴' '(1)')
 _LIST_NUMBER_RE = re.compile(
-    r"^ ?(?:\((?:\d{1,2}|[ア-ン])\)|(?:\d{1,2}|[ア-ン])\)) ?(?=\S)"
+    r"^ ?(?:\((?:\d{1,2}|[ア-ン]|[a-z])\)|(?:\d{1,2}|[ア-ン])[).](?!\d)"
+    r"|(?:[IVX]{1,4}|[ア-ン])[.、 ]|[◎★☆◯▶►▷▸♦◉❶-❿]) ?(?=\S)"
 )
 
 

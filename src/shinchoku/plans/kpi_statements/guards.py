@@ -116,6 +116,14 @@ def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
         text[q.end : q.end + 50],
     ):
         return True  # '「…登用率40%」や「…の解消」を目標としております'
+    if q.value == 0 and re.fullmatch(
+        r" ?\(ゼロ\) ?(?:を(?:目指|めざ)[^、。]*)?。?", after
+    ):
+        return True  # '…5年間 全世代の自殺0(ゼロ)': a goal's slogan
+    if re.match(r" ?(?:に|と)設定(?:した|しました)", after) and re.search(
+        r"目標[^\s、。\d]{0,6}を", text[s0 : q.start]
+    ):
+        return True  # '…の目標人口を…4万9600人に設定した': adopting the goal
     verb = _goal_verb_after(after)
     if verb is not None:
         return verb

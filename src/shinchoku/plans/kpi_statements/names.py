@@ -46,6 +46,7 @@ def clean_name(raw: str) -> str:
     s = re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])", "", s)
     for _ in range(4):
         before = s
+        s = re.sub(r"^本?[市町村県区]の(?=目標[^\s、。]{2,}$)", "", s)  # '市の目標人口'
         s = _LEAD_RE.sub("", s).strip()
         s = _TIME_LEAD_RE.sub("", s).strip()
         trimmed = _TRAIL_RE.sub("", s).strip()

@@ -208,6 +208,12 @@ def _total(ctx: Ctx, s: int, inside: list[Quantity]) -> Quantity | None:
     return inside[0]
 
 
+# a value's date after it in its cell, its parentheses lost: '96.0以上 2023年度'
+_DATED_TAIL_RE = re.compile(
+    r"(?P<comp> ?(?:以上|以下|未満|以内|超|程度)?) (?P<date>\S.*?) ?"
+)
+
+
 def cell_value(ctx: Ctx, s: int, e: int) -> Cell:
     """('value'|'empty'|'maintain'|'unit'|'label'|'text', quantity, paren)."""
     cell = ctx.text[s:e].strip()
@@ -240,7 +246,11 @@ def cell_value(ctx: Ctx, s: int, e: int) -> Cell:
         lead = ctx.text[s : q.start].strip()
         when = lead.strip("() ") if cell_date(lead.strip("() ")) else None
         lead = "" if when else _CELL_LEAD_RE.sub("", lead)  # 'R4年度 120万人'
-        rest = strip_parens(lead + ctx.text[q.end : e])
+        tail = ctx.text[q.end : e]
+        dated = _DATED_TAIL_RE.fullmatch(tail)
+        if not when and dated and cell_date(dated["date"]):
+            when, tail = dated["date"], dated["comp"]  # '82.6 2019年度' (PDF)
+        rest = strip_parens(lead + tail)
         if not lead and _restated(ctx, q, e):
             rest = ""  # '44.2% 34市町村 全国41位': the value, then restated
             dates = [p for p in re.findall(r"\(([^()]*)\)", ctx.text[q.end : e])]

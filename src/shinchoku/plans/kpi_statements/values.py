@@ -72,6 +72,8 @@ def is_value(q: Quantity, text: str, years: list[tuple[int, int, int]]) -> bool:
         r" ?に ?\d+ ?[人名]", after
     ):
         return False  # '3人に2人(65%)': a ratio, the percent is the value
+    if q.value == 0 and re.match(r" ?\(ゼロ\)", after):
+        return True  # '全世代の自殺0(ゼロ)': zero spelled out again, a goal's slogan
     if after[:1] and re.match(r"[\u4e00-\u9fff\u30a1-\u30fa]", after[:1]):
         return bool(_VALUE_TAIL_OK.match(after))
     if not q.unit and not re.fullmatch(r"\d+\.\d+", q.raw.strip()):

@@ -158,6 +158,9 @@ FAMILIES: dict[str, Rewrite] = {
     "現状値 as 直近値": lambda s: s.replace("現状値", "直近値"),
     "現状値 as 現在値": lambda s: s.replace("現状値", "現在値"),
     "最新値 as 直近値": lambda s: s.replace("最新値", "直近値"),
+    # notes closing the line
+    "a source closing the line": lambda s: s if "|" in s else s + "(出典:市民意識調査)",
+    "a note closing the line": lambda s: s if "|" in s else s + " ※市独自の指標",
     # list markers
     "bullet ・": _bullet("・"),
     "bullet (1)": _bullet("(1) "),

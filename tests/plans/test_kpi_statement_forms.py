@@ -1833,6 +1833,14 @@ def test_near_misses_of_the_reform_plan_forms(text: str) -> None:
                 "baseline_date": "2020-03-31",
             },
         ),
+        (  # a note or a source closing the line
+            "・UIJターン数(350人/年) ※市独自の指標",
+            {"name": "UIJターン数", "target": 350, "per": "year"},
+        ),
+        (
+            "・地域経済循環率105%(出典:令和5年度経済センサス)",
+            {"name": "地域経済循環率", "target": 105},
+        ),
         (  # a count per year written '年間N人'
             "目標2_DX人材育成研修受講者:年間1,000人",
             {"name": "DX人材育成研修受講者", "target": 1000, "per": "year"},
@@ -1853,6 +1861,8 @@ def test_one_form_in_several_spellings(text: str, expected: dict) -> None:
 
 
 def test_a_spelling_is_rewritten_only_where_it_is_that_form() -> None:
+    # a note stating a number of its own stays
+    assert "50人" in canonical(normalize("管理職 100人 ※うち女性50人以上")).text
     # a decimal opening the line is no list number
     assert canonical(normalize("1.5%以上を目指す")).text.startswith("1.5%")
     # '目途' not after a date, and a label's letters inside a word, stay as written

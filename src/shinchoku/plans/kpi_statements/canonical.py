@@ -57,9 +57,21 @@ _LIST_NUMBER_RE = re.compile(
     r"|(?:[IVX]{1,4}|[ア-ン])[.、 ]|[◎★☆◯▶►▷▸♦◉❶-❿]) ?(?=\S)"
 )
 
+# A note closing the line: ' ※市独自の指標', '(出典:令和5年度市民意識調査)'; kept
+# when it states a number of its own ('※うち女性50人以上')
+_NOTE_RE = re.compile(
+    r"(?: ※[^※|]*| ?[(【〔](?:出典|資料|注|備考|データ)[::][^()【】〔〕|]*[)】〕]) ?$"
+)
+_YEAR_WORDS_RE = re.compile(r"(?:令和|平成|R|H)? ?\d{1,4} ?年度?")
+
+
+def _note_off(m: re.Match[str]) -> str:
+    return m.group(0) if re.search(r"\d", _YEAR_WORDS_RE.sub("", m.group(0))) else ""
+
 
 def canonical(mapped: Mapped) -> Mapped:
     mapped = mapped.sub(_LIST_NUMBER_RE, lambda m: "・ ")
+    mapped = mapped.sub(_NOTE_RE, _note_off)
     mapped = mapped.sub(_ARROWS_RE, lambda m: "→")
     mapped = mapped.sub(_AIMED_RE, lambda m: "までに")
     mapped = mapped.sub(_BRACKETED_LABEL_RE, lambda m: m.group(1))

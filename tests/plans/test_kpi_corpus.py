@@ -37,6 +37,7 @@ EIGHTH_ROUND = 1100  # statements k1100… too, municipalities' KPI lists and ta
 NINTH_ROUND = 1200  # statements k1200… too, 行財政改革 plans and their progress reports
 TENTH_ROUND = 1300  # statements k1300… too, 総合計画/総合戦略 tables and KPI lists
 ELEVENTH_ROUND = 1400  # statements k1400… too, sector plans and their progress reports
+TWELFTH_ROUND = 1500  # statements k1500… too, kinds of the first rounds, large cities
 
 
 def _rows(split: str) -> list[dict]:
@@ -60,7 +61,11 @@ def _rows(split: str) -> list[dict]:
     if split == "dev round 10":
         return [r for r in rows if TENTH_ROUND <= int(r["id"][1:]) < ELEVENTH_ROUND]
     if split == "dev round 11":
-        return [r for r in rows if int(r["id"][1:]) >= ELEVENTH_ROUND]
+        return [r for r in rows if ELEVENTH_ROUND <= int(r["id"][1:]) < TWELFTH_ROUND]
+    if split == "dev round 12":
+        return [r for r in rows if int(r["id"][1:]) >= TWELFTH_ROUND]
+    if split == "dev rounds 1-11":
+        return [r for r in rows if int(r["id"][1:]) < TWELFTH_ROUND]
     if split == "dev rounds 1-9":
         return [r for r in rows if int(r["id"][1:]) < TENTH_ROUND]
     if split == "dev rounds 1-8":
@@ -130,9 +135,9 @@ def _assert_goals(result: Score, split: str) -> None:
 
 
 def test_goals_on_the_dev_split(scores: Callable[[str], Score]) -> None:
-    """Every round of the dev split the rules were written for (1-9). A fresh
+    """Every round of the dev split the rules were written for (1-11). A fresh
     round gets its own strict xfail until it meets the goals."""
-    _assert_goals(scores("dev rounds 1-9"), "dev rounds 1-9")
+    _assert_goals(scores("dev rounds 1-11"), "dev rounds 1-11")
 
 
 def test_goals_on_the_third_round(scores: Callable[[str], Score]) -> None:
@@ -250,6 +255,20 @@ def test_goals_on_the_eleventh_round(scores: Callable[[str], Score]) -> None:
     quoted slogans refused) meet the goals on it: target 1.000 (41/41) and 1.000
     (41/41), baseline 1.000 and 1.000 (21/21)."""
     _assert_goals(scores("dev round 11"), "dev round 11")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="measured before any rule was written for it (2026-11-30, on 9c6e29b, after "
+    "the rules for rounds 10-11 and the rewrite families): target precision 0.625 "
+    "(20/32) and recall 0.465 (20/43), baseline precision 0.200 (1/5) and recall "
+    "0.100 (1/10)",
+)
+def test_goals_on_the_twelfth_round(scores: Callable[[str], Score]) -> None:
+    """The kinds of the first rounds (総合計画/総合戦略 indicators, 行財政改革 and
+    定員 targets, climate plans, news) from 39 governments new to the corpus, 8
+    prefectures and 12 large cities among them (`k1500`…)."""
+    _assert_goals(scores("dev round 12"), "dev round 12")
 
 
 @pytest.mark.xfail(

@@ -119,6 +119,18 @@ FAMILIES: dict[str, Rewrite] = {
     "era with Western in parentheses": lambda s: re.sub(
         _ERA_YEAR, lambda m: f"{m[1]}{m[2]}({_western(m[1], m[2])})年", s
     ),
+    "era FY with its Western FY in parentheses": lambda s: re.sub(
+        r"(令和|平成) ?(\d{1,2}|元) ?年度",
+        lambda m: f"{m[1]}{m[2]}年度({_western(m[1], m[2])}年度)",
+        s,
+    ),
+    "Western FY with its era FY in parentheses": lambda s: re.sub(
+        r"((?:19|20)\d{2}) ?年度",
+        lambda m: (
+            f"{m[1]}年度({_era_of(int(m[1]))}年度)" if int(m[1]) >= 1989 else m[0]
+        ),
+        s,
+    ),
     "Western as era": lambda s: re.sub(
         r"((?:19|20)\d{2}) ?年", lambda m: f"{_era_of(int(m[1]))}年", s
     ),

@@ -1841,6 +1841,14 @@ def test_near_misses_of_the_reform_plan_forms(text: str) -> None:
             "・地域経済循環率105%(出典:令和5年度経済センサス)",
             {"name": "地域経済循環率", "target": 105},
         ),
+        (  # a FY followed by itself in the other calendar
+            "平成25年度(2013年度)を基準に令和12年度(2030年度)までに温室効果ガスを50%削減することを目標とします。",
+            {"name": "温室効果ガス", "target": 50, "deadline_fy": 2030, "change": True},
+        ),
+        (
+            "羽村市は2045年度(令和27年度)までに公共施設の総量を20%削減します。",
+            {"name": "公共施設の総量", "target": 20, "deadline_fy": 2045},
+        ),
         (  # a count per year written '年間N人'
             "目標2_DX人材育成研修受講者:年間1,000人",
             {"name": "DX人材育成研修受講者", "target": 1000, "per": "year"},

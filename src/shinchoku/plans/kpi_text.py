@@ -190,9 +190,13 @@ def normalize(raw: str) -> Mapped:
 # '平成25(2013)年', 'R5(2023)年度', '2023(令和5)年度': a year written twice, its
 # other calendar in brackets; the bracketed year is dropped.
 _ERA_YEAR = r"(?:令和|平成|昭和|(?<![A-Za-z])[RHS]) ?(?:\d{1,2}|元)"
+# '令和11年度(2029年度)', '2045年度(令和27年度)', '2013年度(平成25年度末)': a year
+# or FY followed by itself in brackets, in either calendar.
+_A_YEAR = rf"(?:{_ERA_YEAR}|(?<!\d)(?:19|20)\d{{2}})"
 _TWICE_YEAR_RE = re.compile(
     rf"{_ERA_YEAR}(?P<other> ?\((?:19|20)\d{{2}}(?: ?年)?\))(?= ?年|[ )(|]|$)"
     rf"|(?<!\d)(?:19|20)\d{{2}}(?P<other2> ?\({_ERA_YEAR}(?: ?年)?\))(?= ?年)"
+    rf"|{_A_YEAR} ?年(?: ?度)?(?P<other3> ?\({_A_YEAR}(?: ?\({_ERA_YEAR}\))? ?年(?: ?度)?(?: ?末)?\))"
 )
 # A value's year, date or period in other brackets: '5.5‰〔平成25年〕',
 # '33.7%[令和5年度]', '82.6【2019年度】', '〔年間〕', '【350人/年】' (not a name or
@@ -215,11 +219,12 @@ _SPACED_YEAR_RE = re.compile(
 def plain_years(mapped: Mapped) -> Mapped:
     """Years written once, a year or date in brackets written in parentheses, no
     space between words and a year's parenthesis."""
-    mapped = mapped.drop(_TWICE_YEAR_RE, "other", "other2")
     text = _BRACKETED_RE.sub(
         lambda m: f"({m[2]})" if _DATED_RE.search(m[2]) else m[0], mapped.text
     )
     mapped = Mapped(text, mapped.origin)  # one character for one: same mapping
+    for _ in range(2):  # '平成25(2013)年度(2013年度)': twice twice
+        mapped = mapped.drop(_TWICE_YEAR_RE, "other", "other2", "other3")
     return mapped.drop(_SPACED_YEAR_RE, "space")
 
 

@@ -13,9 +13,10 @@ from shinchoku.plans.kpi_text import Mapped
 _ARROWS_RE = re.compile(r"[➔➜➙➛➝➞➟➠➢➣➤⟶⟹⇛⇰]")
 # '令和12年度を目途に', '2030年度をめどに': a deadline, as 'までに'
 _AIMED_RE = re.compile(r"(?<=[年度末)]) ?を ?(?:目途|めど|目処|メド) ?(?:に|として)")
-# '目 標 値', '現 状 値': a label PDF text spaced letter by letter
+# '目 標 値', '現 状 値', '平 成26年度': a label or an era PDF text spaced letter by letter
 _SPACED_LABEL_RE = re.compile(
-    r"(?<![\u4e00-\u9fff])(?:目 標 値|現 状 値|基 準 値|現 況 値|実 績 値|目 標|現 状|基 準|実 績)"
+    r"(?<![\u4e00-\u9fff])(?:目 標 値|現 状 値|基 準 値|現 況 値|実 績 値|目 標|現 状|基 準|実 績"
+    r"|(?:平 成|令 和|昭 和)(?= ?\d))"
     r"(?![\u4e00-\u9fff])"
 )
 

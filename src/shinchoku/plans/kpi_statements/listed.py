@@ -22,12 +22,17 @@ _MEASURE_RE = re.compile(r"(?:数|額|率|量|(?<=[上産荷])高|割合|人口|
 _NOT_LISTED_RE = re.compile(
     r"実績|現在|時点|結果|推計|見込|予測|推移|目標|基準|現状|前年|比べ|[をがはにで]"
 )
+_NOT_LISTED_COLON_RE = re.compile(
+    r"実績|現在|時点|結果|推計|見込|予測|推移|目標|基準|現状|前年|比べ|[をがは]|で(?!き)"
+)
 # '(350人/年)', '(5年間で10件)', '(累計200人)': the value in parentheses
 _OPENED_RE = re.compile(r"\( ?(?:\d+ ?(?:年間|か年|カ年)で|累計|年間|毎年度?)? ?$")
 _TAIL_RE = re.compile(r"^ ?(?:以上|以下|以内|未満)? ?\)? ?$")
 
 
-def _name(ctx: Ctx, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+def _name(
+    ctx: Ctx, start: int, end: int, colon: bool = False
+) -> tuple[str, tuple[int, int]] | None:
     """The words between the marker and the value: the name, or the name and a
     note on its source before a colon ('農林畜産出荷額 RESAS農業算出総額:')."""
     raw = ctx.text[start:end]
@@ -43,7 +48,7 @@ def _name(ctx: Ctx, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
         _MEASURE_RE.search(name) and ":" in ctx.text[start:end]
     ):
         name = clean_name(raw)
-    if not (2 <= len(name) <= 30 and name_ok(name) and _MEASURE_RE.search(name)):
+    if not (2 <= len(name) <= (40 if colon else 30) and name_ok(name) and _MEASURE_RE.search(name)):
         return None
     at = ctx.text.find(name[:1], start)
     return name, ctx.span(at, at + len(name))
@@ -62,9 +67,12 @@ def listed_line(ctx: Ctx) -> list[Found]:
     opened = _OPENED_RE.search(text, 0, q.start)
     if text[q.end :].strip().endswith(")") != bool(opened):
         return []  # '(' before the value and ')' after it, or neither
-    if _NOT_LISTED_RE.search(text[: opened.start() if opened else q.start]):
+    head = text[: opened.start() if opened else q.start]
+    colon = re.search(r"[^\s:]: ?$", head) is not None
+    # after a colon the words may hold particles ('…について評価する市民の割合:80%')
+    if (_NOT_LISTED_COLON_RE if colon else _NOT_LISTED_RE).search(head):
         return []
-    name = _name(ctx, bullet.end(), opened.start() + 1 if opened else q.start)
+    name = _name(ctx, bullet.end(), opened.start() + 1 if opened else q.start, colon)
     if name is None:
         return []
     return [new_found(ctx, name, q)]

@@ -428,6 +428,9 @@ def prose(ctx: Ctx) -> list[Found]:
         previous = (
             out[-1] if out and norm_pos(ctx, out[-1].spans["target"][0]) >= s0 else None
         )
+        if previous is not None and _share_as_count(ctx, previous, q):
+            out.pop()  # '職員数の5%、2,000人以上の削減': one cut, the count kept
+            name, previous = name or (previous.name, previous.spans["name"]), None
         if name is None and previous is None:
             continue
         if (
@@ -479,6 +482,18 @@ def prose(ctx: Ctx) -> list[Found]:
         ):
             out[-1:] = _each(f)  # 'AとBでそれぞれ70%を目指す'
     return out
+
+
+def _share_as_count(ctx: Ctx, previous: Found, q: Quantity) -> bool:
+    """A share of a count restated as a count of people: 'Xの5%、2,000人'."""
+    start, end = (norm_pos(ctx, p) for p in previous.spans["target"])
+    return (
+        previous.unit == "%"
+        and q.unit in ("人", "名")
+        and re.fullmatch(r" ?[、,] ?", ctx.text[end : q.start]) is not None
+        and re.search(r"の ?(?:約|概ね)? ?$", ctx.text[max(0, start - 4) : start])
+        is not None
+    )
 
 
 def _dated_baseline_only(ctx: Ctx, f: Found, q: Quantity) -> bool:

@@ -224,7 +224,7 @@ def goal_paren(text: str, pos: int) -> int | None:
 
 # '…の学習を行った県民の割合 80%': the 'を' is inside a clause the name ends
 _RELATIVE_RE = re.compile(
-    r"を[^、。をはが\d]{0,12}?(?:った|した|いた|んだ|ている|[うくすつむるぐぶ])"
+    r"を[^、。をはが\d]{0,12}?(?:た|んだ|ている|[うくすつむるぐぶ])"
     r"(?:という)?[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,10}(?:の[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,8})?$"
 )
 
@@ -353,7 +353,7 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     if ratio:  # '…の割合を3人に2人(65%)以上にします'
         e = s0 + ratio.start()
     trail = re.search(
-        r"(?:[\s::=]|(?:は|が)[、,]? ?目標(?:値)?の|(?:は|が)[、,]? ?(?:少なくとも|最低でも)|の(?:国|県)の目標(?:値)?(?:は|を)|目標(?:値)?である|の?(?:最終|中間)?目標 ?(?:値|額)?(?:は|を|が|とする)|として|を目標に|延べ|約|概ね|おおむね)+$",
+        r"(?:[\s::=]|(?:は|が)[、,]? ?目標(?:値)?の|(?:は|が)[、,]? ?(?:少なくとも|最低でも)|の(?:国|県)の目標(?:値)?(?:は|を)|目標(?:値)?である|の?(?:最終|中間)?目標 ?(?:値|額)?(?:は|を|が|とする)|として|を目標に|に対して(?:は)?|延べ|約|概ね|おおむね)+$",
         text[s0:e],
     )
     if trail:
@@ -394,7 +394,8 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
         start += lead.end()
     phrase = text[start:e]
     # particles inside 「」 belong to the quoted name
-    bare = re.sub(r"「[^「」]*」", lambda m: "□" * len(m.group(0)), phrase)
+    # and so do those in brackets: '職員数(出向等職員を含む)の5%'
+    bare = re.sub(r"「[^「」]*」|\([^()]*\)", lambda m: "□" * len(m.group(0)), phrase)
     narrowed = _narrow(phrase, bare, text[q.end :])
     if narrowed is None:
         return _fallback_name(ctx, q, s0, start)

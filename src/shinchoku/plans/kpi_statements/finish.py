@@ -58,7 +58,8 @@ def _comparator(
             if m2:
                 f.comparator = COMPARATORS[m2.group(1)]
     if not m and re.match(
-        r"^ ?(?:程度|前後)?(?:\([^()]*\))? ?(?:を|の|に|である現状を)?維持", after_clean
+        r"^ ?(?:程度|前後)?(?:\([^()]*\))? ?(?:を|の|に|である現状を)?(?:維持|継続)",
+        after_clean,
     ):  # '25億円以上の維持' keeps its bound
         f.comparator = "維持"
     bound = re.match(r"^ ?(?:\([^()]*\) ?)*を(下限|上限)", after)

@@ -48,7 +48,11 @@ def _name(
         _MEASURE_RE.search(name) and ":" in ctx.text[start:end]
     ):
         name = clean_name(raw)
-    if not (2 <= len(name) <= (40 if colon else 30) and name_ok(name) and _MEASURE_RE.search(name)):
+    if not (
+        2 <= len(name) <= (40 if colon else 30)
+        and name_ok(name)
+        and _MEASURE_RE.search(name)
+    ):
         return None
     at = ctx.text.find(name[:1], start)
     return name, ctx.span(at, at + len(name))

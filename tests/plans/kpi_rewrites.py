@@ -110,6 +110,7 @@ FAMILIES: dict[str, Rewrite] = {
     # cells
     "pipe full-width": lambda s: s.replace("|", "｜"),
     "pipe unspaced": lambda s: s.replace(" | ", "|"),
+    "pipe as space": lambda s: re.sub(r" ?\| ?", " ", s).strip(),
     "pipe as tab": lambda s: s.replace(" | ", "\t"),
     # characters NFKC folds
     "full-width parentheses": lambda s: s.replace("(", "（").replace(")", "）"),

@@ -62,6 +62,31 @@ def _table(s: str) -> bool:
     return bool(_HEAD_LABEL_RE.search(head)) or len(re.findall(r"\d[\d,.]*", s)) > 3
 
 
+_KANJI_DIGITS = "〇一二三四五六七八九"
+
+
+def _kanji(n: int) -> str:
+    """140 as '百四十', as newspapers and minutes write counts."""
+    out = ""
+    for word, size in (("千", 1000), ("百", 100), ("十", 10)):
+        q, n = divmod(n, size)
+        out += (_KANJI_DIGITS[q] if q > 1 else "") + word if q else ""
+    return out + (_KANJI_DIGITS[n] if n else "")
+
+
+def _counts_in_kanji(s: str) -> str:
+    """Whole counts of a sentence in kanji numerals ('1,284人' → '千二百八十四人'),
+    not in a table, not inside a name ('1人当たり') nor after 万."""
+    if _table(s) or re.search(r"[→⇒=]|人に ?\d", s) or not re.search(r"[、。]", s):
+        return s
+    return re.sub(
+        r"(?<![\d.,万億千])([2-9]|[1-9]\d{1,3}|[1-9],\d{3})(?![\d.,])"
+        r"(?=(?:人|件|回|か所|団体|校|社)(?!当|あた|1日|一日|に))",
+        lambda m: _kanji(int(m[1].replace(",", ""))),
+        s,
+    )
+
+
 def _bullet(marker: str) -> Rewrite:
     """A bullet before a prose statement or one KPI's line (not before a
     table's header row, nor a line already led by a marker)."""
@@ -85,6 +110,7 @@ FAMILIES: dict[str, Rewrite] = {
     # cells
     "pipe full-width": lambda s: s.replace("|", "｜"),
     "pipe unspaced": lambda s: s.replace(" | ", "|"),
+    "pipe as space": lambda s: re.sub(r" ?\| ?", " ", s).strip(),
     "pipe as tab": lambda s: s.replace(" | ", "\t"),
     # characters NFKC folds
     "full-width parentheses": lambda s: s.replace("(", "（").replace(")", "）"),
@@ -97,6 +123,7 @@ FAMILIES: dict[str, Rewrite] = {
     "count in 万": lambda s: re.sub(
         r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d{5,})(人|件|世帯|人泊)", _man, s
     ),
+    "counts in kanji numerals": _counts_in_kanji,
     "% as パーセント": lambda s: s.replace("%", "パーセント"),
     "/年 as 年間": lambda s: re.sub(
         r"(?<![\d.,])(\d[\d,.]*) ?(人|件|回) ?/ ?年(?!度)", r"年間\1\2", s

@@ -1849,6 +1849,14 @@ def test_near_misses_of_the_reform_plan_forms(text: str) -> None:
             "羽村市は2045年度(令和27年度)までに公共施設の総量を20%削減します。",
             {"name": "公共施設の総量", "target": 20, "deadline_fy": 2045},
         ),
+        (  # counts in kanji numerals without a digit kanji, as newspapers write them
+            "市は正職員の定数上限を千二百八十四人から千百人に減らす計画を策定した。",
+            {"name": "正職員の定数上限", "baseline": 1284, "target": 1100},
+        ),
+        (
+            "雇用の創出により毎年千人の社会増を目指します。",
+            {"target": 1000},
+        ),
         (  # a count per year written '年間N人'
             "目標2_DX人材育成研修受講者:年間1,000人",
             {"name": "DX人材育成研修受講者", "target": 1000, "per": "year"},
@@ -1869,6 +1877,10 @@ def test_one_form_in_several_spellings(text: str, expected: dict) -> None:
 
 
 def test_a_spelling_is_rewritten_only_where_it_is_that_form() -> None:
+    # '数千人', '一人ひとり', '千葉' and a unit cell '千人' are no counts
+    for words in ("数千人", "一人ひとり", "千葉県", "| 千人 |", "2,584 千人"):
+        assert normalize(words).text == words
+    assert normalize("職員を五人削減").text == "職員を5人削減"
     # a note stating a number of its own stays
     assert "50人" in canonical(normalize("管理職 100人 ※うち女性50人以上")).text
     # a decimal opening the line is no list number

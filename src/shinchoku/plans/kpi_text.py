@@ -98,6 +98,14 @@ _KANJI_NUM_RE = re.compile(
     r"(?<![0-9.,〇零一二三四五六七八九十百千万億兆])"
     r"[〇零一二三四五六七八九十百千万億]*[〇零一二三四五六七八九][〇零一二三四五六七八九十百千万億]*"
 )
+# '千人', '千百人', '五人' before a counter: a number without a digit kanji, or one
+# digit kanji alone (not '一人', a word as often as a number; not '数千人'), in a
+# sentence ('毎年千人'; '2,584 千人' and a cell '千人' are a unit)
+_KANJI_COUNT_RE = re.compile(
+    r"(?<=[\u3040-\u30ff\u4e00-\u9fff:])(?<![〇零一二三四五六七八九十百千万億兆数何幾])"
+    r"(?:[十百千][〇零一二三四五六七八九十百千]*|[二三四五六七八九])"
+    r"(?=(?:人|件|回|か所|箇所|団体|校|社|名|世帯|施設)(?!当|あた|ひとり))"
+)
 _DOT_DECIMAL_RE = re.compile(r"(?<=\d)・(?=\d)")
 # '四・八七パーセント': a kanji decimal, its point '・', before a unit of ratio
 _KANJI_DECIMAL_RE = re.compile(
@@ -182,6 +190,7 @@ def normalize(raw: str) -> Mapped:
         ),
     )
     mapped = mapped.sub(_KANJI_NUM_RE, _kanji_number)
+    mapped = mapped.sub(_KANJI_COUNT_RE, lambda m: str(kanji_to_int(m.group(0))))
     mapped = mapped.sub(_DOT_DECIMAL_RE, lambda m: ".")
     mapped = mapped.sub(_TAB_RE, lambda m: " | ")
     return plain_years(mapped.sub(_SPACE_RE, lambda m: " "))

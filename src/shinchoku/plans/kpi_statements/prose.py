@@ -168,6 +168,16 @@ def _prose_baseline(ctx: Ctx, f: Found, q: Quantity) -> None:
         if closing is not None:
             set_baseline(ctx, f, closing[1], closing[0])
             return
+        # '…とする。 参考:令和3年度~令和5年度実績 50%': a reference actual after it
+        ref = re.match(
+            r"。 ?\(?参考\)?[::] ?([^::。()\d]{0,4}[^::。]*?(?:実績|現状|現在|時点)(?:値)?)[::]? ?",
+            text[s1:],
+        )
+        if ref and year_in(ref.group(1)):
+            nxt = next((v for v in ctx.values if v.start == s1 + ref.end()), None)
+            if nxt is not None and nxt.unit == q.unit and nxt.start not in ctx.used:
+                set_baseline(ctx, f, nxt, re.split(r"[~〜]", ref.group(1))[-1])
+                return
         # '…図ります。(平成 27 年度 13 人)': the sentence's closing parenthesis.
         m = re.match(r"。 ?\(([^()]*)\)", text[s1:])
         if m and year_in(m.group(1)):

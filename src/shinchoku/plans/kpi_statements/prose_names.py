@@ -416,7 +416,7 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     if timed:
         phrase = phrase[timed[-1].end() :]
     # '羽村市は2045年度までに公共施設の総量': the name after its deadline
-    phrase = re.split(rf"{WHEN}(?:まで(?:に|の)?|には)、? ?(?=.{{2,}})", phrase)[-1]
+    phrase = re.split(rf"{WHEN}(?:まで(?:に|の)?|には|に)、? ?(?=.{{2,}})", phrase)[-1]
     name = clean_name(phrase)
     if (
         not name_ok(name)

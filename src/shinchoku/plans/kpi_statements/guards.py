@@ -239,7 +239,7 @@ def _list_goal(ctx: Ctx, q: Quantity, before: str, line_goal: bool, depth: int) 
     _, s1 = sentence_bounds(text, q.start)
     # '20%、3.6時間削減する': the first of a list shares the verb of the last.
     nxt = re.match(
-        r"^ ?(?:/ ?[^\s\d、。/]{1,2})?(?:以上|以下|未満|以内|増|減)?(?:\([^()]*\))?[、,▽・] ?",
+        r"^ ?(?:/ ?[^\s\d、。/]{1,2})?(?:以上|以下|未満|以内|増|減|程度)?(?:\([^()]*\))?[、,▽・] ?",
         after,
     )  # '…単価20万円/人、…宿泊数2泊等の目標を掲げ'
     if nxt is None and re.search(r"\d ?年度?(?:には|に|までに) ?$", before):

@@ -469,7 +469,9 @@ def _row_roles(
     return None  # three or more values and no header: a table of results
 
 
-def _evaluated(values: list[Cell], cols: list[tuple[str, int | None]], after: str) -> bool:
+def _evaluated(
+    values: list[Cell], cols: list[tuple[str, int | None]], after: str
+) -> bool:
     """A KPI evaluation sheet's row without its header ('町会・自治会加入率 60.8%
     67.6% 60.1%': 基準値, 目標値, 実績値): three bare values of one unit, no year,
     the middle one beyond both others, as a target is beyond its start and the

@@ -2390,6 +2390,40 @@ def test_bounds_listed_with_one_verb() -> None:
     ]
 
 
+# Table rows a PDF copy flattened with single spaces, read as their cells joined
+# by '|' are when the space reader finds no row: each token a cell, a value's
+# parentheses in its cell; only under a header's goal column, or a start, a name
+# and a goal side by side.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a start, the name, the goal
+            "3,410件 空き家バンクの登録件数(累計) 4,200件",
+            {"name": "空き家バンクの登録件数(累計)", "baseline": 3410, "target": 4200},
+        ),
+        (  # the goal column of a results table, then its results
+            "項目 目標値 3年度実績 累計 (R1~R5年度) 進捗率 "
+            "事務事業の見直し額 2,150百万円 610百万円 2,480百万円 115.3%",
+            {"name": "事務事業の見直し額", "target": 2150000, "baseline": None},
+        ),
+        (  # a cabinet office row: its dates in the '(時期)' columns
+            "目標項目 数値目標 (時期) 最新値 (時期) 目標設定時最新値 (時期) "
+            "女性職員の管理職割合 20% 2025 14% 2022 11% 2019",
+            {
+                "name": "女性職員の管理職割合",
+                "target": 20,
+                "baseline": 11,
+                "baseline_date": "2019-12-31",
+                "deadline_fy": 2025,
+            },
+        ),
+    ],
+)
+def test_space_rows_read_as_cells(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got.get(k) for k in expected} == expected
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -2407,4 +2441,17 @@ def test_bounds_listed_with_one_verb() -> None:
     ],
 )
 def test_near_misses_of_round_twelve_forms(text: str) -> None:
+    assert extract_statement(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "総合進捗状況 順調 58% 遅れ 42% 遅れ",  # shares of a review, no goal column
+        "区分 職員数 採用者数 退職者数 令和5年度 412人 15人 18人",  # a year's figures
+        "3,410件 空き家バンクの登録件数 4,200人",  # two units: no start and goal
+        "人口 54,120人 (令和6年10月1日現在)",  # a figure as of a day
+    ],
+)
+def test_space_rows_not_read_as_cells(text: str) -> None:
     assert extract_statement(text) == []

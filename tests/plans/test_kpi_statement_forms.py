@@ -2380,6 +2380,11 @@ def test_round_twelve_forms(text: str, expected: dict) -> None:
         assert got[key] == value, (key, got)
 
 
+def test_an_arrow_to_the_next_year_is_a_goal_when_the_line_says_so() -> None:
+    got = _one("目標 朝市 開催回数:8回【R4】→10回【R5】")
+    assert (got["baseline"], got["target"], got["deadline_fy"]) == (8, 10, 2023)
+
+
 def test_bounds_listed_with_one_verb() -> None:
     found = extract_statement(
         "令和7年度決算時には、将来負担比率を80%以内に、また実質公債費比率を12.0%以内に抑制する。"
@@ -2438,6 +2443,10 @@ def test_space_rows_read_as_cells(text: str, expected: dict) -> None:
         "待機児童ゼロの状況が続いています。",
         # the same values in parentheses with different names: no arrow of one count
         "・平成22年度(当初職員数520人)⇒平成27年度(再任用職員数30人)",
+        # a value and the next year's: a change reported, not a goal
+        "朝市 開催回数:8回【R4】→7回【R5】",
+        # an aspiration beyond the goal, the goal's name in another cell
+        "目標年度 | 2030年度 | 2013年度比で46%以上の削減とし、さらなる高みとして60%削減を目指す",
     ],
 )
 def test_near_misses_of_round_twelve_forms(text: str) -> None:

@@ -103,8 +103,23 @@ def arrows(ctx: Ctx) -> list[Found]:
         if left is not None and f.target is not None and f.baseline is not None:
             if f.target < f.baseline:
                 f.direction = "lower"
+        if _year_on_year(ctx, f):
+            continue
         out.append(f)
     return out
+
+
+def _year_on_year(ctx: Ctx, f: Found) -> bool:
+    """'開催回数:11回【R5】→10回【R6】': a value and the next year's, with no
+    word of a goal in the line, report a change; a plan aims further."""
+    if f.baseline_date is None or f.deadline_fy is None:
+        return False
+    base_fy = f.baseline_date.year - (1 if f.baseline_date.month <= 3 else 0)
+    if f.baseline_date.month == 12:
+        base_fy = f.baseline_date.year  # a calendar year's value
+    return f.deadline_fy - base_fy == 1 and not re.search(
+        rf"目標|目指|めざ|{TARGET_LABELS}", ctx.text
+    )
 
 
 def _date_after(text: str, end: int) -> tuple[str, int, int] | None:

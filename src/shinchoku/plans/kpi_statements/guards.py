@@ -107,6 +107,10 @@ def _refused(ctx: Ctx, q: Quantity, after: str) -> bool:
         r" (?:増加|減少|向上|低下|改善)(?:\s|$)", after
     ):
         return True  # '現状 目標 … 出生数の増加 2,313人 増加': the goal has no number
+    if re.search(
+        r"(?:さらなる|更なる)高みとして ?$", text[max(0, q.start - 12) : q.start]
+    ):
+        return True  # '50%以上の削減とし、さらなる高みとして64%削減を目指す': beyond the goal
     if re.match(r" ?(?:増やし|減らし|削減し|縮減し)(?:て)?[、,]? ?[\d,.]+", after):
         return True  # '…から121人増やし2,040人にする': the way to the level after it
     # '昨年度より141人増加するなど': a change from last year

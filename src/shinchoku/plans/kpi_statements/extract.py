@@ -17,7 +17,7 @@ from shinchoku.plans.kpi_statements.labelled import labelled
 from shinchoku.plans.kpi_statements.listed import listed_line
 from shinchoku.plans.kpi_statements.prose import prose
 from shinchoku.plans.kpi_statements.staged import staged_line
-from shinchoku.plans.kpi_statements.table_rows import pipe_row, space_row
+from shinchoku.plans.kpi_statements.table_rows import pipe_row, space_row, token_cells
 from shinchoku.plans.kpi_statements.values import (
     ERA_HINT,
     LINE,
@@ -108,6 +108,8 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
         found = [f for f in found if f.spans.get("target", (0, 0))[0] < end]
     found += [r for r in rows if not _actual(ctx, r)]
     found += prose(ctx)
+    if not found and "|" not in norm:
+        found = token_cells(ctx)
     out: list[Found] = []
     for f in distinct(found):
         q_end = None

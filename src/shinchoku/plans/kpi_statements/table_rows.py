@@ -8,7 +8,7 @@ import os
 import re
 from typing import Any
 
-from shinchoku.plans.kpi_statements.context import Ctx, set_baseline, year_at
+from shinchoku.plans.kpi_statements.context import Ctx, norm_pos, set_baseline, year_at
 from shinchoku.plans.kpi_statements.found import Found
 from shinchoku.plans.kpi_statements.lexicon import LOWER_WORDS
 from shinchoku.plans.kpi_statements.names import clean_name, name_ok
@@ -56,6 +56,12 @@ def pipe_row(ctx: Ctx) -> list[Found]:
     text = ctx.text
     bounds = [-1] + [i for i, ch in enumerate(text) if ch == "|"] + [len(text)]
     spans = [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]
+    return _cell_row(ctx, spans)
+
+
+def _cell_row(ctx: Ctx, spans: list[tuple[int, int]]) -> list[Found]:
+    """The rows of a line whose cells are `spans`."""
+    text = ctx.text
     cells = [(s, e, *cell_value(ctx, s, e)) for s, e in spans]
     if _THRESHOLD_RE.search(text) and "目標" not in text:
         return []  # 健全化判断比率 against their thresholds: results, not goals
@@ -437,6 +443,38 @@ def space_row(ctx: Ctx) -> list[Found]:
             return out
         out.append(found[0])
         cols, start = found[1], found[2]
+
+
+def token_cells(ctx: Ctx) -> list[Found]:
+    """A row nothing else reads, read with each token as a cell: a PDF copy's
+    '5,276床 回復期病床の数 6,067床' is '5,276床 | … | 6,067床'."""
+    toks: list[tuple[int, int]] = []
+    for s, e in _tokens(ctx):
+        if (
+            toks
+            and re.fullmatch(r"\([^()]*\)", ctx.text[s:e])
+            and cell_value(ctx, *toks[-1])[0] == "value"
+        ):
+            toks[-1] = (toks[-1][0], e)  # '529千人泊 (速報値) (令和6年)': one cell
+        else:
+            toks.append((s, e))
+    kinds = [cell_value(ctx, s, e)[0] for s, e in toks]
+    goal_at = next(
+        (
+            s
+            for (s, e), kind in zip(toks, kinds, strict=True)
+            if kind == "label" and "目標" in ctx.text[s:e]
+        ),
+        None,
+    )
+    out = []
+    for f in _cell_row(ctx, toks):
+        at = norm_pos(ctx, f.spans["name"][0]) if "name" in f.spans else None
+        if at is not None and goal_at is not None and goal_at < at:
+            out.append(f)  # a header's goal column in front of the name
+        elif kinds == ["value", "text", "value"] and f.baseline is not None:
+            out.append(f)  # '5,276床 回復期病床の数 6,067床'
+    return out
 
 
 def _space_name(

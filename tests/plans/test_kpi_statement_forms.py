@@ -2327,6 +2327,26 @@ def test_space_rows_read_as_cells(text: str, expected: dict) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the reason cell restates the goal with a word of its own ('早期に')
+            "2 運動習慣のある市民の割合(%) 41.2 (2022年度) 50.0 (2028年度) "
+            "健康教室の充実を図り、早期に50%をめざす 市民意識調査",
+            {"name": "運動習慣のある市民の割合", "target": 50, "baseline": 41.2},
+        ),
+        (  # the reason names the measure otherwise
+            "図書館の利用者数 平成30年度調査 10%増 15%増 20%増 "
+            "改修により魅力を高め、1日当たり利用者数の20%増加をめざす。",
+            {"name": "図書館の利用者数", "target": 20, "change": True},
+        ),
+    ],
+)
+def test_a_space_rows_reason_restates_its_goal(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "総合進捗状況 順調 58% 遅れ 42% 遅れ",  # shares of a review, no goal column

@@ -2319,6 +2319,23 @@ def test_a_header_a_pdf_ran_together() -> None:
                 "deadline_fy": 2025,
             },
         ),
+        (  # a header's years before their labels, a value's year in its cell
+            "指標名 現状値 令和9年度 目標値 令和13年度 目標値 "
+            "特定健診の受診率 41.5% (令和5年度) 50.0% 60.0%",
+            {
+                "name": "特定健診の受診率",
+                "target": 60,
+                "deadline_fy": 2031,
+                "baseline": 41.5,
+                "baseline_date": "2024-03-31",
+                "targets": {"2027": 50, "2031": 60},
+            },
+        ),
+        (  # a header's label, its year and the year's note
+            "指標 現況 2020年 (数値は令和元年度末) 最終年度の目標 2030年 "
+            "(数値は令和11年度末) ごみのリサイクル率 18.2% 25%以上",
+            {"name": "ごみのリサイクル率", "target": 25, "baseline": 18.2},
+        ),
     ],
 )
 def test_space_rows_read_as_cells(text: str, expected: dict) -> None:
@@ -2353,6 +2370,9 @@ def test_a_space_rows_reason_restates_its_goal(text: str, expected: dict) -> Non
         "区分 職員数 採用者数 退職者数 令和5年度 412人 15人 18人",  # a year's figures
         "3,410件 空き家バンクの登録件数 4,200人",  # two units: no start and goal
         "人口 54,120人 (令和6年10月1日現在)",  # a figure as of a day
+        # a header's column of estimates, no goal
+        "指標 現況 2020年 (数値は令和元年度末) 中間年度の見込 2030年 "
+        "(数値は令和11年度末) ごみのリサイクル率 18.2% 25%以上",
     ],
 )
 def test_space_rows_not_read_as_cells(text: str) -> None:

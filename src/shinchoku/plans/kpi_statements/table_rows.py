@@ -14,6 +14,7 @@ from shinchoku.plans.kpi_statements.lexicon import LOWER_WORDS
 from shinchoku.plans.kpi_statements.names import clean_name, name_ok
 from shinchoku.plans.kpi_statements.staged import staged_targets
 from shinchoku.plans.kpi_statements.table_cells import (
+    cell_date,
     cell_value,
     columns,
     compared,
@@ -445,25 +446,25 @@ def space_row(ctx: Ctx) -> list[Found]:
         cols, start = found[1], found[2]
 
 
+_YEAR_LABEL_RE = re.compile(r"目標値?|現状値?|基準値?|実績値?|最新値")
+
+
 def token_cells(ctx: Ctx) -> list[Found]:
     """A row nothing else reads, read with each token as a cell: a PDF copy's
-    '5,276床 回復期病床の数 6,067床' is '5,276床 | … | 6,067床'."""
-    toks: list[tuple[int, int]] = []
-    for s, e in _tokens(ctx):
-        if (
-            toks
-            and re.fullmatch(r"\([^()]*\)", ctx.text[s:e])
-            and cell_value(ctx, *toks[-1])[0] == "value"
-        ):
-            toks[-1] = (toks[-1][0], e)  # '529千人泊 (速報値) (令和6年)': one cell
-        else:
-            toks.append((s, e))
+    '5,276床 回復期病床の数 6,067床' is '5,276床 | … | 6,067床'. Only under a
+    header's goal column, or a start, a name and a goal side by side."""
+    toks = _token_cells(ctx)
     kinds = [cell_value(ctx, s, e)[0] for s, e in toks]
+    words = [ctx.text[s:e] for s, e in toks]
     goal_at = next(
         (
-            s
-            for (s, e), kind in zip(toks, kinds, strict=True)
-            if kind == "label" and "目標" in ctx.text[s:e]
+            toks[i][0]
+            for i, kind in enumerate(kinds)
+            if kind == "label"
+            and "目標" in words[i]
+            or i + 1 < len(toks)
+            and words[i].endswith("目標")
+            and cell_date(words[i + 1].split(" (")[0])  # '中間年度の目標 2014年'
         ),
         None,
     )
@@ -475,6 +476,29 @@ def token_cells(ctx: Ctx) -> list[Found]:
         elif kinds == ["value", "text", "value"] and f.baseline is not None:
             out.append(f)  # '5,276床 回復期病床の数 6,067床'
     return out
+
+
+def _token_cells(ctx: Ctx) -> list[tuple[int, int]]:
+    """The tokens as cells: a value or a year with the parentheses after it
+    ('529千人泊 (速報値) (令和6年)', '2014年 (数値は平成25年度末)'), a year
+    with the label after it ('令和10年度 目標値') one cell each."""
+    toks: list[tuple[int, int]] = []
+    for s, e in _tokens(ctx):
+        last = ctx.text[slice(*toks[-1])] if toks else ""
+        if (
+            toks
+            and re.fullmatch(r"\([^()]*\)", ctx.text[s:e])
+            and (
+                cell_value(ctx, *toks[-1])[0] == "value"
+                or cell_date(last.split(" (")[0])
+            )
+        ):
+            toks[-1] = (toks[-1][0], e)
+        elif toks and _YEAR_LABEL_RE.fullmatch(ctx.text[s:e]) and cell_date(last):
+            toks[-1] = (toks[-1][0], e)
+        else:
+            toks.append((s, e))
+    return toks
 
 
 def _space_name(

@@ -2292,6 +2292,109 @@ def test_a_header_a_pdf_ran_together() -> None:
     )
 
 
+# Round 12's forms, written for these tests: a long name wholly in quotes, bullets
+# 'X:N' whose name holds particles, lists of bounds sharing one verb, a level held,
+# '…N人体制にする', zero kept or reached, names after において/長期的には, a year
+# with the name and value in parentheses on both sides of '⇒', a reference actual
+# after the sentence, and an evaluation sheet's row without its header.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "指標「地域公共交通の再編に取り組む市町村数」 現状値 2市町村(令和3年度末)"
+            " 目標値 12市町村(令和9年度末)",
+            {
+                "name": "地域公共交通の再編に取り組む市町村数",
+                "target": 12,
+                "baseline": 2,
+            },
+        ),
+        (
+            "●市の子育て支援に満足していると答える保護者の割合:75.0%",
+            {"name": "市の子育て支援に満足していると答える保護者の割合", "target": 75},
+        ),
+        (
+            "令和8年度までに、職員数(再任用職員を含む)の3%、120人以上の削減を行う。",
+            {"name": "職員数(再任用職員を含む)", "target": 120, "comparator": "以上"},
+        ),
+        (
+            "職員の採用を抑え、5年間で150名程度削減し、消防の職員を含め、1,800人体制にする。",
+            {"name": "消防の職員", "target": 1800},
+        ),
+        (
+            "保育所の入所枠を拡充し、待機児童ゼロを継続します。",
+            {"name": "待機児童", "target": 0, "comparator": "維持"},
+        ),
+        (
+            "長期目標 2050年度における温室効果ガス排出量を実質ゼロの実現を目指す",
+            {"name": "温室効果ガス排出量", "target": 0, "deadline_fy": 2050},
+        ),
+        (
+            "目標(2030年):45.2万人以上の人口を維持すること",
+            {
+                "name": "人口",
+                "target": 452000,
+                "comparator": "以上",
+                "deadline_fy": 2030,
+            },
+        ),
+        (
+            "計画期間中においては、一般行政部門において40人の削減を図ります。",
+            {"name": "一般行政部門", "target": 40},
+        ),
+        (
+            "消防職員を除く職員数を令和8年度当初は900人程度、長期的には850人程度を目標とする。",
+            {"name": "消防職員を除く職員数", "target": 850, "targets": {"2025": 900}},
+        ),
+        (
+            "・平成22年度(当初職員数520人)⇒平成27年度(当初職員数470人)の間に50人程縮減予定",
+            {
+                "name": "当初職員数",
+                "target": 470,
+                "baseline": 520,
+                "baseline_date": "2010-04-01",
+                "deadline_fy": 2014,
+            },
+        ),
+        (
+            "目標2 令和11年度までに年次休暇の平均取得日数を15日にする。 参考:令和5年度実績 11日",
+            {"target": 15, "baseline": 11, "baseline_date": "2024-03-31"},
+        ),
+        (
+            "令和12年度までに女性職員の管理職割合を20%する。",
+            {"name": "女性職員の管理職割合", "target": 20, "deadline_fy": 2030},
+        ),
+        (
+            "2030年度に削減率46%を目指した区域施策編を策定しました。",
+            {"name": "削減率", "target": 46, "deadline_fy": 2030},
+        ),
+        (
+            "地域防災訓練の参加者数 1,200人 1,800人 1,350人",
+            {"name": "地域防災訓練の参加者数", "target": 1800, "baseline": 1200},
+        ),
+    ],
+)
+def test_round_twelve_forms(text: str, expected: dict) -> None:
+    got = _one(text)
+    for key, value in expected.items():
+        assert got[key] == value, (key, got)
+
+
+def test_an_arrow_to_the_next_year_is_a_goal_when_the_line_says_so() -> None:
+    got = _one("目標 朝市 開催回数:8回【R4】→10回【R5】")
+    assert (got["baseline"], got["target"], got["deadline_fy"]) == (8, 10, 2023)
+
+
+def test_bounds_listed_with_one_verb() -> None:
+    found = extract_statement(
+        "令和7年度決算時には、将来負担比率を80%以内に、また実質公債費比率を12.0%以内に抑制する。"
+    )
+    assert [(f.name, f.target, f.comparator) for f in found] == [
+        ("将来負担比率", 80, "以内"),
+        ("実質公債費比率", 12, "以内"),
+    ]
+
+
 # Table rows a PDF copy flattened with single spaces, read as their cells joined
 # by '|' are when the space reader finds no row: each token a cell, a value's
 # parentheses in its cell; only under a header's goal column, or a start, a name
@@ -2361,6 +2464,30 @@ def test_space_rows_read_as_cells(text: str, expected: dict) -> None:
 def test_a_space_rows_reason_restates_its_goal(text: str, expected: dict) -> None:
     got = _one(text)
     assert {k: got.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # counts of a plan's items
+        "各施策に1項目以上、計64項目の成果指標を設定。",
+        # a target stated as achieved
+        "職員数の「概ね 800 人削減」については、令和4年度において 210 人の削減を行い、"
+        "計画期間中の削減累計が 830 人となることから、目標を達成することとなりました。",
+        # a series of results rising: no evaluation sheet's target
+        "地域防災訓練の参加者数 1,200人 1,350人 1,800人",
+        # zero without a goal verb
+        "待機児童ゼロの状況が続いています。",
+        # the same values in parentheses with different names: no arrow of one count
+        "・平成22年度(当初職員数520人)⇒平成27年度(再任用職員数30人)",
+        # a value and the next year's: a change reported, not a goal
+        "朝市 開催回数:8回【R4】→7回【R5】",
+        # an aspiration beyond the goal, the goal's name in another cell
+        "目標年度 | 2030年度 | 2013年度比で46%以上の削減とし、さらなる高みとして60%削減を目指す",
+    ],
+)
+def test_near_misses_of_round_twelve_forms(text: str) -> None:
+    assert extract_statement(text) == []
 
 
 @pytest.mark.parametrize(

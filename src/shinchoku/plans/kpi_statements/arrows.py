@@ -14,6 +14,7 @@ from shinchoku.plans.kpi_statements.context import (
 )
 from shinchoku.plans.kpi_statements.found import Found
 from shinchoku.plans.kpi_statements.lexicon import TARGET_LABELS, WHEN
+from shinchoku.plans.kpi_statements.names import clean_name, name_ok
 from shinchoku.plans.kpi_statements.values import fiscal_year_in, paren_after, year_in
 from shinchoku.plans.kpi_text import Quantity
 
@@ -39,12 +40,45 @@ def _dated_pair(ctx: Ctx, left: Quantity | None, right: Quantity) -> bool:
     )
 
 
+# '平成21年度(当初職員数801人)⇒平成26年度(当初職員数700人)': each year, then in
+# parentheses the name and its value, the same name on both sides
+_NAMED_IN_PARENS_RE = re.compile(
+    rf"(?P<y1>{WHEN}) ?\((?P<n>[^()\d、。]{{2,20}}?) ?(?P<v1>\d[^()]*)\)"
+    rf" ?(?:→|⇒) ?(?P<y2>{WHEN}) ?\((?P=n) ?(?P<v2>\d[^()]*)\)"
+)
+
+
+def _named_in_parens(ctx: Ctx) -> list[Found]:
+    out = []
+    for m in _NAMED_IN_PARENS_RE.finditer(ctx.text):
+        left = next((q for q in ctx.values if q.start == m.start("v1")), None)
+        right = next((q for q in ctx.values if q.start == m.start("v2")), None)
+        name = clean_name(m.group("n"))
+        if (
+            left is None
+            or right is None
+            or left.unit != right.unit
+            or not name_ok(name)
+        ):
+            continue
+        f = new_found(ctx, (name, ctx.span(*m.span("n"))), right)
+        # '当初職員数': the count on the FY's first day, the end of the FY before
+        start = "当初" if name.startswith("当初") else ""
+        set_baseline(ctx, f, left, m.group("y1") + start)
+        fy = fiscal_year_in(m.group("y2"))
+        f.deadline_fy = fy - 1 if fy and start else fy
+        if f.target is not None and f.target < left.value:
+            f.direction = "lower"
+        out.append(f)
+    return out
+
+
 def arrows(ctx: Ctx) -> list[Found]:
-    out: list[Found] = []
+    out: list[Found] = _named_in_parens(ctx)
     text, floor = ctx.text, 0
     for arrow in ARROW_RE.finditer(text):
         right = _right_of(ctx, arrow)
-        if right is None:
+        if right is None or right.start in ctx.used:
             continue
         left = _left_of(ctx, arrow, floor)
         if arrow.group(0).strip() in _TILDE and not _dated_pair(ctx, left, right):
@@ -69,8 +103,23 @@ def arrows(ctx: Ctx) -> list[Found]:
         if left is not None and f.target is not None and f.baseline is not None:
             if f.target < f.baseline:
                 f.direction = "lower"
+        if _year_on_year(ctx, f):
+            continue
         out.append(f)
     return out
+
+
+def _year_on_year(ctx: Ctx, f: Found) -> bool:
+    """'開催回数:11回【R5】→10回【R6】': a value and the next year's, with no
+    word of a goal in the line, report a change; a plan aims further."""
+    if f.baseline_date is None or f.deadline_fy is None:
+        return False
+    base_fy = f.baseline_date.year - (1 if f.baseline_date.month <= 3 else 0)
+    if f.baseline_date.month == 12:
+        base_fy = f.baseline_date.year  # a calendar year's value
+    return f.deadline_fy - base_fy == 1 and not re.search(
+        rf"目標|目指|めざ|{TARGET_LABELS}", ctx.text
+    )
 
 
 def _date_after(text: str, end: int) -> tuple[str, int, int] | None:

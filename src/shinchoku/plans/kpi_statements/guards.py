@@ -107,6 +107,10 @@ def _refused(ctx: Ctx, q: Quantity, after: str) -> bool:
         r" (?:増加|減少|向上|低下|改善)(?:\s|$)", after
     ):
         return True  # '現状 目標 … 出生数の増加 2,313人 増加': the goal has no number
+    if re.search(
+        r"(?:さらなる|更なる)高みとして ?$", text[max(0, q.start - 12) : q.start]
+    ):
+        return True  # '50%以上の削減とし、さらなる高みとして64%削減を目指す': beyond the goal
     if re.match(r" ?(?:増やし|減らし|削減し|縮減し)(?:て)?[、,]? ?[\d,.]+", after):
         return True  # '…から121人増やし2,040人にする': the way to the level after it
     # '昨年度より141人増加するなど': a change from last year
@@ -239,7 +243,7 @@ def _list_goal(ctx: Ctx, q: Quantity, before: str, line_goal: bool, depth: int) 
     _, s1 = sentence_bounds(text, q.start)
     # '20%、3.6時間削減する': the first of a list shares the verb of the last.
     nxt = re.match(
-        r"^ ?(?:/ ?[^\s\d、。/]{1,2})?(?:以上|以下|未満|以内|増|減)?(?:\([^()]*\))?[、,▽・] ?",
+        r"^ ?(?:/ ?[^\s\d、。/]{1,2})?(?:以上|以下|未満|以内|増|減|程度)?(?:\([^()]*\))?[、,▽・] ?",
         after,
     )  # '…単価20万円/人、…宿泊数2泊等の目標を掲げ'
     if nxt is None and re.search(r"\d ?年度?(?:には|に|までに) ?$", before):

@@ -102,7 +102,7 @@ def _deadline(ctx: Ctx, q: Quantity) -> int | None:
             continue
         deadlineish = (
             re.match(
-                r" ?(?:末|当初)?(?:まで|までに|の|に|には|を目途|をめど|時点|度末|末|で|以降|\]|】|\))",
+                r" ?(?:末|当初)?(?:まで|までに|の|に|には|(?<=当初)は|を目途|をめど|時点|度末|末|で|以降|\]|】|\))",
                 tail,
             )
             or re.match(  # '平成28年度末(29年3月31日)に、': the same day restated
@@ -168,6 +168,16 @@ def _prose_baseline(ctx: Ctx, f: Found, q: Quantity) -> None:
         if closing is not None:
             set_baseline(ctx, f, closing[1], closing[0])
             return
+        # '…とする。 参考:令和3年度~令和5年度実績 50%': a reference actual after it
+        ref = re.match(
+            r"。 ?\(?参考\)?[::] ?([^::。()\d]{0,4}[^::。]*?(?:実績|現状|現在|時点)(?:値)?)[::]? ?",
+            text[s1:],
+        )
+        if ref and year_in(ref.group(1)):
+            nxt = next((v for v in ctx.values if v.start == s1 + ref.end()), None)
+            if nxt is not None and nxt.unit == q.unit and nxt.start not in ctx.used:
+                set_baseline(ctx, f, nxt, re.split(r"[~〜]", ref.group(1))[-1])
+                return
         # '…図ります。(平成 27 年度 13 人)': the sentence's closing parenthesis.
         m = re.match(r"。 ?\(([^()]*)\)", text[s1:])
         if m and year_in(m.group(1)):
@@ -447,6 +457,8 @@ def prose(ctx: Ctx) -> list[Found]:
             if q.unit != previous.unit and not re.fullmatch(r" ?[、,] ?", gap):
                 continue  # the topic named another value ('…約3万人を維持'), not a
                 # list of one ('20%、3.6時間削減')
+        if _later_stage(ctx, previous, name, q):
+            continue
         if previous is not None and (name is None or name[0] == previous.name):
             deadline = _deadline(ctx, q)
             if (
@@ -482,6 +494,26 @@ def prose(ctx: Ctx) -> list[Found]:
         ):
             out[-1:] = _each(f)  # 'AとBでそれぞれ70%を目指す'
     return out
+
+
+def _later_stage(
+    ctx: Ctx, previous: Found | None, name: tuple[str, Span] | None, q: Quantity
+) -> bool:
+    """'職員数を平成26年度当初は700人程度、長期的には650人程度を目標': a dated
+    stage, then the goal with no year; `previous` takes the goal."""
+    if previous is None or q.unit != previous.unit or not previous.deadline_fy:
+        return False
+    if name is not None and not previous.name.endswith(name[0]):
+        return False
+    if _deadline(ctx, q) not in (None, previous.deadline_fy) or not re.search(
+        r"(?:長期|将来|最終)的には[、,]? ?$", ctx.text[max(0, q.start - 8) : q.start]
+    ):
+        return False
+    previous.targets = {previous.deadline_fy: previous.target}
+    previous.target, previous.deadline_fy = q.value, None
+    previous.spans["target"] = ctx.span(q.start, q.end)
+    ctx.used.add(q.start)
+    return True
 
 
 def _share_as_count(ctx: Ctx, previous: Found, q: Quantity) -> bool:

@@ -340,6 +340,12 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     special = _name_after(ctx, q) or _share_or_cut(ctx, q, s0)
     if special is not None:
         return special
+    staff = re.search(r"([^\s、。を]{2,20}?)を含め(?:て)?[、,] ?$", text[s0 : q.start])
+    if staff and re.match(r" ?体制", text[q.end :]):
+        # '交通・水道の職員を含め、2,500人体制にする': what the count includes
+        name = clean_name(staff.group(1))
+        if name_ok(name):
+            return name, ctx.span(s0 + staff.start(1), s0 + staff.end(1))
     if re.match(r"(?:数値|値|水準|実績)\($", text[max(0, q.start - 3) : q.start]):
         # '女性の参画比率を…策定時の数値(29.1%)以上に': named before the bracket
         return prose_name(ctx, dataclasses.replace(q, start=q.start - 1))
@@ -416,7 +422,7 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     if timed:
         phrase = phrase[timed[-1].end() :]
     # '羽村市は2045年度までに公共施設の総量': the name after its deadline
-    phrase = re.split(rf"{WHEN}(?:まで(?:に|の)?|には)、? ?(?=.{{2,}})", phrase)[-1]
+    phrase = re.split(rf"{WHEN}(?:まで(?:に|の)?|には|に)、? ?(?=.{{2,}})", phrase)[-1]
     name = clean_name(phrase)
     if (
         not name_ok(name)

@@ -464,7 +464,28 @@ def _row_roles(
             + [("ignore", None)] * (len(values) - 2)
             + [("target", None)]
         )
+    if _evaluated(values, cols, after):
+        return [("baseline", None), ("target", None), ("ignore", None)]
     return None  # three or more values and no header: a table of results
+
+
+def _evaluated(
+    values: list[Cell], cols: list[tuple[str, int | None]], after: str
+) -> bool:
+    """A KPI evaluation sheet's row without its header ('町会・自治会加入率 60.8%
+    67.6% 60.1%': 基準値, 目標値, 実績値): three bare values of one unit, no year,
+    the middle one beyond both others, as a target is beyond its start and the
+    result short of it; a series of results rises or falls instead."""
+    if cols or len(values) != 3 or after.strip():
+        return False
+    if any(c[0] != "value" or c[1] is None or c[2] for c in values):
+        return False
+    base, goal, result = (c[1] for c in values)
+    if len({base.unit, goal.unit, result.unit}) != 1 or not goal.unit:
+        return False
+    return goal.value > max(base.value, result.value) or goal.value < min(
+        base.value, result.value
+    )
 
 
 def _cell_period(ctx: Ctx, q: Quantity) -> str | None:

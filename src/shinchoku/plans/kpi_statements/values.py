@@ -14,7 +14,7 @@ from shinchoku.plans.kpi_text import Quantity
 # What may directly follow a value without making it part of a longer word.
 _VALUE_TAIL_OK = re.compile(
     r"^(?:増|減|削減|縮減|圧縮|純減|純増|抑制|以 ?上|以 ?下|未 ?満|以 ?内|超|程度|前後|台|余|強|弱|分|達成"
-    r"|確保|維持|向上|低下|上昇|突破|規模|相当|減ら|増や|増加|減少|程|人泊|泊|来訪|実現|創出"
+    r"|確保|維持|体制に|向上|低下|上昇|突破|規模|相当|減ら|増や|増加|減少|程|人泊|泊|来訪|実現|創出"
     r"|等(?:の|を|と)|目標(?=[、。,)\s]|$))"  # '3,000人目標、': a goal after its value
 )
 _NOT_VALUE_TAIL = re.compile(

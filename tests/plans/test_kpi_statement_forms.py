@@ -2504,3 +2504,51 @@ def test_near_misses_of_round_twelve_forms(text: str) -> None:
 )
 def test_space_rows_not_read_as_cells(text: str) -> None:
     assert extract_statement(text) == []
+
+
+# Space-joined rows' names: the name, then what it means (a clause the PDF may
+# have spaced apart); a row's number before its name; a year in the name's
+# parentheses ('(対2019年比)') qualifies it and is no year label.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "指標 現状 目標 防災士の登録者数 市内に住み、又は勤める者のうち、"
+            "防災士の資格を持つ者の数 412人(令和4年度) 600人(令和9年度)",
+            {"name": "防災士の登録者数", "target": 600, "baseline": 412},
+        ),
+        (
+            "12 観光消費額(宿泊客1人当たり) 県内の観光消費額を延べ宿泊者数で除したもので、"
+            "宿泊客 1人当たりの消費額を示すもの(暦年) 円 21,300 (2023) 25,000 (2028) 観光部",
+            {"name": "観光消費額(宿泊客1人当たり)", "target": 25, "baseline": 21.3},
+        ),
+        (
+            "目標項目 数値目標 (時期) 最新値 (時期) 目標設定時最新値 (時期) "
+            "職員1人当たりの超過勤務時間(対2019年比) 120時間 2025年度 150時間 2023年度 "
+            "160時間 2020年度",
+            {
+                "name": "職員1人当たりの超過勤務時間(対2019年比)",
+                "target": 120,
+                "baseline": 160,
+                "deadline_fy": 2025,
+            },
+        ),
+    ],
+)
+def test_space_rows_names(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # results by year under 現状 and 実績, no goal
+        "指標 現状 実績 防災士の登録者数 市内に住み、又は勤める者のうち、"
+        "防災士の資格を持つ者の数 412人(令和4年度) 450人(令和5年度)",
+        "12 観光消費額 県内の観光消費額を延べ宿泊者数で除したもので、宿泊客 "
+        "1人当たりの消費額を示すもの 円 21,300 (2022) 23,100 (2023) 推計",
+    ],
+)
+def test_space_rows_names_no_target(text: str) -> None:
+    assert extract_statement(text) == []

@@ -511,7 +511,7 @@ def _space_name(
     """The tokens [a, b) naming the row whose values begin at token `first`:
     the last text token before them that is not a year."""
     k = first - 1
-    while k >= start and (kinds[k][0] != "text" or year_at(ctx, *toks[k]) is not None):
+    while k >= start and (kinds[k][0] != "text" or _dated_token(ctx, toks[k])):
         k -= 1
     name_end = k + 1
     if k < start:
@@ -532,14 +532,57 @@ def _space_name(
         and name_end - 1 == k
         and kinds[k - 1][0] == "text"
         and any(kd[0] == "label" for kd in kinds[start : k - 1])
-        and _description(ctx.text[slice(*toks[k])])
-        and not _description(ctx.text[slice(*toks[k - 1])])
+        and _explains(ctx.text[slice(*toks[k])], ctx.text[slice(*toks[k - 1])])
     ):
         # '名前 指標の説明、… 4,914人': the name, then its meaning
         k, name_end = k - 1, k
     if _numbered_before(ctx, toks, kinds, (start, k, first)):
         k, name_end = k - 1, k  # '33 名前 名前の説明(暦年) 件 1,560 ― 1,220'
+    i = k - 1
+    while i >= start and kinds[i][0] == "text":
+        i -= 1
+    if (
+        i >= start
+        and i + 1 < k
+        and _bare_number(kinds[i])
+        and any(
+            re.search(r"[、。]", ctx.text[slice(*t)]) for t in toks[i + 2 : name_end]
+        )
+    ):
+        # '9 名前 …を…で除したもので、農業経営体 1経営体当たりの… 万円 415': the
+        # numbered token names the row, the words after it (spaced by the PDF) explain it
+        k, name_end = i + 1, i + 2
     return k, name_end
+
+
+def _bare_number(kind: tuple[Any, ...]) -> bool:
+    """A row's number: a value of 1-3 digits without a unit."""
+    q = kind[1]
+    return kind[0] == "value" and not q.unit and bool(re.fullmatch(r" ?\d{1,3}", q.raw))
+
+
+def _explains(cell: str, name: str) -> bool:
+    """`cell` explains the `name` before it: a sentence or a clause
+    ('各市町村において、…の世帯数'), the name none ('…カバー率')."""
+    return (
+        bool(_description(cell) or re.search(r"[、。]", cell))
+        and not _description(name)
+        and not re.search(r"[、。]", name)
+        and len(name) >= 3
+        and not _HIRAGANA_END.search(name)
+    )
+
+
+def _dated_token(ctx: Ctx, tok: tuple[int, int]) -> bool:
+    """A token holding a year outside parentheses: a name's '(対2013年比)'
+    qualifies it ('…の取得日数(対2013年比)'), it is no year label."""
+    s, e = tok
+    depth = [0] * (e - s + 1)
+    for i, ch in enumerate(ctx.text[s:e]):
+        depth[i + 1] = depth[i] + {"(": 1, ")": -1}.get(ch, 0)
+    return any(
+        s <= ys < e and year and depth[ys - s] == 0 for ys, _ye, year in ctx.years
+    )
 
 
 def _numbered_before(

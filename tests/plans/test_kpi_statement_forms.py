@@ -2422,9 +2422,46 @@ def test_bounds_listed_with_one_verb() -> None:
                 "deadline_fy": 2025,
             },
         ),
+        (  # a header's years before their labels, a value's year in its cell
+            "指標名 現状値 令和9年度 目標値 令和13年度 目標値 "
+            "特定健診の受診率 41.5% (令和5年度) 50.0% 60.0%",
+            {
+                "name": "特定健診の受診率",
+                "target": 60,
+                "deadline_fy": 2031,
+                "baseline": 41.5,
+                "baseline_date": "2024-03-31",
+                "targets": {"2027": 50, "2031": 60},
+            },
+        ),
+        (  # a header's label, its year and the year's note
+            "指標 現況 2020年 (数値は令和元年度末) 最終年度の目標 2030年 "
+            "(数値は令和11年度末) ごみのリサイクル率 18.2% 25%以上",
+            {"name": "ごみのリサイクル率", "target": 25, "baseline": 18.2},
+        ),
     ],
 )
 def test_space_rows_read_as_cells(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the reason cell restates the goal with a word of its own ('早期に')
+            "2 運動習慣のある市民の割合(%) 41.2 (2022年度) 50.0 (2028年度) "
+            "健康教室の充実を図り、早期に50%をめざす 市民意識調査",
+            {"name": "運動習慣のある市民の割合", "target": 50, "baseline": 41.2},
+        ),
+        (  # the reason names the measure otherwise
+            "図書館の利用者数 平成30年度調査 10%増 15%増 20%増 "
+            "改修により魅力を高め、1日当たり利用者数の20%増加をめざす。",
+            {"name": "図書館の利用者数", "target": 20, "change": True},
+        ),
+    ],
+)
+def test_a_space_rows_reason_restates_its_goal(text: str, expected: dict) -> None:
     got = _one(text)
     assert {k: got.get(k) for k in expected} == expected
 
@@ -2460,7 +2497,58 @@ def test_near_misses_of_round_twelve_forms(text: str) -> None:
         "区分 職員数 採用者数 退職者数 令和5年度 412人 15人 18人",  # a year's figures
         "3,410件 空き家バンクの登録件数 4,200人",  # two units: no start and goal
         "人口 54,120人 (令和6年10月1日現在)",  # a figure as of a day
+        # a header's column of estimates, no goal
+        "指標 現況 2020年 (数値は令和元年度末) 中間年度の見込 2030年 "
+        "(数値は令和11年度末) ごみのリサイクル率 18.2% 25%以上",
     ],
 )
 def test_space_rows_not_read_as_cells(text: str) -> None:
+    assert extract_statement(text) == []
+
+
+# Space-joined rows' names: the name, then what it means (a clause the PDF may
+# have spaced apart); a row's number before its name; a year in the name's
+# parentheses ('(対2019年比)') qualifies it and is no year label.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "指標 現状 目標 防災士の登録者数 市内に住み、又は勤める者のうち、"
+            "防災士の資格を持つ者の数 412人(令和4年度) 600人(令和9年度)",
+            {"name": "防災士の登録者数", "target": 600, "baseline": 412},
+        ),
+        (
+            "12 観光消費額(宿泊客1人当たり) 県内の観光消費額を延べ宿泊者数で除したもので、"
+            "宿泊客 1人当たりの消費額を示すもの(暦年) 円 21,300 (2023) 25,000 (2028) 観光部",
+            {"name": "観光消費額(宿泊客1人当たり)", "target": 25, "baseline": 21.3},
+        ),
+        (
+            "目標項目 数値目標 (時期) 最新値 (時期) 目標設定時最新値 (時期) "
+            "職員1人当たりの超過勤務時間(対2019年比) 120時間 2025年度 150時間 2023年度 "
+            "160時間 2020年度",
+            {
+                "name": "職員1人当たりの超過勤務時間(対2019年比)",
+                "target": 120,
+                "baseline": 160,
+                "deadline_fy": 2025,
+            },
+        ),
+    ],
+)
+def test_space_rows_names(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # results by year under 現状 and 実績, no goal
+        "指標 現状 実績 防災士の登録者数 市内に住み、又は勤める者のうち、"
+        "防災士の資格を持つ者の数 412人(令和4年度) 450人(令和5年度)",
+        "12 観光消費額 県内の観光消費額を延べ宿泊者数で除したもので、宿泊客 "
+        "1人当たりの消費額を示すもの 円 21,300 (2022) 23,100 (2023) 推計",
+    ],
+)
+def test_space_rows_names_no_target(text: str) -> None:
     assert extract_statement(text) == []

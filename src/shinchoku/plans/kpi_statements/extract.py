@@ -107,7 +107,11 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
         end = max(b for r in rows for _, b in r.spans.values())
         found = [f for f in found if f.spans.get("target", (0, 0))[0] < end]
     found += [r for r in rows if not _actual(ctx, r)]
-    found += prose(ctx)
+    later = prose(ctx)
+    if rows and "|" not in norm:  # a space row's later words give its reasons
+        end = max(b for r in rows for _, b in r.spans.values())
+        later = [f for f in later if f.spans.get("target", (0, 0))[0] < end]
+    found += later
     if not found and "|" not in norm:
         found = token_cells(ctx)
     out: list[Found] = []

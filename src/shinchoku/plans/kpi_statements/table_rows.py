@@ -14,6 +14,7 @@ from shinchoku.plans.kpi_statements.lexicon import LOWER_WORDS
 from shinchoku.plans.kpi_statements.names import clean_name, name_ok
 from shinchoku.plans.kpi_statements.staged import staged_targets
 from shinchoku.plans.kpi_statements.table_cells import (
+    cell_date,
     cell_value,
     columns,
     compared,
@@ -445,25 +446,25 @@ def space_row(ctx: Ctx) -> list[Found]:
         cols, start = found[1], found[2]
 
 
+_YEAR_LABEL_RE = re.compile(r"目標値?|現状値?|基準値?|実績値?|最新値")
+
+
 def token_cells(ctx: Ctx) -> list[Found]:
     """A row nothing else reads, read with each token as a cell: a PDF copy's
-    '5,276床 回復期病床の数 6,067床' is '5,276床 | … | 6,067床'."""
-    toks: list[tuple[int, int]] = []
-    for s, e in _tokens(ctx):
-        if (
-            toks
-            and re.fullmatch(r"\([^()]*\)", ctx.text[s:e])
-            and cell_value(ctx, *toks[-1])[0] == "value"
-        ):
-            toks[-1] = (toks[-1][0], e)  # '529千人泊 (速報値) (令和6年)': one cell
-        else:
-            toks.append((s, e))
+    '5,276床 回復期病床の数 6,067床' is '5,276床 | … | 6,067床'. Only under a
+    header's goal column, or a start, a name and a goal side by side."""
+    toks = _token_cells(ctx)
     kinds = [cell_value(ctx, s, e)[0] for s, e in toks]
+    words = [ctx.text[s:e] for s, e in toks]
     goal_at = next(
         (
-            s
-            for (s, e), kind in zip(toks, kinds, strict=True)
-            if kind == "label" and "目標" in ctx.text[s:e]
+            toks[i][0]
+            for i, kind in enumerate(kinds)
+            if kind == "label"
+            and "目標" in words[i]
+            or i + 1 < len(toks)
+            and words[i].endswith("目標")
+            and cell_date(words[i + 1].split(" (")[0])  # '中間年度の目標 2014年'
         ),
         None,
     )
@@ -477,6 +478,29 @@ def token_cells(ctx: Ctx) -> list[Found]:
     return out
 
 
+def _token_cells(ctx: Ctx) -> list[tuple[int, int]]:
+    """The tokens as cells: a value or a year with the parentheses after it
+    ('529千人泊 (速報値) (令和6年)', '2014年 (数値は平成25年度末)'), a year
+    with the label after it ('令和10年度 目標値') one cell each."""
+    toks: list[tuple[int, int]] = []
+    for s, e in _tokens(ctx):
+        last = ctx.text[slice(*toks[-1])] if toks else ""
+        if (
+            toks
+            and re.fullmatch(r"\([^()]*\)", ctx.text[s:e])
+            and (
+                cell_value(ctx, *toks[-1])[0] == "value"
+                or cell_date(last.split(" (")[0])
+            )
+        ):
+            toks[-1] = (toks[-1][0], e)
+        elif toks and _YEAR_LABEL_RE.fullmatch(ctx.text[s:e]) and cell_date(last):
+            toks[-1] = (toks[-1][0], e)
+        else:
+            toks.append((s, e))
+    return toks
+
+
 def _space_name(
     ctx: Ctx,
     toks: list[tuple[int, int]],
@@ -487,7 +511,7 @@ def _space_name(
     """The tokens [a, b) naming the row whose values begin at token `first`:
     the last text token before them that is not a year."""
     k = first - 1
-    while k >= start and (kinds[k][0] != "text" or year_at(ctx, *toks[k]) is not None):
+    while k >= start and (kinds[k][0] != "text" or _dated_token(ctx, toks[k])):
         k -= 1
     name_end = k + 1
     if k < start:
@@ -508,14 +532,57 @@ def _space_name(
         and name_end - 1 == k
         and kinds[k - 1][0] == "text"
         and any(kd[0] == "label" for kd in kinds[start : k - 1])
-        and _description(ctx.text[slice(*toks[k])])
-        and not _description(ctx.text[slice(*toks[k - 1])])
+        and _explains(ctx.text[slice(*toks[k])], ctx.text[slice(*toks[k - 1])])
     ):
         # '名前 指標の説明、… 4,914人': the name, then its meaning
         k, name_end = k - 1, k
     if _numbered_before(ctx, toks, kinds, (start, k, first)):
         k, name_end = k - 1, k  # '33 名前 名前の説明(暦年) 件 1,560 ― 1,220'
+    i = k - 1
+    while i >= start and kinds[i][0] == "text":
+        i -= 1
+    if (
+        i >= start
+        and i + 1 < k
+        and _bare_number(kinds[i])
+        and any(
+            re.search(r"[、。]", ctx.text[slice(*t)]) for t in toks[i + 2 : name_end]
+        )
+    ):
+        # '9 名前 …を…で除したもので、農業経営体 1経営体当たりの… 万円 415': the
+        # numbered token names the row, the words after it (spaced by the PDF) explain it
+        k, name_end = i + 1, i + 2
     return k, name_end
+
+
+def _bare_number(kind: tuple[Any, ...]) -> bool:
+    """A row's number: a value of 1-3 digits without a unit."""
+    q = kind[1]
+    return kind[0] == "value" and not q.unit and bool(re.fullmatch(r" ?\d{1,3}", q.raw))
+
+
+def _explains(cell: str, name: str) -> bool:
+    """`cell` explains the `name` before it: a sentence or a clause
+    ('各市町村において、…の世帯数'), the name none ('…カバー率')."""
+    return (
+        bool(_description(cell) or re.search(r"[、。]", cell))
+        and not _description(name)
+        and not re.search(r"[、。]", name)
+        and len(name) >= 3
+        and not _HIRAGANA_END.search(name)
+    )
+
+
+def _dated_token(ctx: Ctx, tok: tuple[int, int]) -> bool:
+    """A token holding a year outside parentheses: a name's '(対2013年比)'
+    qualifies it ('…の取得日数(対2013年比)'), it is no year label."""
+    s, e = tok
+    depth = [0] * (e - s + 1)
+    for i, ch in enumerate(ctx.text[s:e]):
+        depth[i + 1] = depth[i] + {"(": 1, ")": -1}.get(ch, 0)
+    return any(
+        s <= ys < e and year and depth[ys - s] == 0 for ys, _ye, year in ctx.years
+    )
 
 
 def _numbered_before(

@@ -66,17 +66,40 @@ _NOTE_RE = re.compile(
 _YEAR_WORDS_RE = re.compile(r"(?:令和|平成|R|H)? ?\d{1,4} ?年度?")
 
 
-def _note_off(m: re.Match[str]) -> str:
-    return m.group(0) if re.search(r"\d", _YEAR_WORDS_RE.sub("", m.group(0))) else ""
+def _note_off(mapped: Mapped) -> Mapped:
+    """The line without a note closing it that states no number of its own."""
+    m = _NOTE_RE.search(mapped.text)
+    if m is None or re.search(r"\d", _YEAR_WORDS_RE.sub("", m.group(0))):
+        return mapped
+    return Mapped(
+        mapped.text[: m.start()] + mapped.text[m.end() :],
+        mapped.origin[: m.start()] + mapped.origin[m.end() :],
+    )
+
+
+def _per_year(mapped: Mapped) -> Mapped:
+    """'年間1,000人' as '1,000人/年', the count's characters keeping their own
+    place in the text as written (and '/年' the count's last)."""
+    text, out, origin, last = mapped.text, [], [], 0
+    for m in _YEARLY_RE.finditer(text):
+        out.append(text[last : m.start()] + m.group(1) + "/年")
+        origin += mapped.origin[last : m.start()] + mapped.origin[m.start(1) : m.end(1)]
+        origin += [mapped.origin[m.end(1) - 1]] * 2
+        last = m.end()
+    if not out:
+        return mapped
+    out.append(text[last:])
+    origin += mapped.origin[last:]
+    return Mapped("".join(out), origin)
 
 
 def canonical(mapped: Mapped) -> Mapped:
     mapped = mapped.sub(_LIST_NUMBER_RE, lambda m: "・ ")
-    mapped = mapped.sub(_NOTE_RE, _note_off)
+    mapped = _note_off(mapped)
     mapped = mapped.sub(_ARROWS_RE, lambda m: "→")
     mapped = mapped.sub(_AIMED_RE, lambda m: "までに")
     mapped = mapped.sub(_BRACKETED_LABEL_RE, lambda m: m.group(1))
-    mapped = mapped.sub(_YEARLY_RE, lambda m: f"{m.group(1)}/年")
+    mapped = _per_year(mapped)
     mapped = mapped.sub(_PERCENT_RE, lambda m: "%", at_end=True)
     mapped = mapped.sub(_SPACED_LABEL_RE, lambda m: m.group(0).replace(" ", ""))
     return _starting_label(mapped)

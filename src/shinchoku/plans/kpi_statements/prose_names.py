@@ -437,5 +437,18 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
         )
     ):
         return _fallback_name(ctx, q, s0, start)
+    return name, _span_of(ctx, name, phrase, start)
+
+
+def _span_of(ctx: Ctx, name: str, phrase: str, start: int) -> Span:
+    """Where the name's words are in the text, for highlighting: the name as
+    written, else from its first words to the end of the phrase it came from."""
+    text = ctx.text
+    at = text.find(name, start)
+    if at >= 0:
+        return ctx.span(at, at + len(name))
     offset = text.find(name[:2], start)
-    return name, ctx.span(offset if offset >= 0 else start, start + len(phrase))
+    begin = offset if offset >= 0 else start
+    found = text.find(phrase, start)
+    end = found + len(phrase) if found >= 0 else start + len(phrase)
+    return ctx.span(begin, max(end, begin + 1))

@@ -2552,3 +2552,17 @@ def test_space_rows_names(text: str, expected: dict) -> None:
 )
 def test_space_rows_names_no_target(text: str) -> None:
     assert extract_statement(text) == []
+
+
+def test_a_space_rows_code_under_a_goal_label() -> None:
+    """'5ヵ年目標 21405 名前 当初 …': the number after the header's last label
+    is the row's code (its name in parentheses may hold a number), not a goal."""
+    got = _one(
+        "施策コード 成果指標 区分 令和2年 令和3年実績 令和4年実績 5ヵ年目標 21405 "
+        "公民館利用者数(週1回以上) 当初 58,200人 61,300人 63,800人 70,000人"
+    )
+    assert (got["name"], got["target"], got["baseline"]) == (
+        "公民館利用者数(週1回以上)",
+        70000,
+        58200,
+    )

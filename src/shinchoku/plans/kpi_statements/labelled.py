@@ -48,14 +48,15 @@ _PER_RE = re.compile(
 def _row_number(ctx: Ctx, q: Quantity) -> bool:
     """'目標値(平成31年度) 5 5歳児のむし歯有病者率 35.2% 33%': a bare number
     after a header's last label, then a name and values, numbers the row."""
-    if q.unit or not re.fullmatch(r" ?\d{1,3}", q.raw):
-        return False
-    m = re.match(r" ([^\s|]+) ", ctx.text[q.end :])
+    if q.unit or not re.fullmatch(r" ?\d{1,3}| ?\d{5}", q.raw):
+        return False  # (or a measure's 5-digit code: '5ヵ年目標 11302 図書館入館者数 当初')
+    m = re.match(r" ([^\s|]+) (?:(?:当初|区分|単位) )?", ctx.text[q.end :])
     if not m or not re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", m.group(1)):
         return False
     after = q.end + m.end()
     return any(v.start == after for v in ctx.values) and not any(
-        q.end < v.start < after for v in ctx.values
+        q.end < v.start < after and not inside_parens(ctx.text, v.start)
+        for v in ctx.values
     )
 
 

@@ -61,6 +61,13 @@ def clean_name(raw: str) -> str:
         ).strip()  # not '…の取組による目標額', a goal that has no other name
         s = re.sub(r"\((?:令和|平成|R|H)?\s*\d+\s*年度?\)$", "", s).strip()
         s = re.sub(r"(?:\(※[^()]{0,4}\)|※\d*)$", "", s).strip()  # a footnote mark
+        # '…受験者総数10%以上 【消防】': the row's own goal and a department tag
+        s = re.sub(r" ?【[^【】\d]{1,8}】?$", "", s).strip()
+        s = re.sub(
+            r"(?<=[^\d\s、。]{2}) ?\d[\d,.]* ?(?:%|人|件)(?:以上|以下|未満|以内)$",
+            "",
+            s,
+        ).strip()
         # '…を導入した場合の目標効果額': the case the value is for, not the name
         s = re.sub(r"^[^、。]{2,}?(?:した|する)場合の(?=.{2,})", "", s)
         # '人件費の削減 計画期間の5年間において': the period after the name

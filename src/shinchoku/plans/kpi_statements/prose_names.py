@@ -175,7 +175,7 @@ def _named_earlier(
         if not (s0 <= v.start < clause and q.unit and v.unit == q.unit):
             continue
         m = re.search(  # 'Xが91.9%', 'Xは15年現在4万7464人'
-            rf"([^、。\s]{{2,30}}?)(?:が|は) ?(?:{WHEN} ?)?$", text[s0 : v.start]
+            rf"([^、。\s]{{2,30}}?)(?:が|は) ?(?:{WHEN} ?の? ?)?$", text[s0 : v.start]
         )
         name = clean_name(m.group(1)) if m else ""
         if m and name_ok(name) and not re.search(r"\d", name):

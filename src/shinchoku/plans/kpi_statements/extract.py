@@ -18,6 +18,7 @@ from shinchoku.plans.kpi_statements.listed import listed_line
 from shinchoku.plans.kpi_statements.prose import prose
 from shinchoku.plans.kpi_statements.staged import staged_line
 from shinchoku.plans.kpi_statements.table_rows import pipe_row, space_row, token_cells
+from shinchoku.plans.kpi_statements.table_years import yearly_schedule
 from shinchoku.plans.kpi_statements.values import (
     ERA_HINT,
     LINE,
@@ -112,6 +113,8 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
         end = max(b for r in rows for _, b in r.spans.values())
         later = [f for f in later if f.spans.get("target", (0, 0))[0] < end]
     found += later
+    if not found:  # '令和2年度 … 令和7年度 特定健診受診率 35% … 60%'
+        found = yearly_schedule(ctx)
     if not found and "|" not in norm:
         found = token_cells(ctx)
     out: list[Found] = []

@@ -147,3 +147,62 @@ def plan_rows(
             set_baseline(ctx, f, q, ctx.text[slice(*toks[b])])
     ctx.used.update(q.start for q in ctx.values)  # the 実績 row: results
     return f
+
+
+# between a schedule's cells: spaces and '|' only
+_GAP_RE = re.compile(r"[\s|]*")
+_RESULT_WORDS_RE = re.compile(r"実績|結果|推移|見込|推計|現状|現在")
+
+
+def yearly_schedule(ctx: Ctx) -> list[Found]:
+    """'令和2年度 … 令和7年度 特定健診受診率 35% 38% … 60%': a header of
+    consecutive years (after at most one label cell such as '区分'), one name,
+    then a rate for each year, the row a 実施計画's targets per FY. Told apart
+    from a series of results ('… 44.7% 45.1% 45.2% 45.8% 43.4%') by its shape:
+    whole-number rates that move the same way every year. Nothing else in the
+    line."""
+    text = ctx.text
+    if _RESULT_WORDS_RE.search(text):
+        return []
+    years = sorted((s, e, y) for s, e, y in ctx.years if y)
+    pos = _GAP_RE.match(text).end()
+    if not any(s == pos for s, _, _ in years):  # a label cell first: '区分 |'
+        head = re.match(r"[^\s|\d]{1,8}", text[pos:])
+        pos = _GAP_RE.match(text, pos + head.end()).end() if head else pos
+    header: list[int] = []
+    for s, e, y in years:
+        if s != pos or (header and y != header[-1] + 1):
+            break
+        header.append(y)
+        pos = _GAP_RE.match(text, e).end()
+    if len(header) < 3:
+        return []
+    name_m = re.match(r"([^\d|]{2,40}?) ?\|? ?(?=\d)", text[pos:])
+    if name_m is None:
+        return []
+    name = clean_name(name_m.group(1))
+    if not name_ok(name) or re.search(r"年度?$", name):
+        return []
+    cells = [q for q in ctx.values if q.start >= pos + name_m.end()]
+    at = pos + name_m.end()
+    for q in cells:
+        if q.start != at:
+            return []
+        at = _GAP_RE.match(text, q.end).end()
+    if at != len(text) or len(cells) != len(header):
+        return []
+    figures = [q.value for q in cells]
+    steps = [b - a for a, b in zip(figures, figures[1:])]
+    if (
+        any(q.unit != "%" for q in cells)
+        or any(not float(v).is_integer() for v in figures)
+        or not (all(d > 0 for d in steps) or all(d < 0 for d in steps))
+    ):
+        return []
+    span = (pos + name_m.start(1), pos + name_m.end(1))
+    found = new_found(ctx, (name, ctx.span(*span)), cells[-1])
+    found.deadline_fy = header[-1]
+    found.targets = dict(zip(header, figures))
+    found.direction = "higher" if steps[0] > 0 else "lower"
+    ctx.used.update(q.start for q in cells)
+    return [found]

@@ -108,6 +108,11 @@ def _refused(ctx: Ctx, q: Quantity, after: str) -> bool:
     ):
         return True  # '現状 目標 … 出生数の増加 2,313人 増加': the goal has no number
     if re.search(
+        r"目標(?:値|額)?に対して? ?(?:約|概ね)? ?$",
+        text[max(0, q.start - 12) : q.start],
+    ) and re.match(r" ?の?(?:増|減|上回|下回)", after):
+        return True  # '目標に対して約5千万円の増となる': the gap to the goal
+    if re.search(
         r"(?:さらなる|更なる)高みとして ?$", text[max(0, q.start - 12) : q.start]
     ):
         return True  # '50%以上の削減とし、さらなる高みとして64%削減を目指す': beyond the goal
@@ -160,8 +165,12 @@ def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
     if _NOT_GOAL_RE.match(after):
         return False
     named = NAME_AFTER_RE.match(after)
-    if named and re.search(
-        r"を(?:目指|めざ|目標|図る|図ります)|が義務付け", after[: named.end() + 4]
+    if (
+        named
+        and re.search(
+            r"を(?:目指|めざ|目標|図る|図ります)|が義務付け", after[: named.end() + 4]
+        )
+        and not re.match(r"る?ことができ(?:た|ました)", after[named.end() :])
     ):
         return True  # '毎年1000人の社会増を目指します', '500人の入所枠の拡大を図る'
     if re.match(r"^ ?(?:\([^()]*\))? ?から", after) and any(
@@ -287,7 +296,7 @@ def _goal_verb_after(after: str) -> bool | None:
         return False  # '61.4%が目標を達成': the share of goals met, a result
     if re.match(
         r"(?:を(?:達成|実現|確保)|が実現)?(?:しました|を行(?:った|いました)|した(?![いう]|[^、。]{0,8}?(?:計画|事務事業編|区域施策編|プラン|戦略|ビジョン))|されました|できました|ていた|[とに]し ?ていた"
-        r"|(?:する|した)?ことができ(?:た|ました))",
+        r"|(?:する|した|る)?ことができ(?:た|ました))",
         tail,
     ):
         return False  # '…20.8%削減しました': it happened; '…としていた': no more

@@ -99,7 +99,8 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
     if not values:
         return []
     ctx = Ctx(mapped, norm, values, years, first_fy, last_fy)
-    found = arrows(ctx)
+    found = yearly_schedule(ctx)  # '令和2年度 … 令和7年度 特定健診受診率 35% … 60%'
+    found += arrows(ctx)
     found += labelled(ctx)
     found += staged_line(ctx)  # before the rows: '目標 2060年 2万人 2040年 2.1万人'
     found += listed_line(ctx)  # '・UIJターン数(350人/年)': a KPI list's entry
@@ -113,8 +114,6 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
         end = max(b for r in rows for _, b in r.spans.values())
         later = [f for f in later if f.spans.get("target", (0, 0))[0] < end]
     found += later
-    if not found:  # '令和2年度 … 令和7年度 特定健診受診率 35% … 60%'
-        found = yearly_schedule(ctx)
     if not found and "|" not in norm:
         found = token_cells(ctx)
     out: list[Found] = []

@@ -201,7 +201,7 @@ def yearly_schedule(ctx: Ctx) -> list[Found]:
     if (
         len(header) < 3
         or not goal
-        and any(b != a + 1 for a, b in zip(header, header[1:]))
+        and any(b != a + 1 for a, b in zip(header, header[1:], strict=False))
     ):
         return []
     name_m = re.match(r"([^\d|]{2,40}?) ?\|? ?(?=\d)", text[pos:])
@@ -225,7 +225,7 @@ def yearly_schedule(ctx: Ctx) -> list[Found]:
     if rest and not (goal and re.match(r"[^\d\s|]{2,}", rest)):
         return []  # only another row may follow, under a goal label
     figures = [q.value for q in cells]
-    steps = [b - a for a, b in zip(figures, figures[1:])]
+    steps = [b - a for a, b in zip(figures, figures[1:], strict=False)]
     if not goal and (
         any(q.unit != "%" for q in cells)
         or any(not float(v).is_integer() for v in figures)
@@ -235,7 +235,7 @@ def yearly_schedule(ctx: Ctx) -> list[Found]:
     span = (pos + name_m.start(1), pos + name_m.end(1))
     found = new_found(ctx, (name, ctx.span(*span)), cells[-1])
     found.deadline_fy = header[-1]
-    found.targets = dict(zip(header, figures))
+    found.targets = dict(zip(header, figures, strict=True))
     found.direction = "lower" if figures[-1] < figures[0] else "higher"
     ctx.used.update(q.start for q in cells)
     ctx.used.update(bare)

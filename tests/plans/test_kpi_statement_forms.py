@@ -2566,3 +2566,18 @@ def test_a_space_rows_code_under_a_goal_label() -> None:
         70000,
         58200,
     )
+
+
+def test_a_space_rows_header_note_and_year_with_its_label() -> None:
+    """'( )内は…目標値' notes what the values' parentheses hold (no column of its
+    own); '令和5年度 実績' is one column, the year's result."""
+    got = _one(
+        "項目 令和7年度目標値 ( )内は5年度目標値 令和5年度 実績 達成状況 "
+        "市税収納率 98.5%以上(97.8%) 97.9% 推進中"
+    )
+    assert (got["name"], got["target"], got["baseline"], got["deadline_fy"]) == (
+        "市税収納率",
+        98.5,
+        None,
+        2025,
+    )

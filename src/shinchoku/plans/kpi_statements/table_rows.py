@@ -346,6 +346,8 @@ def _space_kinds(ctx: Ctx, toks: list[tuple[int, int]]) -> list[tuple[Any, ...]]
             kind = ("paren", None, None)
         elif _PAST_PERIOD_RE.fullmatch(ctx.text[s:e]):
             kind = ("label", None, None)  # '過去5年間実績 6件': the baseline's period
+        elif re.match(r"\( ?\) ?内は", ctx.text[s:e]):
+            kind = ("note", None, None)  # '( )内は17年度目標値': no column of its own
         elif re.fullmatch(r"1 ?[日週人](?:当たり|あたり)", ctx.text[s:e]):
             kind = ("per", None, None)  # '1日当たり 2時間30分': per what
         kinds.append(kind)
@@ -411,7 +413,7 @@ def space_row(ctx: Ctx) -> list[Found]:
     glued = _glued_header_row(ctx)
     if glued is not None:
         return glued
-    toks = _tokens(ctx)
+    toks = _year_heads(ctx, _tokens(ctx))
     kinds = _space_kinds(ctx, toks)
     marked = marked_rows(ctx, toks, kinds) or plan_rows(ctx, toks, kinds)
     by_year = [marked] if marked else year_first(ctx, toks, kinds)
@@ -478,12 +480,24 @@ def token_cells(ctx: Ctx) -> list[Found]:
     return out
 
 
+def _year_heads(ctx: Ctx, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A header's year and the label after it one token ('平成17年度 実績')."""
+    out: list[tuple[int, int]] = []
+    for s, e in toks:
+        last = ctx.text[slice(*out[-1])] if out else ""
+        if out and _YEAR_LABEL_RE.fullmatch(ctx.text[s:e]) and cell_date(last):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
 def _token_cells(ctx: Ctx) -> list[tuple[int, int]]:
     """The tokens as cells: a value or a year with the parentheses after it
     ('529千人泊 (速報値) (令和6年)', '2014年 (数値は平成25年度末)'), a year
     with the label after it ('令和10年度 目標値') one cell each."""
     toks: list[tuple[int, int]] = []
-    for s, e in _tokens(ctx):
+    for s, e in _year_heads(ctx, _tokens(ctx)):
         last = ctx.text[slice(*toks[-1])] if toks else ""
         if (
             toks
@@ -493,8 +507,6 @@ def _token_cells(ctx: Ctx) -> list[tuple[int, int]]:
                 or cell_date(last.split(" (")[0])
             )
         ):
-            toks[-1] = (toks[-1][0], e)
-        elif toks and _YEAR_LABEL_RE.fullmatch(ctx.text[s:e]) and cell_date(last):
             toks[-1] = (toks[-1][0], e)
         else:
             toks.append((s, e))

@@ -38,6 +38,7 @@ NINTH_ROUND = 1200  # statements k1200… too, 行財政改革 plans and their p
 TENTH_ROUND = 1300  # statements k1300… too, 総合計画/総合戦略 tables and KPI lists
 ELEVENTH_ROUND = 1400  # statements k1400… too, sector plans and their progress reports
 TWELFTH_ROUND = 1500  # statements k1500… too, kinds of the first rounds, large cities
+THIRTEENTH_ROUND = 1600  # statements k1600… too, read after rounds 10-12 had rules
 
 
 def _rows(split: str) -> list[dict]:
@@ -63,7 +64,11 @@ def _rows(split: str) -> list[dict]:
     if split == "dev round 11":
         return [r for r in rows if ELEVENTH_ROUND <= int(r["id"][1:]) < TWELFTH_ROUND]
     if split == "dev round 12":
-        return [r for r in rows if int(r["id"][1:]) >= TWELFTH_ROUND]
+        return [r for r in rows if TWELFTH_ROUND <= int(r["id"][1:]) < THIRTEENTH_ROUND]
+    if split == "dev round 13":
+        return [r for r in rows if int(r["id"][1:]) >= THIRTEENTH_ROUND]
+    if split == "dev rounds 1-12":
+        return [r for r in rows if int(r["id"][1:]) < THIRTEENTH_ROUND]
     if split == "dev rounds 1-11":
         return [r for r in rows if int(r["id"][1:]) < TWELFTH_ROUND]
     if split == "dev rounds 1-9":
@@ -137,7 +142,7 @@ def _assert_goals(result: Score, split: str) -> None:
 def test_goals_on_the_dev_split(scores: Callable[[str], Score]) -> None:
     """Every round of the dev split the rules were written for (1-12). A fresh
     round gets its own strict xfail until it meets the goals."""
-    _assert_goals(scores("dev"), "dev")
+    _assert_goals(scores("dev rounds 1-12"), "dev rounds 1-12")
 
 
 def test_goals_on_the_third_round(scores: Callable[[str], Score]) -> None:
@@ -275,6 +280,20 @@ def test_goals_on_the_twelfth_round(scores: Callable[[str], Score]) -> None:
     aspiration 'さらなる高みとして' refused) meet the goals on it: target precision
     1.000 (40/40) and recall 0.930 (40/43), baseline 1.000 (9/9) and 0.900 (9/10)."""
     _assert_goals(scores("dev round 12"), "dev round 12")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="measured before any rule was written for it (2026-11-30, on 085e25c, after "
+    "the rules for rounds 10-12 and the rewrite families): target precision 0.667 "
+    "(20/30) and recall 0.541 (20/37), baseline precision 0.769 (10/13) and recall "
+    "0.588 (10/17)",
+)
+def test_goals_on_the_thirteenth_round(scores: Callable[[str], Score]) -> None:
+    """The kinds of the first rounds again (定員適正化, 行財政改革, 総合計画/総合戦略,
+    特定事業主 rows, 特定健診 yearly targets, 食育), from 38 governments new to the
+    corpus, read after the rules for rounds 10-12 (`k1600`…)."""
+    _assert_goals(scores("dev round 13"), "dev round 13")
 
 
 @pytest.mark.xfail(

@@ -2581,3 +2581,45 @@ def test_a_space_rows_header_note_and_year_with_its_label() -> None:
         None,
         2025,
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a header of estimates (spaced by the PDF) and no goal column
+        "現状値 令和10年度 試 算 値 令和14年度 試 算 値 パターンA 31.2万人 (令和5年) "
+        "29.8万人 28.1万人",
+        "区分 2020年 (国勢調査) 2030年 (推計) 総人口 18,200人 15,400人",
+        # two names of one measure, a figure each: a table of figures
+        "町の令和6年度の状況は次のとおりです。 審議会等 における女性委員比率 "
+        "委員会等 における女性委員比率 31.5% 18.0%",
+        # dashes, a year and a figure with its source: no goal
+        "総人口 ― ― R2年 54,120人 (国勢調査)",
+    ],
+)
+def test_space_rows_of_estimates_and_figures(text: str) -> None:
+    assert extract_statement(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a goal column beside an estimate's
+            "現状値 令和10年度 目標値 令和14年度 見込値 観光入込客数 31.2万人 (令和5年) "
+            "35.0万人 36.0万人",
+            {"name": "観光入込客数", "target": 350000, "deadline_fy": 2028},
+        ),
+        (  # dashes for the missing start and latest values, the goal's year, the goal
+            "新規就農者数 － － R7～11 年度 25人／年",
+            {
+                "name": "新規就農者数",
+                "target": 25,
+                "deadline_fy": 2029,
+                "baseline": None,
+            },
+        ),
+    ],
+)
+def test_space_rows_goal_beside_estimates_and_dashes(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got.get(k) for k in expected} == expected

@@ -477,6 +477,13 @@ def token_cells(ctx: Ctx) -> list[Found]:
             out.append(f)  # a header's goal column in front of the name
         elif kinds == ["value", "text", "value"] and f.baseline is not None:
             out.append(f)  # '5,276床 回復期病床の数 6,067床'
+        elif (
+            re.fullmatch(r"text(?: empty)+ label value", " ".join(kinds))
+            and "(" not in words[-1]  # '54,120人 (国勢調査)': a figure
+        ):
+            out.append(
+                f
+            )  # '新規就業者数 － － R7~10 年度 150人/年': no start, the goal
     return out
 
 
@@ -631,6 +638,10 @@ def _space_row_at(
     name_start, name_end = named
     if compared([ctx.text[slice(*t)] for t in toks[start:name_start]]):
         return None
+    if _estimates_only(ctx, toks[:name_start]) or _figures_by_name(
+        ctx, toks, kinds, (start, name_start, name_end)
+    ):
+        return None
     if (
         name_end - name_start == 1
         and name_start > start
@@ -699,6 +710,34 @@ def _space_row_at(
     if LOWER_WORDS.match(tail.strip()):
         found.direction = "lower"
     return found, cols, end
+
+
+_ESTIMATE_HEAD_RE = re.compile(r"試算|推計|予測|見込")
+
+
+def _estimates_only(ctx: Ctx, head: list[tuple[int, int]]) -> bool:
+    """'現状値 令和10年度 試算値 令和14年度 試算値 パターン1 …': a header of
+    estimates and no goal column heads projections."""
+    words = "".join(ctx.text[slice(*t)] for t in head)  # '試 算 値' spaced by a PDF
+    return bool(_ESTIMATE_HEAD_RE.search(words)) and "目標" not in words
+
+
+def _figures_by_name(
+    ctx: Ctx,
+    toks: list[tuple[int, int]],
+    kinds: list[tuple[Any, ...]],
+    bounds: tuple[int, int, int],
+) -> bool:
+    """'A における女性委員比率 B における女性委員比率 22.9% 23.0%': two names of one
+    measure and no header, a value each (a table of figures, as
+    `_figures_by_column` for '|' rows)."""
+    start, name_start, name_end = bounds
+    if name_start == start or any(k[0] == "label" for k in kinds[:name_start]):
+        return False
+    before = ctx.text[slice(*toks[name_start - 1])].strip()
+    name = ctx.text[toks[name_start][0] : toks[name_end - 1][1]].strip()
+    common = os.path.commonprefix([before[::-1], name[::-1]])
+    return kinds[name_start - 1][0] == "text" and len(common) >= 4 and before != name
 
 
 def _sheet_found(

@@ -2623,3 +2623,26 @@ def test_space_rows_of_estimates_and_figures(text: str) -> None:
 def test_space_rows_goal_beside_estimates_and_dashes(text: str, expected: dict) -> None:
     got = _one(text)
     assert {k: got.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a name opening with '1人1日当たり' under a base year, a goal year, a cut
+            "令和4年度 令和12年度 削減量 1人1日当たりごみ排出量 812グラム 700グラム 112グラム",
+            {"name": "1人1日当たりごみ排出量", "target": 700, "baseline": 812},
+        ),
+        (  # an age as the goal, its date after it
+            "目標項目 数値目標 (時期) 最新値 (時期) 目標設定時最新値 (時期) "
+            "男性職員の平均退職年齢 62歳 2030年度 60.1歳 2024年度 59.5歳 2020年度",
+            {"name": "男性職員の平均退職年齢", "target": 62, "baseline": 59.5},
+        ),
+    ],
+)
+def test_space_rows_per_person_names_and_ages(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got.get(k) for k in expected} == expected
+
+
+def test_space_rows_ages_by_year_without_a_header() -> None:
+    assert extract_statement("会員の平均年齢 45歳 2024年度 47歳 2025年度") == []

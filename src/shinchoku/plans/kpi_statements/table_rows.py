@@ -352,6 +352,15 @@ def _space_kinds(ctx: Ctx, toks: list[tuple[int, int]]) -> list[tuple[Any, ...]]
             kind = ("per", None, None)  # '1日当たり 2時間30分': per what
         kinds.append(kind)
     for i in range(1, len(kinds) - 2):
+        q = whole_quantity(ctx, *toks[i]) if kinds[i][0] == "text" else None
+        if (
+            q is not None
+            and kinds[i + 1][0] == "label"
+            and year_at(ctx, *toks[i + 1])
+            and any(k[0] == "value" and k[1].unit == q.unit for k in kinds[i + 2 :])
+        ):
+            kinds[i] = ("value", q, None)  # '名前 45歳 32年度 36.6歳 29年度': an age
+    for i in range(1, len(kinds) - 2):
         # '目標値(平成31年度) 5 5歳児のむし歯有病者率 35.2% 33%': after the header,
         # a bare number in front of a name and its values numbers the row
         q = kinds[i][1]

@@ -2646,3 +2646,22 @@ def test_space_rows_per_person_names_and_ages(text: str, expected: dict) -> None
 
 def test_space_rows_ages_by_year_without_a_header() -> None:
     assert extract_statement("会員の平均年齢 45歳 2024年度 47歳 2025年度") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a name opening with a number right after the header's goal label
+        "指標 説明 策定時の値(2020年度) 中間目標(2024年度) 目標値(2028年度) "
+        "1日に8千歩以上歩く人の割合 日常の活動量が増え、健康づくりにつながります。 "
+        "38.5% 42% 45%",
+        # a reason quoting a national goal value after the row
+        "8 太陽光発電の導入量 県内に設置された太陽光発電設備の出力の合計 kW 12,500 (2023) ― "
+        "18,000 (2028) 国の2030年度の導入目標値30%に対する、期待値を上回る18,000kW 環境部",
+    ],
+)
+def test_a_space_row_read_once(text: str) -> None:
+    """Nothing read across the row: not a value inside its name, nor a label's
+    value whose name runs over the row's goal."""
+    got = _one(text)
+    assert got["target"] in (45, 18000)

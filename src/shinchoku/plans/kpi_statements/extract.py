@@ -106,6 +106,8 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
     if rows and "|" in norm:  # one row a line: later cells give its reasons
         end = max(b for r in rows for _, b in r.spans.values())
         found = [f for f in found if f.spans.get("target", (0, 0))[0] < end]
+    elif rows:
+        found = [f for f in found if not any(_across(f, r) for r in rows)]
     found += [r for r in rows if not _actual(ctx, r)]
     later = prose(ctx)
     if rows and "|" not in norm:  # a space row's later words give its reasons
@@ -126,6 +128,19 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
             f.deadline_fy = last_fy
     out.sort(key=lambda f: f.spans.get("name", (0, 0))[0])
     return out
+
+
+def _overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    return bool(a and b and a[0] < b[1] and b[0] < a[1])
+
+
+def _across(f: Found, row: Found) -> bool:
+    """`f` was read across a space row: its value inside the row's name ('目標値
+    (2023年度) 1日に30分以上歩く人の割合'), or its name running over the row's goal."""
+    name, target = row.spans.get("name"), row.spans.get("target")
+    return _overlap(f.spans.get("target"), name) or _overlap(
+        target, f.spans.get("name")
+    )
 
 
 def _actual(ctx: Ctx, f: Found) -> bool:

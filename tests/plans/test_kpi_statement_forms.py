@@ -2665,3 +2665,17 @@ def test_a_space_row_read_once(text: str) -> None:
     value whose name runs over the row's goal."""
     got = _one(text)
     assert got["target"] in (45, 18000)
+
+
+def test_a_space_row_read_as_cells_before_prose() -> None:
+    """Cells read before the prose forms, which would take a name from the
+    figures ('833.2キログラム')."""
+    got = _one(
+        "指標 現況 2020年 (数値は令和元年度末) 中間年度の目標 2026年 (数値は令和7年度末) "
+        "公共施設の二酸化炭素排出量 309,833.2キログラム 294,433キログラム以下"
+    )
+    assert (got["name"], got["target"], got["baseline"]) == (
+        "公共施設の二酸化炭素排出量",
+        294433,
+        309833.2,
+    )

@@ -103,6 +103,8 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
     found += staged_line(ctx)  # before the rows: '目標 2060年 2万人 2040年 2.1万人'
     found += listed_line(ctx)  # '・UIJターン数(350人/年)': a KPI list's entry
     rows = pipe_row(ctx) if "|" in norm else space_row(ctx)
+    if not rows and not found and "|" not in norm:
+        rows = token_cells(ctx)  # cells a PDF copy joined by spaces
     if rows and "|" in norm:  # one row a line: later cells give its reasons
         end = max(b for r in rows for _, b in r.spans.values())
         found = [f for f in found if f.spans.get("target", (0, 0))[0] < end]
@@ -114,8 +116,6 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
         end = max(b for r in rows for _, b in r.spans.values())
         later = [f for f in later if f.spans.get("target", (0, 0))[0] < end]
     found += later
-    if not found and "|" not in norm:
-        found = token_cells(ctx)
     out: list[Found] = []
     for f in distinct(found):
         q_end = None

@@ -479,7 +479,9 @@ def token_cells(ctx: Ctx) -> list[Found]:
         ),
         None,
     )
-    out = []
+    out: list[Found] = []
+    state = (set(ctx.used), dict(ctx.column_labels), ctx.last_baseline_label)
+    header_fy = ctx.header_fy
     for f in _cell_row(ctx, toks):
         at = norm_pos(ctx, f.spans["name"][0]) if "name" in f.spans else None
         if at is not None and goal_at is not None and goal_at < at:
@@ -490,9 +492,11 @@ def token_cells(ctx: Ctx) -> list[Found]:
             re.fullmatch(r"text(?: empty)+ label value", " ".join(kinds))
             and "(" not in words[-1]  # '54,120人 (国勢調査)': a figure
         ):
-            out.append(
-                f
-            )  # '新規就業者数 － － R7~10 年度 150人/年': no start, the goal
+            # '新規就業者数 － － R7~10 年度 150人/年': no start, the goal
+            out.append(f)
+    if not out:  # the values and the header are left to the other forms
+        ctx.used, ctx.column_labels, ctx.last_baseline_label = state
+        ctx.header_fy = header_fy
     return out
 
 

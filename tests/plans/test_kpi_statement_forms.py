@@ -2566,3 +2566,116 @@ def test_a_space_rows_code_under_a_goal_label() -> None:
         70000,
         58200,
     )
+
+
+def test_a_space_rows_header_note_and_year_with_its_label() -> None:
+    """'( )内は…目標値' notes what the values' parentheses hold (no column of its
+    own); '令和5年度 実績' is one column, the year's result."""
+    got = _one(
+        "項目 令和7年度目標値 ( )内は5年度目標値 令和5年度 実績 達成状況 "
+        "市税収納率 98.5%以上(97.8%) 97.9% 推進中"
+    )
+    assert (got["name"], got["target"], got["baseline"], got["deadline_fy"]) == (
+        "市税収納率",
+        98.5,
+        None,
+        2025,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a header of estimates (spaced by the PDF) and no goal column
+        "現状値 令和10年度 試 算 値 令和14年度 試 算 値 パターンA 31.2万人 (令和5年) "
+        "29.8万人 28.1万人",
+        "区分 2020年 (国勢調査) 2030年 (推計) 総人口 18,200人 15,400人",
+        # two names of one measure, a figure each: a table of figures
+        "町の令和6年度の状況は次のとおりです。 審議会等 における女性委員比率 "
+        "委員会等 における女性委員比率 31.5% 18.0%",
+        # dashes, a year and a figure with its source: no goal
+        "総人口 ― ― R2年 54,120人 (国勢調査)",
+    ],
+)
+def test_space_rows_of_estimates_and_figures(text: str) -> None:
+    assert extract_statement(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a goal column beside an estimate's
+            "現状値 令和10年度 目標値 令和14年度 見込値 観光入込客数 31.2万人 (令和5年) "
+            "35.0万人 36.0万人",
+            {"name": "観光入込客数", "target": 350000, "deadline_fy": 2028},
+        ),
+        (  # dashes for the missing start and latest values, the goal's year, the goal
+            "新規就農者数 － － R7～11 年度 25人／年",
+            {
+                "name": "新規就農者数",
+                "target": 25,
+                "deadline_fy": 2029,
+                "baseline": None,
+            },
+        ),
+    ],
+)
+def test_space_rows_goal_beside_estimates_and_dashes(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a name opening with '1人1日当たり' under a base year, a goal year, a cut
+            "令和4年度 令和12年度 削減量 1人1日当たりごみ排出量 812グラム 700グラム 112グラム",
+            {"name": "1人1日当たりごみ排出量", "target": 700, "baseline": 812},
+        ),
+        (  # an age as the goal, its date after it
+            "目標項目 数値目標 (時期) 最新値 (時期) 目標設定時最新値 (時期) "
+            "男性職員の平均退職年齢 62歳 2030年度 60.1歳 2024年度 59.5歳 2020年度",
+            {"name": "男性職員の平均退職年齢", "target": 62, "baseline": 59.5},
+        ),
+    ],
+)
+def test_space_rows_per_person_names_and_ages(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got.get(k) for k in expected} == expected
+
+
+def test_space_rows_ages_by_year_without_a_header() -> None:
+    assert extract_statement("会員の平均年齢 45歳 2024年度 47歳 2025年度") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a name opening with a number right after the header's goal label
+        "指標 説明 策定時の値(2020年度) 中間目標(2024年度) 目標値(2028年度) "
+        "1日に8千歩以上歩く人の割合 日常の活動量が増え、健康づくりにつながります。 "
+        "38.5% 42% 45%",
+        # a reason quoting a national goal value after the row
+        "8 太陽光発電の導入量 県内に設置された太陽光発電設備の出力の合計 kW 12,500 (2023) ― "
+        "18,000 (2028) 国の2030年度の導入目標値30%に対する、期待値を上回る18,000kW 環境部",
+    ],
+)
+def test_a_space_row_read_once(text: str) -> None:
+    """Nothing read across the row: not a value inside its name, nor a label's
+    value whose name runs over the row's goal."""
+    got = _one(text)
+    assert got["target"] in (45, 18000)
+
+
+def test_a_space_row_read_as_cells_before_prose() -> None:
+    """Cells read before the prose forms, which would take a name from the
+    figures ('833.2キログラム')."""
+    got = _one(
+        "指標 現況 2020年 (数値は令和元年度末) 中間年度の目標 2026年 (数値は令和7年度末) "
+        "公共施設の二酸化炭素排出量 309,833.2キログラム 294,433キログラム以下"
+    )
+    assert (got["name"], got["target"], got["baseline"]) == (
+        "公共施設の二酸化炭素排出量",
+        294433,
+        309833.2,
+    )

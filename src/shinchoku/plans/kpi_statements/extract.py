@@ -105,17 +105,19 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
     found += staged_line(ctx)  # before the rows: '目標 2060年 2万人 2040年 2.1万人'
     found += listed_line(ctx)  # '・UIJターン数(350人/年)': a KPI list's entry
     rows = pipe_row(ctx) if "|" in norm else space_row(ctx)
+    if not rows and not found and "|" not in norm:
+        rows = token_cells(ctx)  # cells a PDF copy joined by spaces
     if rows and "|" in norm:  # one row a line: later cells give its reasons
         end = max(b for r in rows for _, b in r.spans.values())
         found = [f for f in found if f.spans.get("target", (0, 0))[0] < end]
+    elif rows:
+        found = [f for f in found if not any(_across(f, r) for r in rows)]
     found += [r for r in rows if not _actual(ctx, r)]
     later = prose(ctx)
     if rows and "|" not in norm:  # a space row's later words give its reasons
         end = max(b for r in rows for _, b in r.spans.values())
         later = [f for f in later if f.spans.get("target", (0, 0))[0] < end]
     found += later
-    if not found and "|" not in norm:
-        found = token_cells(ctx)
     out: list[Found] = []
     for f in distinct(found):
         q_end = None
@@ -128,6 +130,19 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
             f.deadline_fy = last_fy
     out.sort(key=lambda f: f.spans.get("name", (0, 0))[0])
     return out
+
+
+def _overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    return bool(a and b and a[0] < b[1] and b[0] < a[1])
+
+
+def _across(f: Found, row: Found) -> bool:
+    """`f` was read across a space row: its value inside the row's name ('目標値
+    (2023年度) 1日に30分以上歩く人の割合'), or its name running over the row's goal."""
+    name, target = row.spans.get("name"), row.spans.get("target")
+    return _overlap(f.spans.get("target"), name) or _overlap(
+        target, f.spans.get("name")
+    )
 
 
 def _actual(ctx: Ctx, f: Found) -> bool:

@@ -142,7 +142,8 @@ def name_ok(name: str) -> bool:
             r"[\d,.]+ ?[兆億万千百]*(?:円|人|名|件|%)?", name
         )  # a value
         and not re.match(
-            r"[\d,.]+ ?(?:%|パーセント|人|名|件|円)(?!当たり|あたり)", name
+            r"[\d,.]+ ?(?:%|パーセント|人|名|件|円)(?!(?:1 ?日)?(?:当たり|あたり))",
+            name,
         )
         and not re.fullmatch(r"[A-Za-z]{1,2}", name)  # a band ('B:目標を80%以上達成')
         # a year label or a plan's title measures nothing ('基準年度', '…適正化計画')

@@ -346,9 +346,20 @@ def _space_kinds(ctx: Ctx, toks: list[tuple[int, int]]) -> list[tuple[Any, ...]]
             kind = ("paren", None, None)
         elif _PAST_PERIOD_RE.fullmatch(ctx.text[s:e]):
             kind = ("label", None, None)  # '過去5年間実績 6件': the baseline's period
+        elif re.match(r"\( ?\) ?内は", ctx.text[s:e]):
+            kind = ("note", None, None)  # '( )内は17年度目標値': no column of its own
         elif re.fullmatch(r"1 ?[日週人](?:当たり|あたり)", ctx.text[s:e]):
             kind = ("per", None, None)  # '1日当たり 2時間30分': per what
         kinds.append(kind)
+    for i in range(1, len(kinds) - 2):
+        q = whole_quantity(ctx, *toks[i]) if kinds[i][0] == "text" else None
+        if (
+            q is not None
+            and kinds[i + 1][0] == "label"
+            and year_at(ctx, *toks[i + 1])
+            and any(k[0] == "value" and k[1].unit == q.unit for k in kinds[i + 2 :])
+        ):
+            kinds[i] = ("value", q, None)  # '名前 45歳 32年度 36.6歳 29年度': an age
     for i in range(1, len(kinds) - 2):
         # '目標値(平成31年度) 5 5歳児のむし歯有病者率 35.2% 33%': after the header,
         # a bare number in front of a name and its values numbers the row
@@ -411,7 +422,7 @@ def space_row(ctx: Ctx) -> list[Found]:
     glued = _glued_header_row(ctx)
     if glued is not None:
         return glued
-    toks = _tokens(ctx)
+    toks = _year_heads(ctx, _tokens(ctx))
     kinds = _space_kinds(ctx, toks)
     marked = marked_rows(ctx, toks, kinds) or plan_rows(ctx, toks, kinds)
     by_year = [marked] if marked else year_first(ctx, toks, kinds)
@@ -468,13 +479,36 @@ def token_cells(ctx: Ctx) -> list[Found]:
         ),
         None,
     )
-    out = []
+    out: list[Found] = []
+    state = (set(ctx.used), dict(ctx.column_labels), ctx.last_baseline_label)
+    header_fy = ctx.header_fy
     for f in _cell_row(ctx, toks):
         at = norm_pos(ctx, f.spans["name"][0]) if "name" in f.spans else None
         if at is not None and goal_at is not None and goal_at < at:
             out.append(f)  # a header's goal column in front of the name
         elif kinds == ["value", "text", "value"] and f.baseline is not None:
             out.append(f)  # '5,276床 回復期病床の数 6,067床'
+        elif (
+            re.fullmatch(r"text(?: empty)+ label value", " ".join(kinds))
+            and "(" not in words[-1]  # '54,120人 (国勢調査)': a figure
+        ):
+            # '新規就業者数 － － R7~10 年度 150人/年': no start, the goal
+            out.append(f)
+    if not out:  # the values and the header are left to the other forms
+        ctx.used, ctx.column_labels, ctx.last_baseline_label = state
+        ctx.header_fy = header_fy
+    return out
+
+
+def _year_heads(ctx: Ctx, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A header's year and the label after it one token ('平成17年度 実績')."""
+    out: list[tuple[int, int]] = []
+    for s, e in toks:
+        last = ctx.text[slice(*out[-1])] if out else ""
+        if out and _YEAR_LABEL_RE.fullmatch(ctx.text[s:e]) and cell_date(last):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
     return out
 
 
@@ -483,7 +517,7 @@ def _token_cells(ctx: Ctx) -> list[tuple[int, int]]:
     ('529千人泊 (速報値) (令和6年)', '2014年 (数値は平成25年度末)'), a year
     with the label after it ('令和10年度 目標値') one cell each."""
     toks: list[tuple[int, int]] = []
-    for s, e in _tokens(ctx):
+    for s, e in _year_heads(ctx, _tokens(ctx)):
         last = ctx.text[slice(*toks[-1])] if toks else ""
         if (
             toks
@@ -493,8 +527,6 @@ def _token_cells(ctx: Ctx) -> list[tuple[int, int]]:
                 or cell_date(last.split(" (")[0])
             )
         ):
-            toks[-1] = (toks[-1][0], e)
-        elif toks and _YEAR_LABEL_RE.fullmatch(ctx.text[s:e]) and cell_date(last):
             toks[-1] = (toks[-1][0], e)
         else:
             toks.append((s, e))
@@ -619,6 +651,10 @@ def _space_row_at(
     name_start, name_end = named
     if compared([ctx.text[slice(*t)] for t in toks[start:name_start]]):
         return None
+    if _estimates_only(ctx, toks[:name_start]) or _figures_by_name(
+        ctx, toks, kinds, (start, name_start, name_end)
+    ):
+        return None
     if (
         name_end - name_start == 1
         and name_start > start
@@ -687,6 +723,34 @@ def _space_row_at(
     if LOWER_WORDS.match(tail.strip()):
         found.direction = "lower"
     return found, cols, end
+
+
+_ESTIMATE_HEAD_RE = re.compile(r"試算|推計|予測|見込")
+
+
+def _estimates_only(ctx: Ctx, head: list[tuple[int, int]]) -> bool:
+    """'現状値 令和10年度 試算値 令和14年度 試算値 パターン1 …': a header of
+    estimates and no goal column heads projections."""
+    words = "".join(ctx.text[slice(*t)] for t in head)  # '試 算 値' spaced by a PDF
+    return bool(_ESTIMATE_HEAD_RE.search(words)) and "目標" not in words
+
+
+def _figures_by_name(
+    ctx: Ctx,
+    toks: list[tuple[int, int]],
+    kinds: list[tuple[Any, ...]],
+    bounds: tuple[int, int, int],
+) -> bool:
+    """'A における女性委員比率 B における女性委員比率 22.9% 23.0%': two names of one
+    measure and no header, a value each (a table of figures, as
+    `_figures_by_column` for '|' rows)."""
+    start, name_start, name_end = bounds
+    if name_start == start or any(k[0] == "label" for k in kinds[:name_start]):
+        return False
+    before = ctx.text[slice(*toks[name_start - 1])].strip()
+    name = ctx.text[toks[name_start][0] : toks[name_end - 1][1]].strip()
+    common = os.path.commonprefix([before[::-1], name[::-1]])
+    return kinds[name_start - 1][0] == "text" and len(common) >= 4 and before != name
 
 
 def _sheet_found(

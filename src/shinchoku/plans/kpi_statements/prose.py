@@ -438,6 +438,8 @@ def prose(ctx: Ctx) -> list[Found]:
         previous = (
             out[-1] if out and norm_pos(ctx, out[-1].spans["target"][0]) >= s0 else None
         )
+        if previous is None and out and name is None and _STAGED_ON_RE.match(text, s0):
+            previous = out[-1]  # '…52.5%に設定します。その後段階的に…60.0%に設定'
         if previous is not None and _share_as_count(ctx, previous, q):
             out.pop()  # '職員数の5%、2,000人以上の削減': one cut, the count kept
             name, previous = name or (previous.name, previous.spans["name"]), None
@@ -494,6 +496,10 @@ def prose(ctx: Ctx) -> list[Found]:
         ):
             out[-1:] = _each(f)  # 'AとBでそれぞれ70%を目指す'
     return out
+
+
+# a sentence going on with the stages of the one before
+_STAGED_ON_RE = re.compile(r" ?(?:その後|以降)[、,]? ?段階的に")
 
 
 def _later_stage(

@@ -177,7 +177,10 @@ def _named_earlier(
         m = re.search(  # 'Xが91.9%', 'Xは15年現在4万7464人'
             rf"([^、。\s]{{2,30}}?)(?:が|は) ?(?:{WHEN} ?の? ?)?$", text[s0 : v.start]
         )
-        name = clean_name(m.group(1)) if m else ""
+        # '第2期の受診率が50%を上回った': the measure, not the period's
+        name = (
+            re.sub(r"^第\d+(?:期|次)の(?=..)", "", clean_name(m.group(1))) if m else ""
+        )
         if m and name_ok(name) and not re.search(r"\d", name):
             return name, ctx.span(s0 + m.start(1), s0 + m.end(1))
     return None
@@ -387,7 +390,10 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     )
     if trail:
         e = s0 + trail.start()
-        if re.search(r"\d ?(?:年度?|月)(?:末|時点|現在)?$", text[s0:e]):
+        if re.search(
+            r"(?:\d ?(?:年度?|月)(?:末|時点|現在)?|(?:初|最終|中間)年度(?: ?\([^()]*\))?)$",
+            text[s0:e],
+        ):  # '第3期の初年度(平成30年度)目標値を52.5%': a stage, not the measure
             # '2019年度時点の目標値を4地区': a time, the name is elsewhere
             return _fallback_name(ctx, q, s0, clause_start(text, e, s0))
     averaged = q.unit == "%" and re.search(
@@ -450,6 +456,7 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     if (
         not name_ok(name)
         or len(re.sub(r"\([^()]*\)", "", name)) > 40  # asides in brackets aside
+        or re.fullmatch(r"(?:第\d+期の)?(?:初|最終|中間|目標)年度", name)  # a stage
         # '…の減少率(令和元年度対比)': the year a change is measured from is the name's
         or kpi_text.YEAR_RE.search(re.sub(r"\([^()]*(?:対比|比)\)$", "", name))
         or re.search(

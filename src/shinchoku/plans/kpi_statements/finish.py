@@ -9,6 +9,7 @@ import re
 from shinchoku.plans import kpi_text
 from shinchoku.plans.kpi_statements.context import Ctx, norm_pos
 from shinchoku.plans.kpi_statements.found import Found
+from shinchoku.plans.kpi_statements.values import date_of
 from shinchoku.plans.kpi_statements.lexicon import (
     COMPARATOR_AFTER_RE,
     COMPARATOR_BEFORE_RE,
@@ -62,6 +63,16 @@ def _comparator(
         after_clean,
     ):  # '25億円以上の維持' keeps its bound
         f.comparator = "維持"
+    capped = re.match(r"^ ?を[^、。]{0,16}?(?:増加させ|増やさ)ないこと", after)
+    if capped and f.spans.get("target"):
+        # '平成7年4月1日現在の定員532人を…増加させないことを目標': a cap at the
+        # stated level, which is also where it starts from
+        f.comparator = "以下"
+        at = norm_pos(ctx, f.spans["target"][0])
+        stated = re.search(r"(\S{4,16}?)現在の[^、。\d]{0,12}$", ctx.text[:at])
+        if f.baseline is None and stated:
+            f.baseline, f.spans["baseline"] = f.target, f.spans["target"]
+            f.baseline_date = date_of(stated.group(1))
     bound = re.match(r"^ ?(?:\([^()]*\) ?)*を(下限|上限)", after)
     if bound:
         f.comparator = "以上" if bound.group(1) == "下限" else "以下"

@@ -9,6 +9,7 @@ from shinchoku.plans.kpi_statements.context import (
     Ctx,
     inside_parens,
     name_before,
+    new_found,
     sentence_bounds,
     set_baseline,
 )
@@ -70,9 +71,30 @@ def _year_header(ctx: Ctx, q: Quantity) -> bool:
     )
 
 
+# 'X、基準値、目標値ともに130人': one value under both labels
+_SHARED_RE = re.compile(
+    r"(?:^|[\s、。)】])([^\s、。()]{2,30}?)[、,] ?(?:基準値|現状値|策定時の?値)[、,・と] ?"
+    r"目標値 ?(?:とも|共)に ?$"
+)
+
+
+def _shared(ctx: Ctx) -> list[Found]:
+    for q in ctx.free():
+        m = _SHARED_RE.search(ctx.text, 0, q.start)
+        name = clean_name(m.group(1)) if m else ""
+        if m and name_ok(name):
+            f = new_found(ctx, (name, ctx.span(*m.span(1))), q)
+            set_baseline(ctx, f, q, None)
+            return [f]
+    return []
+
+
 def labelled(ctx: Ctx) -> list[Found]:
     """Values behind their labels, the name in front of the first label."""
     text = ctx.text
+    shared = _shared(ctx)
+    if shared:
+        return shared
     pairs = []
     for m in _VALUE_LABEL_RE.finditer(text):
         if inside_parens(text, m.start()):

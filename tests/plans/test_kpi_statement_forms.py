@@ -2679,3 +2679,109 @@ def test_a_space_row_read_as_cells_before_prose() -> None:
         294433,
         309833.2,
     )
+
+
+# Round 13's forms, written for these tests: the goal's own noun, a plan that
+# raises the value, stages named by their year, yearly schedules of rates, a cap,
+# one value under both labels, a row's goal restated in its name.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the goal's own noun as the sentence's topic
+            "目標職員数はこの間、業務の電子化が進むと見込んで1,150人とした。",
+            {"name": "職員数", "target": 1150},
+        ),
+        (  # the name after what the plan raises it in
+            "本町の観光施策は、~海と山の魅力を活かした~誘客プランで掲げる観光入込客数"
+            "120万人(2027年)を目標としている。",
+            {"name": "観光入込客数", "target": 1200000, "deadline_fy": 2027},
+        ),
+        (  # stages named by their year take the measure stated before
+            "前期の接種率が40%を上回ったことから、後期の初年度(令和3年度)目標値を42%に"
+            "設定します。 その後段階的に目標値を設定し、最終年度(令和8年度)を50%に"
+            "設定します。",
+            {
+                "name": "接種率",
+                "target": 50,
+                "deadline_fy": 2026,
+                "targets": {"2021": 42, "2026": 50},
+            },
+        ),
+        (  # a yearly schedule of whole-number rates
+            "令和6年度 令和7年度 令和8年度 令和9年度 がん検診受診率 20% 24% 28% 32%",
+            {
+                "name": "がん検診受診率",
+                "target": 32,
+                "deadline_fy": 2027,
+                "targets": {"2024": 20, "2025": 24, "2026": 28, "2027": 32},
+                "direction": "higher",
+            },
+        ),
+        (  # the same in cells after a label cell
+            "区分 | 令和6年度 | 令和7年度 | 令和8年度 | 喫煙率 | 15% | 13% | 11% |",
+            {"name": "喫煙率", "target": 11, "direction": "lower"},
+        ),
+        (  # a goal table's row under bare years, another row after it
+            "県の目標 2020 2030 2040 出生数 5200 5600 6000 増加数 ‐ +400 +400",
+            {"name": "出生数", "target": 6000, "deadline_fy": 2040},
+        ),
+        (  # a cap at the stated level, which is where it starts from
+            "令和2年4月1日現在の職員数410人を計画期間中増加させないことを目標とする。",
+            {
+                "name": "職員数",
+                "target": 410,
+                "comparator": "以下",
+                "direction": "lower",
+                "baseline": 410,
+                "baseline_date": "2020-04-01",
+            },
+        ),
+        (  # one value under both labels
+            "(質問)移住者数、基準値、目標値ともに50人に対して実績は32人にとどまる。",
+            {"name": "移住者数", "target": 50, "baseline": 50},
+        ),
+        (  # a rate brought down from where it is
+            "喫煙する妊婦の割合を現状の3.1%から国と同じ1%以下に引き下げることを明記。",
+            {"name": "喫煙する妊婦の割合", "target": 1, "comparator": "以下"},
+        ),
+        (  # a name with brackets inside and a base year after it
+            "また、要介護認定者(要支援を含む)の新規認定者のうち軽度者の割合の減少率"
+            "(令和元年度対比)を10%とします。",
+            {"target": 10},
+        ),
+        (  # a row's goal restated in its name, a department tag after it
+            "目標項目 | 数値目標 | (時期) | 最新値 | (時期) | 男性職員の育児休業取得率30%以上 "
+            "【水道】 | 30%以上 | 2025年度 | 12.0% | 2022年度 |",
+            {"name": "男性職員の育児休業取得率", "target": 30},
+        ),
+        (  # overtime per employee
+            "目標項目 | 数値目標 | (時期) | 最新値 | (時期) | 時間外勤務の縮減(年間) | "
+            "120時間/人 | (2025年度) | 140.5時間/人 | (2021年度) |",
+            {"unit": "時間/人", "target": 120},
+        ),
+    ],
+)
+def test_round_13_forms(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a series of results under consecutive years: decimals that go up and down
+        "受診率 令和元年度 令和2年度 令和3年度 令和4年度 特定健診受診率 "
+        "38.2% 35.1% 37.4% 39.0%",
+        # whole numbers that do not move one way
+        "令和2年度 令和3年度 令和4年度 令和5年度 参加率 20% 25% 22% 30%",
+        # results named as such
+        "令和2年度 令和3年度 令和4年度 受診率の実績 30% 32% 34%",
+        # the gap to the goal and an improvement achieved
+        "初年度は、経費の削減などにより、目標に対して約3千万円の増となる約2億円の"
+        "収支改善を図ることができました。",
+        # a target stated as achieved
+        "大綱の目標である令和6年度の転入者150人を達成することができた。",
+    ],
+)
+def test_round_13_near_misses(text: str) -> None:
+    assert extract_statement(text) == []

@@ -9,13 +9,13 @@ import re
 from shinchoku.plans import kpi_text
 from shinchoku.plans.kpi_statements.context import Ctx, norm_pos
 from shinchoku.plans.kpi_statements.found import Found
-from shinchoku.plans.kpi_statements.values import date_of
 from shinchoku.plans.kpi_statements.lexicon import (
     COMPARATOR_AFTER_RE,
     COMPARATOR_BEFORE_RE,
     COMPARATORS,
     LOWER_WORDS,
 )
+from shinchoku.plans.kpi_statements.values import date_of
 
 
 def finish(ctx: Ctx, f: Found, q_end: int | None) -> Found:

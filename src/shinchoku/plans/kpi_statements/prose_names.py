@@ -165,6 +165,9 @@ def _fallback_name(
     return _line_head(ctx, _HEADINGS[1:])
 
 
+_PERIOD_OF_RE = r"^(?:第\d+|前|後|今|次)(?:期|次)の(?=..)"  # a plan period's
+
+
 def _named_earlier(
     ctx: Ctx, q: Quantity, s0: int, clause: int
 ) -> tuple[str, Span] | None:
@@ -178,9 +181,7 @@ def _named_earlier(
             rf"([^、。\s]{{2,30}}?)(?:が|は) ?(?:{WHEN} ?の? ?)?$", text[s0 : v.start]
         )
         # '第2期の受診率が50%を上回った': the measure, not the period's
-        name = (
-            re.sub(r"^第\d+(?:期|次)の(?=..)", "", clean_name(m.group(1))) if m else ""
-        )
+        name = re.sub(_PERIOD_OF_RE, "", clean_name(m.group(1))) if m else ""
         if m and name_ok(name) and not re.search(r"\d", name):
             return name, ctx.span(s0 + m.start(1), s0 + m.end(1))
     return None

@@ -18,6 +18,7 @@ from shinchoku.plans.kpi_statements.listed import listed_line
 from shinchoku.plans.kpi_statements.prose import prose
 from shinchoku.plans.kpi_statements.staged import staged_line
 from shinchoku.plans.kpi_statements.table_rows import pipe_row, space_row, token_cells
+from shinchoku.plans.kpi_statements.table_years import yearly_schedule
 from shinchoku.plans.kpi_statements.values import (
     ERA_HINT,
     LINE,
@@ -98,7 +99,8 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
     if not values:
         return []
     ctx = Ctx(mapped, norm, values, years, first_fy, last_fy)
-    found = arrows(ctx)
+    found = yearly_schedule(ctx)  # '令和2年度 … 令和7年度 特定健診受診率 35% … 60%'
+    found += arrows(ctx)
     found += labelled(ctx)
     found += staged_line(ctx)  # before the rows: '目標 2060年 2万人 2040年 2.1万人'
     found += listed_line(ctx)  # '・UIJターン数(350人/年)': a KPI list's entry

@@ -60,6 +60,16 @@ def _row_number(ctx: Ctx, q: Quantity) -> bool:
     )
 
 
+def _year_header(ctx: Ctx, q: Quantity) -> bool:
+    """'国の目標 2013 2020 2030 2040 合計特殊出生率 1.43 …': bare years heading
+    the columns, not a value."""
+    return (
+        not q.unit
+        and bool(re.fullmatch(r" ?(?:19|20)\d{2}", q.raw))
+        and bool(re.match(r" ?\|? ?(?:19|20)\d{2}(?![\d.,])", ctx.text[q.end :]))
+    )
+
+
 def labelled(ctx: Ctx) -> list[Found]:
     """Values behind their labels, the name in front of the first label."""
     text = ctx.text
@@ -73,7 +83,12 @@ def labelled(ctx: Ctx) -> list[Found]:
             (v for v in ctx.values if v.start == at or v.start == at + 1),
             None,
         )
-        if q is not None and q.start not in ctx.used and not _row_number(ctx, q):
+        if (
+            q is not None
+            and q.start not in ctx.used
+            and not _row_number(ctx, q)
+            and not _year_header(ctx, q)
+        ):
             pairs.append((m, q))
     if not pairs or not any("目標" in m["label"] for m, _ in pairs):
         return []

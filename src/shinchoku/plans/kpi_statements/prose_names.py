@@ -14,6 +14,11 @@ from shinchoku.plans.kpi_statements.names import clause_start, clean_name, name_
 from shinchoku.plans.kpi_text import Quantity
 
 _TOPIC_TARGET_RE = re.compile(r"([^、。]{2,40}?)の目標(?:値|額)?(?:を|は)[、,]")
+# a sentence about a goal quantity: '目標人口は', '市の目標職員数は'
+_GOAL_TOPIC_RE = re.compile(
+    r" ?(?:[^、。\s]{0,8}の)?目標(?!年|期間|時期|値|額|数値)"
+    r"([\u4e00-\u9fff\u30a1-\u30fa\u30fc]{2,12})は[、,]?"
+)
 _HEAD_NOUN_RE = re.compile(
     r"(?:[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9・]|ごみ)"
     r"(?:[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9・]|ごみ|\([^()]*\))*$"
@@ -170,7 +175,7 @@ def _named_earlier(
         if not (s0 <= v.start < clause and q.unit and v.unit == q.unit):
             continue
         m = re.search(  # 'Xが91.9%', 'Xは15年現在4万7464人'
-            rf"([^、。\s]{{2,30}}?)(?:が|は) ?(?:{WHEN} ?)?$", text[s0 : v.start]
+            rf"([^、。\s]{{2,30}}?)(?:が|は) ?(?:{WHEN} ?の? ?)?$", text[s0 : v.start]
         )
         name = clean_name(m.group(1)) if m else ""
         if m and name_ok(name) and not re.search(r"\d", name):
@@ -266,6 +271,14 @@ def _narrow(phrase: str, bare: str, after: str) -> tuple[str, int] | None:
     if purpose:  # '…の適正化を図る目的で…正職員700人': the aim is not the name
         phrase, bare = phrase[purpose.end() :], bare[purpose.end() :]
         skipped += purpose.end()
+    raised = list(
+        re.finditer(
+            r"[でにが](?:掲げ|定め|設定し)(?:る|た|ている|ています) ?(?=.{2,})", bare
+        )
+    )
+    if raised:  # '…プロジェクトで掲げる観光交流人口450万人': what the plan sets
+        cut = raised[-1].end()
+        phrase, bare, skipped = phrase[cut:], bare[cut:], skipped + cut
     if re.search(r"の ?$", bare) and re.match(r"[増減]|削減|縮減", after):
         pass  # 'Xを動かす人の割合の10%増': the whole phrase names it
     elif "を" in bare and not _RELATIVE_RE.search(bare.rstrip()):
@@ -349,6 +362,16 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     if re.match(r"(?:数値|値|水準|実績)\($", text[max(0, q.start - 3) : q.start]):
         # '女性の参画比率を…策定時の数値(29.1%)以上に': named before the bracket
         return prose_name(ctx, dataclasses.replace(q, start=q.start - 1))
+    goal_topic = _GOAL_TOPIC_RE.search(text, s0, q.start)
+    if (
+        goal_topic
+        and re.fullmatch(r"[^、。は]{0,4}", text[s0 : goal_topic.start()])  # a marker
+        and goal_topic.end() <= q.start
+        and not any(s0 <= v.start < q.start for v in ctx.values)
+    ):  # '目標人口はこの間、…と予想して24万人とした': the goal's own noun
+        name = clean_name(goal_topic.group(1))
+        if name_ok(name):
+            return name, ctx.span(*goal_topic.span(1))
     topic = _TOPIC_TARGET_RE.search(text, s0, q.start)
     if topic:
         name = clean_name(re.sub(r"^.*(?:年の|年度の)", "", topic.group(1)))
@@ -426,8 +449,9 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     name = clean_name(phrase)
     if (
         not name_ok(name)
-        or len(name) > 40
-        or kpi_text.YEAR_RE.search(name)
+        or len(re.sub(r"\([^()]*\)", "", name)) > 40  # asides in brackets aside
+        # '…の減少率(令和元年度対比)': the year a change is measured from is the name's
+        or kpi_text.YEAR_RE.search(re.sub(r"\([^()]*(?:対比|比)\)$", "", name))
         or re.search(
             r"(?:現状値|基準値|現況値|直近値|現状|基準)[\d,.]+$", name
         )  # the start's label

@@ -147,3 +147,96 @@ def plan_rows(
             set_baseline(ctx, f, q, ctx.text[slice(*toks[b])])
     ctx.used.update(q.start for q in ctx.values)  # the 実績 row: results
     return f
+
+
+# between a schedule's cells: spaces and '|' only
+_GAP_RE = re.compile(r"[\s|]*")
+_RESULT_WORDS_RE = re.compile(r"実績|結果|推移|見込|推計|現状|現在")
+
+
+def _header_years(ctx: Ctx, pos: int, bare: bool) -> tuple[list[int], list[int], int]:
+    """The years heading a schedule's columns from `pos`: (years, starts of the
+    bare ones, the position after them). Bare numbers ('2013 2020 2030') only
+    under a goal label, and rising."""
+    text = ctx.text
+    spans = sorted((s, e, y) for s, e, y in ctx.years if y)
+    if bare:
+        spans += [
+            (q.start, q.end, int(q.value))
+            for q in ctx.values
+            if not q.unit and re.fullmatch(r" ?(?:19|20)\d{2}", q.raw)
+        ]
+        spans.sort()
+    header: list[int] = []
+    starts: list[int] = []
+    for s, e, y in spans:
+        if s != pos or (header and y <= header[-1]):
+            break
+        header.append(y)
+        if not text[s:e].rstrip().endswith(("年", "度")):
+            starts.append(s)
+        pos = _GAP_RE.match(text, e).end()
+    return header, starts, pos
+
+
+def yearly_schedule(ctx: Ctx) -> list[Found]:
+    """'令和2年度 … 令和7年度 特定健診受診率 35% 38% … 60%': a header of
+    consecutive years (after at most one label cell such as '区分'), one name,
+    then a rate for each year, the row a 実施計画's targets per FY. Told apart
+    from a series of results ('… 44.7% 45.1% 45.2% 45.8% 43.4%') by its shape:
+    whole-number rates that move the same way every year, nothing else in the
+    line. Under a goal label ('国の目標 2013 2020 2030 2040 合計特殊出生率 1.43
+    1.6 1.8 2.07 増加幅 …') the years may be bare and apart, the values any, and
+    another row may follow."""
+    text = ctx.text
+    if _RESULT_WORDS_RE.search(text):
+        return []
+    pos = _GAP_RE.match(text).end()
+    goal = False
+    if not any(s == pos for s, _, _ in ctx.years):  # a label cell first: '区分 |'
+        head = re.match(r"[^\s|\d]{1,8}", text[pos:])
+        goal = bool(head and re.search(r"目標|計画", head.group(0)))
+        pos = _GAP_RE.match(text, pos + head.end()).end() if head else pos
+    header, bare, pos = _header_years(ctx, pos, goal)
+    if (
+        len(header) < 3
+        or not goal
+        and any(b != a + 1 for a, b in zip(header, header[1:], strict=False))
+    ):
+        return []
+    name_m = re.match(r"([^\d|]{2,40}?) ?\|? ?(?=\d)", text[pos:])
+    if name_m is None:
+        return []
+    name = clean_name(name_m.group(1))
+    if not name_ok(name) or re.search(r"年度?$", name):
+        return []
+    at = pos + name_m.end()
+    cells = []
+    for q in ctx.values:
+        if q.start < at or len(cells) == len(header):
+            continue
+        if q.start != at:
+            return []
+        cells.append(q)
+        at = _GAP_RE.match(text, q.end).end()
+    if len(cells) != len(header):
+        return []
+    rest = text[at:]
+    if rest and not (goal and re.match(r"[^\d\s|]{2,}", rest)):
+        return []  # only another row may follow, under a goal label
+    figures = [q.value for q in cells]
+    steps = [b - a for a, b in zip(figures, figures[1:], strict=False)]
+    if not goal and (
+        any(q.unit != "%" for q in cells)
+        or any(not float(v).is_integer() for v in figures)
+        or not (all(d > 0 for d in steps) or all(d < 0 for d in steps))
+    ):
+        return []
+    span = (pos + name_m.start(1), pos + name_m.end(1))
+    found = new_found(ctx, (name, ctx.span(*span)), cells[-1])
+    found.deadline_fy = header[-1]
+    found.targets = dict(zip(header, figures, strict=True))
+    found.direction = "lower" if figures[-1] < figures[0] else "higher"
+    ctx.used.update(q.start for q in cells)
+    ctx.used.update(bare)
+    return [found]

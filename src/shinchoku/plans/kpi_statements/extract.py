@@ -138,6 +138,8 @@ def _across(f: Found, row: Found) -> bool:
     """`f` was read across a space row: its value inside the row's name ('目標値
     (2023年度) 1日に30分以上歩く人の割合'), or its name running over the row's goal."""
     name, target = row.spans.get("name"), row.spans.get("target")
+    if f.spans.get("name") == name or f.spans.get("target") == target:
+        return f.name != row.name  # the row's own goal, named otherwise
     return _overlap(f.spans.get("target"), name) or _overlap(
         target, f.spans.get("name")
     )

@@ -540,6 +540,14 @@ def _space_name(
     name_end = k + 1
     if k < start:
         return None
+    if (
+        k > start
+        and re.fullmatch(r"【[^【】]*】", ctx.text[slice(*toks[k])])
+        and kinds[k - 1][0] == "text"
+        and any(kd[0] == "label" for kd in kinds[start : k - 1])
+    ):
+        # under a header, '名前 【消防】 10%以上': the tag qualifies the name before it
+        k -= 1
     # One token is the name; a PDF line break inside it leaves '…企業の 割合'.
     while (
         k > start

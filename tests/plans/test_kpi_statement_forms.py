@@ -2785,3 +2785,28 @@ def test_round_13_forms(text: str, expected: dict) -> None:
 )
 def test_round_13_near_misses(text: str) -> None:
     assert extract_statement(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a tag in 【】 after the name qualifies it
+            "目標項目 数値目標 (時期) 最新値 (時期) 目標設定時最新値 (時期) "
+            "女性技術職員の採用割合20%以上 【上下水道局】 20%以上 2025年度 12.1% 2022年度 "
+            "9.8% 2019年度",
+            {"name": "女性技術職員の採用割合", "target": 20, "baseline": 9.8},
+        ),
+        (  # a yearly schedule's row read once, under the row's name
+            "目標設定時 R6年度末 R7年度末 R8年度末 R9年度末 R10年度末 "
+            "オンラインで申請できる手続の数(手続数) - 40 120 200 260 300",
+            {
+                "name": "オンラインで申請できる手続の数",
+                "target": 300,
+                "deadline_fy": 2028,
+            },
+        ),
+    ],
+)
+def test_space_rows_tags_and_schedules(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got.get(k) for k in expected} == expected

@@ -31,6 +31,20 @@ class Ctx:
     def span(self, start: int, end: int) -> Span:
         return self.mapped.span(start, end)
 
+    def state(self) -> tuple[set[int], str, dict[int, str], bool]:
+        """What the forms change while reading, to try a reading and undo it."""
+        return (
+            set(self.used),
+            self.last_baseline_label,
+            dict(self.column_labels),
+            self.header_fy,
+        )
+
+    def restore(self, state: tuple[set[int], str, dict[int, str], bool]) -> None:
+        used, label, labels, header_fy = state
+        self.used, self.last_baseline_label = set(used), label
+        self.column_labels, self.header_fy = dict(labels), header_fy
+
     def free(self) -> list[Quantity]:
         return [q for q in self.values if q.start not in self.used]
 

@@ -104,9 +104,7 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
     found += labelled(ctx)
     found += staged_line(ctx)  # before the rows: '目標 2060年 2万人 2040年 2.1万人'
     found += listed_line(ctx)  # '・UIJターン数(350人/年)': a KPI list's entry
-    rows = pipe_row(ctx) if "|" in norm else space_row(ctx)
-    if not rows and not found and "|" not in norm:
-        rows = token_cells(ctx)  # cells a PDF copy joined by spaces
+    rows = pipe_row(ctx) if "|" in norm else _space_rows(ctx, bool(found))
     if rows and "|" in norm:  # one row a line: later cells give its reasons
         end = max(b for r in rows for _, b in r.spans.values())
         found = [f for f in found if f.spans.get("target", (0, 0))[0] < end]
@@ -140,9 +138,26 @@ def _across(f: Found, row: Found) -> bool:
     """`f` was read across a space row: its value inside the row's name ('目標値
     (2023年度) 1日に30分以上歩く人の割合'), or its name running over the row's goal."""
     name, target = row.spans.get("name"), row.spans.get("target")
+    if f.spans.get("name") == name or f.spans.get("target") == target:
+        return f.name != row.name  # the row's own goal, named otherwise
     return _overlap(f.spans.get("target"), name) or _overlap(
         target, f.spans.get("name")
     )
+
+
+def _space_rows(ctx: Ctx, read: bool) -> list[Found]:
+    """Rows of cells joined by spaces; when the space reader finds none and
+    no other form read the line, its tokens as cells (a PDF copy's)."""
+    before = ctx.state()
+    rows = space_row(ctx)
+    if rows or read:
+        return rows
+    after = ctx.state()
+    ctx.restore(before)
+    rows = token_cells(ctx)
+    if not rows:
+        ctx.restore(after)  # the values are left to the other forms
+    return rows
 
 
 def _actual(ctx: Ctx, f: Found) -> bool:

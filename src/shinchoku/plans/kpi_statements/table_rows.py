@@ -363,11 +363,8 @@ def _space_kinds(ctx: Ctx, toks: list[tuple[int, int]]) -> list[tuple[Any, ...]]
     for i in range(1, len(kinds) - 2):
         # '目標値(平成31年度) 5 5歳児のむし歯有病者率 35.2% 33%': after the header,
         # a bare number in front of a name and its values numbers the row
-        q = kinds[i][1]
         if (
-            kinds[i][0] == "value"
-            and not q.unit
-            and re.fullmatch(r" ?\d{1,3}", q.raw)
+            _bare_number(kinds[i])
             and kinds[i - 1][0] == "label"
             and kinds[i + 1][0] == "text"
             and year_at(ctx, *toks[i + 1]) is None
@@ -480,8 +477,6 @@ def token_cells(ctx: Ctx) -> list[Found]:
         None,
     )
     out: list[Found] = []
-    state = (set(ctx.used), dict(ctx.column_labels), ctx.last_baseline_label)
-    header_fy = ctx.header_fy
     for f in _cell_row(ctx, toks):
         at = norm_pos(ctx, f.spans["name"][0]) if "name" in f.spans else None
         if at is not None and goal_at is not None and goal_at < at:
@@ -494,9 +489,6 @@ def token_cells(ctx: Ctx) -> list[Found]:
         ):
             # '新規就業者数 － － R7~10 年度 150人/年': no start, the goal
             out.append(f)
-    if not out:  # the values and the header are left to the other forms
-        ctx.used, ctx.column_labels, ctx.last_baseline_label = state
-        ctx.header_fy = header_fy
     return out
 
 
@@ -548,6 +540,14 @@ def _space_name(
     name_end = k + 1
     if k < start:
         return None
+    if (
+        k > start
+        and re.fullmatch(r"【[^【】]*】", ctx.text[slice(*toks[k])])
+        and kinds[k - 1][0] == "text"
+        and any(kd[0] == "label" for kd in kinds[start : k - 1])
+    ):
+        # under a header, '名前 【消防】 10%以上': the tag qualifies the name before it
+        k -= 1
     # One token is the name; a PDF line break inside it leaves '…企業の 割合'.
     while (
         k > start
@@ -626,10 +626,7 @@ def _numbered_before(
     """The one-token name at `k` explains the token before it, which a row
     number leads: that one is the name."""
     start, k, first = bounds
-    if k - 2 < start or kinds[k - 1][0] != "text" or kinds[k - 2][0] != "value":
-        return False
-    number = kinds[k - 2][1]
-    if number.unit or not re.fullmatch(r" ?\d{1,3}", number.raw):
+    if k - 2 < start or kinds[k - 1][0] != "text" or not _bare_number(kinds[k - 2]):
         return False
     desc, name = (ctx.text[slice(*toks[i])] for i in (k, k - 1))
     return kinds[k + 1][0] == "unit" if k + 1 < first else describes(desc, name)

@@ -1,6 +1,6 @@
 """The prose form: `…を令和7年度までに90%以上とする`, `平成31年(2019年)の転出超過数
 110人抑制`: goals in sentences, with their deadline; a stage of a goal or
-a restatement of it joins the goal before. Their baseline is `prose_baselines`'."""
+a restatement of it joins the goal before; `prose_baselines` finds baselines."""
 
 from __future__ import annotations
 

@@ -367,6 +367,54 @@ def _space_row_at(
     """The row whose values begin at token `first`, its columns (a header for
     the rows after it) and the token after it."""
     start, first, end = bounds
+    named = _row_name(ctx, toks, kinds, (start, first))
+    if named is None:
+        return None
+    name_start, name_end = named
+    s, e = toks[name_start][0], toks[name_end - 1][1]
+    raw_name, goal = name_goal(footnote_off(ctx.text[s:e]))
+    name_text = clean_name(raw_name)
+    sheet = sheet_row(ctx, toks, kinds, (first, end))
+    if sheet is not None:
+        heads = [toks[i] for i in range(start, name_start) if kinds[i][0] == "label"]
+        sheet = under_header(sheet, columns(ctx, heads)) or sheet
+        return sheet_found(ctx, (name_text, ctx.span(s, e)), sheet, goal)
+    timed = "時期" in ctx.text[:s]  # '… (時期) … 13.0% 2019年度 7.2% 2017年度'
+    row = _row_values(ctx, toks, kinds, (first, end), timed)
+    if header is None and yearly_results(ctx, toks, kinds, (first, end)):
+        return None
+    cols = header
+    if cols is None:
+        cols = _space_cols(ctx, toks, kinds, (name_start, name_end, first, end))
+    repeated = end < len(toks) and clean_name(ctx.text[slice(*toks[end])]) == name_text
+    if not _row_stands(ctx, toks, (end, repeated), name_text, (row, cols)):
+        return None
+    unit_tok = _row_unit(ctx, toks, kinds, (name_end, end))
+    found = fill_row(
+        ctx, (name_text, ctx.span(s, e)), row[:1] if repeated else row, cols if not repeated else [],
+        unit_tok, "" if repeated else ctx.text[toks[end - 1][1] :],
+    )  # fmt: skip
+    if found is None:
+        return None
+    apply_goal(found, goal)
+    if "/" in unit_tok:
+        found.per = "year"
+    tail = ctx.text[toks[end - 1][1] : toks[end - 1][1] + 12]
+    if LOWER_WORDS.match(tail.strip()):
+        found.direction = "lower"
+    return found, cols, end
+
+
+def _row_name(
+    ctx: Ctx,
+    toks: list[tuple[int, int]],
+    kinds: list[tuple[Any, ...]],
+    bounds: tuple[int, int],
+) -> tuple[int, int] | None:
+    """The tokens [a, b) naming the row whose values begin at token `first`,
+    or None when the tokens before them say it is no goal's row (compared
+    with, estimated, one of a table of figures)."""
+    start, first = bounds
     named = _space_name(ctx, toks, kinds, start, first)
     if named is None:
         return None
@@ -385,16 +433,20 @@ def _space_row_at(
         spans = [(*toks[name_start - 1], "text"), (*toks[name_start], "text")]
         if qualified_name(ctx.text, spans, 1) == 0:  # '…取得率 国家公務員 13%'
             name_start, name_end = name_start - 1, name_start
-    s, e = toks[name_start][0], toks[name_end - 1][1]
-    raw_name, goal = name_goal(footnote_off(ctx.text[s:e]))
-    name_text = clean_name(raw_name)
-    sheet = sheet_row(ctx, toks, kinds, (first, end))
-    if sheet is not None:
-        heads = [toks[i] for i in range(start, name_start) if kinds[i][0] == "label"]
-        sheet = under_header(sheet, columns(ctx, heads)) or sheet
-        return sheet_found(ctx, (name_text, ctx.span(s, e)), sheet, goal)
-    timed = "時期" in ctx.text[:s]  # '… (時期) … 13.0% 2019年度 7.2% 2017年度'
-    row = [
+    return name_start, name_end
+
+
+def _row_values(
+    ctx: Ctx,
+    toks: list[tuple[int, int]],
+    kinds: list[tuple[Any, ...]],
+    bounds: tuple[int, int],
+    timed: bool,
+) -> list[tuple[Any, ...]]:
+    """The value cells of tokens [first, end); under a `timed` header
+    ('時期'), a value's date is the year label after it."""
+    first, end = bounds
+    return [
         (*kinds[i][:2], ctx.text[slice(*toks[i + 1])])
         if timed
         and not kinds[i][2]
@@ -405,24 +457,41 @@ def _space_row_at(
         for i in range(first, end)
         if kinds[i][0] in ("value", "empty", "maintain")
     ]
-    if header is None and yearly_results(ctx, toks, kinds, (first, end)):
-        return None
-    cols = header
-    if cols is None:
-        cols = _space_cols(ctx, toks, kinds, (name_start, name_end, first, end))
+
+
+def _row_stands(
+    ctx: Ctx,
+    toks: list[tuple[int, int]],
+    after: tuple[int, bool],
+    name_text: str,
+    cells: tuple[list[tuple[Any, ...]], list[tuple[str, int | None]]],
+) -> bool:
+    """The row named `name_text`, its values and columns, ending at token
+    `end` (`repeated` when the token there restates the name), is a goal's."""
+    end, repeated = after
+    row, cols = cells
     units = {q.unit for _, q, _ in row if q is not None}
     if (
         len(row) < len(cols)
         and end < len(toks)
         and _UNNUMBERED_GOAL_RE.fullmatch(ctx.text[slice(*toks[end])])
     ):
-        return None  # '現状 目標 … 出生数の増加 2,313人 増加': the goal has no number
-    repeated = end < len(toks) and clean_name(ctx.text[slice(*toks[end])]) == name_text
+        return False  # '現状 目標 … 出生数の増加 2,313人 増加': the goal has no number
     if not name_ok(name_text) or len(units) > 1 or NO_GOAL_NAME_RE.search(name_text):
-        return None
-    if len(row) < 2 and not cols and not repeated:
-        return None
-    unit_tok = next(
+        return False
+    return not (len(row) < 2 and not cols and not repeated)
+
+
+def _row_unit(
+    ctx: Ctx,
+    toks: list[tuple[int, int]],
+    kinds: list[tuple[Any, ...]],
+    bounds: tuple[int, int],
+) -> str:
+    """The unit the row's tokens [name_end, end) state: '人', or '(万人)' after
+    the name."""
+    name_end, end = bounds
+    return next(
         (
             ctx.text[slice(*toks[i])].strip("()")
             for i in range(name_end, end)
@@ -431,20 +500,7 @@ def _space_row_at(
             and unit_scale(ctx.text[slice(*toks[i])].strip("()"))
         ),
         "",
-    )  # '人', or '(万人)' after the name
-    found = fill_row(
-        ctx, (name_text, ctx.span(s, e)), row[:1] if repeated else row, cols if not repeated else [],
-        unit_tok, "" if repeated else ctx.text[toks[end - 1][1] :],
-    )  # fmt: skip
-    if found is None:
-        return None
-    apply_goal(found, goal)
-    if "/" in unit_tok:
-        found.per = "year"
-    tail = ctx.text[toks[end - 1][1] : toks[end - 1][1] + 12]
-    if LOWER_WORDS.match(tail.strip()):
-        found.direction = "lower"
-    return found, cols, end
+    )
 
 
 _ESTIMATE_HEAD_RE = re.compile(r"試算|推計|予測|見込")

@@ -17,7 +17,8 @@ from shinchoku.plans.kpi_statements.labelled import labelled
 from shinchoku.plans.kpi_statements.listed import listed_line
 from shinchoku.plans.kpi_statements.prose import prose
 from shinchoku.plans.kpi_statements.staged import staged_line
-from shinchoku.plans.kpi_statements.table_rows import pipe_row, space_row, token_cells
+from shinchoku.plans.kpi_statements.table_rows import pipe_row
+from shinchoku.plans.kpi_statements.table_space import space_row, token_cells
 from shinchoku.plans.kpi_statements.table_years import yearly_schedule
 from shinchoku.plans.kpi_statements.values import (
     ERA_HINT,

@@ -70,10 +70,10 @@ _HEADING_RE = re.compile(
     r"|重点目標|基本方針|重点プロジェクト)"
     r" ?(?:\d{1,2}|[IVX]{1,4})(?:[-‐‑–−](?:\d{1,2}|\(\d{1,2}\)))?】?"
     r"|第 ?\d{1,2} ?[章節])[ ::.、]? ?"
-    r"(?:[^\s\d:=|→。()【】■●○◆◇・][^\s\d:=|→。()【】■●○◆◇]{0,29})?"
+    r"(?P<title>(?:[^\s\d:=|→。()【】■●○◆◇・][^\s\d:=|→。()【】■●○◆◇]{0,29})?"
     r"(?:[^\s\d:=|→。、()【】■●○◆◇・](?:する|します|ます|[うくぐすつぬぶむる])"
     r"|の(?:充実|推進|強化|創出|確保|向上|促進|整備|実現|形成|支援|保全|活性化|構築|育成"
-    r"|振興|防止|拡大|創造|発展|活用|定着|継承|連携)|づくり) (?=\S)"
+    r"|振興|防止|拡大|創造|発展|活用|定着|継承|連携)|づくり)) (?=\S)"
 )
 _HEAD_WORDS_RE = re.compile(r"目標|指標|現状|基準|実績|数値|KPI|率|割合|件数|人数")
 
@@ -85,12 +85,7 @@ def heading_title(mapped: Mapped) -> tuple[str, tuple[int, int]] | None:
     m = _HEADING_RE.match(mapped.text)
     if m is None or _HEAD_WORDS_RE.search(m.group(0), m.end("head")):
         return None
-    start = (
-        m.end("head")
-        + len(m.group(0)[m.end("head") :])
-        - len(m.group(0)[m.end("head") :].lstrip(" ::.、"))
-    )
-    return m.group(0)[start:].strip(), mapped.span(start, m.end() - 1)
+    return m["title"], mapped.span(*m.span("title"))
 
 
 def _heading_off(mapped: Mapped) -> Mapped:

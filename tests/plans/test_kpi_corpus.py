@@ -67,7 +67,9 @@ def _rows(split: str) -> list[dict]:
     if split == "dev round 12":
         return [r for r in rows if TWELFTH_ROUND <= int(r["id"][1:]) < THIRTEENTH_ROUND]
     if split == "dev round 13":
-        return [r for r in rows if THIRTEENTH_ROUND <= int(r["id"][1:]) < FOURTEENTH_ROUND]
+        return [
+            r for r in rows if THIRTEENTH_ROUND <= int(r["id"][1:]) < FOURTEENTH_ROUND
+        ]
     if split == "dev round 14":
         return [r for r in rows if int(r["id"][1:]) >= FOURTEENTH_ROUND]
     if split == "dev rounds 1-13":

@@ -327,7 +327,7 @@ def _goal_verb_after(after: str) -> bool | None:
     if m.group(0).endswith("が目標") and re.match(r"を(?:達成|上回|クリア)", tail):
         return False  # '61.4%が目標を達成': the share of goals met, a result
     if re.match(
-        r"(?:を(?:達成|実現|確保)|が実現)?(?:しました|を行(?:った|いました)|した(?![いう]|[^、。]{0,8}?(?:計画|事務事業編|区域施策編|プラン|戦略|ビジョン))|されました|できました|ていた|[とに]し ?ていた"
+        r"[)〕\]】]?(?: ?[(〔\[【][^()〔〕\[\]【】]*[)〕\]】])*(?:を(?:達成|実現|確保)|が実現)?(?:しました|された(?![いう]|[^、。]{0,8}?(?:計画|目標))|を行(?:った|いました)|した(?![いう]|[^、。]{0,8}?(?:計画|事務事業編|区域施策編|プラン|戦略|ビジョン))|されました|できました|ていた|[とに]し ?ていた"
         r"|(?:する|した|る)?ことができ(?:た|ました))",
         tail,
     ):
@@ -343,7 +343,10 @@ def _goal_verb_after(after: str) -> bool | None:
         return False  # '…増加し8億円となりました', '…の増加となっています': a result
     if re.search(
         r"増|減|改善|向上|高め|伸ば|引き上|下げ|抑え", m.group(0)
-    ) and re.match(r"(?:している|しています|しており|してきた)", tail):
+    ) and re.match(
+        r"(?:している|しています|しており|してきた)",
+        ("し" if m.group(0).endswith("し") else "") + tail,
+    ):
         return False  # '…85%に改善しています': it is happening
     return not _NOT_GOAL_RE.match(after[: m.end() + 3])
 

@@ -21,7 +21,12 @@ from shinchoku.plans.kpi_text import Quantity
 _VALUE_LABEL_RE = re.compile(
     r"(?<!\()(?:【|\[)?(?P<label>(?:(?:令和|平成|R|H) ?\d{1,2} ?年度?|\d{4} ?年度?)?"
     r"(?:現状値|現状|基準値|基準|策定時の?値?|最終目標値?|中間目標値?|目標値|目標))"
-    r"(?:\((?P<when>[^()]{1,12})\))?(?:】|\])? ?[::=]? ?(?=[▲△\-+]?\d)"
+    r"(?:\((?P<when>[^()]{1,12})\))?(?:】|\])? ?(?:[::=]|(?<=目標)(?P<joint>[がの])|(?<=目標値)(?P<joint2>[がの]))? ?"
+    r"(?=[▲△\-+]?\d)"
+)
+# '乗車人数 実績 120,732人 / 目標 130,000人': the actual before the goal, left out
+_ACTUAL_FIRST_RE = re.compile(
+    r"(?:実績値?|現在値?) ?[::]? ?[▲△\-+]?\d[\d,.]* ?[^\s/\d]{0,4} ?/ ?$"
 )
 
 
@@ -99,6 +104,8 @@ def labelled(ctx: Ctx) -> list[Found]:
     for m in _VALUE_LABEL_RE.finditer(text):
         if inside_parens(text, m.start()):
             continue  # '18市町村(現行目標7市町村)': a note on the value before
+        if (m["joint"] or m["joint2"]) and re.search(r"[はがを]$", text[: m.start()]):
+            continue  # 'Xは目標の60%に対し48.2%': prose, the subject before it
         per = _PER_RE.match(text, m.end())  # '目標値:1人412g': per person
         at = per.end() if per else m.end()
         q = next(
@@ -127,7 +134,9 @@ def labelled(ctx: Ctx) -> list[Found]:
         name = clean_name(item.group(1))
         name = (name, ctx.span(*item.span(1))) if name_ok(name) else None
     else:
-        name = name_before(ctx, lead[0].start if lead else first.start())
+        actual = _ACTUAL_FIRST_RE.search(text, 0, first.start())
+        at = actual.start() if actual and not lead else first.start()
+        name = name_before(ctx, lead[0].start if lead else at)
     if name is None:
         return []
     if first["label"].startswith("目標") and re.search(r".{2}(?:削減|縮減)$", name[0]):

@@ -229,8 +229,31 @@ def prose(ctx: Ctx) -> list[Found]:
         if re.search(
             r"(?:それぞれ|ともに|いずれも) ?$", text[max(0, q.start - 8) : q.start]
         ):
-            out[-1:] = _each(f)  # 'AとBでそれぞれ70%を目指す'
+            out[-1:] = _each(_listed_before(ctx, f))  # 'AとBでそれぞれ70%を目指す'
     return out
+
+
+# '水洗化率、生活排水処理率をともに100%': the measures listed before the name
+_LISTED_BEFORE_RE = re.compile(
+    r"(?:^|[\s、。,])([^\s、。,「」()\d]{2,20}?(?:率|数|額|量|割合))[、,] ?$"
+)
+
+
+def _listed_before(ctx: Ctx, f: Found) -> Found:
+    """`f` named by the measures listed before its name as well, all sharing the
+    goal ('ともに', 'それぞれ')."""
+    start = norm_pos(ctx, f.spans["name"][0])
+    names = [f.name]
+    while m := _LISTED_BEFORE_RE.search(ctx.text, 0, start):
+        name = clean_name(m.group(1))
+        if not name_ok(name):
+            break
+        names.insert(0, name)
+        start = m.start(1)
+    if len(names) > 1:
+        f.name = "、".join(names)
+        f.spans["name"] = (ctx.span(start, start + 1)[0], f.spans["name"][1])
+    return f
 
 
 def _may_be_goal(ctx: Ctx, q: Quantity, line_goal: bool) -> bool:

@@ -159,11 +159,21 @@ def _quoted_or_aside(ctx: Ctx, s0: int, clause: int) -> tuple[str, Span] | None:
     return None
 
 
+def _masked(text: str, pattern: str) -> str:
+    """`text` with what `pattern` matches blanked out, nested parentheses too
+    ('市債(特例的な市債(注)を除く)')."""
+    masked = None
+    while masked != text:
+        masked = text
+        text = re.sub(pattern, lambda m: "□" * len(m.group(0)), text)
+    return text
+
+
 def _topic_before(ctx: Ctx, s0: int, clause: int) -> tuple[str, Span] | None:
     """The sentence's topic 'Xについて'/'Xは、' or an object 'Xを' before the
     value's clause, the likeliest first."""
     text = ctx.text
-    before = re.sub(r"\([^()]*\)", lambda m: "□" * len(m.group(0)), text[s0:clause])
+    before = _masked(text[s0:clause], r"\([^()]*\)")
     matches = list(
         re.finditer(
             r"([^、。]{2,60}?)(?:について(?:も|は)?|につきましては|に関しては|は|を|に対して)[、, ]?",
@@ -487,7 +497,7 @@ def _clause_name(ctx: Ctx, q: Quantity, s0: int, e: int) -> tuple[str, Span] | N
     phrase = text[start:e]
     # particles inside 「」 belong to the quoted name
     # and so do those in brackets: '職員数(出向等職員を含む)の5%'
-    bare = re.sub(r"「[^「」]*」|\([^()]*\)", lambda m: "□" * len(m.group(0)), phrase)
+    bare = _masked(phrase, r"「[^「」]*」|\([^()]*\)")
     narrowed = _narrow(phrase, bare, text[q.end :])
     if narrowed is None:
         return _fallback_name(ctx, q, s0, start)

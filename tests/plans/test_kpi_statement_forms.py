@@ -2868,3 +2868,93 @@ def test_near_misses_of_a_numbered_heading_stay_in_the_statement(text: str) -> N
 def test_a_title_names_no_goal_when_the_statement_names_its_own_or_none() -> None:
     # words left after the title that name nothing measured: no goal from the title
     assert not extract_statement("施策1-2 子育て支援の充実 2 目標年度 2030年度")
+
+
+# The fourteenth round's forms, written for these tests: a result row naming its goal
+# after the actual, goal labels joined by が/の, bullets after '- ' with an
+# approximate value, a goal in brackets with its deadline, '…を超えないこと', a
+# name holding nested parentheses, measures listed before a shared goal.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "○利用者数 実績 8,410人 / 目標 9,000人 (達成率 93%)",
+            {"name": "利用者数", "target": 9000, "baseline": None},
+        ),
+        (
+            "成果指標では、地域活動に参加する市民の割合が現状31.2%、2027年度目標が45%、",
+            {
+                "name": "地域活動に参加する市民の割合",
+                "target": 45,
+                "baseline": 31.2,
+                "deadline_fy": 2027,
+            },
+        ),
+        (
+            "3.朝食を毎日食べる児童の割合 目標の95%以上に対して、91.0%。",
+            {"name": "朝食を毎日食べる児童の割合", "target": 95, "comparator": "以上"},
+        ),
+        (
+            "- 認定農業者1人あたりの年間所得額:概ね400万円",
+            {"name": "認定農業者1人あたりの年間所得額", "target": 4000, "unit": "千円"},
+        ),
+        (
+            "- 主たる従事者の年間労働時間:1,800時間程度",
+            {"name": "主たる従事者の年間労働時間", "target": 1800, "unit": "時間"},
+        ),
+        (
+            "○オンライン申請対応手続数 【2025年度までに 120 手続】",
+            {"name": "オンライン申請対応手続数", "target": 120, "deadline_fy": 2025},
+        ),
+        (
+            "○IoT、AI活用事業者数 【令和8年度までに 50 社】",
+            {"name": "IoT、AI活用事業者数", "target": 50, "deadline_fy": 2026},
+        ),
+        (
+            "経常収支比率(臨時財政対策債(注)を含む)は90%を超えないことを目指します。",
+            {
+                "name": "経常収支比率(臨時財政対策債(注)を含む)",
+                "target": 90,
+                "comparator": "以下",
+            },
+        ),
+    ],
+)
+def test_fourteenth_round_forms(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_measures_listed_before_a_shared_goal_each_take_it() -> None:
+    found = extract_statement(
+        "接続を促進し、下水道接続率、合併浄化槽設置率をともに95%とします。"
+    )
+    assert [(f.name, f.target) for f in found] == [
+        ("下水道接続率", 95),
+        ("合併浄化槽設置率", 95),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # results: a cut that happened, with an aside in brackets; a rise going on
+        "これにより職員給与は平均3.2%削減(管理職は約5%削減)された。",
+        "これにより職員給与は平均3.2%削減〔管理職は約5%削減〕された。",
+        "高齢化率が20.1%から41.5%と30年間で21.4ポイント増加している。",
+        # a bullet whose year dates a value, not a deadline; a result after a bullet
+        "○オンライン申請対応手続数 【2020年度 45 手続】",
+        "- 年間所得額:400万円となった",
+        # a subject before 目標の: prose, each measure its own goal (not one row)
+        "参加率は目標の60%に対し48.2%、女性委員の割合は、目標の40%に対し31.5%。",
+    ],
+)
+def test_fourteenth_round_near_misses(text: str) -> None:
+    found = extract_statement(text)
+    if text.startswith("参加率"):
+        assert [(f.name, f.target) for f in found] == [
+            ("参加率", 60),
+            ("女性委員の割合", 40),
+        ]
+    else:
+        assert not found, found

@@ -13,7 +13,7 @@ from shinchoku.plans.kpi_statements.context import (
     sentence_bounds,
     set_baseline,
 )
-from shinchoku.plans.kpi_statements.found import Found
+from shinchoku.plans.kpi_statements.found import Found, Span
 from shinchoku.plans.kpi_statements.names import clean_name, name_ok
 from shinchoku.plans.kpi_statements.values import paren_after, year_in
 from shinchoku.plans.kpi_text import Quantity
@@ -94,6 +94,18 @@ def _shared(ctx: Ctx) -> list[Found]:
     return []
 
 
+def _name(ctx: Ctx, first: int, lead: Quantity | None) -> tuple[str, Span] | None:
+    """The name in front of the first label (or of a value before it)."""
+    text = ctx.text
+    item = _ITEM_RE.search(text, 0, first)
+    if item and not lead:  # '成果指標:Xの割合 - 現状値:… - 目標:0%': a list's item
+        name = clean_name(item.group(1))
+        return (name, ctx.span(*item.span(1))) if name_ok(name) else None
+    actual = _ACTUAL_FIRST_RE.search(text, 0, first)
+    at = actual.start() if actual and not lead else first
+    return name_before(ctx, lead.start if lead else at)
+
+
 def labelled(ctx: Ctx) -> list[Found]:
     """Values behind their labels, the name in front of the first label."""
     text = ctx.text
@@ -129,14 +141,7 @@ def labelled(ctx: Ctx) -> list[Found]:
         and re.fullmatch(r" ?(?:\([^()]*\))? ?", text[lead[-1].end : first.start()])
         else []
     )
-    item = _ITEM_RE.search(text, 0, first.start())
-    if item and not lead:  # '成果指標:Xの割合 - 現状値:… - 目標:0%': a list's item
-        name = clean_name(item.group(1))
-        name = (name, ctx.span(*item.span(1))) if name_ok(name) else None
-    else:
-        actual = _ACTUAL_FIRST_RE.search(text, 0, first.start())
-        at = actual.start() if actual and not lead else first.start()
-        name = name_before(ctx, lead[0].start if lead else at)
+    name = _name(ctx, first.start(), lead[0] if lead else None)
     if name is None:
         return []
     if first["label"].startswith("目標") and re.search(r".{2}(?:削減|縮減)$", name[0]):

@@ -218,6 +218,7 @@ def test_closing_a_closed_round_or_reopening_an_open_one_is_a_conflict(
         ("/close", {"schedule_as_of": "2024-13"}),
         ("/close", {"date": "2024/08/20"}),
         ("/close", {"fiscal_year": "2023"}),
+        ("/close", {"fiscal_year": 1900}),  # before the eras 和暦 prints
         ("/close", {"titel": "令和5年度実績"}),  # an unknown field
     ],
 )

@@ -12,7 +12,6 @@ from shinchoku.api.schemas import (
     CleanStr,
     ConflictOut,
     EntryProgramOut,
-    FiscalYearValue,
     IsoDate,
     NonBlank,
     StrictIn,
@@ -73,6 +72,9 @@ class RoundConflictOut(ConflictOut):
     )
 
 
+# The edition's report year is printed in 和暦, which starts with 昭和 here
+# (common.wareki.ERAS): an earlier year could not be printed (a 500).
+ReportYear = Annotated[int, Field(ge=1927, le=2200)]
 Month = Annotated[str, Field(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$")]
 
 
@@ -92,7 +94,7 @@ class RoundCloseIn(StrictIn):
         None, description="e.g. 資料1."
     )
     date: IsoDate | None = Field(None, description="The meeting's date.")
-    fiscal_year: FiscalYearValue | None = Field(None, description="The report year.")
+    fiscal_year: ReportYear | None = Field(None, description="The report year.")
     schedule_as_of: Month | None = Field(
         None, description="YYYY-MM the schedule columns assume (R5.3 = 2023-03)."
     )

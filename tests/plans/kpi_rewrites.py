@@ -200,6 +200,11 @@ FAMILIES: dict[str, Rewrite] = {
     # notes closing the line
     "a source closing the line": lambda s: s if "|" in s else s + "(出典:市民意識調査)",
     "a note closing the line": lambda s: s if "|" in s else s + " ※市独自の指標",
+    # a numbered heading and its title in front, as a copy of a plan's section gives it
+    "a heading in front": lambda s: "基本目標1 安定した雇用を創出する " + s,
+    "a policy heading in front": lambda s: (
+        s if "|" in s else "施策1-2 子育て支援の充実 " + s
+    ),
     # list markers
     "bullet ・": _bullet("・"),
     "bullet (1)": _bullet("(1) "),

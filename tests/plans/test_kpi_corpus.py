@@ -39,6 +39,7 @@ TENTH_ROUND = 1300  # statements k1300… too, 総合計画/総合戦略 tables 
 ELEVENTH_ROUND = 1400  # statements k1400… too, sector plans and their progress reports
 TWELFTH_ROUND = 1500  # statements k1500… too, kinds of the first rounds, large cities
 THIRTEENTH_ROUND = 1600  # statements k1600… too, read after rounds 10-12 had rules
+FOURTEENTH_ROUND = 1700  # statements k1700… too, read after rounds 10-13 had rules
 
 
 def _rows(split: str) -> list[dict]:
@@ -66,7 +67,13 @@ def _rows(split: str) -> list[dict]:
     if split == "dev round 12":
         return [r for r in rows if TWELFTH_ROUND <= int(r["id"][1:]) < THIRTEENTH_ROUND]
     if split == "dev round 13":
-        return [r for r in rows if int(r["id"][1:]) >= THIRTEENTH_ROUND]
+        return [
+            r for r in rows if THIRTEENTH_ROUND <= int(r["id"][1:]) < FOURTEENTH_ROUND
+        ]
+    if split == "dev round 14":
+        return [r for r in rows if int(r["id"][1:]) >= FOURTEENTH_ROUND]
+    if split == "dev rounds 1-13":
+        return [r for r in rows if int(r["id"][1:]) < FOURTEENTH_ROUND]
     if split == "dev rounds 1-12":
         return [r for r in rows if int(r["id"][1:]) < THIRTEENTH_ROUND]
     if split == "dev rounds 1-11":
@@ -142,7 +149,7 @@ def _assert_goals(result: Score, split: str) -> None:
 def test_goals_on_the_dev_split(scores: Callable[[str], Score]) -> None:
     """Every round of the dev split the rules were written for (1-13). A fresh
     round gets its own strict xfail until it meets the goals."""
-    _assert_goals(scores("dev"), "dev")
+    _assert_goals(scores("dev rounds 1-13"), "dev rounds 1-13")
 
 
 def test_goals_on_the_third_round(scores: Callable[[str], Score]) -> None:
@@ -299,6 +306,20 @@ def test_goals_on_the_thirteenth_round(scores: Callable[[str], Score]) -> None:
     (35/36, one label of a target stated as achieved corrected), baseline 0.882
     (15/17) and 0.882 (15/17)."""
     _assert_goals(scores("dev round 13"), "dev round 13")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="measured before any rule was written for it (2026-11-30, on c735471, after "
+    "the rules for rounds 10-13, the rewrite families and the space-joined rows): target "
+    "precision 0.474 (9/19) and recall 0.273 (9/33), baseline precision 1.000 (0/0) and "
+    "recall 0.000 (0/2)",
+)
+def test_goals_on_the_fourteenth_round(scores: Callable[[str], Score]) -> None:
+    """公共施設, 行財政改革 実施計画 and 集中改革プラン, 総合戦略 evaluation sheets,
+    財政 pages, council minutes and news (`k1700`…), from 40 authors new to the
+    corpus, read after the rules for rounds 10-13."""
+    _assert_goals(scores("dev round 14"), "dev round 14")
 
 
 @pytest.mark.xfail(

@@ -2810,3 +2810,61 @@ def test_round_13_near_misses(text: str) -> None:
 def test_space_rows_tags_and_schedules(text: str, expected: dict) -> None:
     got = _one(text)
     assert {k: got.get(k) for k in expected} == expected
+
+
+# A plan's numbered heading and its title copied in front of the statement, written
+# for these tests: read as the statement alone; the title names a goal only when
+# the statement after it names none.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "基本目標1 安定した雇用を創出する 就業者数 1,200人→1,500人",
+            {"name": "就業者数", "baseline": 1200, "target": 1500},
+        ),
+        (
+            "政策3 若者の定着・回帰の促進 UIJターン者数 120人→200人",
+            {"name": "UIJターン者数", "baseline": 120, "target": 200},
+        ),
+        (
+            "【基本目標2】 住み続けたいまちをつくる 転出超過数:200人→0人",
+            {"name": "転出超過数", "baseline": 200, "target": 0},
+        ),
+        (
+            "第2章 地域の活性化 ・観光入込客数(50万人/年)",
+            {"name": "観光入込客数", "target": 500000},
+        ),
+        (
+            "施策2-1 子育て支援の充実 目標_保育所待機児童数:0人",
+            {"name": "保育所待機児童数", "target": 0},
+        ),
+        (  # the statement names no measure: the title does, as a line's heading
+            "施策1-2 子育て支援の充実 目標:85%",
+            {"name": "子育て支援の充実", "target": 85},
+        ),
+    ],
+)
+def test_a_numbered_heading_in_front(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+    start, end = extract_statement(text)[0].spans["name"]
+    assert text[start:end] == expected["name"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "施策1 待機児童数 0人→5人",  # a name, not a title: no heading set apart
+        "基本目標1 安定した 雇用を創出する 就業者数 1,200人→1,500人",  # title spaced
+        "施策1 就業率の向上 就業率 60%→65%",  # a title naming a measure
+        "第1節 | 連携型地域社会の形成 | 住み続けたい市民の割合 | 58.6% | 62.0%",
+    ],
+)
+def test_near_misses_of_a_numbered_heading_stay_in_the_statement(text: str) -> None:
+    normalized = normalize(text)
+    assert canonical(normalized).text == canonical(normalized, heading=False).text
+
+
+def test_a_title_names_no_goal_when_the_statement_names_its_own_or_none() -> None:
+    # words left after the title that name nothing measured: no goal from the title
+    assert not extract_statement("施策1-2 子育て支援の充実 2 目標年度 2030年度")

@@ -58,6 +58,44 @@ _LIST_NUMBER_RE = re.compile(
     r"|(?:[IVX]{1,4}|[ア-ン])[.、 ]|[◎★☆◯▶►▷▸♦◉❶-❿]) ?(?=\S)"
 )
 
+# A plan's numbered heading and its title opening the line, as a copy of a
+# section gives it: '基本目標1 安定した雇用を創出する ', '施策1-2 子育て支援の充実 ',
+# '第2章 地域の活性化 '. Set apart, so the forms read the statement after it from
+# its start and never take the title for the indicator's name. Only a title that
+# is one phrase (no space, digit or mark a statement holds) and ends as titles do:
+# a verb ('…を創出する', '…を守る') or an aim ('…の充実', '…の推進', '…づくり');
+# '施策1 待機児童数 0人' (a name) and '基本目標1 安定した 雇用を…' stay as they are.
+_HEADING_RE = re.compile(
+    r"^ ?(?P<head>【?(?:基本目標|基本施策|重点施策|施策の方向性?|施策|政策|取組|取り組み"
+    r"|重点目標|基本方針|重点プロジェクト)"
+    r" ?(?:\d{1,2}|[IVX]{1,4})(?:[-‐‑–−](?:\d{1,2}|\(\d{1,2}\)))?】?"
+    r"|第 ?\d{1,2} ?[章節])[ ::.、]? ?"
+    r"(?P<title>(?:[^\s\d:=|→。()【】■●○◆◇・][^\s\d:=|→。()【】■●○◆◇]{0,29})?"
+    r"(?:[^\s\d:=|→。、()【】■●○◆◇・](?:する|します|ます|[うくぐすつぬぶむる])"
+    r"|の(?:充実|推進|強化|創出|確保|向上|促進|整備|実現|形成|支援|保全|活性化|構築|育成"
+    r"|振興|防止|拡大|創造|発展|活用|定着|継承|連携)|づくり)) (?=\S)"
+)
+_HEAD_WORDS_RE = re.compile(r"目標|指標|現状|基準|実績|数値|KPI|率|割合|件数|人数")
+
+
+def heading_title(mapped: Mapped) -> tuple[str, tuple[int, int]] | None:
+    """The title of a numbered heading opening the line and its span in the
+    text as written (the title naming no measure: '施策1 目標値の達成 …' has
+    none)."""
+    m = _HEADING_RE.match(mapped.text)
+    if m is None or _HEAD_WORDS_RE.search(m.group(0), m.end("head")):
+        return None
+    return m["title"], mapped.span(*m.span("title"))
+
+
+def _heading_off(mapped: Mapped) -> Mapped:
+    """The line without a numbered heading and title opening it."""
+    if heading_title(mapped) is None:
+        return mapped
+    end = _HEADING_RE.match(mapped.text).end()  # type: ignore[union-attr]
+    return Mapped(mapped.text[end:], mapped.origin[end:])
+
+
 # A note closing the line: ' ※市独自の指標', '(出典:令和5年度市民意識調査)'; kept
 # when it states a number of its own ('※うち女性50人以上')
 _NOTE_RE = re.compile(
@@ -93,7 +131,11 @@ def _per_year(mapped: Mapped) -> Mapped:
     return Mapped("".join(out), origin)
 
 
-def canonical(mapped: Mapped) -> Mapped:
+def canonical(mapped: Mapped, *, heading: bool = True) -> Mapped:
+    """One spelling of each form; with `heading`, a numbered heading and its
+    title opening the line set apart (`heading_title`)."""
+    if heading:
+        mapped = _heading_off(mapped)
     mapped = mapped.sub(_LIST_NUMBER_RE, lambda m: "・ ")
     mapped = _note_off(mapped)
     mapped = mapped.sub(_ARROWS_RE, lambda m: "→")

@@ -9,7 +9,7 @@ from typing import Any
 
 from shinchoku.plans import kpi_text
 from shinchoku.plans.kpi_statements.arrows import arrows
-from shinchoku.plans.kpi_statements.canonical import canonical
+from shinchoku.plans.kpi_statements.canonical import canonical, heading_title
 from shinchoku.plans.kpi_statements.context import Ctx, norm_pos
 from shinchoku.plans.kpi_statements.finish import distinct, finish
 from shinchoku.plans.kpi_statements.found import Found
@@ -17,7 +17,8 @@ from shinchoku.plans.kpi_statements.labelled import labelled
 from shinchoku.plans.kpi_statements.listed import listed_line
 from shinchoku.plans.kpi_statements.prose import prose
 from shinchoku.plans.kpi_statements.staged import staged_line
-from shinchoku.plans.kpi_statements.table_rows import pipe_row, space_row, token_cells
+from shinchoku.plans.kpi_statements.table_rows import pipe_row
+from shinchoku.plans.kpi_statements.table_space import space_row, token_cells
 from shinchoku.plans.kpi_statements.table_years import yearly_schedule
 from shinchoku.plans.kpi_statements.values import (
     ERA_HINT,
@@ -48,8 +49,47 @@ def extract_statement(
 ) -> list[Found]:
     """The indicators one statement (a line of a plan) states targets for, in the
     order they appear. `first_fy`/`last_fy` are the plan's period: 'N年間で' is
-    counted from `first_fy`; a target without a stated deadline gets `last_fy`."""
-    mapped = canonical(kpi_text.normalize(text[:MAX_STATEMENT]))
+    counted from `first_fy`; a target without a stated deadline gets `last_fy`.
+    A numbered heading and its title opening the line ('施策1-2 子育て支援の
+    充実 …') are read apart; the title names a goal only when the statement
+    after it states none ('施策1 子育て支援の充実 目標:85%')."""
+    normalized = kpi_text.normalize(text[:MAX_STATEMENT])
+    found = _statement(canonical(normalized), first_fy, last_fy)
+    title = heading_title(normalized)
+    if found or title is None or not _nameless(canonical(normalized).text):
+        return found
+    whole = _statement(canonical(normalized, heading=False), first_fy, last_fy)
+    return [f for f in whole if _named_by(f, *title)]
+
+
+# What a statement naming no measure holds: '目標:85%', '目標値 1,000人(令和7年度)'
+_NAMELESS_WORDS_RE = re.compile(
+    r"数値目標|目標値|目標|現状値|基準値|以上|以下|未満|までに|を?(?:目指す|めざす|維持)"
+    r"|とする|(?:令和|平成|R|H)? ?\d{1,4} ?年度?末?"
+)
+
+
+def _nameless(rest: str) -> bool:
+    """The statement after a heading names no measure: no word of two letters is
+    left once its labels, years and goal words are."""
+    left = _NAMELESS_WORDS_RE.sub(" ", rest)
+    return not re.search(r"[\u3040-\u30ff\u4e00-\u9fffA-Za-z]{2}", left)
+
+
+def _named_by(f: Found, title: str, span: tuple[int, int]) -> bool:
+    """`f` named by the heading: its name ends in the title (the heading's
+    number before it dropped)."""
+    name = f.spans.get("name")
+    if name is None or not span[0] < name[1] <= span[1]:
+        return False
+    if name[0] < span[0]:
+        f.name, f.spans["name"] = title, span
+    return True
+
+
+def _statement(
+    mapped: Mapped, first_fy: int | None, last_fy: int | None
+) -> list[Found]:
     wrapped = re.fullmatch(r" ?\((.*)\) ?", mapped.text)
     if (
         wrapped

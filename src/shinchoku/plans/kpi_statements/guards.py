@@ -129,11 +129,43 @@ def _refused(ctx: Ctx, q: Quantity, after: str) -> bool:
 
 
 def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
+    """Whether the value `q` in prose is a goal; `line_goal` when its line is
+    one of goals, `depth` how far a list has been followed."""
     text = ctx.text
     after = re.sub(r"^[」』]", "", text[q.end : q.end + 40])  # '「1,072万円」にする'
-    s0, s1 = sentence_bounds(text, q.start)
     if _refused(ctx, q, after):
         return False
+    verdict = _said_after(ctx, q, after)
+    if verdict is not None:
+        return verdict
+    before = text[max(0, q.start - 24) : q.start]
+    verdict = _named_or_labelled(ctx, q, after, before)
+    if verdict is not None:
+        return verdict
+    goal_words = bool(re.search(r"目標|目指|めざ", text))
+    if _bound_or_line_goal(ctx, q, after, before, line_goal, goal_words):
+        return True
+    s0, _ = sentence_bounds(text, q.start)
+    if (
+        re.match(r"^ ?(?:。|$)", after)
+        and re.search(
+            r"\d+ ?(?:年間|か年)で|までに|の目標(?:値|額)?は[、,]", text[s0 : q.start]
+        )
+        and not re.search(r"必要|見込|推計", text[s0 : q.start])
+    ):
+        return True  # '令和4年度までの4年間で移住者1万人'
+    if goal_words and baseline_paren(ctx, q) is not None:
+        return True  # '観光消費額は590億円(18年度は547億円)、…目標値を設定'
+    if _next_change_of_list(ctx, q):
+        return True
+    return _list_goal(ctx, q, before, line_goal, depth)
+
+
+def _said_after(ctx: Ctx, q: Quantity, after: str) -> bool | None:
+    """What the words after the value say: a goal (a goal verb, a slogan, a goal
+    adopted or restated), not one (a result, an estimate), or None: nothing."""
+    text = ctx.text
+    s0, _ = sentence_bounds(text, q.start)
     if re.match(
         r"」(?:や|と|、)「[^「」]{0,30}」(?:など|等)?を(?:目標|目指|めざ)",
         text[q.end : q.end + 50],
@@ -165,6 +197,13 @@ def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
         return True  # 'その削減目標は、対17年度で△4.6%とされています'
     if _NOT_GOAL_RE.match(after):
         return False
+    return None
+
+
+def _named_or_labelled(ctx: Ctx, q: Quantity, after: str, before: str) -> bool | None:
+    """A goal by the name after the value ('…1000人の社会増を目指します') or
+    the label before it ('目標値:', '目標効果額は'); not one when the value is
+    where a change starts from or labelled a result or baseline; else None."""
     named = NAME_AFTER_RE.match(after)
     if (
         named
@@ -178,7 +217,6 @@ def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
         v.start > q.end and v.unit == q.unit for v in ctx.values
     ):
         return False  # '13市町村から18市町村へ': where it starts from
-    before = text[max(0, q.start - 24) : q.start]
     if re.search(r"目標(?:値)?より ?$", before):
         return False  # '目標より1億円増加し': how far from the goal, not one
     if _NOT_GOAL_LABEL_RE.search(before) or _SERIES_YEAR_RE.search(before):
@@ -191,8 +229,15 @@ def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
         before,
     ) and not re.match(r"[^。]{0,8}?(?:ていた|でした|であった|だった)", after):
         return True  # '目標効果額は24億円', '計画額6億円に対して実績額は…''
+    return None
 
-    goal_words = bool(re.search(r"目標|目指|めざ", text))
+
+def _bound_or_line_goal(
+    ctx: Ctx, q: Quantity, after: str, before: str, line_goal: bool, goal_words: bool
+) -> bool:
+    """A bound ('年間10件以上') where goals are spoken of or listed, or a value
+    on a line of goals after a label or before a name."""
+    text = ctx.text
     comparator = COMPARATOR_AFTER_RE.match(after)
     if comparator and re.match(
         r"^ ?(?:\([^()]*\))? ?(?:[。、|)■●○◆]|$|を維持|と)", after[comparator.end() :]
@@ -210,22 +255,8 @@ def is_goal(ctx: Ctx, q: Quantity, line_goal: bool, depth: int = 0) -> bool:
         )
     ):
         return True
-    if line_goal and re.match(r"^ ?(?:\([^()]*\))? ?$", after):
-        return True  # '【KPI】移住相談件数 年間100件(令和6年度)'
-
-    if (
-        re.match(r"^ ?(?:。|$)", after)
-        and re.search(
-            r"\d+ ?(?:年間|か年)で|までに|の目標(?:値|額)?は[、,]", text[s0 : q.start]
-        )
-        and not re.search(r"必要|見込|推計", text[s0 : q.start])
-    ):
-        return True  # '令和4年度までの4年間で移住者1万人'
-    if goal_words and baseline_paren(ctx, q) is not None:
-        return True  # '観光消費額は590億円(18年度は547億円)、…目標値を設定'
-    if _next_change_of_list(ctx, q):
-        return True
-    return _list_goal(ctx, q, before, line_goal, depth)
+    # '【KPI】移住相談件数 年間100件(令和6年度)'
+    return bool(line_goal and re.match(r"^ ?(?:\([^()]*\))? ?$", after))
 
 
 _FROM_RE = re.compile(r"[\d,.]+ ?[^\s\d、。()]{0,3} ?(?:\([^()]*\))? ?から ?$")

@@ -1,5 +1,6 @@
 """The prose form: `…を令和7年度までに90%以上とする`, `平成31年(2019年)の転出超過数
-110人抑制`: goals in sentences, with their deadline and baseline."""
+110人抑制`: goals in sentences, with their deadline; a stage of a goal or
+a restatement of it joins the goal before; `prose_baselines` finds baselines."""
 
 from __future__ import annotations
 
@@ -17,9 +18,9 @@ from shinchoku.plans.kpi_statements.context import (
     set_baseline,
 )
 from shinchoku.plans.kpi_statements.found import Found, Span
-from shinchoku.plans.kpi_statements.guards import baseline_paren, is_goal
-from shinchoku.plans.kpi_statements.lexicon import BASE_LABELS, WHEN
+from shinchoku.plans.kpi_statements.guards import is_goal
 from shinchoku.plans.kpi_statements.names import clause_start, clean_name, name_ok
+from shinchoku.plans.kpi_statements.prose_baselines import prose_baseline
 from shinchoku.plans.kpi_statements.prose_names import goal_paren, prose_name
 from shinchoku.plans.kpi_statements.values import paren_after, year_in
 from shinchoku.plans.kpi_text import Quantity
@@ -129,213 +130,6 @@ def _deadline(ctx: Ctx, q: Quantity) -> int | None:
     return best
 
 
-def _closing_actual(
-    ctx: Ctx, f: Found, q: Quantity, s1: int
-) -> tuple[str, Quantity] | None:
-    """'…2,000万人にする。【平成22年実績:1,664万人、平成23年推計:1,699万人】':
-    the actual a bracket after the sentence gives (not the estimate beside it);
-    of several, the one its quoted name ('「大変満足」の回答割合43.6%') names."""
-    m = re.match(r"。 ?【([^【】]*)】", ctx.text[s1:])
-    if not m:
-        return None
-    at, label, picked = s1 + m.start(1), None, []
-    for part in re.split(r"(?<=[、,])", m.group(1)):
-        head = re.match(r"([^::]*?)[::]", part)
-        if head and year_in(head.group(1)):
-            label = head.group(1) if re.search(r"実績|現状|現在|時点", part) else None
-        inside = [
-            v
-            for v in ctx.values
-            if at <= v.start < at + len(part)
-            and v.unit == q.unit
-            and v.start not in ctx.used
-        ]
-        if label and len(inside) == 1:
-            picked.append((label, inside[0], part))
-        at += len(part)
-    quoted = re.search(r"「[^「」]+」", f.name)
-    if quoted:
-        picked = [p for p in picked if quoted.group(0) in p[2]]
-    return picked[0][:2] if len(picked) == 1 else None
-
-
-def _prose_baseline(ctx: Ctx, f: Found, q: Quantity) -> None:
-    text = ctx.text
-    s0, s1 = sentence_bounds(text, q.start)
-    paren = baseline_paren(ctx, q)
-    if paren is None and s1 < len(text):
-        closing = _closing_actual(ctx, f, q, s1)
-        if closing is not None:
-            set_baseline(ctx, f, closing[1], closing[0])
-            return
-        # '…とする。 参考:令和3年度~令和5年度実績 50%': a reference actual after it
-        ref = re.match(
-            r"。 ?\(?参考\)?[::] ?([^::。()\d]{0,4}[^::。]*?(?:実績|現状|現在|時点)(?:値)?)[::]? ?",
-            text[s1:],
-        )
-        if ref and year_in(ref.group(1)):
-            nxt = next((v for v in ctx.values if v.start == s1 + ref.end()), None)
-            if nxt is not None and nxt.unit == q.unit and nxt.start not in ctx.used:
-                set_baseline(ctx, f, nxt, re.split(r"[~〜]", ref.group(1))[-1])
-                return
-        # '…図ります。(平成 27 年度 13 人)': the sentence's closing parenthesis.
-        m = re.match(r"。 ?\(([^()]*)\)", text[s1:])
-        if m and year_in(m.group(1)):
-            a = s1 + m.start(1)
-            inside = [
-                v
-                for v in ctx.values
-                if a <= v.start < s1 + m.end(1) and v.unit == q.unit
-            ]
-            paren = (m.group(1), _stated(text, a, inside)) if inside else None
-    if paren is not None and paren[1] is not None:
-        label = paren[0] if year_in(paren[0]) else (ctx.last_baseline_label or None)
-        set_baseline(ctx, f, paren[1], label)
-        ctx.last_baseline_label = label or ""
-        return
-    if paren is not None:
-        return
-    # '(令和4年度末現在:78.5%)', '(令和4年度実績:12,345件)' elsewhere in the sentence
-    for m in re.finditer(rf"\(([^()]*(?:{_STATED_RE})[^()]*)\)", text[s0:s1]):
-        a, b = s0 + m.start(1), s0 + m.end(1)
-        inside = [
-            v
-            for v in ctx.values
-            if a <= v.start < b and v.unit == q.unit and v.start not in ctx.used
-        ]
-        if inside:
-            set_baseline(
-                ctx,
-                f,
-                _stated(text, a, inside),
-                m.group(1) if year_in(m.group(1)) else None,
-            )
-            return
-    if not _labelled_baseline(ctx, f, q, s0, s1):
-        _starting_value(ctx, f, q, s0)
-
-
-_STATED_RE = "現在|実績|現状|時点|基準"
-
-
-def _stated(text: str, start: int, inside: list[Quantity]) -> Quantity:
-    """Of the values in a parenthesis from `start`, the one labelled as stated
-    ('(平成22年実績:1,664万人、平成23年推計:1,699万人)'), else the last."""
-    stated = [
-        v
-        for v in inside
-        if re.search(
-            _STATED_RE, text[max(start, text.rfind("、", start, v.start)) : v.start]
-        )
-    ]
-    return (stated or inside)[-1]
-
-
-_CUT_FROM_RE = re.compile(
-    r" ?を ?[\d,.]+ ?[^\s\d、。]{0,3}? ?(?:削減|減ら|増や|増加|縮減)し(?:て)?[、,]? ?[\d,.]+"
-)
-_SET_TO_RE = re.compile(r" ?(?:以下|以上|未満|以内|程度)?(?:と|に)(?:する|します)")
-_GROWS_RE = re.compile(
-    r" ?(?:\([^()]*\))? ?に(?:伸ば|増や|引き上|高め|減ら|下げ|抑え|向上|改善|縮減|削減)"
-)
-
-
-def _starting_value(ctx: Ctx, f: Found, q: Quantity, s0: int) -> None:
-    """The value a target starts from, earlier in its sentence: '2701人から
-    3500人に', '87.3%であり、…95%', '808万円を20年度に891万円に伸ばす',
-    '中学校(11年度85・7%)で90%を目指す'."""
-    text = ctx.text
-    grows = _GROWS_RE.match(text[q.end : q.end + 14])
-    if re.match(
-        r" ?(?:へ|に)(?:上方|下方)?(?:修正|見直|変更)", text[q.end : q.end + 8]
-    ):
-        return  # '目標値を13市町村から18市町村へ上方修正': the old goal, no baseline
-    for v in reversed(ctx.values):  # the nearest: 'Aを31%から40%に、Bを同15%から30%に'
-        if not (s0 <= v.start < q.start and v.unit == q.unit) or v.start in ctx.used:
-            continue
-        after = text[v.end : v.end + 24]
-        if (
-            re.match(
-                r" ?(?:\([^()]*\))? ?(?:だった|であった|から|であり|が(?:実態|現状)であ"
-                r"|となった(?:ことから|ため|が)|であることから|という(?:数字|数値|水準))",
-                after,
-            )
-            or (grows and re.match(r" ?を", after))
-            or _CUT_FROM_RE.match(after)  # '1309人を83名削減し1226人に'
-            or (  # '…の職員数351人を、…には、322人以下とする': a level set anew
-                re.match(r" ?を[、,]", after)
-                and _SET_TO_RE.match(text[q.end : q.end + 12])
-            )
-        ):
-            paren = paren_after(text, v.end)  # '85%(令和7年度当初)から'
-            label = paren[0] if paren and year_in(paren[0]) else None
-            if label is None:  # '14年の2701人から': the last year before it
-                years = [(s, e) for s, e, y in ctx.years if s0 <= s < v.start and y]
-                label = text[years[-1][0] : years[-1][1]] if years else None
-                day = years and re.match(
-                    r" ?\d{1,2} ?月 ?\d{1,2} ?日", text[years[-1][1] : v.start]
-                )
-                if day:  # '平成23年4月1日の職員数351人を': that day
-                    label = text[years[-1][0] : years[-1][1] + day.end()]
-            set_baseline(ctx, f, v, label)
-            return
-    share = re.search(r"\( ?[\d,.]+ ?[^\s\d()%]{1,3}\) ?の ?$", text[s0 : q.start])
-    if share and q.unit == "%":  # '平成6年度末の職員数(231人)の10%削減'
-        v = next((v for v in ctx.values if v.start > s0 + share.start()), None)
-        years = [(s, e) for s, e, y in ctx.years if s0 <= s < s0 + share.start() and y]
-        if v is not None and v.start < q.start:
-            set_baseline(
-                ctx, f, v, text[years[-1][0] : years[-1][1]] if years else None
-            )
-            return
-    for m in re.finditer(r"\(([^()]*)\)", text[s0 : q.start]):
-        if not year_in(m.group(1)) or re.search(r"比|推計|予測|見込|目標", m.group(1)):
-            continue
-        a, b = s0 + m.start(1), s0 + m.end(1)
-        inside = [
-            v
-            for v in ctx.values
-            if a <= v.start < b and v.unit == q.unit and v.start not in ctx.used
-        ]
-        if inside:
-            set_baseline(ctx, f, inside[-1], m.group(1))
-            return
-
-
-_BASE_BEFORE_RE = re.compile(
-    rf"(?:(?:{BASE_LABELS})(?: ?\([^()]*\))? ?(?:[::=]|が|は)|現状値|基準値|現況値|直近値) ?$"
-)
-_BASE_AFTER_RE = re.compile(r"^[」』]?を基準(?:値)?(?:と|に)")
-
-
-def _labelled_baseline(ctx: Ctx, f: Found, q: Quantity, s0: int, s1: int) -> bool:
-    """A baseline named as one in the target's sentence: '基準値=650人(24〜26年度
-    平均)', '平成16年の「893万円」を基準とし'."""
-    text = ctx.text
-    for v in ctx.values:
-        if (
-            not (s0 <= v.start < s1)
-            or v is q
-            or v.unit != q.unit
-            or v.start in ctx.used
-        ):
-            continue
-        if _BASE_BEFORE_RE.search(text[max(s0, v.start - 12) : v.start]):
-            paren = paren_after(text, v.end)
-            label = (
-                paren[0] if paren and not re.search(r"平均|[〜~]", paren[0]) else None
-            )
-            set_baseline(ctx, f, v, label if label and year_in(label) else None)
-            return True
-        if _BASE_AFTER_RE.match(text[v.end : v.end + 8]):
-            when = re.search(
-                rf"({WHEN})の?[「『]?$", text[max(s0, v.start - 16) : v.start]
-            )
-            set_baseline(ctx, f, v, when.group(1) if when else None)
-            return True
-    return False
-
-
 # '「経常収支比率の改善(95%以下)」と「…残高の確保(…の約5%)」の達成を目指します'
 _QUOTED_GOAL_RE = re.compile(
     r"「(?P<name>[^「」()、。]{2,30}?)(?: ?\(※ ?\d*\))?の"
@@ -411,83 +205,24 @@ def _line_goal(text: str) -> bool:
 
 
 def prose(ctx: Ctx) -> list[Found]:
+    """Goals stated in sentences: quoted goals, changes spelled out in
+    parentheses, then each value a goal's words surround, with its deadline and
+    baseline."""
     text = ctx.text
     out: list[Found] = _quoted_goals(ctx) + _paren_change(ctx)
     line_goal = _line_goal(text)
     for q in ctx.free():
-        opened = goal_paren(text, q.start)
-        ratio = re.search(
-            r"\d ?[人名]に ?\d+ ?[人名] ?\($", text[max(0, q.start - 10) : q.start]
-        )
-        within = re.search(  # '(うち…50地域)', '(10年で総床面積の10%の減)'
-            r"\((?:うち|\d+ ?(?:年|か年|カ年|年間)で)[^()]*$",
-            text[max(0, q.start - 30) : q.start],
-        )
-        within = within or _bracketed_level(text, q) or _part_goal(text, q)
-        if q.start in ctx.used or (
-            inside_parens(text, q.start) and opened is None and not ratio and not within
-        ):  # '100地域(うち国際認証・表彰地域 50地域)': a target inside another
-            continue
-        if opened is None and not is_goal(ctx, q, line_goal):
+        if not _may_be_goal(ctx, q, line_goal):
             continue
         if _quoted_again(ctx, out, q):
             ctx.used.add(q.start)
             continue
-        name = prose_name(ctx, q)
-        s0, _ = sentence_bounds(text, q.start)
-        previous = (
-            out[-1] if out and norm_pos(ctx, out[-1].spans["target"][0]) >= s0 else None
-        )
-        if previous is None and out and name is None and _STAGED_ON_RE.match(text, s0):
-            previous = out[-1]  # '…52.5%に設定します。その後段階的に…60.0%に設定'
-        if previous is not None and _share_as_count(ctx, previous, q):
-            out.pop()  # '職員数の5%、2,000人以上の削減': one cut, the count kept
-            name, previous = name or (previous.name, previous.spans["name"]), None
-        if name is None and previous is None:
+        name = _own_name(ctx, out, q)
+        if name is None:
             continue
-        if (
-            previous is not None
-            and name is not None
-            and _same_quantity(name[0], previous.name)
-        ):  # '排出量を2030年度までに26.0%削減…2050年までに80%の温室効果ガス削減'
-            name = (previous.name, name[1])
-        if previous is not None and _restated(ctx, previous, q):
-            ctx.used.add(q.start)
-            continue  # '140人、4.87パーセントを削減': the same cut as a rate
-        if previous is not None and name is not None and name[0] == previous.name:
-            gap = text[norm_pos(ctx, previous.spans["target"][1]) : q.start]
-            if q.unit != previous.unit and not re.fullmatch(r" ?[、,] ?", gap):
-                continue  # the topic named another value ('…約3万人を維持'), not a
-                # list of one ('20%、3.6時間削減')
-        if _later_stage(ctx, previous, name, q):
-            continue
-        if previous is not None and (name is None or name[0] == previous.name):
-            deadline = _deadline(ctx, q)
-            if (
-                q.unit == previous.unit
-                and deadline
-                and previous.deadline_fy
-                and deadline != previous.deadline_fy
-            ):
-                previous.targets.setdefault(previous.deadline_fy, previous.target)
-                previous.targets[deadline] = (
-                    q.value
-                )  # 平成16年に36万5千人、平成21年に38万人
-                if deadline > previous.deadline_fy:
-                    previous.target, previous.deadline_fy = q.value, deadline
-                    previous.spans["target"] = ctx.span(q.start, q.end)
-                ctx.used.add(q.start)
-                continue
-            if (
-                name is not None
-                and _goal_named(ctx, previous)
-                and not _goal_named(ctx, None, name[1], q)
-            ):
-                continue  # '目標効果額は24億円で、3年間の効果額は16億円': a part
-            name = name or (previous.name, previous.spans["name"])
         f = new_found(ctx, name, q)
         f.deadline_fy = _deadline(ctx, q)
-        _prose_baseline(ctx, f, q)
+        prose_baseline(ctx, f, q)
         if _dated_baseline_only(ctx, f, q):
             f.deadline_fy = None  # '15年に35位となったことから、30位以内を狙う'
         out.append(f)
@@ -496,6 +231,96 @@ def prose(ctx: Ctx) -> list[Found]:
         ):
             out[-1:] = _each(f)  # 'AとBでそれぞれ70%を目指す'
     return out
+
+
+def _may_be_goal(ctx: Ctx, q: Quantity, line_goal: bool) -> bool:
+    """Whether `q` may be a goal of its own: not read yet, not a target inside
+    another's parentheses, and opening a goal's parenthesis or read as a goal."""
+    text = ctx.text
+    opened = goal_paren(text, q.start)
+    ratio = re.search(
+        r"\d ?[人名]に ?\d+ ?[人名] ?\($", text[max(0, q.start - 10) : q.start]
+    )
+    within = re.search(  # '(うち…50地域)', '(10年で総床面積の10%の減)'
+        r"\((?:うち|\d+ ?(?:年|か年|カ年|年間)で)[^()]*$",
+        text[max(0, q.start - 30) : q.start],
+    )
+    within = within or _bracketed_level(text, q) or _part_goal(text, q)
+    if q.start in ctx.used or (
+        inside_parens(text, q.start) and opened is None and not ratio and not within
+    ):  # '100地域(うち国際認証・表彰地域 50地域)': a target inside another
+        return False
+    return opened is not None or is_goal(ctx, q, line_goal)
+
+
+def _previous(
+    ctx: Ctx, out: list[Found], q: Quantity, name: tuple[str, Span] | None
+) -> tuple[tuple[str, Span] | None, Found | None]:
+    """The goal read before `q` that `q` may go on from (one in the same
+    sentence, or the last when the sentence goes on with its stages), and the
+    name `q` takes; a share restated as a count replaces the share."""
+    s0, _ = sentence_bounds(ctx.text, q.start)
+    previous = (
+        out[-1] if out and norm_pos(ctx, out[-1].spans["target"][0]) >= s0 else None
+    )
+    if previous is None and out and name is None and _STAGED_ON_RE.match(ctx.text, s0):
+        previous = out[-1]  # '…52.5%に設定します。その後段階的に…60.0%に設定'
+    if previous is not None and _share_as_count(ctx, previous, q):
+        out.pop()  # '職員数の5%、2,000人以上の削減': one cut, the count kept
+        name, previous = name or (previous.name, previous.spans["name"]), None
+    return name, previous
+
+
+def _own_name(ctx: Ctx, out: list[Found], q: Quantity) -> tuple[str, Span] | None:
+    """The name of the goal `q` states, or None when it states none of its own:
+    no name, the goal before restated, a stage or a part of it."""
+    name, previous = _previous(ctx, out, q, prose_name(ctx, q))
+    if previous is None:
+        return name
+    if name is not None and _same_quantity(name[0], previous.name):
+        # '排出量を2030年度までに26.0%削減…2050年までに80%の温室効果ガス削減'
+        name = (previous.name, name[1])
+    if _restated(ctx, previous, q):
+        ctx.used.add(q.start)
+        return None  # '140人、4.87パーセントを削減': the same cut as a rate
+    if name is not None and name[0] == previous.name:
+        gap = ctx.text[norm_pos(ctx, previous.spans["target"][1]) : q.start]
+        if q.unit != previous.unit and not re.fullmatch(r" ?[、,] ?", gap):
+            return None  # the topic named another value ('…約3万人を維持'), not a
+            # list of one ('20%、3.6時間削減')
+    if _later_stage(ctx, previous, name, q):
+        return None
+    if name is None or name[0] == previous.name:
+        if _dated_stage(ctx, previous, q):
+            return None
+        if (
+            name is not None
+            and _goal_named(ctx, previous)
+            and not _goal_named(ctx, None, name[1], q)
+        ):
+            return None  # '目標効果額は24億円で、3年間の効果額は16億円': a part
+        name = name or (previous.name, previous.spans["name"])
+    return name
+
+
+def _dated_stage(ctx: Ctx, previous: Found, q: Quantity) -> bool:
+    """'平成16年に36万5千人、平成21年に38万人': `q` is the goal before at
+    another deadline; `previous` takes it as a stage (the later one its target)."""
+    deadline = _deadline(ctx, q)
+    if not (
+        q.unit == previous.unit
+        and deadline
+        and previous.deadline_fy
+        and deadline != previous.deadline_fy
+    ):
+        return False
+    previous.targets.setdefault(previous.deadline_fy, previous.target)
+    previous.targets[deadline] = q.value
+    if deadline > previous.deadline_fy:
+        previous.target, previous.deadline_fy = q.value, deadline
+        previous.spans["target"] = ctx.span(q.start, q.end)
+    ctx.used.add(q.start)
+    return True
 
 
 # a sentence going on with the stages of the one before

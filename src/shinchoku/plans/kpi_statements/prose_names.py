@@ -74,9 +74,20 @@ def _fallback_name(
 ) -> tuple[str, Span] | None:
     """When the clause before a value holds no name: the line's heading, the
     sentence's topic 'Xについて'/'Xは、' or an object 'Xを' of an earlier clause."""
-    head = _line_head(ctx, _HEADINGS[:1])
-    if head:
-        return head
+    return (
+        _line_head(ctx, _HEADINGS[:1])
+        or _staged_or_cut(ctx, q, s0)
+        or _that_goal(ctx, clause)
+        or _timed_before(ctx, q, s0)
+        or _named_earlier(ctx, q, s0, clause)  # '…耐震化率が91.9%…目標値である95%'
+        or _quoted_or_aside(ctx, s0, clause)
+        or _topic_before(ctx, s0, clause)
+        or _line_head(ctx, _HEADINGS[1:])
+    )
+
+
+def _staged_or_cut(ctx: Ctx, q: Quantity, s0: int) -> tuple[str, Span] | None:
+    """The name a staged goal opens with, or what a reduction target cuts."""
     text = ctx.text
     staged = list(
         re.finditer(
@@ -90,6 +101,12 @@ def _fallback_name(
     cut = _cut_goal(text[s0 : q.start]) or _cut_goal(text[: min(s0, q.start)])
     if cut is not None:  # '温室効果ガスの排出量削減目標 2013年度比で50%削減'
         return cut[0], ctx.span(s0 + cut[1] if cut[2] else cut[1], q.start)
+    return None
+
+
+def _that_goal(ctx: Ctx, clause: int) -> tuple[str, Span] | None:
+    """'その削減目標は': the goal an earlier sentence named ('Xの削減数値目標')."""
+    text = ctx.text
     that = re.search(r"その(?:削減|縮減)?(?:数値)?目標(?:値)?は", text[:clause])
     goal = that and list(
         re.finditer(
@@ -101,17 +118,26 @@ def _fallback_name(
         name = clean_name(goal[-1].group(1))
         if name_ok(name):
             return name, ctx.span(*goal[-1].span(1))
+    return None
+
+
+def _timed_before(ctx: Ctx, q: Quantity, s0: int) -> tuple[str, Span] | None:
+    """The name before an earlier value's time: 'X H28年は0.84%'."""
     timed = re.search(
         rf"(?:^|[、。■●・ ])([^、。\s■●・]{{2,40}}?) (?:{WHEN})(?:は|には)[、 ]?[\d.,]+",
-        text[s0 : q.start],
+        ctx.text[s0 : q.start],
     )
     if timed:  # '不登校児童生徒の割合 H28年は0.84%が実態…H34年に0.70%が目標'
         name = clean_name(timed.group(1))
         if name_ok(name):
             return name, ctx.span(s0 + timed.start(1), s0 + timed.end(1))
-    earlier = _named_earlier(ctx, q, s0, clause)
-    if earlier is not None:  # '…耐震化率が91.9%という数字…目標値である95%'
-        return earlier
+    return None
+
+
+def _quoted_or_aside(ctx: Ctx, s0: int, clause: int) -> tuple[str, Span] | None:
+    """A quoted name the sentence sets as its goal ('「X」の目標'), or the words
+    an aside in speech follows ('X、…ですけれども、')."""
+    text = ctx.text
     quoted = list(
         re.finditer(
             r"「([^「」]{2,40})」(?:の(?:目標|数値)|を(?:新たに)?(?:設定|指標|目標)|について|は)",
@@ -130,6 +156,13 @@ def _fallback_name(
         name = clean_name(aside.group(1))
         if name_ok(name) and not re.search(r"\d", name):
             return name, ctx.span(s0 + aside.start(1), s0 + aside.end(1))
+    return None
+
+
+def _topic_before(ctx: Ctx, s0: int, clause: int) -> tuple[str, Span] | None:
+    """The sentence's topic 'Xについて'/'Xは、' or an object 'Xを' before the
+    value's clause, the likeliest first."""
+    text = ctx.text
     before = re.sub(r"\([^()]*\)", lambda m: "□" * len(m.group(0)), text[s0:clause])
     matches = list(
         re.finditer(
@@ -162,7 +195,7 @@ def _fallback_name(
             r"本市|本町|本村|本県|県|市|町|村|国", name
         ):
             return name, ctx.span(s0 + m.start(1), s0 + m.end(1))
-    return _line_head(ctx, _HEADINGS[1:])
+    return None
 
 
 _PERIOD_OF_RE = r"^(?:第\d+|前|後|今|次)(?:期|次)の(?=..)"  # a plan period's
@@ -346,6 +379,9 @@ _OF_BUDGET_RE = re.compile(
 
 
 def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
+    """The special names tried first (a goal in brackets, a name after the
+    value, a goal's own noun…), else the words of the value's clause, else a
+    fallback from the sentence around it."""
     text = ctx.text
     opened = goal_paren(text, q.start)
     if opened is not None:
@@ -354,18 +390,37 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     budget = _OF_BUDGET_RE.search(text, s0, q.start)
     if budget:  # '基金残高について、標準財政規模の10%以上を確保': the topic's
         return _fallback_name(ctx, q, s0, budget.start())
-    special = _name_after(ctx, q) or _share_or_cut(ctx, q, s0)
+    special = _name_after(ctx, q) or _share_or_cut(ctx, q, s0) or _included(ctx, q, s0)
     if special is not None:
         return special
-    staff = re.search(r"([^\s、。を]{2,20}?)を含め(?:て)?[、,] ?$", text[s0 : q.start])
-    if staff and re.match(r" ?体制", text[q.end :]):
-        # '交通・水道の職員を含め、2,500人体制にする': what the count includes
-        name = clean_name(staff.group(1))
-        if name_ok(name):
-            return name, ctx.span(s0 + staff.start(1), s0 + staff.end(1))
     if re.match(r"(?:数値|値|水準|実績)\($", text[max(0, q.start - 3) : q.start]):
         # '女性の参画比率を…策定時の数値(29.1%)以上に': named before the bracket
         return prose_name(ctx, dataclasses.replace(q, start=q.start - 1))
+    topic = _goal_topic(ctx, q, s0)
+    if topic is not None:
+        return topic
+    e, a_stage = _clause_end(text, q, s0)
+    if a_stage:  # '第3期の初年度(平成30年度)目標値を52.5%': a stage, not the measure
+        # '2019年度時点の目標値を4地区': a time, the name is elsewhere
+        return _fallback_name(ctx, q, s0, clause_start(text, e, s0))
+    return _averaged(ctx, q, s0, e) or _clause_name(ctx, q, s0, e)
+
+
+def _included(ctx: Ctx, q: Quantity, s0: int) -> tuple[str, Span] | None:
+    """'交通・水道の職員を含め、2,500人体制にする': what the count includes."""
+    text = ctx.text
+    staff = re.search(r"([^\s、。を]{2,20}?)を含め(?:て)?[、,] ?$", text[s0 : q.start])
+    if staff and re.match(r" ?体制", text[q.end :]):
+        name = clean_name(staff.group(1))
+        if name_ok(name):
+            return name, ctx.span(s0 + staff.start(1), s0 + staff.end(1))
+    return None
+
+
+def _goal_topic(ctx: Ctx, q: Quantity, s0: int) -> tuple[str, Span] | None:
+    """A sentence about a goal quantity ('目標人口は') or a goal's topic
+    ('Xの目標値は、')."""
+    text = ctx.text
     goal_topic = _GOAL_TOPIC_RE.search(text, s0, q.start)
     if (
         goal_topic
@@ -381,6 +436,12 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
         name = clean_name(re.sub(r"^.*(?:年の|年度の)", "", topic.group(1)))
         if name_ok(name) and len(name) >= 2:  # not the 国 of '・国の目標値は、'
             return name, ctx.span(*topic.span(1))
+    return None
+
+
+def _clause_end(text: str, q: Quantity, s0: int) -> tuple[int, bool]:
+    """Where the words naming the value end, before a ratio and the labels and
+    particles that lead to it; and whether they end in a stage or a time."""
     e = q.start
     ratio = re.search(r"\d+ ?[人名]に ?\d+ ?[人名] ?\($", text[s0:e])
     if ratio:  # '…の割合を3人に2人(65%)以上にします'
@@ -389,28 +450,59 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
         r"(?:[\s::=]|(?:は|が)[、,]? ?目標(?:値)?の|(?:は|が)[、,]? ?(?:少なくとも|最低でも)|の(?:国|県)の目標(?:値)?(?:は|を)|目標(?:値)?である|の?(?:最終|中間)?目標 ?(?:値|額)?(?:は|を|が|とする)|として|を目標に|に対して(?:は)?|延べ|約|概ね|おおむね)+$",
         text[s0:e],
     )
-    if trail:
-        e = s0 + trail.start()
-        if re.search(
-            r"(?:\d ?(?:年度?|月)(?:末|時点|現在)?|(?:初|最終|中間)年度(?: ?\([^()]*\))?)$",
-            text[s0:e],
-        ):  # '第3期の初年度(平成30年度)目標値を52.5%': a stage, not the measure
-            # '2019年度時点の目標値を4地区': a time, the name is elsewhere
-            return _fallback_name(ctx, q, s0, clause_start(text, e, s0))
-    averaged = q.unit == "%" and re.search(
-        r"([^、。\d]{2,30}?)の(?:平均値|平均|値|水準|実績値?)から ?(?:約|概ね|おおむね)? ?$",
+    if not trail:
+        return e, False
+    e = s0 + trail.start()
+    a_stage = re.search(
+        r"(?:\d ?(?:年度?|月)(?:末|時点|現在)?|(?:初|最終|中間)年度(?: ?\([^()]*\))?)$",
         text[s0:e],
     )
-    if averaged:  # '…までの自殺死亡率の平均値から30%以上減少': the measure
+    return e, a_stage is not None
+
+
+def _averaged(ctx: Ctx, q: Quantity, s0: int, e: int) -> tuple[str, Span] | None:
+    """'…までの自殺死亡率の平均値から30%以上減少': the measure averaged."""
+    averaged = q.unit == "%" and re.search(
+        r"([^、。\d]{2,30}?)の(?:平均値|平均|値|水準|実績値?)から ?(?:約|概ね|おおむね)? ?$",
+        ctx.text[s0:e],
+    )
+    if averaged:
         name = clean_name(re.sub(r"^[^の]*?(?:までの|における)", "", averaged[1]))
         if name_ok(name):
             return name, ctx.span(s0 + averaged.start(1), s0 + averaged.end(1))
+    return None
+
+
+def _clause_name(ctx: Ctx, q: Quantity, s0: int, e: int) -> tuple[str, Span] | None:
+    """The name in the words of the value's clause, narrowed to what names the
+    value; the fallback when they hold none."""
+    text = ctx.text
     start = clause_start(text, e, s0)
     apposed = re.search(r"([^、。]{2,20}?)[、,] ?すなわち[、,] ?$", text[s0:start])
     if apposed:  # '人口の社会増、すなわち、転入者が…上回る数が150人': the first wording
         name = clean_name(apposed.group(1))
         if name_ok(name):
             return name, ctx.span(s0 + apposed.start(1), s0 + apposed.end(1))
+    start = _clause_opening(text, s0, start, e)
+    phrase = text[start:e]
+    # particles inside 「」 belong to the quoted name
+    # and so do those in brackets: '職員数(出向等職員を含む)の5%'
+    bare = re.sub(r"「[^「」]*」|\([^()]*\)", lambda m: "□" * len(m.group(0)), phrase)
+    narrowed = _narrow(phrase, bare, text[q.end :])
+    if narrowed is None:
+        return _fallback_name(ctx, q, s0, start)
+    phrase, skipped = narrowed
+    start += skipped
+    phrase = _after_start_and_time(phrase)
+    name = clean_name(phrase)
+    if not _name_fits(name):
+        return _fallback_name(ctx, q, s0, start)
+    return name, _span_of(ctx, name, phrase, start)
+
+
+def _clause_opening(text: str, s0: int, start: int, e: int) -> int:
+    """Where the clause's name may begin, past nouns sharing the goal, a clause
+    of speech, a KPI marker and an adverb opening the clause."""
     listed = re.search(
         r"(?:^|[■●○◆・\s\u2460-\u2473])([\u4e00-\u9fff\u30a1-\u30fa\u30fc]{2,12})、$",
         text[s0:start],
@@ -428,15 +520,12 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     lead = re.match(r"(?:具体的には|特に|なお|また)[、 ]?", text[start:e])
     if lead:  # '具体的には…標準化死亡比が100以下': an adverb opens the clause
         start += lead.end()
-    phrase = text[start:e]
-    # particles inside 「」 belong to the quoted name
-    # and so do those in brackets: '職員数(出向等職員を含む)の5%'
-    bare = re.sub(r"「[^「」]*」|\([^()]*\)", lambda m: "□" * len(m.group(0)), phrase)
-    narrowed = _narrow(phrase, bare, text[q.end :])
-    if narrowed is None:
-        return _fallback_name(ctx, q, s0, start)
-    phrase, skipped = narrowed
-    start += skipped
+    return start
+
+
+def _after_start_and_time(phrase: str) -> str:
+    """The phrase's words after a start value, a comparison or a scope, without
+    the time the value is for."""
     phrase = re.split(
         r"だった|であった|から(?!の)|より|に対し|については|として、|では|においては|のとおり"
         r"|と比較して|[にと]比べて|すなわち、?"
@@ -452,9 +541,13 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     if timed:
         phrase = phrase[timed[-1].end() :]
     # '羽村市は2045年度までに公共施設の総量': the name after its deadline
-    phrase = re.split(rf"{WHEN}(?:まで(?:に|の)?|には|に)、? ?(?=.{{2,}})", phrase)[-1]
-    name = clean_name(phrase)
-    if (
+    return re.split(rf"{WHEN}(?:まで(?:に|の)?|には|に)、? ?(?=.{{2,}})", phrase)[-1]
+
+
+def _name_fits(name: str) -> bool:
+    """Whether a clause's words name a measure: not a stage, a year, a start
+    value's label, a count or the end of a verb."""
+    return not (
         not name_ok(name)
         or len(re.sub(r"\([^()]*\)", "", name)) > 40  # asides in brackets aside
         or re.fullmatch(r"(?:第\d+期の)?(?:初|最終|中間|目標)年度", name)  # a stage
@@ -467,9 +560,7 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
             r"[\d,]+ ?(?:件|人|名|円|%)(?!当たり|あたり|当り|1日)|(?:ます|ました|ている|ており|ため)$",
             name,
         )
-    ):
-        return _fallback_name(ctx, q, s0, start)
-    return name, _span_of(ctx, name, phrase, start)
+    )
 
 
 def _span_of(ctx: Ctx, name: str, phrase: str, start: int) -> Span:

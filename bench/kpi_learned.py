@@ -53,14 +53,8 @@ from tests.plans.kpi_corpus import DEV, load, score  # noqa: E402
 
 from shinchoku.plans import kpi_text  # noqa: E402
 from shinchoku.plans.kpi_statements.context import Ctx, name_before  # noqa: E402
+from shinchoku.plans.kpi_statements.extract import statement_values  # noqa: E402
 from shinchoku.plans.kpi_statements.found import Found  # noqa: E402
-from shinchoku.plans.kpi_statements.values import (  # noqa: E402
-    counted,
-    dash_cell,
-    is_value,
-    mask_years,
-    word_zeros,
-)
 
 # Each fresh round: its first id, the next round's, the commit it was first
 # scored on, before any rule was written for it (tests/data/README.md).
@@ -89,14 +83,7 @@ LINE_WORDS = (
 def values_of(text: str) -> tuple[kpi_text.Mapped, list[kpi_text.Quantity], list]:
     """The statement's values, as `extract_statement` reads them."""
     mapped = kpi_text.normalize(text[:2000])
-    norm = mapped.text
-    years = mask_years(norm)
-    values = [
-        v
-        for q in (dash_cell(q, norm) for q in kpi_text.quantities(norm))
-        if (v := q if is_value(q, norm, years) else counted(q, norm, years))
-    ]
-    values = sorted(values + word_zeros(norm), key=lambda v: v.start)
+    values, years = statement_values(mapped.text)
     return mapped, values, years
 
 

@@ -12,10 +12,10 @@ from django.apps import apps
 from django.urls import reverse
 
 from shinchoku.plans import services as plan_services
-from shinchoku.plans.models import Indicator, ProgramGrade, ProgramYear
+from shinchoku.plans.models import Edition, Indicator, ProgramGrade, ProgramYear
 from shinchoku.plans.services import program_grade_set
 from shinchoku.workflow.entries import services as entry_services
-from shinchoku.workflow.models import RoundEntry
+from shinchoku.workflow.models import Round, RoundEntry
 from tests.api.conftest import entry_of
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +47,10 @@ def fingerprint() -> dict[str, Any]:
             ProgramGrade.objects.order_by("pk").values_list(
                 "program_id", "fiscal_year", "grade", "comment"
             )
+        ),
+        "rounds": list(Round.objects.order_by("pk").values_list("pk", "status")),
+        "editions": list(
+            Edition.objects.order_by("pk").values_list("pk", "title", "published")
         ),
     }
 
@@ -207,6 +211,13 @@ def test_who_may_call_what(
     history rows saying "api:" and who; refused ones answer 401 (no
     credentials) or 403 and change nothing at all."""
     case = case_for(operation, people, round_, indicator, seed_plan)
+    check_role(client, case, role, people, bearer)
+
+
+def check_role(client, case: Case, role: str, people, bearer) -> None:
+    """The case called as the role: allowed, it succeeds (a read changes
+    nothing, a write leaves history rows saying "api:" and who); refused, 401
+    without credentials or 403, and nothing changed."""
     headers = {} if role == "public" else bearer(role)
     before = fingerprint()
     response = call(client, case.method, case.url, case.body, headers)
@@ -232,9 +243,11 @@ def test_the_table_covers_every_write_operation(client):
         op["operationId"]
         for item in schema["paths"].values()
         for op in item.values()
-        if op.get("security") and "plan authoring" not in op.get("tags", [])
+        if op.get("security")
+        and not {"plan authoring", "rounds"} & set(op.get("tags", []))
     }
-    # The plan authoring operations have their own table in test_authoring.py.
+    # The plan authoring operations have their own table in test_authoring.py,
+    # the rounds' in test_rounds.py.
     assert secured == {
         "getEntry",
         "saveEntryDraft",

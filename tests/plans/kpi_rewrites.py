@@ -226,9 +226,19 @@ class Worse:
     text: str
 
 
+# A fresh round, read before any rule was written for it (its goal test a strict
+# xfail in test_kpi_corpus.py), joins the rewrites once rules meet its goals: its
+# statements are not yet read as a rule would read them, rewritten or not.
+FRESH_ROUND_FROM: int | None = 1700
+
+
 @functools.cache
 def _dev() -> tuple[dict, ...]:
-    return tuple(load(DEV))
+    return tuple(
+        row
+        for row in load(DEV)
+        if FRESH_ROUND_FROM is None or int(row["id"][1:]) < FRESH_ROUND_FROM
+    )
 
 
 def _tally(

@@ -89,6 +89,12 @@ def test_one_row_per_bullet_with_its_position_and_both_calendars(client, base):
     assert last["edition_date"] == "2024-02-02"
     assert last["edition_date_wareki"] == "令和6年2月2日"
     assert last["field_label"] == "取組実績"
+    # the edition as presented: every row stands alone
+    assert (last["edition_meeting"], last["edition_material"]) == (
+        "第3回 経営方針推進委員会",
+        "資料1",
+    )
+    assert last["edition_schedule_as_of"] == "2023-03"
     ended = next(r for r in data if r["program_number"] == "21")
     assert (ended["ended_after_fy"], ended["ended_after_fy_wareki"]) == (
         "2022",
@@ -146,3 +152,44 @@ def test_text_is_never_a_formula_in_the_files_for_spreadsheets(client, seed_plan
         assert all(f"'{h}" in cells for h in hostile), name
     exact = read_csv(download(client, latest + "records-utf8.csv").content.decode())
     assert all(h in [c for row in exact for c in row] for h in hostile)
+
+
+def test_a_resident_opens_records_csv_in_a_spreadsheet(client, base, tmp_path):
+    """What residents download (the BOM file, and the Shift_JIS one for older
+    software) opens in a spreadsheet as it did, with the edition's meeting and
+    material in the last columns: LibreOffice converts it as a double-click in
+    Excel would (UTF-8 because of the BOM), and the sheet is read back."""
+    import shutil
+    import subprocess
+
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    assert office, "LibreOffice is needed: scripts/setup.sh installs it"
+    sheets = {}
+    for name, charset in (("records.csv", 76), ("records-sjis.csv", 64)):
+        (tmp_path / name).write_bytes(download(client, base + name).content)
+        subprocess.run(
+            [
+                office,
+                f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+                "--headless",
+                "--infilter=CSV:44,34," + str(charset) + ",1",
+                "--convert-to",
+                "xlsx",
+                "--outdir",
+                str(tmp_path),
+                str(tmp_path / name),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+        xlsx = tmp_path / name.replace(".csv", ".xlsx")
+        sheets[name] = list(load_workbook(xlsx).active.iter_rows(values_only=True))
+    for name, rows in sheets.items():
+        ids, labels, data = rows[0], rows[1], rows[2:]
+        assert list(ids) == opendata.COLUMN_IDS, name
+        assert labels[:2] == ("全国地方公共団体コード", "地方公共団体名"), name
+        assert labels[-3:] == ("会議名", "資料番号", "スケジュールの時点"), name
+        assert all(len(r) == len(ids) for r in data), name
+        assert data[0][-3:-1] == ("第3回 経営方針推進委員会", "資料1"), name
+        assert any("令和4年度末での電子決裁率73.7%。" in r for r in data), name

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from shinchoku.common.services import ServiceError
+from shinchoku.common.services import InvalidState, ServiceError
 from shinchoku.plans import services as plan_services
 from shinchoku.portal import selectors as portal_selectors
 from shinchoku.reports.selectors import edition_report
@@ -87,7 +87,8 @@ def test_reopen_is_the_offices_with_a_reason(people, first, plan_round):
         round_services.round_reopen(
             actor=people["gyosei"], round_=round_, reason="r", programs=[99]
         )
-    with pytest.raises(PermissionDenied):  # an open round is not reopened
+    # An open round is not reopened: the office is told (the API's 409).
+    with pytest.raises(InvalidState, match="open already"):
         round_services.round_reopen(
             actor=people["gyosei"], round_=plan_round, reason="r"
         )

@@ -9,7 +9,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from shinchoku.common.services import ServiceError
+from shinchoku.common.services import InvalidState, ServiceError
 from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import Edition, ProgramYear
 from shinchoku.plans.selectors import edition_numbers
@@ -271,8 +271,12 @@ def test_closing_waits_for_pending_entries_then_freezes_an_unpublished_edition(
     )
     round_ = Round.objects.get(pk=plan_round.pk)
     assert round_.edition == edition and not round_.is_open
-    with pytest.raises(PermissionDenied):  # a closed round is frozen
+    # A closed round is frozen: the office is told its state (the API's 409),
+    # anyone else is refused.
+    with pytest.raises(InvalidState, match="closed already"):
         round_services.round_close(actor=gyosei, round_=round_, title="もう一度")
+    with pytest.raises(PermissionDenied):
+        round_services.round_close(actor=joho, round_=round_, title="もう一度")
     # The diff against the seed's edition is exactly the change made.
     seed_edition = Edition.objects.get(title="令和6年度当初計画")
     diffs = edition_selectors.edition_diff(seed_edition, edition)

@@ -18,9 +18,10 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
+from shinchoku.api import presenters
 from shinchoku.common.services import InvalidState, ServiceError, StaleVersion
 from shinchoku.document.errors import ImportFormatError
-from shinchoku.workflow.models import RoundEntry
+from shinchoku.workflow.models import Round, RoundEntry
 
 
 def _forbidden(api: NinjaAPI, request: HttpRequest, exc: Exception) -> HttpResponse:
@@ -47,11 +48,20 @@ def _unreadable(api: NinjaAPI, request: HttpRequest, exc: Exception) -> HttpResp
 
 def _conflict(api: NinjaAPI, request: HttpRequest, exc: Exception) -> HttpResponse:
     current = exc.current
+    state = None
+    if isinstance(current, RoundEntry):
+        state = current.state
+    elif isinstance(current, Round):
+        state = current.status
     body = {
         "detail": getattr(exc, "message", None) or str(exc),
-        "current_version": current.version if current is not None else 0,
-        "current_state": current.state if isinstance(current, RoundEntry) else None,
+        # A round has no version: 0, as for a record that is not there.
+        "current_version": getattr(current, "version", 0),
+        "current_state": state,
     }
+    pending = getattr(exc, "entries", None)  # a round closed over entries
+    if pending is not None:
+        body["pending"] = [presenters.round_entry_line(e) for e in pending]
     return api.create_response(request, body, status=409)
 
 

@@ -7,7 +7,13 @@ from __future__ import annotations
 from django.urls import reverse
 
 from shinchoku.common import wareki
-from shinchoku.plans.models import Indicator, Municipality, Plan, ProgramGrade
+from shinchoku.plans.models import (
+    Edition,
+    Indicator,
+    Municipality,
+    Plan,
+    ProgramGrade,
+)
 from shinchoku.plans.selectors import indicator_to_dict
 from shinchoku.portal.search import SearchHit
 from shinchoku.portal.selectors import (
@@ -17,7 +23,8 @@ from shinchoku.portal.selectors import (
     PublicPlan,
 )
 from shinchoku.workflow.entries.selectors import EntryReference
-from shinchoku.workflow.models import RoundEntry, person_name
+from shinchoku.workflow.models import Round, RoundEntry, person_name
+from shinchoku.workflow.rounds.selectors import CloseCheck
 
 
 def municipality(m: Municipality) -> dict:
@@ -187,6 +194,14 @@ def search_hit(hit: SearchHit) -> dict:
 # ------------------------------------------------------------ live data (writes)
 
 
+def _entry_program(e: RoundEntry) -> dict:
+    return {
+        "number": e.program.number,
+        "number_label": e.program.number_label,
+        "name": e.program.name,
+    }
+
+
 def entry(e: RoundEntry, reference: EntryReference) -> dict:
     """A round entry as its readers see it on the web page (no query: pass the
     entry from workflow.entries.selectors and its entry_reference)."""
@@ -205,11 +220,7 @@ def entry(e: RoundEntry, reference: EntryReference) -> dict:
             "status": round_.status,
             "editable_fields": list(round_.editable_fields),
         },
-        "program": {
-            "number": e.program.number,
-            "number_label": e.program.number_label,
-            "name": e.program.name,
-        },
+        "program": _entry_program(e),
         "state": e.state,
         "state_label": str(e.get_state_display()),
         "version": e.version,
@@ -266,4 +277,61 @@ def grade(g: ProgramGrade) -> dict:
         "grade": g.grade,
         "label": labels.get(g.grade, ""),
         "comment": g.comment,
+    }
+
+
+def _lead_name(e: RoundEntry) -> str | None:
+    assignment = getattr(e.program, "assignment", None)
+    lead = assignment.lead if assignment else None
+    return lead.name if lead else None
+
+
+def round_entry_line(e: RoundEntry) -> dict:
+    """An entry as the close form lists it: its program, state and lead
+    department (pass entries with program__assignment__lead loaded)."""
+    return {
+        "id": e.pk,
+        "program": _entry_program(e),
+        "state": e.state,
+        "state_label": str(e.get_state_display()),
+        "department": _lead_name(e),
+    }
+
+
+def round_edition(edition: Edition | None) -> dict | None:
+    """The edition a round closed into, by the id the publish operation takes."""
+    if edition is None:
+        return None
+    return {
+        "id": edition.pk,
+        "title": edition.title,
+        "kind": edition.kind,
+        "fiscal_year": edition.fiscal_year,
+        "meeting": edition.meeting,
+        "material": edition.material,
+        "date": edition.date,
+        "schedule_as_of": edition.schedule_as_of,
+        "published": edition.published,
+        "supersedes_id": edition.supersedes_id,
+    }
+
+
+def round_state(round_: Round, check: CloseCheck) -> dict:
+    """A round, its edition and what closing it meets (check: the selector's
+    round_close_check of it)."""
+    return {
+        "id": round_.pk,
+        "municipality_code": round_.plan.municipality.code,
+        "plan_slug": round_.plan.slug,
+        "title": round_.title,
+        "kind": round_.kind,
+        "fiscal_year": round_.fiscal_year,
+        "deadline": round_.deadline,
+        "status": round_.status,
+        "closed_at": round_.closed_at,
+        "edition": round_edition(round_.edition),
+        "pending": [round_entry_line(e) for e in check.pending_entries],
+        "not_started": [
+            round_entry_line(e) for row in check.not_started for e in row.entries
+        ],
     }

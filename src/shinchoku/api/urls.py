@@ -18,6 +18,7 @@ from shinchoku.api.routers import (
     plans,
     programs,
     reviews,
+    rounds,
     search,
 )
 
@@ -38,8 +39,8 @@ api = NinjaAPI(
         "Published progress of Japanese municipalities' administrative-reform "
         "plans: the read operations, public and without authentication, serve "
         "published editions only (the licence of the data is stated on "
-        "/open-data/). The write operations (round entries, indicator review, "
-        "program grades) change the live data as the web pages do, with the "
+        "/open-data/). The write operations (round entries, closing and "
+        "reopening rounds, indicator review, program grades) change the live data as the web pages do, with the "
         "same role rules: they need a bearer token (`Authorization: Bearer "
         "shk_…`, made with `shinchoku api-token USERNAME`) or a signed-in "
         "session with its CSRF token (X-CSRFToken header). Refusals: 401 "
@@ -60,6 +61,7 @@ for module in (
     indicators,
     search,
     entries,
+    rounds,
     reviews,
     authoring,
 ):

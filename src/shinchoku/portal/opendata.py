@@ -38,6 +38,11 @@ COLUMNS: list[tuple[str, str]] = [
     ("fiscal_year_wareki", "年度(和暦)"),
     ("position", "順番"),
     ("text", "内容"),
+    # Added after the first files were published: at the end, so that a reader
+    # that counts columns still finds the others where they were.
+    ("edition_meeting", "会議名"),
+    ("edition_material", "資料番号"),
+    ("edition_schedule_as_of", "スケジュールの時点"),
 ]
 COLUMN_IDS = [c for c, _ in COLUMNS]
 # field → Japanese label, in the order rows come for a program.
@@ -110,6 +115,11 @@ def rows(pe: PublicEdition) -> Iterator[list]:
     parsed = pe.parsed
     meta = pe.parsed_edition()
     date = meta.date if meta else pe.edition.date
+    tail = [
+        meta.meeting if meta else pe.edition.meeting,
+        meta.material if meta else pe.edition.material,
+        meta.schedule_as_of if meta else pe.edition.schedule_as_of,
+    ]
     head = [
         parsed.municipality_code,
         parsed.municipality_name,
@@ -137,7 +147,16 @@ def rows(pe: PublicEdition) -> Iterator[list]:
         def row(
             field: str, fy: int | None, position: int, text: str, program=program
         ) -> list:
-            return [*head, *program, field, FIELDS[field], *_fy(fy), position, text]
+            return [
+                *head,
+                *program,
+                field,
+                FIELDS[field],
+                *_fy(fy),
+                position,
+                text,
+                *tail,
+            ]
 
         for i, text in enumerate(p.policy_points, start=1):
             yield row("policy_point", None, i, text)

@@ -124,6 +124,48 @@ def test_records_csv_imports_back_to_the_same_programs_and_texts(seed_exports, n
     got = import_again(paths[name], first_fy=2021, last_fy=2024)
     for key in ("municipality", "plan", "directions", "programs"):
         assert got[key] == expected[key], key
-    # what records.csv does not carry
-    assert got["editions"][0]["title"] == expected["editions"][0]["title"]
-    assert got["editions"][0]["date"] == expected["editions"][0]["date"]
+    # the edition as presented: its title, meeting, material and dates
+    for key in ("title", "meeting", "material", "date", "schedule_as_of"):
+        assert got["editions"][0][key] == expected["editions"][0][key], key
+    assert got["editions"][0]["meeting"] == "第3回 経営方針推進委員会"
+
+
+def without_columns(data: bytes, names: tuple[str, ...]) -> bytes:
+    """records.csv as written before ``names`` were columns."""
+    import csv
+    import io
+
+    bom = data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    keep = [i for i, c in enumerate(rows[0]) if c not in names]
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\r\n").writerows(
+        [row[i] for i in keep] for row in rows
+    )
+    return out.getvalue().encode("utf-8-sig" if bom else "utf-8")
+
+
+def test_records_csv_written_before_the_meeting_columns_still_imports(
+    seed_exports, tmp_path
+):
+    """A file downloaded before the edition's meeting, material and schedule
+    date had columns imports the same programs; those three stay empty and
+    the notes say the file did not carry them."""
+    from shinchoku.imports.formats.records_csv import OPTIONAL
+
+    expected, paths = seed_exports
+    old = tmp_path / "old-records.csv"
+    old.write_bytes(without_columns(paths["records.csv"].read_bytes(), OPTIONAL))
+    assert b"edition_meeting" not in old.read_bytes()
+    result = import_file(old, options=ParseOptions(first_fy=2021, last_fy=2024))
+    got = export_json(result.plan)
+    for key in ("municipality", "plan", "directions", "programs"):
+        assert got[key] == expected[key], key
+    edition = got["editions"][0]
+    assert (edition["title"], edition["date"]) == (
+        expected["editions"][0]["title"],
+        expected["editions"][0]["date"],
+    )
+    assert edition.get("meeting", "") == edition.get("material", "") == ""
+    assert any("before their columns" in note for note in result.notes)

@@ -4,8 +4,9 @@ read back into the plan document: one row per program × field × FY × bullet
 Japanese label row under it is skipped, and the apostrophe that guards text
 against spreadsheet formulas is taken off again.
 
-What the rows do not carry is not invented: the edition's meeting, material
-and schedule date, the sections' headings and leads (the defaults are used).
+What the rows do not carry is not invented: the sections' headings and leads
+(the defaults are used), and in files written before the edition's meeting,
+material and schedule date had columns, those three (left empty).
 """
 
 from __future__ import annotations
@@ -45,6 +46,9 @@ REQUIRED = (
     "position",
     "text",
 )
+# Columns added later (docs/open-data.md): read when the file has them, so that
+# files written before them still import.
+OPTIONAL = ("edition_meeting", "edition_material", "edition_schedule_as_of")
 FIELDS = (
     "policy_point",
     "action_item",
@@ -92,7 +96,7 @@ def parse(
         raise ImportFormatError(
             f"missing column(s): {', '.join(missing)}", source=source, line=1
         )
-    index = {c: header.index(c) for c in REQUIRED}
+    index = {c: header.index(c) for c in (*REQUIRED, *OPTIONAL) if c in header}
     builder = _Builder(source, options or ParseOptions())
     try:
         for row in reader:
@@ -206,6 +210,14 @@ class _Builder:
             import datetime as dt
 
             date = dt.date.fromisoformat(h["edition_date"])
+        edition = ParsedEdition(
+            title=title,
+            meeting=h.get("edition_meeting", ""),
+            material=h.get("edition_material", ""),
+            date=date,
+            fiscal_year=edition_fy,
+            schedule_as_of=h.get("edition_schedule_as_of", ""),
+        )
         return ParsedPlan(
             municipality_name=h["municipality_name"],
             municipality_code=h["municipality_code"],
@@ -213,12 +225,19 @@ class _Builder:
             first_fy=first_fy,
             last_fy=last_fy,
             directions=dict(sorted(self.directions.items())),
-            editions=[ParsedEdition(title=title, date=date, fiscal_year=edition_fy)],
+            editions=[edition],
             programs=programs,
-            notes=[
-                "records.csv does not carry the meeting, material, schedule date nor the sections' leads"
-            ],
+            notes=[self._not_carried(h)],
             is_edition=True,
+        )
+
+    @staticmethod
+    def _not_carried(head: dict[str, str]) -> str:
+        if all(c in head for c in OPTIONAL):
+            return "records.csv does not carry the sections' leads"
+        return (
+            "records.csv does not carry the sections' leads, and this file (written "
+            "before their columns) not the meeting, material nor schedule date"
         )
 
     def _period(self, fys: list[int], edition_fy: int | None) -> tuple[int, int]:

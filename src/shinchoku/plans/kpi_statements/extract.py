@@ -127,15 +127,23 @@ def _measured_ahead(found: list[Found]) -> bool:
     return any(f.baseline_date is not None and f.baseline_date > today for f in found)
 
 
-def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Found]:
-    norm = mapped.text
+def statement_values(
+    norm: str,
+) -> tuple[list[kpi_text.Quantity], list[tuple[int, int, int]]]:
+    """The numbers of a normalised statement that are values (not years, codes
+    or page numbers), in order, and its years."""
     years = mask_years(norm)
     values = [
         v
         for q in (dash_cell(q, norm) for q in kpi_text.quantities(norm))
         if (v := q if is_value(q, norm, years) else counted(q, norm, years))
     ]
-    values = sorted(values + word_zeros(norm), key=lambda v: v.start)
+    return sorted(values + word_zeros(norm), key=lambda v: v.start), years
+
+
+def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Found]:
+    norm = mapped.text
+    values, years = statement_values(norm)
     if not values:
         return []
     ctx = Ctx(mapped, norm, values, years, first_fy, last_fy)

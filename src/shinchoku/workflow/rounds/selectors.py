@@ -151,3 +151,24 @@ def free_edition_title(round_: Round) -> str:
         n += 1
         title = _("%(title)s (edition %(n)s)") % {"title": round_.title, "n": n}
     return title
+
+
+def close_proposal(round_: Round) -> dict:
+    """What closing the round makes unless told otherwise (the close form's
+    values, the API's defaults): the round's title (unless a published
+    edition has it: closing would refuse it), or for a reopened round the
+    edition it closed into, as a 修正版."""
+    previous = round_.edition
+    if previous is None:
+        return {
+            "title": free_edition_title(round_),
+            "fiscal_year": round_.fiscal_year,
+        }
+    return {
+        "title": f"{previous.title}(修正版)",
+        "meeting": previous.meeting,
+        "material": previous.material,
+        "date": previous.date,
+        "fiscal_year": previous.fiscal_year,
+        "schedule_as_of": previous.schedule_as_of,
+    }

@@ -14,7 +14,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from shinchoku.common.services import ServiceError, User, model_save, signed_in
+from shinchoku.common.services import (
+    InvalidState,
+    ServiceError,
+    User,
+    model_save,
+    signed_in,
+)
 from shinchoku.common.text import clean_input
 from shinchoku.plans import services as plan_services
 from shinchoku.plans.models import Edition, Indicator, Plan, Program, ProgramYear
@@ -29,7 +35,7 @@ from shinchoku.workflow.models import (
     RoundStatus,
 )
 from shinchoku.workflow.opinions.selectors import round_opinions
-from shinchoku.workflow.permissions import Action, require
+from shinchoku.workflow.permissions import Action, can, require
 from shinchoku.workflow.rounds import selectors
 
 
@@ -154,13 +160,17 @@ def round_close(
     closes into a corrected edition (修正版, another title) that supersedes the
     one it closed into, which stays as it was; under the same title an
     unpublished edition is frozen again in place."""
-    require(actor, Action.CLOSE_ROUND, round_)
+    _require_state(actor, round_, is_open=True)
     round_ = Round.objects.select_for_update().select_related("plan").get(pk=round_.pk)
-    if not round_.is_open:
-        raise ServiceError(_("This round is closed already."))
-    pending = [e for e in round_.entries.select_related("program") if e.is_pending]
+    _require_state(actor, round_, is_open=True)
+    entries = round_.entries.select_related("program__assignment__lead")
+    pending = [
+        e
+        for e in entries.order_by("program__ordering", "program__number")
+        if e.is_pending
+    ]
     if pending:
-        raise ServiceError(pending_message(pending))
+        raise EntriesPending(pending_message(pending), current=round_, entries=pending)
     reason = f"{via}: close round {round_.title} (#{round_.pk})"
     previous = round_.edition  # closed before, reopened: this is a correction
     supersedes = previous if previous and previous.title != title else None
@@ -187,6 +197,30 @@ def round_close(
     return edition
 
 
+class EntriesPending(InvalidState):
+    """A round cannot close over entries in progress: ``entries``, each with
+    its program and lead department loaded."""
+
+    def __init__(self, message: str, *, current: Round, entries: list[RoundEntry]):
+        super().__init__(message, current=current)
+        self.entries = entries
+
+
+def _require_state(actor: User, round_: Round, *, is_open: bool) -> None:
+    """Permission to close (is_open) or reopen a round. The admin office,
+    who may act on the round in its other state, is told the state it is in
+    (a conflict: the API's 409); anyone else is refused as before."""
+    other = Action.REOPEN_ROUND if is_open else Action.CLOSE_ROUND
+    if round_.is_open != is_open and can(actor, other, round_):
+        raise InvalidState(
+            _("This round is closed already.")
+            if is_open
+            else _("This round is open already."),
+            current=round_,
+        )
+    require(actor, Action.CLOSE_ROUND if is_open else Action.REOPEN_ROUND, round_)
+
+
 def pending_message(entries: Iterable[RoundEntry]) -> str:
     """Why a round cannot close over these entries (round_close; the close form
     says it before the office confirms)."""
@@ -210,13 +244,12 @@ def round_reopen(
     kept in the round's history). The entries of ``programs`` (numbers) go back
     to their departments as returned, the reason as the comment; closing the
     round again makes a corrected edition (round_close)."""
-    require(actor, Action.REOPEN_ROUND, round_)
+    _require_state(actor, round_, is_open=False)
     reason = clean_input(reason).strip()
     if not reason:
         raise ServiceError(_("Say why the round is reopened."))
     round_ = Round.objects.select_for_update().select_related("plan").get(pk=round_.pk)
-    if round_.is_open:
-        raise ServiceError(_("This round is open already."))
+    _require_state(actor, round_, is_open=False)
     numbers = set(programs)
     entries = list(
         round_.entries.select_related("program").filter(program__number__in=numbers)

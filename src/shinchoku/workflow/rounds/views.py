@@ -237,7 +237,7 @@ def _confirm_close(
 def round_close(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = round_or_404(pk)
     check(request, Action.CLOSE_ROUND, round_)
-    form = forms.CloseForm(initial=close_initial(round_))
+    form = forms.CloseForm(initial=selectors.close_proposal(round_))
     close_check = selectors.round_close_check(round_)
     if request.method == "POST":
         form = forms.CloseForm(request.POST)
@@ -274,26 +274,6 @@ def round_close(request: HttpRequest, pk: int) -> HttpResponse:
         },
         status=400 if form.errors else 200,
     )
-
-
-def close_initial(round_) -> dict:
-    """The close form's values: the round's title (unless a published edition
-    has it: closing would refuse it), or for a reopened round the edition it
-    closed into, as a 修正版."""
-    previous = round_.edition
-    if previous is None:
-        return {
-            "title": selectors.free_edition_title(round_),
-            "fiscal_year": round_.fiscal_year,
-        }
-    return {
-        "title": f"{previous.title}(修正版)",
-        "meeting": previous.meeting,
-        "material": previous.material,
-        "date": previous.date,
-        "fiscal_year": previous.fiscal_year,
-        "schedule_as_of": previous.schedule_as_of,
-    }
 
 
 @guarded

@@ -106,10 +106,42 @@ def _name(ctx: Ctx, first: int, lead: Quantity | None) -> tuple[str, Span] | Non
     return name_before(ctx, lead.start if lead else at)
 
 
+# 'K P I 目標値(H31年度) 実績値(H28年3月末) | 特産品の開発 3品以上 0品': the
+# header's labels in one cell, then the row: a name and one value per label
+_HEAD_CELL_RE = re.compile(
+    r"(?P<labels>(?:(?:目標値|実績値|現状値|基準値)(?:\([^()|]{1,16}\))? ?){2,4})\| ?"
+    r"(?P<name>[^|\d]{2,40}?) (?=[▲△\-+]?\d)"
+)
+_HEAD_LABEL_RE = re.compile(r"(目標値|実績値|現状値|基準値)(?:\(([^()|]{1,16})\))?")
+
+
+def _head_cell(ctx: Ctx) -> list[Found]:
+    """A row read under the labels of a header cell in front of it, in order:
+    the target under 目標値, the baseline under 現状値/基準値 (an actual left out)."""
+    m = _HEAD_CELL_RE.search(ctx.text)
+    if m is None or "|" in ctx.text[m.end() :]:
+        return []
+    labels = _HEAD_LABEL_RE.findall(m["labels"])
+    row = [v for v in ctx.values if v.start >= m.end()]
+    name = clean_name(m["name"])
+    if len(row) != len(labels) or not name_ok(name):
+        return []
+    f = Found(name=name, unit="")
+    f.spans["name"] = ctx.span(m.start("name"), m.start("name") + len(m["name"]))
+    for (label, when), q in zip(labels, row, strict=True):
+        ctx.used.add(q.start)
+        if label == "目標値":
+            f.target, f.unit, f.deadline_fy = q.value, q.unit, year_in(when)
+            f.spans["target"] = ctx.span(q.start, q.end)
+        elif label != "実績値":
+            set_baseline(ctx, f, q, when if year_in(when) else None)
+    return [f] if f.target is not None else []
+
+
 def labelled(ctx: Ctx) -> list[Found]:
     """Values behind their labels, the name in front of the first label."""
     text = ctx.text
-    shared = _shared(ctx)
+    shared = _shared(ctx) or _head_cell(ctx)
     if shared:
         return shared
     pairs = []

@@ -2958,3 +2958,34 @@ def test_fourteenth_round_near_misses(text: str) -> None:
         ]
     else:
         assert not found, found
+
+
+def test_a_row_under_the_labels_of_a_header_cell() -> None:
+    got = _one("K P I 目標値(R7年度) 実績値(R4年3月末) | 新商品の開発 5品以上 1品")
+    assert (got["name"], got["target"], got["unit"]) == ("新商品の開発", 5, "品")
+    assert (got["deadline_fy"], got["baseline"]) == (2025, None)
+    got = _one("指標 目標値(R7年度) 現状値(R3年度) | 移住相談件数 120件 80件")
+    assert (got["target"], got["baseline"], got["deadline_fy"]) == (120, 80, 2025)
+
+
+def test_a_goal_an_authority_sets_is_named_by_what_was_counted_before() -> None:
+    got = _one(
+        "「ふるさとワーキングホリデー」に参加したのは昨年度1200人でした。"
+        "観光庁は2027年度までに3000人にする目標を掲げています。"
+    )
+    assert (got["name"], got["target"], got["deadline_fy"]) == (
+        "ふるさとワーキングホリデー",
+        3000,
+        2027,
+    )
+    # no quoted measure counted in the goal's unit: no name, no goal
+    assert not extract_statement(
+        "環境省は2030年度までに1万人にする目標を掲げています。"
+    )
+
+
+def test_a_goal_the_result_surpassed_is_no_target() -> None:
+    assert not extract_statement(
+        "第2次計画では、2020年度の二酸化炭素の削減目標を2013年度比で10%削減と設定し、"
+        "取り組んでまいりました。その結果、排出量は計画を上回る2013年度比で14.2%が削減されました。"
+    )

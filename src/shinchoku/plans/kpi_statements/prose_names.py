@@ -349,7 +349,8 @@ def _name_after(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     after = NAME_AFTER_RE.match(text[q.end :])
     if after is None and re.match(r" ?(?:[■●○◆・] ?)?(?:数値)?目標[::、 ]", text):
         after = NAME_ENDS_RE.match(text[q.end :])
-    if after and not re.search(r"\d", after.group(1)):
+    # not a verb's clause: '1%程度の伸びに抑制することを目指します'
+    if after and not re.search(r"\d|する|こと", after.group(1)):
         name = clean_name(after.group(1))
         if after.group(0).endswith("が義務付け"):  # '5.7%の職員削減が義務付け'
             name = re.sub(r"(?<=..)(?:削減|縮減)$", "", name)
@@ -544,6 +545,7 @@ def _after_start_and_time(phrase: str) -> str:
     )[-1]
     # '人口 令和12年に': the time the value is for, after the name
     phrase = re.sub(rf" ?{WHEN}(?:まで(?:に)?|に|で|には|の)? ?$", "", phrase)
+    phrase = re.sub(r"(?<=..) ?(?:毎年度?|各年度)$", "", phrase)  # '全体として毎年度
     # '…で出されている令和7年度の合計特殊出生率': the name after its time
     timed = list(
         re.finditer(rf"{WHEN}(?: ?\([^()]*\))? ?(?:における|の)(?=.{{2,}})", phrase)

@@ -2989,3 +2989,31 @@ def test_a_goal_the_result_surpassed_is_no_target() -> None:
         "第2次計画では、2020年度の二酸化炭素の削減目標を2013年度比で10%削減と設定し、"
         "取り組んでまいりました。その結果、排出量は計画を上回る2013年度比で14.2%が削減されました。"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a reform item and the change it aims at over the period
+            "事務事業の見直し(3年間で5%減)、補助金の整理合理化等に取り組む。",
+            {"name": "事務事業の見直し", "target": 5, "change": True},
+        ),
+        (  # the topic names the total, not the verb's clause after the value
+            "物件費及び補助費等の合計額については、毎年度2%程度の伸びに抑制することを目指します。",
+            {"name": "物件費及び補助費等の合計額", "target": 2, "per": "year"},
+        ),
+    ],
+)
+def test_fourteenth_round_prose(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_goals_listed_with_awasete_share_the_goal_verb() -> None:
+    found = extract_statement(
+        "令和9年度に本市の合計特殊出生率1.80、あわせて令和9年度までの5年間で年間の転出超過数を"
+        "現状の半分の120人とすることを目標に掲げ、"
+    )
+    assert [(f.target, f.deadline_fy) for f in found] == [(1.8, 2027), (120, 2027)]
+    # a period's change that happened, in parentheses: no goal
+    assert not extract_statement("公債費の削減(10年で約14%削減)を図ったことにより")

@@ -304,6 +304,8 @@ def _list_goal(ctx: Ctx, q: Quantity, before: str, line_goal: bool, depth: int) 
     if nxt is None and re.search(r"から ?$", before):
         nxt = re.match(r"^ ?(?:に|へ)[、,] ?", after)  # 'Aを31%から40%に、Bを…'
         reach = 44
+    if nxt and re.match(r"(?:あわせて|併せて|合わせて)[、,]?", after[nxt.end() :]):
+        reach = 44  # '…出生率1.97、あわせて…5年間で年間の社会減数を…64人を目標に
     if nxt and depth < 6:
         # the next value of the list, not one far on ('出生率1.58、生残率を…
         # 引き上げ、…という仮定のもと、…14万人を目指す')

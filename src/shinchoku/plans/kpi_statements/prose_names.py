@@ -401,7 +401,12 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     budget = _OF_BUDGET_RE.search(text, s0, q.start)
     if budget:  # '基金残高について、標準財政規模の10%以上を確保': the topic's
         return _fallback_name(ctx, q, s0, budget.start())
-    special = _name_after(ctx, q) or _share_or_cut(ctx, q, s0) or _included(ctx, q, s0)
+    special = (
+        _name_after(ctx, q)
+        or _share_or_cut(ctx, q, s0)
+        or _included(ctx, q, s0)
+        or _item_change(ctx, q, s0)
+    )
     if special is not None:
         return special
     if re.match(r"(?:数値|値|水準|実績)\($", text[max(0, q.start - 3) : q.start]):
@@ -415,6 +420,19 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
         # '2019年度時点の目標値を4地区': a time, the name is elsewhere
         return _fallback_name(ctx, q, s0, clause_start(text, e, s0))
     return _averaged(ctx, q, s0, e) or _clause_name(ctx, q, s0, e)
+
+
+def _item_change(ctx: Ctx, q: Quantity, s0: int) -> tuple[str, Span] | None:
+    """'…、定員管理・給与の適正化(5年間で1%減)、': a reform item and the change
+    it aims at over the period, in parentheses after it."""
+    text = ctx.text
+    opened = re.search(r"\( ?\d+ ?(?:年間|か年|カ年|ヵ年)で ?$", text[s0 : q.start])
+    if opened is None or not re.match(r" ?(?:の)?(?:減|増|削減|縮減)\)", text[q.end :]):
+        return None
+    end = s0 + opened.start()
+    start = clause_start(text, end, s0)
+    name = clean_name(text[start:end])
+    return (name, ctx.span(start, end)) if name_ok(name) else None
 
 
 def _included(ctx: Ctx, q: Quantity, s0: int) -> tuple[str, Span] | None:

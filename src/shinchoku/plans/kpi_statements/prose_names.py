@@ -11,6 +11,7 @@ from shinchoku.plans.kpi_statements.context import Ctx, name_before, sentence_bo
 from shinchoku.plans.kpi_statements.found import Span
 from shinchoku.plans.kpi_statements.lexicon import NAME_AFTER_RE, NAME_ENDS_RE, WHEN
 from shinchoku.plans.kpi_statements.names import clause_start, clean_name, name_ok
+from shinchoku.plans.kpi_statements.prose_items import included, item_change
 from shinchoku.plans.kpi_text import Quantity
 
 _TOPIC_TARGET_RE = re.compile(r"([^、。]{2,40}?)の目標(?:値|額)?(?:を|は)[、,]")
@@ -404,8 +405,8 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     special = (
         _name_after(ctx, q)
         or _share_or_cut(ctx, q, s0)
-        or _included(ctx, q, s0)
-        or _item_change(ctx, q, s0)
+        or included(ctx, q, s0)
+        or item_change(ctx, q, s0)
     )
     if special is not None:
         return special
@@ -420,30 +421,6 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
         # '2019年度時点の目標値を4地区': a time, the name is elsewhere
         return _fallback_name(ctx, q, s0, clause_start(text, e, s0))
     return _averaged(ctx, q, s0, e) or _clause_name(ctx, q, s0, e)
-
-
-def _item_change(ctx: Ctx, q: Quantity, s0: int) -> tuple[str, Span] | None:
-    """'…、定員管理・給与の適正化(5年間で1%減)、': a reform item and the change
-    it aims at over the period, in parentheses after it."""
-    text = ctx.text
-    opened = re.search(r"\( ?\d+ ?(?:年間|か年|カ年|ヵ年)で ?$", text[s0 : q.start])
-    if opened is None or not re.match(r" ?(?:の)?(?:減|増|削減|縮減)\)", text[q.end :]):
-        return None
-    end = s0 + opened.start()
-    start = clause_start(text, end, s0)
-    name = clean_name(text[start:end])
-    return (name, ctx.span(start, end)) if name_ok(name) else None
-
-
-def _included(ctx: Ctx, q: Quantity, s0: int) -> tuple[str, Span] | None:
-    """'交通・水道の職員を含め、2,500人体制にする': what the count includes."""
-    text = ctx.text
-    staff = re.search(r"([^\s、。を]{2,20}?)を含め(?:て)?[、,] ?$", text[s0 : q.start])
-    if staff and re.match(r" ?体制", text[q.end :]):
-        name = clean_name(staff.group(1))
-        if name_ok(name):
-            return name, ctx.span(s0 + staff.start(1), s0 + staff.end(1))
-    return None
 
 
 def _goal_topic(ctx: Ctx, q: Quantity, s0: int) -> tuple[str, Span] | None:

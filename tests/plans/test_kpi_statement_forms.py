@@ -3017,3 +3017,37 @@ def test_goals_listed_with_awasete_share_the_goal_verb() -> None:
     assert [(f.target, f.deadline_fy) for f in found] == [(1.8, 2027), (120, 2027)]
     # a period's change that happened, in parentheses: no goal
     assert not extract_statement("公債費の削減(10年で約14%削減)を図ったことにより")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a goal announced, the sentence naming it a goal
+            "A町は24年度までの5年間目標で、移住者数を昨年度から約3倍の600人と打ち出した",
+            {"name": "移住者数", "target": 600, "deadline_fy": 2024},
+        ),
+        (  # the goal's sentence names nothing: what the sentence before counted
+            "今年1~6月の県内の宿泊者数は推計410万人で過去最高。2027年までに年間900万人とする"
+            "県の目標が視野に入る。",
+            {"name": "県内の宿泊者数", "target": 9000000, "deadline_fy": 2027},
+        ),
+        (  # …or the paragraph's opening topic
+            "物件費は、これまでも抑制に努めてきました。 段階的に削減するものとし、令和9年度には、"
+            "5億円程度削減することを目指します。",
+            {"name": "物件費", "target": 500000, "deadline_fy": 2027},
+        ),
+    ],
+)
+def test_fourteenth_round_names_outside_the_clause(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_near_misses_of_names_outside_the_clause() -> None:
+    # an announcement that is no goal; an earlier count that is itself a goal
+    assert not extract_statement("A町は移住者数を昨年度から約3倍の600人と打ち出した")
+    found = extract_statement(
+        "前期の受診率が40%を上回ったことから、初年度(令和3年度)目標値を42%に設定します。"
+        " その後段階的に目標値を設定し、最終年度(令和8年度)を50%に設定します。"
+    )
+    assert len(found) == 1

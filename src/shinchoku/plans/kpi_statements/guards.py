@@ -185,6 +185,12 @@ def _said_after(ctx: Ctx, q: Quantity, after: str) -> bool | None:
         r"目標[^\s、。\d]{0,6}を", text[s0 : q.start]
     ):
         return True  # '…の目標人口を…4万9600人に設定した': adopting the goal
+    if re.match(r" ?と打ち出(?:した|しました|している|す)", after) and re.search(
+        r"目標", text[s0 : q.start]
+    ):
+        return (
+            True  # '…5年間目標で、外国人宿泊者数を…8万人と打ち出した': a goal announced
+        )
     verb = _goal_verb_after(after)
     if verb is not None:
         return verb

@@ -1,5 +1,6 @@
-"""Names of goals that are items of a list or a plan: a reform item with the
-change it aims at in parentheses, what a staff count includes."""
+"""Names of goals found outside the words of the goal's clause: a reform item
+with the change it aims at in parentheses, what a staff count includes, what an
+earlier sentence counted or the paragraph's opening topic."""
 
 from __future__ import annotations
 
@@ -32,4 +33,30 @@ def included(ctx: Ctx, q: Quantity, s0: int) -> tuple[str, Span] | None:
         name = clean_name(staff.group(1))
         if name_ok(name):
             return name, ctx.span(s0 + staff.start(1), s0 + staff.end(1))
+    return None
+
+
+def earlier_sentence(ctx: Ctx, q: Quantity, s0: int) -> tuple[str, Span] | None:
+    """When the goal's sentence names nothing, what an earlier sentence counted
+    in the goal's unit ('訪日外国人旅行者は推計1796万人で…。2020年までに年間2000万人
+    とする政府目標'), else the paragraph's opening topic ('人件費は、…。…平成17年度
+    には、100億円程度削減することを目指します')."""
+    text = ctx.text
+    for v in reversed([v for v in ctx.values if v.start < s0]):
+        m = re.search(
+            r"([^、。\s]{2,40}?)(?:が|は) ?(?:推計|約|概ね)? ?$", text[: v.start]
+        )
+        if not (q.unit and v.unit == q.unit):
+            continue
+        if m is None or v.start in ctx.used:
+            return None  # not a count's subject, or a goal read before (a stage)
+        name = clean_name(re.sub(r"^[^、。]*?\d{1,2} ?月(?:末)?の", "", m.group(1)))
+        if name_ok(name) and not re.search(r"\d", name):
+            return name, ctx.span(m.end(1) - len(name), m.end(1))
+        return None
+    topic = re.match(r" ?([^、。\s\d()]{2,12})は[、,]", text)
+    if topic and s0 > topic.end() and not any(v.start < s0 for v in ctx.values):
+        name = clean_name(topic.group(1))
+        if name_ok(name):
+            return name, ctx.span(*topic.span(1))
     return None

@@ -11,7 +11,11 @@ from shinchoku.plans.kpi_statements.context import Ctx, name_before, sentence_bo
 from shinchoku.plans.kpi_statements.found import Span
 from shinchoku.plans.kpi_statements.lexicon import NAME_AFTER_RE, NAME_ENDS_RE, WHEN
 from shinchoku.plans.kpi_statements.names import clause_start, clean_name, name_ok
-from shinchoku.plans.kpi_statements.prose_items import included, item_change
+from shinchoku.plans.kpi_statements.prose_items import (
+    earlier_sentence,
+    included,
+    item_change,
+)
 from shinchoku.plans.kpi_text import Quantity
 
 _TOPIC_TARGET_RE = re.compile(r"([^、。]{2,40}?)の目標(?:値|額)?(?:を|は)[、,]")
@@ -84,6 +88,7 @@ def _fallback_name(
         or _quoted_or_aside(ctx, s0, clause)
         or _topic_before(ctx, s0, clause)
         or _line_head(ctx, _HEADINGS[1:])
+        or earlier_sentence(ctx, q, s0)
     )
 
 

@@ -2868,3 +2868,152 @@ def test_near_misses_of_a_numbered_heading_stay_in_the_statement(text: str) -> N
 def test_a_title_names_no_goal_when_the_statement_names_its_own_or_none() -> None:
     # words left after the title that name nothing measured: no goal from the title
     assert not extract_statement("施策1-2 子育て支援の充実 2 目標年度 2030年度")
+
+
+# The fourteenth round's forms, written for these tests: a result row naming its goal
+# after the actual, goal labels joined by が/の, bullets after '- ' with an
+# approximate value, a goal in brackets with its deadline, '…を超えないこと', a
+# name holding nested parentheses, measures listed before a shared goal.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "○利用者数 実績 8,410人 / 目標 9,000人 (達成率 93%)",
+            {"name": "利用者数", "target": 9000, "baseline": None},
+        ),
+        (
+            "成果指標では、地域活動に参加する市民の割合が現状31.2%、2027年度目標が45%、",
+            {
+                "name": "地域活動に参加する市民の割合",
+                "target": 45,
+                "baseline": 31.2,
+                "deadline_fy": 2027,
+            },
+        ),
+        (
+            "3.朝食を毎日食べる児童の割合 目標の95%以上に対して、91.0%。",
+            {"name": "朝食を毎日食べる児童の割合", "target": 95, "comparator": "以上"},
+        ),
+        (
+            "- 認定農業者1人あたりの年間所得額:概ね400万円",
+            {"name": "認定農業者1人あたりの年間所得額", "target": 4000, "unit": "千円"},
+        ),
+        (
+            "- 主たる従事者の年間労働時間:1,800時間程度",
+            {"name": "主たる従事者の年間労働時間", "target": 1800, "unit": "時間"},
+        ),
+        (
+            "○オンライン申請対応手続数 【2025年度までに 120 手続】",
+            {"name": "オンライン申請対応手続数", "target": 120, "deadline_fy": 2025},
+        ),
+        (
+            "○IoT、AI活用事業者数 【令和8年度までに 50 社】",
+            {"name": "IoT、AI活用事業者数", "target": 50, "deadline_fy": 2026},
+        ),
+        (
+            "経常収支比率(臨時財政対策債(注)を含む)は90%を超えないことを目指します。",
+            {
+                "name": "経常収支比率(臨時財政対策債(注)を含む)",
+                "target": 90,
+                "comparator": "以下",
+            },
+        ),
+    ],
+)
+def test_fourteenth_round_forms(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_measures_listed_before_a_shared_goal_each_take_it() -> None:
+    found = extract_statement(
+        "接続を促進し、下水道接続率、合併浄化槽設置率をともに95%とします。"
+    )
+    assert [(f.name, f.target) for f in found] == [
+        ("下水道接続率", 95),
+        ("合併浄化槽設置率", 95),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # results: a cut that happened, with an aside in brackets; a rise going on
+        "これにより職員給与は平均3.2%削減(管理職は約5%削減)された。",
+        "これにより職員給与は平均3.2%削減〔管理職は約5%削減〕された。",
+        "高齢化率が20.1%から41.5%と30年間で21.4ポイント増加している。",
+        # a bullet whose year dates a value, not a deadline; a result after a bullet
+        "○オンライン申請対応手続数 【2020年度 45 手続】",
+        "- 年間所得額:400万円となった",
+        # a subject before 目標の: prose, each measure its own goal (not one row)
+        "参加率は目標の60%に対し48.2%、女性委員の割合は、目標の40%に対し31.5%。",
+    ],
+)
+def test_fourteenth_round_near_misses(text: str) -> None:
+    found = extract_statement(text)
+    if text.startswith("参加率"):
+        assert [(f.name, f.target) for f in found] == [
+            ("参加率", 60),
+            ("女性委員の割合", 40),
+        ]
+    else:
+        assert not found, found
+
+
+def test_a_row_under_the_labels_of_a_header_cell() -> None:
+    got = _one("K P I 目標値(R7年度) 実績値(R4年3月末) | 新商品の開発 5品以上 1品")
+    assert (got["name"], got["target"], got["unit"]) == ("新商品の開発", 5, "品")
+    assert (got["deadline_fy"], got["baseline"]) == (2025, None)
+    got = _one("指標 目標値(R7年度) 現状値(R3年度) | 移住相談件数 120件 80件")
+    assert (got["target"], got["baseline"], got["deadline_fy"]) == (120, 80, 2025)
+
+
+def test_a_goal_an_authority_sets_is_named_by_what_was_counted_before() -> None:
+    got = _one(
+        "「ふるさとワーキングホリデー」に参加したのは昨年度1200人でした。"
+        "観光庁は2027年度までに3000人にする目標を掲げています。"
+    )
+    assert (got["name"], got["target"], got["deadline_fy"]) == (
+        "ふるさとワーキングホリデー",
+        3000,
+        2027,
+    )
+    # no quoted measure counted in the goal's unit: no name, no goal
+    assert not extract_statement(
+        "環境省は2030年度までに1万人にする目標を掲げています。"
+    )
+
+
+def test_a_goal_the_result_surpassed_is_no_target() -> None:
+    assert not extract_statement(
+        "第2次計画では、2020年度の二酸化炭素の削減目標を2013年度比で10%削減と設定し、"
+        "取り組んでまいりました。その結果、排出量は計画を上回る2013年度比で14.2%が削減されました。"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a reform item and the change it aims at over the period
+            "事務事業の見直し(3年間で5%減)、補助金の整理合理化等に取り組む。",
+            {"name": "事務事業の見直し", "target": 5, "change": True},
+        ),
+        (  # the topic names the total, not the verb's clause after the value
+            "物件費及び補助費等の合計額については、毎年度2%程度の伸びに抑制することを目指します。",
+            {"name": "物件費及び補助費等の合計額", "target": 2, "per": "year"},
+        ),
+    ],
+)
+def test_fourteenth_round_prose(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_goals_listed_with_awasete_share_the_goal_verb() -> None:
+    found = extract_statement(
+        "令和9年度に本市の合計特殊出生率1.80、あわせて令和9年度までの5年間で年間の転出超過数を"
+        "現状の半分の120人とすることを目標に掲げ、"
+    )
+    assert [(f.target, f.deadline_fy) for f in found] == [(1.8, 2027), (120, 2027)]
+    # a period's change that happened, in parentheses: no goal
+    assert not extract_statement("公債費の削減(10年で約14%削減)を図ったことにより")

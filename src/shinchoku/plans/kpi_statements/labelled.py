@@ -13,7 +13,7 @@ from shinchoku.plans.kpi_statements.context import (
     sentence_bounds,
     set_baseline,
 )
-from shinchoku.plans.kpi_statements.found import Found
+from shinchoku.plans.kpi_statements.found import Found, Span
 from shinchoku.plans.kpi_statements.names import clean_name, name_ok
 from shinchoku.plans.kpi_statements.values import paren_after, year_in
 from shinchoku.plans.kpi_text import Quantity
@@ -21,7 +21,12 @@ from shinchoku.plans.kpi_text import Quantity
 _VALUE_LABEL_RE = re.compile(
     r"(?<!\()(?:【|\[)?(?P<label>(?:(?:令和|平成|R|H) ?\d{1,2} ?年度?|\d{4} ?年度?)?"
     r"(?:現状値|現状|基準値|基準|策定時の?値?|最終目標値?|中間目標値?|目標値|目標))"
-    r"(?:\((?P<when>[^()]{1,12})\))?(?:】|\])? ?[::=]? ?(?=[▲△\-+]?\d)"
+    r"(?:\((?P<when>[^()]{1,12})\))?(?:】|\])? ?(?:[::=]|(?<=目標)(?P<joint>[がの])|(?<=目標値)(?P<joint2>[がの]))? ?"
+    r"(?=[▲△\-+]?\d)"
+)
+# '乗車人数 実績 120,732人 / 目標 130,000人': the actual before the goal, left out
+_ACTUAL_FIRST_RE = re.compile(
+    r"(?:実績値?|現在値?) ?[::]? ?[▲△\-+]?\d[\d,.]* ?[^\s/\d]{0,4} ?/ ?$"
 )
 
 
@@ -89,16 +94,62 @@ def _shared(ctx: Ctx) -> list[Found]:
     return []
 
 
+def _name(ctx: Ctx, first: int, lead: Quantity | None) -> tuple[str, Span] | None:
+    """The name in front of the first label (or of a value before it)."""
+    text = ctx.text
+    item = _ITEM_RE.search(text, 0, first)
+    if item and not lead:  # '成果指標:Xの割合 - 現状値:… - 目標:0%': a list's item
+        name = clean_name(item.group(1))
+        return (name, ctx.span(*item.span(1))) if name_ok(name) else None
+    actual = _ACTUAL_FIRST_RE.search(text, 0, first)
+    at = actual.start() if actual and not lead else first
+    return name_before(ctx, lead.start if lead else at)
+
+
+# 'K P I 目標値(H31年度) 実績値(H28年3月末) | 特産品の開発 3品以上 0品': the
+# header's labels in one cell, then the row: a name and one value per label
+_HEAD_CELL_RE = re.compile(
+    r"(?P<labels>(?:(?:目標値|実績値|現状値|基準値)(?:\([^()|]{1,16}\))? ?){2,4})\| ?"
+    r"(?P<name>[^|\d]{2,40}?) (?=[▲△\-+]?\d)"
+)
+_HEAD_LABEL_RE = re.compile(r"(目標値|実績値|現状値|基準値)(?:\(([^()|]{1,16})\))?")
+
+
+def _head_cell(ctx: Ctx) -> list[Found]:
+    """A row read under the labels of a header cell in front of it, in order:
+    the target under 目標値, the baseline under 現状値/基準値 (an actual left out)."""
+    m = _HEAD_CELL_RE.search(ctx.text)
+    if m is None or "|" in ctx.text[m.end() :]:
+        return []
+    labels = _HEAD_LABEL_RE.findall(m["labels"])
+    row = [v for v in ctx.values if v.start >= m.end()]
+    name = clean_name(m["name"])
+    if len(row) != len(labels) or not name_ok(name):
+        return []
+    f = Found(name=name, unit="")
+    f.spans["name"] = ctx.span(m.start("name"), m.start("name") + len(m["name"]))
+    for (label, when), q in zip(labels, row, strict=True):
+        ctx.used.add(q.start)
+        if label == "目標値":
+            f.target, f.unit, f.deadline_fy = q.value, q.unit, year_in(when)
+            f.spans["target"] = ctx.span(q.start, q.end)
+        elif label != "実績値":
+            set_baseline(ctx, f, q, when if year_in(when) else None)
+    return [f] if f.target is not None else []
+
+
 def labelled(ctx: Ctx) -> list[Found]:
     """Values behind their labels, the name in front of the first label."""
     text = ctx.text
-    shared = _shared(ctx)
+    shared = _shared(ctx) or _head_cell(ctx)
     if shared:
         return shared
     pairs = []
     for m in _VALUE_LABEL_RE.finditer(text):
         if inside_parens(text, m.start()):
             continue  # '18市町村(現行目標7市町村)': a note on the value before
+        if (m["joint"] or m["joint2"]) and re.search(r"[はがを]$", text[: m.start()]):
+            continue  # 'Xは目標の60%に対し48.2%': prose, the subject before it
         per = _PER_RE.match(text, m.end())  # '目標値:1人412g': per person
         at = per.end() if per else m.end()
         q = next(
@@ -122,12 +173,7 @@ def labelled(ctx: Ctx) -> list[Found]:
         and re.fullmatch(r" ?(?:\([^()]*\))? ?", text[lead[-1].end : first.start()])
         else []
     )
-    item = _ITEM_RE.search(text, 0, first.start())
-    if item and not lead:  # '成果指標:Xの割合 - 現状値:… - 目標:0%': a list's item
-        name = clean_name(item.group(1))
-        name = (name, ctx.span(*item.span(1))) if name_ok(name) else None
-    else:
-        name = name_before(ctx, lead[0].start if lead else first.start())
+    name = _name(ctx, first.start(), lead[0] if lead else None)
     if name is None:
         return []
     if first["label"].startswith("目標") and re.search(r".{2}(?:削減|縮減)$", name[0]):

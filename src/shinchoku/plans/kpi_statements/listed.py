@@ -15,19 +15,26 @@ import re
 from shinchoku.plans.kpi_statements.context import Ctx, new_found
 from shinchoku.plans.kpi_statements.found import Found
 from shinchoku.plans.kpi_statements.names import clean_name, name_ok
+from shinchoku.plans.kpi_statements.values import year_in
 
-_BULLET_RE = re.compile(r"^ ?[・●○〇◆■◇•▪◎] ?")
+_BULLET_RE = re.compile(r"^ ?(?:[・●○〇◆■◇•▪◎] ?|- )")
 # the name measures a quantity: a count, an amount, a rate, a share
-_MEASURE_RE = re.compile(r"(?:数|額|率|量|(?<=[上産荷])高|割合|人口|比率|面積)$")
+_MEASURE_RE = re.compile(
+    r"(?:数|額|率|量|(?<=[上産荷])高|割合|人口|比率|面積|労働時間)$"
+)
 _NOT_LISTED_RE = re.compile(
     r"実績|現在|時点|結果|推計|見込|予測|推移|目標|基準|現状|前年|比べ|[をがはにで]"
 )
 _NOT_LISTED_COLON_RE = re.compile(
     r"実績|現在|時点|結果|推計|見込|予測|推移|目標|基準|現状|前年|比べ|[をがは]|で(?!き)"
 )
-# '(350人/年)', '(5年間で10件)', '(累計200人)': the value in parentheses
-_OPENED_RE = re.compile(r"\( ?(?:\d+ ?(?:年間|か年|カ年)で|累計|年間|毎年度?)? ?$")
-_TAIL_RE = re.compile(r"^ ?(?:以上|以下|以内|未満)? ?\)? ?$")
+# '(350人/年)', '(5年間で10件)', '(累計200人)', '(2023年度までに880団体)': the
+# value in parentheses
+_OPENED_RE = re.compile(
+    r"[(【] ?(?:\d+ ?(?:年間|か年|カ年)で|累計|年間|毎年度?|(?P<by>(?:令和|平成|R|H)? ?\d{1,4} ?(?:\([^()]*\))? ?年度?"
+    r"(?:\([^()]*\))? ?まで(?:に)?))? ?$"
+)
+_TAIL_RE = re.compile(r"^ ?(?:程度|前後)? ?(?:以上|以下|以内|未満)? ?[)】]? ?$")
 
 
 def _name(
@@ -37,8 +44,8 @@ def _name(
     note on its source before a colon ('農林畜産出荷額 RESAS農業算出総額:')."""
     raw = ctx.text[start:end]
     raw = re.sub(r" ?(?:毎年度?|年間|累計|\d+ ?(?:年間|か年|カ年)で)$", "", raw)
-    raw = re.sub(r" ?[(::] ?$", "", raw)
-    if not raw or re.search(r"[、。,()|:]", raw):
+    raw = re.sub(r" ?[(::] ?(?:概ね|おおむね|約)?$", "", raw)
+    if not raw or re.search(r"(?<![A-Za-z])、|、(?![A-Za-z])|[。,()|:]", raw):
         return None
     words = raw.split(" ")
     if len(words) > 2:
@@ -62,21 +69,27 @@ def listed_line(ctx: Ctx) -> list[Found]:
     """The bullet line of a KPI list: its name and its target."""
     text = ctx.text
     bullet = _BULLET_RE.match(text)
-    if bullet is None or any(year for _, _, year in ctx.years):
+    if bullet is None:
         return []
     free = ctx.free()
     if len(free) != 1 or not _TAIL_RE.match(text[free[0].end :]):
         return []
     q = free[0]
     opened = _OPENED_RE.search(text, 0, q.start)
-    if text[q.end :].strip().endswith(")") != bool(opened):
+    by = opened.start("by") if opened and opened["by"] else len(text)
+    if any(year and s < by for s, _, year in ctx.years):
+        return []  # a year other than the deadline in front of the value
+    if text[q.end :].strip().endswith((")", "】")) != bool(opened):
         return []  # '(' before the value and ')' after it, or neither
     head = text[: opened.start() if opened else q.start]
-    colon = re.search(r"[^\s:]: ?$", head) is not None
+    colon = re.search(r"[^\s:]: ?(?:概ね|おおむね|約)?$", head) is not None
     # after a colon the words may hold particles ('…について評価する市民の割合:80%')
     if (_NOT_LISTED_COLON_RE if colon else _NOT_LISTED_RE).search(head):
         return []
     name = _name(ctx, bullet.end(), opened.start() + 1 if opened else q.start, colon)
     if name is None:
         return []
-    return [new_found(ctx, name, q)]
+    f = new_found(ctx, name, q)
+    if opened and opened["by"]:
+        f.deadline_fy = year_in(opened["by"])
+    return [f]

@@ -218,6 +218,8 @@ def prose(ctx: Ctx) -> list[Found]:
             ctx.used.add(q.start)
             continue
         name = _own_name(ctx, out, q)
+        if name is not None and _AUTHORITY_RE.fullmatch(name[0]):
+            name = _counted_before(ctx, q)  # '総務省は…1万人にする目標'
         if name is None:
             continue
         f = new_found(ctx, name, q)
@@ -229,8 +231,48 @@ def prose(ctx: Ctx) -> list[Found]:
         if re.search(
             r"(?:それぞれ|ともに|いずれも) ?$", text[max(0, q.start - 8) : q.start]
         ):
-            out[-1:] = _each(f)  # 'AとBでそれぞれ70%を目指す'
+            out[-1:] = _each(_listed_before(ctx, f))  # 'AとBでそれぞれ70%を目指す'
     return out
+
+
+# '水洗化率、生活排水処理率をともに100%': the measures listed before the name
+_LISTED_BEFORE_RE = re.compile(
+    r"(?:^|[\s、。,])([^\s、。,「」()\d]{2,20}?(?:率|数|額|量|割合))[、,] ?$"
+)
+
+
+def _listed_before(ctx: Ctx, f: Found) -> Found:
+    """`f` named by the measures listed before its name as well, all sharing the
+    goal ('ともに', 'それぞれ')."""
+    start = norm_pos(ctx, f.spans["name"][0])
+    names = [f.name]
+    while m := _LISTED_BEFORE_RE.search(ctx.text, 0, start):
+        name = clean_name(m.group(1))
+        if not name_ok(name):
+            break
+        names.insert(0, name)
+        start = m.start(1)
+    if len(names) > 1:
+        f.name = "、".join(names)
+        f.spans["name"] = (ctx.span(start, start + 1)[0], f.spans["name"][1])
+    return f
+
+
+# who sets a goal, not what it measures: '総務省は2026年度までに1万人にする目標'
+_AUTHORITY_RE = re.compile(r"[^\s、。]{1,6}(?:省|庁)|政府|国")
+
+
+def _counted_before(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
+    """The quoted name an earlier sentence counts in the goal's unit ('「地域おこし
+    協力隊」として昨年度活動したのは7200人'), the measure an authority aims at."""
+    s0, _ = sentence_bounds(ctx.text, q.start)
+    for m in reversed(list(re.finditer(r"「([^「」]{2,20})」", ctx.text[:s0]))):
+        _, end = sentence_bounds(ctx.text, m.start())
+        counted = any(m.end() <= v.start < end and v.unit == q.unit for v in ctx.values)
+        name = clean_name(m.group(1))
+        if counted and name_ok(name):
+            return name, ctx.span(m.start(1), m.end(1))
+    return None
 
 
 def _may_be_goal(ctx: Ctx, q: Quantity, line_goal: bool) -> bool:

@@ -11,6 +11,7 @@ from shinchoku.plans.kpi_statements.context import Ctx, name_before, sentence_bo
 from shinchoku.plans.kpi_statements.found import Span
 from shinchoku.plans.kpi_statements.lexicon import NAME_AFTER_RE, NAME_ENDS_RE, WHEN
 from shinchoku.plans.kpi_statements.names import clause_start, clean_name, name_ok
+from shinchoku.plans.kpi_statements.prose_items import included, item_change
 from shinchoku.plans.kpi_text import Quantity
 
 _TOPIC_TARGET_RE = re.compile(r"([^、。]{2,40}?)の目標(?:値|額)?(?:を|は)[、,]")
@@ -159,11 +160,21 @@ def _quoted_or_aside(ctx: Ctx, s0: int, clause: int) -> tuple[str, Span] | None:
     return None
 
 
+def _masked(text: str, pattern: str) -> str:
+    """`text` with what `pattern` matches blanked out, nested parentheses too
+    ('市債(特例的な市債(注)を除く)')."""
+    masked = None
+    while masked != text:
+        masked = text
+        text = re.sub(pattern, lambda m: "□" * len(m.group(0)), text)
+    return text
+
+
 def _topic_before(ctx: Ctx, s0: int, clause: int) -> tuple[str, Span] | None:
     """The sentence's topic 'Xについて'/'Xは、' or an object 'Xを' before the
     value's clause, the likeliest first."""
     text = ctx.text
-    before = re.sub(r"\([^()]*\)", lambda m: "□" * len(m.group(0)), text[s0:clause])
+    before = _masked(text[s0:clause], r"\([^()]*\)")
     matches = list(
         re.finditer(
             r"([^、。]{2,60}?)(?:について(?:も|は)?|につきましては|に関しては|は|を|に対して)[、, ]?",
@@ -339,7 +350,8 @@ def _name_after(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     after = NAME_AFTER_RE.match(text[q.end :])
     if after is None and re.match(r" ?(?:[■●○◆・] ?)?(?:数値)?目標[::、 ]", text):
         after = NAME_ENDS_RE.match(text[q.end :])
-    if after and not re.search(r"\d", after.group(1)):
+    # not a verb's clause: '1%程度の伸びに抑制することを目指します'
+    if after and not re.search(r"\d|する|こと", after.group(1)):
         name = clean_name(after.group(1))
         if after.group(0).endswith("が義務付け"):  # '5.7%の職員削減が義務付け'
             name = re.sub(r"(?<=..)(?:削減|縮減)$", "", name)
@@ -390,7 +402,12 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     budget = _OF_BUDGET_RE.search(text, s0, q.start)
     if budget:  # '基金残高について、標準財政規模の10%以上を確保': the topic's
         return _fallback_name(ctx, q, s0, budget.start())
-    special = _name_after(ctx, q) or _share_or_cut(ctx, q, s0) or _included(ctx, q, s0)
+    special = (
+        _name_after(ctx, q)
+        or _share_or_cut(ctx, q, s0)
+        or included(ctx, q, s0)
+        or item_change(ctx, q, s0)
+    )
     if special is not None:
         return special
     if re.match(r"(?:数値|値|水準|実績)\($", text[max(0, q.start - 3) : q.start]):
@@ -404,17 +421,6 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
         # '2019年度時点の目標値を4地区': a time, the name is elsewhere
         return _fallback_name(ctx, q, s0, clause_start(text, e, s0))
     return _averaged(ctx, q, s0, e) or _clause_name(ctx, q, s0, e)
-
-
-def _included(ctx: Ctx, q: Quantity, s0: int) -> tuple[str, Span] | None:
-    """'交通・水道の職員を含め、2,500人体制にする': what the count includes."""
-    text = ctx.text
-    staff = re.search(r"([^\s、。を]{2,20}?)を含め(?:て)?[、,] ?$", text[s0 : q.start])
-    if staff and re.match(r" ?体制", text[q.end :]):
-        name = clean_name(staff.group(1))
-        if name_ok(name):
-            return name, ctx.span(s0 + staff.start(1), s0 + staff.end(1))
-    return None
 
 
 def _goal_topic(ctx: Ctx, q: Quantity, s0: int) -> tuple[str, Span] | None:
@@ -487,7 +493,7 @@ def _clause_name(ctx: Ctx, q: Quantity, s0: int, e: int) -> tuple[str, Span] | N
     phrase = text[start:e]
     # particles inside 「」 belong to the quoted name
     # and so do those in brackets: '職員数(出向等職員を含む)の5%'
-    bare = re.sub(r"「[^「」]*」|\([^()]*\)", lambda m: "□" * len(m.group(0)), phrase)
+    bare = _masked(phrase, r"「[^「」]*」|\([^()]*\)")
     narrowed = _narrow(phrase, bare, text[q.end :])
     if narrowed is None:
         return _fallback_name(ctx, q, s0, start)
@@ -534,6 +540,7 @@ def _after_start_and_time(phrase: str) -> str:
     )[-1]
     # '人口 令和12年に': the time the value is for, after the name
     phrase = re.sub(rf" ?{WHEN}(?:まで(?:に)?|に|で|には|の)? ?$", "", phrase)
+    phrase = re.sub(r"(?<=..) ?(?:毎年度?|各年度)$", "", phrase)  # '全体として毎年度
     # '…で出されている令和7年度の合計特殊出生率': the name after its time
     timed = list(
         re.finditer(rf"{WHEN}(?: ?\([^()]*\))? ?(?:における|の)(?=.{{2,}})", phrase)

@@ -49,3 +49,17 @@ def test_month_field_cleans_to_the_stored_form(typed):
 def test_month_field_shows_wareki_and_refuses_nonsense():
     assert 'value="令和5年3月"' in str(YearForm(initial={"month": "2023-03"})["month"])
     assert not YearForm({"fy": "R6", "month": "2023-13"}).is_valid()
+
+
+def test_a_fiscal_year_before_showa_is_refused_and_shown_as_typed() -> None:
+    """和暦 is written from 昭和: 1900 is out of range, not a server error when
+    the form is shown again with it."""
+
+    class Form(forms.Form):
+        fiscal_year = FiscalYearField()
+
+    form = Form(data={"fiscal_year": "1900"})
+    assert not form.is_valid()
+    assert "1900" in form.errors["fiscal_year"][0]
+    assert 'value="1900"' in str(form["fiscal_year"])
+    assert Form(data={"fiscal_year": "1926"}).is_valid()

@@ -32,7 +32,7 @@ class FiscalYearField(forms.Field):
         "range": _("%(value)s is outside the years this system handles."),
     }
 
-    def __init__(self, *, min_value: int = 1900, max_value: int = 2200, **kwargs):
+    def __init__(self, *, min_value: int = 1926, max_value: int = 2200, **kwargs):
         self.min_value, self.max_value = min_value, max_value
         kwargs.setdefault(
             "help_text", _("令和6年度, R6, 6 or 2024 — full-width digits are fine.")
@@ -67,7 +67,7 @@ def _as_year(value) -> int | None:
     field shows it in 和暦; anything else is shown as typed."""
     if isinstance(value, str) and value.isascii() and value.isdigit():
         year = int(value)
-        return year if 1900 <= year <= 2200 else None
+        return year if 1926 <= year <= 2200 else None
     return None
 
 

@@ -19,9 +19,9 @@ from shinchoku.plans.kpi_statements.values import paren_after, year_in
 from shinchoku.plans.kpi_text import Quantity
 
 _VALUE_LABEL_RE = re.compile(
-    r"(?<!\()(?:【|\[)?(?P<label>(?:(?:令和|平成|R|H) ?\d{1,2} ?年度?|\d{4} ?年度?)?"
+    r"(?<!\()(?:【|\[|〔)?(?P<label>(?:(?:令和|平成|R|H) ?\d{1,2} ?年度?|\d{4} ?年度?)?"
     r"(?:現状値|現状|基準値|基準|策定時の?値?|最終目標値?|中間目標値?|目標値|目標))"
-    r"(?:\((?P<when>[^()]{1,12})\))?(?:】|\])? ?(?:[::=]|(?<=目標)(?P<joint>[がの])|(?<=目標値)(?P<joint2>[がの]))? ?"
+    r"(?:\((?P<when>[^()]{1,12})\))?(?:】|\]|〕)? ?(?:[::=]|(?<=目標)(?P<joint>[がの])|(?<=目標値)(?P<joint2>[がの]))? ?"
     r"(?=[▲△\-+]?\d)"
 )
 # '乗車人数 実績 120,732人 / 目標 130,000人': the actual before the goal, left out
@@ -103,7 +103,13 @@ def _name(ctx: Ctx, first: int, lead: Quantity | None) -> tuple[str, Span] | Non
         return (name, ctx.span(*item.span(1))) if name_ok(name) else None
     actual = _ACTUAL_FIRST_RE.search(text, 0, first)
     at = actual.start() if actual and not lead else first
-    return name_before(ctx, lead.start if lead else at)
+    name = name_before(ctx, lead.start if lead else at)
+    opening = re.match(r" ?([^\s・、。()]{2,30}?)の", text)
+    if name and re.search(r"現状[・/]目標 ?$", text[:first]) and opening:
+        # '広域行政事務等負担金の見 ・… 直し ・… 削減額 (千円) 現状・目標 〔現状〕 …':
+        # the columns' header before the values, the item opening the line
+        name = clean_name(opening.group(1)), ctx.span(*opening.span(1))
+    return name
 
 
 # 'K P I 目標値(H31年度) 実績値(H28年3月末) | 特産品の開発 3品以上 0品': the

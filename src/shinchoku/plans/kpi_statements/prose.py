@@ -232,7 +232,35 @@ def prose(ctx: Ctx) -> list[Found]:
             r"(?:それぞれ|ともに|いずれも) ?$", text[max(0, q.start - 8) : q.start]
         ):
             out[-1:] = _each(_listed_before(ctx, f))  # 'AとBでそれぞれ70%を目指す'
-    return out
+    return out + [p for f in out if (p := _part_in_parens(ctx, f))]
+
+
+def _part_in_parens(ctx: Ctx, f: Found) -> Found | None:
+    """'観光客数(宿泊者数)を平成29年500万人 (95万人)': a part of the measure named
+    in parentheses after its name, its value in parentheses after the whole's."""
+    named = re.fullmatch(r"(.{2,}?)\(([^()\d]{2,20})\)", f.name)
+    if named is None or "target" not in f.spans:
+        return None
+    end = next(
+        (q.end for q in ctx.values if q.start == norm_pos(ctx, f.spans["target"][0])),
+        None,
+    )
+    paren = paren_after(ctx.text, end) if end is not None else None
+    part = next(
+        (
+            q
+            for q in ctx.values
+            if paren and q.start >= paren[1] and q.end == paren[2] and q.unit == f.unit
+        ),
+        None,
+    )
+    if part is None:
+        return None
+    at = norm_pos(ctx, f.spans["name"][0]) + len(named[1]) + 1
+    g = new_found(ctx, (named[2], ctx.span(at, at + len(named[2]))), part)
+    g.deadline_fy = f.deadline_fy
+    f.name = named[1]
+    return g
 
 
 # '水洗化率、生活排水処理率をともに100%': the measures listed before the name

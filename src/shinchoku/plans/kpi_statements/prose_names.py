@@ -231,8 +231,15 @@ def _named_earlier(
         )
         # '第2期の受診率が50%を上回った': the measure, not the period's
         name = re.sub(_PERIOD_OF_RE, "", clean_name(m.group(1))) if m else ""
-        if m and name_ok(name) and not re.search(r"\d", name):
-            return name, ctx.span(s0 + m.start(1), s0 + m.end(1))
+        # '平成25年度においても1人1日当たりの排出量の削減は25グラム': the measure
+        name = re.sub(
+            r"^(?:[^、。]*?(?:において|における|では)も?|も(?=\d))(?=..)", "", name
+        )
+        name = re.sub(r"(?<=..)の(?:削減|縮減|抑制|増加)$", "", name)
+        per = re.sub(r"1 ?(?:人|日|世帯) ?(?:当たり|あたり|当り)?", "", name)
+        if m and name_ok(name) and not re.search(r"\d", per):
+            at = text.find(name, s0 + m.start(1))
+            return name, ctx.span(at, at + len(name))
     return None
 
 

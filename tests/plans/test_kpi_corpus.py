@@ -147,9 +147,9 @@ def _assert_goals(result: Score, split: str) -> None:
 
 
 def test_goals_on_the_dev_split(scores: Callable[[str], Score]) -> None:
-    """Every round of the dev split the rules were written for (1-13). A fresh
+    """Every round of the dev split the rules were written for (1-14). A fresh
     round gets its own strict xfail until it meets the goals."""
-    _assert_goals(scores("dev rounds 1-13"), "dev rounds 1-13")
+    _assert_goals(scores("dev"), "dev")
 
 
 def test_goals_on_the_third_round(scores: Callable[[str], Score]) -> None:
@@ -308,17 +308,21 @@ def test_goals_on_the_thirteenth_round(scores: Callable[[str], Score]) -> None:
     _assert_goals(scores("dev round 13"), "dev round 13")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="measured before any rule was written for it (2026-11-30, on c735471, after "
-    "the rules for rounds 10-13, the rewrite families and the space-joined rows): target "
-    "precision 0.474 (9/19) and recall 0.273 (9/33), baseline precision 1.000 (0/0) and "
-    "recall 0.000 (0/2)",
-)
 def test_goals_on_the_fourteenth_round(scores: Callable[[str], Score]) -> None:
     """公共施設, 行財政改革 実施計画 and 集中改革プラン, 総合戦略 evaluation sheets,
     財政 pages, council minutes and news (`k1700`…), from 40 authors new to the
-    corpus, read after the rules for rounds 10-13."""
+    corpus, read after the rules for rounds 10-13. Measured before any rule was
+    written for it (2026-11-30, on c735471): target precision 0.474 (9/19) and
+    recall 0.273 (9/33), baseline recall 0.000 (0/2). The rules written for its
+    forms since ('実績 N / 目標 M (達成率 P%)' rows, '〔現状〕 N 〔目標〕 M' cells, a
+    row under a header cell's labels, '目標が/目標の N', '- X:概ね N' and '○X
+    【N年度までに M】' bullets, 'XとYをともに100%', '…を超えないこと', a reform
+    item's '(5年間で1%減)', a part named in parentheses with its own values, a
+    plan's figure '(集中改革プランでは172)', names from an earlier sentence's count
+    or the paragraph's topic, a goal an authority sets named by the quoted measure;
+    results '…削減(…)された', '…増加している' and a goal the result surpassed
+    refused) meet the goals on it: target precision 1.000 (30/30) and recall 0.909
+    (30/33), baseline 1.000 (2/2) and 1.000 (2/2)."""
     _assert_goals(scores("dev round 14"), "dev round 14")
 
 

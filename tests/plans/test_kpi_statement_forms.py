@@ -3051,3 +3051,47 @@ def test_near_misses_of_names_outside_the_clause() -> None:
         " その後段階的に目標値を設定し、最終年度(令和8年度)を50%に設定します。"
     )
     assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # two PDF columns interleaved: the item opens the line
+            "ごみ処理事務負担金の見 ・A組合 直し ・B負担金 削減額 (千円) 現状・目標 "
+            "〔現状〕 52,000千円 〔目標〕 47,500千円 4,500",
+            {"name": "ごみ処理事務負担金", "target": 47500, "baseline": 52000},
+        ),
+        (  # the plan's figure in parentheses after a count
+            "採用を抑制。令和5年度当初職員数は240(定員適正化計画では236)",
+            {"name": "職員数", "target": 236},
+        ),
+        (  # a goal unreached, named by the subject of the result before it
+            "令和4年度においても1人1日当たりのごみ排出量の削減は30グラムにとどまり、"
+            "目標の60グラムを達成することができませんでした。",
+            {"name": "1人1日当たりのごみ排出量", "target": 60},
+        ),
+    ],
+)
+def test_fourteenth_round_rows_and_plan_figures(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_a_part_named_in_parentheses_takes_its_own_values() -> None:
+    found = extract_statement(
+        "数値目標としては、来訪者数(宿泊者数)を令和7年300万人 (40万人)としている。"
+    )
+    assert [(f.name, f.target) for f in found] == [
+        ("来訪者数", 3000000),
+        ("宿泊者数", 400000),
+    ]
+    # a note in parentheses after the value, not a value of the part: one goal
+    found = extract_statement(
+        "経常収支比率(普通会計)を令和7年度に90%(県平均並み)とする。"
+    )
+    assert len(found) == 1
+
+
+def test_near_misses_of_a_plan_figure() -> None:
+    # a bare count with no plan figure after it is no value
+    assert not extract_statement("令和5年度当初職員数は240(4月1日現在)")

@@ -19,6 +19,7 @@ from shinchoku.plans.kpi_statements.context import (
 )
 from shinchoku.plans.kpi_statements.found import Found, Span
 from shinchoku.plans.kpi_statements.guards import is_goal
+from shinchoku.plans.kpi_statements.lexicon import WHEN
 from shinchoku.plans.kpi_statements.names import clause_start, clean_name, name_ok
 from shinchoku.plans.kpi_statements.prose_baselines import prose_baseline
 from shinchoku.plans.kpi_statements.prose_names import goal_paren, prose_name
@@ -186,6 +187,32 @@ def _paren_change(ctx: Ctx) -> list[Found]:
     return out
 
 
+def _plan_figure(ctx: Ctx) -> list[Found]:
+    """'19年度当初職員数は172(集中改革プランでは172)': the plan's figure in
+    parentheses after the count, the plan's target for it."""
+    text, out = ctx.text, []
+    for a, b in itertools.pairwise(ctx.free()):
+        gap = re.fullmatch(
+            r" ?\([^()]{0,20}?(?:計画|プラン)(?:で|上)は ?", text[a.end : b.start]
+        )
+        if not gap or not re.match(r" ?\)", text[b.end :]):
+            continue
+        s0, _ = sentence_bounds(text, a.start)
+        m = re.search(r"([^\s、。()]{2,30}?)は ?$", text[s0 : a.start])
+        if m is None:
+            continue
+        raw = re.sub(rf"^{WHEN}(?:の)?", "", m.group(1))
+        name = clean_name(raw)
+        if not name_ok(name) or re.search(r"\d", name):
+            continue
+        at = s0 + m.end(1) - len(raw)
+        f = new_found(ctx, (name, ctx.span(at, at + len(raw))), b)
+        f.deadline_fy = _deadline(ctx, a)
+        ctx.used.add(a.start)
+        out.append(f)
+    return out
+
+
 def _line_goal(text: str) -> bool:
     """A line of goals: opened by a goal label or a marker of a KPI list."""
     if re.match(
@@ -209,7 +236,7 @@ def prose(ctx: Ctx) -> list[Found]:
     parentheses, then each value a goal's words surround, with its deadline and
     baseline."""
     text = ctx.text
-    out: list[Found] = _quoted_goals(ctx) + _paren_change(ctx)
+    out: list[Found] = _quoted_goals(ctx) + _paren_change(ctx) + _plan_figure(ctx)
     line_goal = _line_goal(text)
     for q in ctx.free():
         if not _may_be_goal(ctx, q, line_goal):

@@ -51,6 +51,19 @@ def mask_years(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
+_PLAN_FIGURE_RE = re.compile(
+    r"(?<=は)(\d[\d,]*) ?\([^()]{0,20}?(?:計画|プラン)(?:で|上)は ?(\d[\d,]*) ?\)"
+)
+
+
+def _plan_figure(q: Quantity, text: str) -> bool:
+    return any(
+        q.start <= m.start(g) and m.end(g) <= q.end
+        for m in _PLAN_FIGURE_RE.finditer(text)
+        for g in (1, 2)
+    )
+
+
 def is_value(q: Quantity, text: str, years: list[tuple[int, int, int]]) -> bool:
     if any(s < q.end and q.start < e for s, e, _ in years):
         return False
@@ -76,6 +89,8 @@ def is_value(q: Quantity, text: str, years: list[tuple[int, int, int]]) -> bool:
         return True  # '全世代の自殺0(ゼロ)': zero spelled out again, a goal's slogan
     if after[:1] and re.match(r"[\u4e00-\u9fff\u30a1-\u30fa]", after[:1]):
         return bool(_VALUE_TAIL_OK.match(after))
+    if not q.unit and _plan_figure(q, text):
+        return True  # '職員数は172(集中改革プランでは172)': a count and the plan's
     if not q.unit and not re.fullmatch(r"\d+\.\d+", q.raw.strip()):
         # A bare number is a value only as a cell of a table or an arrow's end.
         left = text[q.start - 1 : q.start] if q.start else ""

@@ -3085,6 +3085,11 @@ def test_a_part_named_in_parentheses_takes_its_own_values() -> None:
         ("来訪者数", 3000000),
         ("宿泊者数", 400000),
     ]
+    # a dated value in the parentheses is no part's goal
+    found = extract_statement(
+        "《目標指標》 社会増減数(転入者数-転出者数) △1,200 人(R6:△1,500 人)"
+    )
+    assert [f.target for f in found] == [-1200]
     # a note in parentheses after the value, not a value of the part: one goal
     found = extract_statement(
         "経常収支比率(普通会計)を令和7年度に90%(県平均並み)とする。"

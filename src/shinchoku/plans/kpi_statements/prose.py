@@ -277,7 +277,11 @@ def _part_in_parens(ctx: Ctx, f: Found) -> Found | None:
         (
             q
             for q in ctx.values
-            if paren and q.start >= paren[1] and q.end == paren[2] and q.unit == f.unit
+            if paren
+            and q.start >= paren[1]
+            and not ctx.text[paren[1] : q.start].strip()  # not '(R6:△3,215人)'
+            and q.end == paren[2]
+            and q.unit == f.unit
         ),
         None,
     )

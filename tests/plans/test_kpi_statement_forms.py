@@ -1857,6 +1857,15 @@ def test_near_misses_of_the_reform_plan_forms(text: str) -> None:
             "雇用の創出により毎年千人の社会増を目指します。",
             {"target": 1000},
         ),
+        (  # a header cell's dates after its labels, the parentheses lost
+            "K P I 目標値 H31年度 実績値 H28年3月末 | 新規開業者数 10件 1件",
+            {"name": "新規開業者数", "target": 10, "deadline_fy": 2019},
+        ),
+        (  # a paragraph's opening topic behind a list number
+            "(1) 人件費は、職員数の削減などその抑制に努めてきました。今後も抑制に努め、"
+            "平成22年度までに人件費を100億円以下とします。",
+            {"target": 10000000, "comparator": "以下"},
+        ),
         (  # a count per year written '年間N人'
             "目標2_DX人材育成研修受講者:年間1,000人",
             {"name": "DX人材育成研修受講者", "target": 1000, "per": "year"},

@@ -104,7 +104,7 @@ def _name(ctx: Ctx, first: int, lead: Quantity | None) -> tuple[str, Span] | Non
     actual = _ACTUAL_FIRST_RE.search(text, 0, first)
     at = actual.start() if actual and not lead else first
     name = name_before(ctx, lead.start if lead else at)
-    opening = re.match(r" ?([^\s・、。()]{2,30}?)の", text)
+    opening = re.match(r" ?(?:[・■●○◆◇] ?)?([^\s・、。()]{2,30}?)の", text)
     if name and re.search(r"現状[・/]目標 ?$", text[:first]) and opening:
         # '広域行政事務等負担金の見 ・… 直し ・… 削減額 (千円) 現状・目標 〔現状〕 …':
         # the columns' header before the values, the item opening the line
@@ -114,11 +114,16 @@ def _name(ctx: Ctx, first: int, lead: Quantity | None) -> tuple[str, Span] | Non
 
 # 'K P I 目標値(H31年度) 実績値(H28年3月末) | 特産品の開発 3品以上 0品': the
 # header's labels in one cell, then the row: a name and one value per label
+# (its labels' dates in parentheses, or after them when a copy lost those)
+_LABEL_WHEN = (
+    r"(?:\(([^()|]{1,16})\)"
+    r"| ?((?:(?:令和|平成|R|H) ?\d{1,2}|(?:19|20)\d{2}) ?年度?(?: ?\d{1,2} ?月)?末?))"
+)
 _HEAD_CELL_RE = re.compile(
-    r"(?P<labels>(?:(?:目標値|実績値|現状値|基準値)(?:\([^()|]{1,16}\))? ?){2,4})\| ?"
+    rf"(?P<labels>(?:(?:目標値|実績値|現状値|基準値){_LABEL_WHEN}? ?){{2,4}})\| ?"
     r"(?P<name>[^|\d]{2,40}?) (?=[▲△\-+]?\d)"
 )
-_HEAD_LABEL_RE = re.compile(r"(目標値|実績値|現状値|基準値)(?:\(([^()|]{1,16})\))?")
+_HEAD_LABEL_RE = re.compile(rf"(目標値|実績値|現状値|基準値){_LABEL_WHEN}?")
 
 
 def _head_cell(ctx: Ctx) -> list[Found]:
@@ -127,7 +132,7 @@ def _head_cell(ctx: Ctx) -> list[Found]:
     m = _HEAD_CELL_RE.search(ctx.text)
     if m is None or "|" in ctx.text[m.end() :]:
         return []
-    labels = _HEAD_LABEL_RE.findall(m["labels"])
+    labels = [(x, a or b) for x, a, b in _HEAD_LABEL_RE.findall(m["labels"])]
     row = [v for v in ctx.values if v.start >= m.end()]
     name = clean_name(m["name"])
     if len(row) != len(labels) or not name_ok(name):

@@ -54,7 +54,7 @@ def earlier_sentence(ctx: Ctx, q: Quantity, s0: int) -> tuple[str, Span] | None:
         if name_ok(name) and not re.search(r"\d", name):
             return name, ctx.span(m.end(1) - len(name), m.end(1))
         return None
-    topic = re.match(r" ?([^、。\s\d()]{2,12})は[、,]", text)
+    topic = re.match(r" ?(?:[・■●○◆◇] ?)?([^、。\s\d()・■●○◆◇]{2,12})は[、,]", text)
     if topic and s0 > topic.end() and not any(v.start < s0 for v in ctx.values):
         name = clean_name(topic.group(1))
         if name_ok(name):

@@ -1866,6 +1866,10 @@ def test_near_misses_of_the_reform_plan_forms(text: str) -> None:
             "平成22年度までに人件費を100億円以下とします。",
             {"target": 10000000, "comparator": "以下"},
         ),
+        (  # the subject, then the time its goal is for
+            "コミュニティバスの利用者数は令和7年度の目標値145人に対し、令和4年度実績値は124人でした。",
+            {"name": "コミュニティバスの利用者数", "target": 145, "deadline_fy": 2025},
+        ),
         (  # a count per year written '年間N人'
             "目標2_DX人材育成研修受講者:年間1,000人",
             {"name": "DX人材育成研修受講者", "target": 1000, "per": "year"},

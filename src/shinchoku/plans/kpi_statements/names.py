@@ -29,6 +29,12 @@ _TIME_LEAD_RE = re.compile(
 )
 
 
+# 'Xは令和7年度の目標値…': the subject, then the time its goal is for
+_SUBJECT_TIME_RE = re.compile(
+    r"(?<=[^\d\s]{2})(?:は|が) ?(?:令和|平成|R|H)? ?\d{1,4} ?年度?末?(?:の|に|まで(?:に)?)?$"
+)
+
+
 def clean_name(raw: str) -> str:
     """The indicator's words: list markers, labels, time phrases and trailing
     particles removed, PDF spacing inside Japanese closed up."""
@@ -70,6 +76,7 @@ def clean_name(raw: str) -> str:
         ).strip()
         # '…を導入した場合の目標効果額': the case the value is for, not the name
         s = re.sub(r"^[^、。]{2,}?(?:した|する)場合の(?=.{2,})", "", s)
+        s = _SUBJECT_TIME_RE.sub("", s).strip()
         # '人件費の削減 計画期間の5年間において': the period after the name
         s = re.sub(
             r" ?(?:計画)?期間(?:の|中の?)? ?\d+ ?(?:年間|か年|カ年)(?:において|で|に)?$",

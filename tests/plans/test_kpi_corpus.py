@@ -40,6 +40,7 @@ ELEVENTH_ROUND = 1400  # statements k1400… too, sector plans and their progres
 TWELFTH_ROUND = 1500  # statements k1500… too, kinds of the first rounds, large cities
 THIRTEENTH_ROUND = 1600  # statements k1600… too, read after rounds 10-12 had rules
 FOURTEENTH_ROUND = 1700  # statements k1700… too, read after rounds 10-13 had rules
+FIFTEENTH_ROUND = 1800  # statements k1800… too, mostly near-misses stating no target
 
 
 def _rows(split: str) -> list[dict]:
@@ -71,7 +72,13 @@ def _rows(split: str) -> list[dict]:
             r for r in rows if THIRTEENTH_ROUND <= int(r["id"][1:]) < FOURTEENTH_ROUND
         ]
     if split == "dev round 14":
-        return [r for r in rows if int(r["id"][1:]) >= FOURTEENTH_ROUND]
+        return [
+            r for r in rows if FOURTEENTH_ROUND <= int(r["id"][1:]) < FIFTEENTH_ROUND
+        ]
+    if split == "dev round 15":
+        return [r for r in rows if int(r["id"][1:]) >= FIFTEENTH_ROUND]
+    if split == "dev rounds 1-14":
+        return [r for r in rows if int(r["id"][1:]) < FIFTEENTH_ROUND]
     if split == "dev rounds 1-13":
         return [r for r in rows if int(r["id"][1:]) < FOURTEENTH_ROUND]
     if split == "dev rounds 1-12":
@@ -149,7 +156,7 @@ def _assert_goals(result: Score, split: str) -> None:
 def test_goals_on_the_dev_split(scores: Callable[[str], Score]) -> None:
     """Every round of the dev split the rules were written for (1-14). A fresh
     round gets its own strict xfail until it meets the goals."""
-    _assert_goals(scores("dev"), "dev")
+    _assert_goals(scores("dev rounds 1-14"), "dev rounds 1-14")
 
 
 def test_goals_on_the_third_round(scores: Callable[[str], Score]) -> None:
@@ -324,6 +331,19 @@ def test_goals_on_the_fourteenth_round(scores: Callable[[str], Score]) -> None:
     refused) meet the goals on it: target precision 1.000 (30/30) and recall 0.909
     (30/33), baseline 1.000 (2/2) and 1.000 (2/2)."""
     _assert_goals(scores("dev round 14"), "dev round 14")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="measured before any rule was written for it (2026-11-30, on adebcbe, after "
+    "the rules for rounds 10-14): target precision 0.368 (7/19) and recall 0.304 "
+    "(7/23); 11 of its 58 statements stating no target yielded an indicator",
+)
+def test_goals_on_the_fifteenth_round(scores: Callable[[str], Score]) -> None:
+    """Near-misses (`k1800`…): 58 of its 74 statements state no target — results,
+    evaluation bands and counts, projections, amounts needed, budgets, thresholds,
+    targets stated as achieved — from 39 authors new to the corpus."""
+    _assert_goals(scores("dev round 15"), "dev round 15")
 
 
 @pytest.mark.xfail(

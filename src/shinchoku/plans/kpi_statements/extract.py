@@ -16,6 +16,7 @@ from shinchoku.plans.kpi_statements.found import Found
 from shinchoku.plans.kpi_statements.labelled import labelled
 from shinchoku.plans.kpi_statements.listed import listed_line
 from shinchoku.plans.kpi_statements.prose import prose
+from shinchoku.plans.kpi_statements.refusals import refused
 from shinchoku.plans.kpi_statements.staged import staged_line
 from shinchoku.plans.kpi_statements.table_rows import pipe_row
 from shinchoku.plans.kpi_statements.table_space import space_row, token_cells
@@ -166,6 +167,8 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
     found += later
     out: list[Found] = []
     for f in distinct(found):
+        if refused(ctx, f):
+            continue
         q_end = None
         if f.spans.get("target"):
             start = norm_pos(ctx, f.spans["target"][0])

@@ -1,0 +1,65 @@
+"""Numbers that no form may read as a goal, whatever words surround them: a
+band of an evaluation table, a budget line, an amount a goal needs, a goal
+already met, a change that happened, a count of items achieved, a trend.
+Each is a form of the statement around the value, not the statement itself."""
+
+from __future__ import annotations
+
+import re
+
+from shinchoku.plans.kpi_statements.context import Ctx, norm_pos, sentence_bounds
+from shinchoku.plans.kpi_statements.found import Found
+
+_GOAL_WORDS_RE = re.compile(r"目指|めざ|目標")
+# 'A:拡充 41 16.9': the row of an evaluation band, not an indicator
+_BAND_NAME_RE = re.compile(r"^[A-ES][::]")
+# '平成29年度事業費 11億…': what a programme costs, not what it aims at
+_BUDGET_NAME_RE = re.compile(r"(?:事業費|予算(?:総)?額?|決算額?)$")
+# '…7,500トン削減するためには、…必要があります': what the goal needs
+_NEED_RE = re.compile(r"^[^。]{0,16}?ため(?:に|には)[、,]?[^。]*?必要")
+# '…2割減らすと掲げ、既に達成した': a goal already met
+_MET_RE = re.compile(r"(?:既に|すでに)[^。]{0,6}?(?:達成|クリア|上回)")
+# '…の目標を達成するなど、…発展してきました': goals met, told as the past
+_PAST_STORY_RE = re.compile(
+    r"^[^。]*?達成(?:し|する|など)[^。]*?(?:てきました|てきた|てまいりました)。?\s*$"
+)
+# '…2割増加して1,416人と過去最多を更新': a change that happened
+_HAPPENED_RE = re.compile(
+    r"過去最(?:多|高|少|低|大|小)|^[^。]{0,6}?(?:増加|減少|増え|減っ)(?:して|し)[、,]? ?[\d,.]+ ?[^\s\d、。]{0,3}と(?!する|し[、て]|します|な(?:る|るよう))"
+)
+# '目標値の8割はクリア': the share of a goal that was met
+_SHARE_MET_RE = re.compile(r"^ ?(?:は|を|が)(?:クリア|達成し|上回っ)")
+# '目標達成度Aの30項目', '20項目で': counts of a plan's items
+_ITEMS_RE = re.compile(r"\d+ ?(?:項目|施策|事業|指標)$")
+_ITEM_UNITS = ("項目", "施策", "事業", "指標")
+# '総人口の推移をみると…微 増の傾向': a trend
+_TREND_RE = re.compile(r"推移を ?み|傾 ?向に ?あ|傾 ?向が ?(?:見ら|続)")
+
+
+def refused(ctx: Ctx, f: Found) -> bool:
+    """Whether `f` is read from one of the forms above."""
+    name = f.name.strip()
+    if _BAND_NAME_RE.match(name) or _ITEMS_RE.search(name):
+        return True
+    span = f.spans.get("target")
+    if span is None:
+        return False
+    text = ctx.text
+    start = norm_pos(ctx, span[0])
+    end = norm_pos(ctx, span[1])
+    s0, s1 = sentence_bounds(text, start)
+    sentence, after = text[s0:s1], text[end:s1]
+    goal_words = bool(_GOAL_WORDS_RE.search(sentence))
+    if _BUDGET_NAME_RE.search(name) and not goal_words:
+        return True
+    if f.unit in _ITEM_UNITS and "達成" in sentence:
+        return True
+    if _TREND_RE.search(sentence) and not re.search(r"目指|めざ", sentence):
+        return True
+    return bool(
+        _NEED_RE.match(after)
+        or _MET_RE.search(after)
+        or _PAST_STORY_RE.match(text[end : s1 + 1])
+        or _HAPPENED_RE.search(after)
+        or _SHARE_MET_RE.match(after)
+    )

@@ -3113,3 +3113,31 @@ def test_a_part_named_in_parentheses_takes_its_own_values() -> None:
 def test_near_misses_of_a_plan_figure() -> None:
     # a bare count with no plan figure after it is no value
     assert not extract_statement("令和5年度当初職員数は240(4月1日現在)")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an evaluation table's band row: how many programmes fell in band B
+        "評価区分 件 数 構成比(%) B:縮小 12 8.5",
+        # a budget line after a KPI's definition
+        "○KPIは、登録件数を累計で算出する。 令和3年度事業費 2億3,400万円",
+        # an amount a goal needs, not the goal
+        "令和2年度比で令和10年度までにごみ排出量を3,000トン削減するためには、"
+        "毎年400トン減らしていく必要があります。",
+        # a goal already met
+        "県は前計画で、交通事故死者数を5年間で3割減らすと掲げ、既に達成した。",
+        # goals met, told as the past
+        "こうした取組により、交流人口50万人を維持し、新規就農者100人の目標を達成するなど、"
+        "活力あるまちとして歩んできました。",
+        # a change that happened
+        "本市の出生数は、令和元年度の800人から令和5年度は1割減少して720人と過去最少を更新した。",
+        # counts of items achieved and the share of a goal met
+        "評価対象の指標50項目のうち、達成度Aの20項目(40.0パーセント)と達成度Bの10項目(20.0パーセント)、",
+        "50項目中22項目は達成しており、15項目でも目標値の9割はクリアしている。",
+        # a trend
+        "人口の推移をみると、令和元年以降の町の人口は微 減の傾向にあり、4年間で 52 人(0.8%)減少してい ます。",
+    ],
+)
+def test_fifteenth_round_near_misses(text: str) -> None:
+    assert extract_statement(text) == []

@@ -16,12 +16,12 @@ _BAND_NAME_RE = re.compile(r"^[A-ES][::]")
 # '平成29年度事業費 11億…': what a programme costs, not what it aims at
 _BUDGET_NAME_RE = re.compile(r"(?:事業費|予算(?:総)?額?|決算額?)$")
 # '…7,500トン削減するためには、…必要があります': what the goal needs
-_NEED_RE = re.compile(r"^[^。]{0,16}?ため(?:に|には)[、,]?[^。]*?必要")
+_NEED_RE = re.compile(r"ため(?:に|には)[、,]?[^。]*?必要")
 # '…2割減らすと掲げ、既に達成した': a goal already met
 _MET_RE = re.compile(r"(?:既に|すでに)[^。]{0,6}?(?:達成|クリア|上回)")
 # '…の目標を達成するなど、…発展してきました': goals met, told as the past
 _PAST_STORY_RE = re.compile(
-    r"^[^。]*?達成(?:し|する|など)[^。]*?(?:てきました|てきた|てまいりました)。?\s*$"
+    r"^[^。]*?達成(?:し|する|など)[^。]*?[てで](?:きました|きた|まいりました)。?\s*$"
 )
 # '…2割増加して1,416人と過去最多を更新': a change that happened
 _HAPPENED_RE = re.compile(
@@ -57,7 +57,7 @@ def refused(ctx: Ctx, f: Found) -> bool:
     if _TREND_RE.search(sentence) and not re.search(r"目指|めざ", sentence):
         return True
     return bool(
-        _NEED_RE.match(after)
+        (_NEED_RE.search(sentence) and "必要" in after)
         or _MET_RE.search(after)
         or _PAST_STORY_RE.match(text[end : s1 + 1])
         or _HAPPENED_RE.search(after)

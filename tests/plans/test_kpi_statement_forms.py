@@ -3141,3 +3141,27 @@ def test_near_misses_of_a_plan_figure() -> None:
 )
 def test_fifteenth_round_near_misses(text: str) -> None:
     assert extract_statement(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a goal set with と定め; 目標 inside the name marks the target
+            "20年後の将来目標人口を5万人と定め、施策を進める。",
+            {"name": "将来人口", "target": 50000},
+        ),
+        (  # a level held, written with 台; the means before it names nothing
+            "本町の令和12年(2030)の人口は、約1万2千人となる推計がありますが、"
+            "計画の将来像を実現することにより、1万3千人台を維持することを目標にします。",
+            {"name": "人口", "target": 13000, "comparator": "維持"},
+        ),
+    ],
+)
+def test_fifteenth_round_forms(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_a_level_kept_is_held() -> None:
+    found = extract_statement("交流人口は100万人台キープを目指します。")
+    assert [(f.target, f.comparator) for f in found] == [(1000000, "維持")]

@@ -59,7 +59,7 @@ def _comparator(
             if m2:
                 f.comparator = COMPARATORS[m2.group(1)]
     if not m and re.match(
-        r"^ ?(?:程度|前後)?(?:\([^()]*\))? ?(?:を|の|に|である現状を)?(?:維持|継続)",
+        r"^ ?(?:程度|前後|台)?(?:\([^()]*\))? ?(?:を|の|に|である現状を)?(?:維持|継続|キープ)",
         after_clean,
     ):  # '25億円以上の維持' keeps its bound
         f.comparator = "維持"

@@ -53,6 +53,7 @@ def clean_name(raw: str) -> str:
     for _ in range(4):
         before = s
         s = re.sub(r"^本?[市町村県区]の(?=目標[^\s、。]{2,}$)", "", s)  # '市の目標人口'
+        s = re.sub(r"^(将来|最終)目標(?=人口$)", r"\1", s)  # '将来目標人口'
         s = _LEAD_RE.sub("", s).strip()
         s = _TIME_LEAD_RE.sub("", s).strip()
         trimmed = _TRAIL_RE.sub("", s).strip()

@@ -196,6 +196,8 @@ def _topic_before(ctx: Ctx, s0: int, clause: int) -> tuple[str, Span] | None:
         )
     )
     for m in matches:
+        if m.group(0).rstrip("、, ")[-1] == "を" and _MEANS_RE.match(before, m.end()):
+            continue  # '…将来像を実現することにより、17万人台を維持': a means
         # the words with their parentheses ('地域ブランド力(魅力度)全国順位')
         last = re.split(r"だった|であった|から|より|に対し", m.group(1))[-1]
         phrase = re.sub(
@@ -268,6 +270,7 @@ _REACHED_BY_RE = re.compile(
     r"([^\s、。\d]{2,30}?) ?[\d,.]+ ?[^\s\d、。を]{0,3} ?を ?[\d,.]+ ?[^\s\d、。]{0,3}?"
     r" ?(?:削減|減ら|増や|増加|縮減)し(?:て)?[、,]? ?$"
 )
+_MEANS_RE = re.compile(r"[^、。]{0,16}?すること(?:により|によって|で)")
 _TOPIC_END = re.compile(r"(?:について(?:も|は)?|につきましては|に関しては)[、, ]?$")
 
 

@@ -22,7 +22,9 @@ _FRAMED_RE = re.compile(
     r" ?\( ?$"
 )
 _MEASURE_RE = re.compile(r"(?:数|額|率|量|割合|人口|比率|面積)$")
-_NOT_FRAMED_RE = re.compile(r"実績|現在|時点|結果|推計|見込|予測|推移|目標|基準|前年|[をがはにで]")
+_NOT_FRAMED_RE = re.compile(
+    r"実績|現在|時点|結果|推計|見込|予測|推移|目標|基準|前年|[をがはにで]"
+)
 
 
 def framed_line(ctx: Ctx) -> list[Found]:
@@ -48,3 +50,38 @@ def framed_line(ctx: Ctx) -> list[Found]:
     else:
         f.direction = "lower" if re.search(r"減|削減|抑制", m["way"]) else "higher"
     return [f]
+
+
+# '次の3つの目標を掲げています。 ・住民幸福度100% ・人口3万人': the sentence says
+# the bullets after it are goals
+_ANNOUNCED_RE = re.compile(
+    r"目標(?:値)?(?:を|と ?して|は)?(?:掲げ|定め|設定し)(?:ています|ました|ます|る|た)?[。:] ?(?=[・●○] ?)"
+)
+_ITEM_RE = re.compile(r"^[・●○] ?(?P<name>[^\s、。,()|:・]{2,30}?) ?$")
+_ITEM_NOT_RE = re.compile(r"実績|現在|時点|結果|推計|見込|予測|[をがはにでと]")
+
+
+def announced_bullets(ctx: Ctx) -> list[Found]:
+    """Bullets after a sentence announcing them as goals, each a name and the
+    value closing it; all of them, or none when one is not such a bullet."""
+    text = ctx.text
+    m = _ANNOUNCED_RE.search(text)
+    if m is None:
+        return []
+    values = [q for q in ctx.values if q.start >= m.end() and q.start not in ctx.used]
+    found: list[Found] = []
+    at, state = m.end(), ctx.state()
+    for q in values:
+        head = _ITEM_RE.match(text[at : q.start])
+        name = clean_name(head["name"]) if head else ""
+        if head is None or _ITEM_NOT_RE.search(head["name"]) or not name_ok(name):
+            ctx.restore(state)
+            return []
+        span = ctx.span(at + head.start("name"), at + head.end("name"))
+        found.append(new_found(ctx, (name, span), q))
+        gap = re.match(r" ?(?=[・●○]|$)", text[q.end :])
+        if gap is None:  # words after the value: not a bare goal
+            ctx.restore(state)
+            return []
+        at = q.end + gap.end()
+    return found

@@ -331,6 +331,8 @@ def _list_goal(ctx: Ctx, q: Quantity, before: str, line_goal: bool, depth: int) 
         )
         if following is None or q.unit == "日" and following.unit != "日":
             return False  # a day of the month: 県は13日、
+        if re.match(r" ?(?:以上|以下|未満|以内) ?(?:[、,・]|$)", text[following.end :]):
+            return False  # 'A35人・B4人以上': the bound is the next item's own
         return is_goal(ctx, following, line_goal, depth + 1)
     return False
 

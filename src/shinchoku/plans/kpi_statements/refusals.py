@@ -38,7 +38,9 @@ _TREND_RE = re.compile(r"推移を ?み|傾 ?向に ?あ|傾 ?向が ?(?:見ら|
 # between two days, its verb a bare noun
 _DAY = r"\((?:[A-Z]|平成|令和)? ?\d{1,4}[./年]\d{1,2}[./月]\d{1,2}日?\)"
 _DATED_FROM_RE = re.compile(rf"\d ?[^\s\d()]{{0,3}} ?{_DAY} ?から ?$")
-_DATED_CHANGE_RE = re.compile(rf"^ ?[^\s\d()]{{0,3}} ?{_DAY} ?(?:へ|に)(?:削減|減少|増加)。? ?$")
+_DATED_CHANGE_RE = re.compile(
+    rf"^ ?[^\s\d()]{{0,3}} ?{_DAY} ?(?:へ|に)(?:削減|減少|増加)。? ?$"
+)
 
 
 def refused(ctx: Ctx, f: Found) -> bool:

@@ -38,6 +38,9 @@ _TREND_RE = re.compile(r"推移を ?み|傾 ?向に ?あ|傾 ?向が ?(?:見ら|
 # between two days, its verb a bare noun
 _DAY = r"\((?:[A-Z]|平成|令和)? ?\d{1,4}[./年]\d{1,2}[./月]\d{1,2}日?\)"
 _DATED_FROM_RE = re.compile(rf"\d ?[^\s\d()]{{0,3}} ?{_DAY} ?から ?$")
+# '…の充実 平成21年度 15.2 28.0': two bare numbers of one year's row (a
+# measure and its threshold), neither labelled a goal
+_YEAR_ROW_RE = re.compile(r"(?:^|\s)(?:平成|令和|H|R)? ?\d{1,4} ?年度? [\d.,]+ $")
 _DATED_CHANGE_RE = re.compile(
     rf"^ ?[^\s\d()]{{0,3}} ?{_DAY} ?(?:へ|に)(?:削減|減少|増加)。? ?$"
 )
@@ -61,6 +64,9 @@ def refused(ctx: Ctx, f: Found) -> bool:
         return True
     if f.unit in _ITEM_UNITS and "達成" in sentence:
         return True
+    headed = _GOAL_WORDS_RE.search(re.sub(r"^ ?基本目標 ?\d*", "", sentence))
+    if not headed and not f.unit and _YEAR_ROW_RE.search(text[s0:start]):
+        return after.strip() == ""  # a heading '基本目標1 …' names no goal value
     if (
         not goal_words
         and _DATED_CHANGE_RE.match(after)

@@ -13,8 +13,8 @@ from shinchoku.plans.kpi_statements.canonical import canonical, heading_title
 from shinchoku.plans.kpi_statements.context import Ctx, norm_pos
 from shinchoku.plans.kpi_statements.finish import distinct, finish
 from shinchoku.plans.kpi_statements.found import Found
-from shinchoku.plans.kpi_statements.labelled import labelled
 from shinchoku.plans.kpi_statements.framed import announced_bullets, framed_line
+from shinchoku.plans.kpi_statements.labelled import labelled
 from shinchoku.plans.kpi_statements.listed import listed_line
 from shinchoku.plans.kpi_statements.prose import prose
 from shinchoku.plans.kpi_statements.refusals import refused

@@ -15,7 +15,7 @@ from shinchoku.plans.kpi_statements import extract_statement
 from shinchoku.plans.kpi_statements.canonical import canonical
 from tests.plans.kpi_corpus import DEV, load
 
-_NUMBER_RE = re.compile(r"[\d０-９〇一二三四五六七八九十百千万ゼロ]")
+_NUMBER_RE = re.compile(r"[\d０-９〇一二三四五六七八九十百千万ゼロ半]")
 
 
 @pytest.fixture(scope="module")

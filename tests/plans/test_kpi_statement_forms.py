@@ -3165,3 +3165,81 @@ def test_fifteenth_round_forms(text: str, expected: dict) -> None:
 def test_a_level_kept_is_held() -> None:
     found = extract_statement("交流人口は100万人台キープを目指します。")
     assert [(f.target, f.comparator) for f in found] == [(1000000, "維持")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a frame's bullet: the way it goes, the level in parentheses
+            "●転入者数の増加(1,200人)",
+            {"name": "転入者数", "target": 1200, "direction": "higher"},
+        ),
+        (
+            "●市内事業所従業者数維持(45千人)",
+            {"name": "市内事業所従業者数", "target": 45000, "comparator": "維持"},
+        ),
+        (
+            "空き家バンク成約件数 現状より3割増(40件)",
+            {"name": "空き家バンク成約件数", "target": 40, "direction": "higher"},
+        ),
+        (
+            "宿泊者数などの増加(1.5百万人)",
+            {"name": "宿泊者数", "target": 1500000, "unit": "人"},
+        ),
+        (  # a cut by half set as the goal
+            "2030年度までに2019年度比で事業系ごみの半減を目指します。",
+            {"name": "事業系ごみ", "target": 50, "change": True, "direction": "lower"},
+        ),
+        (  # a means '…を…することで' before the value names nothing
+            "本村の2040年の人口は4千人と推計されますが、総合戦略を着実に推進することで"
+            "5千人台キープを目指します。",
+            {"name": "人口", "target": 5000, "comparator": "維持"},
+        ),
+        (  # a bound closing a verbless list of items is that item's own
+            "子ども食堂の開設を年4回、学習支援の実施、ボランティア登録率30%以上",
+            {"name": "ボランティア登録率", "target": 30, "comparator": "以上"},
+        ),
+        (
+            "認知症カフェ利用者120人・就労体験参加10人以上",
+            {"name": "就労体験参加", "target": 10, "comparator": "以上"},
+        ),
+    ],
+)
+def test_fifteenth_round_bullets(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_bullets_after_goals_announced() -> None:
+    found = extract_statement(
+        "この計画では、次の2つの目標を掲げています。 ・市民満足度80% ・人口5万人"
+    )
+    assert [(f.name, f.target) for f in found] == [("市民満足度", 80), ("人口", 50000)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a manifesto's line with no goal word or bound: an achievement reads alike
+        "防災リーダー養成200人・地域の避難所運営訓練15カ所",
+        "国際交流イベントを年3回、姉妹都市との交流を年1回",
+        # bullets after a sentence that announces no goals
+        "主な成果は次のとおりです。 ・市民満足度80% ・人口5万人",
+        # one bullet of the list is not a bare goal
+        "次の目標を掲げています。 ・人口5万人 ・転入者数は500人となった",
+        # a frame's word without a measure, and a bracketed actual after a name
+        "●地域の活性化(8,700件)",
+        "新規求人数 実績(8,700件)",
+        # '半減' that happened, and one not set as a goal
+        "食品ロスは10年間で半減しました。",
+        "食品ロスの半減は難しい状況です。",
+        # a change recorded between two days
+        "・正規職員数を520人(H22.4.1)から488人(H27.4.1)へ削減",
+        # a bound inside a sentence that tells a result
+        "登録率は30%以上となっています。",
+        # two bare numbers of one year's row under a heading
+        "施策2-1 健康づくりの推進 平成24年度 12.5 25.0",
+    ],
+)
+def test_fifteenth_round_bullet_near_misses(text: str) -> None:
+    assert extract_statement(text) == []

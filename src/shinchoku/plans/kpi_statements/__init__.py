@@ -22,7 +22,8 @@ in the text as written, for highlighting.
 One module per form, each reading the statement's `Ctx` (context.py) and
 returning `Found`s: `arrows`, `labelled`, `table_rows` and `table_space` (cells
 joined by `|`, by spaces; over `table_cells`, `table_dates`, `table_units`,
-`table_years` and `table_sheets`), `staged`, `listed` and `prose` (goals told
+`table_years` and `table_sheets`), `staged`, `listed`, `framed` (a frame's
+bullets, bullets announced as goals) and `prose` (goals told
 apart from results by `guards`, named by `prose_names` and `prose_items`, their baselines found by
 `prose_baselines`); `finish` adds what every form's indicators get last and
 `extract` runs them in order. `values` says which numbers are values and reads

@@ -13,6 +13,7 @@ from shinchoku.plans.kpi_statements.canonical import canonical, heading_title
 from shinchoku.plans.kpi_statements.context import Ctx, norm_pos
 from shinchoku.plans.kpi_statements.finish import distinct, finish
 from shinchoku.plans.kpi_statements.found import Found
+from shinchoku.plans.kpi_statements.framed import announced_bullets, framed_line
 from shinchoku.plans.kpi_statements.labelled import labelled
 from shinchoku.plans.kpi_statements.listed import listed_line
 from shinchoku.plans.kpi_statements.prose import prose
@@ -153,6 +154,8 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
     found += labelled(ctx)
     found += staged_line(ctx)  # before the rows: '目標 2060年 2万人 2040年 2.1万人'
     found += listed_line(ctx)  # '・UIJターン数(350人/年)': a KPI list's entry
+    found += framed_line(ctx)  # '●新規求人数の増加(8,700件)': a frame's bullet
+    found += announced_bullets(ctx)  # '次の3つの目標を掲げています。 ・人口3万人'
     rows = pipe_row(ctx) if "|" in norm else _space_rows(ctx, bool(found))
     if rows and "|" in norm:  # one row a line: later cells give its reasons
         end = max(b for r in rows for _, b in r.spans.values())

@@ -115,6 +115,8 @@ def _change(ctx: Ctx, f: Found, q_end: int | None, after: str, after_clean: str)
         raw = ctx.mapped.text[norm_pos(ctx, f.spans["target"][0]) :][:1]
         if raw == "+":
             f.change = True
+        elif raw == "半" and f.baseline is None:  # '…の半減をめざします': a 50% cut
+            f.change, f.direction = True, "lower"
     return after_clean
 
 

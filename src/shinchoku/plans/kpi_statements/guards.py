@@ -258,7 +258,7 @@ def _bound_or_line_goal(
     if comparator and re.match(
         r"^ ?(?:\([^()]*\))? ?(?:[。、|)■●○◆]|$|を維持|と)", after[comparator.end() :]
     ):
-        if line_goal or goal_words or _short_row(text):
+        if line_goal or goal_words or _short_row(text) or _bound_item(text, q, after):
             return True  # '空き家バンク登録件数 年間10件以上'
         if re.search(r"[■●○◆][^\s■●○◆=]{2,30}= ?$", before):
             return True  # '■経常収支比率=90.0 以下 ■…': a list of bounds
@@ -331,6 +331,8 @@ def _list_goal(ctx: Ctx, q: Quantity, before: str, line_goal: bool, depth: int) 
         )
         if following is None or q.unit == "日" and following.unit != "日":
             return False  # a day of the month: 県は13日、
+        if re.match(r" ?(?:以上|以下|未満|以内) ?(?:[、,・]|$)", text[following.end :]):
+            return False  # 'A35人・B4人以上': the bound is the next item's own
         return is_goal(ctx, following, line_goal, depth + 1)
     return False
 
@@ -373,3 +375,14 @@ def _short_row(text: str) -> bool:
     """A table row's words, not a sentence: short, no sentence punctuation or
     verb ending."""
     return len(text) <= 60 and not re.search(r"[。、]|です|ます|した|する|いる", text)
+
+
+def _bound_item(text: str, q: Quantity, after: str) -> bool:
+    """'…交流を年2回、…、フェアトレード認知度50%以上': a bound closing a list of
+    items with no verb, its own item a name and the value."""
+    return bool(
+        len(text) <= 120
+        and re.match(r" ?(?:以上|以下|未満|以内) ?$", after)
+        and not re.search(r"。|です|ます|した|する|いる|なっ|おり|ある|れる|れた", text)
+        and re.search(r"(?:^|[、,・])[^\s、,・をがはにでと]{2,30}$", text[: q.start])
+    )

@@ -128,8 +128,11 @@ def clause_start(text: str, end: int, floor: int = 0) -> int:
             depth -= 1
         elif depth == 0 and (ch in _SEPARATORS or ch in "。、→⇒"):
             if ch == "・" and j > floor and re.match(r"[^\s\x00-\x7f]", text[j - 1]):
-                if text[j - 1] not in _SEPARATORS:
-                    continue  # '起業・創業者数': a list inside the name
+                if text[j - 1] not in _SEPARATORS and not re.search(
+                    r"\d ?[人件回%か所カ箇]{1,2}$", text[max(floor, j - 4) : j]
+                ):
+                    continue  # '起業・創業者数': a list inside the name, not
+                    # 'A35人・B4人以上': a list of values
             return j + 1
     return max(floor, end - 120)
 

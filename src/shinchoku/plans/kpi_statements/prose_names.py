@@ -541,7 +541,8 @@ def _clause_opening(text: str, s0: int, start: int, e: int) -> int:
     lead = re.match(r"(?:具体的には|特に|なお|また)[、 ]?", text[start:e])
     if lead:  # '具体的には…標準化死亡比が100以下': an adverb opens the clause
         start += lead.end()
-    return start
+    means = re.search(r"[^、。]+?を" + _MEANS_RE.pattern + r" ?$", text[start:e])
+    return start + means.end() if means else start  # '施策を…実行することで17万人
 
 
 def _after_start_and_time(phrase: str) -> str:

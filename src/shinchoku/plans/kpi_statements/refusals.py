@@ -34,6 +34,16 @@ _ITEMS_RE = re.compile(r"\d+ ?(?:項目|施策|事業|指標)$")
 _ITEM_UNITS = ("項目", "施策", "事業", "指標")
 # '総人口の推移をみると…微 増の傾向': a trend
 _TREND_RE = re.compile(r"推移を ?み|傾 ?向に ?あ|傾 ?向が ?(?:見ら|続)")
+# '…職員数を1,378人(H23.4.1)から1,165人(H25.4.1)へ削減': a change recorded
+# between two days, its verb a bare noun
+_DAY = r"\((?:[A-Z]|平成|令和)? ?\d{1,4}[./年]\d{1,2}[./月]\d{1,2}日?\)"
+_DATED_FROM_RE = re.compile(rf"\d ?[^\s\d()]{{0,3}} ?{_DAY} ?から ?$")
+# '…の充実 平成21年度 15.2 28.0': two bare numbers of one year's row (a
+# measure and its threshold), neither labelled a goal
+_YEAR_ROW_RE = re.compile(r"(?:^|\s)(?:平成|令和|H|R)? ?\d{1,4} ?年度? [\d.,]+ $")
+_DATED_CHANGE_RE = re.compile(
+    rf"^ ?[^\s\d()]{{0,3}} ?{_DAY} ?(?:へ|に)(?:削減|減少|増加)。? ?$"
+)
 
 
 def refused(ctx: Ctx, f: Found) -> bool:
@@ -53,6 +63,15 @@ def refused(ctx: Ctx, f: Found) -> bool:
     if _BUDGET_NAME_RE.search(name) and not goal_words:
         return True
     if f.unit in _ITEM_UNITS and "達成" in sentence:
+        return True
+    headed = _GOAL_WORDS_RE.search(re.sub(r"^ ?基本目標 ?\d*", "", sentence))
+    if not headed and not f.unit and _YEAR_ROW_RE.search(text[s0:start]):
+        return after.strip() == ""  # a heading '基本目標1 …' names no goal value
+    if (
+        not goal_words
+        and _DATED_CHANGE_RE.match(after)
+        and _DATED_FROM_RE.search(text[s0:start])
+    ):
         return True
     if _TREND_RE.search(sentence) and not re.search(r"目指|めざ", sentence):
         return True

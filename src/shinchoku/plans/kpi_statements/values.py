@@ -145,12 +145,19 @@ _ZERO_GOAL_RE = re.compile(
 )
 
 
+# '…食品ロスの半減をめざします': a cut by half (50%) set as the goal
+_HALF_GOAL_RE = re.compile(r"(?<=の)半減(?=を(?:目標|目指|めざ))")
+
+
 def word_zeros(text: str) -> list[Quantity]:
     """'プラス・マイナス・ゼロを目標', '…ゼロを目指す': zero written as a word,
-    only where a goal verb follows it."""
+    and '…の半減をめざします' (a 50% cut), only where a goal verb follows it."""
     return [
         Quantity(0.0, "", m.start(), m.end(), raw=m.group(0))
         for m in _ZERO_GOAL_RE.finditer(text)
+    ] + [
+        Quantity(50.0, "%", m.start(), m.end(), raw=m.group(0))
+        for m in _HALF_GOAL_RE.finditer(text)
     ]
 
 

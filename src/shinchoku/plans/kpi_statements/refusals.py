@@ -1,6 +1,7 @@
 """Numbers that no form may read as a goal, whatever words surround them: a
 band of an evaluation table, a budget line, an amount a goal needs, a goal
-already met, a change that happened, a count of items achieved, a trend.
+already met, a change that happened, a government's row of a comparison
+table, a count of items achieved, a trend.
 Each is a form of the statement around the value, not the statement itself."""
 
 from __future__ import annotations
@@ -41,6 +42,13 @@ _DATED_FROM_RE = re.compile(rf"\d ?[^\s\d()]{{0,3}} ?{_DAY} ?から ?$")
 # '…の充実 平成21年度 15.2 28.0': two bare numbers of one year's row (a
 # measure and its threshold), neither labelled a goal
 _YEAR_ROW_RE = re.compile(r"(?:^|\s)(?:平成|令和|H|R)? ?\d{1,4} ?年度? [\d.,]+ $")
+# '…将来負担比率については7・9ポイント増加しました': a change told as done
+_CHANGED_RE = re.compile(
+    r"^ ?(?:ポイント|%|pt)? ?(?:の)?(?:増加|減少|上昇|下落|低下|改善|悪化)"
+    r"(?:しました|した|しています|している)"
+)
+# '大熊町 | ― | ― | -1.8 | ― |': a comparison table's row named by a government
+_GOVERNMENT_RE = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:都|道|府|県|市|町|村)$")
 _DATED_CHANGE_RE = re.compile(
     rf"^ ?[^\s\d()]{{0,3}} ?{_DAY} ?(?:へ|に)(?:削減|減少|増加)。? ?$"
 )
@@ -50,6 +58,8 @@ def refused(ctx: Ctx, f: Found) -> bool:
     """Whether `f` is read from one of the forms above."""
     name = f.name.strip()
     if _BAND_NAME_RE.match(name) or _ITEMS_RE.search(name):
+        return True
+    if _GOVERNMENT_RE.match(name) and "|" in ctx.text:
         return True
     span = f.spans.get("target")
     if span is None:
@@ -80,5 +90,6 @@ def refused(ctx: Ctx, f: Found) -> bool:
         or _MET_RE.search(after)
         or _PAST_STORY_RE.match(text[end : s1 + 1])
         or _HAPPENED_RE.search(after)
+        or (not goal_words and _CHANGED_RE.match(after))
         or _SHARE_MET_RE.match(after)
     )

@@ -20,6 +20,7 @@ from shinchoku.plans.kpi_statements.prose import prose
 from shinchoku.plans.kpi_statements.refusals import refused
 from shinchoku.plans.kpi_statements.staged import staged_line
 from shinchoku.plans.kpi_statements.table_rows import pipe_row
+from shinchoku.plans.kpi_statements.table_stages import header_stages
 from shinchoku.plans.kpi_statements.table_space import space_row, token_cells
 from shinchoku.plans.kpi_statements.table_years import yearly_schedule
 from shinchoku.plans.kpi_statements.values import (
@@ -150,6 +151,7 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
         return []
     ctx = Ctx(mapped, norm, values, years, first_fy, last_fy)
     found = yearly_schedule(ctx)  # '令和2年度 … 令和7年度 特定健診受診率 35% … 60%'
+    found += header_stages(ctx)  # '区分 H23年度 … H29年度 | X 件 10 … 60 目標値'
     found += arrows(ctx)
     found += labelled(ctx)
     found += staged_line(ctx)  # before the rows: '目標 2060年 2万人 2040年 2.1万人'

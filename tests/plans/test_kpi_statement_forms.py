@@ -3243,3 +3243,52 @@ def test_bullets_after_goals_announced() -> None:
 )
 def test_fifteenth_round_bullet_near_misses(text: str) -> None:
     assert extract_statement(text) == []
+
+
+# Round 16's forms, written for these tests: a row of targets per year under a
+# header of years, its target label at one end.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the label after the values; they fill the header's last years
+            "区分 令和2年度 令和3年度 令和4年度 令和5年度 | 空き家バンク登録件数 件 "
+            "5 10 15 目標値",
+            {
+                "name": "空き家バンク登録件数",
+                "unit": "件",
+                "target": 15,
+                "deadline_fy": 2023,
+                "targets": {"2021": 5, "2022": 10, "2023": 15},
+            },
+        ),
+        (  # the label before the values, the name opening the line
+            "■ 将来負担比率 (単位:%) 推移表 平成25年度 平成26年度 平成27年度 "
+            "計画目標値(A) 80.0 75.0 70.0",
+            {
+                "name": "将来負担比率",
+                "unit": "%",
+                "target": 70,
+                "direction": "lower",
+                "targets": {"2013": 80, "2014": 75, "2015": 70},
+            },
+        ),
+    ],
+)
+def test_sixteenth_round_stages(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # years and values without a target label: a series of results
+        "区分 令和2年度 令和3年度 令和4年度 | 空き家バンク登録件数 件 5 10 15 実績値",
+        # a change told as done
+        "前年度と比べ、経常収支比率については2・1ポイント増加しました。",
+        # a government's row of a comparison table
+        "山田町 | ― | ― | 3.2 | ― |",
+    ],
+)
+def test_sixteenth_round_near_misses(text: str) -> None:
+    assert extract_statement(text) == []

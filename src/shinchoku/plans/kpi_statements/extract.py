@@ -20,8 +20,8 @@ from shinchoku.plans.kpi_statements.prose import prose
 from shinchoku.plans.kpi_statements.refusals import refused
 from shinchoku.plans.kpi_statements.staged import staged_line
 from shinchoku.plans.kpi_statements.table_rows import pipe_row
-from shinchoku.plans.kpi_statements.table_stages import header_stages
 from shinchoku.plans.kpi_statements.table_space import space_row, token_cells
+from shinchoku.plans.kpi_statements.table_stages import header_stages
 from shinchoku.plans.kpi_statements.table_years import yearly_schedule
 from shinchoku.plans.kpi_statements.values import (
     ERA_HINT,

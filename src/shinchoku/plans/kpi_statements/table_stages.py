@@ -35,7 +35,9 @@ def header_stages(ctx: Ctx) -> list[Found]:
     fys = sorted({y for _, _, y in years})
     if not 3 <= len(values) <= len(fys) or len({q.unit for q in values}) > 1:
         return []
-    if any(text[a.end : b.start].strip() for a, b in zip(values, values[1:])):
+    if any(
+        text[a.end : b.start].strip() for a, b in zip(values, values[1:], strict=False)
+    ):
         return []  # words between the values: not one row of them
     between = text[head_end : values[0].start]
     before = _LABEL_BEFORE_RE.search(between)
@@ -58,7 +60,7 @@ def header_stages(ctx: Ctx) -> list[Found]:
         unit = unit or (head.group(2) or "")
     if not name_ok(name):
         return []
-    stages = dict(zip(fys[-len(values) :], values))
+    stages = dict(zip(fys[-len(values) :], values, strict=True))
     f = new_found(ctx, (name, ctx.span(*span)), values[-1], unit)
     f.deadline_fy = fys[-1]
     f.targets = {y: q.value for y, q in stages.items()}

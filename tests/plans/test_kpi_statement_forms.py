@@ -3292,3 +3292,15 @@ def test_sixteenth_round_stages(text: str, expected: dict) -> None:
 )
 def test_sixteenth_round_near_misses(text: str) -> None:
     assert extract_statement(text) == []
+
+
+def test_an_office_aiming_at_a_value_names_the_rate_told_before() -> None:
+    got = _one(
+        "検診の受診率はまだ20%台です。 担当の健康課は、来年は30%台をめざしています。"
+    )
+    assert (got["name"], got["target"]) == ("検診の受診率", 30)
+
+
+def test_a_structure_held_names_the_level_held() -> None:
+    got = _one("「30年後に人口5万人程度の人口構造の保持を目指す」との目標")
+    assert (got["name"], got["target"], got["comparator"]) == ("人口", 50000, "維持")

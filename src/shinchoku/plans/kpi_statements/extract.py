@@ -18,6 +18,7 @@ from shinchoku.plans.kpi_statements.labelled import labelled
 from shinchoku.plans.kpi_statements.listed import listed_line
 from shinchoku.plans.kpi_statements.prose import prose
 from shinchoku.plans.kpi_statements.refusals import refused
+from shinchoku.plans.kpi_statements.renames import renamed
 from shinchoku.plans.kpi_statements.staged import staged_line
 from shinchoku.plans.kpi_statements.table_rows import pipe_row
 from shinchoku.plans.kpi_statements.table_space import space_row, token_cells
@@ -179,7 +180,7 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
             start = norm_pos(ctx, f.spans["target"][0])
             q = next((v for v in values if v.start == start), None)
             q_end = q.end if q else None
-        out.append(finish(ctx, f, q_end))
+        out.append(renamed(ctx, finish(ctx, f, q_end)))
         if f.deadline_fy is None and last_fy is not None:
             f.deadline_fy = last_fy
     out.sort(key=lambda f: f.spans.get("name", (0, 0))[0])

@@ -3304,3 +3304,16 @@ def test_an_office_aiming_at_a_value_names_the_rate_told_before() -> None:
 def test_a_structure_held_names_the_level_held() -> None:
     got = _one("「30年後に人口5万人程度の人口構造の保持を目指す」との目標")
     assert (got["name"], got["target"], got["comparator"]) == ("人口", 50000, "維持")
+
+
+def test_a_bounded_goal_quoted_before_whose_goal_it_is() -> None:
+    got = _one("「特定健診受診率70%以上」が県目標です。")
+    assert (got["name"], got["target"], got["comparator"]) == (
+        "特定健診受診率",
+        70,
+        "以上",
+    )
+
+
+def test_a_quoted_bound_that_is_no_goal() -> None:
+    assert extract_statement("「特定健診受診率70%以上」の地区が増えました。") == []

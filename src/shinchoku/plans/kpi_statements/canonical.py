@@ -30,6 +30,14 @@ _YEARLY_RE = re.compile(
     r"(?<![\d年])年間 ?(\d[\d,.]*(?:万|千)?\d* ?(?:人泊|人|名|件|回|団体|社|か所|箇所|世帯|冊|台|戸|トン))"
     r"(?! ?(?:/|増|減|の(?:増|減)))"
 )
+# '「がん検診受診率60%以上」が国目標': a bounded goal quoted before the word that
+# says whose goal it is, read without its quotes
+_QUOTED_GOAL_OPEN_RE = re.compile(
+    r"「(?=[^「」\d]{2,40}\d[^「」]{0,8}?(?:以上|以下|未満|以内)」 ?(?:が|は|という)[^。]{0,6}目標)"
+)
+_QUOTED_GOAL_CLOSE_RE = re.compile(
+    r"(?<=以上|以下|未満|以内)」(?= ?(?:が|は|という)[^。]{0,6}目標)"
+)
 # '75パーセント': the unit as the forms read it, mapped to the word's last letter so
 # that a value's span ends where the word does
 _PERCENT_RE = re.compile(r"パーセント")
@@ -142,6 +150,8 @@ def canonical(mapped: Mapped, *, heading: bool = True) -> Mapped:
     mapped = mapped.sub(_AIMED_RE, lambda m: "までに")
     mapped = mapped.sub(_BRACKETED_LABEL_RE, lambda m: m.group(1))
     mapped = _per_year(mapped)
+    mapped = mapped.sub(_QUOTED_GOAL_OPEN_RE, lambda m: "")
+    mapped = mapped.sub(_QUOTED_GOAL_CLOSE_RE, lambda m: "")
     mapped = mapped.sub(_PERCENT_RE, lambda m: "%", at_end=True)
     mapped = mapped.sub(_SPACED_LABEL_RE, lambda m: m.group(0).replace(" ", ""))
     return _starting_label(mapped)

@@ -3317,3 +3317,47 @@ def test_a_bounded_goal_quoted_before_whose_goal_it_is() -> None:
 
 def test_a_quoted_bound_that_is_no_goal() -> None:
     assert extract_statement("「特定健診受診率70%以上」の地区が増えました。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # labels in a header cell, the row's values in their order
+            "基準値 (H27) 直近実績値 目標値 (2025年) | 運動習慣者の割合 40.5% 42.0% 50.0%",
+            {
+                "name": "運動習慣者の割合",
+                "target": 50,
+                "baseline": 40.5,
+                "baseline_date": "2016-03-31",
+                "deadline_fy": 2025,
+            },
+        ),
+        (  # a PDF copy interleaving labels and values, marks between them
+            "指 標 名 ごみの年間排出量(t) 現状値 (H27) 8,500 実績 改善・ 悪化 達成度 "
+            "目標値 (H32) 8,300 ○ A 8,000",
+            {
+                "name": "ごみの年間排出量",
+                "unit": "t",
+                "target": 8000,
+                "baseline": 8500,
+                "direction": "lower",
+                "deadline_fy": 2020,
+            },
+        ),
+    ],
+)
+def test_sixteenth_round_sheet_rows(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_sixteenth_round_sheet_rows_named_after_their_values() -> None:
+    found = extract_statement(
+        "目標指標 基準値 (H26) 実績値 (H27) 目標値 (H31) 5 8 10 延べ 1 延べ 3 延べ 6 "
+        "新規就農者数(人) 空き家の活用件数(件)"
+    )
+    got = [(f.name, f.unit, f.baseline, f.target, f.per) for f in found]
+    assert got == [
+        ("新規就農者数", "人", 5, 10, None),
+        ("空き家の活用件数", "件", 1, 6, "cumulative"),
+    ]

@@ -20,6 +20,7 @@ from shinchoku.plans.kpi_statements.prose import prose
 from shinchoku.plans.kpi_statements.refusals import refused
 from shinchoku.plans.kpi_statements.renames import renamed
 from shinchoku.plans.kpi_statements.staged import staged_line
+from shinchoku.plans.kpi_statements.table_columns import labelled_columns
 from shinchoku.plans.kpi_statements.table_rows import pipe_row
 from shinchoku.plans.kpi_statements.table_space import space_row, token_cells
 from shinchoku.plans.kpi_statements.table_stages import header_stages
@@ -171,6 +172,8 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
         end = max(b for r in rows for _, b in r.spans.values())
         later = [f for f in later if f.spans.get("target", (0, 0))[0] < end]
     found += later
+    if not found:  # '基準値 (H26) 実績値 (H27) 目標値 (H31) 3 9 12 X(件)'
+        found = labelled_columns(ctx)
     out: list[Found] = []
     for f in distinct(found):
         if refused(ctx, f):

@@ -3361,3 +3361,26 @@ def test_sixteenth_round_sheet_rows_named_after_their_values() -> None:
         ("新規就農者数", "人", 5, 10, None),
         ("空き家の活用件数", "件", 1, 6, "cumulative"),
     ]
+
+
+def test_counted_goal_bullets_with_their_years() -> None:
+    found = extract_statement(
+        "町の人口ビジョンが掲げる目標は3つ。 ・2035年に2万人程度を維持 "
+        "・2035年に合計特殊出生率1.8 ・2035年に移住者数が年間80人"
+    )
+    got = [(f.name, f.target, f.deadline_fy, f.comparator, f.per) for f in found]
+    assert ("人口", 20000, 2035, "維持", None) in got
+    assert ("移住者数", 80, 2035, None, "year") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an estimate, and a result told after the value
+        "目標は2つ。 ・2040年に移住者数の推計が50人 ・2040年に出生数が約80人となった",
+        # a level held with no 人口ビジョン to name it
+        "町の計画の目標は2つ。 ・2035年に2万人程度を維持",
+    ],
+)
+def test_counted_bullets_that_are_no_goals(text: str) -> None:
+    assert extract_statement(text) == []

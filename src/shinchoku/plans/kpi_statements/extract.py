@@ -13,7 +13,11 @@ from shinchoku.plans.kpi_statements.canonical import canonical, heading_title
 from shinchoku.plans.kpi_statements.context import Ctx, norm_pos
 from shinchoku.plans.kpi_statements.finish import distinct, finish
 from shinchoku.plans.kpi_statements.found import Found
-from shinchoku.plans.kpi_statements.framed import announced_bullets, framed_line
+from shinchoku.plans.kpi_statements.framed import (
+    announced_bullets,
+    counted_goal_bullets,
+    framed_line,
+)
 from shinchoku.plans.kpi_statements.labelled import labelled
 from shinchoku.plans.kpi_statements.listed import listed_line
 from shinchoku.plans.kpi_statements.prose import prose
@@ -172,6 +176,7 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
         end = max(b for r in rows for _, b in r.spans.values())
         later = [f for f in later if f.spans.get("target", (0, 0))[0] < end]
     found += later
+    found += counted_goal_bullets(ctx)  # '目標は4つ。 ・2040年にXが年間50人'
     if not found:  # '基準値 (H26) 実績値 (H27) 目標値 (H31) 3 9 12 X(件)'
         found = labelled_columns(ctx)
     out: list[Found] = []

@@ -85,3 +85,52 @@ def announced_bullets(ctx: Ctx) -> list[Found]:
             return []
         at = q.end + gap.end()
     return found
+
+
+# '…人口ビジョンに書かれている目標は4つ。 ・2030年に1万人程度を維持 ・2040年に…':
+# goals counted, then one a bullet, each with its year
+_COUNTED_GOALS_RE = re.compile(
+    r"目標は(?:次の)?[\d一二三四五六七八九十]+つ(?:です)?[。:] ?(?=・)"
+)
+_DATED_ITEM_RE = re.compile(
+    r"^ ?(?P<name>[^\s、。,()|・を]{2,30}?)(?:が|は) ?$"  # 'UIJターンによる転入数が'
+)
+_HELD_ITEM_RE = re.compile(r"^ ?(?:程度|前後)?を維持 ?$")
+
+
+def counted_goal_bullets(ctx: Ctx) -> list[Found]:
+    """Bullets of counted goals the other forms left: `・2040年にXが年間50人`, and
+    in a 人口ビジョン `・2030年に1万人程度を維持` (the population, held)."""
+    text = ctx.text
+    m = _COUNTED_GOALS_RE.search(text)
+    if m is None:
+        return []
+    found = []
+    for bullet in re.finditer(r"・([^・]+)", text[m.end() :]):
+        a, b = m.end() + bullet.start(1), m.end() + bullet.end(1)
+        values = [q for q in ctx.values if a <= q.start < b]
+        year = next((y for s, e, y in ctx.years if s == a and y), None)
+        if len(values) != 1 or values[0].start in ctx.used or year is None:
+            continue
+        q = values[0]
+        head = re.match(r"[^に]{2,12}に ?", text[a : q.start])
+        if head is None:
+            continue
+        before, after = text[a + head.end() : q.start], text[q.end : b]
+        item = _DATED_ITEM_RE.match(before)
+        if item and not after.strip() and not re.search(r"実績|現在|推計", before):
+            span = ctx.span(
+                a + head.end() + item.start("name"), a + head.end() + item.end("name")
+            )
+            f = new_found(ctx, (clean_name(item["name"]), span), q)
+        elif not before.strip() and q.unit == "人" and _HELD_ITEM_RE.match(after):
+            own = text.rfind("人口ビジョン", 0, m.start())
+            if own < 0:
+                continue
+            f = new_found(ctx, ("人口", ctx.span(own, own + 2)), q)
+            f.comparator = "維持"
+        else:
+            continue
+        f.deadline_fy = year
+        found.append(f)
+    return found

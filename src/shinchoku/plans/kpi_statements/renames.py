@@ -12,7 +12,7 @@ from shinchoku.plans.kpi_statements.found import Found
 from shinchoku.plans.kpi_statements.names import clean_name, name_ok
 
 _OFFICE_RE = re.compile(r"(?:課|部|局|室|係|担当|センター)$")
-_SUBJECT_RE = re.compile(r" ?([^、。\s\d]{2,20}?)(?:も|は|が)")
+_SUBJECT_RE = re.compile(r" ?(?:[・■●○◆◇] ?)?([^、。\s\d・]{2,20}?)(?:も|は|が)")
 _HELD_RE = re.compile(r"^ ?(?:程度|前後)?の[^、。\s]{0,10}?(?:構造)?の(?:保持|維持)")
 _HELD_NAME_RE = re.compile(r"([^\s、。「」\dにをがはで]{2,12}?) ?$")
 

@@ -23,6 +23,7 @@ from shinchoku.plans.kpi_statements.listed import listed_line
 from shinchoku.plans.kpi_statements.prose import prose
 from shinchoku.plans.kpi_statements.refusals import refused
 from shinchoku.plans.kpi_statements.renames import renamed
+from shinchoku.plans.kpi_statements.settle import settled
 from shinchoku.plans.kpi_statements.staged import staged_line
 from shinchoku.plans.kpi_statements.table_columns import labelled_columns
 from shinchoku.plans.kpi_statements.table_rows import pipe_row
@@ -188,7 +189,10 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
             start = norm_pos(ctx, f.spans["target"][0])
             q = next((v for v in values if v.start == start), None)
             q_end = q.end if q else None
-        out.append(renamed(ctx, finish(ctx, f, q_end)))
+        f = renamed(ctx, finish(ctx, f, q_end))
+        if not settled(ctx, f, out):
+            continue
+        out.append(f)
         if f.deadline_fy is None and last_fy is not None:
             f.deadline_fy = last_fy
     out.sort(key=lambda f: f.spans.get("name", (0, 0))[0])

@@ -1,0 +1,88 @@
+"""The last look at an indicator's name, whichever form read it: a name still
+holding its value, a particle, a half quote or a department's name did not come
+from the words that name the measure.
+
+A name that only carries its value or a particle on its end is trimmed
+('職員数351人' → '職員数', '人数として' → '人数'); one that is not a measure's
+name at all — an adverb ('長期的'), a clause ending in a verb ('…と予想して'),
+a cell of values ('732人 /'), an office ('住民課') — takes its indicator out:
+precision first. No labelled name in the corpus has any of these shapes."""
+
+from __future__ import annotations
+
+import re
+
+from shinchoku.plans.kpi_statements.context import Ctx, norm_pos
+from shinchoku.plans.kpi_statements.found import Found, Span
+from shinchoku.plans.kpi_statements.names import clean_name, name_ok
+
+_UNIT = r"(?:%|‰|人|名|件|円|千円|万円|億円|回|か所|箇所|団体|g|kg|t|世帯|戸|社|校|者)"
+# a value, or a row's cells of values and years, after the words of the name
+_VALUES_TAIL_RE = re.compile(
+    rf"(?<=[^\d\s]{{2}}) ?{_UNIT}? ?(?:[\d,.]+ ?{_UNIT}? ?(?:以上|以下|未満)? ?)+$"
+)
+_PARTICLE_TAIL_RE = re.compile(
+    r"(?<=[^\s]{2})(?:として|において|については|では|には)$"
+)
+_NOT_A_MEASURE_RE = re.compile(
+    r"\d ?\S{0,3} ?[/|]"  # cells: '732人 /'
+    r"|[\d,.]+ ?(?:%|‰|人|名|件|円)? ?(?:以上|以下|未満)?$"  # a value left on the end
+    r"|(?:て|く|に|で|と|は|が|を|から|より|ず|ば)$"  # a clause, not a noun
+    r"|的(?:に(?:は)?)?$"  # an adverb: '長期的', '具体的には'
+    r"|(?:課|室|係|省|庁)$"  # an office
+    r"|「$|^[^「]*」"  # half a quotation
+    r"|(?:令和|平成|R|H) ?\d{1,2} ?(?:年度?)? ?(?:\([^()]{1,6}\))?$"  # a header's years
+    r"|(?:現状|基準|実績|目標)値$"  # a label: '当時の現状値'
+    r"|(?<!人)年度?$"  # a time: '…平均して年'
+    r"|^(?:本|当|わが|我が)?[市町村県区国]$"  # the city that sets the goal
+)
+# the measure a sentence names before its value: '…排出量については、…年3%削減'
+_MEASURE_BEFORE_RE = re.compile(
+    r"([^\s、。,:;|をがはにでと「」()]{0,16}(?:人口|割合|数|率|量|額|面積|残高|時間|指数|満足度))"
+    r"(?=については|について|は|を|が|の目標| ?\d)"
+)
+
+
+def settled(ctx: Ctx, f: Found, kept: list[Found]) -> bool:
+    """Trims `f.name` of a value or a particle on its end, or takes the measure
+    its sentence names before the value when the name names none; False when
+    no name is left, or one `kept` already holds."""
+    name = _trimmed(f.name)
+    if name is None:
+        found = _measure_before(ctx, f)
+        if found is None:
+            return False
+        name, f.spans["name"] = found
+    if name != f.name and any(k.name == name for k in kept):
+        return False  # a row read twice, once with its cells in the name
+    f.name = name
+    return True
+
+
+def _trimmed(name: str) -> str | None:
+    if re.fullmatch(r"「[^「」]+」", name):
+        name = name[1:-1]
+    for tail in (_VALUES_TAIL_RE, _PARTICLE_TAIL_RE):
+        name = tail.sub("", name).strip()
+    if not name or _NOT_A_MEASURE_RE.search(name):
+        return None
+    return name
+
+
+def _measure_before(ctx: Ctx, f: Found) -> tuple[str, Span] | None:
+    """The last measure named between the sentence's start and the target."""
+    target = f.spans.get("target")
+    if target is None:
+        return None
+    at = norm_pos(ctx, target[0])
+    start = ctx.text.rfind("。", 0, at) + 1
+    last = None
+    for m in _MEASURE_BEFORE_RE.finditer(ctx.text, start, at + 2):
+        if m.end(1) <= at:
+            last = m
+    if last is None:
+        return None
+    name = _trimmed(clean_name(last.group(1)))
+    if name is None or not name_ok(name):
+        return None
+    return name, ctx.span(*last.span(1))

@@ -1,0 +1,72 @@
+"""The last look at a name (kpi_statements/settle.py), on invented statements of
+the shapes fresh rounds were first read with wrong names: a value or a row's
+cells left in the name, an adverb or a clause in front of the value, the city
+that sets the goal, an office."""
+
+from __future__ import annotations
+
+import pytest
+
+from shinchoku.plans.kpi_statements import extract_statement
+
+
+def _read(text: str) -> list[tuple[str, float | None]]:
+    return [(f.name, f.target) for f in extract_statement(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the measure named before an adverb and the rate per year
+        (
+            "本市の二酸化炭素排出量については、長期的に見て平均して年2%削減を目指す",
+            [("本市の二酸化炭素排出量", 2.0)],
+        ),
+        # the city is who aims, the population what it aims at
+        ("村では将来的に人口3,500人を維持することを目標とします", [("人口", 3500.0)]),
+        # a row's yearly cells run into its name
+        ("移住相談件数件 12 24 36 48 60 目標値", [("移住相談件数", 60.0)]),
+        # the actual cell and its bar before the goal
+        ("○利用者数 850人 / 目標 1,200人", [("利用者数", 1200.0)]),
+        # a quoted name loses its quotes, keeps its words
+        (
+            "「図書館来館者数」を令和9年度までに15万人とすることを目標とします",
+            [("図書館来館者数", 150000.0)],
+        ),
+    ],
+)
+def test_a_name_is_the_measure(text: str, expected: list) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an office and a goal with no measure named: nothing, not '企画課'
+        "企画課 令和10年度までに60%以上を目指す",
+        # an adverb with no measure anywhere before the value
+        "長期的には30%以上を目指します",
+    ],
+)
+def test_no_measure_no_indicator(text: str) -> None:
+    assert _read(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # names of the corpus's shapes the checks must leave alone
+        ("正職員の定数上限を令和8年度までに480人とする", "正職員の定数上限"),
+        (
+            "観光入込客数を令和9年度に年間120万人とすることを目指す",
+            "観光入込客数",
+        ),
+        (
+            "管理的地位にある職員(課長級以上)に占める女性割合を令和7年度までに30%とする",
+            "管理的地位にある職員(課長級以上)に占める女性割合",
+        ),
+        ("温室効果ガスを2030年度までに46%削減する", "温室効果ガス"),
+    ],
+)
+def test_good_names_are_kept(text: str, name: str) -> None:
+    assert [n for n, _ in _read(text)] == [name]

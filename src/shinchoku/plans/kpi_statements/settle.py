@@ -25,7 +25,7 @@ _PARTICLE_TAIL_RE = re.compile(
     r"(?<=[^\s]{2})(?:として|において|については|では|には)$"
 )
 _NOT_A_MEASURE_RE = re.compile(
-    r"\d ?\S{0,3} ?[/|]"  # cells: '732人 /'
+    r"\d ?\S{0,3} ?[/|]|\d ?\S{0,3} -(?: |$)"  # cells: '732人 /', '若者 2.2% -'
     r"|[\d,.]+ ?(?:%|‰|人|名|件|円)? ?(?:以上|以下|未満)?$"  # a value left on the end
     r"|(?:て|く|に|で|と|は|が|を|から|より|ず|ば)$"  # a clause, not a noun
     r"|的(?:に(?:は)?)?$"  # an adverb: '長期的', '具体的には'
@@ -34,6 +34,7 @@ _NOT_A_MEASURE_RE = re.compile(
     r"|(?:令和|平成|R|H) ?\d{1,2} ?(?:年度?)? ?(?:\([^()]{1,6}\))?$"  # a header's years
     r"|(?:現状|基準|実績|目標)値$"  # a label: '当時の現状値'
     r"|(?<!人)年度?$"  # a time: '…平均して年'
+    r"|(?:する|した|される|された)[\u3041-\u309f]{0,2}$"  # a verb: '…の伸びに抑制するこ'
     r"|^(?:本|当|わが|我が)?[市町村県区国]$"  # the city that sets the goal
 )
 # the measure a sentence names before its value: '…排出量については、…年3%削減'
@@ -62,6 +63,9 @@ def settled(ctx: Ctx, f: Found, kept: list[Found]) -> bool:
 def _trimmed(name: str) -> str | None:
     if re.fullmatch(r"「[^「」]+」", name):
         name = name[1:-1]
+    name = re.sub(
+        r"(?<=\S{2})(?:\([^()]*|【[^【】]*)$", "", name
+    )  # an unclosed bracket
     for tail in (_VALUES_TAIL_RE, _PARTICLE_TAIL_RE):
         name = tail.sub("", name).strip()
     if not name or _NOT_A_MEASURE_RE.search(name):

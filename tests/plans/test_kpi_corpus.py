@@ -42,6 +42,8 @@ THIRTEENTH_ROUND = 1600  # statements k1600… too, read after rounds 10-12 had 
 FOURTEENTH_ROUND = 1700  # statements k1700… too, read after rounds 10-13 had rules
 FIFTEENTH_ROUND = 1800  # statements k1800… too, mostly near-misses stating no target
 SIXTEENTH_ROUND = 1900  # statements k1900… too, other near-misses
+SEVENTEENTH_ROUND = 2000  # statements k2000… too, eastern Japan, read after settle
+EIGHTEENTH_ROUND = 2100  # statements k2100… too, western Japan, at the same time
 
 
 def _rows(split: str) -> list[dict]:
@@ -81,7 +83,17 @@ def _rows(split: str) -> list[dict]:
             r for r in rows if FIFTEENTH_ROUND <= int(r["id"][1:]) < SIXTEENTH_ROUND
         ]
     if split == "dev round 16":
-        return [r for r in rows if int(r["id"][1:]) >= SIXTEENTH_ROUND]
+        return [
+            r for r in rows if SIXTEENTH_ROUND <= int(r["id"][1:]) < SEVENTEENTH_ROUND
+        ]
+    if split == "dev round 17":
+        return [
+            r for r in rows if SEVENTEENTH_ROUND <= int(r["id"][1:]) < EIGHTEENTH_ROUND
+        ]
+    if split == "dev round 18":
+        return [r for r in rows if int(r["id"][1:]) >= EIGHTEENTH_ROUND]
+    if split == "dev rounds 1-16":
+        return [r for r in rows if int(r["id"][1:]) < SEVENTEENTH_ROUND]
     if split == "dev rounds 1-15":
         return [r for r in rows if int(r["id"][1:]) < SIXTEENTH_ROUND]
     if split == "dev rounds 1-14":
@@ -162,8 +174,9 @@ def _assert_goals(result: Score, split: str) -> None:
 
 def test_goals_on_the_dev_split(scores: Callable[[str], Score]) -> None:
     """Every round of the dev split (the rules were written for all of them). A
-    fresh round gets its own strict xfail until it meets the goals."""
-    _assert_goals(scores("dev"), "dev")
+    fresh round gets its own strict xfail until it meets the goals: rounds 17
+    and 18 are fresh."""
+    _assert_goals(scores("dev rounds 1-16"), "dev rounds 1-16")
 
 
 def test_goals_on_the_third_round(scores: Callable[[str], Score]) -> None:
@@ -371,6 +384,31 @@ def test_goals_on_the_sixteenth_round(scores: Callable[[str], Score]) -> None:
     (19/20), baseline 1.000 (6/6) and 0.857 (6/7), none of its no-target statements
     yielding an indicator; rounds 1-15 read exactly as before."""
     _assert_goals(scores("dev round 16"), "dev round 16")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="measured before any rule was written for it (2026-11-30, on 27fae80): "
+    "target precision 0.571 (4/7) and recall 0.267 (4/15), baseline 0.000 (0/1) "
+    "and 0.000 (0/3); on 4120174, before the last look at names, the same",
+)
+def test_goals_on_the_seventeenth_round(scores: Callable[[str], Score]) -> None:
+    """Eastern Japan (`k2000`…, 36 statements, 12 stating 15 indicators) from 22
+    governments new to the corpus, collected while settle.py was written."""
+    _assert_goals(scores("dev round 17"), "dev round 17")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="measured before any rule was written for it (2026-11-30, on 27fae80): "
+    "target precision 0.727 (8/11) and recall 0.348 (8/23), baseline 1.000 (2/2) "
+    "and 0.182 (2/11); on 4120174, before the last look at names, target 0.636 "
+    "(7/11) and 0.304 (7/23)",
+)
+def test_goals_on_the_eighteenth_round(scores: Callable[[str], Score]) -> None:
+    """Western Japan (`k2100`…, 40 statements, 19 stating 23 indicators) from 19
+    governments new to the corpus, collected at the same time as round 17."""
+    _assert_goals(scores("dev round 18"), "dev round 18")
 
 
 @pytest.mark.xfail(

@@ -82,3 +82,40 @@ def test_listed_goals_with_their_baselines_dated() -> None:
 )
 def test_lists_that_state_no_target(text: str) -> None:
     assert extract_statement(text) == []
+
+
+# A table row with its header written as one cell in front, cells joined by spaces.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "指標名 現状値 (2024年度) 目標値 (2030年度) | 市税の収納率※2 97.1% 98.5%以上",
+            ("市税の収納率", "%", 98.5, 97.1, 2030),
+        ),
+        (  # numbers inside the name, a footnote mark after it
+            "指標名 基準値 (令和5年度) 目標 (令和10年度) | 月45 時間超の時間外勤務者※1 120人 0人",
+            ("月45 時間超の時間外勤務者", "人", 0, 120, 2028),
+        ),
+        (
+            "項目 策定時 (2023年度) 目標値 (2028年度) | 市債残高 312.5億円 280億円以下",
+            ("市債残高", "千円", 28000000, 31250000, 2028),
+        ),
+    ],
+)
+def test_a_row_under_a_header_cell(text: str, expected: tuple) -> None:
+    assert _read(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the row's values are results: the header labels no goal
+        "指標名 策定時 (2023年度) 実績 (2024年度) | 市税の収納率 97.1% 97.4%",
+        # a note after the values, not a comparator
+        "指標名 策定時 (2023年度) 目標値 (2028年度) | 市税の収納率 97.1% 98.5% 達成済み",
+        # values of different units
+        "指標名 策定時 (2023年度) 目標値 (2028年度) | 図書貸出 12万冊 30%",
+    ],
+)
+def test_header_rows_that_state_no_target(text: str) -> None:
+    assert extract_statement(text) == []

@@ -28,6 +28,7 @@ from shinchoku.plans.kpi_statements.renames import renamed
 from shinchoku.plans.kpi_statements.settle import settled
 from shinchoku.plans.kpi_statements.staged import staged_line
 from shinchoku.plans.kpi_statements.table_columns import labelled_columns
+from shinchoku.plans.kpi_statements.table_header_row import header_row
 from shinchoku.plans.kpi_statements.table_rows import pipe_row
 from shinchoku.plans.kpi_statements.table_space import space_row, token_cells
 from shinchoku.plans.kpi_statements.table_stages import header_stages
@@ -161,6 +162,9 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
     ctx = Ctx(mapped, norm, values, years, first_fy, last_fy)
     found = yearly_schedule(ctx)  # '令和2年度 … 令和7年度 特定健診受診率 35% … 60%'
     found += header_stages(ctx)  # '区分 H23年度 … H29年度 | X 件 10 … 60 目標値'
+    found += header_row(
+        ctx
+    )  # '指標名 策定時 (2023年度) 目標値 (2028年度) | X 17.8% 9.5%'
     found += arrows(ctx)
     found += labelled(ctx)
     found += staged_line(ctx)  # before the rows: '目標 2060年 2万人 2040年 2.1万人'

@@ -22,6 +22,7 @@ from shinchoku.plans.kpi_statements.labelled import labelled
 from shinchoku.plans.kpi_statements.listed import listed_line
 from shinchoku.plans.kpi_statements.prose import prose
 from shinchoku.plans.kpi_statements.prose_lists import goal_lists
+from shinchoku.plans.kpi_statements.prose_slogans import slogan_goals
 from shinchoku.plans.kpi_statements.refusals import refused
 from shinchoku.plans.kpi_statements.renames import renamed
 from shinchoku.plans.kpi_statements.settle import settled
@@ -171,6 +172,7 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
     found += framed_line(ctx)  # '●新規求人数の増加(8,700件)': a frame's bullet
     found += announced_bullets(ctx)  # '次の3つの目標を掲げています。 ・人口3万人'
     found += goal_lists(ctx)  # 'XをN、YをMまで上げることを目指す'
+    found += slogan_goals(ctx)  # '“人口3万人”を目指す'
     rows = pipe_row(ctx) if "|" in norm else _space_rows(ctx, bool(found))
     if rows and "|" in norm:  # one row a line: later cells give its reasons
         end = max(b for r in rows for _, b in r.spans.values())

@@ -230,11 +230,17 @@ def _space_rows(ctx: Ctx, read: bool) -> list[Found]:
 
 
 def _actual(ctx: Ctx, f: Found) -> bool:
-    """A row's 'target' labelled as what was achieved: '(目標)7億円 (実績)8億円'."""
+    """A row's 'target' labelled as what was achieved ('(目標)7億円 (実績)8億円',
+    '目標値 1,480人(R7) 実績値 1,210人'), or its 'baseline' as the goal."""
     if not f.spans.get("target"):
         return False
     at = norm_pos(ctx, f.spans["target"][0])
-    return bool(re.search(r"\(実績(?:値)?\) ?$|実績(?:値)?[::] ?$", ctx.text[:at]))
+    if re.search(r"\(実績(?:値)?\) ?$|実績(?:値)?[::]? ?$", ctx.text[:at]):
+        return True
+    base = f.spans.get("baseline")
+    return bool(
+        base and re.search(r"目標値?[::]? ?$", ctx.text[: norm_pos(ctx, base[0])])
+    )
 
 
 _HEADER_RE = re.compile(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from shinchoku.plans.kpi_statements.canonical_order import in_order
+from shinchoku.plans.kpi_statements.leaders import leaders
 from shinchoku.plans.kpi_text import Mapped
 
 # '1,210人➔1,480人': every right arrow as the one the forms read
@@ -153,6 +154,7 @@ def canonical(mapped: Mapped, *, heading: bool = True) -> Mapped:
     title opening the line set apart (`heading_title`)."""
     if heading:
         mapped = _heading_off(mapped)
+    mapped = leaders(mapped)
     mapped = mapped.sub(_LIST_NUMBER_RE, lambda m: "・ ")
     mapped = _note_off(mapped)
     mapped = mapped.sub(_ARROWS_RE, lambda m: "→")

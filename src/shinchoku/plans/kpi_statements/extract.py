@@ -18,14 +18,17 @@ from shinchoku.plans.kpi_statements.framed import (
     counted_goal_bullets,
     framed_line,
 )
+from shinchoku.plans.kpi_statements.goal_pairs import goal_pairs, target_population
 from shinchoku.plans.kpi_statements.labelled import labelled
 from shinchoku.plans.kpi_statements.listed import listed_line
 from shinchoku.plans.kpi_statements.prose import prose
+from shinchoku.plans.kpi_statements.prose_lists import goal_lists
 from shinchoku.plans.kpi_statements.refusals import refused
 from shinchoku.plans.kpi_statements.renames import renamed
 from shinchoku.plans.kpi_statements.settle import settled
 from shinchoku.plans.kpi_statements.staged import staged_line
 from shinchoku.plans.kpi_statements.table_columns import labelled_columns
+from shinchoku.plans.kpi_statements.table_header_row import header_row
 from shinchoku.plans.kpi_statements.table_rows import pipe_row
 from shinchoku.plans.kpi_statements.table_space import space_row, token_cells
 from shinchoku.plans.kpi_statements.table_stages import header_stages
@@ -159,12 +162,18 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
     ctx = Ctx(mapped, norm, values, years, first_fy, last_fy)
     found = yearly_schedule(ctx)  # '令和2年度 … 令和7年度 特定健診受診率 35% … 60%'
     found += header_stages(ctx)  # '区分 H23年度 … H29年度 | X 件 10 … 60 目標値'
+    found += header_row(
+        ctx
+    )  # '指標名 策定時 (2023年度) 目標値 (2028年度) | X 17.8% 9.5%'
     found += arrows(ctx)
     found += labelled(ctx)
     found += staged_line(ctx)  # before the rows: '目標 2060年 2万人 2040年 2.1万人'
     found += listed_line(ctx)  # '・UIJターン数(350人/年)': a KPI list's entry
     found += framed_line(ctx)  # '●新規求人数の増加(8,700件)': a frame's bullet
     found += announced_bullets(ctx)  # '次の3つの目標を掲げています。 ・人口3万人'
+    found += goal_pairs(ctx)  # '数値目標 X 5年間で15件 Y 5年後に333千人'
+    found += target_population(ctx)  # '推計人口 9,935人 目標人口 11,500人 以上の確保'
+    found += goal_lists(ctx)  # 'XをN、YをMまで上げることを目指す'
     rows = pipe_row(ctx) if "|" in norm else _space_rows(ctx, bool(found))
     if rows and "|" in norm:  # one row a line: later cells give its reasons
         end = max(b for r in rows for _, b in r.spans.values())

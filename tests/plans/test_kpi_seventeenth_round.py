@@ -1,0 +1,128 @@
+"""Forms of dev round 17 (k2000…) as other cities write them, written for these
+tests (not from the corpus), with near-misses of each form that state no target."""
+
+from __future__ import annotations
+
+import pytest
+
+from shinchoku.plans.kpi_statements import extract_statement
+
+
+def _got(text: str) -> list[dict]:
+    return [f.to_dict() for f in extract_statement(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a blog's copy of a plan's row, dotted leaders between label and value
+            "【観光入込客数】 第2期基準値2015年・・・320,000人 第2期目標値・・・・400,000人",
+            {"name": "観光入込客数", "target": 400000, "baseline": 320000},
+        ),
+        (  # '…' (NFKC: '...') as the leader, the labels' years in parentheses
+            "■ 公園利用者数 基準値(H27)…12,300人 目標値(R2)…15,000人",
+            {"name": "公園利用者数", "target": 15000, "baseline": 12300},
+        ),
+        (  # the result after the target is not read
+            "【宿泊客数】 基準値2010年・・5,000人 目標値・・・・・6,500人 2015年度末・・・7,000人",
+            {"name": "宿泊客数", "target": 6500, "baseline": 5000},
+        ),
+    ],
+)
+def test_dotted_leader_rows(text: str, expected: dict) -> None:
+    (got,) = _got(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【宿泊客数】 2012年度末・・・・127,252人(+85,764人)",  # a result alone
+        "【宿泊客数】 実績値2012年・・・・127,252人",
+        "目次 第1章 計画の概要・・・・・・1",  # a table of contents
+        "宿泊客数………127,252人(2012年度実績)",
+    ],
+)
+def test_dotted_leaders_stating_no_target(text: str) -> None:
+    assert _got(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "●観光客数の増加 年間観光客数 80万人→100万人",
+            {"name": "年間観光客数", "target": 1000000, "baseline": 800000},
+        ),
+        (
+            "○子育て環境の充実 保育所待機児童数 12人→0人",
+            {"name": "保育所待機児童数", "target": 0, "baseline": 12},
+        ),
+        (  # no measure under the aim: the aim names it
+            "○出生数の増加 1.86→2.10へ引き上げ",
+            {"name": "出生数", "target": 2.1, "baseline": 1.86},
+        ),
+        (  # a bullet that is its own name keeps it
+            "●新規求人数の増加(8,700件)",
+            {"name": "新規求人数", "target": 8700},
+        ),
+    ],
+)
+def test_a_bullets_aim_heading_the_measure(text: str, expected: dict) -> None:
+    (got,) = _got(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_a_bullets_aim_heading_a_result() -> None:
+    assert _got("○観光客数の増加 観光客数は2012年に127,252人となった") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "・行政手続の電子化率…98.0%",  # a tally's line: a name's leader, no goal
+        "・土地売却額………2億500万円",
+    ],
+)
+def test_a_names_leader_stating_no_target(text: str) -> None:
+    assert _got(text) == []
+
+
+def test_a_goal_row_of_names_and_periods() -> None:
+    found = _got("数値目標 観光消費額 5年後に 30億円 以上 移住者数 5年間で120人")
+    got = [(f["name"], f["target"], f["per"], f["comparator"]) for f in found]
+    assert got == [
+        ("観光消費額", 3000000, None, "以上"),
+        ("移住者数", 120, "cumulative", None),
+    ]
+
+
+def test_a_kpi_row_of_names_and_periods_with_a_bare_goal() -> None:
+    found = _got("KPI 空き家バンク成約件数 40件 新規創業件数 4年間で20件")
+    got = [(f["name"], f["target"]) for f in found]
+    assert got == [("空き家バンク成約件数", 40), ("新規創業件数", 20)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "数値目標 新規就農者数 5年間で15件となりました",  # a result after the value
+        "数値目標 推計人口 5年後に9,800人 推計世帯数 5年後に3,900世帯",  # projections
+        "数値目標 推計人口 5年後に9,800人",  # a projection
+        "目標人口 9,935人と推計される",  # a projection after the label
+    ],
+)
+def test_goal_rows_stating_no_target(text: str) -> None:
+    assert _got(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator"),
+    [
+        ("人口ビジョン 推計人口 24,100人 目標人口 26,000人 以上の確保", "以上"),
+        ("将来展望 目標人口:3万人", None),
+    ],
+)
+def test_a_target_population_labelled(text: str, comparator: str | None) -> None:
+    (got,) = _got(text)
+    assert (got["name"], got["comparator"]) == ("人口", comparator)

@@ -126,3 +126,32 @@ def test_goal_rows_stating_no_target(text: str) -> None:
 def test_a_target_population_labelled(text: str, comparator: str | None) -> None:
     (got,) = _got(text)
     assert (got["name"], got["comparator"]) == ("人口", comparator)
+
+
+def test_changes_set_as_goals_in_bullets() -> None:
+    found = _got(
+        "令和2年度実績から目標年度(令和12年度)までに、次の目標値を設定します。 "
+        "- 1人1日あたりのごみ排出量…10%削減 - 資源化率…5%以上向上"
+    )
+    got = [(f["name"], f["target"], f["direction"], f["change"]) for f in found]
+    assert got == [
+        ("1人1日あたりのごみ排出量", 10, "lower", True),
+        ("資源化率", 5, "higher", True),
+    ]
+    assert [(f["comparator"], f["deadline_fy"]) for f in found] == [
+        (None, 2030),
+        ("以上", 2030),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the changes achieved, not set as goals
+        "計画期間の結果は次のとおりです。 - ごみ排出量…10%削減 - 資源化率…5%向上",
+        # one bullet no change of a measure: none of them read as set goals
+        "次の目標値を設定しました。 - ごみ排出量…10%削減 - 説明会…5回開催しました",
+    ],
+)
+def test_change_bullets_stating_no_target(text: str) -> None:
+    assert _got(text) == []

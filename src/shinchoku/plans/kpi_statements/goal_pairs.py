@@ -97,3 +97,42 @@ def target_population(ctx: Ctx) -> list[Found]:
             f.comparator = tail["cmp"]
         return [f]
     return []
+
+
+# '…具体的な目標数値を設定します。 - 減量化率…15%削減 - リサイクル率…27%以上向上':
+# a sentence says the bullets after it are goals, each a change of its measure
+_SET_GOALS_RE = re.compile(
+    r"目標(?:値|数値)?を(?:設定|掲げ|定め)(?:します|しました|ます|る|た)?。 ?(?=[-・●○] )"
+)
+_WAY_ITEM_RE = re.compile(
+    r"^ ?[-・●○] ?(?P<name>[^\s、。,:|をがはにで]{2,30}?) ?(?:\.{2,}|・{2,}|:)? ?$"
+)
+_WAY_TAIL_RE = re.compile(
+    r"^ ?(?P<cmp>以上|以下)? ?(?:の)?(?P<way>削減|減少|縮減|抑制|向上|増加|増)(?= |$)"
+)
+
+
+def announced_changes(ctx: Ctx) -> list[Found]:
+    """Bullets of changes after a sentence setting them as goals, dated by the
+    year the sentence gives ('目標年度(令和6年度)までに'); all of them or none."""
+    text = ctx.text
+    m = _SET_GOALS_RE.search(text)
+    if m is None:
+        return []
+    by = [y for s, _, y in ctx.years if s < m.start() and y]
+    deadline = by[-1] if by and "までに" in text[: m.start()] else None
+    at, found, state = m.end(), [], ctx.state()
+    for q in [q for q in ctx.values if q.start >= m.end()]:
+        item = _WAY_ITEM_RE.match(text[at : q.start])
+        tail = _WAY_TAIL_RE.match(text[q.end :])
+        name = clean_name(item["name"]) if item else ""
+        if item is None or tail is None or q.start in ctx.used or not name_ok(name):
+            ctx.restore(state)
+            return []
+        span = ctx.span(at + item.start("name"), at + item.end("name"))
+        f = new_found(ctx, (name, span), q)
+        f.change, f.comparator, f.deadline_fy = True, tail["cmp"], deadline
+        f.direction = "higher" if tail["way"] in ("向上", "増加", "増") else "lower"
+        found.append(f)
+        at = q.end + tail.end()
+    return found if found and not text[at:].strip() else []

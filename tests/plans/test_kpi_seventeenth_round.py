@@ -86,3 +86,72 @@ def test_a_bullets_aim_heading_a_result() -> None:
 )
 def test_a_names_leader_stating_no_target(text: str) -> None:
     assert _got(text) == []
+
+
+def test_a_goal_row_of_names_and_periods() -> None:
+    found = _got("数値目標 観光消費額 5年後に 30億円 以上 移住者数 5年間で120人")
+    got = [(f["name"], f["target"], f["per"], f["comparator"]) for f in found]
+    assert got == [
+        ("観光消費額", 3000000, None, "以上"),
+        ("移住者数", 120, "cumulative", None),
+    ]
+
+
+def test_a_kpi_row_of_names_and_periods_with_a_bare_goal() -> None:
+    found = _got("KPI 空き家バンク成約件数 40件 新規創業件数 4年間で20件")
+    got = [(f["name"], f["target"]) for f in found]
+    assert got == [("空き家バンク成約件数", 40), ("新規創業件数", 20)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "数値目標 新規就農者数 5年間で15件となりました",  # a result after the value
+        "数値目標 推計人口 5年後に9,800人 推計世帯数 5年後に3,900世帯",  # projections
+        "数値目標 推計人口 5年後に9,800人",  # a projection
+        "目標人口 9,935人と推計される",  # a projection after the label
+    ],
+)
+def test_goal_rows_stating_no_target(text: str) -> None:
+    assert _got(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator"),
+    [
+        ("人口ビジョン 推計人口 24,100人 目標人口 26,000人 以上の確保", "以上"),
+        ("将来展望 目標人口:3万人", None),
+    ],
+)
+def test_a_target_population_labelled(text: str, comparator: str | None) -> None:
+    (got,) = _got(text)
+    assert (got["name"], got["comparator"]) == ("人口", comparator)
+
+
+def test_changes_set_as_goals_in_bullets() -> None:
+    found = _got(
+        "令和2年度実績から目標年度(令和12年度)までに、次の目標値を設定します。 "
+        "- 1人1日あたりのごみ排出量…10%削減 - 資源化率…5%以上向上"
+    )
+    got = [(f["name"], f["target"], f["direction"], f["change"]) for f in found]
+    assert got == [
+        ("1人1日あたりのごみ排出量", 10, "lower", True),
+        ("資源化率", 5, "higher", True),
+    ]
+    assert [(f["comparator"], f["deadline_fy"]) for f in found] == [
+        (None, 2030),
+        ("以上", 2030),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the changes achieved, not set as goals
+        "計画期間の結果は次のとおりです。 - ごみ排出量…10%削減 - 資源化率…5%向上",
+        # one bullet no change of a measure: none of them read as set goals
+        "次の目標値を設定しました。 - ごみ排出量…10%削減 - 説明会…5回開催しました",
+    ],
+)
+def test_change_bullets_stating_no_target(text: str) -> None:
+    assert _got(text) == []

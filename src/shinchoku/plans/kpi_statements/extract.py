@@ -18,6 +18,11 @@ from shinchoku.plans.kpi_statements.framed import (
     counted_goal_bullets,
     framed_line,
 )
+from shinchoku.plans.kpi_statements.goal_pairs import (
+    announced_changes,
+    goal_pairs,
+    target_population,
+)
 from shinchoku.plans.kpi_statements.labelled import labelled
 from shinchoku.plans.kpi_statements.listed import listed_line
 from shinchoku.plans.kpi_statements.prose import prose
@@ -171,6 +176,9 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
     found += listed_line(ctx)  # '・UIJターン数(350人/年)': a KPI list's entry
     found += framed_line(ctx)  # '●新規求人数の増加(8,700件)': a frame's bullet
     found += announced_bullets(ctx)  # '次の3つの目標を掲げています。 ・人口3万人'
+    found += announced_changes(ctx)  # '目標数値を設定します。 - X…15%削減'
+    found += goal_pairs(ctx)  # '数値目標 X 5年間で15件 Y 5年後に333千人'
+    found += target_population(ctx)  # '推計人口 9,935人 目標人口 11,500人 以上の確保'
     found += goal_lists(ctx)  # 'XをN、YをMまで上げることを目指す'
     found += slogan_goals(ctx)  # '“人口3万人”を目指す'
     rows = pipe_row(ctx) if "|" in norm else _space_rows(ctx, bool(found))
@@ -238,11 +246,17 @@ def _space_rows(ctx: Ctx, read: bool) -> list[Found]:
 
 
 def _actual(ctx: Ctx, f: Found) -> bool:
-    """A row's 'target' labelled as what was achieved: '(目標)7億円 (実績)8億円'."""
+    """A row's 'target' labelled as what was achieved ('(目標)7億円 (実績)8億円',
+    '目標値 1,480人(R7) 実績値 1,210人'), or its 'baseline' as the goal."""
     if not f.spans.get("target"):
         return False
     at = norm_pos(ctx, f.spans["target"][0])
-    return bool(re.search(r"\(実績(?:値)?\) ?$|実績(?:値)?[::] ?$", ctx.text[:at]))
+    if re.search(r"\(実績(?:値)?\) ?$|実績(?:値)?[::]? ?$", ctx.text[:at]):
+        return True
+    base = f.spans.get("baseline")
+    return bool(
+        base and re.search(r"目標値?[::]? ?$", ctx.text[: norm_pos(ctx, base[0])])
+    )
 
 
 _HEADER_RE = re.compile(

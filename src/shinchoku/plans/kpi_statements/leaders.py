@@ -32,6 +32,7 @@ _LABEL_YEAR_LEADER_RE = re.compile(
 # '目標値・・・・・61,500人', '2012年度末・・・・127,252人': a leader between a label
 # or a year and a value ('・売却額…1億1939万円', a name's, is a tally's line)
 _LEADER_RE = re.compile(rf"(?:(?<={_LABEL})|(?<=[年度末)])) ?{_LEADER} ?(?=[\d▲△+\-])")
+_DOTS_RE = re.compile(r"(?<=\S)\.{2,}(?=[\d▲△+\-])")
 
 _AIM = (
     r"の(?:増加|減少|向上|抑制|削減|確保|推進|充実|強化|促進|改善|拡大|維持|低減|解消"
@@ -56,4 +57,6 @@ def leaders(mapped: Mapped) -> Mapped:
         return mapped
     mapped = mapped.sub(_PERIOD_ORDINAL_RE, lambda m: "")
     mapped = mapped.sub(_LABEL_YEAR_LEADER_RE, lambda m: f"{m['label']}({m['year']}) ")
-    return mapped.sub(_LEADER_RE, lambda m: " ")
+    mapped = mapped.sub(_LEADER_RE, lambda m: " ")
+    # a name's leader of dots kept a leader, not a decimal point: '率...15%'
+    return mapped.sub(_DOTS_RE, lambda m: "・・")

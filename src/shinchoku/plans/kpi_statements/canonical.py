@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from shinchoku.plans.kpi_statements.canonical_order import in_order
 from shinchoku.plans.kpi_statements.leaders import leaders
 from shinchoku.plans.kpi_text import Mapped
 
@@ -25,6 +26,14 @@ _SPACED_LABEL_RE = re.compile(
 _BRACKETED_LABEL_RE = re.compile(
     r"[(【\[<〈](目標値|現状値|基準値|現況値)[)】\]>〉] ?(?=[\d▲△+\-])"
 )
+
+
+def _bracketed_label(m: re.Match[str]) -> str:
+    """The label, set apart from a name it follows ('X【現状値】1,210人')."""
+    before = m.string[m.start() - 1 : m.start()]
+    apart = before and before not in " 度年末)"  # not '令和4年度【目標値】489g'
+    return (" " if apart else "") + m.group(1)
+
 
 # '受講者:年間1,000人': a count per year, as '1,000人/年' ('5年間で' is a period)
 _YEARLY_RE = re.compile(
@@ -150,7 +159,8 @@ def canonical(mapped: Mapped, *, heading: bool = True) -> Mapped:
     mapped = _note_off(mapped)
     mapped = mapped.sub(_ARROWS_RE, lambda m: "→")
     mapped = mapped.sub(_AIMED_RE, lambda m: "までに")
-    mapped = mapped.sub(_BRACKETED_LABEL_RE, lambda m: m.group(1))
+    mapped = in_order(mapped)
+    mapped = mapped.sub(_BRACKETED_LABEL_RE, _bracketed_label)
     mapped = _per_year(mapped)
     mapped = mapped.sub(_QUOTED_GOAL_OPEN_RE, lambda m: "")
     mapped = mapped.sub(_QUOTED_GOAL_CLOSE_RE, lambda m: "")

@@ -49,6 +49,8 @@ def settled(ctx: Ctx, f: Found, kept: list[Found]) -> bool:
     its sentence names before the value when the name names none; False when
     no name is left, or one `kept` already holds."""
     name = _trimmed(f.name)
+    if name is not None:
+        name = _with_its_clause(ctx, f, name)
     if name is None:
         found = _measure_before(ctx, f)
         if found is None:
@@ -71,6 +73,32 @@ def _trimmed(name: str) -> str | None:
     if not name or _NOT_A_MEASURE_RE.search(name):
         return None
     return name
+
+
+# '固定的性別役割分担を支持しない人の割合': the object of the clause a measure's
+# name holds, then the clause and the measure, up to the value or its label
+_CLAUSE_RE = re.compile(
+    r"を[^、。,:;|()\d\s「」]{1,24}?(?:割合|率|数|量|額|人口|者)"
+    r"(?= ?(?:[::|]|の(?:最終)?目標|は|を|が|\d|[▲△]|目標|現状|基準|$))"
+)
+
+
+def _with_its_clause(ctx: Ctx, f: Found, name: str) -> str:
+    """The name with the clause after it when the name stops at its object
+    ('…分担' of '…分担を支持しない人の割合') and the clause ends in a measure
+    before the value."""
+    span = f.spans.get("name")
+    if span is None or _MEASURE_END_RE.search(name):
+        return name
+    end = norm_pos(ctx, span[1])
+    m = _CLAUSE_RE.match(ctx.text, end)
+    if m is None:
+        return name
+    f.spans["name"] = (span[0], ctx.span(*m.span())[1])
+    return name + m.group(0)
+
+
+_MEASURE_END_RE = re.compile(r"(?:割合|率|数|量|額|人口|者|度|高|費|積|間)$")
 
 
 def _measure_before(ctx: Ctx, f: Found) -> tuple[str, Span] | None:

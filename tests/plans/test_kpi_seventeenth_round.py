@@ -185,3 +185,31 @@ def test_a_goal_quoted_before_the_verb_aiming_at_it(text: str, expected: dict) -
 )
 def test_quoted_goals_stating_no_target(text: str) -> None:
     assert _got(text) == []
+
+
+def test_a_bullets_rounded_tally_is_no_target() -> None:
+    assert _got("〇 第3次行財政改革効果額:約2億4千万円") == []
+    assert _got("・ 職員削減数:約40人") == []
+    (got,) = _got("- 農業所得額:概ね300万円")  # a level aimed at, roughly
+    assert got["target"] == 3000
+
+
+def test_a_kpi_under_dated_result_columns() -> None:
+    (got,) = _got(
+        "施策 KPI 達成度令和3年3月末 達成度令和4年3月末 移住相談件数50件 "
+        "相談件数 32 件(達成率 64%) 相談件数48件(達成率 96%)"
+    )
+    assert (got["name"], got["target"], got["unit"]) == ("移住相談件数", 50, "件")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # results without a rate achieved: not such a sheet
+        "KPI 実績令和3年3月末 移住相談件数32件 相談件数48件",
+        # the first cell an actual
+        "KPI 達成度令和3年3月末 移住相談件数の実績32件(達成率 64%)",
+    ],
+)
+def test_kpi_sheets_stating_no_target(text: str) -> None:
+    assert _got(text) == []

@@ -21,6 +21,7 @@ from shinchoku.plans.kpi_statements.framed import (
 from shinchoku.plans.kpi_statements.goal_pairs import (
     announced_changes,
     goal_pairs,
+    kpi_sheet_row,
     target_population,
 )
 from shinchoku.plans.kpi_statements.labelled import labelled
@@ -177,6 +178,7 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
     found += framed_line(ctx)  # '●新規求人数の増加(8,700件)': a frame's bullet
     found += announced_bullets(ctx)  # '次の3つの目標を掲げています。 ・人口3万人'
     found += announced_changes(ctx)  # '目標数値を設定します。 - X…15%削減'
+    found += kpi_sheet_row(ctx)  # 'KPI 達成度H31年3月末 … X10件 9件(達成率 90%)'
     found += goal_pairs(ctx)  # '数値目標 X 5年間で15件 Y 5年後に333千人'
     found += target_population(ctx)  # '推計人口 9,935人 目標人口 11,500人 以上の確保'
     found += goal_lists(ctx)  # 'XをN、YをMまで上げることを目指す'

@@ -136,3 +136,37 @@ def announced_changes(ctx: Ctx) -> list[Found]:
         found.append(f)
         at = q.end + tail.end()
     return found if found and not text[at:].strip() else []
+
+
+# '具体的な施策 KPI 達成度平成31年3月末 達成度令和2年3月末 X10件 9件(達成率 90%) …':
+# a 効果検証 sheet's header of dated result columns, then the KPI and its results
+_RESULT_COLUMN = r"(?:達成度|達成状況|実績値?) ?(?:令和|平成|R|H)? ?\d{1,4} ?年度? ?(?:\d{1,2} ?月末?)? ?"
+_KPI_SHEET_RE = re.compile(
+    rf"(?:^|\s)(?:KPI|重要業績評価指標) ?(?:{_RESULT_COLUMN}){{1,6}}"
+)
+_SHEET_NAME_RE = re.compile(r"^ ?(?P<name>[^\s\d、。,:|()]{2,30}) ?$")
+_MEASURE_RE = re.compile(r"(?:数|額|率|量|割合|人口|比率|面積)$")
+
+
+def kpi_sheet_row(ctx: Ctx) -> list[Found]:
+    """The KPI under a header of dated result columns: its name and target
+    first, then each column's result with its rate achieved (not read)."""
+    text = ctx.text
+    head = _KPI_SHEET_RE.search(text)
+    if head is None:
+        return []
+    later = [q for q in ctx.values if q.start >= head.end()]
+    if not later or later[0].start in ctx.used:
+        return []
+    q = later[0]
+    m = _SHEET_NAME_RE.match(text[head.end() : q.start])
+    name = clean_name(m["name"]) if m else ""
+    rest = text[q.end :]
+    if not (m and name_ok(name) and _MEASURE_RE.search(name) and "達成率" in rest):
+        return []
+    if _NOT_A_GOAL_RE.search(name):
+        return []
+    span = ctx.span(head.end() + m.start("name"), head.end() + m.end("name"))
+    f = new_found(ctx, (name, span), q)
+    ctx.used.update(r.start for r in later)  # the results and rates achieved
+    return [f]

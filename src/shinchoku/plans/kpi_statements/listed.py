@@ -83,6 +83,8 @@ def listed_line(ctx: Ctx) -> list[Found]:
         return []  # '(' before the value and ')' after it, or neither
     head = text[: opened.start() if opened else q.start]
     colon = re.search(r"[^\s:]: ?(?:概ね|おおむね|約)?$", head) is not None
+    if re.search(r": ?約$", head):
+        return []  # '〇 行政改革効果額:約3億3千万円': a tally rounded, no goal
     # after a colon the words may hold particles ('…について評価する市民の割合:80%')
     if (_NOT_LISTED_COLON_RE if colon else _NOT_LISTED_RE).search(head):
         return []

@@ -119,3 +119,43 @@ def test_a_row_under_a_header_cell(text: str, expected: tuple) -> None:
 )
 def test_header_rows_that_state_no_target(text: str) -> None:
     assert extract_statement(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a slogan in quotes, the measure and its value inside
+            "町では移住支援を進めており、“人口1万2千人”を目指す取り組みを続けている。",
+            ("人口", "人", 12000, None, None),
+        ),
+        (
+            "市は「観光客数100万人」を目標に掲げる。",
+            ("観光客数", "人", 1000000, None, None),
+        ),
+        (  # the measure named ahead, the words before the value its basis
+            "そこで、目標人口として国の長期ビジョン、近隣市の推計をもとに8万人としました。",
+            ("人口", "人", 80000, None, None),
+        ),
+        (  # a weight in t; the plan's last year before the name dropped
+            "目標年度(2030年度)の最終年度可燃ごみ排出量2万1500t(▲3,200t)としています。",
+            ("可燃ごみ排出量", "t", 21500, None, 2030),
+        ),
+    ],
+)
+def test_goals_named_apart_from_their_value(text: str, expected: tuple) -> None:
+    assert _read(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a slogan reached, or quoted with no goal verb
+        "“人口1万2千人”を達成した。",
+        "“人口1万2千人”の時代は終わり、人口は減り続けている。",
+        # a basis with no goal named ahead: a projection
+        "社人研の推計をもとに8万人と見込まれる。",
+        "国の推計をもとに2040年の人口は8万人としている資料もある。",
+    ],
+)
+def test_slogans_that_state_no_target(text: str) -> None:
+    assert extract_statement(text) == []

@@ -155,3 +155,33 @@ def test_changes_set_as_goals_in_bullets() -> None:
 )
 def test_change_bullets_stating_no_target(text: str) -> None:
     assert _got(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "「2050年温室効果ガス排出実質ゼロ」を目指すため、協議会を設置します。",
+            {"name": "温室効果ガス排出", "target": 0, "deadline_fy": 2050},
+        ),
+        (
+            "町は「2040年までに人口1万2千人」を目指して施策を進める。",
+            {"name": "人口", "target": 12000, "deadline_fy": 2040},
+        ),
+    ],
+)
+def test_a_goal_quoted_before_the_verb_aiming_at_it(text: str, expected: dict) -> None:
+    (got,) = _got(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「ゼロカーボンシティ」を目指す",  # no value
+        "「2050年二酸化炭素排出実質ゼロ」を表明した",  # declared, not aimed at here
+        "「2050年ゼロカーボン」の実現に向けて",
+    ],
+)
+def test_quoted_goals_stating_no_target(text: str) -> None:
+    assert _got(text) == []

@@ -291,7 +291,7 @@ UNIT_FORMS: dict[str, tuple[str, ...]] = {
     "kg": ("kg", "キログラム"),
     "t-CO2": ("t-CO2", "t-CO₂", "tCO2"),
     "km": ("km",),
-    "t": ("トン",),
+    "t": ("トン", "t"),  # '3万3705t'; 't-CO2' is read first, being longer
     "g/人・日": ("g/人・日", "グラム/人・日"),  # a day's waste per person
     "g/人日": ("g/人日", "グラム/人日"),
     "g": ("グラム", "g"),

@@ -46,9 +46,39 @@ _AIM_HEADING_RE = re.compile(
 )
 
 
+# '「2050年二酸化炭素排出実質ゼロ」を目指す': a goal quoted before the verb aiming
+# at it, read without its quotes; its opening year is the deadline
+_QUOTED_AIM_RE = re.compile(
+    r"「(?P<year>(?:19|20)\d{2} ?年度?(?!\d| ?まで))?"
+    r"(?P<goal>[^「」]{2,40}?(?:ゼロ|\d ?(?:%|人|件|t|トン)?(?:以上|以下|未満)?))」"
+    r"(?= ?を ?(?:目指|めざ|目標|達成))"
+)
+
+
+def quoted_aims(mapped: Mapped) -> Mapped:
+    """A quoted goal aimed at, without its quotes ('2050年までに…'), each letter
+    kept at its place in the text as written."""
+    text, origin, out, last = mapped.text, mapped.origin, "", 0
+    kept: list[int] = []
+    for m in _QUOTED_AIM_RE.finditer(text):
+        out += text[last : m.start()]
+        kept += origin[last : m.start()]
+        if m["year"]:
+            out += m["year"] + "までに"
+            kept += origin[m.start("year") : m.end("year")]
+            kept += [origin[m.end("year") - 1]] * 3
+        out += m["goal"]
+        kept += origin[m.start("goal") : m.end("goal")]
+        last = m.end()
+    if not out:
+        return mapped
+    return Mapped(out + text[last:], kept + origin[last:])
+
+
 def leaders(mapped: Mapped) -> Mapped:
     """The row's leaders as spaces, a label's year in parentheses, a period's
     ordinal off its label; a bullet's aim heading a measure set apart."""
+    mapped = quoted_aims(mapped)
     heading = _AIM_HEADING_RE.match(mapped.text)
     if heading:
         end = heading.end()

@@ -26,6 +26,13 @@ FORMS: dict[str, tuple[str, float, float | None]] = {
         1480,
         1210,
     ),
+    "arrow, years in parentheses before": (
+        "{n} (R2)1,210人 → (R7)1,480人",
+        1480,
+        1210,
+    ),
+    "arrow, bullet": ("●{n} 1,210人→1,480人(令和7年度)", 1480, 1210),
+    "arrow, Western years": ("{n} 1,210人(2020年度)⇒1,480人(2025年度)", 1480, 1210),
     "arrow, 万": ("{n}:12.5万人(2016年)→14万人(2026年)", 140000, 125000),
     "arrow, ‰": ("{n}:3.1‰(平成28年度)→2.8‰(令和3年度)", 2.8, 3.1),
     "arrow, labels": ("{n} 現状 1,210人 → 目標 1,480人", 1480, 1210),
@@ -34,6 +41,16 @@ FORMS: dict[str, tuple[str, float, float | None]] = {
     "labels, colons": ("{n} 目標: 1,480人 現状: 1,210人", 1480, 1210),
     "labels, target first": (
         "{n}:目標値 1,480人(令和7年度)、現状値 1,210人(令和2年度)",
+        1480,
+        1210,
+    ),
+    "labels, result then goal": (
+        "{n} 実績値 1,210人(令和2年度) 目標値 1,480人(令和7年度)",
+        1480,
+        None,
+    ),
+    "labels, years and colons": (
+        "{n} 基準値(令和2年度):1,210人 目標値(令和7年度):1,480人",
         1480,
         1210,
     ),
@@ -74,6 +91,13 @@ FORMS: dict[str, tuple[str, float, float | None]] = {
         40,
         None,
     ),
+    "prose, まで引き上げる": ("{n}を1,480人まで引き上げる", 1480, None),
+    "prose, の確保": ("{n}1,480人の確保を目指す", 1480, None),
+    "prose, について": (
+        "{n}について、令和7年度に1,480人とすることを目指す",
+        1480,
+        None,
+    ),
     "prose, とする": (
         "令和7年度までに{n}を1,480人とすることを目指します。",
         1480,
@@ -111,8 +135,6 @@ FORMS: dict[str, tuple[str, float, float | None]] = {
 # Forms read for no name yet, or not for every one, with the count they miss.
 NOT_YET = {
     "target, then starting value": "60 of 60: its starting value in parentheses after it",
-    "arrow, years before": "1 of 60: '…の合計 R2:' loses the name's last letter",
-    "arrow, in parentheses": "1 of 60: '…の合計(令和2年度:' loses the name's last letter",
     "bound": "3 of 60: a name holding a past verb ('定住した…数') is read as a result",
     "bound, year": "3 of 60: a name holding a past verb ('定住した…数') is read as a result",
     "prose, from and to": "2 of 60: a name ending in 'など', a name '年間の…'",

@@ -141,7 +141,7 @@ def _right_of(ctx: Ctx, arrow: re.Match[str]) -> Quantity | None:
             for q in ctx.values
             if q.start >= arrow.end()
             and re.fullmatch(
-                rf" ?(?:{TARGET_LABELS})?[::]? ?(?:{_WHEN_IN_FRONT} ?)?(?:年間|累計|約|計|延べ|年|毎年度?|\d+ ?(?:年間|か年|カ年|ヵ年)で)? ?",
+                rf" ?(?:{TARGET_LABELS})?[::]? ?(?:{_WHEN_IN_FRONT} ?)?(?:年間|累計|約|(?<!合)計|延べ|年|毎年度?|\d+ ?(?:年間|か年|カ年|ヵ年)で)? ?",
                 ctx.text[arrow.end() : q.start],
             )
         ),
@@ -176,7 +176,7 @@ def _name_end(
     left_year = None
     if left is not None:
         pre = re.search(
-            rf"(?:{_WHEN_IN_FRONT})? ?(?:年間|累計|約|計|延べ)? ?$",
+            rf"(?:{_WHEN_IN_FRONT})? ?(?:年間|累計|約|(?<!合)計|延べ)? ?$",
             text[floor:name_end],
         )
         if pre and pre.group(0).strip():

@@ -31,9 +31,10 @@ _LABEL_AFTER_RE = re.compile(
     rf"(?P<value>{_VALUE}) ?\((?P<when>{_WHEN})? ?(?P<label>現状値?|基準値?|目標値?|実績値?)\)"
     r"(?= |$|[、,。|])"  # not '⇒(目標値)1.30', a label before its value
 )
-# 'R2:1,210人 → R7:1,480人'
+# 'R2:1,210人 → R7:1,480人', '(R2)1,210人 → (R7)1,480人'
 _YEAR_COLON_RE = re.compile(
-    rf"(?P<when>{_WHEN}) ?[::] ?(?P<value>{_VALUE})(?= ?(?:→|\)|$))"
+    rf"(?:(?P<when>{_WHEN}) ?[::]|\((?P<paren>{_WHEN})\)) ?(?P<value>{_VALUE})"
+    r"(?= ?(?:→|\)|$))"
 )
 # '(現状値:1,210人/目標値:1,480人)': a slash between labelled values
 _SLASH_LABEL_RE = re.compile(
@@ -90,7 +91,7 @@ def _years_after(mapped: Mapped) -> Mapped:
     for m in _YEAR_COLON_RE.finditer(mapped.text):
         b.take(last, m.start())
         b.take(*m.span("value"))
-        b.add(f"({m['when']})", m.end("value") - 1)
+        b.add(f"({m['when'] or m['paren']})", m.end("value") - 1)
         last = m.end()
     return b.done(last)
 

@@ -21,6 +21,7 @@ _UNIT = r"(?:%|‰|人|名|件|円|千円|万円|億円|回|か所|箇所|団体
 _VALUES_TAIL_RE = re.compile(
     rf"(?<=[^\d\s]{{2}}) ?{_UNIT}? ?(?:[\d,.]+ ?{_UNIT}? ?(?:以上|以下|未満)? ?)+$"
 )
+_ACTUAL_LABEL_TAIL_RE = re.compile(r"(?<=\S{2}) ?実績値?$")
 _PARTICLE_TAIL_RE = re.compile(
     r"(?<=[^\s]{2})(?:として|において|については|では|には)$"
 )
@@ -32,7 +33,7 @@ _NOT_A_MEASURE_RE = re.compile(
     r"|(?:課|室|係|省|庁)$"  # an office
     r"|「$|^[^「]*」"  # half a quotation
     r"|(?:令和|平成|R|H) ?\d{1,2} ?(?:年度?)? ?(?:\([^()]{1,6}\))?$"  # a header's years
-    r"|(?:現状|基準|実績|目標)値$"  # a label: '当時の現状値'
+    r"|(?:現状|基準|目標)値$"  # a label: '当時の現状値'
     r"|(?<!人)年度?$"  # a time: '…平均して年'
     r"|(?:する|した|される|された)[\u3041-\u309f]{0,2}$"  # a verb: '…の伸びに抑制するこ'
     r"|^(?:本|当|わが|我が)?[市町村県区国]$"  # the city that sets the goal
@@ -56,6 +57,9 @@ def settled(ctx: Ctx, f: Found, kept: list[Found]) -> bool:
         if found is None:
             return False
         name, f.spans["name"] = found
+    if f.baseline is not None and _labelled_actual(ctx, f):
+        f.baseline, f.baseline_date = None, None  # '実績値 N 目標値 M': a result
+        f.spans.pop("baseline", None)
     if name != f.name and any(k.name == name for k in kept):
         return False  # a row read twice, once with its cells in the name
     f.name = name
@@ -68,7 +72,7 @@ def _trimmed(name: str) -> str | None:
     name = re.sub(
         r"(?<=\S{2})(?:\([^()]*|【[^【】]*)$", "", name
     )  # an unclosed bracket
-    for tail in (_VALUES_TAIL_RE, _PARTICLE_TAIL_RE):
+    for tail in (_VALUES_TAIL_RE, _ACTUAL_LABEL_TAIL_RE, _PARTICLE_TAIL_RE):
         name = tail.sub("", name).strip()
     if not name or _NOT_A_MEASURE_RE.search(name):
         return None
@@ -99,6 +103,20 @@ def _with_its_clause(ctx: Ctx, f: Found, name: str) -> str:
 
 
 _MEASURE_END_RE = re.compile(r"(?:割合|率|数|量|額|人口|者|度|高|費|積|間)$")
+
+
+def _labelled_actual(ctx: Ctx, f: Found) -> bool:
+    """The starting value is labelled as a result beside a labelled goal
+    ('X 実績値 1,210人(令和2年度) 目標値 1,480人')."""
+    base, target = f.spans.get("baseline"), f.spans.get("target")
+    if base is None or target is None:
+        return False
+    before_base = ctx.text[: norm_pos(ctx, base[0])]
+    before_target = ctx.text[: norm_pos(ctx, target[0])]
+    return bool(
+        re.search(r"実績値?[::]? ?$", before_base)
+        and re.search(r"目標値?[::]? ?(?:\([^()]*\) ?)?$", before_target)
+    )
 
 
 def _measure_before(ctx: Ctx, f: Found) -> tuple[str, Span] | None:

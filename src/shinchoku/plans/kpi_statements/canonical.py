@@ -22,9 +22,10 @@ _SPACED_LABEL_RE = re.compile(
     r"(?![\u4e00-\u9fff])"
 )
 
-# '⇒(目標値)1.30', '【現状値】2.95': a label in brackets before its value
+# '⇒(目標値)1.30', '【現状値】2.95': a label in brackets before its value (not
+# the label of a year column before it, '平成 31 (目標値) 5.5‰ 5.9‰')
 _BRACKETED_LABEL_RE = re.compile(
-    r"[(【\[<〈](目標値|現状値|基準値|現況値)[)】\]>〉] ?(?=[\d▲△+\-])"
+    r"(?<!\d)(?<!\d )[(【\[<〈](目標値|現状値|基準値|現況値)[)】\]>〉] ?(?=[\d▲△+\-])"
 )
 
 

@@ -38,6 +38,7 @@ from shinchoku.plans.kpi_statements.table_header_row import header_row
 from shinchoku.plans.kpi_statements.table_rows import pipe_row
 from shinchoku.plans.kpi_statements.table_space import space_row, token_cells
 from shinchoku.plans.kpi_statements.table_stages import header_stages
+from shinchoku.plans.kpi_statements.table_year_labels import year_labelled_row
 from shinchoku.plans.kpi_statements.table_years import yearly_schedule
 from shinchoku.plans.kpi_statements.values import (
     ERA_HINT,
@@ -166,7 +167,10 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
     if not values:
         return []
     ctx = Ctx(mapped, norm, values, years, first_fy, last_fy)
-    found = yearly_schedule(ctx)  # '令和2年度 … 令和7年度 特定健診受診率 35% … 60%'
+    found = year_labelled_row(
+        ctx
+    )  # '婚姻率 平成 25 (基準値) … 平成 31 (目標値) 5.5‰ …'
+    found += yearly_schedule(ctx)  # '令和2年度 … 令和7年度 特定健診受診率 35% … 60%'
     found += header_stages(ctx)  # '区分 H23年度 … H29年度 | X 件 10 … 60 目標値'
     found += header_row(
         ctx

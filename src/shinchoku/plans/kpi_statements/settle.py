@@ -19,7 +19,7 @@ from shinchoku.plans.kpi_statements.names import clean_name, name_ok
 _UNIT = r"(?:%|‰|人|名|件|円|千円|万円|億円|回|か所|箇所|団体|g|kg|t|世帯|戸|社|校|者)"
 # a value, or a row's cells of values and years, after the words of the name
 _VALUES_TAIL_RE = re.compile(
-    rf"(?<=[^\d\s]{{2}}) ?{_UNIT}? ?(?:[\d,.]+ ?{_UNIT}? ?(?:以上|以下|未満)? ?)+$"
+    rf"(?<=[^\d\sA-Za-z]{{2}}) ?{_UNIT}? ?(?:[\d,.]+ ?{_UNIT}? ?(?:以上|以下|未満)? ?)+$"
 )
 _ACTUAL_LABEL_TAIL_RE = re.compile(r"(?<=\S{2}) ?実績値?$")
 _PARTICLE_TAIL_RE = re.compile(
@@ -27,7 +27,8 @@ _PARTICLE_TAIL_RE = re.compile(
 )
 _NOT_A_MEASURE_RE = re.compile(
     r"\d ?\S{0,3} ?[/|]|\d ?\S{0,3} -(?: |$)"  # cells: '732人 /', '若者 2.2% -'
-    r"|[\d,.]+ ?(?:%|‰|人|名|件|円)? ?(?:以上|以下|未満)?$"  # a value left on the end
+    r"|(?<![A-Za-z\d,.])[\d,.]+ ?(?:%|‰|人|名|件|円)? ?(?:以上|以下|未満)?$"  # a value left
+    # on the end (not 'CO2')
     r"|(?:て|く|に|で|と|は|が|を|から|より|ず|ば)$"  # a clause, not a noun
     r"|的(?:に(?:は)?)?$"  # an adverb: '長期的', '具体的には'
     r"|(?:課|室|係|省|庁)$"  # an office

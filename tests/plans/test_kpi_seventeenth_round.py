@@ -213,3 +213,30 @@ def test_a_kpi_under_dated_result_columns() -> None:
 )
 def test_kpi_sheets_stating_no_target(text: str) -> None:
     assert _got(text) == []
+
+
+def test_a_sheets_interleaved_columns_name_the_measure_counted_in_its_unit() -> None:
+    (got,) = _got(
+        "成果指標 成果目標 (取組による 市民説明会開催回数 効果) 年度計画 令和2年度 "
+        "目標(数値) 指標の説明 12回以上 (令和6年度)"
+    )
+    assert (got["name"], got["target"], got["comparator"]) == (
+        "市民説明会開催回数",
+        12,
+        "以上",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two measures counted in the unit: which one is not told
+        "成果指標 成果目標 (取組による 研修回数 相談回数 効果) 年度計画 令和2年度 "
+        "目標(数値) 指標の説明 12回以上 (令和6年度)",
+        # a measure counted in another unit
+        "成果指標 成果目標 (取組による 市民説明会開催件数 効果) 年度計画 令和2年度 "
+        "目標(数値) 指標の説明 12回以上 (令和6年度)",
+    ],
+)
+def test_a_label_cut_from_its_head_names_nothing(text: str) -> None:
+    assert _got(text) == []

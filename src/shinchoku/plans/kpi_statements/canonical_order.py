@@ -106,10 +106,17 @@ def _unwrapped(mapped: Mapped) -> Mapped:
     return b.done(m.end())
 
 
+# 'X:1,480人(現状:1,210人)': a value stated with where it starts from is a goal
+_GOAL_BY_ITS_START_RE = re.compile(
+    rf"(?<![\d,.])(?<!目標値 )(?<!目標 )(?<!目標値)(?<!目標)(?={_VALUE}(?<![\u3041-\u309f]) ?\((?:現状|基準)値?[::]? ?[\d▲△])"
+)
+
+
 def in_order(mapped: Mapped) -> Mapped:
     """Labels before their values, years after them, no parentheses around the
     whole reading, no slash between labelled values."""
     mapped = _unwrapped(mapped)
     mapped = mapped.sub(_SLASH_LABEL_RE, lambda m: " ")
     mapped = _years_after(mapped)
+    mapped = mapped.sub(_GOAL_BY_ITS_START_RE, lambda m: "目標値 ")
     return _labels_first(mapped)

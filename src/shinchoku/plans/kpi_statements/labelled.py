@@ -149,6 +149,17 @@ def _head_cell(ctx: Ctx) -> list[Found]:
     return [f] if f.target is not None else []
 
 
+def _start_in_parens(ctx: Ctx, f: Found, q: Quantity) -> None:
+    """'目標値 1,480人 (現状値 1,210人)': the starting value in parentheses right
+    after the goal's value."""
+    m = re.match(r" ?\((?:現状|基準)値?[::]? ?", ctx.text[q.end :])
+    start = q.end + m.end() if m else -1
+    base = next((v for v in ctx.values if v.start == start), None)
+    if f.baseline is None and base is not None and base.start not in ctx.used:
+        paren = paren_after(ctx.text, base.end)
+        set_baseline(ctx, f, base, paren[0] if paren and year_in(paren[0]) else None)
+
+
 def labelled(ctx: Ctx) -> list[Found]:
     """Values behind their labels, the name in front of the first label."""
     text = ctx.text
@@ -220,6 +231,7 @@ def labelled(ctx: Ctx) -> list[Found]:
         f.deadline_fy = _year_in_front(ctx, first.start())
     f.spans["target"] = ctx.span(q.start, q.end)
     f.per = "year" if q.per_year else None
+    _start_in_parens(ctx, f, q)
     if len(f.targets) < 2:
         f.targets = {}
     return [f]

@@ -38,6 +38,7 @@ _NOT_A_MEASURE_RE = re.compile(
     r"|(?<!人)年度?$"  # a time: '…平均して年'
     r"|(?:する|した|される|された)[\u3041-\u309f]{0,2}$"  # a verb: '…の伸びに抑制するこ'
     r"|^(?:本|当|わが|我が)?[市町村県区国]$"  # the city that sets the goal
+    r"|^の"  # a word cut from its head: '指標の説明' read as 'の説明'
 )
 # the measure a sentence names before its value: '…排出量については、…年3%削減'
 _MEASURE_BEFORE_RE = re.compile(
@@ -132,8 +133,31 @@ def _measure_before(ctx: Ctx, f: Found) -> tuple[str, Span] | None:
         if m.end(1) <= at:
             last = m
     if last is None:
+        last = _counted_in_its_unit(ctx, f, start, at)
+    if last is None:
         return None
     name = _trimmed(clean_name(last.group(1)))
     if name is None or not name_ok(name):
         return None
     return name, ctx.span(*last.span(1))
+
+
+# '制度見直し検討回数' for '5回': a measure counted in the target's unit
+_COUNTERS = {"回": "回数", "件": "件数", "人": "(?:人数|者数)", "か所": "箇?所数"}
+
+
+def _counted_in_its_unit(
+    ctx: Ctx, f: Found, start: int, at: int
+) -> re.Match[str] | None:
+    """The one measure before the target counted in its unit, standing apart
+    as a sheet's cell does (a PDF copy of a sheet interleaves its columns)."""
+    counter = _COUNTERS.get(f.unit)
+    if counter is None:
+        return None
+    found = list(
+        re.finditer(
+            rf"(?:^|(?<= ))([^\s、。,:;|()]{{2,16}}{counter})(?= )", ctx.text[:at]
+        )
+    )
+    found = [m for m in found if m.start(1) >= start]
+    return found[0] if len(found) == 1 else None

@@ -24,6 +24,7 @@ from shinchoku.plans.kpi_statements.context import (
     year_at,
 )
 from shinchoku.plans.kpi_statements.found import Found
+from shinchoku.plans.kpi_statements.lexicon import MEASURE_END_RE
 from shinchoku.plans.kpi_statements.names import clean_name, name_ok
 from shinchoku.plans.kpi_statements.prose_baselines import prose_baseline
 from shinchoku.plans.kpi_text import Quantity
@@ -36,7 +37,7 @@ _RESULT_RE = re.compile(
     r"達成し|達成でき|となっ|になっ|なりまし|上回|下回|実績|見込|推計|予測|ていた"
 )
 # a measure: its name ends in a count, an amount, a rate, a share
-_MEASURE_RE = re.compile(r"(?:数|額|率|量|割合|人口|件数|比率)$")
+_MEASURE_RE = MEASURE_END_RE
 _FROM_TO_RE = re.compile(r" ?から ?(?:\d{2,4}|(?:令和|平成) ?\d{1,2}) ?年度?")
 
 

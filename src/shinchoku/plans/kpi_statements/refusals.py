@@ -28,6 +28,9 @@ _PAST_STORY_RE = re.compile(
 _HAPPENED_RE = re.compile(
     r"過去最(?:多|高|少|低|大|小)|^[^。]{0,6}?(?:増加|減少|増え|減っ)(?:して|し)[、,]? ?[\d,.]+ ?[^\s\d、。]{0,3}と(?!する|し[、て]|します|な(?:る|るよう))"
 )
+_RESULT_HEAD_RE = re.compile(
+    r"^ ?[■●○◆・]? ?(?:[^\s、。\d|()をにが]|(?<=[A-Za-z])\d){2,30}?実績(?:値)? "
+)
 # '目標値の8割はクリア': the share of a goal that was met
 _SHARE_MET_RE = re.compile(r"^ ?(?:は|を|が)(?:クリア|達成し|上回っ)")
 # '目標達成度Aの30項目', '20項目で': counts of a plan's items
@@ -85,6 +88,8 @@ def refused(ctx: Ctx, f: Found) -> bool:
         return True
     if _TREND_RE.search(sentence) and not re.search(r"目指|めざ", sentence):
         return True
+    if _RESULT_HEAD_RE.match(text) and not _GOAL_WORDS_RE.search(text[:start]):
+        return True  # '温室効果ガス削減実績 2020年度は…12%削減': a heading of results
     return bool(
         (_NEED_RE.search(sentence) and "必要" in after)
         or _MET_RE.search(after)

@@ -88,6 +88,15 @@ FORMS: dict[str, tuple[str, float, float | None]] = {
     ),
     "row, unit cell": ("{n} 人 820 1,000 増加を目指す", 1000, 820),
     "row, unit cell and bars": ("{n} | 人 | 820 | 1,000 | 増加を目指す", 1000, 820),
+    "bullet, colon": ("●{n}:1,480人", 1480, None),
+    "bullet, per year in parentheses": ("・{n}(350人/年)", 350, None),
+    "bullet, dash and 概ね": ("- {n}:概ね1,480人", 1480, None),
+    "arrow, year and value in parentheses": (
+        "{n} (H26:1,210人)→(H31:1,480人)",
+        1480,
+        1210,
+    ),
+    "labels, 現在 and 目標": ("{n} 現在 1,210人 目標 1,480人", 1480, 1210),
     "numbered goal": ("目標3_{n}:1,480人", 1480, None),
     "KPI label": ("KPI:{n} 1,480人(令和7年度)", 1480, None),
     "bound": ("{n} 1,480人以上", 1480, None),
@@ -146,6 +155,10 @@ FORMS: dict[str, tuple[str, float, float | None]] = {
 
 # Forms read for no name yet, or not for every one, with the count they miss.
 NOT_YET = {
+    "bullet, colon": "12 of 60: a bare bullet is read only under a name ending in a "
+    "measure word (not '社会動態', '外国人観光客', 'システムの標準化'), for precision",
+    "bullet, per year in parentheses": "13 of 60: as 'bullet, colon'",
+    "bullet, dash and 概ね": "12 of 60: as 'bullet, colon'",
     "bound": "1 of 60: a name holding a verb ('…を持っている…割合') is read as a result",
     "bound, year": "1 of 60: a name holding a verb ('…を持っている…割合') is read as a result",
     "prose, from and to": "1 of 60: a name ending in 'など'",

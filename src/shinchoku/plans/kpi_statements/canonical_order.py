@@ -34,6 +34,12 @@ _YEAR_COLON_RE = re.compile(
     rf"(?:(?P<when>{_WHEN}) ?[::]|\((?P<paren>{_WHEN})\)) ?(?P<value>{_VALUE})"
     r"(?= ?(?:→|\)|$))"
 )
+# '(H26:1,210人)→(H31:1,480人)': each year and value in parentheses
+_PAREN_YEAR_VALUE_RE = re.compile(
+    rf"\((?P<when>{_WHEN}) ?[::] ?(?P<value>{_VALUE})\)(?= ?(?:→|$))"
+)
+# 'X 現在 1,210人 目標 1,480人': the value now, beside a goal, is where it starts
+_NOW_RE = re.compile(r"(?<= )現在(?= ?[\d▲△])(?=.*目標)")
 # '(現状値:1,210人/目標値:1,480人)': a slash between labelled values
 _SLASH_LABEL_RE = re.compile(
     r" ?/ ?(?=(?:目標|現状|基準|実績)(?:値[::]?|[::]) ?[\d▲△])"
@@ -81,6 +87,19 @@ def _labels_first(mapped: Mapped) -> Mapped:
     return b.done(last)
 
 
+def _years_inside(mapped: Mapped) -> Mapped:
+    """'(H26:1,210人)→(H31:1,480人)' as '1,210人(H26)→1,480人(H31)'."""
+    if "→" not in mapped.text or not _PAREN_YEAR_VALUE_RE.search(mapped.text):
+        return mapped
+    b, last = _Builder(mapped), 0
+    for m in _PAREN_YEAR_VALUE_RE.finditer(mapped.text):
+        b.take(last, m.start())
+        b.take(*m.span("value"))
+        b.add(f"({m['when']})", m.end("value") - 1)
+        last = m.end()
+    return b.done(last)
+
+
 def _years_after(mapped: Mapped) -> Mapped:
     """'R2:1,210人 → R7:1,480人' as '1,210人(R2) → 1,480人(R7)', in a line with an arrow."""
     if "→" not in mapped.text or not _YEAR_COLON_RE.search(mapped.text):
@@ -117,6 +136,8 @@ def in_order(mapped: Mapped) -> Mapped:
     whole reading, no slash between labelled values."""
     mapped = _unwrapped(mapped)
     mapped = mapped.sub(_SLASH_LABEL_RE, lambda m: " ")
+    mapped = _years_inside(mapped)
     mapped = _years_after(mapped)
+    mapped = mapped.sub(_NOW_RE, lambda m: "現状値")
     mapped = mapped.sub(_GOAL_BY_ITS_START_RE, lambda m: "目標値 ")
     return _labels_first(mapped)

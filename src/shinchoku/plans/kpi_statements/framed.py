@@ -14,6 +14,7 @@ import re
 
 from shinchoku.plans.kpi_statements.context import Ctx, new_found
 from shinchoku.plans.kpi_statements.found import Found
+from shinchoku.plans.kpi_statements.lexicon import MEASURE_END_RE
 from shinchoku.plans.kpi_statements.names import clean_name, name_ok
 
 _FRAMED_RE = re.compile(
@@ -21,7 +22,7 @@ _FRAMED_RE = re.compile(
     r"(?P<way>(?:など)?の(?:増加|減少|削減|抑制)|維持| ?現状より ?[\d.]+ ?(?:割|%) ?(?:増|減))"
     r" ?\( ?$"
 )
-_MEASURE_RE = re.compile(r"(?:数|額|率|量|割合|人口|比率|面積)$")
+_MEASURE_RE = MEASURE_END_RE
 _NOT_FRAMED_RE = re.compile(
     r"実績|現在|時点|結果|推計|見込|予測|推移|目標|基準|前年|[をがはにで]"
 )

@@ -16,6 +16,7 @@ import re
 
 from shinchoku.plans.kpi_statements.context import Ctx, new_found
 from shinchoku.plans.kpi_statements.found import Found
+from shinchoku.plans.kpi_statements.lexicon import MEASURE_END_RE
 from shinchoku.plans.kpi_statements.names import clean_name, name_ok
 
 _HEAD_RE = re.compile(
@@ -145,7 +146,7 @@ _KPI_SHEET_RE = re.compile(
     rf"(?:^|\s)(?:KPI|重要業績評価指標) ?(?:{_RESULT_COLUMN}){{1,6}}"
 )
 _SHEET_NAME_RE = re.compile(r"^ ?(?P<name>[^\s\d、。,:|()]{2,30}) ?$")
-_MEASURE_RE = re.compile(r"(?:数|額|率|量|割合|人口|比率|面積)$")
+_MEASURE_RE = MEASURE_END_RE
 
 
 def kpi_sheet_row(ctx: Ctx) -> list[Found]:

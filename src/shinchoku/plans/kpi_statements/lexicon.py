@@ -34,3 +34,10 @@ NAME_AFTER_RE = re.compile(
 )
 # '目標、毎年44,000人の出生数。': under a goal label, the name ends the sentence
 NAME_ENDS_RE = re.compile(r"^ ?の([^、。をがは\d]{2,24}?) ?(?:。|$)")
+
+# The words a measure's name ends with ('…件数', '…満足度', '…単価'): a list's
+# entry or a bullet is read as a goal only under such a name.
+MEASURE_END_RE = re.compile(
+    r"(?:数|額|率|量|割合|人口|比率|面積|(?<=[上産荷])高|残高|時間|日数|(?<!年)度|年齢|単価"
+    r"|指数|所得|費|職員|定員|人員|ガス)$"
+)

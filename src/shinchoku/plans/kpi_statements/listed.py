@@ -14,14 +14,13 @@ import re
 
 from shinchoku.plans.kpi_statements.context import Ctx, new_found
 from shinchoku.plans.kpi_statements.found import Found
+from shinchoku.plans.kpi_statements.lexicon import MEASURE_END_RE
 from shinchoku.plans.kpi_statements.names import clean_name, name_ok
 from shinchoku.plans.kpi_statements.values import year_in
 
 _BULLET_RE = re.compile(r"^ ?(?:[・●○〇◆■◇•▪◎] ?|- )")
 # the name measures a quantity: a count, an amount, a rate, a share
-_MEASURE_RE = re.compile(
-    r"(?:数|額|率|量|(?<=[上産荷])高|割合|人口|比率|面積|労働時間)$"
-)
+_MEASURE_RE = MEASURE_END_RE
 _NOT_LISTED_RE = re.compile(
     r"実績|現在|時点|結果|推計|見込|予測|推移|目標|基準|現状|前年|比べ|[をがはにで]"
 )

@@ -85,7 +85,7 @@ def _trimmed(name: str) -> str | None:
 # name holds, then the clause and the measure, up to the value or its label
 _CLAUSE_RE = re.compile(
     r"を[^、。,:;|()\d\s「」]{1,24}?(?:割合|率|数|量|額|人口|者)"
-    r"(?= ?(?:[::|]|の(?:最終)?目標|は|を|が|\d|[▲△]|目標|現状|基準|$))"
+    r"(?= ?(?:[::|]|の(?:最終)?目標|は|を|が|\d|[▲△]|(?:削減|縮減)?目標|現状|基準|$))"
 )
 
 

@@ -64,3 +64,43 @@ def test_cuts_named_by_their_gas(text: str, expected: dict) -> None:
 )
 def test_cuts_stating_no_target(text: str) -> None:
     assert _got(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a footnote mark inside the name
+            "本計画において、審議会等(*2)における女性委員の割合を5割以上と目標設定し、"
+            "登用を進めます。",
+            {"name": "審議会等における女性委員の割合", "target": 50},
+        ),
+        (  # a goal named by its role ('…である目標値'): the clause's topic names it
+            "市内事業所への就職率は48.0%で、総合計画の成果指標である目標値60%は"
+            "達成できませんでした。",
+            {"name": "市内事業所への就職率", "target": 60},
+        ),
+        (  # a goal scoped by the plan's period: the topic names it
+            "市内高校から本学への進学者数については、目標値として、計画期間の5年間の"
+            "累計200人を掲げています。",
+            {
+                "name": "市内高校から本学への進学者数",
+                "target": 200,
+                "per": "cumulative",
+            },
+        ),
+    ],
+)
+def test_goals_named_by_their_topic(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市内事業所への就職率は48.0%で、前年度を2.1ポイント上回りました。",
+        "市内高校から本学への進学者数については、3年間の合計が76人の実績となっております。",
+    ],
+)
+def test_topics_stating_no_target(text: str) -> None:
+    assert _got(text) == []

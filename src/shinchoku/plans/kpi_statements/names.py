@@ -77,6 +77,7 @@ def clean_name(raw: str) -> str:
         ).strip()  # not '…の取組による目標額', a goal that has no other name
         s = re.sub(r"\((?:令和|平成|R|H)?\s*\d+\s*年度?\)$", "", s).strip()
         s = re.sub(r"(?:\(※[^()]{0,4}\)|※\d*)$", "", s).strip()  # a footnote mark
+        s = re.sub(r"\((?:\*|※)\d{0,2}\)(?=.)", "", s)  # '委員会等(*1)における…'
         # '…受験者総数10%以上 【消防】': the row's own goal and a department tag
         s = re.sub(r" ?【[^【】\d]{1,8}】?$", "", s).strip()
         s = re.sub(

@@ -94,3 +94,41 @@ def test_one_measure_at_several_years(text: str, expected: list[tuple]) -> None:
 )
 def test_years_that_state_no_target(text: str) -> None:
     assert extract_statement(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a population news writes without its unit, 万 and four digits
+            "40年の目標人口は4万2500。",
+            [("人口", "", 42500, None, 2040)],
+        ),
+        ("町は2035年の目標人口を1万2000とした。", [("人口", "", 12000, None, 2035)]),
+        (  # a level to keep a rate at, the goal verb after what it is for
+            "2060年の高齢化率を36.5%の水準にすることを、市の将来の人口規模として目指します。",
+            [("高齢化率", "%", 36.5, None, 2060)],
+        ),
+        (
+            "2040年の高齢化率を35%の水準に抑えることを市の将来像として目標とします。",
+            [("高齢化率", "%", 35, None, 2040)],
+        ),
+    ],
+)
+def test_levels_and_counts_without_a_unit(text: str, expected: list[tuple]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a population without its unit that is no goal: a count, a requirement
+        "町の人口は3万8800。",
+        "市制の人口要件は5万だが、町の人口は3万6027で約1万4000の増加が必要。",
+        "目標人口は4万2500だったが、実際は3万6027にとどまった。",
+        # a level reached or projected
+        "高齢化率は2040年に38.3%の水準になると推計される。",
+        "高齢化率は38.3%の水準にとどまった。",
+    ],
+)
+def test_levels_and_counts_that_state_no_target(text: str) -> None:
+    assert extract_statement(text) == []

@@ -104,3 +104,51 @@ def test_goals_named_by_their_topic(text: str, expected: dict) -> None:
 )
 def test_topics_stating_no_target(text: str) -> None:
     assert _got(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a heading of cuts by part, a dash before each item
+            "部門別の削減目標 - 産業部門 38% - 家庭部門 66% - 運輸部門 35%",
+            [("産業部門", 38, True), ("家庭部門", 66, True), ("運輸部門", 35, True)],
+        ),
+        (
+            "目標 - 観光客数 120万人 - 宿泊者数 30万人",
+            [("観光客数", 1200000, False), ("宿泊者数", 300000, False)],
+        ),
+    ],
+)
+def test_headed_items(text: str, expected: list) -> None:
+    assert [(g["name"], g["target"], g["change"]) for g in _got(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # stages run together, no comma
+            "男女共同参画プランにおいて、審議会等の女性委員比率2026年度38%2031年度"
+            "42%を目標に登用を進めます。",
+            ("審議会等の女性委員比率", 42, 2031, {"2026": 38, "2031": 42}),
+        ),
+        (
+            "管理職に占める女性の割合を2025年度15%、2030年度20%を目指します。",
+            ("管理職に占める女性の割合", 20, 2030, {"2025": 15, "2030": 20}),
+        ),
+    ],
+)
+def test_dated_stages(text: str, expected: tuple) -> None:
+    (got,) = _got(text)
+    assert (got["name"], got["target"], got["deadline_fy"], got["targets"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "部門別の削減実績 - 産業部門 38% - 家庭部門 66%",  # results by part
+        "女性委員比率は2020年度30%、2022年度32%と推移しています。",  # a series
+        "女性委員比率は2020年度30%、2022年度32%となりました。",
+    ],
+)
+def test_items_and_stages_stating_no_target(text: str) -> None:
+    assert _got(text) == []

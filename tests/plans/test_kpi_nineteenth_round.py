@@ -64,3 +64,91 @@ def test_cuts_named_by_their_gas(text: str, expected: dict) -> None:
 )
 def test_cuts_stating_no_target(text: str) -> None:
     assert _got(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a footnote mark inside the name
+            "本計画において、審議会等(*2)における女性委員の割合を5割以上と目標設定し、"
+            "登用を進めます。",
+            {"name": "審議会等における女性委員の割合", "target": 50},
+        ),
+        (  # a goal named by its role ('…である目標値'): the clause's topic names it
+            "市内事業所への就職率は48.0%で、総合計画の成果指標である目標値60%は"
+            "達成できませんでした。",
+            {"name": "市内事業所への就職率", "target": 60},
+        ),
+        (  # a goal scoped by the plan's period: the topic names it
+            "市内高校から本学への進学者数については、目標値として、計画期間の5年間の"
+            "累計200人を掲げています。",
+            {
+                "name": "市内高校から本学への進学者数",
+                "target": 200,
+                "per": "cumulative",
+            },
+        ),
+    ],
+)
+def test_goals_named_by_their_topic(text: str, expected: dict) -> None:
+    got = _one(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市内事業所への就職率は48.0%で、前年度を2.1ポイント上回りました。",
+        "市内高校から本学への進学者数については、3年間の合計が76人の実績となっております。",
+    ],
+)
+def test_topics_stating_no_target(text: str) -> None:
+    assert _got(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a heading of cuts by part, a dash before each item
+            "部門別の削減目標 - 産業部門 38% - 家庭部門 66% - 運輸部門 35%",
+            [("産業部門", 38, True), ("家庭部門", 66, True), ("運輸部門", 35, True)],
+        ),
+        (
+            "目標 - 観光客数 120万人 - 宿泊者数 30万人",
+            [("観光客数", 1200000, False), ("宿泊者数", 300000, False)],
+        ),
+    ],
+)
+def test_headed_items(text: str, expected: list) -> None:
+    assert [(g["name"], g["target"], g["change"]) for g in _got(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # stages run together, no comma
+            "男女共同参画プランにおいて、審議会等の女性委員比率2026年度38%2031年度"
+            "42%を目標に登用を進めます。",
+            ("審議会等の女性委員比率", 42, 2031, {"2026": 38, "2031": 42}),
+        ),
+        (
+            "管理職に占める女性の割合を2025年度15%、2030年度20%を目指します。",
+            ("管理職に占める女性の割合", 20, 2030, {"2025": 15, "2030": 20}),
+        ),
+    ],
+)
+def test_dated_stages(text: str, expected: tuple) -> None:
+    (got,) = _got(text)
+    assert (got["name"], got["target"], got["deadline_fy"], got["targets"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "部門別の削減実績 - 産業部門 38% - 家庭部門 66%",  # results by part
+        "女性委員比率は2020年度30%、2022年度32%と推移しています。",  # a series
+        "女性委員比率は2020年度30%、2022年度32%となりました。",
+    ],
+)
+def test_items_and_stages_stating_no_target(text: str) -> None:
+    assert _got(text) == []

@@ -322,9 +322,12 @@ COUNTERS = frozenset(
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MULT = "兆億憶万千百"
 # A compound number: groups of digits and multipliers (2億396万, 95万9千, 84,459百万),
-# each part optionally separated by one space as PDF text puts it (36万 5,000).
+# each part optionally separated by one space as PDF text puts it (36万 5,000);
+# four digits right after 万 are its part even with no unit after them, as news
+# writes a population ('目標人口は3万8800').
 _COMPOUND = (
-    rf"(?:{_NUM})(?: ?[{_MULT}]+(?: ?(?:{_NUM})(?= ?[{_MULT}]| ?(?:{_UNIT_ALT})))?)*"
+    rf"(?:{_NUM})(?: ?[{_MULT}]+(?: ?(?:{_NUM})(?= ?[{_MULT}]| ?(?:{_UNIT_ALT}))"
+    r"|(?<=万)\d{4}(?![\d,.年月日度]))?)*"
 )
 QUANTITY_RE = re.compile(
     rf"(?P<sign>[▲△+\-−]|マイナス|プラス)? ?"

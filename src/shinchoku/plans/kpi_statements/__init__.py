@@ -25,7 +25,8 @@ joined by `|`, by spaces; over `table_cells`, `table_dates`, `table_units`,
 `table_years` and `table_sheets`), `staged`, `listed`, `framed` (a frame's
 bullets, bullets announced as goals) and `prose` (goals told
 apart from results by `guards`, named by `prose_names` and `prose_items`, their baselines found by
-`prose_baselines`); `finish` adds what every form's indicators get last and
+`prose_baselines`), `headed_items` (a goal heading's dashed items, a goal's dated
+stages in prose); `finish` adds what every form's indicators get last and
 `extract` runs them in order. `values` says which numbers are values and reads
 years and dates; `names` cleans an indicator's name; `lexicon` holds the words
 several forms read.

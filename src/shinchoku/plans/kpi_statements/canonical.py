@@ -77,6 +77,20 @@ _LIST_NUMBER_RE = re.compile(
     r"|(?:[IVX]{1,4}|[ア-ン])[.、 ]|[◎★☆◯▶►▷▸♦◉❶-❿]) ?(?=\S)"
 )
 
+# '…について(1)合計特殊出生率を…に向上(2)子育て世帯を約600増加(3)…': goals
+# numbered inside one sentence, as news writes a plan's list; each number is
+# read as the comma that parts the items (only a run 1, 2, … with words on
+# both sides of each number, not a note mark '人口(1)' or a lone '(2)')
+_INLINE_NUMBER_RE = re.compile(r"(?<=[^\s\d(、。・:])\((\d)\)(?=[^\s\d()、。])")
+
+
+def _inline_numbers(mapped: Mapped) -> Mapped:
+    numbers = [int(m.group(1)) for m in _INLINE_NUMBER_RE.finditer(mapped.text)]
+    if len(numbers) < 2 or numbers != list(range(1, len(numbers) + 1)):
+        return mapped
+    return mapped.sub(_INLINE_NUMBER_RE, lambda m: "、")
+
+
 # A plan's numbered heading and its title opening the line, as a copy of a
 # section gives it: '基本目標1 安定した雇用を創出する ', '施策1-2 子育て支援の充実 ',
 # '第2章 地域の活性化 '. Set apart, so the forms read the statement after it from
@@ -157,6 +171,7 @@ def canonical(mapped: Mapped, *, heading: bool = True) -> Mapped:
         mapped = _heading_off(mapped)
     mapped = leaders(mapped)
     mapped = mapped.sub(_LIST_NUMBER_RE, lambda m: "・ ")
+    mapped = _inline_numbers(mapped)
     mapped = _note_off(mapped)
     mapped = mapped.sub(_ARROWS_RE, lambda m: "→")
     mapped = mapped.sub(_AIMED_RE, lambda m: "までに")

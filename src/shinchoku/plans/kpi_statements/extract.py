@@ -24,9 +24,11 @@ from shinchoku.plans.kpi_statements.goal_pairs import (
     kpi_sheet_row,
     target_population,
 )
+from shinchoku.plans.kpi_statements.headed_items import dated_stages, headed_items
 from shinchoku.plans.kpi_statements.labelled import labelled
 from shinchoku.plans.kpi_statements.listed import listed_line
 from shinchoku.plans.kpi_statements.prose import prose
+from shinchoku.plans.kpi_statements.prose_aims import aimed_goals
 from shinchoku.plans.kpi_statements.prose_lists import goal_lists
 from shinchoku.plans.kpi_statements.prose_slogans import slogan_goals
 from shinchoku.plans.kpi_statements.refusals import refused
@@ -182,11 +184,14 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
     found += framed_line(ctx)  # '●新規求人数の増加(8,700件)': a frame's bullet
     found += announced_bullets(ctx)  # '次の3つの目標を掲げています。 ・人口3万人'
     found += announced_changes(ctx)  # '目標数値を設定します。 - X…15%削減'
+    found += headed_items(ctx)  # '事業者別の削減目標 - A 38.8% - B 37.4%'
+    found += dated_stages(ctx)  # 'Xを2025年度35%、2030年度40%を目標に'
     found += kpi_sheet_row(ctx)  # 'KPI 達成度H31年3月末 … X10件 9件(達成率 90%)'
     found += goal_pairs(ctx)  # '数値目標 X 5年間で15件 Y 5年後に333千人'
     found += target_population(ctx)  # '推計人口 9,935人 目標人口 11,500人 以上の確保'
     found += goal_lists(ctx)  # 'XをN、YをMまで上げることを目指す'
     found += slogan_goals(ctx)  # '“人口3万人”を目指す'
+    found += aimed_goals(ctx)  # '目標値(R2:40%)に向けてXを段階的に高める'
     rows = pipe_row(ctx) if "|" in norm else _space_rows(ctx, bool(found))
     if rows and "|" in norm:  # one row a line: later cells give its reasons
         end = max(b for r in rows for _, b in r.spans.values())

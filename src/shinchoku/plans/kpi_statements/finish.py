@@ -137,7 +137,7 @@ def _direction(f: Found, after_clean: str) -> None:
         elif f.comparator in ("以上", "超"):
             f.direction = "higher"
         elif LOWER_WORDS.match(after_clean) or re.match(
-            r"^(?:程度|前後)?(?:を|の|まで|に)?(?:削減|縮減|圧縮|減員|抑制|減ら|減少|抑え|引き下げ|下げ)",
+            r"^(?:程度|前後)?(?:の水準)?(?:を|の|まで|に)?(?:削減|縮減|圧縮|減員|抑制|減ら|減少|抑え|引き下げ|下げ)",
             after_clean,
         ):
             f.direction = "lower"

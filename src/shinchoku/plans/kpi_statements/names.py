@@ -30,6 +30,13 @@ _TIME_LEAD_RE = re.compile(
 )
 
 
+# '長期総合計画最終年度となる令和12年の目標人口': the year told by what it is
+# in the plan, then the year (the time lead drops the year)
+_DESCRIBED_YEAR_RE = re.compile(
+    r"^[^、。\s\d]{2,20}?(?:となる|である|にあたる|に当たる)"
+    r"(?= ?(?:令和|平成|R|H)? ?\d{1,4} ?(?:\([^()]*\) ?)?年度?末?(?:の|に|まで))"
+)
+
 # 'Xは令和7年度の目標値…': the subject, then the time its goal is for
 _SUBJECT_TIME_RE = re.compile(
     r"(?<=[^\d\s]{2})(?:は|が) ?(?:令和|平成|R|H)? ?\d{1,4} ?年度?末?(?:の|に|まで(?:に)?)?$"
@@ -56,6 +63,7 @@ def clean_name(raw: str) -> str:
         s = re.sub(r"^本?[市町村県区]の(?=目標[^\s、。]{2,}$)", "", s)  # '市の目標人口'
         s = re.sub(r"^(将来|最終)目標(?=人口$)", r"\1", s)  # '将来目標人口'
         s = _LEAD_RE.sub("", s).strip()
+        s = _DESCRIBED_YEAR_RE.sub("", s)
         s = _TIME_LEAD_RE.sub("", s).strip()
         trimmed = _TRAIL_RE.sub("", s).strip()
         label = re.match(r"目標(?:額|値)", s[len(trimmed) :])
@@ -69,6 +77,7 @@ def clean_name(raw: str) -> str:
         ).strip()  # not '…の取組による目標額', a goal that has no other name
         s = re.sub(r"\((?:令和|平成|R|H)?\s*\d+\s*年度?\)$", "", s).strip()
         s = re.sub(r"(?:\(※[^()]{0,4}\)|※\d*)$", "", s).strip()  # a footnote mark
+        s = re.sub(r"\((?:\*|※)\d{0,2}\)(?=.)", "", s)  # '委員会等(*1)における…'
         # '…受験者総数10%以上 【消防】': the row's own goal and a department tag
         s = re.sub(r" ?【[^【】\d]{1,8}】?$", "", s).strip()
         s = re.sub(

@@ -21,6 +21,7 @@ from shinchoku.plans.kpi_statements.context import (
     new_found,
     sentence_bounds,
     set_baseline,
+    year_at,
 )
 from shinchoku.plans.kpi_statements.found import Found
 from shinchoku.plans.kpi_statements.lexicon import MEASURE_END_RE
@@ -146,7 +147,24 @@ def _each_own(ctx: Ctx, s0: int, s1: int) -> list[Found]:
         f.deadline_fy = deadline
         prose_baseline(ctx, f, q)  # '…とすることを目指す。【23年実績:…43.6%】'
         out.append(f)
-    return out
+    return _stages(ctx, items, out) if deadline is None else out
+
+
+def _stages(ctx: Ctx, items: list[re.Match[str]], out: list[Found]) -> list[Found]:
+    """'2030年の目標人口を85,000人、2038年の目標人口を85,200人とします': one
+    measure at the years each item names, read as its stages (the latest the
+    target); other lists as they are."""
+    if len({(f.name, f.unit) for f in out}) != 1:
+        return out
+    years = [year_at(ctx, m.start("name"), m.end("name")) for m in items]
+    if any(y is None for y in years) or len(set(years)) != len(years):
+        return out
+    staged = {y: f for y, f in zip(years, out, strict=True) if y is not None}
+    last = max(staged)
+    f = staged[last]
+    f.deadline_fy = last
+    f.targets = {y: g.target for y, g in staged.items() if g.target is not None}
+    return [f]
 
 
 def _each_shared(ctx: Ctx, s0: int, s1: int) -> list[Found]:

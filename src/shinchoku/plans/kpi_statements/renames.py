@@ -13,6 +13,12 @@ from shinchoku.plans.kpi_statements.names import clean_name, name_ok
 
 _OFFICE_RE = re.compile(r"(?:課|部|局|室|係|担当|センター)$")
 _SUBJECT_RE = re.compile(r" ?(?:[・■●○◆◇] ?)?([^、。\s\d・]{2,20}?)(?:も|は|が)")
+# a name that is a role or a scope, not a measure: '総合計画の成果指標である(目標値
+# 70%)', '計画期間の(5年間の累計100人)'
+_ROLE_RE = re.compile(r"(?:である|の) ?[\d,.]*$")
+_TOPIC_RE = re.compile(
+    r"(?:^|[、。\s])([^、。\s\d]{2,40}?)(?:について(?:は)?|は)[、,]? ?"
+)
 _HELD_RE = re.compile(r"^ ?(?:程度|前後)?の[^、。\s]{0,10}?(?:構造)?の(?:保持|維持)")
 _HELD_NAME_RE = re.compile(r"([^\s、。「」\dにをがはで]{2,12}?) ?$")
 
@@ -29,6 +35,10 @@ def renamed(ctx: Ctx, f: Found) -> Found:
         told = _told_before(ctx, f, start)
         if told is not None:
             f.name, f.spans["name"] = told
+    elif _ROLE_RE.search(f.name):
+        topic = _topic_of(ctx, start)
+        if topic is not None:
+            f.name, f.spans["name"] = topic
     elif _HELD_RE.match(text[end:]) and f.name.endswith(("の保持", "の維持")):
         m = _HELD_NAME_RE.search(re.sub(r"^.*[「『]", "", text[:start]))
         name = clean_name(m.group(1)) if m else ""
@@ -52,3 +62,17 @@ def _told_before(ctx: Ctx, f: Found, start: int) -> tuple[str, tuple[int, int]] 
             return None
         return name, ctx.span(b0 + m.start(1), b0 + m.end(1))
     return None
+
+
+def _topic_of(ctx: Ctx, start: int) -> tuple[str, tuple[int, int]] | None:
+    """The topic the goal's sentence opens a clause with ('Xは54.1%で、…目標値
+    70%', 'Xについては、目標値として…100人')."""
+    s0, _ = sentence_bounds(ctx.text, start)
+    found = list(_TOPIC_RE.finditer(ctx.text, s0, start))
+    if not found:
+        return None
+    m = found[-1]
+    name = clean_name(m.group(1))
+    if not name_ok(name) or _ROLE_RE.search(name):
+        return None
+    return name, ctx.span(m.start(1), m.end(1))

@@ -89,6 +89,14 @@ def is_value(q: Quantity, text: str, years: list[tuple[int, int, int]]) -> bool:
         return True  # '全世代の自殺0(ゼロ)': zero spelled out again, a goal's slogan
     if after[:1] and re.match(r"[\u4e00-\u9fff\u30a1-\u30fa]", after[:1]):
         return bool(_VALUE_TAIL_OK.match(after))
+    if (
+        not q.unit
+        and re.search(r"\d ?万 ?\d", q.raw)
+        and re.search(
+            r"目標[^\s、。\d]{0,4}(?:は|を) ?$", text[max(0, q.start - 10) : q.start]
+        )
+    ):
+        return True  # '目標人口は3万8800': a count news writes without its unit
     if not q.unit and _plan_figure(q, text):
         return True  # '職員数は172(集中改革プランでは172)': a count and the plan's
     if not q.unit and not re.fullmatch(r"\d+\.\d+", q.raw.strip()):

@@ -132,3 +132,42 @@ def test_levels_and_counts_without_a_unit(text: str, expected: list[tuple]) -> N
 )
 def test_levels_and_counts_that_state_no_target(text: str) -> None:
     assert extract_statement(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a goal's value given first, the measure it is for after it
+            "目標値(R5:35%)に向けて審議会等の女性委員の割合を段階的に高める。",
+            [("審議会等の女性委員の割合", "%", 35, None, 2023)],
+        ),
+        (
+            "目標(令和7年度 30%)の達成に向けて、男性の育児休業取得率を引き上げます。",
+            [("男性の育児休業取得率", "%", 30, None, 2025)],
+        ),
+        (
+            "目標値80%に向けて市税の収納率を向上させていきます。",
+            [("市税の収納率", "%", 80, None, None)],
+        ),
+        (
+            "目標値(R7:500t)に向けてごみ排出量を削減していきます。",
+            [("ごみ排出量", "t", 500, None, 2025)],
+        ),
+    ],
+)
+def test_a_goal_given_before_its_measure(text: str, expected: list[tuple]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # moved there in the past, or no measure moved: no goal read
+        "目標値(R2:40%)に向けて女性委員の割合を高めたが、35%にとどまった。",
+        "目標値(R2:40%)に向けて取り組んだが、女性委員の割合は35%にとどまった。",
+        "目標(40%)に向けて研修を行う。",
+        "目標値(R2:40%)に向けて女性委員の割合を高めていく取組は終了した。",
+    ],
+)
+def test_goals_given_before_that_state_no_target(text: str) -> None:
+    assert extract_statement(text) == []

@@ -180,3 +180,19 @@ def test_a_quoted_zero_declared() -> None:
 )
 def test_declarations_and_past_goals_stating_no_target(text: str) -> None:
     assert _got(text) == []
+
+
+def test_a_measure_the_plan_names_before_its_goal() -> None:
+    got = _one(
+        "本計画の目標値は温室効果ガス排出量とし、「2030年度に40% 以上削減、2050年度に"
+        "100%削減し、脱炭素を達成」とします。"
+    )
+    assert (got["name"], got["target"], got["deadline_fy"]) == (
+        "温室効果ガス排出量",
+        100,
+        2050,
+    )
+
+
+def test_a_measure_named_with_no_goal() -> None:
+    assert _got("本計画の目標値は温室効果ガス排出量とし、削減に取り組みます。") == []

@@ -38,6 +38,11 @@ _YEAR_COLON_RE = re.compile(
 _PAREN_YEAR_VALUE_RE = re.compile(
     rf"\((?P<when>{_WHEN}) ?[::] ?(?P<value>{_VALUE})\)(?= ?(?:→|$))"
 )
+# 'Xの目標値は令和7年度に1,480人': the label, its value, then its year
+_GOAL_YEAR_VALUE_RE = re.compile(
+    rf"(?P<label>目標値?)は ?(?P<when>{_WHEN})(?:まで)?(?:に|で)は? ?(?P<value>{_VALUE})"
+    r"(?=以上|以下|未満|程度| |。|$|、|と|に)"
+)
 # 'X 現在 1,210人 目標 1,480人': the value now, beside a goal, is where it starts
 _NOW_RE = re.compile(r"(?<= )現在(?= ?[\d▲△])(?=.*目標)")
 # '(現状値:1,210人/目標値:1,480人)': a slash between labelled values
@@ -100,6 +105,20 @@ def _years_inside(mapped: Mapped) -> Mapped:
     return b.done(last)
 
 
+def _goal_year_value(mapped: Mapped) -> Mapped:
+    """'Xの目標値は令和7年度に1,480人' as 'Xの目標値 1,480人(令和7年度)'."""
+    if not _GOAL_YEAR_VALUE_RE.search(mapped.text):
+        return mapped
+    b, last = _Builder(mapped), 0
+    for m in _GOAL_YEAR_VALUE_RE.finditer(mapped.text):
+        b.take(last, m.end("label"))
+        b.add(" ", m.end("label"))
+        b.take(*m.span("value"))
+        b.add(f"({m['when']})", m.end("value") - 1)
+        last = m.end()
+    return b.done(last)
+
+
 def _years_after(mapped: Mapped) -> Mapped:
     """'R2:1,210人 → R7:1,480人' as '1,210人(R2) → 1,480人(R7)', in a line with an arrow."""
     if "→" not in mapped.text or not _YEAR_COLON_RE.search(mapped.text):
@@ -137,6 +156,7 @@ def in_order(mapped: Mapped) -> Mapped:
     mapped = _unwrapped(mapped)
     mapped = mapped.sub(_SLASH_LABEL_RE, lambda m: " ")
     mapped = _years_inside(mapped)
+    mapped = _goal_year_value(mapped)
     mapped = _years_after(mapped)
     mapped = mapped.sub(_NOW_RE, lambda m: "現状値")
     mapped = mapped.sub(_GOAL_BY_ITS_START_RE, lambda m: "目標値 ")

@@ -37,7 +37,7 @@ _NOT_A_MEASURE_RE = re.compile(
     r"|(?:現状|基準|目標)値$"  # a label: '当時の現状値'
     r"|(?<!人)年度?$"  # a time: '…平均して年'
     r"|(?:する|した|される|された)[\u3041-\u309f]{0,2}$"  # a verb: '…の伸びに抑制するこ'
-    r"|^(?:本|当|わが|我が)?[市町村県区国]$"  # the city that sets the goal
+    r"|^(?:本|当|同|わが|我が)?[市町村県区国]$"  # the city that sets the goal
     r"|^の"  # a word cut from its head: '指標の説明' read as 'の説明'
 )
 # the measure a sentence names before its value: '…排出量については、…年3%削減'

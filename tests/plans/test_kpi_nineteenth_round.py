@@ -152,3 +152,47 @@ def test_dated_stages(text: str, expected: tuple) -> None:
 )
 def test_items_and_stages_stating_no_target(text: str) -> None:
     assert _got(text) == []
+
+
+def test_a_quoted_zero_declared() -> None:
+    got = _one(
+        "町長は、県内で初めて「2050年までに温室効果ガス排出量実質ゼロ」を宣言した。"
+    )
+    assert (got["name"], got["target"], got["deadline_fy"], got["direction"]) == (
+        "温室効果ガス排出量",
+        0,
+        2050,
+        "lower",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ごみゼロを宣言したA市の事例を紹介します。",  # no deadline: a slogan
+        "「2050年までにCO2排出実質ゼロ」を表明した自治体の例",  # others' declarations
+        # a goal the plan had, told as the past
+        "前計画では、2030年における市域からの温室効果ガス排出量の削減目標を2013年度比"
+        "20%削減と定め、温暖化対策を推進してきました。",
+        "本計画は、市の事務事業からの温室効果ガス排出量を平成22年度比で3.0%以上削減"
+        "することを目指して、その取り組みを進めてきましたが、計画期間を延長します。",
+    ],
+)
+def test_declarations_and_past_goals_stating_no_target(text: str) -> None:
+    assert _got(text) == []
+
+
+def test_a_measure_the_plan_names_before_its_goal() -> None:
+    got = _one(
+        "本計画の目標値は温室効果ガス排出量とし、「2030年度に40% 以上削減、2050年度に"
+        "100%削減し、脱炭素を達成」とします。"
+    )
+    assert (got["name"], got["target"], got["deadline_fy"]) == (
+        "温室効果ガス排出量",
+        100,
+        2050,
+    )
+
+
+def test_a_measure_named_with_no_goal() -> None:
+    assert _got("本計画の目標値は温室効果ガス排出量とし、削減に取り組みます。") == []

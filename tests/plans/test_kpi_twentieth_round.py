@@ -171,3 +171,34 @@ def test_a_goal_given_before_its_measure(text: str, expected: list[tuple]) -> No
 )
 def test_goals_given_before_that_state_no_target(text: str) -> None:
     assert extract_statement(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a goal stated as missed, the value in parentheses after its label
+            "職員数については、平成18年度(420 名)から削減に取り組んできたが、平成23年度"
+            "削減目標と していた数値(390名)を達成することができませんでした(401名)。",
+            [("職員数", "人", 390, 420, 2011)],
+        ),
+        (
+            "職員数については、平成22年度の削減目標(300人)を達成できなかった。",
+            [("職員数", "人", 300, None, 2010)],
+        ),
+    ],
+)
+def test_a_goal_stated_as_missed(text: str, expected: list[tuple]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a goal met is a result; a goal without a measure named
+        "職員数については、平成22年度の削減目標(300人)を達成しました。",
+        "職員数については、目標数値の 808 人を達成しました。",
+        "平成24年度の目標としていた数値(148名)を達成することができませんでした。",
+    ],
+)
+def test_goals_met_or_unnamed_state_no_target(text: str) -> None:
+    assert extract_statement(text) == []

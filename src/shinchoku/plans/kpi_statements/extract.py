@@ -28,7 +28,7 @@ from shinchoku.plans.kpi_statements.headed_items import dated_stages, headed_ite
 from shinchoku.plans.kpi_statements.labelled import labelled
 from shinchoku.plans.kpi_statements.listed import listed_line
 from shinchoku.plans.kpi_statements.prose import prose
-from shinchoku.plans.kpi_statements.prose_aims import aimed_goals
+from shinchoku.plans.kpi_statements.prose_aims import aimed_goals, missed_goals
 from shinchoku.plans.kpi_statements.prose_lists import goal_lists
 from shinchoku.plans.kpi_statements.prose_slogans import slogan_goals
 from shinchoku.plans.kpi_statements.refusals import refused
@@ -192,6 +192,7 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
     found += goal_lists(ctx)  # 'XをN、YをMまで上げることを目指す'
     found += slogan_goals(ctx)  # '“人口3万人”を目指す'
     found += aimed_goals(ctx)  # '目標値(R2:40%)に向けてXを段階的に高める'
+    found += missed_goals(ctx)  # 'Xについては、…目標としていた数値(148名)を達成…できず'
     rows = pipe_row(ctx) if "|" in norm else _space_rows(ctx, bool(found))
     if rows and "|" in norm:  # one row a line: later cells give its reasons
         end = max(b for r in rows for _, b in r.spans.values())

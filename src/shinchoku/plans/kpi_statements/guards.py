@@ -183,6 +183,14 @@ def _said_after(ctx: Ctx, q: Quantity, after: str) -> bool | None:
         r" ?\(ゼロ\) ?(?:を(?:目指|めざ)[^、。]*)?。?", after
     ):
         return True  # '…5年間 全世代の自殺0(ゼロ)': a goal's slogan
+    if (
+        q.raw == "ゼロ"
+        and re.match(r" ?を(?:表明|宣言)(?!した[^、。]{0,12}(?:事例|例|自治体))", after)
+        and _written_by(
+            ctx, re.search(r"(?:19|20)\d{2} ?年度?(まで)", text[s0 : q.start]), s0
+        )
+    ):
+        return True  # '「2050年までに…実質ゼロ」を表明し': a zero declared
     if re.match(r" ?(?:に|と)設定(?:した|しました)", after) and re.search(
         r"目標[^\s、。\d]{0,6}を", text[s0 : q.start]
     ):
@@ -216,6 +224,15 @@ def _said_after(ctx: Ctx, q: Quantity, after: str) -> bool | None:
     if _NOT_GOAL_RE.match(after):
         return False
     return None
+
+
+def _written_by(ctx: Ctx, m: re.Match[str] | None, offset: int) -> bool:
+    """'2050年までに' as written, not read into a quoted slogan's bare year
+    ('「2050年…ゼロ」': its 'までに' maps onto the year's last letter)."""
+    if m is None:
+        return False
+    at = offset + m.start(1)
+    return ctx.mapped.origin[at] != ctx.mapped.origin[at - 1]
 
 
 def _named_or_labelled(ctx: Ctx, q: Quantity, after: str, before: str) -> bool | None:

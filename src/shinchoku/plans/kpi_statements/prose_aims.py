@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from shinchoku.plans.kpi_statements.context import Ctx, new_found, year_at
+from shinchoku.plans.kpi_statements.context import Ctx, new_found, set_baseline, year_at
 from shinchoku.plans.kpi_statements.found import Found
 from shinchoku.plans.kpi_statements.lexicon import MEASURE_END_RE
 from shinchoku.plans.kpi_statements.names import clean_name, name_ok
@@ -57,5 +57,59 @@ def aimed_goals(ctx: Ctx) -> list[Found]:
         f.deadline_fy = year_at(ctx, label.start(), q.start)
         if re.match(_LOWER, m["verb"]):
             f.direction = "lower"
+        out.append(f)
+    return out
+
+
+# '平成24年度削減目標としていた数値(148名)を達成することができませんでした': a
+# goal stated as missed, its value in parentheses after the goal label (a goal
+# met is a result: '目標数値の808人を達成しました' is not read)
+_MISSED_LABEL_RE = re.compile(
+    rf"(?P<year>{_YEAR})?の? ?(?P<cut>削減)?目標(?:値|数値)?"
+    r"(?:と ?し ?て ?い ?た(?:数値|値)?)? ?\( ?$"
+)
+_MISSED_AFTER_RE = re.compile(
+    r" ?\) ?を ?(?:達成|クリア)(?:する)? ?(?:こと(?:が|は)?)? ?"
+    r"(?:でき(?:なかった|ませんでした|ず)|できていない|されなかった|されませんでした)"
+)
+_TOPIC_RE = re.compile(r"([^、。\s]{2,24}?)(?:について(?:は)?|は)[、,]")
+_FROM_RE = re.compile(rf"(?P<year>{_YEAR}) ?\( ?$")
+
+
+def missed_goals(ctx: Ctx) -> list[Found]:
+    """Goals stated as missed, named by the sentence's topic ('Xについては、…'),
+    from the value of a year in parentheses before them ('平成17年度(173名)から')."""
+    out = []
+    text = ctx.text
+    for q in ctx.free():
+        label = _MISSED_LABEL_RE.search(text, max(0, q.start - 24), q.start)
+        if label is None or not _MISSED_AFTER_RE.match(text, q.end):
+            continue
+        s0 = text.rfind("。", 0, label.start()) + 1
+        topic = _TOPIC_RE.search(text, s0, label.start())
+        name = clean_name(topic.group(1)) if topic else ""
+        if not (name_ok(name) and MEASURE_END_RE.search(name)):
+            continue
+        assert topic is not None
+        f = new_found(ctx, (name, ctx.span(*topic.span(1))), q)
+        if label["year"]:
+            f.deadline_fy = year_at(ctx, label.start(), label.end())
+        if label["cut"]:
+            f.direction = "lower"
+        base = next(
+            (
+                v
+                for v in ctx.free()
+                if topic.end() <= v.start < label.start()
+                and v.unit == q.unit
+                and re.match(r" ?\) ?から", text[v.end :])
+                and _FROM_RE.search(text, topic.end(), v.start)
+            ),
+            None,
+        )
+        if base is not None:
+            year = _FROM_RE.search(text, topic.end(), base.start)
+            assert year is not None
+            set_baseline(ctx, f, base, year["year"])
         out.append(f)
     return out

@@ -31,6 +31,11 @@ _HAPPENED_RE = re.compile(
 _RESULT_HEAD_RE = re.compile(
     r"^ ?[■●○◆・]? ?(?:[^\s、。\d|()をにが]|(?<=[A-Za-z])\d){2,30}?実績(?:値)? "
 )
+# '…22%削減と定め、温暖化対策を推進してきました': a goal the plan had, replaced since
+_PAST_GOAL_RE = re.compile(
+    r"^[^。]{0,12}?(?:と定め|を目指して|を目標とし|を目標に)[、,][^。]{0,24}?"
+    r"(?:推進し|進め|取り組んで?|取組んで?)て?(?:きました|きた|まいりました)"
+)
 # '目標値の8割はクリア': the share of a goal that was met
 _SHARE_MET_RE = re.compile(r"^ ?(?:は|を|が)(?:クリア|達成し|上回っ)")
 # '目標達成度Aの30項目', '20項目で': counts of a plan's items
@@ -95,6 +100,7 @@ def refused(ctx: Ctx, f: Found) -> bool:
         or _MET_RE.search(after)
         or _PAST_STORY_RE.match(text[end : s1 + 1])
         or _HAPPENED_RE.search(after)
+        or _PAST_GOAL_RE.match(after)
         or (not goal_words and _CHANGED_RE.match(after))
         or _SHARE_MET_RE.match(after)
     )

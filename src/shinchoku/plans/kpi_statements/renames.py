@@ -19,6 +19,10 @@ _ROLE_RE = re.compile(r"(?:である|の) ?[\d,.]*$")
 _TOPIC_RE = re.compile(
     r"(?:^|[、。\s])([^、。\s\d]{2,40}?)(?:について(?:は)?|は)[、,]? ?"
 )
+# the plan names its measure before the goal: '本計画の目標値はCO2排出量とし、「…」'
+_MEASURE_SET_RE = re.compile(
+    r"目標(?:値|指標)?は ?((?:[^、。「」\s\d]|(?<=[A-Za-z])\d){2,20}?)とし[、,]"
+)
 _HELD_RE = re.compile(r"^ ?(?:程度|前後)?の[^、。\s]{0,10}?(?:構造)?の(?:保持|維持)")
 _HELD_NAME_RE = re.compile(r"([^\s、。「」\dにをがはで]{2,12}?) ?$")
 
@@ -31,7 +35,14 @@ def renamed(ctx: Ctx, f: Found) -> Found:
         return f
     text = ctx.text
     start, end = norm_pos(ctx, span[0]), norm_pos(ctx, span[1])
-    if _OFFICE_RE.search(f.name):
+    s0, _ = sentence_bounds(text, start)
+    measure = _MEASURE_SET_RE.search(text, s0, start)
+    if measure and name_ok(clean_name(measure.group(1))):
+        f.name, f.spans["name"] = (
+            clean_name(measure.group(1)),
+            ctx.span(*measure.span(1)),
+        )
+    elif _OFFICE_RE.search(f.name):
         told = _told_before(ctx, f, start)
         if told is not None:
             f.name, f.spans["name"] = told

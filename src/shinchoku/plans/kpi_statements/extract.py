@@ -27,6 +27,7 @@ from shinchoku.plans.kpi_statements.goal_pairs import (
 from shinchoku.plans.kpi_statements.headed_items import dated_stages, headed_items
 from shinchoku.plans.kpi_statements.labelled import labelled
 from shinchoku.plans.kpi_statements.listed import listed_line
+from shinchoku.plans.kpi_statements.parts import by_parts
 from shinchoku.plans.kpi_statements.prose import prose
 from shinchoku.plans.kpi_statements.prose_aims import aimed_goals, missed_goals
 from shinchoku.plans.kpi_statements.prose_lists import goal_lists
@@ -75,7 +76,14 @@ def extract_statement(
     A numbered heading and its title opening the line ('施策1-2 子育て支援の
     充実 …') are read apart; the title names a goal only when the statement
     after it states none ('施策1 子育て支援の充実 目標:85%')."""
-    normalized = kpi_text.normalize(text[:MAX_STATEMENT])
+    found = _line(text[:MAX_STATEMENT], first_fy, last_fy)
+    return by_parts(
+        text[:MAX_STATEMENT], found, lambda part: _line(part, first_fy, last_fy)
+    )
+
+
+def _line(text: str, first_fy: int | None, last_fy: int | None) -> list[Found]:
+    normalized = kpi_text.normalize(text)
     found = _statement(canonical(normalized), first_fy, last_fy)
     title = heading_title(normalized)
     if found or title is None or not _nameless(canonical(normalized).text):

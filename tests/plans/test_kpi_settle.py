@@ -92,3 +92,16 @@ def test_no_labelled_name_is_trimmed_or_refused() -> None:
 )
 def test_cells_and_verbs_are_no_names(text: str, expected: list) -> None:
     assert [n for n, _ in _read(text) if "若者 2" in n or n.endswith("こ")] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一般職員数は1,210人から1,480人に増加しました。",
+        "観光入込客数は120万人から98万人に減少しております。",
+        "一般職員数は1,210人から1,480人に増加する見込みです。",
+        "転入者数は令和7年度に1,480人となる見込みです。",
+    ],
+)
+def test_changes_told_and_expected_are_no_goal(text: str) -> None:
+    assert _read(text) == []

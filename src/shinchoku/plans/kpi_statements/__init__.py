@@ -22,14 +22,26 @@ in the text as written, for highlighting.
 One module per form, each reading the statement's `Ctx` (context.py) and
 returning `Found`s: `arrows`, `labelled`, `table_rows` and `table_space` (cells
 joined by `|`, by spaces; over `table_cells`, `table_dates`, `table_units`,
-`table_years` and `table_sheets`), `staged`, `listed`, `framed` (a frame's
-bullets, bullets announced as goals) and `prose` (goals told
-apart from results by `guards`, named by `prose_names` and `prose_items`, their baselines found by
-`prose_baselines`), `headed_items` (a goal heading's dashed items, a goal's dated
-stages in prose); `finish` adds what every form's indicators get last and
-`extract` runs them in order. `values` says which numbers are values and reads
-years and dates; `names` cleans an indicator's name; `lexicon` holds the words
-several forms read.
+`table_years`, `table_year_labels`, `table_header_row` and `table_sheets`),
+`staged`, `listed`, `framed` (a frame's bullets, bullets announced as goals),
+`goal_pairs` (a 数値目標 row of names and values, a KPI sheet row),
+`headed_items` (a goal heading's dashed items, a goal's dated stages in prose)
+and `prose` (goals told apart from results by `guards`, named by `prose_names`
+and `prose_items`, their baselines found by `prose_baselines`; lists under one
+verb in `prose_lists`, quoted slogans in `prose_slogans`, goals aimed at or
+missed in `prose_aims`).
+
+Before the forms, `canonical`, `canonical_order` and `leaders` make one spelling
+of each form (arrows, labels after their values or in brackets, years before or
+inside a value's parentheses, dotted leaders); `parts` reads a line listing
+indicators part by part. After them, `finish` adds what every form's indicators
+get last (comparator, change, direction, period) and `settle` takes a last look
+at each name (a value, a particle or a half quote trimmed off; an adverb, the
+city or an office in its place gives way to the measure named before the value,
+or the indicator is dropped). `extract` runs them in order. `values` says which
+numbers are values and reads years and dates; `names` cleans an indicator's
+name; `lexicon` holds the words several forms read (labels, comparators, the
+words a measure's name ends with).
 """
 
 from shinchoku.plans.kpi_statements.arrows import ARROW_RE

@@ -107,6 +107,21 @@ FORMS: dict[str, tuple[str, float, float | None]] = {
     "per year, label": ("{n} 目標 500件/年", 500, None),
     "money, 億": ("{n}を令和8年度までに1億2,500万円とする", 125000, None),
     "negative": ("{n} ▲420人(令和7年度までに)を目指す", -420, None),
+    "staged, goal marked last": (
+        "{n} 令和5年度 1,300人 令和6年度 1,400人 令和7年度 1,480人(目標)",
+        1480,
+        None,
+    ),
+    "middle and final goals": (
+        "{n} 現状値 1,210人(R2) 中間目標 1,350人(R5) 最終目標 1,480人(R9)",
+        1480,
+        1210,
+    ),
+    "goal, result and rate": (
+        "{n} 目標値 1,480人 実績値 1,300人 達成率 87.8%",
+        1480,
+        None,
+    ),
     "staged, label first": (
         "{n} 目標値 令和5年度 30% 令和6年度 35% 令和7年度 40%",
         40,

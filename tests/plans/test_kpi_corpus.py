@@ -46,6 +46,7 @@ SEVENTEENTH_ROUND = 2000  # statements k2000… too, eastern Japan, read after s
 EIGHTEENTH_ROUND = 2100  # statements k2100… too, western Japan, at the same time
 NINETEENTH_ROUND = 2200  # statements k2200… too, all Japan, climate plans mostly
 TWENTIETH_ROUND = 2300  # statements k2300… too, 総合戦略/行政改革, searched by name
+TWENTY_FIRST_ROUND = 2400  # statements k2400… too, read at this session's end
 
 
 def _rows(split: str) -> list[dict]:
@@ -101,7 +102,11 @@ def _rows(split: str) -> list[dict]:
             r for r in rows if NINETEENTH_ROUND <= int(r["id"][1:]) < TWENTIETH_ROUND
         ]
     if split == "dev round 20":
-        return [r for r in rows if int(r["id"][1:]) >= TWENTIETH_ROUND]
+        return [
+            r for r in rows if TWENTIETH_ROUND <= int(r["id"][1:]) < TWENTY_FIRST_ROUND
+        ]
+    if split == "dev round 21":
+        return [r for r in rows if int(r["id"][1:]) >= TWENTY_FIRST_ROUND]
     if split == "dev rounds 1-16":
         return [r for r in rows if int(r["id"][1:]) < SEVENTEENTH_ROUND]
     if split == "dev rounds 1-15":
@@ -185,7 +190,7 @@ def _assert_goals(result: Score, split: str) -> None:
 def test_goals_on_the_dev_split(scores: Callable[[str], Score]) -> None:
     """Every round of the dev split (the rules were written for all of them). A
     fresh round gets its own strict xfail until it meets the goals: rounds 17
-    to 20 are fresh."""
+    to 21 are fresh."""
     _assert_goals(scores("dev rounds 1-16"), "dev rounds 1-16")
 
 
@@ -460,6 +465,19 @@ def test_goals_on_the_twentieth_round(scores: Callable[[str], Score]) -> None:
     ことができませんでした'): target precision 1.000 (14/14) and recall 1.000 (14/14),
     baseline 1.000 (5/5) and 1.000 (5/5); rounds 1-19 read exactly as before."""
     _assert_goals(scores("dev round 20"), "dev round 20")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="measured before any rule was written for it (2026-11-30, on 3a33a46, "
+    "and the same on 4120174): target precision 0.273 (3/11) and recall 0.300 "
+    "(3/10), baseline 1.000 (1/1) and 0.333 (1/3)",
+)
+def test_goals_on_the_twenty_first_round(scores: Callable[[str], Score]) -> None:
+    """総合戦略, 人口ビジョン, 定員 and news statements (`k2400`…, 26 statements, 10
+    stating 10 indicators) from 11 governments new to the corpus, read after this
+    session's general forms (settle, canonical_order, parts, the templates)."""
+    _assert_goals(scores("dev round 21"), "dev round 21")
 
 
 @pytest.mark.xfail(

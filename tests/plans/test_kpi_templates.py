@@ -107,6 +107,21 @@ FORMS: dict[str, tuple[str, float, float | None]] = {
     "per year, label": ("{n} 目標 500件/年", 500, None),
     "money, 億": ("{n}を令和8年度までに1億2,500万円とする", 125000, None),
     "negative": ("{n} ▲420人(令和7年度までに)を目指す", -420, None),
+    "staged, goal marked last": (
+        "{n} 令和5年度 1,300人 令和6年度 1,400人 令和7年度 1,480人(目標)",
+        1480,
+        None,
+    ),
+    "middle and final goals": (
+        "{n} 現状値 1,210人(R2) 中間目標 1,350人(R5) 最終目標 1,480人(R9)",
+        1480,
+        1210,
+    ),
+    "goal, result and rate": (
+        "{n} 目標値 1,480人 実績値 1,300人 達成率 87.8%",
+        1480,
+        None,
+    ),
     "staged, label first": (
         "{n} 目標値 令和5年度 30% 令和6年度 35% 令和7年度 40%",
         40,
@@ -158,6 +173,12 @@ FORMS: dict[str, tuple[str, float, float | None]] = {
         1480,
         None,
     ),
+    "prose, の目標は、…である": ("{n}の目標は、1,480人である。", 1480, None),
+    "prose, name after the value": (
+        "令和7年度までに1,480人の{n}を目指します。",
+        1480,
+        None,
+    ),
     "prose, の目標は": ("{n}の目標は1,480人です。", 1480, None),
     "prose, 定めています": ("{n}の目標値を1,480人と定めています", 1480, None),
     "prose, actual after": ("{n}を1,480人にします(令和元年度実績 1,210人)", 1480, 1210),
@@ -166,6 +187,7 @@ FORMS: dict[str, tuple[str, float, float | None]] = {
 
 # Forms read for no name yet, or not for every one, with the count they miss.
 NOT_YET = {
+    "prose, name after the value": "1 of 60: a name after its value holding 'に…を'",
     "bullet, colon": "12 of 60: a bare bullet is read only under a name ending in a "
     "measure word (not '社会動態', '外国人観光客', 'システムの標準化'), for precision",
     "bullet, per year in parentheses": "13 of 60: as 'bullet, colon'",

@@ -15,6 +15,7 @@ from shinchoku.plans.kpi_statements.context import (
 )
 from shinchoku.plans.kpi_statements.found import Found, Span
 from shinchoku.plans.kpi_statements.names import clean_name, name_ok
+from shinchoku.plans.kpi_statements.settle import is_not_a_name
 from shinchoku.plans.kpi_statements.values import paren_after, year_in
 from shinchoku.plans.kpi_text import Quantity
 
@@ -149,6 +150,9 @@ def _head_cell(ctx: Ctx) -> list[Found]:
     return [f] if f.target is not None else []
 
 
+_YEAR_IN_NAME_RE = re.compile(r"(?:令和|平成|R|H) ?\d|\d ?年度?")
+
+
 def _start_in_parens(ctx: Ctx, f: Found, q: Quantity) -> None:
     """'目標値 1,480人 (現状値 1,210人)': the starting value in parentheses right
     after the goal's value."""
@@ -196,8 +200,8 @@ def labelled(ctx: Ctx) -> list[Found]:
         else []
     )
     name = _name(ctx, first.start(), lead[0] if lead else None)
-    if name is None:
-        return []
+    if name is None or (is_not_a_name(name[0]) and _YEAR_IN_NAME_RE.search(name[0])):
+        return []  # '… 令和6年度 1,400人 令和7年度 目標値 1,480人': stages, not a label
     if first["label"].startswith("目標") and re.search(r".{2}(?:削減|縮減)$", name[0]):
         name = (
             name[0][:-2],

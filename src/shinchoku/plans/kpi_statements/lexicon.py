@@ -33,7 +33,7 @@ NAME_AFTER_RE = re.compile(
     r"|を(?:削減|縮減)(?:する|します)(?:。|$))"
 )
 # '目標、毎年44,000人の出生数。': under a goal label, the name ends the sentence
-NAME_ENDS_RE = re.compile(r"^ ?の([^、。をがは\d]{2,24}?) ?(?:。|$)")
+NAME_ENDS_RE = re.compile(r"^ ?の([^、。をがは\d]{2,24}?) ?(?:です|である|だ)?(?:。|$)")
 
 # The words a measure's name ends with ('…件数', '…満足度', '…単価'): a list's
 # entry or a bullet is read as a goal only under such a name.

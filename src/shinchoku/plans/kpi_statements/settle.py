@@ -68,6 +68,11 @@ def settled(ctx: Ctx, f: Found, kept: list[Found]) -> bool:
     return True
 
 
+def is_not_a_name(name: str) -> bool:
+    """A name no trimming makes a measure's ('400人令和7年度', '長期的')."""
+    return _trimmed(name) is None
+
+
 def _trimmed(name: str) -> str | None:
     if re.fullmatch(r"「[^「」]+」", name):
         name = name[1:-1]

@@ -12,11 +12,12 @@ from shinchoku.plans.kpi_statements.values import year_in
 
 def staged_line(ctx: Ctx) -> list[Found]:
     """'図書館利用者数の目標 R5:120万人 R6:125万人 R7:130万人': targets per FY
-    behind their years; the last one is the final target."""
+    behind their years; the last one is the final target. A goal label may
+    head the line or mark its last value ('… 令和7年度 1,480人(目標)')."""
     text = ctx.text
     pairs = []
     for s, e, year in ctx.years:
-        sep = re.match(r" ?(?:末|度末)?(?:目標)? ?[::] ?", text[e:])
+        sep = re.match(r" ?(?:末|度末)?(?:目標)? ?[::] ?| ?目標値 (?=[\d,.])", text[e:])
         if sep is None and text[e - 1] in "年度":
             sep = re.match(r" (?=[\d,.]+ ?\S)", text[e:])  # '2060 年 20,000 人'
         if not year or not sep:
@@ -26,7 +27,8 @@ def staged_line(ctx: Ctx) -> list[Found]:
             pairs.append((s, year, q))
     if len(pairs) < 2 or len({q.unit for _, _, q in pairs}) > 1:
         return _named_stages(ctx)
-    if not re.search(
+    last_labelled = re.search(r"目標値 $", text[: pairs[-1][2].start])
+    if not last_labelled and not re.search(
         r"(?:目標値?|めざそう値|目標人口)(?:\([^()]*\))? ?[::]? ?(?:【[^【】]{1,20}】 ?)?$",
         text[: pairs[0][0]],
     ):

@@ -26,8 +26,8 @@ joined by `|`, by spaces; over `table_cells`, `table_dates`, `table_units`,
 `staged`, `listed`, `framed` (a frame's bullets, bullets announced as goals),
 `goal_pairs` (a 数値目標 row of names and values, a KPI sheet row),
 `headed_items` (a goal heading's dashed items, a goal's dated stages in prose)
-and `prose` (goals told apart from results by `guards`, named by `prose_names`
-and `prose_items`, their baselines found by `prose_baselines`; lists under one
+and `prose` (goals told apart from results by `guards`, named by `prose_names`,
+`prose_topics` and `prose_items`, their baselines found by `prose_baselines`; lists under one
 verb in `prose_lists`, quoted slogans in `prose_slogans`, goals aimed at or
 missed in `prose_aims`).
 

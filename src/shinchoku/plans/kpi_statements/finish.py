@@ -92,8 +92,11 @@ def _change(ctx: Ctx, f: Found, q_end: int | None, after: str, after_clean: str)
     `f.change` (and a lowering direction); returns the words that say so when
     they follow a later value of a list ('20%、3.6時間削減')."""
     text = ctx.text
+    spaced_verb = re.match(r" (?:削減|縮減)(?:させ|し|する|します)", after)
     change: re.Match[str] | bool | None = _CHANGE_RE.match(
-        re.sub(r"^(?:以上|以下|未満)", "", after) if after[:1] != " " else ""
+        re.sub(r"^(?:以上|以下|未満)", "", after[1:] if spaced_verb else after)
+        if after[:1] != " " or spaced_verb  # '8% 削減させ': PDF spacing, a verb
+        else ""
     )
     listed = re.match(r"^(?:\([^()]*\))?[、,] ?", after)
     if listed and q_end is not None:

@@ -37,10 +37,12 @@ def _dates_another(text: str, s: int, e: int, q: Quantity, has_best: bool) -> bo
     if text[max(0, s - 1) : s] == "対":
         return True  # '対17年度で△4.6%': the base year
     if re.match(
-        r" ?[】\])]?(?:比|対比|から|の実績|実績|現在|を基準|に対し|と比較|[にと]比べ|の数値(?!目標)|の値)",
+        r" ?[】\])]? ?(?:比|対比|から|の実績|実績|現在|を基準|に対し|と比較|[にと]比べ|の数値(?!目標)|の値)",
         text[e : e + 6],
     ):
         return True
+    if re.match(r" ?(?:以降|以後|から)[、,]? ?(?:毎年|各年)", text[e : e + 10]):
+        return True  # '20年度以降、毎年度200組以上': where a yearly goal starts
     if re.search(r"から ?$", text[max(0, s - 3) : s]) and re.match(
         r" ?までの(?! ?\d+ ?(?:年間|か年|カ年))", text[e : e + 8]
     ):

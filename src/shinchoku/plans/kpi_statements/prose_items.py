@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-from shinchoku.plans.kpi_statements.context import Ctx
+from shinchoku.plans.kpi_statements.context import Ctx, sentence_bounds
 from shinchoku.plans.kpi_statements.found import Span
+from shinchoku.plans.kpi_statements.lexicon import WHEN
 from shinchoku.plans.kpi_statements.names import clause_start, clean_name, name_ok
 from shinchoku.plans.kpi_text import Quantity
 
@@ -48,15 +49,41 @@ def earlier_sentence(ctx: Ctx, q: Quantity, s0: int) -> tuple[str, Span] | None:
         )
         if not (q.unit and v.unit == q.unit):
             continue
-        if m is None or v.start in ctx.used:
-            return None  # not a count's subject, or a goal read before (a stage)
-        name = clean_name(re.sub(r"^[^、。]*?\d{1,2} ?月(?:末)?の", "", m.group(1)))
-        if name_ok(name) and not re.search(r"\d", name):
+        if v.start in ctx.used:
+            return None  # a goal read before (a stage)
+        if m and re.search(r"[にで]$", m.group(1)):
+            m = None  # '来年度には600人', 'このままでは': a time or a case, no subject
+        # '2050年には人口が2万人': the subject after the time
+        raw = re.sub(rf"^{WHEN}(?:には|は|に)(?=..)", "", m.group(1)) if m else ""
+        name = clean_name(re.sub(r"^[^、。]*?\d{1,2} ?月(?:末)?の", "", raw))
+        if m and name_ok(name) and not re.search(r"\d", name):
             return name, ctx.span(m.end(1) - len(name), m.end(1))
-        return None
+        return _counted_subject(ctx, v)  # not a count's own subject: its sentence's
     topic = re.match(r" ?(?:[・■●○◆◇] ?)?([^、。\s\d()・■●○◆◇]{2,12})は[、,]", text)
     if topic and s0 > topic.end() and not any(v.start < s0 for v in ctx.values):
         name = clean_name(topic.group(1))
         if name_ok(name):
             return name, ctx.span(*topic.span(1))
     return None
+
+
+# a noun as the subject: '…いる人口がこのままいくと'
+_SUBJECT_RE = re.compile(
+    r"(?<![\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fc])"
+    r"([\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fc]{2,12})が(?![\u3005\u4e00-\u9fff])"
+)
+
+
+def _counted_subject(ctx: Ctx, v: Quantity) -> tuple[str, Span] | None:
+    """'今7万8000人いる人口がこのままいくと2060年には4万人になる…。だから5万人を
+    維持する': the subject of the earlier sentence whose count `v` is; None
+    when the words before `v` have no such subject."""
+    s0, _ = sentence_bounds(ctx.text, v.start)
+    subjects = list(_SUBJECT_RE.finditer(ctx.text, s0, v.start))
+    if not subjects:
+        return None
+    m = subjects[-1]
+    name = clean_name(m.group(1))
+    if not name_ok(name) or re.search(r"\d|年|度|月|日", name):
+        return None
+    return name, ctx.span(*m.span(1))

@@ -16,6 +16,7 @@ from shinchoku.plans.kpi_statements.prose_items import (
     included,
     item_change,
 )
+from shinchoku.plans.kpi_statements.prose_topics import quoted_or_aside, yearly_topic
 from shinchoku.plans.kpi_text import Quantity
 
 _TOPIC_TARGET_RE = re.compile(r"([^、。]{2,40}?)の目標(?:値|額)?(?:を|は)[、,]")
@@ -85,7 +86,7 @@ def _fallback_name(
         or _that_goal(ctx, clause)
         or _timed_before(ctx, q, s0)
         or _named_earlier(ctx, q, s0, clause)  # '…耐震化率が91.9%…目標値である95%'
-        or _quoted_or_aside(ctx, s0, clause)
+        or quoted_or_aside(ctx, s0, clause)
         or _topic_before(ctx, s0, clause)
         or _line_head(ctx, _HEADINGS[1:])
         or earlier_sentence(ctx, q, s0)
@@ -137,31 +138,6 @@ def _timed_before(ctx: Ctx, q: Quantity, s0: int) -> tuple[str, Span] | None:
         name = clean_name(timed.group(1))
         if name_ok(name):
             return name, ctx.span(s0 + timed.start(1), s0 + timed.end(1))
-    return None
-
-
-def _quoted_or_aside(ctx: Ctx, s0: int, clause: int) -> tuple[str, Span] | None:
-    """A quoted name the sentence sets as its goal ('「X」の目標'), or the words
-    an aside in speech follows ('X、…ですけれども、')."""
-    text = ctx.text
-    quoted = list(
-        re.finditer(
-            r"「([^「」]{2,40})」(?:の(?:目標|数値)|を(?:新たに)?(?:設定|指標|目標)|について|は)",
-            text[s0:clause],
-        )
-    )
-    for m in reversed(quoted):
-        name = clean_name(m.group(1))
-        if name_ok(name) and not re.search(r"\d", m.group(1)[:1]):
-            return name, ctx.span(s0 + m.start(1), s0 + m.end(1))
-    aside = re.search(
-        r"([^、。]{2,30})、[^、。]{0,24}(?:ですけれども|ですけど|ですが)、",
-        text[s0:clause],
-    )
-    if aside:  # '平成29年度の自殺死亡率、人口10万人に対してですけれども、…'
-        name = clean_name(aside.group(1))
-        if name_ok(name) and not re.search(r"\d", name):
-            return name, ctx.span(s0 + aside.start(1), s0 + aside.end(1))
     return None
 
 
@@ -302,7 +278,10 @@ def _narrow(phrase: str, bare: str, after: str) -> tuple[str, int] | None:
     topic before 'は', the words after a start value's particle; with how many
     characters were cut from the front. None when they hold no name."""
     skipped = 0
-    if re.search(
+    # '…を基本理念として定め …実績より焼却処理量を8%': the object after the
+    # comparison, nearest the value, names it, not one of an earlier clause
+    compared_object = re.search(r"より ?[^、。をはが\d\s]{2,30}?を ?$", bare)
+    if not compared_object and re.search(
         r"から$|より|上回る|下回る|比で?$|対比|と比較して$|[とに]比べて?$|基準の[\d.]+倍|倍「?$",
         bare,
     ):
@@ -422,6 +401,7 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
         or _share_or_cut(ctx, q, s0)
         or included(ctx, q, s0)
         or item_change(ctx, q, s0)
+        or yearly_topic(ctx, q, s0)  # 'Xでは20年度以降、毎年度200組以上'
     )
     if special is not None:
         return special
@@ -538,8 +518,11 @@ def _clause_opening(text: str, s0: int, start: int, e: int) -> int:
     )
     if marker:  # '…つくる Ⅰ (主なKGI)社会動態の増加:': the name after the marker
         start += marker[-1].end()
-    lead = re.match(r"(?:具体的には|特に|なお|また)[、 ]?", text[start:e])
-    if lead:  # '具体的には…標準化死亡比が100以下': an adverb opens the clause
+    lead = re.match(
+        r"(?:具体的には|特に|なお|また|そこで(?!は)|そのため|このため|だから|したがって)[、 ]?",
+        text[start:e],
+    )
+    if lead:  # '具体的には…標準化死亡比が100以下', 'だから5万人を': an adverb opens it
         start += lead.end()
     means = re.search(r"[^、。]+?を" + _MEANS_RE.pattern + r" ?$", text[start:e])
     return start + means.end() if means else start  # '施策を…実行することで17万人

@@ -134,3 +134,11 @@ def test_names_and_readings_of_round_21_shapes(text: str, expected: list) -> Non
 )
 def test_projections_past_goals_and_outlooks_are_no_goal(text: str) -> None:
     assert _read(text) == []
+
+
+def test_chained_arrows_give_stages_and_the_last_target() -> None:
+    (f,) = extract_statement(
+        "①合計特殊出生率 1.36(現在)➠1.60(2020) ➠1.80(2030)➠2.07(2040)(目標)"
+    )
+    assert (f.target, f.baseline, f.deadline_fy) == (2.07, 1.36, 2040)
+    assert f.targets == {2020: 1.6, 2030: 1.8, 2040: 2.07}

@@ -100,6 +100,7 @@ def arrows(ctx: Ctx) -> list[Found]:
             f.deadline_fy = fiscal_year_in(paren[0])
         else:
             f.deadline_fy = fiscal_year_in(text[arrow.end() : right.start])
+        _chain(ctx, f, right)
         if left is not None and f.target is not None and f.baseline is not None:
             if f.target < f.baseline:
                 f.direction = "lower"
@@ -107,6 +108,39 @@ def arrows(ctx: Ctx) -> list[Found]:
             continue
         out.append(f)
     return out
+
+
+_NEXT_ARROW_RE = re.compile(r"(?: ?\([^()]*\))* ?(?:→|⇒|➡|⇨|->|=>)")
+
+
+def _chain(ctx: Ctx, f: Found, right: Quantity) -> None:
+    """'1.36(現在)→1.60(2020)→1.80(2030)→2.07(2040)': each further arrow's value
+    a later stage, the last one the target; the dated stages its targets."""
+    first = _stage_year(ctx, right)
+    stages = {first: right.value} if first else {}
+    while True:
+        m = _NEXT_ARROW_RE.match(ctx.text, right.end)
+        nxt = _right_of(ctx, m) if m else None
+        if nxt is None or nxt.start in ctx.used or nxt.unit != right.unit:
+            break
+        ctx.used.add(nxt.start)
+        fy = _stage_year(ctx, nxt)
+        if fy:
+            stages[fy] = nxt.value
+        f.target, f.deadline_fy = nxt.value, fy
+        f.spans["target"] = ctx.span(nxt.start, nxt.end)
+        right = nxt
+    if len(stages) >= 2:
+        f.targets = stages
+
+
+def _stage_year(ctx: Ctx, q: Quantity) -> int | None:
+    """A chained value's year: its date, or a bare year in parentheses ('(2030)')."""
+    paren = _date_after(ctx.text, q.end)
+    if paren is None:
+        return None
+    bare = re.fullmatch(r" ?((?:19|20)\d{2}) ?", paren[0])
+    return int(bare.group(1)) if bare else fiscal_year_in(paren[0])
 
 
 def _year_on_year(ctx: Ctx, f: Found) -> bool:

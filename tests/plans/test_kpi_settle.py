@@ -105,3 +105,32 @@ def test_cells_and_verbs_are_no_names(text: str, expected: list) -> None:
 )
 def test_changes_told_and_expected_are_no_goal(text: str) -> None:
     assert _read(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a month is no name: the measure the sentence named before it is
+        (
+            "本市では職員数の目標が定められており、令和8年4月には目標520名とする。",
+            [("職員数", 520.0)],
+        ),
+        # cells one above the other, read down, in a line naming a goal
+        ("■目標人口 2020年 14,700人 ↓ 2035年 12,000人", [("人口", 12000.0)]),
+    ],
+)
+def test_names_and_readings_of_round_21_shapes(text: str, expected: list) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "この場合、高齢化率は29.5%程度に抑えられる想定です。",
+        "平成18年度から10年間で職員数を25%以上削減することを目標として取り組んできました。",
+        "人口の将来展望 30 年後⇒4,300 人 50 年後⇒3,800 人",
+        "1人1日990g ↓ 令和4年度実績 1人1日975g",
+    ],
+)
+def test_projections_past_goals_and_outlooks_are_no_goal(text: str) -> None:
+    assert _read(text) == []

@@ -13,6 +13,9 @@ from shinchoku.plans.kpi_text import Mapped
 
 # '1,210人➔1,480人': every right arrow as the one the forms read
 _ARROWS_RE = re.compile(r"[➔➜➙➛➝➞➟➠➢➣➤⟶⟹⇛⇰]")
+# '■目標人口 2020年 14,700人 ↓ 2034年 11,974人': a table's cells one above the
+# other, read down, in a line that names a goal
+_DOWN_ARROW_RE = re.compile(r"(?<=\S) ↓ (?=\S)")
 # '令和12年度を目途に', '2030年度をめどに': a deadline, as 'までに'
 _AIMED_RE = re.compile(r"(?<=[年度末)]) ?を ?(?:目途|めど|目処|メド) ?(?:に|として)")
 # '目 標 値', '現 状 値', '平 成26年度': a label or an era PDF text spaced letter by letter
@@ -174,6 +177,8 @@ def canonical(mapped: Mapped, *, heading: bool = True) -> Mapped:
     mapped = _inline_numbers(mapped)
     mapped = _note_off(mapped)
     mapped = mapped.sub(_ARROWS_RE, lambda m: "→")
+    if "目標" in mapped.text:
+        mapped = mapped.sub(_DOWN_ARROW_RE, lambda m: " → ")
     mapped = mapped.sub(_AIMED_RE, lambda m: "までに")
     mapped = in_order(mapped)
     mapped = mapped.sub(_BRACKETED_LABEL_RE, _bracketed_label)

@@ -25,7 +25,7 @@ _NOT_GOAL_RE = re.compile(
     r"|と予測|と見込|の見込|まで減少する|に減少した|に増加した|に増加して|増加した|減少した|減少して"
     r"|増えた|減った|~|の場合|で推移|程度で推移|が予測|と比較|の差"
     r"|(?:増加|減少|上昇|低下|改善|向上)(?:しました|しております|しています)|(?:増え|減り)ました"
-    r"|する見込|となる見込|見込まれ"
+    r"|する見込|となる見込|見込まれ|られる想定|となる想定|する想定"
     r"|にとどま|の実績|実績が|を超えて|となり|で推移|と過去|で最も|の減少となって)"
 )
 _GOAL_AFTER_RE = re.compile(
@@ -391,6 +391,8 @@ def _goal_verb_after(after: str) -> bool | None:
         ("し" if m.group(0).endswith("し") else "") + tail,
     ):
         return False  # '…85%に改善しています': it is happening
+    if re.match(r"(?:られる|れる|る|す)?(?:と)?(?:想定|見込|推計|予測)", tail):
+        return False  # '…29.5%程度に抑えられる想定です': a projection
     return not _NOT_GOAL_RE.match(after[: m.end() + 3])
 
 

@@ -35,7 +35,7 @@ _NOT_A_MEASURE_RE = re.compile(
     r"|「$|^[^「]*」"  # half a quotation
     r"|(?:令和|平成|R|H) ?\d{1,2} ?(?:年度?)? ?(?:\([^()]{1,6}\))?$"  # a header's years
     r"|(?:現状|基準|目標)値$"  # a label: '当時の現状値'
-    r"|(?<!人)年度?$"  # a time: '…平均して年'
+    r"|(?<!人)年度?$|\d ?[月日]$|年後$|^後$"  # a time: '…平均して年', '4月', '30 年後'
     r"|(?:する|した|される|された)[\u3041-\u309f]{0,2}$"  # a verb: '…の伸びに抑制するこ'
     r"|^(?:本|当|同|わが|我が)?[市町村県区国]$"  # the city that sets the goal
     r"|^の"  # a word cut from its head: '指標の説明' read as 'の説明'

@@ -97,17 +97,17 @@ def test_a_yearly_topic_stating_no_target(text: str) -> None:
         (  # the subject of the projection the goal answers, the count before it
             "今3万2000人いる人口がこのままでは2050年には2万人になると推計されています。"
             "そこで2万5千人を維持するという目標を立てました。",
-            {"name": "人口", "target": 25000, "comparator": "維持"},
+            {"name": "人口", "target": 25000, "comparator": "維持", "baseline": 32000},
         ),
-        (  # the subject after the time
+        (  # the subject after the time; a projection is no baseline
             "2050年には人口が2万人になると推計されています。"
             "だから2万5千人を維持するという計画を作っています。",
-            {"name": "人口", "target": 25000},
+            {"name": "人口", "target": 25000, "baseline": None},
         ),
         (
             "現在450人いる待機児童が、このままでは来年度には600人になるといわれています。"
             "そのため300人以下に抑えることを目指します。",
-            {"name": "待機児童", "target": 300, "comparator": "以下"},
+            {"name": "待機児童", "target": 300, "comparator": "以下", "baseline": 450},
         ),
     ],
 )

@@ -2,13 +2,20 @@
 (`(18年度は547億円)`), a bracket or reference after its sentence
 (`【平成22年実績:1,664万人…】`, `参考:…実績 50%`), a stated value elsewhere in
 the sentence (`(令和4年度末現在:78.5%)`), one labelled as a baseline
-(`基準値=650人`, `…を基準とし`) or the value it grows from (`2701人から3500人に`)."""
+(`基準値=650人`, `…を基準とし`), the value it grows from (`2701人から3500人に`) or
+the count its measure has now, stated with the name in the sentence before
+(`今7万8000人いる人口が…。だから5万人を維持する`)."""
 
 from __future__ import annotations
 
 import re
 
-from shinchoku.plans.kpi_statements.context import Ctx, sentence_bounds, set_baseline
+from shinchoku.plans.kpi_statements.context import (
+    Ctx,
+    norm_pos,
+    sentence_bounds,
+    set_baseline,
+)
 from shinchoku.plans.kpi_statements.found import Found
 from shinchoku.plans.kpi_statements.guards import baseline_paren
 from shinchoku.plans.kpi_statements.lexicon import BASE_LABELS, WHEN
@@ -51,6 +58,8 @@ def prose_baseline(ctx: Ctx, f: Found, q: Quantity) -> None:
     sentence or what closes it states one."""
     text = ctx.text
     s0, s1 = sentence_bounds(text, q.start)
+    if _count_now(ctx, f, q, s0):
+        return
     paren = baseline_paren(ctx, q)
     if paren is None and s1 < len(text):
         closing = _closing_actual(ctx, f, q, s1)
@@ -221,5 +230,26 @@ def _labelled_baseline(ctx: Ctx, f: Found, q: Quantity, s0: int, s1: int) -> boo
                 rf"({WHEN})の?[「『]?$", text[max(s0, v.start - 16) : v.start]
             )
             set_baseline(ctx, f, v, when.group(1) if when else None)
+            return True
+    return False
+
+
+def _count_now(ctx: Ctx, f: Found, q: Quantity, s0: int) -> bool:
+    """'今7万8000人いる人口が…。だから5万人を維持する': the goal named in an
+    earlier sentence by the count its measure has now, which it starts from."""
+    if "name" not in f.spans:
+        return False
+    start = norm_pos(ctx, f.spans["name"][0])
+    if start >= s0:
+        return False
+    text = ctx.text
+    for v in ctx.values:
+        if (
+            v.unit == q.unit
+            and v.start not in ctx.used
+            and re.fullmatch(r" ?(?:いる|ある|の) ?", text[v.end : start])
+            and re.search(r"(?:今|現在|現状)(?:は|で)?[、,]? ?$", text[: v.start])
+        ):
+            set_baseline(ctx, f, v, None)
             return True
     return False

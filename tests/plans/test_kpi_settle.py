@@ -142,3 +142,15 @@ def test_chained_arrows_give_stages_and_the_last_target() -> None:
     )
     assert (f.target, f.baseline, f.deadline_fy) == (2.07, 1.36, 2040)
     assert f.targets == {2020: 1.6, 2030: 1.8, 2040: 2.07}
+
+
+def test_a_population_kept_at_a_level_named_after_its_value() -> None:
+    (f,) = extract_statement(
+        "減少を4割程度に留め、2060年には5,000人程度の人口を維持することを目指します。"
+    )
+    assert (f.name, f.target, f.comparator, f.deadline_fy) == (
+        "人口",
+        5000,
+        "維持",
+        2060,
+    )

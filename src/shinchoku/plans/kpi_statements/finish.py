@@ -59,9 +59,10 @@ def _comparator(
             if m2:
                 f.comparator = COMPARATORS[m2.group(1)]
     if not m and re.match(
-        r"^ ?(?:程度|前後|台)?(?:\([^()]*\))? ?(?:を|の|に|である現状を)?(?:維持|継続|キープ)",
+        r"^ ?(?:程度|前後|台)?(?:\([^()]*\))? ?(?:を|の|に|である現状を)?(?:維持|継続|キープ)"
+        r"|^ ?(?:程度|前後)?の[^、。をがは]{2,12}?を維持",
         after_clean,
-    ):  # '25億円以上の維持' keeps its bound
+    ):  # '25億円以上の維持' keeps its bound; '5,000人程度の人口を維持'
         f.comparator = "維持"
     capped = re.match(r"^ ?を[^、。]{0,16}?(?:増加させ|増やさ)ないこと", after)
     if capped and f.spans.get("target"):

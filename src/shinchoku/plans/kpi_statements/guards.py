@@ -244,8 +244,9 @@ def _named_or_labelled(ctx: Ctx, q: Quantity, after: str, before: str) -> bool |
     if (
         named
         and re.search(
-            r"を(?:目指|めざ|目標|図る|図ります)|が義務付け|を(?:削減|縮減)(?:する|します)",
-            after[: named.end() + 4],
+            r"を(?:目指|めざ|目標|図る|図ります)|が義務付け|を(?:削減|縮減)(?:する|します)"
+            r"|を維持(?:する|し)?(?:こと)?を?(?:目指|めざ|目標)",
+            after[: named.end() + 12],
         )
         and not re.match(r"る?ことができ(?:た|ました)", after[named.end() :])
     ):

@@ -154,3 +154,10 @@ def test_a_population_kept_at_a_level_named_after_its_value() -> None:
         "維持",
         2060,
     )
+
+
+def test_the_goal_noun_names_a_value_after_a_difference() -> None:
+    (f,) = extract_statement(
+        "計画最終年の30年の目標人口は、人口減少を前提に現在より2000人ほど少ない2万4500人と設定。"
+    )
+    assert (f.name, f.target) == ("人口", 24500)

@@ -425,9 +425,16 @@ def _goal_topic(ctx: Ctx, q: Quantity, s0: int) -> tuple[str, Span] | None:
     goal_topic = _GOAL_TOPIC_RE.search(text, s0, q.start)
     if (
         goal_topic
-        and re.fullmatch(r"[^、。は]{0,4}", text[s0 : goal_topic.start()])  # a marker
+        and re.fullmatch(  # a marker, or the goal's time ('計画最終年の27年の')
+            r"[^、。は]{0,4}|[^、。は]{0,12}?(?:年度?|年次)末?の",
+            text[s0 : goal_topic.start()],
+        )
         and goal_topic.end() <= q.start
-        and not any(s0 <= v.start < q.start for v in ctx.values)
+        and not any(
+            s0 <= v.start < q.start
+            and not re.match(r" ?(?:ほど|程度)?(?:少な|多|上回|下回)", text[v.end :])
+            for v in ctx.values
+        )  # but a difference it states ('現在より3000人ほど少ない')
     ):  # '目標人口はこの間、…と予想して24万人とした': the goal's own noun
         name = clean_name(goal_topic.group(1))
         if name_ok(name):

@@ -161,3 +161,15 @@ def test_the_goal_noun_names_a_value_after_a_difference() -> None:
         "計画最終年の30年の目標人口は、人口減少を前提に現在より2000人ほど少ない2万4500人と設定。"
     )
     assert (f.name, f.target) == ("人口", 24500)
+
+
+def test_the_measure_a_goal_was_set_on() -> None:
+    (f,) = extract_statement(
+        "施策「地域で子育てを支える」の中では、子育てに喜びを感じる親の割合で数値目標を"
+        "設定しており、令和8年度は95%を掲げた。"
+    )
+    assert (f.name, f.target, f.deadline_fy) == (
+        "子育てに喜びを感じる親の割合",
+        95,
+        2026,
+    )

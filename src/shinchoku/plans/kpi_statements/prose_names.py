@@ -16,7 +16,11 @@ from shinchoku.plans.kpi_statements.prose_items import (
     included,
     item_change,
 )
-from shinchoku.plans.kpi_statements.prose_topics import quoted_or_aside, yearly_topic
+from shinchoku.plans.kpi_statements.prose_topics import (
+    quoted_or_aside,
+    set_on,
+    yearly_topic,
+)
 from shinchoku.plans.kpi_text import Quantity
 
 _TOPIC_TARGET_RE = re.compile(r"([^、。]{2,40}?)の目標(?:値|額)?(?:を|は)[、,]")
@@ -402,6 +406,7 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
         or included(ctx, q, s0)
         or item_change(ctx, q, s0)
         or yearly_topic(ctx, q, s0)  # 'Xでは20年度以降、毎年度200組以上'
+        or set_on(ctx, q, s0)  # 'Xで数値目標を設定しており、23年度は90%'
     )
     if special is not None:
         return special

@@ -1,6 +1,6 @@
 """Names a sentence gives a goal outside the words of its clause: a quoted name
 it sets as its goal, the words an aside in speech follows, the topic 'Xでは' of a
-goal stated yearly."""
+goal stated yearly, the measure a goal was set on ('Xで数値目標を設定し')."""
 
 from __future__ import annotations
 
@@ -32,6 +32,25 @@ def yearly_topic(ctx: Ctx, q: Quantity, s0: int) -> tuple[str, Span] | None:
     if m is None:
         return None
     name = clean_name(m["name"])
+    if not name_ok(name) or _NOT_MEASURE_RE.search(name):
+        return None
+    return name, ctx.span(*m.span("name"))
+
+
+# 'Xで数値目標を設定しており、23年度は90%を掲げた': the measure a goal was set
+# on, then its time and value
+_SET_ON_RE = re.compile(
+    r"(?:^|[、\s])(?P<name>[^、。\s\d「」()]{2,40}?)で(?:数値)?目標(?:値)?を設定(?:しており|し|して)[、, ]?"
+    rf"(?:{WHEN} ?(?:は|に|で|には)?[、, ]?)?(?:約|概ね|おおむね)? ?$"
+)
+
+
+def set_on(ctx: Ctx, q: Quantity, s0: int) -> tuple[str, Span] | None:
+    """'…の中では、Xの割合で数値目標を設定しており、23年度は90%を掲げた'."""
+    m = _SET_ON_RE.search(ctx.text, s0, q.start)
+    if m is None:
+        return None
+    name = clean_name(re.sub(r"^.*(?:の中では|では)[、, ]?", "", m["name"]))
     if not name_ok(name) or _NOT_MEASURE_RE.search(name):
         return None
     return name, ctx.span(*m.span("name"))

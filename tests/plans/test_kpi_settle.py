@@ -173,3 +173,11 @@ def test_the_measure_a_goal_was_set_on() -> None:
         95,
         2026,
     )
+
+
+def test_a_level_reached_by_a_cut_from_a_count() -> None:
+    (f,) = extract_statement(
+        "令和2年4月1日現在の職員数520人に対して約5%の26人削減し、令和7年4月1日現在で"
+        "494人とします。"
+    )
+    assert (f.name, f.target, f.baseline) == ("職員数", 494, 520)

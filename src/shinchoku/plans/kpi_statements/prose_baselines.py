@@ -160,6 +160,10 @@ def _starting_value(ctx: Ctx, f: Found, q: Quantity, s0: int) -> None:
             )
             or (grows and re.match(r" ?を", after))
             or _CUT_FROM_RE.match(after)  # '1309人を83名削減し1226人に'
+            or re.match(  # '…職員数780人に対して約4.2%の33人削減し、…747人とします'
+                r" ?に対して[、,]? ?[^、。]{0,16}?(?:削減|縮減|減ら|増や|増員|増加)し",
+                after,
+            )
             or (  # '…の職員数351人を、…には、322人以下とする': a level set anew
                 re.match(r" ?を[、,]", after)
                 and _SET_TO_RE.match(text[q.end : q.end + 12])

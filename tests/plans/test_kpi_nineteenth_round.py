@@ -196,3 +196,55 @@ def test_a_measure_the_plan_names_before_its_goal() -> None:
 
 def test_a_measure_named_with_no_goal() -> None:
     assert _got("本計画の目標値は温室効果ガス排出量とし、削減に取り組みます。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a result that fell short of a base year, told in news
+        "旧計画では、基準年の排出量三百万トンに対し、昨年度は二百九十万トンと削減率は"
+        "3%にとどまっている。",
+        "市の排出量は基準年度の52万トンに対して、令和3年度は50万トンと削減は4%に"
+        "留まった。",
+    ],
+)
+def test_results_that_fell_short_stating_no_target(text: str) -> None:
+    assert _got(text) == []
+
+
+def test_a_cut_held_to_a_level_is_a_target() -> None:
+    got = _one(
+        "2030年度までに温室効果ガス排出量の増加を5%以内にとどめることを目指します。"
+    )
+    assert got["target"] == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the value a bare change names: no measure ('削減目標値N トン')
+        "削減目標値900トンを目標に省エネ機器の導入などの施策を掲げている。",
+        "増加目標1,000件を目標に、窓口の周知を進めている。",
+    ],
+)
+def test_a_value_named_only_by_its_change(text: str) -> None:
+    assert _got(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a cut restated against a second base year: neither its baseline nor a second goal
+        (
+            "2030年度に温室効果ガス排出量を2018年度比で30%削減(2013年度比で42%削減相当)",
+            30,
+        ),
+        (
+            "令和12年度までにCO2排出量を令和元年度比25%削減(平成25年度比では35%減に相当)",
+            25,
+        ),
+    ],
+)
+def test_a_cut_restated_against_another_base_year(text: str, target: float) -> None:
+    (got,) = _got(text)
+    assert (got["target"], got["baseline"], got["change"]) == (target, None, True)

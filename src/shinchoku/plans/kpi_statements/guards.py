@@ -71,8 +71,8 @@ def baseline_paren(ctx: Ctx, q: Quantity) -> tuple[str, Quantity | None] | None:
         for v in ctx.values
         if paren[1] <= v.start < paren[2]
         and v.unit == q.unit
-        and not re.match(r" ?(?:増|減)", ctx.text[v.end : v.end + 2])
-    ]  # '(21年比899億円増)' is a change, not the value it starts from
+        and not re.match(r" ?(?:増|減|削減|縮減|低減)", ctx.text[v.end : v.end + 3])
+    ]  # '(21年比899億円増)', '(2013年度比で40%削減相当)': a change, not the start
     if inside:
         return paren[0], inside[-1]
     return (paren[0], None) if "比" in paren[0] else None

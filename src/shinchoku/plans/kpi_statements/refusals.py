@@ -58,6 +58,10 @@ _CHANGED_RE = re.compile(
 )
 # '大熊町 | ― | ― | -1.8 | ― |': a comparison table's row named by a government
 _GOVERNMENT_RE = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:都|道|府|県|市|町|村)$")
+# '…一七年は276万トンと削減率は1・4%にとどまっている': a result that fell short
+_FELL_SHORT_RE = re.compile(
+    r"^[^。]*?(?:に|で)(?:とどま|留ま|止ま)(?:っ(?:ている|ています|ており|た)|りました)"
+)
 _DATED_CHANGE_RE = re.compile(
     rf"^ ?[^\s\d()]{{0,3}} ?{_DAY} ?(?:へ|に)(?:削減|減少|増加)。? ?$"
 )
@@ -103,5 +107,6 @@ def refused(ctx: Ctx, f: Found) -> bool:
         or _HAPPENED_RE.search(after)
         or _PAST_GOAL_RE.match(after)
         or (not goal_words and _CHANGED_RE.match(after))
+        or (not goal_words and _FELL_SHORT_RE.match(after))
         or _SHARE_MET_RE.match(after)
     )

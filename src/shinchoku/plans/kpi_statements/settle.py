@@ -39,6 +39,7 @@ _NOT_A_MEASURE_RE = re.compile(
     r"|(?:する|した|される|された)[\u3041-\u309f]{0,2}$"  # a verb: '…の伸びに抑制するこ'
     r"|^(?:本|当|同|わが|我が)?[市町村県区国]$"  # the city that sets the goal
     r"|^の"  # a word cut from its head: '指標の説明' read as 'の説明'
+    r"|^(?:削減|縮減|低減|増加|減少|向上|改善)$"  # a bare change: "削減目標値N"
 )
 # the measure a sentence names before its value: '…排出量については、…年3%削減'
 _MEASURE_BEFORE_RE = re.compile(

@@ -248,3 +248,36 @@ def test_a_value_named_only_by_its_change(text: str) -> None:
 def test_a_cut_restated_against_another_base_year(text: str, target: float) -> None:
     (got,) = _got(text)
     assert (got["target"], got["baseline"], got["change"]) == (target, None, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the goal, then the result against it: the goal is kept
+            "アユの放流量は、目標2万尾に対して実績が1万5千尾。",
+            ("放流量", "尾", 20000),
+        ),
+        (
+            "シカの捕獲数は、目標500頭に対して実績は420頭でした。",
+            ("捕獲数", "頭", 500),
+        ),
+        (  # a kana of a verb's stem inside the name
+            "農産物の売り上げ額は、目標3億円に対して実績が2億8千万円。",
+            ("売り上げ額", "千円", 300000),
+        ),
+    ],
+)
+def test_a_goal_then_its_result(text: str, expected: tuple) -> None:
+    got = _one(text)
+    assert (got["name"], got["unit"], got["target"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "アユの放流量は、昨年度2万尾に対して今年度は1万5千尾。",  # two results
+        "シカの捕獲数は、前年の500頭に対して実績が420頭でした。",
+    ],
+)
+def test_results_against_last_year_stating_no_target(text: str) -> None:
+    assert _got(text) == []

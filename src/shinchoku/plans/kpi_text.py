@@ -307,6 +307,10 @@ UNIT_FORMS: dict[str, tuple[str, ...]] = {
     "分": ("分",),
     "kWh": ("kWh",),
     "歳": ("歳",),
+    "尾": ("尾",),  # fish landed or released: 'サケ水揚げ量 1万尾'
+    "頭": ("頭",),  # livestock, deer culled
+    "羽": ("羽",),
+    "匹": ("匹",),
 }
 _FORM_TO_UNIT = {form: unit for unit, forms in UNIT_FORMS.items() for form in forms}
 _UNIT_ALT = "|".join(re.escape(f) for f in sorted(_FORM_TO_UNIT, key=len, reverse=True))

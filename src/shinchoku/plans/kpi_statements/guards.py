@@ -192,6 +192,12 @@ def _said_after(ctx: Ctx, q: Quantity, after: str) -> bool | None:
         )
     ):
         return True  # '「2050年までに…実質ゼロ」を表明し': a zero declared
+    if re.search(
+        r"目標(?:値|数)?[::]? ?(?:約|概ね)? ?$", text[s0 : q.start]
+    ) and re.match(
+        r"[^\s\d、。()]{0,3} ?に対し(?:て)?[、,]? ?(?:の)?実績(?:値)?(?:は|が)", after
+    ):
+        return True  # 'Xは、目標1万尾に対して実績が4973尾': the goal, then the result
     if re.match(r" ?(?:に|と)設定(?:した|しました)", after) and re.search(
         r"目標[^\s、。\d]{0,6}を", text[s0 : q.start]
     ):

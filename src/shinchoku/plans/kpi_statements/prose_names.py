@@ -29,9 +29,11 @@ _GOAL_TOPIC_RE = re.compile(
     r" ?(?:[^、。\s]{0,8}の)?目標(?!年|期間|時期|値|額|数値)"
     r"([\u4e00-\u9fff\u30a1-\u30fa\u30fc]{2,12})は[、,]?"
 )
+# a kana a verb's stem ends with inside a noun: '水揚げ量', '申し込み件数'
+_OKURI = r"(?<=[\u4e00-\u9fff])[いえきけげしじちみりれ](?=[\u4e00-\u9fff])"
 _HEAD_NOUN_RE = re.compile(
     r"(?:[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9・]|ごみ)"
-    r"(?:[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9・]|ごみ|\([^()]*\))*$"
+    rf"(?:[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9・]|ごみ|{_OKURI}|\([^()]*\))*$"
 )
 
 

@@ -281,3 +281,27 @@ def test_a_goal_then_its_result(text: str, expected: tuple) -> None:
 )
 def test_results_against_last_year_stating_no_target(text: str) -> None:
     assert _got(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an amount in 千t‐CO2 and its share, under a cut heading with its base year
+            "温室効果ガス削減目標(2013年度比) 2035年度に2,150千t‐CO2、20%の削減を目指します。",
+            ("温室効果ガス", "t-CO2", 2150000, 2035),
+        ),
+        (
+            "二酸化炭素排出量の削減目標(平成25年度比) 令和12年度に35千トン-CO2の削減を目指す。",
+            ("二酸化炭素排出量", "トン-CO2", 35000, 2030),
+        ),
+    ],
+)
+def test_a_cut_amount_in_thousand_tonnes(text: str, expected: tuple) -> None:
+    got = _one(text)
+    assert (got["name"], got["unit"], got["target"], got["deadline_fy"]) == expected
+    assert (got["direction"], got["change"]) == ("lower", True)
+
+
+def test_a_cut_amount_achieved_states_no_target() -> None:
+    text = "温室効果ガス削減実績(2013年度比) 2022年度に1,200千t‐CO2、8%の削減となりました。"
+    assert _got(text) == []

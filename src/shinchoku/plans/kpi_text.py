@@ -289,7 +289,8 @@ UNIT_FORMS: dict[str, tuple[str, ...]] = {
     "MWh": ("MWh",),
     "kL": ("kL",),
     "kg": ("kg", "キログラム"),
-    "t-CO2": ("t-CO2", "t-CO₂", "tCO2"),
+    "t-CO2": ("t-CO2", "t-CO₂", "tCO2", "t‐CO2", "t−CO2"),
+    "トン-CO2": ("トン-CO2", "トン-CO₂", "トン‐CO2", "トン−CO2"),
     "km": ("km",),
     "t": ("トン", "t"),  # '3万3705t'; 't-CO2' is read first, being longer
     "g/人・日": ("g/人・日", "グラム/人・日"),  # a day's waste per person

@@ -16,7 +16,7 @@ _LEAD_RE = re.compile(
     r"|(?:それぞれ|いずれも|ともに|また|さらに|なお|引き続き)[、 ]?(?=[^\s、。]{2,}))+"
 )
 _TRAIL_RE = re.compile(
-    r"(?:[\s::|=【】\[\]、,≦≧≤≥]|の?(?:最終|中間)目標値?|の?目標値?|の?数値目標|の?目標額|の|は|を|が|(?<!子ど)も|で|に|と|約|概ね|おおむね"
+    r"(?:[\s::|=【】\[\]、,≦≧≤≥]|の?(?:最終|中間)目標値?|の?(?:削減|縮減)目標値?|の?目標値?|の?数値目標|の?目標額|の|は|を|が|(?<!子ど)も|で|に|と|約|概ね|おおむね"
     rf"|延べ|実質|\d+ ?(?:年間|か年|カ年)で|年間で|年間|については|について|(?<!年間)(?<!年間 )において|に対しては|としては|として|累計|まで|までに|{BASE_LABELS}|の上昇|の向上|の増加|の減少|の低下|の抑制|の削減|の縮減|でそれぞれ|それぞれ|ともに)+$"
 )
 _TIME_LEAD_RE = re.compile(
@@ -35,6 +35,13 @@ _TIME_LEAD_RE = re.compile(
 _DESCRIBED_YEAR_RE = re.compile(
     r"^[^、。\s\d]{2,20}?(?:となる|である|にあたる|に当たる)"
     r"(?= ?(?:令和|平成|R|H)? ?\d{1,4} ?(?:\([^()]*\) ?)?年度?末?(?:の|に|まで))"
+)
+
+# a year in brackets after the name, or the base year of a goal's heading
+# ('温室効果ガス削減目標(2013年度比)')
+_YEAR_PAREN_RE = re.compile(
+    r"\((?:令和|平成|R|H)?\s*\d+\s*年度?\)$"
+    r"|(?<=目標)\((?:令和|平成|R|H)?\s*\d+\s*年度?(?:比|対比)\)$"
 )
 
 # 'Xは令和7年度の目標値…': the subject, then the time its goal is for
@@ -75,7 +82,7 @@ def clean_name(raw: str) -> str:
             "",
             s,
         ).strip()  # not '…の取組による目標額', a goal that has no other name
-        s = re.sub(r"\((?:令和|平成|R|H)?\s*\d+\s*年度?\)$", "", s).strip()
+        s = _YEAR_PAREN_RE.sub("", s).strip()
         s = re.sub(r"(?:\(※[^()]{0,4}\)|※\d*)$", "", s).strip()  # a footnote mark
         s = re.sub(r"\((?:\*|※)\d{0,2}\)(?=.)", "", s)  # '委員会等(*1)における…'
         # '…受験者総数10%以上 【消防】': the row's own goal and a department tag

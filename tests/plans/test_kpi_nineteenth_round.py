@@ -305,3 +305,44 @@ def test_a_cut_amount_in_thousand_tonnes(text: str, expected: tuple) -> None:
 def test_a_cut_amount_achieved_states_no_target() -> None:
     text = "温室効果ガス削減実績(2013年度比) 2022年度に1,200千t‐CO2、8%の削減となりました。"
     assert _got(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a base block and a goal block naming the same measure
+            "【基準値】2013(平成25)年度 町内の二酸化炭素排出量 320千トン-CO2 "
+            "【目標値】2030(令和12)年度 町内の二酸化炭素排出量 170千トン-CO2(47%減)",
+            ("町内の二酸化炭素排出量", 170000, 2030, 320000, "2014-03-31", {}),
+        ),
+        (  # an intermediate and a final goal: stages, the last the target
+            "【現状値】2020年度 再生可能エネルギー導入量 12MW 【中間値】2025年度 "
+            "再生可能エネルギー導入量 20MW 【目標値】2030年度 再生可能エネルギー導入量 35MW",
+            (
+                "再生可能エネルギー導入量",
+                35,
+                2030,
+                12,
+                "2021-03-31",
+                {"2025": 20, "2030": 35},
+            ),
+        ),
+    ],
+)
+def test_labelled_blocks(text: str, expected: tuple) -> None:
+    got = _one(text)
+    keys = ("name", "target", "deadline_fy", "baseline", "baseline_date", "targets")
+    assert tuple(got[k] for k in keys) == expected
+
+
+def test_blocks_of_two_measures_are_not_one_goal() -> None:
+    text = (
+        "【基準値】2013年度 二酸化炭素排出量 320千トン-CO2 "
+        "【目標値】2030年度 再生可能エネルギー導入量 35MW"
+    )
+    assert [g for g in _got(text) if g["baseline"] == 320000] == []
+
+
+def test_blocks_of_results_state_no_target() -> None:
+    text = "【基準値】2013年度 二酸化炭素排出量 320千トン-CO2 【実績値】2022年度 二酸化炭素排出量 280千トン-CO2"
+    assert [g for g in _got(text) if g["target"] == 280000] == []

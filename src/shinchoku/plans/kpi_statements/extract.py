@@ -24,7 +24,11 @@ from shinchoku.plans.kpi_statements.goal_pairs import (
     kpi_sheet_row,
     target_population,
 )
-from shinchoku.plans.kpi_statements.headed_items import dated_stages, headed_items
+from shinchoku.plans.kpi_statements.headed_items import (
+    dated_stages,
+    headed_items,
+    labelled_blocks,
+)
 from shinchoku.plans.kpi_statements.labelled import labelled
 from shinchoku.plans.kpi_statements.listed import listed_line
 from shinchoku.plans.kpi_statements.parts import by_parts
@@ -177,7 +181,10 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
     if not values:
         return []
     ctx = Ctx(mapped, norm, values, years, first_fy, last_fy)
-    found = year_labelled_row(
+    blocks = labelled_blocks(
+        ctx
+    )  # '【基準値】2013年度 X 1,650t 【目標値】2030年度 X …'
+    found = blocks + year_labelled_row(
         ctx
     )  # '婚姻率 平成 25 (基準値) … 平成 31 (目標値) 5.5‰ …'
     found += yearly_schedule(ctx)  # '令和2年度 … 令和7年度 特定健診受診率 35% … 60%'
@@ -202,6 +209,7 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
     found += aimed_goals(ctx)  # '目標値(R2:40%)に向けてXを段階的に高める'
     found += missed_goals(ctx)  # 'Xについては、…目標としていた数値(148名)を達成…できず'
     rows = pipe_row(ctx) if "|" in norm else _space_rows(ctx, bool(found))
+    rows = [] if blocks else rows  # the blocks' values are all read
     if rows and "|" in norm:  # one row a line: later cells give its reasons
         end = max(b for r in rows for _, b in r.spans.values())
         found = [f for f in found if f.spans.get("target", (0, 0))[0] < end]

@@ -1,12 +1,18 @@
 """A goal heading then its items, each a name and a value: `事業者別の削減目標 -
 市長事務部局 38.8% - 教育委員会 37.4% - 公営企業 12.9%` (a bulleted list flattened to
-one line). All of the items or none."""
+one line). All of the items or none. Blocks labelled as a base and goals
+(`【基準値】2013年度 X 1,650千トン-CO2 【中間値】2025年度 X 1,437千トン-CO2`)."""
 
 from __future__ import annotations
 
 import re
 
-from shinchoku.plans.kpi_statements.context import Ctx, new_found, sentence_bounds
+from shinchoku.plans.kpi_statements.context import (
+    Ctx,
+    new_found,
+    sentence_bounds,
+    set_baseline,
+)
 from shinchoku.plans.kpi_statements.found import Found
 from shinchoku.plans.kpi_statements.names import clean_name, name_ok
 from shinchoku.plans.kpi_text import Quantity
@@ -99,4 +105,59 @@ def _stages_goal(ctx: Ctx, chain: list[tuple[int, int, Quantity]]) -> list[Found
     f.targets = {y: q.value for _, y, q in chain}
     for _, _, q in chain:
         ctx.used.add(q.start)
+    return [f]
+
+
+# '【基準値】2013年度 X 1,650千トン-CO2 【中間値】2025年度 X 1,437千トン-CO2':
+# blocks labelled as the base and the goals, each a year, the measure and its value
+_BLOCK_RE = re.compile(
+    r"(?:^|(?<=\s))【?(?P<label>基準値|現状値|現況値|中間値|中間目標値?|目標値)】? ?"
+    r"(?=(?:令和|平成|R|H)? ?\d)"
+)
+
+
+def labelled_blocks(ctx: Ctx) -> list[Found]:
+    """A base block then goal blocks naming the same measure: one indicator,
+    its baseline dated by the base's year, the last goal its target (the
+    others its stages)."""
+    text = ctx.text
+    blocks = list(_BLOCK_RE.finditer(text))
+    if len(blocks) < 2 or blocks[0]["label"] not in ("基準値", "現状値", "現況値"):
+        return []
+    if any(b["label"] in ("基準値", "現状値", "現況値") for b in blocks[1:]):
+        return []
+    read = []
+    for b, nxt in zip(blocks, [*blocks[1:], None], strict=True):
+        end = nxt.start() if nxt else len(text)
+        year = next(((s, e, y) for s, e, y in ctx.years if s == b.end() and y), None)
+        q = year and next(
+            (
+                v
+                for v in ctx.values
+                if year[1] < v.start < end and v.start not in ctx.used
+            ),
+            None,
+        )
+        if not year or not q:
+            return []
+        name = clean_name(text[year[1] : q.start])
+        if not name_ok(name) or re.search(r"\d", re.sub(r"\([^()]*\)", "", name)):
+            return []
+        read.append((year, name, q, end))
+    if (
+        len({name for _, name, _, _ in read}) != 1
+        or len({q.unit for *_, q, _ in read}) != 1
+    ):
+        return []
+    (base_year, _, base, _), *goals = read
+    (year, name, q, _) = goals[-1]
+    at = text.find(name[:2], year[1])
+    f = new_found(ctx, (name, ctx.span(at, q.start)), q)
+    set_baseline(ctx, f, base, text[base_year[0] : base_year[1]])
+    f.deadline_fy = year[2]
+    if len(goals) > 1:
+        f.targets = {y[2]: v.value for y, _, v, _ in goals}
+    for v in ctx.values:
+        if blocks[0].start() <= v.start < len(text):
+            ctx.used.add(v.start)
     return [f]

@@ -346,3 +346,31 @@ def test_blocks_of_two_measures_are_not_one_goal() -> None:
 def test_blocks_of_results_state_no_target() -> None:
     text = "【基準値】2013年度 二酸化炭素排出量 320千トン-CO2 【実績値】2022年度 二酸化炭素排出量 280千トン-CO2"
     assert [g for g in _got(text) if g["target"] == 280000] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a slogan of two measures and their values, each named by its own noun
+            "将来像「安心度80%、愛着度90%のまちづくり」の実現を目指して施策を進めます。",
+            [("安心度", 80), ("愛着度", 90)],
+        ),
+        (
+            "本計画では、定住意向85%、推奨度60%の達成を目指します。",
+            [("定住意向", 85), ("推奨度", 60)],
+        ),
+    ],
+)
+def test_paired_items(text: str, expected: list) -> None:
+    assert [(g["name"], g["target"]) for g in _got(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市民アンケートでは、満足度70%、納得度65%という結果でした。",  # results
+        "前回調査の満足度70%、納得度65%を下回りました。",
+    ],
+)
+def test_paired_results_stating_no_target(text: str) -> None:
+    assert _got(text) == []

@@ -87,3 +87,23 @@ def _counted_subject(ctx: Ctx, v: Quantity) -> tuple[str, Span] | None:
     if not name_ok(name) or re.search(r"\d|年|度|月|日", name):
         return None
     return name, ctx.span(*m.span(1))
+
+
+_PAIR_NOUN = r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{2,10}"
+_PAIR_VALUE = r"[\d,.]+ ?(?:%|人|件|円|割|倍|ポイント)?"
+
+
+def paired_item(ctx: Ctx, q: Quantity, s0: int) -> tuple[str, Span] | None:
+    """'満足度70%、納得度100%のまちづくり': a list of a noun and its value
+    each, the value named by the noun right before it."""
+    text = ctx.text
+    own = re.search(rf"(?:^|(?<=[\s、,「『]))({_PAIR_NOUN}) ?$", text[s0 : q.start])
+    if own is None:
+        return None
+    start = s0 + own.start(1)
+    before = re.search(rf"{_PAIR_NOUN} ?{_PAIR_VALUE}[、,] ?$", text[s0:start])
+    after = re.match(rf" ?[、,] ?{_PAIR_NOUN} ?\d", text[q.end :])
+    if before is None and after is None:
+        return None
+    name = clean_name(own.group(1))
+    return (name, ctx.span(start, s0 + own.end(1))) if name_ok(name) else None

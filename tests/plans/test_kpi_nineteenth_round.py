@@ -374,3 +374,47 @@ def test_paired_items(text: str, expected: list) -> None:
 )
 def test_paired_results_stating_no_target(text: str) -> None:
     assert _got(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # header cells then the row under them, its name under '項目'
+            "項目 | 令和元年度(基準年度) 排出量(t-CO2換算) | 削減目標 | 令和12年度(目標年度) "
+            "排出量(t-CO2換算) | 電気使用に伴う排出量 | 3,200 | 20%削減 | 2,560 |",
+            ("電気使用に伴う排出量", "t-CO2", 2560, 2030, 3200, "2020-03-31", "lower"),
+        ),
+        (  # the measure named by the sentence before the table
+            "2030年度までに、町の事務事業に伴う二酸化炭素排出量を次のとおり削減することを"
+            "目標とします。 基準年度(2013年度) | 目標年度(2030年度) | 削減率 | 1,200トン-CO2 | "
+            "720トン-CO2 | 40パーセント |",
+            (
+                "町の事務事業に伴う二酸化炭素排出量",
+                "トン-CO2",
+                720,
+                2030,
+                1200,
+                "2014-03-31",
+                "lower",
+            ),
+        ),
+    ],
+)
+def test_header_cells_then_the_row(text: str, expected: tuple) -> None:
+    got = _one(text)
+    keys = ("name", "unit", "target", "deadline_fy", "baseline", "baseline_date")
+    assert (*(got[k] for k in keys), got["direction"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a base year and a result year: no goal column
+        "項目 | 平成29年度(基準年度) | 令和4年度(実績) | 総排出量 | 5,742 | 5,400 |",
+        # the sentence before names no goal and the row no measure
+        "排出量の推移は次のとおりです。 基準年度(2013年度) | 目標年度(2030年度) | "
+        "1,200トン | 720トン |",
+    ],
+)
+def test_header_cells_stating_no_target(text: str) -> None:
+    assert _got(text) == []

@@ -22,7 +22,8 @@ in the text as written, for highlighting.
 One module per form, each reading the statement's `Ctx` (context.py) and
 returning `Found`s: `arrows`, `labelled`, `table_rows` and `table_space` (cells
 joined by `|`, by spaces; over `table_cells`, `table_dates`, `table_units`,
-`table_years`, `table_year_labels`, `table_header_row` and `table_sheets`),
+`table_years`, `table_year_labels`, `table_header_row`, `table_pairs` and
+`table_sheets`),
 `staged`, `listed`, `framed` (a frame's bullets, bullets announced as goals),
 `goal_pairs` (a 数値目標 row of names and values, a KPI sheet row),
 `headed_items` (a goal heading's dashed items, a goal's dated stages in prose)

@@ -418,3 +418,40 @@ def test_header_cells_then_the_row(text: str, expected: tuple) -> None:
 )
 def test_header_cells_stating_no_target(text: str) -> None:
     assert _got(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a goal told in brackets after its label, the count kept named after it
+            "本報告は、人口ビジョンの目標(2060年に約8万5千人の人口維持)の実現に向け、"
+            "施策の進捗を把握するものです。",
+            ("人口", 85000, 2060, "維持"),
+        ),
+        (
+            "町人口ビジョンの目標(令和22年に1万2千人程度の人口維持)や総合戦略の基本目標の"
+            "実現を図ります。",
+            ("人口", 12000, 2040, "維持"),
+        ),
+    ],
+)
+def test_a_goal_in_brackets_after_its_label(text: str, expected: tuple) -> None:
+    got = _one(text)
+    assert (
+        got["name"],
+        got["target"],
+        got["deadline_fy"],
+        got["comparator"],
+    ) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a projection in brackets, not a goal
+        "人口ビジョンの推計(2060年に約6万人まで減少)を踏まえ、施策を見直します。",
+        "人口ビジョンの目標(2060年に約8万5千人)を下回り、2020年は7万9千人となりました。",
+    ],
+)
+def test_brackets_stating_no_target(text: str) -> None:
+    assert [g for g in _got(text) if g["target"] in (60000, 79000)] == []

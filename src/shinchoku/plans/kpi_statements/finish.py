@@ -60,7 +60,7 @@ def _comparator(
                 f.comparator = COMPARATORS[m2.group(1)]
     if not m and re.match(
         r"^ ?(?:程度|前後|台)?(?:\([^()]*\))? ?(?:を|の|に|である現状を)?(?:維持|継続|キープ)"
-        r"|^ ?(?:程度|前後)?の[^、。をがは]{2,12}?を維持",
+        r"|^ ?(?:程度|前後)?の[^、。をがは]{2,12}?を? ?維持",
         after_clean,
     ):  # '25億円以上の維持' keeps its bound; '5,000人程度の人口を維持'
         f.comparator = "維持"

@@ -192,6 +192,10 @@ def _said_after(ctx: Ctx, q: Quantity, after: str) -> bool | None:
         )
     ):
         return True  # '「2050年までに…実質ゼロ」を表明し': a zero declared
+    if re.search(r"目標 ?\((?:[^()]|\([^()]*\))*$", text[s0 : q.start]) and re.match(
+        r"[^()。]{0,12}?(?:維持|確保|達成|実現|増加|削減|減少|以上|以下)?\)", after
+    ):
+        return True  # '…の目標(2060年に約29万7千人の人口維持)': a goal in brackets
     if re.search(
         r"目標(?:値|数)?[::]? ?(?:約|概ね)? ?$", text[s0 : q.start]
     ) and re.match(

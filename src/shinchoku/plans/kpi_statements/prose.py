@@ -349,6 +349,10 @@ def _may_be_goal(ctx: Ctx, q: Quantity, line_goal: bool) -> bool:
         text[max(0, q.start - 30) : q.start],
     )
     within = within or _bracketed_level(text, q) or _part_goal(text, q)
+    # '…の目標(2060年に約29万7千人の人口維持)': a goal told in brackets after its label
+    within = within or re.search(
+        r"の目標 ?\((?:[^()]|\([^()]*\))*$", text[max(0, q.start - 40) : q.start]
+    )
     if q.start in ctx.used or (
         inside_parens(text, q.start) and opened is None and not ratio and not within
     ):  # '100地域(うち国際認証・表彰地域 50地域)': a target inside another

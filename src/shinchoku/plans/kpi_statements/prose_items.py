@@ -1,6 +1,7 @@
 """Names of goals found outside the words of the goal's clause: a reform item
 with the change it aims at in parentheses, what a staff count includes, what an
-earlier sentence counted or the paragraph's opening topic."""
+earlier sentence counted or the paragraph's opening topic, a list's item
+('満足度70%、納得度100%'), the measure a count keeps ('N人の人口維持')."""
 
 from __future__ import annotations
 
@@ -107,3 +108,21 @@ def paired_item(ctx: Ctx, q: Quantity, s0: int) -> tuple[str, Span] | None:
         return None
     name = clean_name(own.group(1))
     return (name, ctx.span(start, s0 + own.end(1))) if name_ok(name) else None
+
+
+def kept_after(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
+    """'約29万7千人の人口維持)': the measure named after the count it keeps."""
+    m = re.match(
+        r" ?(?:程度|前後)?の ?([^\s、。()の]{0,8}?(?:人口|世帯数|人数))(?:を)? ?維持",
+        ctx.text[q.end :],
+    )
+    if m is None:
+        return None
+    name = clean_name(m.group(1))
+    at = q.end + m.start(1)
+    return (name, ctx.span(at, q.end + m.end(1))) if name_ok(name) else None
+
+
+def named_by_item(ctx: Ctx, q: Quantity, s0: int) -> tuple[str, Span] | None:
+    """A value named by its item of a list of pairs, or by what it keeps."""
+    return paired_item(ctx, q, s0) or kept_after(ctx, q)

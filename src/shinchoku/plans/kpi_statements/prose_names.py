@@ -15,7 +15,7 @@ from shinchoku.plans.kpi_statements.prose_items import (
     earlier_sentence,
     included,
     item_change,
-    paired_item,
+    named_by_item,
 )
 from shinchoku.plans.kpi_statements.prose_topics import (
     quoted_or_aside,
@@ -404,7 +404,7 @@ def prose_name(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
     if budget:  # '基金残高について、標準財政規模の10%以上を確保': the topic's
         return _fallback_name(ctx, q, s0, budget.start())
     special = (
-        paired_item(ctx, q, s0)  # '満足度70%、納得度100%のまちづくり'
+        named_by_item(ctx, q, s0)  # '満足度70%、納得度100%の…', 'N人の人口維持'
         or _name_after(ctx, q)
         or _share_or_cut(ctx, q, s0)
         or included(ctx, q, s0)

@@ -455,3 +455,35 @@ def test_a_goal_in_brackets_after_its_label(text: str, expected: tuple) -> None:
 )
 def test_brackets_stating_no_target(text: str) -> None:
     assert [g for g in _got(text) if g["target"] in (60000, 79000)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a bare cut aimed at takes the gas an earlier cut of its sentence named
+            "前計画では約10%の二酸化炭素削減(平成30年度対比)の成果があり、次期計画の5年間で"
+            "約25%(平成30年度対比)の削減を目標に取り組みます。",
+            ("二酸化炭素", 25),
+        ),
+        (
+            "これまで温室効果ガス排出量の削減に努めてきたが、今後は30%の削減を目指す。",
+            ("温室効果ガス排出量", 30),
+        ),
+    ],
+)
+def test_a_bare_cut_named_by_an_earlier_cut(text: str, expected: tuple) -> None:
+    got = _one(text)
+    assert (got["name"], got["target"], got["change"]) == (*expected, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the cut achieved, not aimed at
+        "前計画では約10%の二酸化炭素削減の成果があり、5年間で約12%の削減となりました。",
+        # no cut named before: the bare cut has no measure
+        "次期計画の5年間で約25%の削減を目標に取り組みます。",
+    ],
+)
+def test_bare_cuts_stating_no_target(text: str) -> None:
+    assert _got(text) == []

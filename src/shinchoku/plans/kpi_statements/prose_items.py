@@ -125,4 +125,22 @@ def kept_after(ctx: Ctx, q: Quantity) -> tuple[str, Span] | None:
 
 def named_by_item(ctx: Ctx, q: Quantity, s0: int) -> tuple[str, Span] | None:
     """A value named by its item of a list of pairs, or by what it keeps."""
-    return paired_item(ctx, q, s0) or kept_after(ctx, q)
+    return paired_item(ctx, q, s0) or kept_after(ctx, q) or _cut_before(ctx, q, s0)
+
+
+_GAS = r"(?:CO2|二酸化炭素|温室効果ガス)(?:の?排出量)?"
+
+
+def _cut_before(ctx: Ctx, q: Quantity, s0: int) -> tuple[str, Span] | None:
+    """'…約15%のCO2削減(…)の成果があり、…5年間で約20%(…)の削減を目標に': a
+    bare cut aimed at takes the gas an earlier cut of its sentence named."""
+    text = ctx.text
+    if not re.match(
+        r" ?(?:\([^()]*\))? ?の(?:削減|縮減)を(?:目標|目指|めざ)", text[q.end :]
+    ):
+        return None
+    cuts = list(re.finditer(rf"({_GAS}) ?の?(?:削減|縮減)", text[s0 : q.start]))
+    if not cuts:
+        return None
+    m = cuts[-1]
+    return m.group(1), ctx.span(s0 + m.start(1), s0 + m.end(1))

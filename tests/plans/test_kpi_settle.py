@@ -181,3 +181,31 @@ def test_a_level_reached_by_a_cut_from_a_count() -> None:
         "494人とします。"
     )
     assert (f.name, f.target, f.baseline) == ("職員数", 494, 520)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "【基本目標3:出会いのあるまち】 観光入込客数 年間80万人の確保",
+            [("観光入込客数", 800000.0)],
+        ),
+        (
+            "【基本目標1:ふるさとになるまち】 転入者数 毎年地域で新たに50人の確保",
+            [("転入者数", 50.0)],
+        ),
+    ],
+)
+def test_a_count_secured_every_year(text: str, expected: list) -> None:
+    assert _read(text) == expected
+
+
+def test_a_past_plans_goal_told_as_history_is_no_goal() -> None:
+    assert _read("第3次計画は、5年間で職員数を420人(▲2.0%)とするものでした。") == []
+
+
+def test_the_final_goal_in_parentheses_is_the_target() -> None:
+    (f,) = extract_statement(
+        "【基本目標2:家族と暮らすまち】 出生数 毎年60人の確保(最終目標75人)"
+    )
+    assert (f.name, f.target) == ("出生数", 75)

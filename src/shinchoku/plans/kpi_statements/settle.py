@@ -14,6 +14,7 @@ import re
 
 from shinchoku.plans.kpi_statements.context import Ctx, norm_pos
 from shinchoku.plans.kpi_statements.found import Found, Span
+from shinchoku.plans.kpi_statements.lexicon import MEASURE_END_RE
 from shinchoku.plans.kpi_statements.names import clean_name, name_ok
 
 _UNIT = r"(?:%|‰|人|名|件|円|千円|万円|億円|回|か所|箇所|団体|g|kg|t|世帯|戸|社|校|者)"
@@ -60,6 +61,7 @@ def settled(ctx: Ctx, f: Found, kept: list[Found]) -> bool:
         if found is None:
             return False
         name, f.spans["name"] = found
+    _final_in_parens(ctx, f)
     if f.baseline is not None and _labelled_actual(ctx, f):
         f.baseline, f.baseline_date = None, None  # '実績値 N 目標値 M': a result
         f.spans.pop("baseline", None)
@@ -82,6 +84,9 @@ def _trimmed(name: str) -> str | None:
     )  # an unclosed bracket
     for tail in (_VALUES_TAIL_RE, _ACTUAL_LABEL_TAIL_RE, _PARTICLE_TAIL_RE):
         name = tail.sub("", name).strip()
+    yearly = re.search(r"毎年度?", name)
+    if yearly and MEASURE_END_RE.search(name[: yearly.start()]):
+        name = name[: yearly.start()]  # '転入者数 毎年地域で新たに64人': the measure
     if not name or _NOT_A_MEASURE_RE.search(name):
         return None
     return name
@@ -111,6 +116,24 @@ def _with_its_clause(ctx: Ctx, f: Found, name: str) -> str:
 
 
 _MEASURE_END_RE = re.compile(r"(?:割合|率|数|量|額|人口|者|度|高|費|積|間)$")
+
+
+def _final_in_parens(ctx: Ctx, f: Found) -> None:
+    """'毎年80人の確保(最終目標100人)': the final goal in parentheses after the
+    value is the target."""
+    target = f.spans.get("target")
+    if target is None:
+        return
+    end = next((v.end for v in ctx.values if v.start == norm_pos(ctx, target[0])), None)
+    m = (
+        re.match(r" ?(?:の確保|の達成)? ?\(最終目標値?[::]? ?", ctx.text[end:])
+        if end
+        else None
+    )
+    final = m and next((v for v in ctx.values if v.start == end + m.end()), None)
+    if final and final.unit == f.unit:
+        f.target = final.value
+        f.spans["target"] = ctx.span(final.start, final.end)
 
 
 def _labelled_actual(ctx: Ctx, f: Found) -> bool:

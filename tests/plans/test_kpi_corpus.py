@@ -47,6 +47,7 @@ EIGHTEENTH_ROUND = 2100  # statements k2100… too, western Japan, at the same t
 NINETEENTH_ROUND = 2200  # statements k2200… too, all Japan, climate plans mostly
 TWENTIETH_ROUND = 2300  # statements k2300… too, 総合戦略/行政改革, searched by name
 TWENTY_FIRST_ROUND = 2400  # statements k2400… too, read at this session's end
+TWENTY_SECOND_ROUND = 2500  # statements k2500… too, after round 21's rules
 
 
 def _rows(split: str) -> list[dict]:
@@ -106,7 +107,13 @@ def _rows(split: str) -> list[dict]:
             r for r in rows if TWENTIETH_ROUND <= int(r["id"][1:]) < TWENTY_FIRST_ROUND
         ]
     if split == "dev round 21":
-        return [r for r in rows if int(r["id"][1:]) >= TWENTY_FIRST_ROUND]
+        return [
+            r
+            for r in rows
+            if TWENTY_FIRST_ROUND <= int(r["id"][1:]) < TWENTY_SECOND_ROUND
+        ]
+    if split == "dev round 22":
+        return [r for r in rows if int(r["id"][1:]) >= TWENTY_SECOND_ROUND]
     if split == "dev rounds 1-16":
         return [r for r in rows if int(r["id"][1:]) < SEVENTEENTH_ROUND]
     if split == "dev rounds 1-15":
@@ -189,8 +196,8 @@ def _assert_goals(result: Score, split: str) -> None:
 
 def test_goals_on_the_dev_split(scores: Callable[[str], Score]) -> None:
     """Every round of the dev split (the rules were written for all of them). A
-    fresh round gets its own strict xfail until it meets the goals: rounds 17
-    to 21 are fresh."""
+    fresh round gets its own strict xfail until it meets the goals (rounds 17 to
+    22 each have their own test)."""
     _assert_goals(scores("dev rounds 1-16"), "dev rounds 1-16")
 
 
@@ -483,6 +490,20 @@ def test_goals_on_the_twenty_first_round(scores: Callable[[str], Score]) -> None
     とします'): target precision 1.000 (9/9) and recall 0.900 (9/10), baseline 1.000
     (3/3) and 1.000 (3/3). Left: '②純移動 ⇒ 年間 30 人転入者増(目標)'."""
     _assert_goals(scores("dev round 21"), "dev round 21")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="measured before any rule was written for it (2026-11-30, on 598f5e5): "
+    "target precision 0.875 (7/8) and recall 0.700 (7/10), baseline 0.500 (1/2) "
+    "and 1.000 (1/1); on 4120174 (this session's start) target 0.625 (5/8) and "
+    "0.500 (5/10)",
+)
+def test_goals_on_the_twenty_second_round(scores: Callable[[str], Score]) -> None:
+    """総合戦略, 人口ビジョン, 定員 and 観光 statements (`k2500`…, 38 statements, 10
+    stating 10 indicators) from 21 governments new to the corpus, read after round
+    21's rules."""
+    _assert_goals(scores("dev round 22"), "dev round 22")
 
 
 @pytest.mark.xfail(

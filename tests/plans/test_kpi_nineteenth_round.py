@@ -487,3 +487,42 @@ def test_a_bare_cut_named_by_an_earlier_cut(text: str, expected: tuple) -> None:
 )
 def test_bare_cuts_stating_no_target(text: str) -> None:
     assert _got(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the rate is the goal over the result: fewer is better
+            "第5期 期間 R3〜R5 目標数 40 入所者数 (年度末) 44 達成率 91% 備考",
+            ("入所者数", 40, "lower", 2023),
+        ),
+        (  # the rate is the result over the goal: more is better
+            "第2期 期間 H30〜R2 目標値 120 就労移行者数 96 達成率 80%",
+            ("就労移行者数", 120, "higher", 2020),
+        ),
+    ],
+)
+def test_a_goal_its_result_and_the_rate(text: str, expected: tuple) -> None:
+    got = _one(text)
+    assert (
+        got["name"],
+        got["target"],
+        got["direction"],
+        got["deadline_fy"],
+    ) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第4期 期間 H27〜H29 実績数 32 入所者数 34 達成率 94%",  # no goal label
+        "第4期 入所者数 (末日現在) 34 前年比 94%",
+    ],
+)
+def test_results_and_rates_stating_no_target(text: str) -> None:
+    assert [g for g in _got(text) if g["target"] == 32] == []
+
+
+def test_a_labelled_result_is_no_name_of_the_goal() -> None:
+    text = "就労移行者数 目標値 120人 実績値 96人 達成率 80%"
+    assert all(g["name"] != "実績値" for g in _got(text))

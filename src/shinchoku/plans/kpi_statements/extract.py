@@ -42,7 +42,7 @@ from shinchoku.plans.kpi_statements.settle import settled
 from shinchoku.plans.kpi_statements.staged import staged_line
 from shinchoku.plans.kpi_statements.table_columns import labelled_columns
 from shinchoku.plans.kpi_statements.table_header_row import header_row
-from shinchoku.plans.kpi_statements.table_pairs import header_pairs
+from shinchoku.plans.kpi_statements.table_pairs import goal_result_rate, header_pairs
 from shinchoku.plans.kpi_statements.table_rows import pipe_row
 from shinchoku.plans.kpi_statements.table_space import space_row, token_cells
 from shinchoku.plans.kpi_statements.table_stages import header_stages
@@ -185,6 +185,7 @@ def _read(mapped: Mapped, first_fy: int | None, last_fy: int | None) -> list[Fou
     blocks = labelled_blocks(
         ctx
     )  # '【基準値】2013年度 X 1,650t 【目標値】2030年度 X …'
+    blocks += goal_result_rate(ctx)  # '目標数 32 入所者数 (末日現在) 34 達成率 94%'
     blocks += header_pairs(
         ctx
     )  # '項目 | 基準年度(H29) | 目標年度(R6) | X | 5,742 | 5,398'

@@ -113,3 +113,39 @@ def _unit_of(text: str, head: tuple[int, int]) -> str:
     """'排出量(t-CO2換算)': the unit a header cell gives its column."""
     m = re.search(r"\((t-CO2|トン-CO2|kg-CO2)(?:換算)?\)", text[head[0] : head[1]])
     return m.group(1) if m else ""
+
+
+# '期間 H27〜H29 目標数 32 入所者数 (末日現在) 34 達成率 94%': a goal, the
+# measure with its result, and the rate achieved
+_GOAL_RESULT_RE = re.compile(
+    r"(?:^|\s)目標(?:数|値) (?P<goal>\S+) (?!(?:実績|現状|基準|現在)値?\s)(?P<name>[^\s\d()|]{2,20})(?: ?\([^()]*\))? "
+    r"(?P<actual>\S+) 達成率 (?P<rate>[\d.]+) ?%"
+)
+
+
+def goal_result_rate(ctx: Ctx) -> list[Found]:
+    """The goal of such a row, named by the measure after it, dated by the end
+    of the period before it; lower when the rate is the goal over the result."""
+    m = _GOAL_RESULT_RE.search(ctx.text)
+    if m is None:
+        return []
+    goal = next((v for v in ctx.values if v.start == m.start("goal")), None)
+    actual = next((v for v in ctx.values if v.start == m.start("actual")), None)
+    name = clean_name(m["name"])
+    if goal is None or actual is None or not goal.value or not actual.value:
+        return []
+    if not name_ok(name) or goal.unit != actual.unit:
+        return []
+    rate = float(m["rate"])
+    f = new_found(ctx, (name, ctx.span(m.start("name"), m.end("name"))), goal)
+    if abs(rate - 100 * goal.value / actual.value) < 1:
+        f.direction = "lower"
+    elif abs(rate - 100 * actual.value / goal.value) < 1:
+        f.direction = "higher"
+    period = [y for s, e, y in ctx.years if e <= m.start() and y]
+    if period and re.search(r"[〜~]", ctx.text[: m.start()]):
+        f.deadline_fy = period[-1]
+    for v in ctx.values:
+        if m.start() <= v.start < m.end():
+            ctx.used.add(v.start)
+    return [f]

@@ -188,7 +188,12 @@ def _said_after(ctx: Ctx, q: Quantity, after: str) -> bool | None:
         q.raw == "ゼロ"
         and re.match(r" ?を(?:表明|宣言)(?!した[^、。]{0,12}(?:事例|例|自治体))", after)
         and _written_by(
-            ctx, re.search(r"(?:19|20)\d{2} ?年度?(まで)", text[s0 : q.start]), s0
+            ctx,
+            re.search(
+                r"(?:(?:19|20)\d{2}|(?:令和|平成) ?\d{1,2}) ?年度?(まで)",
+                text[s0 : q.start],
+            ),
+            s0,
         )
     ):
         return True  # '「2050年までに…実質ゼロ」を表明し': a zero declared

@@ -50,10 +50,13 @@ _SUBJECT_TIME_RE = re.compile(
 )
 
 
+_BRACKETS = str.maketrans("〔〕［］[]", "()()()")
+
+
 def clean_name(raw: str) -> str:
     """The indicator's words: list markers, labels, time phrases and trailing
     particles removed, PDF spacing inside Japanese closed up."""
-    s = raw.strip()
+    s = raw.strip().translate(_BRACKETS)  # '…の割合〔年間 360 時間以上〕'
     quoted = re.fullmatch(r"「([^「」]+)」(?:の(?:目標値?|数値))?", s)
     if quoted:
         s = quoted.group(1)

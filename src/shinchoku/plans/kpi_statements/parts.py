@@ -49,8 +49,10 @@ def by_parts(
         f = got[0]
         f.spans = {k: (a + start, b + start) for k, (a, b) in f.spans.items()}
         found.append(f)
-    if len({f.name[-4:] for f in found}) < len(found):
-        return whole  # one measure stated twice ('…利用者数 … 1日当たり利用者数の20%')
+    if len({f.name[-4:] for f in found}) < len(found) or len(
+        {(f.target, f.unit) for f in found}
+    ) < len(found):
+        return whole  # one goal stated twice ('…利用者数 30%増 … 来園者数の30%増加')
     if not all(
         any(g.name == f.name and g.target == f.target for g in found) for f in whole
     ):

@@ -14,7 +14,7 @@ from shinchoku.plans.kpi_text import Quantity
 
 # 'Xでは、20年度以降、毎年度': the topic, then nothing but the time of a yearly goal
 _YEARLY_TOPIC_RE = re.compile(
-    r" ?(?:(?:特に|また|なお|さらに|具体的には)[、, ]?)?"
+    r" ?(?:[・●○■◆] ?)?(?:(?:特に|また|なお|さらに|具体的には)[、, ]?)?"
     r"(?P<name>[^、。\s\d「」()]{2,30}?) ?では[、, ]?"
     rf"(?:{WHEN} ?(?:以降|以後|から)?[、, ]?)?(?:毎年度?|各年度|年度ごとに) ?"
     r"(?:約|概ね|おおむね)? ?"

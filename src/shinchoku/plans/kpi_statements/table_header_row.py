@@ -18,7 +18,11 @@ from shinchoku.plans.kpi_statements.lexicon import BASE_LABELS, TARGET_LABELS
 from shinchoku.plans.kpi_statements.names import clean_name, name_ok
 from shinchoku.plans.kpi_statements.values import year_in
 
-_YEAR = r"(?: ?\((?P<{0}>[^()|]{{2,20}})\))?"
+# a column's year in parentheses, or bare after its label as PDF text drops them
+_YEAR = (
+    r"(?: ?\((?P<{0}>[^()|]{{2,20}})\)"
+    r"| (?P<{0}2>(?:(?:令和|平成|R|H) ?\d{{1,2}}|\d{{4}}) ?年度?))?"
+)
 _HEADER_RE = re.compile(
     rf"^ ?(?:指標名?|項目|成果指標|目標指標|指標項目)? ?(?P<base>{BASE_LABELS}){_YEAR.format('by')}"
     rf" ?(?P<goal>{TARGET_LABELS}){_YEAR.format('gy')} ?\| ?(?P<row>[^|]+?) ?$"
@@ -45,9 +49,9 @@ def header_row(ctx: Ctx) -> list[Found]:
     if not (2 <= len(name) <= 60 and name_ok(name)) or re.search(r"\d$", name):
         return []
     f = new_found(ctx, (name, ctx.span(m.start("row"), base.start)), goal)
-    by = m["by"]
+    by = m["by"] or m["by2"]
     set_baseline(ctx, f, base, by if by and year_in(by) else None)
-    if m["gy"]:
-        f.deadline_fy = year_in(m["gy"])
+    if m["gy"] or m["gy2"]:
+        f.deadline_fy = year_in(m["gy"] or m["gy2"])
     f.direction = "higher" if goal.value > base.value else "lower"
     return [f]

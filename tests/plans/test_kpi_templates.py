@@ -252,3 +252,51 @@ def test_a_form_reads_whatever_the_name(form: str) -> None:
     misses = _misses(*FORMS[form])
     assert len(_names()) >= 50
     assert not misses, f"{len(misses)} of {len(_names())}: " + "\n".join(misses[:5])
+
+
+# Sentences around a measure's name that state no goal: results, actuals,
+# projections, thresholds, comparisons, plan periods and counts.
+NEAR_MISSES = [
+    "令和5年度の{n}は1,480人となりました。",
+    "{n}は1,210人から1,480人に増加しました。",
+    "{n}は2040年には1,480人まで減少すると推計されています。",
+    "令和5年度実績 {n} 1,480人",
+    "{n}の実績値は1,480人(令和5年度)",
+    "{n}は前年度より120人増加し、1,480人となった。",
+    "{n}は目標を上回る1,480人を達成しました。",
+    "{n}(令和5年度末現在) 1,480人",
+    "{n}の推移 令和3年度 1,210人 令和4年度 1,350人 令和5年度 1,480人",
+    "{n}が1,480人を超えた場合は見直しを行う。",
+    "{n}は1,480人で、県内で3番目に多い。",
+    "{n}は1,480人(前年比5.2%増)",
+    "令和6年度予算では{n}に1,480万円を計上した。",
+    "第2期計画では{n}など12の指標を設定しています。",
+    "{n}については、今後も増加を目指します。",
+    "{n}は、平成27年国勢調査で1,480人でした。",
+    "{n}を達成率80%以上でA評価とする。",
+    "{n}の見込み 1,480人(令和7年度)",
+    "{n}は1,210人から1,480人に増加する見込みです。",
+    "{n}は、令和5年度末時点で1,480人です。",
+    "{n} 1,210人 1,300人 1,480人",
+    "{n}は1,480人と、前年度から横ばいとなっています。",
+    "{n}は1,480人で、目標を達成しています。",
+    "{n}の目標値は達成できませんでしたが、1,480人まで増加しました。",
+    "{n}の全国平均は1,480人である。",
+    "{n}は、令和12年に1,480人になると予測されます。",
+    "{n}:現状値 1,480人(令和5年度)",
+    "{n}の推計値 1,480人(令和22年)",
+    "{n}が、1,480人に達しました。",
+    "{n}は1,480人で過去最高となりました。",
+    "参考:{n} 1,480人(令和4年度実績)",
+    "{n} 1,480人 ※令和5年度末現在",
+    "{n}の達成状況 実績値 1,480人 達成率 98.7%",
+]
+
+
+@pytest.mark.parametrize("form", NEAR_MISSES)
+def test_a_near_miss_reads_nothing_whatever_the_name(form: str) -> None:
+    read = [
+        (name, [f.name for f in extract_statement(form.format(n=name))])
+        for name in _names()
+    ]
+    assert [r for r in read if r[1]] == []

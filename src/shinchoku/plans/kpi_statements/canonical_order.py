@@ -92,42 +92,23 @@ def _labels_first(mapped: Mapped) -> Mapped:
     return b.done(last)
 
 
-def _years_inside(mapped: Mapped) -> Mapped:
-    """'(H26:1,210人)→(H31:1,480人)' as '1,210人(H26)→1,480人(H31)'."""
-    if "→" not in mapped.text or not _PAREN_YEAR_VALUE_RE.search(mapped.text):
+def _year_after_value(mapped: Mapped, pattern: re.Pattern[str]) -> Mapped:
+    """Each match's value with its year after it in parentheses: what comes
+    before the match's value is kept up to its 'label' group, or dropped
+    ('R2:1,210人' as '1,210人(R2)', 'Xの目標値は令和7年度に1,480人' as
+    'Xの目標値 1,480人(令和7年度)')."""
+    if not pattern.search(mapped.text):
         return mapped
     b, last = _Builder(mapped), 0
-    for m in _PAREN_YEAR_VALUE_RE.finditer(mapped.text):
-        b.take(last, m.start())
+    for m in pattern.finditer(mapped.text):
+        groups = m.groupdict()
+        if groups.get("label"):
+            b.take(last, m.end("label"))
+            b.add(" ", m.end("label"))
+        else:
+            b.take(last, m.start())
         b.take(*m.span("value"))
-        b.add(f"({m['when']})", m.end("value") - 1)
-        last = m.end()
-    return b.done(last)
-
-
-def _goal_year_value(mapped: Mapped) -> Mapped:
-    """'Xの目標値は令和7年度に1,480人' as 'Xの目標値 1,480人(令和7年度)'."""
-    if not _GOAL_YEAR_VALUE_RE.search(mapped.text):
-        return mapped
-    b, last = _Builder(mapped), 0
-    for m in _GOAL_YEAR_VALUE_RE.finditer(mapped.text):
-        b.take(last, m.end("label"))
-        b.add(" ", m.end("label"))
-        b.take(*m.span("value"))
-        b.add(f"({m['when']})", m.end("value") - 1)
-        last = m.end()
-    return b.done(last)
-
-
-def _years_after(mapped: Mapped) -> Mapped:
-    """'R2:1,210人 → R7:1,480人' as '1,210人(R2) → 1,480人(R7)', in a line with an arrow."""
-    if "→" not in mapped.text or not _YEAR_COLON_RE.search(mapped.text):
-        return mapped
-    b, last = _Builder(mapped), 0
-    for m in _YEAR_COLON_RE.finditer(mapped.text):
-        b.take(last, m.start())
-        b.take(*m.span("value"))
-        b.add(f"({m['when'] or m['paren']})", m.end("value") - 1)
+        b.add(f"({groups.get('when') or groups.get('paren')})", m.end("value") - 1)
         last = m.end()
     return b.done(last)
 
@@ -155,9 +136,11 @@ def in_order(mapped: Mapped) -> Mapped:
     whole reading, no slash between labelled values."""
     mapped = _unwrapped(mapped)
     mapped = mapped.sub(_SLASH_LABEL_RE, lambda m: " ")
-    mapped = _years_inside(mapped)
-    mapped = _goal_year_value(mapped)
-    mapped = _years_after(mapped)
+    if "→" in mapped.text:  # '(H26:1,210人)→(H31:1,480人)', 'R2:1,210人 → R7:1,480人'
+        mapped = _year_after_value(mapped, _PAREN_YEAR_VALUE_RE)
+    mapped = _year_after_value(mapped, _GOAL_YEAR_VALUE_RE)
+    if "→" in mapped.text:
+        mapped = _year_after_value(mapped, _YEAR_COLON_RE)
     mapped = mapped.sub(_NOW_RE, lambda m: "現状値")
     mapped = mapped.sub(_GOAL_BY_ITS_START_RE, lambda m: "目標値 ")
     return _labels_first(mapped)

@@ -196,3 +196,14 @@ def score(
                             f"{name:<8}{row['id']}: {w['name']} got {g.get(name)} want {w.get(name)}"
                         )
     return result
+
+
+def readings(text: str) -> list[tuple[Any, ...]]:
+    """What the statement extractor reads from `text`, as (name, unit, target,
+    baseline, deadline FY) per indicator: the fields the forms' tests compare."""
+    from shinchoku.plans.kpi_statements import extract_statement
+
+    return [
+        (f.name, f.unit, f.target, f.baseline, f.deadline_fy)
+        for f in extract_statement(text)
+    ]

@@ -7,13 +7,9 @@ from __future__ import annotations
 import pytest
 
 from shinchoku.plans.kpi_statements import extract_statement
+from tests.plans.kpi_corpus import readings
 
-
-def _read(text: str) -> list[tuple]:
-    return [
-        (f.name, f.unit, f.target, f.baseline, f.deadline_fy)
-        for f in extract_statement(text)
-    ]
+_read = readings
 
 
 @pytest.mark.parametrize(
